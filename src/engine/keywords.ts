@@ -1,0 +1,137 @@
+/**
+ * Keyword prefilter: one Aho-Corasick automaton over the ASCII-folded text finds every occurrence
+ * of every rule keyword in a single pass. Rules whose keywords do not occur are never run.
+ *
+ * The automaton is compiled to a dense DFA (128 columns per state, upper case folded onto lower
+ * case in the table itself) so the inner loop is one table load and one output test per character.
+ * Characters at or above U+0080 use column 0 (NUL), which no keyword contains.
+ */
+
+const ALPHABET = 128;
+const SHIFT = 7;
+
+export class KeywordAutomaton {
+  readonly keywords: readonly string[];
+  /** Transition table: next = delta[(state << 7) | char]. */
+  private readonly delta: Int32Array;
+  /** For each state, start offset in `outputs` of its keyword list, or -1 when it has none. */
+  private readonly outputStart: Int32Array;
+  /** Keyword indices per state, each list terminated by -1. */
+  private readonly outputs: Int32Array;
+
+  constructor(keywords: readonly string[]) {
+    this.keywords = keywords;
+    // 1. Trie.
+    const children: Map<number, number>[] = [new Map()];
+    const terminal: number[][] = [[]];
+    keywords.forEach((keyword, index) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i);
+        if (c === 0 || c >= ALPHABET) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
+        const lower = foldAscii(c);
+        const row = children[state] as Map<number, number>;
+        let next = row.get(lower);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          terminal.push([]);
+          row.set(lower, next);
+        }
+        state = next;
+      }
+      (terminal[state] as number[]).push(index);
+    });
+
+    // 2. Breadth-first: failure links, merged outputs, dense transitions.
+    const stateCount = children.length;
+    const delta = new Int32Array(stateCount * ALPHABET);
+    const fail = new Int32Array(stateCount);
+    const merged: number[][] = terminal.map((t) => [...t]);
+    const queue: number[] = [];
+    for (let c = 0; c < ALPHABET; c++) {
+      const next = (children[0] as Map<number, number>).get(c);
+      if (next !== undefined) {
+        delta[c] = next;
+        fail[next] = 0;
+        queue.push(next);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] as number;
+      const failState = fail[state] as number;
+      (merged[state] as number[]).push(...(merged[failState] as number[]));
+      const row = children[state] as Map<number, number>;
+      for (let c = 0; c < ALPHABET; c++) {
+        const next = row.get(c);
+        if (next !== undefined) {
+          delta[(state << SHIFT) | c] = next;
+          fail[next] = delta[(failState << SHIFT) | c] as number;
+          queue.push(next);
+        } else {
+          delta[(state << SHIFT) | c] = delta[(failState << SHIFT) | c] as number;
+        }
+      }
+    }
+    // Fold upper case onto lower case in every row.
+    for (let state = 0; state < stateCount; state++) {
+      const base = state << SHIFT;
+      for (let c = 65; c <= 90; c++) delta[base | c] = delta[base | (c + 32)] as number;
+    }
+    this.delta = delta;
+
+    const outputStart = new Int32Array(stateCount).fill(-1);
+    const outputs: number[] = [];
+    merged.forEach((list, state) => {
+      if (list.length === 0) return;
+      outputStart[state] = outputs.length;
+      outputs.push(...list, -1);
+    });
+    this.outputStart = outputStart;
+    this.outputs = Int32Array.from(outputs);
+  }
+
+  /**
+   * Find every keyword occurrence. Returns flat pairs [keywordIndex, endExclusive, …] in text order.
+   * `limit` caps the number of hits kept (a pathological text cannot make us allocate without bound);
+   * the caller learns it was hit from the returned `truncated` flag.
+   */
+  scan(text: string, limit = 1 << 20): { hits: Int32Array; count: number; truncated: boolean } {
+    const delta = this.delta;
+    const outputStart = this.outputStart;
+    const outputs = this.outputs;
+    let hits = new Int32Array(64);
+    let count = 0;
+    let truncated = false;
+    let state = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= ALPHABET) c = 0;
+      state = delta[(state << SHIFT) | c] as number;
+      const start = outputStart[state] as number;
+      if (start < 0) continue;
+      for (let o = start; ; o++) {
+        const keyword = outputs[o] as number;
+        if (keyword < 0) break;
+        if (count >= limit) {
+          truncated = true;
+          break;
+        }
+        if ((count + 1) * 2 > hits.length) {
+          const grown = new Int32Array(hits.length * 2);
+          grown.set(hits);
+          hits = grown;
+        }
+        hits[count * 2] = keyword;
+        hits[count * 2 + 1] = i + 1;
+        count++;
+      }
+    }
+    return { hits, count, truncated };
+  }
+}
+
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}

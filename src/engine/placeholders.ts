@@ -1,0 +1,126 @@
+/**
+ * Placeholder and stop-word filter, applied to the secret group of every match. Values that are
+ * documentation examples, masks, template expressions or variable references are not secrets.
+ */
+
+/** Case-insensitive substrings that mark a value as an example or a mask. */
+const STOP_SUBSTRINGS = [
+  'example',
+  'sample',
+  'placeholder',
+  'dummy',
+  'changeme',
+  'change_me',
+  'change-me',
+  'replace_me',
+  'replace-me',
+  'replaceme',
+  'insert_',
+  'insert-',
+  'your_',
+  'your-',
+  'yourkey',
+  'yoursecret',
+  'yourtoken',
+  'redacted',
+  'obfuscated',
+  'removed',
+  'xxxx',
+  '****',
+  '••••',
+  '....',
+  '<your',
+  '[filtered]',
+  'not_a_real',
+  'not-a-real',
+  'notarealkey',
+  'fake_',
+  'fakekey',
+  'faketoken',
+  'fakesecret',
+];
+
+/** Whole values (case-insensitive) that are words, not secrets. */
+const STOP_VALUES = new Set([
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'apikey',
+  'api_key',
+  'api-key',
+  'key',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'true',
+  'false',
+  'empty',
+  'required',
+  'optional',
+  'string',
+  'test',
+  'testing',
+  'admin',
+  'root',
+  'user',
+  'username',
+  'todo',
+  'tbd',
+  'fixme',
+  'secret123',
+  'password123',
+  'hunter2',
+]);
+
+/**
+ * Template and variable-reference syntaxes: `${VAR}`, `$(cmd)`, `{{ x }}`, `<x>`, `%(x)s`,
+ * `%VAR%`, `$VAR`, `process.env.X`, `os.environ[…]`, `ENV[…]`, `getenv(…)`, `secrets.X`.
+ */
+const TEMPLATE = new RegExp(
+  [
+    String.raw`\$\{[^}]*\}?`,
+    String.raw`\$\([^)]*\)?`,
+    String.raw`\{\{.*\}\}`,
+    String.raw`\{%.*%\}`,
+    String.raw`^<[^>]*>$`,
+    String.raw`^<[a-z _-]+`,
+    String.raw`%\([a-z_]+\)[sd]`,
+    String.raw`^%[a-z_][a-z0-9_]*%$`,
+    String.raw`^\$[a-z_][a-z0-9_]*$`,
+    String.raw`process\.env`,
+    String.raw`os\.environ`,
+    String.raw`\benv\[`,
+    String.raw`getenv\(`,
+    String.raw`^secrets\.[a-z_]`,
+  ].join('|'),
+  'i',
+);
+
+const ASCENDING = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+export function isPlaceholder(secret: string, extraStopwords: readonly string[] = []): boolean {
+  const lower = secret.toLowerCase();
+  if (STOP_VALUES.has(lower)) return true;
+  for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
+  for (const word of extraStopwords) if (lower.includes(word)) return true;
+  if (TEMPLATE.test(secret)) return true;
+  return isLowVariety(lower);
+}
+
+/**
+ * Values made of one repeated character, or one short unit repeated, or a plain ascending run
+ * (`0123456789`, `abcdef…`) are fillers: `0000000000`, `abababab`, `123456789abc`.
+ */
+function isLowVariety(lower: string): boolean {
+  const n = lower.length;
+  if (n < 4) return false;
+  const distinct = new Set(lower).size;
+  if (distinct === 1) return true;
+  for (let unit = 2; unit <= 4 && unit * 2 <= n; unit++) {
+    if (lower.slice(0, unit).repeat(Math.ceil(n / unit)).slice(0, n) === lower) return true;
+  }
+  if (n >= 8 && ASCENDING.includes(lower)) return true;
+  return false;
+}

@@ -1,0 +1,199 @@
+/**
+ * Structural decoders that read facts out of a secret offline: the AWS account behind a key id,
+ * a JWT's expiry, a SAS token's `se=`, a PyPI macaroon's caveats. A refiner may also reject a
+ * match whose structure is wrong (a "JWT" whose segments are not JSON), which removes look-alikes.
+ *
+ * A rule names its refiner with `refine: <name>`.
+ */
+import { base32Decode } from './checksums.js';
+import type { Confidence, Lifetime } from '../rules/schema.js';
+
+export interface Refinement {
+  lifetime?: Lifetime;
+  /** ISO-8601 expiry when the secret states one. */
+  expiresAt?: string;
+  /** True when the stated expiry is already in the past. */
+  expired?: boolean;
+  confidence?: Confidence;
+  /** Non-secret facts decoded from the secret (account ids, key types, issuers). */
+  facts?: Record<string, string>;
+}
+
+export interface RefineContext {
+  /** Milliseconds since the epoch; passed in so the engine stays deterministic. */
+  now: number;
+}
+
+/** Returns a refinement, or `null` to reject the match as not really this format. */
+export type Refiner = (secret: string, context: RefineContext) => Refinement | null;
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/** Lifetime class from a validity period in seconds. */
+export function lifetimeFromValidity(seconds: number): Lifetime {
+  if (seconds <= HOUR + 300) return 'ephemeral';
+  if (seconds <= 31 * DAY) return 'short-lived';
+  return 'expiring';
+}
+
+function expiryFacts(expSeconds: number, context: RefineContext, issuedSeconds?: number): Refinement {
+  const expiresAt = new Date(expSeconds * 1000).toISOString();
+  const expired = expSeconds * 1000 < context.now;
+  const lifetime = issuedSeconds !== undefined ? lifetimeFromValidity(expSeconds - issuedSeconds) : 'expiring';
+  return { lifetime, expiresAt, expired };
+}
+
+function decodeBase64Json(segment: string): unknown {
+  try {
+    const text = Buffer.from(segment, 'base64url').toString('utf8');
+    if (!text.startsWith('{')) return undefined;
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** AWS access key ids: the prefix says the key kind, the body encodes the account id. */
+export const awsAccessKeyId: Refiner = (secret) => {
+  const prefix = secret.slice(0, 4);
+  const facts: Record<string, string> = {};
+  const account = decodeAwsAccountId(secret);
+  if (account !== undefined) facts.awsAccount = account;
+  switch (prefix) {
+    case 'ASIA':
+      return { lifetime: 'short-lived', facts: { ...facts, keyKind: 'sts-temporary' } };
+    case 'ABIA':
+      return { lifetime: 'short-lived', facts: { ...facts, keyKind: 'sts-service-bearer' } };
+    case 'AKIA':
+      return { lifetime: 'long-lived', facts: { ...facts, keyKind: 'iam-long-term' } };
+    default:
+      return { facts };
+  }
+};
+
+/** Account id of an AWS key id (fact sheet §2.6); undefined for old-style keys. */
+export function decodeAwsAccountId(keyId: string): string | undefined {
+  if (keyId.length !== 20) return undefined;
+  const first = keyId[4];
+  if (first === 'I' || first === 'J') return undefined;
+  const bytes = base32Decode(keyId.slice(4));
+  if (!bytes || bytes.length < 6) return undefined;
+  let z = 0;
+  for (let i = 0; i < 6; i++) z = z * 256 + (bytes[i] as number);
+  const account = Math.floor((z % 2 ** 47) / 128);
+  return String(account).padStart(12, '0');
+}
+
+/** JWTs: both leading segments must be JSON objects; `exp`/`iat` give the lifetime. */
+export const jwt: Refiner = (secret, context) => {
+  const parts = secret.split('.');
+  if (parts.length < 2) return null;
+  const header = decodeBase64Json(parts[0] as string);
+  const payload = decodeBase64Json(parts[1] as string);
+  if (!isRecord(header) || !isRecord(payload)) return null;
+  const facts: Record<string, string> = {};
+  if (typeof header.alg === 'string') facts.alg = header.alg;
+  if (typeof payload.iss === 'string') facts.issuer = payload.iss.slice(0, 200);
+  const unsigned = typeof header.alg === 'string' && header.alg.toLowerCase() === 'none';
+  const confidence: Confidence | undefined = unsigned ? 'low' : undefined;
+  if (typeof payload.exp === 'number' && Number.isFinite(payload.exp)) {
+    const iat = typeof payload.iat === 'number' ? payload.iat : undefined;
+    return { ...expiryFacts(payload.exp, context, iat), facts, confidence };
+  }
+  return { lifetime: 'long-lived', facts, confidence };
+};
+
+/** Azure SAS query strings: `se=` is the expiry. */
+export const azureSas: Refiner = (secret, context) => {
+  const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
+  if (!se) return { lifetime: 'expiring' };
+  const when = Date.parse(decodeURIComponent(se[1] as string));
+  if (Number.isNaN(when)) return { lifetime: 'expiring' };
+  return { ...expiryFacts(Math.floor(when / 1000), context), lifetime: 'expiring' };
+};
+
+/** Discord bot tokens: the first segment is the base64 of the bot's numeric user id. */
+export const discordBotToken: Refiner = (secret) => {
+  const first = secret.split('.')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = Buffer.from(first, 'base64url').toString('latin1');
+  } catch {
+    return null;
+  }
+  if (!/^[0-9]{15,21}$/.test(decoded)) return null;
+  return { facts: { botUserId: decoded } };
+};
+
+/**
+ * PEM and OpenSSH private keys: an encrypted key needs its passphrase too, so it is less urgent.
+ * The body must be base64; a header with prose between the markers is documentation.
+ */
+export const privateKey: Refiner = (secret) => {
+  const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
+  const kind = (header?.[1] ?? '').trim() || 'PKCS8';
+  const body = secret
+    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+    .replace(/\\[rn]/g, '')
+    .replace(/^[A-Za-z-]+: .*$/gm, '')
+    .replace(/\s+/g, '');
+  if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
+  const encrypted =
+    kind === 'ENCRYPTED' || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
+  const facts: Record<string, string> = { keyType: kind };
+  if (encrypted) facts.encrypted = 'true';
+  return { lifetime: 'long-lived', facts, confidence: encrypted ? 'medium' : 'high' };
+};
+
+function isEncryptedOpenSsh(kind: string, body: string): boolean {
+  if (kind !== 'OPENSSH') return false;
+  const head = Buffer.from(body.slice(0, 64), 'base64').toString('latin1');
+  // openssh-key-v1\0, then a length-prefixed cipher name; "none" means unencrypted.
+  if (!head.startsWith('openssh-key-v1\0')) return false;
+  return !head.slice(15, 23).includes('none');
+}
+
+/** PyPI tokens are version-2 macaroons; caveats can restrict and expire them. */
+export const pypiMacaroon: Refiner = (secret, context) => {
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(secret.replace(/^pypi-/, ''), 'base64url');
+  } catch {
+    return null;
+  }
+  if (bytes[0] !== 0x02) return null;
+  const text = bytes.toString('latin1');
+  const facts: Record<string, string> = {};
+  // eslint-disable-next-line no-control-regex -- macaroon field tags are control bytes
+  const location = /\x01\x08([a-z.]{8})/.exec(text);
+  if (location) facts.registry = location[1] as string;
+  const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text) ?? /"exp":\s*([0-9]{9,11})/.exec(text);
+  if (expiry) {
+    const exp = Number(expiry[1]);
+    const nbf = expiry[2] !== undefined ? Number(expiry[2]) : undefined;
+    return { ...expiryFacts(exp, context, nbf), facts };
+  }
+  return { lifetime: 'long-lived', facts };
+};
+
+const REFINERS = new Map<string, Refiner>([
+  ['aws-access-key-id', awsAccessKeyId],
+  ['jwt', jwt],
+  ['azure-sas', azureSas],
+  ['discord-bot-token', discordBotToken],
+  ['private-key', privateKey],
+  ['pypi-macaroon', pypiMacaroon],
+]);
+
+export function refiner(name: string): Refiner | undefined {
+  return REFINERS.get(name);
+}
+
+export function refinerNames(): string[] {
+  return [...REFINERS.keys()];
+}

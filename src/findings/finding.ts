@@ -1,0 +1,111 @@
+/**
+ * The Finding: the JSON contract other tools and our own checks depend on (see DESIGN.md).
+ * Field names here are that contract; change them only with a new contract version.
+ */
+import type { Confidence, Lifetime, Severity } from '../rules/schema.js';
+
+export type SourceKind = 'file' | 'staged' | 'diff' | 'history' | 'ticket';
+
+/** Where a chunk of text came from. Sources fill what they know. */
+export interface Origin {
+  source: SourceKind;
+  /** Relative to the scanned root, `/` separators; `-` (or a chosen name) for standard input. */
+  path: string;
+  /** 1-based line of the chunk's first character in the original file. Default 1. */
+  line?: number;
+  /** 1-based column of the chunk's first character on that line. Default 1. */
+  column?: number;
+  commit?: string;
+  author?: string;
+  date?: string;
+  repo?: string;
+  /** Ticket systems: which one (`jira`, `slack`, …), the ticket key or channel, the field. */
+  system?: string;
+  ticket?: string;
+  field?: string;
+  url?: string;
+}
+
+export interface Location extends Omit<Origin, 'line' | 'column'> {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type VerificationStatus = 'live' | 'dead' | 'unknown';
+
+export interface Verification {
+  status: VerificationStatus;
+  identity?: string;
+  reason?: string;
+  checkedAt: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  provider: string;
+  title: string;
+  severity: Severity;
+  lifetime: Lifetime;
+  confidence: Confidence;
+  /** `sha256:<hex>` of the raw secret, or of its HMAC-SHA256 when a fingerprint key is set. */
+  fingerprint: string;
+  redacted: string;
+  /** Only with --show-secrets. */
+  secret?: string;
+  location: Location;
+  remediation: string;
+  /** When the secret states its own expiry (JWT `exp`, SAS `se`, macaroon caveats). */
+  expiresAt?: string;
+  expired?: boolean;
+  /** Non-secret facts decoded offline (AWS account id, key type, issuer). */
+  facts?: Record<string, string>;
+  verification?: Verification;
+}
+
+export interface SkippedSource {
+  path: string;
+  reason: string;
+}
+
+export interface ScanStats {
+  sources: number;
+  bytes: number;
+  chunks: number;
+  durationMs: number;
+  skipped: SkippedSource[];
+  /** Git scans: commits walked. */
+  commits?: number;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: 'sprawlguard'; version: string };
+  findings: Finding[];
+  stats: ScanStats;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
+
+/** Stable report order: by path, then position, then rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.location.repo ?? '').localeCompare(b.location.repo ?? '') ||
+    comparePaths(a.location.path, b.location.path) ||
+    (a.location.ticket ?? '').localeCompare(b.location.ticket ?? '') ||
+    (a.location.field ?? '').localeCompare(b.location.field ?? '') ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.location.commit ?? '').localeCompare(b.location.commit ?? '')
+  );
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

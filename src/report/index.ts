@@ -1,0 +1,19 @@
+import type { FormatName, Formatter } from './types.js';
+
+/** Load one formatter; each lives in its own module so a scan loads only the one it prints. */
+export async function loadFormatter(name: FormatName): Promise<Formatter> {
+  switch (name) {
+    case 'text':
+      return (await import('./text.js')).formatText;
+    case 'json':
+      return (await import('./json.js')).formatJson;
+    case 'sarif':
+      return (await import('./sarif.js')).formatSarif;
+    case 'csv':
+      return (await import('./csv.js')).formatCsv;
+    case 'markdown':
+      return (await import('./markdown.js')).formatMarkdown;
+  }
+}
+
+export { FORMATS, type FormatName, type Formatter, type ReportContext } from './types.js';

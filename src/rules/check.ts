@@ -1,0 +1,105 @@
+/**
+ * The rule linter behind `sprawlguard rules check` and the data-driven rule tests: schema (done by
+ * the loader), unique ids, the pattern compiles with exactly one capture group, the pattern is
+ * linear-time friendly, every example matches through the full engine (so the keyword prefilter
+ * really gates it), and no negative example matches.
+ */
+import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
+import type { Quantifier } from '@eslint-community/regexpp/ast';
+import { Detector, RuleCompileError, compileRule } from '../engine/detector.js';
+import type { Problem } from './load.js';
+import type { Rule } from './schema.js';
+
+export interface RuleCheckOptions {
+  /** Fixed clock so expiry-dependent examples are stable. */
+  now?: number;
+}
+
+/** Quantifiers with a larger upper bound than this count as unbounded for backtracking purposes. */
+const LARGE = 64;
+
+export function checkRules(rules: readonly Rule[], file = '(rules)', options: RuleCheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) problems.push({ file, ruleId: rule.id, path: 'id', message: 'duplicate rule id' });
+    seen.add(rule.id);
+    problems.push(...checkRule(rule, file, options));
+  }
+  return problems;
+}
+
+export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: string, message: string): void => {
+    problems.push({ file, ruleId: rule.id, path, message });
+  };
+  try {
+    compileRule(rule);
+  } catch (error) {
+    if (error instanceof RuleCompileError) at(error.field, error.message.replace(`${rule.id}: ${error.field}: `, ''));
+    else at('pattern', (error as Error).message);
+    return problems;
+  }
+  for (const message of backtrackingRisks(rule.pattern)) at('pattern', message);
+
+  // Inline allow markers in examples would hide them; examples are judged as plain text.
+  const detector = new Detector([rule], { inlineAllow: false, now: options.now });
+  rule.examples.forEach((example, i) => {
+    const matches = detector.scan(example);
+    if (matches.length === 0) {
+      const ungated = new Detector([{ ...rule, keywords: [], no_keywords_reason: 'lint' }], {
+        inlineAllow: false,
+        now: options.now,
+      }).scan(example);
+      at(
+        `examples[${i}]`,
+        ungated.length > 0
+          ? 'matches the pattern but none of the keywords occurs in it: the keyword prefilter would never run this rule'
+          : 'does not match (pattern, entropy, checksum, placeholder filter or refiner rejected it)',
+      );
+    }
+  });
+  rule.negative_examples.forEach((example, i) => {
+    const matches = detector.scan(example);
+    if (matches.length > 0) {
+      at(`negative_examples[${i}]`, `matches (secret of ${matches[0]?.secret.length ?? 0} characters) but must not`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Static check for patterns that can backtrack catastrophically or scan quadratically: a quantified
+ * group that itself contains a quantifier with a large upper bound (nested quantifiers), and a
+ * leading lazy quantifier with a large bound (`.{0,100}?` prefixes that run at every position).
+ */
+export function backtrackingRisks(pattern: string): string[] {
+  const risks: string[] = [];
+  let ast;
+  try {
+    ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(pattern, 0, pattern.length, { unicode: false });
+  } catch (error) {
+    return [`cannot be parsed: ${(error as Error).message}`];
+  }
+  const isLarge = (q: Quantifier): boolean => q.max === Infinity || q.max > LARGE;
+  visitRegExpAST(ast, {
+    onQuantifierEnter(node) {
+      if (!isLarge(node) && node.max <= 1) return;
+      let nested: Quantifier | undefined;
+      visitRegExpAST(node.element as never, {
+        onQuantifierEnter(inner) {
+          if (isLarge(inner) && inner !== node) nested ??= inner;
+        },
+      });
+      if (nested && isLarge(node)) {
+        risks.push(`nested unbounded quantifiers "${node.raw}" may backtrack catastrophically`);
+      }
+    },
+  });
+  const first = ast.alternatives[0]?.elements[0];
+  if (first?.type === 'Quantifier' && !first.greedy && isLarge(first)) {
+    risks.push(`leading lazy quantifier "${first.raw}" makes the pattern run at every position`);
+  }
+  return risks;
+}

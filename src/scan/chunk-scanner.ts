@@ -1,0 +1,56 @@
+/**
+ * Engine + finding identity for one chunk of text. Every source (files, stdin, git, tickets) feeds
+ * chunks through this, in the main thread or in a worker; its configuration is plain data so it can
+ * cross a worker boundary.
+ */
+import { Detector } from '../engine/detector.js';
+import { buildFinding } from '../findings/build.js';
+import type { Finding, Origin } from '../findings/finding.js';
+import type { Rule } from '../rules/schema.js';
+
+export interface Chunk {
+  text: string;
+  origin: Origin;
+  /** Matches starting at or after this offset belong to the next chunk of the same stream. */
+  acceptBefore?: number;
+}
+
+export interface ScannerConfig {
+  rules: Rule[];
+  /** Regex sources matched against secrets (config allowlist). */
+  allowSecretRegexes: string[];
+  stopwords: string[];
+  inlineAllow?: boolean;
+  showSecrets?: boolean;
+  fingerprintKey?: string;
+  now?: number;
+}
+
+export class ChunkScanner {
+  private readonly detector: Detector;
+
+  constructor(private readonly config: ScannerConfig) {
+    this.detector = new Detector(config.rules, {
+      allowSecretRegexes: config.allowSecretRegexes.map((r) => new RegExp(r)),
+      stopwords: config.stopwords,
+      inlineAllow: config.inlineAllow,
+      now: config.now,
+    });
+  }
+
+  scan(chunk: Chunk): Finding[] {
+    const matches = this.detector.scan(chunk.text);
+    const findings: Finding[] = [];
+    const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+    for (const match of matches) {
+      if (match.start >= limit) continue;
+      findings.push(
+        buildFinding(match, chunk.origin, {
+          showSecrets: this.config.showSecrets,
+          fingerprintKey: this.config.fingerprintKey,
+        }),
+      );
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `sprawlguard scan PATH…`: enumerate files, scan them (in worker threads when there is enough to
+ * do), and collect findings and stats. Small scans (a pre-commit hook, a handful of files) stay in
+ * the main thread: starting workers costs more than it saves below a few megabytes.
+ */
+import { availableParallelism } from 'node:os';
+import { Minimatch } from 'minimatch';
+import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
+import { enumerateFiles, resolveRoots, type FileEntry } from '../sources/files.js';
+import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
+import { runPool } from './pool.js';
+import { scanFile } from './scan-file.js';
+
+export interface FileScanOptions {
+  paths: readonly string[];
+  config: ScannerConfig;
+  maxFileSize: number;
+  /** minimatch globs of paths not to scan. */
+  excludeGlobs: readonly string[];
+  /** Worker threads; 1 scans in the main thread. Default: one per core. */
+  jobs?: number;
+  /** Called once per skipped source as soon as it is known (for stderr warnings). */
+  onSkip?: (skipped: SkippedSource) => void;
+  signal?: AbortSignal;
+  useGit?: boolean;
+}
+
+export interface ScanOutcome {
+  findings: Finding[];
+  stats: ScanStats;
+}
+
+/** Below this much input, workers are not worth their start-up cost. */
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+const BATCH_BYTES = 2 * 1024 * 1024;
+const BATCH_FILES = 256;
+
+export function pathMatcher(globs: readonly string[]): (relPath: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
+  return (relPath) => matchers.some((m) => m.match(relPath) || (relPath.endsWith('/') && m.match(relPath.slice(0, -1))));
+}
+
+export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> {
+  const started = performance.now();
+  const skipped: SkippedSource[] = [];
+  const onSkip = (s: SkippedSource): void => {
+    skipped.push(s);
+    options.onSkip?.(s);
+  };
+  const roots = await resolveRoots(options.paths);
+  const entries: FileEntry[] = [];
+  let totalBytes = 0;
+  for await (const entry of enumerateFiles(roots, {
+    maxFileSize: options.maxFileSize,
+    excluded: pathMatcher(options.excludeGlobs),
+    onSkip,
+    signal: options.signal,
+    useGit: options.useGit,
+  })) {
+    entries.push(entry);
+    totalBytes += entry.size;
+  }
+
+  const findings: Finding[] = [];
+  const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const collect = (r: { findings: Finding[]; bytes: number; chunks: number; skipped?: SkippedSource }): void => {
+    findings.push(...r.findings);
+    stats.bytes += r.bytes;
+    stats.chunks += r.chunks;
+    if (r.skipped) onSkip(r.skipped);
+    else stats.sources++;
+  };
+
+  if (jobs === 1 || totalBytes < PARALLEL_MIN_BYTES || entries.length < 2) {
+    const scanner = new ChunkScanner(options.config);
+    for (const entry of entries) {
+      if (options.signal?.aborted) break;
+      collect(await scanFile(entry, scanner));
+    }
+  } else {
+    await runPool(batch(entries), options.config, Math.min(jobs, entries.length), (result) => {
+      findings.push(...result.findings);
+      stats.bytes += result.bytes;
+      stats.chunks += result.chunks;
+      stats.sources += result.files;
+      for (const s of result.skipped) onSkip(s);
+    });
+  }
+  stats.durationMs = Math.round(performance.now() - started);
+  return { findings, stats };
+}
+
+/** Batches of roughly equal bytes, largest files first so no worker ends the run on a big one. */
+function* batch(entries: FileEntry[]): Generator<FileEntry[]> {
+  const sorted = [...entries].sort((a, b) => b.size - a.size);
+  let current: FileEntry[] = [];
+  let bytes = 0;
+  for (const entry of sorted) {
+    current.push(entry);
+    bytes += entry.size;
+    if (bytes >= BATCH_BYTES || current.length >= BATCH_FILES) {
+      yield current;
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length > 0) yield current;
+}
