@@ -2,17 +2,16 @@
  * `sprawlguard scan`: wire options → configuration → sources → engine → report, and decide the
  * exit code. Thin by design: the work lives in scan/, sources/ and report/.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { loadConfigFile, resolveSettings, type ScanSettings } from '../config/load.js';
+import path from 'node:path';
+import { loadConfigFile, resolveSettings } from '../config/load.js';
 import { parseSize } from '../config/schema.js';
-import { compareFindings, type Finding, type Report, type ScanStats, type SkippedSource } from '../findings/finding.js';
+import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { CONFIDENCES, type Confidence } from '../rules/schema.js';
-import { loadFormatter, type FormatName } from '../report/index.js';
+import type { FormatName } from '../report/index.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
-import { toolVersion } from './version.js';
+import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
 
 export interface ScanCliOptions {
   format?: FormatName;
@@ -49,7 +48,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     rules: settings.rules,
     allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
     stopwords: settings.stopwords,
-    showSecrets: opts.showSecrets === true,
+    includeSecrets: opts.showSecrets === true,
     fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
   };
   const warn = (s: SkippedSource): void => {
@@ -74,30 +73,14 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     }));
   }
 
-  findings = applyReportFilters(findings, settings, minConfidence ?? settings.minConfidence).sort(compareFindings);
-  const report: Report = { version: 1, tool: { name: 'sprawlguard', version: toolVersion() }, findings, stats };
-  await writeReport(report, settings, opts);
+  findings = stripSecrets(applyReportFilters(findings, settings, minConfidence), opts.showSecrets === true);
+  await writeReport(makeReport(findings, stats), {
+    format: opts.format ?? 'text',
+    output: opts.output,
+    color: opts.color,
+    rules: settings.rules,
+  });
   return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
-}
-
-const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
-
-export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence): Finding[] {
-  return findings.filter(
-    (f) =>
-      !settings.allowFingerprints.has(f.fingerprint) &&
-      (minConfidence === undefined || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[minConfidence]),
-  );
-}
-
-async function writeReport(report: Report, settings: ScanSettings, opts: ScanCliOptions): Promise<void> {
-  const format = opts.format ?? 'text';
-  const formatter = await loadFormatter(format);
-  const toFile = opts.output !== undefined;
-  const color = format === 'text' && !toFile && opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text = formatter(report, { rules: settings.rules, color });
-  if (toFile) await writeFile(opts.output as string, text);
-  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
 /** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */

@@ -21,7 +21,11 @@ export interface ScannerConfig {
   allowSecretRegexes: string[];
   stopwords: string[];
   inlineAllow?: boolean;
-  showSecrets?: boolean;
+  /**
+   * Keep the raw secret on each finding (`finding.secret`): for --show-secrets and for verification.
+   * Output code strips it again unless the user asked to see secrets.
+   */
+  includeSecrets?: boolean;
   fingerprintKey?: string;
   now?: number;
 }
@@ -46,7 +50,7 @@ export class ChunkScanner {
       if (match.start >= limit) continue;
       findings.push(
         buildFinding(match, chunk.origin, {
-          showSecrets: this.config.showSecrets,
+          showSecrets: this.config.includeSecrets,
           fingerprintKey: this.config.fingerprintKey,
         }),
       );

@@ -1,0 +1,56 @@
+/**
+ * Shared by every command that prints findings (scan, tickets, verify): filtering by config,
+ * ordering, secret stripping, and writing the chosen format to stdout or a file.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { ScanSettings } from '../config/load.js';
+import { compareFindings, type Finding, type Report, type ScanStats } from '../findings/finding.js';
+import { loadFormatter, type FormatName } from '../report/index.js';
+import type { Confidence, Rule } from '../rules/schema.js';
+import { toolVersion } from './version.js';
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+/** Drop allowlisted fingerprints and findings below the minimum confidence; sort for stable output. */
+export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence): Finding[] {
+  const min = minConfidence ?? settings.minConfidence;
+  return findings
+    .filter(
+      (f) =>
+        !settings.allowFingerprints.has(f.fingerprint) &&
+        (min === undefined || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min]),
+    )
+    .sort(compareFindings);
+}
+
+/** Raw secrets leave the process only when the user asked for them. */
+export function stripSecrets(findings: Finding[], showSecrets: boolean): Finding[] {
+  if (showSecrets) return findings;
+  return findings.map((f) => {
+    if (f.secret === undefined) return f;
+    const { secret: _secret, ...rest } = f;
+    return rest;
+  });
+}
+
+export function makeReport(findings: Finding[], stats: ScanStats): Report {
+  return { version: 1, tool: { name: 'sprawlguard', version: toolVersion() }, findings, stats };
+}
+
+export interface WriteOptions {
+  format: FormatName;
+  output?: string;
+  /** false forces plain text even on a TTY. */
+  color?: boolean;
+  rules: readonly Rule[];
+}
+
+export async function writeReport(report: Report, options: WriteOptions): Promise<void> {
+  const formatter = await loadFormatter(options.format);
+  const toFile = options.output !== undefined;
+  const color =
+    options.format === 'text' && !toFile && options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const text = formatter(report, { rules: options.rules, color });
+  if (toFile) await writeFile(options.output as string, text);
+  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
