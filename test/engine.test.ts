@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { Detector } from '../src/engine/detector.js';
+import { KeywordAutomaton } from '../src/engine/keywords.js';
+import { isPlaceholder } from '../src/engine/placeholders.js';
+import { shannonEntropy } from '../src/engine/entropy.js';
+import { jwt } from '../src/engine/refine.js';
+import { ruleSchema, type RuleInput } from '../src/rules/schema.js';
+import { TextChunker } from '../src/sources/chunker.js';
+import { ChunkScanner } from '../src/scan/chunk-scanner.js';
+import { fakeGithubPat } from './support/engine-fakes.js';
+
+const rule = (input: Partial<RuleInput> & Pick<RuleInput, 'id' | 'pattern'>) =>
+  ruleSchema.parse({
+    name: `rule ${input.id}`,
+    provider: 'test',
+    severity: 'high',
+    lifetime: 'long-lived',
+    keywords: ['tok_'],
+    remediation: 'Rotate it and use short-lived credentials.',
+    examples: ['unused'],
+    negative_examples: ['unused'],
+    ...input,
+  });
+
+const tokenRule = rule({ id: 'tok', pattern: '\\b(tok_[A-Za-z0-9]{20})\\b', entropy: 3 });
+
+describe('KeywordAutomaton', () => {
+  it('finds overlapping keywords, case-insensitively, with their end offsets', () => {
+    const ac = new KeywordAutomaton(['he', 'she', 'hers', 'his']);
+    const { hits, count } = ac.scan('uSHErs');
+    const found = Array.from({ length: count }, (_, i) => [ac.keywords[hits[i * 2]!], hits[i * 2 + 1]]);
+    expect(found).toEqual([
+      ['she', 4],
+      ['he', 4],
+      ['hers', 6],
+    ]);
+  });
+  it('treats non-ASCII characters as breaks, never as keyword characters', () => {
+    const ac = new KeywordAutomaton(['key']);
+    expect(ac.scan('kéy k\u00ffey key').count).toBe(1);
+  });
+  it('caps the number of hits it keeps and says so', () => {
+    const ac = new KeywordAutomaton(['a']);
+    const r = ac.scan('a'.repeat(100), 10);
+    expect(r.count).toBe(10);
+    expect(r.truncated).toBe(true);
+  });
+});
+
+describe('Detector', () => {
+  const secret = 'tok_Ab3dE5fG7hJ9kL1mN3pQ';
+
+  it('reports the secret group with 1-based line and column', () => {
+    const d = new Detector([tokenRule]);
+    const [m, ...rest] = d.scan(`first line\n  key = "${secret}"\n`);
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ secret, line: 2, column: 10, endLine: 2, endColumn: 9 + secret.length });
+  });
+
+  it('does not run a rule whose keyword is absent', () => {
+    const r = rule({ id: 'gated', keywords: ['zzz_'], pattern: '(tok_[A-Za-z0-9]{20})' });
+    expect(new Detector([r]).scan(secret)).toEqual([]);
+  });
+
+  it('finds a secret far into a 10 MB single line (window clipped around the hit)', () => {
+    const pad = 'var a=1;'.repeat(700_000);
+    const text = `${pad}x="${secret}";${pad}`;
+    const [m] = new Detector([tokenRule]).scan(text);
+    expect(m?.column).toBe(pad.length + 4);
+  });
+
+  it('finds every secret on a long line full of keyword hits', () => {
+    const parts = Array.from({ length: 2000 }, (_, i) => `tok_${String(i).padStart(4, '0')}Ab3dE5fG7hJ9kL1m`);
+    const matches = new Detector([tokenRule]).scan(parts.join(' '));
+    expect(matches).toHaveLength(2000);
+  });
+
+  it('honours sprawlguard:allow and gitleaks:allow on the secret line only', () => {
+    const d = new Detector([tokenRule]);
+    expect(d.scan(`k=${secret} # sprawlguard:allow`)).toEqual([]);
+    expect(d.scan(`k=${secret} // gitleaks:allow`)).toEqual([]);
+    expect(d.scan(`# sprawlguard:allow\nk=${secret}`)).toHaveLength(1);
+    expect(new Detector([tokenRule], { inlineAllow: false }).scan(`k=${secret} # sprawlguard:allow`)).toHaveLength(1);
+  });
+
+  it('drops placeholders, low-entropy values and allowlisted secrets', () => {
+    const d = new Detector([tokenRule], { allowSecretRegexes: [/^tok_Zz/] });
+    expect(d.scan('k=tok_xxxxxxxxxxxxxxxxxxxx')).toEqual([]);
+    expect(d.scan('k=tok_aaaaaaaaaaaaaaaaaaaa')).toEqual([]);
+    expect(d.scan('k=tok_Zz3dE5fG7hJ9kL1mN3pQ')).toEqual([]);
+    expect(new Detector([tokenRule], { stopwords: ['e5fg7'] }).scan(`k=${secret}`)).toEqual([]);
+  });
+
+  it('lets a specific rule win over a generic one on the same secret, keeping both on distinct secrets', () => {
+    const generic = rule({ id: 'generic', generic: true, confidence: 'low', keywords: ['key'], pattern: 'key\\s*=\\s*"([^"]{8,})"' });
+    const d = new Detector([generic, tokenRule]);
+    expect(d.scan(`key = "${secret}"`).map((m) => m.rule.id)).toEqual(['tok']);
+    expect(d.scan(`key = "n0tAt0kenButS3cret"`).map((m) => m.rule.id)).toEqual(['generic']);
+  });
+
+  it('rejects matches an established checksum refuses and keeps checksum-valid ones', () => {
+    const gh = rule({ id: 'gh', keywords: ['ghp_'], pattern: '\\b(ghp_[A-Za-z0-9]{36})\\b', checksum: 'github-crc32' });
+    const valid = fakeGithubPat(7);
+    const broken = valid.slice(0, -1) + (valid.endsWith('A') ? 'B' : 'A');
+    const d = new Detector([gh]);
+    expect(d.scan(`t=${valid}`)).toHaveLength(1);
+    expect(d.scan(`t=${broken}`)).toHaveLength(0);
+  });
+
+  it('spans lines for multi-line rules and reports the end line', () => {
+    const pem = rule({
+      id: 'pem',
+      keywords: ['-----begin'],
+      pattern: '(-----BEGIN KEY-----[\\s\\S]{1,200}?-----END KEY-----)',
+      window: { before: 0, after: 4096, multiline: true },
+    });
+    const [m] = new Detector([pem]).scan('x\n-----BEGIN KEY-----\nAbCdEf0123\nGhIjKl4567\n-----END KEY-----\n');
+    expect(m).toMatchObject({ line: 2, column: 1, endLine: 5, endColumn: 17 });
+  });
+});
+
+describe('refiners', () => {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  it('reads a JWT expiry and classifies its lifetime', () => {
+    const token = `${b64({ alg: 'HS256' })}.${b64({ iat: 1_700_000_000, exp: 1_700_003_600 })}.c2ln`;
+    expect(jwt(token, { now: Date.parse('2026-01-01') })).toMatchObject({ lifetime: 'ephemeral', expired: true, expiresAt: '2023-11-14T23:13:20.000Z' });
+  });
+  it('rejects a JWT look-alike whose segments are not JSON', () => {
+    expect(jwt('eyJub3Rqc29u.eyJhbHNvbm90.c2ln', { now: 0 })).toBeNull();
+  });
+});
+
+describe('placeholders and entropy', () => {
+  it.each(['${GITHUB_TOKEN}', '{{ secrets.TOKEN }}', '<your-api-key>', 'process.env.API_KEY', 'AKIAXXXXXXXXXXXXXXXX', 'changeme', '********', 'abcabcabcabc', '0123456789abcdef'])(
+    '%s is a placeholder',
+    (value) => expect(isPlaceholder(value)).toBe(true),
+  );
+  it.each(['tok_Ab3dE5fG7hJ9kL1mN3pQ', 'hX9!mQ2#vL7p'])('%s is not', (value) => expect(isPlaceholder(value)).toBe(false));
+  it('measures Shannon entropy in bits per character', () => {
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
+  });
+});
+
+describe('chunked scanning', () => {
+  it('finds every secret exactly once, with true positions, across chunk boundaries', () => {
+    const scanner = new ChunkScanner({ rules: [tokenRule], allowSecretRegexes: [], stopwords: [] });
+    const lines: string[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      if (i % 97 === 5) {
+        lines.push(`v${i} = tok_${String(i).padStart(4, '0')}Ab3dE5fG7hJ9kL1m`);
+        expected.push(i + 1);
+      } else lines.push(`line ${i} with some ordinary text to fill the chunk`);
+    }
+    const chunker = new TextChunker({ chunkSize: 4096, overlap: 512 });
+    const text = lines.join('\n');
+    const found: number[] = [];
+    // Feed in uneven pieces, as a stream would arrive.
+    for (let i = 0; i < text.length; i += 1234) {
+      for (const p of chunker.push(text.slice(i, i + 1234))) {
+        found.push(...scanner.scan({ text: p.text, origin: { source: 'file', path: 'f', line: p.line, column: p.column }, acceptBefore: p.acceptBefore }).map((f) => f.location.line));
+      }
+    }
+    for (const p of chunker.end()) {
+      found.push(...scanner.scan({ text: p.text, origin: { source: 'file', path: 'f', line: p.line, column: p.column }, acceptBefore: p.acceptBefore }).map((f) => f.location.line));
+    }
+    expect(found).toEqual(expected);
+  });
+
+  it('keeps columns right when a long line is cut mid-line', () => {
+    const scanner = new ChunkScanner({ rules: [tokenRule], allowSecretRegexes: [], stopwords: [] });
+    const text = `${'a=1; '.repeat(3000)}k="tok_Ab3dE5fG7hJ9kL1mN3pQ"`;
+    const chunker = new TextChunker({ chunkSize: 2048, overlap: 256 });
+    const cols = [...chunker.push(text), ...chunker.end()].flatMap((p) =>
+      scanner.scan({ text: p.text, origin: { source: 'file', path: 'f', line: p.line, column: p.column }, acceptBefore: p.acceptBefore }).map((f) => f.location.column),
+    );
+    expect(cols).toEqual([15004]);
+  });
+});
