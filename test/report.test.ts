@@ -11,6 +11,7 @@ import { stripSecrets } from '../src/cli/output.js';
 import type { Finding, Report } from '../src/findings/finding.js';
 import { FORMATS, loadFormatter, type FormatName } from '../src/report/index.js';
 import { csvCell } from '../src/report/csv.js';
+import { mdCode } from '../src/report/markdown.js';
 import { ChunkScanner } from '../src/scan/chunk-scanner.js';
 import { loadBuiltinRules } from '../src/config/load.js';
 import { fakeGithubPat } from './support/fake-secrets.js';
@@ -269,6 +270,29 @@ describe('markdown format', () => {
       expect(row.match(/(?<!\\)\|/g), row).toHaveLength(7);
     }
     expect(out).toContain('Internal "deploy" key, v2 \\| ops');
+  });
+
+  it('shows paths and raw secrets verbatim in code spans', async () => {
+    // A PEM key copied out of JSON keeps its `\n` escapes; a path may hold backticks and pipes.
+    const [first] = FIXTURE_FINDINGS as [Finding];
+    const secret = `${FIXTURE_SECRETS.file}\\n\`x|y`;
+    const odd: Finding = { ...first, secret, location: { ...first.location, path: 'we`ird|dir\\name.txt' } };
+    const out = await render('markdown', fixtureReport([odd]));
+    expect(out).toContain(`| \`\`we\`ird\\|dir\\name.txt:12\`\` |`);
+    expect(out).toContain(`| \`\`${FIXTURE_SECRETS.file}\\n\`x\\|y\`\` |`);
+  });
+});
+
+describe('mdCode', () => {
+  it.each([
+    ['plain', '`plain`'],
+    ['a|b', '`a\\|b`'],
+    ['one`tick', '``one`tick``'],
+    ['`edge', '`` `edge ``'],
+    ['two\nlines', '`two lines`'],
+    ['back\\slash', '`back\\slash`'],
+  ])('renders %j as %j', (input, expected) => {
+    expect(mdCode(input)).toBe(expected);
   });
 });
 

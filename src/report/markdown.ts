@@ -17,6 +17,19 @@ export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, 'ˋ').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
 }
 
+/**
+ * A code span that shows `text` as it is (paths, secrets). Inside code, Markdown undoes no backslash
+ * escapes, so only what a table needs is escaped (`|`); backticks stay literal because the fence is
+ * longer than any run of backticks inside.
+ */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 export function locationText(f: Finding): string {
   const loc = f.location;
   let where = `${loc.path}:${loc.line}`;
@@ -34,7 +47,7 @@ export function findingsTable(findings: readonly Finding[]): string {
   for (const f of findings) {
     const secret = f.secret !== undefined ? f.secret : f.redacted;
     rows.push(
-      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (\`${f.ruleId}\`) | \`${mdCell(locationText(f))}\` | \`${mdCell(secret)}\` | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? 'expired' : 'expires'} ${f.expiresAt.slice(0, 10)}` : ''} | ${mdCell(f.remediation)} |`,
+      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? 'expired' : 'expires'} ${f.expiresAt.slice(0, 10)}` : ''} | ${mdCell(f.remediation)} |`,
     );
   }
   return rows.join('\n');
