@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { compileRule, RuleCompileError } from '../engine/detector.js';
-import { loadRuleFiles, zodProblems, formatProblem, type Problem } from '../rules/load.js';
+import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
+import { ZodError, type z } from 'zod';
+import { formatProblem, issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
 import { customRuleSchema, type Confidence, type Rule } from '../rules/schema.js';
 import { configSchema, type ConfigFile } from './schema.js';
 
@@ -66,38 +67,122 @@ export function loadConfigFile(root: string, explicitPath?: string): LoadedConfi
   } catch (error) {
     throw new ConfigError([{ file: shown, path: '', message: `cannot read: ${(error as Error).message}` }]);
   }
-  return parseConfig(raw, shown);
+  return parseConfig(raw, shown, { builtinRuleIds: builtinRuleIdsIfLoadable() });
 }
 
-/** Validate an already-parsed config object. Pure apart from nothing: exported for tests. */
-export function parseConfig(raw: unknown, shown: string): LoadedConfig {
+/** Ids of the built-in rules, or undefined when the pack itself is broken (`rules check` reports that). */
+function builtinRuleIdsIfLoadable(): ReadonlySet<string> | undefined {
+  try {
+    return new Set(loadBuiltinRules().map((r) => r.id));
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ParseConfigOptions {
+  /** When given, every id in `disable_rules` must be one of these or a custom rule's. */
+  builtinRuleIds?: ReadonlySet<string>;
+}
+
+/**
+ * Validate an already-parsed config object. Every problem is collected (schema, each custom rule,
+ * unknown disabled rule ids) and thrown together, each with its path, so one run shows them all.
+ */
+export function parseConfig(raw: unknown, shown: string, options: ParseConfigOptions = {}): LoadedConfig {
+  const input = dropNullSections(raw);
   const problems: Problem[] = [];
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(zodProblems(shown, '', parsed.error));
-  const config = parsed.data;
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) problems.push(...configProblems(shown, '', parsed.error));
+
   const customRules: Rule[] = [];
-  config.rules.forEach((item, index) => {
+  const rawRules = isRecord(input) && Array.isArray(input.rules) ? (input.rules as unknown[]) : [];
+  const firstIndexOfId = new Map<string, number>();
+  rawRules.forEach((item, index) => {
+    const id = isRecord(item) && 'id' in item ? String(item.id) : undefined;
     const result = customRuleSchema.safeParse(item);
-    const id = typeof item === 'object' && item !== null && 'id' in item ? String((item as { id: unknown }).id) : undefined;
     if (!result.success) {
-      problems.push(...zodProblems(shown, `rules[${index}]`, result.error, id));
+      problems.push(...configProblems(shown, `rules[${index}]`, result.error, id));
+      // The schema does not look inside the pattern: check it too, so one run lists everything.
+      const pattern = isRecord(item) ? item.pattern : undefined;
+      const patternMessage = typeof pattern === 'string' && pattern !== '' ? patternProblem(pattern) : undefined;
+      if (patternMessage) problems.push({ file: shown, ruleId: id, path: `rules[${index}].pattern`, message: patternMessage });
       return;
     }
     try {
       compileRule(result.data);
-      customRules.push(result.data);
     } catch (error) {
       const field = error instanceof RuleCompileError ? error.field : 'pattern';
-      problems.push({ file: shown, ruleId: id, path: `rules[${index}].${field}`, message: (error as Error).message });
+      const message = error instanceof RuleCompileError ? error.message.slice(`${error.ruleId}: ${field}: `.length) : (error as Error).message;
+      problems.push({ file: shown, ruleId: id, path: `rules[${index}].${field}`, message });
+      return;
     }
+    const first = firstIndexOfId.get(result.data.id);
+    if (first !== undefined) {
+      problems.push({ file: shown, ruleId: id, path: `rules[${index}].id`, message: `duplicate custom rule id (also rules[${first}])` });
+      return;
+    }
+    firstIndexOfId.set(result.data.id, index);
+    customRules.push(result.data);
   });
-  const seen = new Set<string>();
-  for (const rule of customRules) {
-    if (seen.has(rule.id)) problems.push({ file: shown, ruleId: rule.id, path: 'rules', message: 'duplicate custom rule id' });
-    seen.add(rule.id);
+
+  if (options.builtinRuleIds !== undefined && isRecord(input) && Array.isArray(input.disable_rules)) {
+    const known = options.builtinRuleIds;
+    const customIds = new Set(rawRules.map((r) => (isRecord(r) && typeof r.id === 'string' ? r.id : undefined)));
+    (input.disable_rules as unknown[]).forEach((id, index) => {
+      if (typeof id === 'string' && !known.has(id) && !customIds.has(id)) problems.push(unknownRuleProblem(shown, id, index));
+    });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { file: shown, config, customRules };
+
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return { file: shown, config: parsed.data, customRules };
+}
+
+/** Why a custom rule's pattern cannot be used, or undefined when it compiles with one capture group. */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+  } catch (error) {
+    return `does not compile: ${(error as Error).message}`;
+  }
+  const groups = captureGroupCount(pattern);
+  return groups === 1 ? undefined : `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `allowlist:` with every entry commented out parses as null: treat an empty section as absent
+ * rather than as an error the user has to puzzle over.
+ */
+function dropNullSections(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === null) continue;
+    out[key] = key === 'allowlist' ? dropNullSections(value) : value;
+  }
+  return out;
+}
+
+/** Zod issues as problems; an unknown key is reported at its own path (`allowlist.pahts`). */
+function configProblems(file: string, base: string, error: z.ZodError, ruleId?: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ file, ruleId, path: issuePath(base, [...issue.path, key]), message: 'unknown key' });
+      }
+    } else {
+      problems.push(...zodProblems(file, base, new ZodError([issue]), ruleId));
+    }
+  }
+  return problems;
+}
+
+function unknownRuleProblem(file: string, id: string, index: number): Problem {
+  return { file, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
 }
 
 export interface ScanSettings {
@@ -115,16 +200,9 @@ export interface ScanSettings {
 export function resolveSettings(loaded: LoadedConfig, builtin: readonly Rule[] = loadBuiltinRules()): ScanSettings {
   const { config, customRules } = loaded;
   const known = new Set([...builtin.map((r) => r.id), ...customRules.map((r) => r.id)]);
-  const unknown = config.disable_rules.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      unknown.map((id) => ({
-        file: loaded.file ?? CONFIG_FILE_NAME,
-        path: `disable_rules`,
-        message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)`,
-      })),
-    );
-  }
+  const file = loaded.file ?? CONFIG_FILE_NAME;
+  const unknown = config.disable_rules.flatMap((id, index) => (known.has(id) ? [] : [unknownRuleProblem(file, id, index)]));
+  if (unknown.length > 0) throw new ConfigError(unknown);
   const disabled = new Set(config.disable_rules);
   const custom = new Map(customRules.map((r) => [r.id, r]));
   const rules = [

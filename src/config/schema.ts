@@ -32,7 +32,7 @@ const regexString = z.string().superRefine((value, ctx) => {
   try {
     new RegExp(value);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(error as Error).message}` });
+    ctx.addIssue({ code: 'custom', message: `does not compile: ${(error as Error).message}` });
   }
 });
 
