@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
@@ -16,26 +17,46 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('scan')
-    .description('scan files and directories (or - for standard input) for secrets')
-    .argument('[paths...]', 'files or directories to scan; - reads standard input', ['.'])
+  addSourceOptions(
+    program
+      .command('scan')
+      .description('scan files and directories (or - for standard input), staged changes, a commit range or the git history'),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the scan root)')
     .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
-    .option('--fingerprint-key <key>', 'HMAC key for fingerprints (env SPRAWLGUARD_FINGERPRINT_KEY)')
     .option('--exit-code <n>', 'exit code when findings are reported', '1')
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 10MiB)')
-    .option('--min-confidence <level>', 'report only findings at or above this confidence (high, medium, low)')
-    .option('--stdin-name <name>', 'path shown for standard input', '-')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core)')
-    .option('--no-git', 'walk directories even inside a git work tree (scans ignored files too)')
     .option('--no-color', 'never colour text output')
-    .option('-q, --quiet', 'no warnings on standard error', false)
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan.js');
       exitCode = await runScan(paths, opts);
+    });
+
+  const baseline = program.command('baseline').description('record accepted findings so later scans report only new ones');
+  addSourceOptions(baseline.command('create').description('scan (same sources as `scan`) and write a baseline file, without raw secrets'))
+    .option('-o, --output <file>', 'baseline file to write', '.sprawlguard-baseline.json')
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runBaselineCreate } = await import('./scan.js');
+      exitCode = await runBaselineCreate(paths, opts);
+    });
+
+  const hook = program.command('hook').description('manage the git pre-commit hook that runs `sprawlguard scan --staged`');
+  hook
+    .command('install')
+    .description('install the pre-commit hook (husky when .husky/ exists, else .git/hooks or core.hooksPath)')
+    .option('--repo <path>', 'repository (default: .)', '.')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runHookInstall } = await import('./hook.js');
+      exitCode = await runHookInstall(opts);
+    });
+  hook
+    .command('uninstall')
+    .description('remove only the line sprawlguard added to the pre-commit hook')
+    .option('--repo <path>', 'repository (default: .)', '.')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runHookUninstall } = await import('./hook.js');
+      exitCode = await runHookUninstall(opts);
     });
 
   const rules = program.command('rules').description('inspect and check detection rules');
@@ -66,6 +87,27 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** Options that choose what is scanned; shared by `scan` and `baseline create`. */
+function addSourceOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'files or directories to scan; - reads standard input', ['.'])
+    .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the scan root)')
+    .option('--fingerprint-key <key>', 'HMAC key for fingerprints (env SPRAWLGUARD_FINGERPRINT_KEY)')
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 10MiB)')
+    .option('--min-confidence <level>', 'report only findings at or above this confidence (high, medium, low)')
+    .option('--stdin-name <name>', 'path shown for standard input', '-')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)')
+    .option('--no-git', 'walk directories even inside a git work tree (scans ignored files too)')
+    .option('-q, --quiet', 'no warnings on standard error', false)
+    .option('--staged', 'scan what is staged for the next commit (only the lines it adds)')
+    .option('--diff <range>', 'scan the lines added by the commits in BASE..HEAD (or BASE...HEAD)')
+    .option('--since-commit <sha>', 'scan the lines added since a commit (same as --diff SHA..HEAD)')
+    .option('--history', 'scan every line ever added in the reachable history of all refs')
+    .option('--branch <ref>', 'with --history: only the history of this ref')
+    .option('--since <date>', 'with --history: only commits after this date')
+    .option('--repo <path>', 'repository for --staged, --diff and --history (default: .)');
+}
+
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
@@ -75,7 +117,7 @@ function handleError(error: unknown): number {
     process.stderr.write(`sprawlguard: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof GitRangeError || error instanceof NotARepositoryError) {
     process.stderr.write(`sprawlguard: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -4,12 +4,13 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfigFile, resolveSettings } from '../config/load.js';
+import { loadConfigFile, resolveSettings, type ScanSettings } from '../config/load.js';
 import { parseSize } from '../config/schema.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { CONFIDENCES, type Confidence } from '../rules/schema.js';
 import type { FormatName } from '../report/index.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
+import type { GitMode } from '../scan/scan-git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
 
@@ -27,17 +28,63 @@ export interface ScanCliOptions {
   git?: boolean;
   color?: boolean;
   quiet?: boolean;
+  staged?: boolean;
+  diff?: string;
+  sinceCommit?: string;
+  history?: boolean;
+  branch?: string;
+  since?: string;
+  repo?: string;
+  baseline?: string;
 }
 
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as ScanCliOptions;
   const exitOnFindings = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
+  const { findings, stats, settings } = await collectFindings(paths, opts);
+  await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats), {
+    format: opts.format ?? 'text',
+    output: opts.output,
+    color: opts.color,
+    rules: settings.rules,
+  });
+  if (findings.length > 0 && opts.staged && !opts.quiet) process.stderr.write(STAGED_HELP);
+  return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+}
+
+/** What a developer blocked by the pre-commit hook needs to know next. */
+const STAGED_HELP = `
+sprawlguard blocked this commit: the staged changes add the secrets listed above.
+  Remove them from the files and use a secret manager or short-lived credentials instead.
+  If a secret was real, revoke it at its provider now: it may already be in other places.
+  A false positive? Add \`sprawlguard:allow\` in a comment on that line, add its fingerprint to
+  allowlist.fingerprints in .sprawlguard.yaml, or record it with \`sprawlguard baseline create\`.
+  Emergency only: \`git commit --no-verify\` skips the hook (HUSKY=0 under husky, SKIP=sprawlguard under pre-commit).
+`;
+
+/** \`sprawlguard baseline create\`: the same sources as scan, recorded without secrets. */
+export async function runBaselineCreate(paths: string[], raw: Record<string, unknown>): Promise<number> {
+  const opts = { ...(raw as ScanCliOptions), baseline: undefined, showSecrets: false };
+  const { findings, stats } = await collectFindings(paths, opts);
+  const { writeBaselineFile, DEFAULT_BASELINE } = await import('./baseline.js');
+  const file = opts.output ?? DEFAULT_BASELINE;
+  const count = await writeBaselineFile(makeReport(findings, stats), file);
+  process.stderr.write(`sprawlguard: wrote ${count} baseline entr${count === 1 ? 'y' : 'ies'} to ${file}\n`);
+  return EXIT_CLEAN;
+}
+
+/** Run the chosen source through the engine and apply config filters and the baseline. */
+async function collectFindings(
+  paths: string[],
+  opts: ScanCliOptions,
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings }> {
   const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('`-` (standard input) cannot be combined with other paths');
 
-  const root = await configRoot(useStdin ? [] : paths);
+  const gitMode = gitModeFrom(opts, paths);
+  const root = gitMode ? await gitConfigRoot(opts.repo ?? '.') : await configRoot(useStdin ? [] : paths);
   const settings = resolveSettings(loadConfigFile(root, opts.config));
   if (opts.maxFileSize !== undefined) {
     const bytes = parseSize(opts.maxFileSize);
@@ -60,6 +107,24 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (useStdin) {
     const { scanStdin } = await import('../scan/scan-stdin.js');
     ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', scannerConfig));
+  } else if (gitMode) {
+    const { scanGit } = await import('../scan/scan-git.js');
+    const { gitProgressPrinter } = await import('./progress.js');
+    ({ findings, stats } = await scanGit({
+      repo: opts.repo ?? '.',
+      mode: gitMode,
+      config: scannerConfig,
+      maxFileSize: settings.maxFileSize,
+      excludeGlobs: settings.allowPathGlobs,
+      jobs,
+      onWarning: (message) => {
+        if (!opts.quiet) process.stderr.write(`sprawlguard: warning: ${message}\n`);
+      },
+      onProgress: gitMode.kind === 'history' && !opts.quiet ? gitProgressPrinter() : undefined,
+    }));
+    if (!opts.quiet && gitMode.kind !== 'staged') {
+      process.stderr.write(`sprawlguard: scanned ${stats.commits ?? 0} commits, ${(stats.bytes / 1e6).toFixed(1)} MB added\n`);
+    }
   } else {
     const { scanFiles } = await import('../scan/scan-files.js');
     ({ findings, stats } = await scanFiles({
@@ -73,14 +138,42 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     }));
   }
 
-  findings = stripSecrets(applyReportFilters(findings, settings, minConfidence), opts.showSecrets === true);
-  await writeReport(makeReport(findings, stats), {
-    format: opts.format ?? 'text',
-    output: opts.output,
-    color: opts.color,
-    rules: settings.rules,
-  });
-  return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+  findings = applyReportFilters(findings, settings, minConfidence);
+  if (opts.baseline !== undefined) {
+    const { readBaselineFile } = await import('./baseline.js');
+    const { subtractBaseline } = await import('../findings/baseline.js');
+    findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
+  }
+  return { findings, stats, settings };
+}
+
+/** The git source the options ask for, if any; conflicting choices are usage errors. */
+function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | undefined {
+  const chosen = [opts.staged && '--staged', opts.diff !== undefined && '--diff', opts.sinceCommit !== undefined && '--since-commit', opts.history && '--history'].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
+  if (chosen.length === 0) {
+    for (const [flag, value] of [['--branch', opts.branch], ['--since', opts.since], ['--repo', opts.repo]] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} needs --staged, --diff, --since-commit or --history`);
+    }
+    return undefined;
+  }
+  if (paths.length > 1 || (paths[0] !== undefined && paths[0] !== '.')) {
+    throw new UsageError(`${chosen[0]} scans a repository (--repo PATH), not paths: drop the path arguments`);
+  }
+  if ((opts.branch !== undefined || opts.since !== undefined) && !opts.history) throw new UsageError('--branch and --since apply to --history');
+  if (opts.staged) return { kind: 'staged' };
+  if (opts.diff !== undefined) return { kind: 'diff', range: opts.diff };
+  if (opts.sinceCommit !== undefined) return { kind: 'diff', range: `${opts.sinceCommit}..HEAD` };
+  return { kind: 'history', branch: opts.branch, since: opts.since };
+}
+
+/** For git sources the config comes from the work tree's top level (or the bare repository). */
+async function gitConfigRoot(repo: string): Promise<string> {
+  const { repoInfo } = await import('../sources/git/git.js');
+  const info = await repoInfo(path.resolve(repo));
+  return info.topLevel ?? info.dir;
 }
 
 /** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */

@@ -13,6 +13,11 @@ export interface Chunk {
   origin: Origin;
   /** Matches starting at or after this offset belong to the next chunk of the same stream. */
   acceptBefore?: number;
+  /**
+   * For text assembled from non-adjacent lines (the added lines of a diff): lineMap[i] is the real
+   * line number of text line i. Overrides `origin.line`.
+   */
+  lineMap?: readonly number[];
 }
 
 export interface ScannerConfig {
@@ -48,12 +53,15 @@ export class ChunkScanner {
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
     for (const match of matches) {
       if (match.start >= limit) continue;
-      findings.push(
-        buildFinding(match, chunk.origin, {
-          showSecrets: this.config.includeSecrets,
-          fingerprintKey: this.config.fingerprintKey,
-        }),
-      );
+      const finding = buildFinding(match, chunk.origin, {
+        showSecrets: this.config.includeSecrets,
+        fingerprintKey: this.config.fingerprintKey,
+      });
+      if (chunk.lineMap) {
+        finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+        finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
+      }
+      findings.push(finding);
     }
     return findings;
   }

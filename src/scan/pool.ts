@@ -2,10 +2,11 @@
  * A pool of scan workers, one per core by default. Batches of files go to whichever worker is free
  * (two batches in flight per worker keep it busy while results travel back).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding, SkippedSource } from '../findings/finding.js';
 import type { FileEntry } from '../sources/files.js';
 import type { ScannerConfig } from './chunk-scanner.js';
+import { startWorker, workerScript } from './worker-pool.js';
 
 export interface BatchRequest {
   id: number;
@@ -26,21 +27,14 @@ interface BatchFailure {
   error: string;
 }
 
-/** Worker script next to this module; under the test runner (TypeScript sources) load it through tsx. */
-function workerLocation(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./worker.js', here), execArgv: [] };
-}
-
 export async function runPool(
   batches: AsyncIterable<FileEntry[]> | Iterable<FileEntry[]>,
   config: ScannerConfig,
   workers: number,
   onResult: (result: BatchResult) => void,
 ): Promise<void> {
-  const { url, execArgv } = workerLocation();
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: config, execArgv }));
+  const script = workerScript('worker', import.meta.url);
+  const pool = Array.from({ length: workers }, () => startWorker(script, config));
   const iterator = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<FileEntry[]>)[Symbol.iterator]()) as
     | AsyncIterator<FileEntry[]>
     | Iterator<FileEntry[]>;

@@ -1,0 +1,251 @@
+/**
+ * Git sources: staged changes, a commit range, or the whole history. Only what is added is scanned.
+ *
+ * History scans list the commits oldest first (`rev-list --reverse --topo-order`), cut the list into
+ * batches, and give each batch to a worker thread that runs its own `git log -p -U0` and scans the
+ * patch as it streams — git and the engine both run on every core. Each secret is reported once per
+ * (rule, secret, path), attributed to the commit that first added it.
+ */
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
+import { PATCH_FLAGS, git, repoInfo, resolveCommit, streamGitLines, type RepoInfo } from '../sources/git/git.js';
+import { GitRangeError } from '../sources/git/errors.js';
+import { PatchParser } from '../sources/git/patch-parser.js';
+import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
+import type { GitBatch, GitBatchResult, GitWorkerData } from './git-worker.js';
+import { pathMatcher } from './path-filter.js';
+import { FirstAddedIndex, scanCommitBatch, toScanChunk, type CommitBatchResult } from './scan-commits.js';
+import { runWorkers, workerScript } from './worker-pool.js';
+
+export type GitMode =
+  | { kind: 'staged' }
+  | { kind: 'diff'; range: string }
+  | { kind: 'history'; branch?: string; since?: string };
+
+export interface GitScanOptions {
+  repo: string;
+  mode: GitMode;
+  config: ScannerConfig;
+  maxFileSize: number;
+  excludeGlobs: readonly string[];
+  jobs?: number;
+  /** Warnings for the user (shallow clone, skipped files); printed by the caller. */
+  onWarning?: (message: string) => void;
+  /** Progress updates for a TTY display. */
+  onProgress?: (progress: GitProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface GitProgress {
+  commitsDone: number;
+  commitsTotal: number;
+  bytes: number;
+  elapsedMs: number;
+}
+
+
+/** Commits per worker batch: large enough to amortise a git start, small enough to balance load. */
+const BATCH_COMMITS = 1000;
+/** Below this many commits a range is scanned in the main thread. */
+const PARALLEL_MIN_COMMITS = 200;
+/** Skipped entries listed individually; the rest are counted. */
+const MAX_LISTED_SKIPS = 200;
+
+export async function scanGit(options: GitScanOptions): Promise<{ findings: Finding[]; stats: ScanStats }> {
+  const started = performance.now();
+  const info = await repoInfo(path.resolve(options.repo));
+  const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
+  const skips = new SkipCollector(stats.skipped, options.onWarning);
+  let findings: Finding[];
+
+  if (options.mode.kind === 'staged') {
+    findings = await scanStaged(info, options, stats, skips);
+  } else {
+    const commits =
+      options.mode.kind === 'diff' ? await listRangeCommits(info, options.mode.range) : await listHistoryCommits(info, options.mode, options);
+    const source = options.mode.kind === 'diff' ? 'diff' : 'history';
+    findings = await scanCommitList(info, commits, source, options, stats, skips);
+  }
+  skips.finish();
+  stats.durationMs = Math.round(performance.now() - started);
+  return { findings, stats };
+}
+
+async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanStats, skips: SkipCollector): Promise<Finding[]> {
+  if (info.bare) throw new GitRangeError(`${info.dir} is a bare repository: it has no index, so nothing is staged`);
+  const scanner = new ChunkScanner(options.config);
+  const excluded = pathMatcher(options.excludeGlobs);
+  const findings: Finding[] = [];
+  const files = new Set<string>();
+  const parser = new PatchParser(
+    {
+      chunk: (chunk) => {
+        if (excluded(chunk.path)) return;
+        files.add(chunk.path);
+        stats.bytes += chunk.bytes;
+        stats.chunks++;
+        findings.push(...scanner.scan(toScanChunk(chunk, 'staged')));
+      },
+      skip: (p, reason) => skips.add({ path: p, reason }),
+    },
+    options.maxFileSize,
+  );
+  // Rename detection: a moved file adds nothing, its edits do. Works before the first commit too.
+  await streamGitLines(info.topLevel ?? info.dir, ['diff', '--cached', '-M', ...PATCH_FLAGS], (line) => parser.line(line), {
+    signal: options.signal,
+  });
+  parser.end();
+  stats.sources = files.size;
+  return findings;
+}
+
+/** `A..B`, `A...B` (changes on B since it forked from A) or a single revision `A` (A..HEAD). */
+async function listRangeCommits(info: RepoInfo, range: string): Promise<string[]> {
+  const symmetric = range.includes('...');
+  const [baseRev = '', headRev = 'HEAD'] = symmetric ? range.split('...') : range.includes('..') ? range.split('..') : [range, 'HEAD'];
+  if (baseRev === '') throw new GitRangeError(`--diff ${range}: a base revision is required (BASE..HEAD)`);
+  const head = await resolveCommit(info.dir, headRev || 'HEAD');
+  if (!head) throw new GitRangeError(missingRevisionMessage(headRev || 'HEAD', info));
+  let base = await resolveCommit(info.dir, baseRev);
+  if (!base) throw new GitRangeError(missingRevisionMessage(baseRev, info));
+  if (symmetric) {
+    const mergeBase = (await git(info.dir, ['merge-base', base, head]).catch(() => '')).trim();
+    if (!mergeBase) {
+      throw new GitRangeError(
+        `--diff ${range}: ${baseRev} and ${headRev} share no history in this clone${info.shallow ? ' (it is shallow: fetch more history with `git fetch --deepen=N` or `--unshallow`)' : ''}`,
+      );
+    }
+    base = mergeBase;
+  }
+  const out = await git(info.dir, ['rev-list', '--reverse', '--topo-order', `${base}..${head}`]);
+  const commits = out.split('\n').filter(Boolean);
+  if (info.shallow && commits.length > 0) {
+    const boundary = await shallowBoundary(info);
+    const cut = commits.find((c) => boundary.has(c));
+    if (cut) {
+      throw new GitRangeError(
+        `--diff ${range}: commit ${cut.slice(0, 12)} sits on the shallow clone's boundary, so its parent is missing and what it added cannot be told apart from what was there. Fetch more history (\`git fetch --deepen=${commits.length + 1}\`, or actions/checkout with fetch-depth: 0) and run again.`,
+      );
+    }
+  }
+  return commits;
+}
+
+function missingRevisionMessage(rev: string, info: RepoInfo): string {
+  const hint = info.shallow
+    ? ' This clone is shallow. Fetch the missing history with `git fetch --deepen=<N>` or `git fetch origin <commit>` (in GitHub Actions: actions/checkout with fetch-depth: 0), then run again.'
+    : ' Fetch it first (`git fetch origin <commit>`), or check the revision name.';
+  return `revision "${rev}" is not present in this repository.${hint}`;
+}
+
+async function shallowBoundary(info: RepoInfo): Promise<Set<string>> {
+  const file = (await git(info.dir, ['rev-parse', '--git-path', 'shallow'])).trim();
+  const text = await readFile(path.resolve(info.dir, file), 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter(Boolean));
+}
+
+async function listHistoryCommits(
+  info: RepoInfo,
+  mode: Extract<GitMode, { kind: 'history' }>,
+  options: GitScanOptions,
+): Promise<string[]> {
+  const args = ['rev-list', '--reverse', '--topo-order'];
+  if (mode.since) args.push(`--since=${mode.since}`);
+  if (mode.branch) {
+    const ref = await resolveCommit(info.dir, mode.branch);
+    if (!ref) throw new GitRangeError(missingRevisionMessage(mode.branch, info));
+    args.push(mode.branch, '--');
+  } else args.push('--all');
+  if (!info.hasHead && !mode.branch) {
+    const anyRef = (await git(info.dir, ['for-each-ref', '--count=1', '--format=%(refname)'])).trim();
+    if (!anyRef) return [];
+  }
+  const commits = (await git(info.dir, args)).split('\n').filter(Boolean);
+  if (info.shallow) {
+    options.onWarning?.(
+      `shallow clone: only ${commits.length} commit${commits.length === 1 ? ' is' : 's are'} visible, so history is truncated; run \`git fetch --unshallow\` for a full scan`,
+    );
+  }
+  return commits;
+}
+
+async function scanCommitList(
+  info: RepoInfo,
+  commits: string[],
+  source: 'history' | 'diff',
+  options: GitScanOptions,
+  stats: ScanStats,
+  skips: SkipCollector,
+): Promise<Finding[]> {
+  const index = new FirstAddedIndex();
+  const started = performance.now();
+  const merge = (r: CommitBatchResult): void => {
+    for (const f of r.findings) index.add(f);
+    stats.commits = (stats.commits ?? 0) + r.commits;
+    stats.bytes += r.bytes;
+    stats.chunks += r.chunks;
+    for (const s of r.skipped) skips.add(s);
+    options.onProgress?.({
+      commitsDone: stats.commits,
+      commitsTotal: commits.length,
+      bytes: stats.bytes,
+      elapsedMs: performance.now() - started,
+    });
+  };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  if (commits.length === 0) {
+    // Nothing to do is a fact worth stating, not a silent pass.
+    options.onWarning?.(`no commits to scan${source === 'diff' ? ' in the range (base and head are the same)' : ''}`);
+  } else if (jobs === 1 || commits.length < PARALLEL_MIN_COMMITS) {
+    const scanner = new ChunkScanner(options.config);
+    const excluded = pathMatcher(options.excludeGlobs);
+    for (let i = 0; i < commits.length; i += BATCH_COMMITS) {
+      merge(
+        await scanCommitBatch(info.dir, commits.slice(i, i + BATCH_COMMITS), scanner, {
+          source,
+          firstOrder: i,
+          maxFileBytes: options.maxFileSize,
+          excluded,
+          signal: options.signal,
+        }),
+      );
+    }
+  } else {
+    const data: GitWorkerData = {
+      config: options.config,
+      repo: info.dir,
+      source,
+      maxFileBytes: options.maxFileSize,
+      excludeGlobs: [...options.excludeGlobs],
+    };
+    await runWorkers<GitBatch, GitBatchResult>(workerScript('git-worker', import.meta.url), data, batches(commits, jobs), jobs, merge);
+  }
+  stats.sources = stats.commits ?? 0;
+  return index.findings();
+}
+
+/** Batches sized so every worker gets several (for balance), but never tiny. */
+function* batches(commits: string[], jobs: number): Generator<GitBatch> {
+  const size = Math.max(50, Math.min(BATCH_COMMITS, Math.ceil(commits.length / (jobs * 8))));
+  for (let i = 0; i < commits.length; i += size) yield { commits: commits.slice(i, i + size), firstOrder: i };
+}
+
+/** Lists the first skipped entries and counts the rest, so a history full of images stays readable. */
+class SkipCollector {
+  private extra = 0;
+  constructor(
+    private readonly list: SkippedSource[],
+    private readonly onWarning?: (message: string) => void,
+  ) {}
+  add(s: SkippedSource): void {
+    if (this.list.length < MAX_LISTED_SKIPS) {
+      this.list.push(s);
+      if (s.reason !== 'binary file') this.onWarning?.(`${s.path}: ${s.reason}`);
+    } else this.extra++;
+  }
+  finish(): void {
+    if (this.extra > 0) this.list.push({ path: '…', reason: `${this.extra} more skipped entries not listed` });
+  }
+}
