@@ -7,6 +7,7 @@ import type { ScanSettings } from '../config/load.js';
 import { compareFindings, type Finding, type Report, type ScanStats } from '../findings/finding.js';
 import { loadFormatter, type FormatName } from '../report/index.js';
 import type { Confidence, Rule } from '../rules/schema.js';
+import { UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
@@ -51,6 +52,12 @@ export async function writeReport(report: Report, options: WriteOptions): Promis
   const color =
     options.format === 'text' && !toFile && options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const text = formatter(report, { rules: options.rules, color });
-  if (toFile) await writeFile(options.output as string, text);
+  if (toFile) {
+    const file = options.output as string;
+    // A path the user mistyped is a usage error (exit 2), not a crash.
+    await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--output ${file}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
+    });
+  }
   else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
