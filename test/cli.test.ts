@@ -269,6 +269,7 @@ describe.concurrent('usage errors exit 2', () => {
     ['a size that is not a size', ['scan', '.', '--max-file-size', 'huge']],
     ['an unknown confidence', ['scan', '.', '--min-confidence', 'certain']],
     ['an unknown command', ['scna', '.']],
+    ['a path that does not exist', ['scan', 'src', 'no-such-dir']],
   ] as const)('%s', async ([, args], { expect }) => {
     const result = await runCli([...args], { cwd: project });
     expect(result.code, result.stderr).toBe(2);

@@ -2,7 +2,7 @@
  * `sprawlguard scan`: wire options → configuration → sources → engine → report, and decide the
  * exit code. Thin by design: the work lives in scan/, sources/ and report/.
  */
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfigFile, resolveSettings, type ScanSettings } from '../config/load.js';
 import { parseSize } from '../config/schema.js';
@@ -126,6 +126,7 @@ async function collectFindings(
       process.stderr.write(`sprawlguard: scanned ${stats.commits ?? 0} commits, ${(stats.bytes / 1e6).toFixed(1)} MB added\n`);
     }
   } else {
+    await requireExistingPaths(paths);
     const { scanFiles } = await import('../scan/scan-files.js');
     ({ findings, stats } = await scanFiles({
       paths,
@@ -174,6 +175,19 @@ async function gitConfigRoot(repo: string): Promise<string> {
   const { repoInfo } = await import('../sources/git/git.js');
   const info = await repoInfo(path.resolve(repo));
   return info.topLevel ?? info.dir;
+}
+
+/** A path that does not exist is a typo, not a clean scan: exit 2 rather than report nothing. */
+async function requireExistingPaths(paths: readonly string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const p of paths) {
+    const code = await lstat(p).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(p);
+  }
+  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
 }
 
 /** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */
