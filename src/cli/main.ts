@@ -28,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--exit-code <n>', 'exit code when findings are reported', '1')
     .option('--no-color', 'never colour text output')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--verify', 'check each distinct secret with its provider (network; opt-in; logged to the audit log)', false)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan.js');
       exitCode = await runScan(paths, opts);
@@ -39,6 +40,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runBaselineCreate } = await import('./scan.js');
       exitCode = await runBaselineCreate(paths, opts);
+    });
+
+  program
+    .command('tickets')
+    .description('scan ticket and chat exports (Jira, ServiceNow, Zendesk, GitHub issues, Linear, Slack)')
+    .argument('<paths...>', 'export files, directories of exports, or an unzipped Slack export directory')
+    .addOption(
+      new Option('--format-hint <format>', 'read every input as this export format instead of detecting it').choices([
+        'jira-csv', 'jira-xml', 'jira-json', 'servicenow-json', 'servicenow-csv', 'servicenow-xml',
+        'zendesk-json', 'zendesk-jsonl', 'github-issues', 'linear-csv', 'slack',
+      ]),
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the first directory argument, else the cwd)')
+    .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
+    .option('--fingerprint-key <key>', 'HMAC key for fingerprints (env SPRAWLGUARD_FINGERPRINT_KEY)')
+    .option('--exit-code <n>', 'exit code when findings are reported', '1')
+    .option('--base-url <url>', "the system's web address, for links the export lacks (Jira CSV, Slack, Linear, ServiceNow)")
+    .option('--min-confidence <level>', 'report only findings at or above this confidence (high, medium, low)')
+    .option('--no-color', 'never colour text output')
+    .option('-q, --quiet', 'no warnings on standard error', false)
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runTickets } = await import('./tickets.js');
+      exitCode = await runTickets(paths, opts);
     });
 
   const hook = program.command('hook').description('manage the git pre-commit hook that runs `sprawlguard scan --staged`');
@@ -58,6 +84,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { runHookUninstall } = await import('./hook.js');
       exitCode = await runHookUninstall(opts);
     });
+
+  addVerifyCommands(program, (code) => (exitCode = code));
 
   const rules = program.command('rules').description('inspect and check detection rules');
   rules
@@ -88,6 +116,57 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Options that choose what is scanned; shared by `scan` and `baseline create`. */
+/** `verify`, `revoke` and `audit check`: provider checks, revocation and the audit trail. */
+function addVerifyCommands(program: Command, setExitCode: (code: number) => void): void {
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  const common = (command: Command): Command =>
+    command
+      .argument('<report>', 'a report written by `scan --format json`')
+      .option('--root <dir>', 'directory the report\'s paths are relative to (default: .)')
+      .option('-c, --config <file>', 'configuration file with custom rules')
+      .option('--fingerprint-key <key>', 'HMAC key the report\'s fingerprints were made with (env SPRAWLGUARD_FINGERPRINT_KEY)')
+      .option('--rule <id>', 'only findings of this rule (repeatable)', collect)
+      .option('--fingerprint <fp>', 'only the secret with this fingerprint (repeatable)', collect)
+      .option('--audit-log <file>', 'audit log to append to (default: .sprawlguard/audit.jsonl, env SPRAWLGUARD_AUDIT_LOG)')
+      .option('--concurrency <n>', 'checks in flight at once (default 8; at most 2 per provider)')
+      .option('--timeout <seconds>', 'per-request timeout (default 10)')
+      .option('-q, --quiet', 'no summary on standard error', false);
+
+  common(program.command('verify').description('check whether the secrets of a report are live, re-reading each from its recorded location'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('json'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--exit-code <n>', 'exit code when a live secret is found', '1')
+    .option('--no-color', 'never colour text output')
+    .action(async (report: string, opts: Record<string, unknown>) => {
+      const { runVerify } = await import('./verify.js');
+      setExitCode(await runVerify(report, opts));
+    });
+
+  common(program.command('revoke').description('revoke the live secrets of a report at their providers (dry run unless --confirm)'))
+    .option('--confirm', 'act: revoke every selected secret verified live in this run', false)
+    .option('--aws-profile <name>', 'operator credentials (~/.aws/credentials) that deactivate AWS keys')
+    .option('--aws-delete', 'delete AWS keys instead of deactivating them (irreversible)', false)
+    .option('--shopify-uninstall', 'allow revoking Shopify tokens, which uninstalls their app from the store', false)
+    .option('--twilio-rotate', 'allow rotating Twilio auth tokens (breaks every service still using them)', false)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (report: string, opts: Record<string, unknown>) => {
+      const { runRevoke } = await import('./revoke.js');
+      setExitCode(await runRevoke(report, opts));
+    });
+
+  program
+    .command('audit')
+    .description('inspect the verification and revocation audit log')
+    .command('check')
+    .description('prove the audit log\'s hash chain intact, or report the first broken entry (exit 1)')
+    .argument('[file]', 'audit log (default: .sprawlguard/audit.jsonl, env SPRAWLGUARD_AUDIT_LOG)')
+    .option('--head <hash>', 'also require the last entry to have this hash (from an earlier check)')
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runAuditCheck } = await import('./audit.js');
+      setExitCode(await runAuditCheck(file, opts));
+    });
+}
+
 function addSourceOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'files or directories to scan; - reads standard input', ['.'])

@@ -36,12 +36,25 @@ export interface ScanCliOptions {
   since?: string;
   repo?: string;
   baseline?: string;
+  verify?: boolean;
 }
 
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as ScanCliOptions;
   const exitOnFindings = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
   const { findings, stats, settings } = await collectFindings(paths, opts);
+  if (opts.verify) {
+    // Opt-in network checks, on the filtered findings while they still hold their secrets.
+    const { verifyScanFindings } = await import('./verify.js');
+    const readsGit = opts.staged || opts.diff !== undefined || opts.sinceCommit !== undefined || opts.history;
+    await verifyScanFindings(findings, {
+      paths,
+      gitRepo: readsGit ? (opts.repo ?? '.') : undefined,
+      rules: settings.rules,
+      fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
+      quiet: opts.quiet,
+    });
+  }
   await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats), {
     format: opts.format ?? 'text',
     output: opts.output,
@@ -95,7 +108,8 @@ async function collectFindings(
     rules: settings.rules,
     allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
     stopwords: settings.stopwords,
-    includeSecrets: opts.showSecrets === true,
+    // --verify needs the raw secrets; stripSecrets removes them again before output.
+    includeSecrets: opts.showSecrets === true || opts.verify === true,
     fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
   };
   const warn = (s: SkippedSource): void => {

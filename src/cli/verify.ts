@@ -1,0 +1,253 @@
+/**
+ * `sprawlguard verify REPORT.json` and `scan --verify`: check whether found secrets are live, with
+ * whom, and record every attempt in the audit log. Verification is always opt-in.
+ *
+ * A report carries no raw secrets, so `verify` reads each one again from its recorded location
+ * (files relative to --root, commits with `git show`) and uses it only if its fingerprint matches.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
+import type { Finding, Report } from '../findings/finding.js';
+import { AuditLog, DEFAULT_AUDIT_LOG } from '../providers/audit.js';
+import { HttpSession } from '../providers/http.js';
+import { loadProvider } from '../providers/index.js';
+import { linesAround, locateSecret, SourceReader } from '../providers/reread.js';
+import { COMPANION_LINES } from '../providers/companions.js';
+import {
+  attachVerification,
+  buildTargets,
+  providerIdFor,
+  VerificationRunner,
+  type FindingSecret,
+  type Target,
+  type VerificationRecord,
+  type VerificationRecorder,
+} from '../providers/run.js';
+import type { Rule } from '../rules/schema.js';
+import type { FormatName } from '../report/index.js';
+import { EXIT_CLEAN, UsageError } from './errors.js';
+import { makeReport, stripSecrets, writeReport } from './output.js';
+import { toolVersion } from './version.js';
+
+export interface VerifyCliOptions {
+  root?: string;
+  config?: string;
+  fingerprintKey?: string;
+  format?: FormatName;
+  output?: string;
+  color?: boolean;
+  quiet?: boolean;
+  auditLog?: string;
+  concurrency?: string;
+  timeout?: string;
+  rule?: string[];
+  fingerprint?: string[];
+  exitCode?: string;
+}
+
+/** What verify and revoke share: where to read, how to talk to providers, where to log. */
+export interface VerificationSetup {
+  runner: VerificationRunner;
+  rulesById: Map<string, Rule>;
+  fingerprintKey?: string;
+}
+
+export function auditLogPath(option: string | undefined): string {
+  return option ?? (process.env.SPRAWLGUARD_AUDIT_LOG || DEFAULT_AUDIT_LOG);
+}
+
+export function createSetup(
+  opts: { auditLog?: string; concurrency?: string; timeout?: string; fingerprintKey?: string; quiet?: boolean },
+  rules: readonly Rule[],
+  recorder?: VerificationRecorder,
+): VerificationSetup {
+  const concurrency = opts.concurrency !== undefined ? parseIntOption('--concurrency', opts.concurrency, 1, 64) : undefined;
+  const timeoutSeconds = opts.timeout !== undefined ? parseIntOption('--timeout', opts.timeout, 1, 300) : 10;
+  const session = new HttpSession({ timeoutMs: timeoutSeconds * 1000, userAgent: `sprawlguard/${toolVersion()}` });
+  const runner = new VerificationRunner({ session, audit: new AuditLog(auditLogPath(opts.auditLog)), concurrency, recorder });
+  return {
+    runner,
+    rulesById: new Map(rules.map((r) => [r.id, r])),
+    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
+  };
+}
+
+// ---- reading a report ---------------------------------------------------------------------------
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parse a `--format json` report, checking the fields verification relies on. */
+export async function readReport(file: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file}: not JSON; verify and revoke read reports written with --format json`);
+  }
+  if (!isObject(parsed) || !Array.isArray(parsed.findings)) throw new UsageError(`${file}: not a sprawlguard JSON report (no "findings" list)`);
+  parsed.findings.forEach((f, index) => {
+    const where = `${file}: findings[${index}]`;
+    if (!isObject(f) || typeof f.fingerprint !== 'string' || typeof f.ruleId !== 'string' || typeof f.provider !== 'string') {
+      throw new UsageError(`${where}: needs fingerprint, ruleId and provider`);
+    }
+    const loc = f.location;
+    if (!isObject(loc) || typeof loc.path !== 'string' || typeof loc.source !== 'string') throw new UsageError(`${where}.location: needs source and path`);
+    for (const field of ['line', 'column', 'endLine', 'endColumn']) {
+      if (!Number.isInteger(loc[field]) || (loc[field] as number) < 1) throw new UsageError(`${where}.location.${field}: must be a positive integer`);
+    }
+    if (typeof f.redacted !== 'string') f.redacted = '…';
+  });
+  return parsed as unknown as Report;
+}
+
+/** Keep findings named by --rule / --fingerprint (all when neither is given). */
+export function selectFindings(findings: Finding[], rules: readonly string[] = [], fingerprints: readonly string[] = []): Finding[] {
+  const ruleSet = new Set(rules);
+  const fpSet = new Set(fingerprints.map((f) => (f.startsWith('sha256:') ? f : `sha256:${f}`)));
+  return findings.filter((f) => (ruleSet.size === 0 || ruleSet.has(f.ruleId)) && (fpSet.size === 0 || fpSet.has(f.fingerprint)));
+}
+
+/** Rules by id: the built-in pack and the config's custom rules, disabled ones included (they still explain old findings). */
+export function rulesFor(root: string, configFile: string | undefined): Rule[] {
+  const loaded = loadConfigFile(root, configFile);
+  const custom = new Map(loaded.customRules.map((r) => [r.id, r]));
+  return [...loadBuiltinRules().filter((r) => !custom.has(r.id)), ...loaded.customRules];
+}
+
+/** Whether any module for these findings needs the surrounding text (companion values). */
+async function needsText(finding: Finding, rulesById: ReadonlyMap<string, Rule>): Promise<boolean> {
+  const id = providerIdFor(finding, rulesById);
+  if (id === undefined) return false;
+  return ((await loadProvider(id)).companions ?? []).length > 0;
+}
+
+/**
+ * Secrets and surroundings for each finding: the secret from the finding itself when the scan kept
+ * it (scan --verify), else re-read from its location; the text around it only for providers that
+ * look for companion values.
+ */
+export async function secretsFor(
+  findings: readonly Finding[],
+  reader: SourceReader,
+  rulesById: ReadonlyMap<string, Rule>,
+  fingerprintKey: string | undefined,
+): Promise<FindingSecret[]> {
+  const out: FindingSecret[] = [];
+  for (const finding of findings) {
+    if (providerIdFor(finding, rulesById) === undefined) {
+      out.push({ finding });
+      continue;
+    }
+    const wantText = await needsText(finding, rulesById);
+    const source = finding.secret === undefined || wantText ? await reader.read(finding.location) : undefined;
+    const item: FindingSecret = { finding };
+    if (finding.secret !== undefined) item.secret = finding.secret;
+    else if (source && !source.ok) item.unavailable = `cannot re-read the secret: ${source.reason}`;
+    else if (source?.ok) {
+      const located = locateSecret(source.text, finding.location, finding.fingerprint, rulesById.get(finding.ruleId), fingerprintKey);
+      if (located.secret !== undefined) item.secret = located.secret;
+      else item.unavailable = `cannot re-read the secret: ${located.reason ?? 'not found'}`;
+    }
+    if (wantText && source?.ok) {
+      item.text = linesAround(source.text, finding.location.line - COMPANION_LINES, finding.location.endLine + COMPANION_LINES);
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+export function summarize(records: ReadonlyMap<string, VerificationRecord>, findings: number): string {
+  const counts = { live: 0, dead: 0, unknown: 0 };
+  for (const r of records.values()) counts[r.result.status]++;
+  const secrets = records.size;
+  return `verified ${secrets} secret${secrets === 1 ? '' : 's'} (${findings} finding${findings === 1 ? '' : 's'}): ${counts.live} live, ${counts.dead} dead, ${counts.unknown} unknown`;
+}
+
+/** Verify every distinct secret of `findings` and attach the verdicts. */
+export async function verifyFindings(findings: Finding[], reader: SourceReader, setup: VerificationSetup): Promise<{ targets: Target[]; records: Map<string, VerificationRecord> }> {
+  const items = await secretsFor(findings, reader, setup.rulesById, setup.fingerprintKey);
+  const targets = await buildTargets(items, setup.rulesById);
+  const records = await setup.runner.verifyAll(targets);
+  attachVerification(findings, records);
+  return { targets, records };
+}
+
+// ---- sprawlguard verify -------------------------------------------------------------------------
+
+export async function runVerify(reportFile: string, raw: Record<string, unknown>): Promise<number> {
+  const opts = raw as VerifyCliOptions;
+  const exitOnLive = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
+  const root = path.resolve(opts.root ?? '.');
+  const report = await readReport(reportFile);
+  const rules = rulesFor(root, opts.config);
+  const setup = createSetup(opts, rules);
+  const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
+  const { records } = await verifyFindings(findings, new SourceReader(root), setup);
+  if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
+  await writeReport(makeReport(stripSecrets(findings, false), report.stats ?? { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] }), {
+    format: opts.format ?? 'json',
+    output: opts.output,
+    color: opts.color,
+    rules,
+  });
+  const anyLive = [...records.values()].some((r) => r.result.status === 'live');
+  return anyLive ? exitOnLive : EXIT_CLEAN;
+}
+
+// ---- scan --verify ------------------------------------------------------------------------------
+
+/**
+ * How report paths of a file scan map back to files: relative to the only directory argument, the
+ * file itself for a single file argument, else relative to the current directory (as sources/files.ts
+ * shows them).
+ */
+async function scanReader(paths: readonly string[], gitRepo: string | undefined): Promise<SourceReader> {
+  if (gitRepo !== undefined) {
+    const { repoInfo } = await import('../sources/git/git.js');
+    const info = await repoInfo(path.resolve(gitRepo));
+    return new SourceReader(info.topLevel ?? info.dir);
+  }
+  if (paths.length === 1 && paths[0] !== '-') {
+    const only = path.resolve(paths[0] as string);
+    const info = await stat(only).catch(() => undefined);
+    if (info?.isDirectory()) return new SourceReader(only);
+    if (info?.isFile()) {
+      const shown = path.basename(only);
+      return new SourceReader(process.cwd(), (p) => (p === shown ? only : path.resolve(p)));
+    }
+  }
+  return new SourceReader(process.cwd());
+}
+
+export interface ScanVerifyContext {
+  paths: readonly string[];
+  /** The repository of a git scan (--repo, default `.`), when the scan read git. */
+  gitRepo?: string;
+  rules: readonly Rule[];
+  fingerprintKey?: string;
+  quiet?: boolean;
+  auditLog?: string;
+}
+
+/** `scan --verify`: findings still carry their secrets here; verdicts are attached in place. */
+export async function verifyScanFindings(findings: Finding[], context: ScanVerifyContext): Promise<void> {
+  const setup = createSetup({ auditLog: context.auditLog, fingerprintKey: context.fingerprintKey }, context.rules);
+  const reader = await scanReader(context.paths, context.gitRepo);
+  const { records } = await verifyFindings(findings, reader, setup);
+  if (!context.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
+}
+
+function parseIntOption(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: expected an integer from ${min} to ${max}, got ${value}`);
+  return n;
+}
