@@ -1,0 +1,111 @@
+/**
+ * `sprawlguard tickets PATH…`: scan ticket and chat exports. Thin like `scan`: options →
+ * configuration → the ticket sources → engine → the shared report code, and the exit code.
+ *
+ * Exit codes: 2 when an input could not be read at all (unknown format, wrong --format-hint,
+ * unreadable), since the report is then incomplete; otherwise --exit-code (1) with findings, 0 without.
+ * Problems inside a file (a bad row, a truncated file) are warnings: what could not be parsed is
+ * still scanned as plain text.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfigFile, resolveSettings } from '../config/load.js';
+import type { SkippedSource } from '../findings/finding.js';
+import type { FormatName } from '../report/index.js';
+import { CONFIDENCES, type Confidence } from '../rules/schema.js';
+import { ChunkScanner } from '../scan/chunk-scanner.js';
+import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
+import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
+import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
+
+export interface TicketsCliOptions {
+  formatHint?: string;
+  format?: FormatName;
+  output?: string;
+  config?: string;
+  showSecrets?: boolean;
+  fingerprintKey?: string;
+  exitCode?: string;
+  baseUrl?: string;
+  minConfidence?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export async function runTickets(paths: string[], raw: Record<string, unknown>): Promise<number> {
+  const opts = raw as TicketsCliOptions;
+  if (paths.length === 0) throw new UsageError('name at least one export file or directory');
+  const exitOnFindings = parseExitCode(opts.exitCode ?? '1');
+  const hint = parseHint(opts.formatHint);
+  const baseUrl = parseBaseUrl(opts.baseUrl);
+  const minConfidence = parseConfidence(opts.minConfidence);
+  const settings = resolveSettings(loadConfigFile(await configRoot(paths), opts.config));
+  const scanner = new ChunkScanner({
+    rules: settings.rules,
+    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
+    stopwords: settings.stopwords,
+    includeSecrets: opts.showSecrets === true,
+    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
+  });
+  const warn = (w: SkippedSource): void => {
+    if (!opts.quiet) process.stderr.write(`sprawlguard: warning: ${w.path}: ${w.reason}\n`);
+  };
+  const fail = (f: SkippedSource): void => {
+    process.stderr.write(`sprawlguard: error: ${f.path}: ${f.reason}\n`);
+  };
+
+  const { scanTickets } = await import('../sources/tickets/scan-tickets.js');
+  const result = await scanTickets({ paths, scanner, formatHint: hint, baseUrl, onWarning: warn, onFailure: fail });
+  const findings = stripSecrets(applyReportFilters(result.findings, settings, minConfidence), opts.showSecrets === true);
+  await writeReport(makeReport(findings, result.stats), {
+    format: opts.format ?? 'text',
+    output: opts.output,
+    color: opts.color,
+    rules: settings.rules,
+  });
+  if (result.failures.length > 0) return EXIT_USAGE;
+  return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+}
+
+function parseHint(value: string | undefined): TicketFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(TICKET_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(`--format-hint: expected one of ${TICKET_FORMATS.join(', ')}, got ${value}`);
+  }
+  return value as TicketFormat;
+}
+
+function parseBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url: not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url: expected an http(s) URL, got ${value}`);
+  return value.replace(/\/+$/, '');
+}
+
+function parseExitCode(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 255) throw new UsageError(`--exit-code: expected an integer from 0 to 255, got ${value}`);
+  return n;
+}
+
+function parseConfidence(value: string | undefined): Confidence | undefined {
+  if (value === undefined) return undefined;
+  if (!(CONFIDENCES as readonly string[]).includes(value)) {
+    throw new UsageError(`--min-confidence: expected one of ${CONFIDENCES.join(', ')}, got ${value}`);
+  }
+  return value as Confidence;
+}
+
+/** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */
+async function configRoot(paths: readonly string[]): Promise<string> {
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (info?.isDirectory()) return path.resolve(p);
+  }
+  return process.cwd();
+}

@@ -1,0 +1,210 @@
+/**
+ * Markup → text the engine can match. Secrets in tickets sit inside HTML (often escaped twice),
+ * Jira wiki markup, Markdown, Slack's link syntax and ServiceNow's `[code]` blocks, and markup can
+ * sit inside a secret as well as around it (`ghp_ab<b>cd</b>`). No single rewrite serves both, so
+ * each field is read two ways:
+ *
+ * - separated: markup becomes a space, so a secret wrapped in markup stands alone;
+ * - joined: markup is removed outright, so a secret split by markup is whole again.
+ *
+ * The scanner counts a secret as often as the reading that holds it most often, so reading twice
+ * never doubles a finding. When markup removal changes nothing, there is one reading.
+ *
+ * Replacements never add line breaks when `keepLines` is set (CSV and XML text, whose line breaks
+ * are the file's), so line numbers stay right; columns shift by the markup removed.
+ */
+import type { PositionMap, Rendering } from './types.js';
+
+export type Markup = 'plain' | 'html' | 'wiki' | 'markdown' | 'slack' | 'servicenow';
+
+export interface NormalizeOptions {
+  /** Keep the text's line structure (its line breaks are the file's). */
+  keepLines?: boolean;
+  /** Slack: user id → display name, for `<@U…>` mentions. */
+  userName?: (id: string) => string | undefined;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  zwsp: '',
+  shy: '',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  times: '×',
+  divide: '÷',
+  equals: '=',
+  plus: '+',
+  colon: ':',
+  semi: ';',
+  sol: '/',
+  bsol: '\\',
+  lowbar: '_',
+  hyphen: '-',
+  dash: '-',
+  period: '.',
+  comma: ',',
+  num: '#',
+  percnt: '%',
+  dollar: '$',
+  commat: '@',
+  excl: '!',
+  quest: '?',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  lcub: '{',
+  rcub: '}',
+  verbar: '|',
+  grave: '`',
+  tilde: '~',
+  Hat: '^',
+  ast: '*',
+  NewLine: '\n',
+  Tab: '\t',
+};
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/** Decode HTML character references; unknown names are left as they are. */
+export function decodeEntities(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (body.charCodeAt(0) === 0x23) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code > 0x10ffff || code === 0) return whole;
+      return String.fromCodePoint(code);
+    }
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+
+/** Tags that start a new block of text: they always separate. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'img',
+]);
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]{0,40})((?:[^<>"']|"[^"]*"|'[^']*'){0,2000})>/g;
+const HREF = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+/**
+ * HTML → text: block tags separate, inline tags separate or join (see the module comment), link
+ * targets are kept after the link text (tokens hide in URLs), then entities are decoded.
+ */
+export function htmlToText(html: string, join: boolean, keepLines: boolean): string {
+  if (html.indexOf('<') < 0) return decodeEntities(html);
+  const blockBreak = keepLines ? ' ' : '\n';
+  const text = html.replace(TAG, (_whole, _close: string, name: string, attrs: string) => {
+    const lower = name.toLowerCase();
+    let out = BLOCK_TAGS.has(lower) ? blockBreak : join ? '' : ' ';
+    if (attrs.length > 0 && (lower === 'a' || lower === 'img')) {
+      const m = HREF.exec(attrs);
+      const target = m?.[1] ?? m?.[2] ?? m?.[3];
+      if (target) out = ` ${decodeEntities(target)} ${out}`;
+    }
+    return out;
+  });
+  return decodeEntities(text);
+}
+
+const WIKI_MACRO = /\{(?:code|noformat|quote|panel|color|anchor|html|sql|xml|java|javascript|json|bash|sh)(?::[^{}\n]{0,200})?\}/gi;
+const WIKI_MONO = /\{\{|\}\}/g;
+const WIKI_LINK = /\[([^[\]|\n]{0,500})\|([^[\]\n]{1,2000})\]/g;
+const WIKI_BARE_LINK = /\[((?:https?|ftp|file|mailto):[^[\]\s]{1,2000})\]/g;
+/** Emphasis pairs: `*bold*`, `_italic_`, `+ins+`, `-del-`, `^sup^`, `~sub~`, `??cite??`, bounded in length. */
+const WIKI_EMPHASIS = /(^|[^A-Za-z0-9])([*_+^~-]|\?\?)(?=[^\s*_+^~?-])([^\n]{1,300}?[^\s])\2(?![A-Za-z0-9])/gm;
+const MD_EMPHASIS = /(^|[^A-Za-z0-9])(\*\*|__|~~|[*_~])(?=[^\s*_~])([^\n]{1,300}?[^\s])\2(?![A-Za-z0-9])/gm;
+const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const SN_CODE = /\[\/?code\]/gi;
+
+/** Jira wiki markup: macros, monospace and links always; emphasis markers only when joining. */
+function wikiText(text: string, join: boolean): string {
+  const gap = join ? '' : ' ';
+  let out = text.replace(WIKI_MACRO, gap).replace(WIKI_MONO, gap);
+  out = out.replace(WIKI_LINK, (_w, label: string, target: string) => `${label} ${target}`).replace(WIKI_BARE_LINK, '$1');
+  if (join) out = out.replace(WIKI_EMPHASIS, '$1$3').replace(MD_ESCAPE, '$1');
+  return decodeEntities(out);
+}
+
+function markdownText(text: string, join: boolean, keepLines: boolean): string {
+  if (!join) return text;
+  // GitHub and Linear Markdown may hold inline HTML.
+  const out = text.replace(MD_EMPHASIS, '$1$3').replace(MD_ESCAPE, '$1');
+  return out.indexOf('<') >= 0 ? htmlToText(out, true, keepLines) : out;
+}
+
+const SLACK_ANGLE = /<([^<>\n]{1,3000})>/g;
+
+/** Slack's message text: `<url|label>` links, `<@U…>` mentions, `&amp; &lt; &gt;` escapes, mrkdwn emphasis. */
+export function slackText(text: string, join: boolean, userName?: (id: string) => string | undefined): string {
+  let out = text.replace(SLACK_ANGLE, (_whole, inner: string) => {
+    const bar = inner.indexOf('|');
+    const target = bar >= 0 ? inner.slice(0, bar) : inner;
+    const label = bar >= 0 ? inner.slice(bar + 1) : '';
+    if (target.startsWith('@')) {
+      const id = target.slice(1);
+      return `@${label || userName?.(id) || id}`;
+    }
+    if (target.startsWith('#')) return `#${label || target.slice(1)}`;
+    if (target.startsWith('!')) return `@${label || target.slice(1).split('^')[0]}`;
+    // A link: keep the target (tokens hide in URLs) and a label that differs from it.
+    const bare = target.replace(/^(?:https?:\/\/|mailto:)/, '');
+    return label === '' || label === target || label === bare ? target : `${target} ${label}`;
+  });
+  if (join) out = out.replace(MD_EMPHASIS, '$1$3');
+  return decodeEntities(out);
+}
+
+/** ServiceNow journal and description text: `[code]…[/code]` blocks holding HTML. */
+function servicenowText(text: string, join: boolean, keepLines: boolean): string {
+  const out = text.replace(SN_CODE, join ? '' : ' ');
+  return out.indexOf('<') >= 0 || out.indexOf('&') >= 0 ? htmlToText(out, join, keepLines) : out;
+}
+
+export function normalize(text: string, markup: Markup, join: boolean, options: NormalizeOptions = {}): string {
+  const keepLines = options.keepLines ?? false;
+  switch (markup) {
+    case 'plain':
+      return text;
+    case 'html':
+      return htmlToText(text, join, keepLines);
+    case 'wiki':
+      return wikiText(text, join);
+    case 'markdown':
+      return markdownText(text, join, keepLines);
+    case 'slack':
+      return slackText(text, join, options.userName);
+    case 'servicenow':
+      return servicenowText(text, join, keepLines);
+  }
+}
+
+/** The readings of one field (see the module comment): one, or two when markup removal matters. */
+export function renderings(text: string, markup: Markup, map: PositionMap | undefined, options: NormalizeOptions = {}): Rendering[] {
+  const separated = normalize(text, markup, false, options);
+  const joined = normalize(text, markup, true, options);
+  const out: Rendering[] = [{ text: separated, map }];
+  if (joined !== separated) out.push({ text: joined, map });
+  return out;
+}
