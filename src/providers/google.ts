@@ -61,7 +61,7 @@ async function verifyApiKey(credential: Credential, context: ProviderContext): P
     { method: 'GET', url: context.http.url(GENERATIVE_LANGUAGE, '/v1/models?pageSize=1'), headers: { 'X-goog-api-key': credential.secret } },
     (response) => {
       const why = reasons(response);
-      if (response.status === 200) return live(identityOf({ checkedWith: 'Generative Language API' }));
+      if (response.status === 200 && isRecord(response.json)) return live(identityOf({ checkedWith: 'Generative Language API' }));
       if (response.status === 400 && why.includes('API_KEY_INVALID')) return dead('Google: API_KEY_INVALID');
       if (response.status === 403) {
         return live(undefined, `the key exists but may not call the Generative Language API (${why.find((r) => r !== 'PERMISSION_DENIED') ?? 'PERMISSION_DENIED'})`);

@@ -38,7 +38,7 @@ async function verify(credential: Credential, context: ProviderContext): Promise
     (response) => {
       if (response.status === 401) return dead(`OpenAI: ${text(response.json, 'error', 'code') ?? 'invalid_api_key'} (HTTP 401)`);
       if (isQuotaError(response)) return live(undefined, 'valid, but the account has no quota left (insufficient_quota)');
-      if (response.status === 200) return live(admin ? { kind: 'admin key' } : undefined);
+      if (response.status === 200 && isRecord(response.json)) return live(admin ? { kind: 'admin key' } : undefined);
       return undefined;
     },
   );
