@@ -178,3 +178,37 @@ describe('chunked scanning', () => {
     expect(cols).toEqual([15004]);
   });
 });
+
+describe('decoding', () => {
+  const gh = rule({ id: 'gh', keywords: ['ghp_'], pattern: '\\b(ghp_[A-Za-z0-9]{36})\\b', checksum: 'github-crc32' });
+  const token = fakeGithubPat(21);
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  it('finds a token inside a Kubernetes Secret data value, at the encoded value, with the same fingerprint input', () => {
+    const yaml = ['apiVersion: v1', 'data:', `  GH: ${b64(token)}`, 'kind: Secret', 'metadata:', '  name: ci'].join('\n');
+    const [m, ...rest] = new Detector([gh]).scan(yaml);
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ secret: token, line: 3, column: 7, facts: { encoding: 'base64' } });
+    expect(m!.end - m!.start).toBe(b64(token).length);
+  });
+
+  it('decodes base64 and percent-encoding on credential lines, nested up to the depth limit', () => {
+    const d = new Detector([gh]);
+    expect(d.scan(`auth_header = "${b64(`user:${token}`)}"`)).toHaveLength(1);
+    expect(d.scan(`secret=${encodeURIComponent(`x ${token} y`)}`)[0]?.facts).toEqual({ encoding: 'percent' });
+    expect(d.scan(`token: ${b64(b64(token))}`)[0]?.facts).toEqual({ encoding: 'base64>base64' });
+    expect(d.scan(`token: ${b64(b64(b64(token)))}`)).toEqual([]);
+    expect(new Detector([gh], { decodeDepth: 0 }).scan(`token: ${b64(token)}`)).toEqual([]);
+  });
+
+  it('does not decode values on lines without a credential word, nor report a direct match twice', () => {
+    const d = new Detector([gh]);
+    expect(d.scan(`image: ${b64(token)}`)).toEqual([]);
+    expect(d.scan(`token=${token}`)).toHaveLength(1);
+  });
+
+  it('ignores base64 that decodes to binary (integrity hashes)', () => {
+    const integrity = 'sha512-' + Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)).toString('base64');
+    expect(new Detector([gh]).scan(`"integrity": "${integrity}", "token": 1`)).toEqual([]);
+  });
+});
