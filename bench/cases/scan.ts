@@ -13,7 +13,7 @@ import { CORPUS_PRESETS, ensureCorpus, warmPageCache, type Corpus } from '../lib
 import { medianRun } from '../lib/measure.js';
 import { profilesIn, summarizeCpuProfile } from '../lib/profile.js';
 import { checkRecall, type RecallResult } from '../lib/recall.js';
-import { runEngineStages } from '../lib/engine-stages.js';
+import { runEngineStages, type StageTime } from '../lib/engine-stages.js';
 import { runSecretlint, runSprawlguardScan, SECRETLINT_PRESET, type ScanRun } from '../lib/scanners.js';
 import { kindHasRule, PLANT_KINDS } from '../lib/secrets.js';
 import { formatMB, formatRate, formatRatio, formatSeconds, formatTable, mbPerSecond, printTable } from '../lib/table.js';
@@ -130,16 +130,20 @@ export default async function scanBenchmark(ctx: BenchContext): Promise<void> {
     log(`  slice,  --jobs ${cores}: ${formatRatio(rate(sliceAll.median) / secretlintRate)}`);
     log(`  corpus, --jobs ${cores}: ${formatRatio(rate(corpusAll.median) / secretlintRate)}`);
   }
+  const perCpu = (x: Measured): number => mbPerSecond(x.median.bytes, cpuMs(x.median));
+  log(`  per CPU-second (less sensitive to load): slice ${formatRatio(perCpu(sliceSingle) / perCpu(secretlint))}, corpus ${formatRatio(perCpu(corpusSingle) / perCpu(secretlint))} (--jobs 1)`);
+  log(`load average after measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${cores} cores; above ${cores} other processes compete for the CPU)`);
   consistency(ctx, corpus, corpusSingle, corpusAll);
 
   // The same corpus with file I/O taken out: what the engine itself costs on one thread.
   const stages = await runEngineStages(corpus.treeDir);
+  const stage = (t: StageTime): string => `${formatRate(mbPerSecond(stages.bytes, t.wallMs))} wall, ${formatRate(mbPerSecond(stages.bytes, t.cpuMs))} per CPU-second`;
   log('');
-  log(`one thread, files preloaded in memory (${stages.files} files, ${formatMB(stages.bytes)}, ${stages.keywords} rule keywords):`);
-  log(`  keyword automaton alone: ${formatRate(mbPerSecond(stages.bytes, stages.automatonMs))} (${stages.keywordHits} keyword hits, ${(stages.keywordHits / (stages.bytes / 1e6)).toFixed(0)} per MB)`);
-  log(`  whole engine + findings: ${formatRate(mbPerSecond(stages.bytes, stages.engineMs))} (${stages.findings} findings)`);
-  log(`  reading + decoding (readFileSync): ${formatRate(mbPerSecond(stages.bytes, stages.readMs))}`);
-  log(`  CLI --jobs 1 on the same corpus: ${formatRate(rate(corpusSingle.median))}; the rest of its time is start-up, walking, and waiting on file reads`);
+  log(`one thread, files preloaded in memory (${stages.files} files, ${formatMB(stages.bytes)}, ${stages.keywords} distinct rule keywords):`);
+  log(`  keyword automaton alone: ${stage(stages.automaton)} (${stages.keywordHits} keyword hits, ${(stages.keywordHits / (stages.bytes / 1e6)).toFixed(0)} per MB)`);
+  log(`  whole engine + findings: ${stage(stages.engine)} (${stages.findings} findings)`);
+  log(`  reading + decoding (readFileSync): ${stage(stages.read)}`);
+  log(`  for comparison, the CLI with --jobs 1: ${formatRate(rate(corpusSingle.median))} wall, ${formatRate(mbPerSecond(corpusSingle.median.bytes, cpuMs(corpusSingle.median)))} per CPU-second`);
 
   // Recall against the plant list.
   const ruleKeywords = loadedRuleKeywords();
@@ -209,13 +213,15 @@ function reportMisses(log: (line: string) => void, recall: RecallResult, ruleKey
 }
 
 function reportNoise(log: (line: string) => void, who: string, recall: RecallResult): void {
-  const unplanted = [...recall.unplanted.entries()].sort((a, b) => b[1] - a[1]);
-  const total = unplanted.reduce((n, [, c]) => n + c, 0);
+  const perRule = new Map<string, number>();
+  for (const f of recall.unplanted) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+  const ranked = [...perRule.entries()].sort((a, b) => b[1] - a[1]);
   log(
-    `  ${who}: ${recall.decoysReported.length} of ${recall.decoysTotal} decoys reported; ${total} findings where nothing was planted` +
-      (total > 0 ? ` (${unplanted.slice(0, 8).map(([rule, n]) => `${rule} ${n}`).join(', ')}${unplanted.length > 8 ? ', …' : ''})` : ''),
+    `  ${who}: ${recall.decoysReported.length} of ${recall.decoysTotal} decoys reported; ${recall.unplanted.length} findings where nothing was planted` +
+      (ranked.length > 0 ? ` (${ranked.slice(0, 8).map(([rule, n]) => `${rule} ${n}`).join(', ')}${ranked.length > 8 ? ', …' : ''})` : ''),
   );
   for (const { decoy, ruleIds } of recall.decoysReported.slice(0, 5)) log(`    decoy ${decoy.kind} at ${decoy.path}:${decoy.line} reported by ${ruleIds.join(', ')}`);
+  for (const f of recall.unplanted.slice(0, 5)) log(`    unplanted ${f.ruleId} at ${f.path}:${f.line}:${f.column}`);
 }
 
 /** One single-worker scan of the whole corpus under `--cpu-prof`: where does the time go? */
@@ -228,7 +234,8 @@ async function profile(ctx: BenchContext, corpus: Corpus): Promise<void> {
   ctx.log(`below the single-core target: profiled one --jobs 1 scan of the corpus (${formatRate(mbPerSecond(run.bytes, run.wallMs))} under the profiler), profile in ${path.relative(process.cwd(), dir)}`);
   for (const file of profilesIn(dir)) {
     const summary = summarizeCpuProfile(file, 15);
-    ctx.log(`  ${path.basename(file)}: ${formatSeconds(summary.totalMs)} sampled; self time by function:`);
+    ctx.log(`  ${path.basename(file)}: ${formatSeconds(summary.totalMs)} sampled; (idle) is the thread waiting in the event loop, e.g. for`);
+    ctx.log('  file reads from the libuv thread pool; (native) is time in Node built-ins such as fs bindings. Self time by function:');
     printTable(
       ctx.log,
       '    ',

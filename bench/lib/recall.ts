@@ -23,8 +23,8 @@ export interface RecallResult {
   /** Decoys (look-alikes that must not be reported) that were reported, with the rules that did it. */
   decoysReported: { decoy: PlantRecord; ruleIds: string[] }[];
   decoysTotal: number;
-  /** Findings that overlap neither a plant nor a decoy, counted per rule. */
-  unplanted: Map<string, number>;
+  /** Findings that overlap neither a plant nor a decoy. */
+  unplanted: ReportedLocation[];
 }
 
 type Position = readonly [line: number, column: number];
@@ -54,7 +54,7 @@ export function checkRecall(
   }
   const explained = new Set<ReportedLocation>();
   const kinds = new Map<string, KindRecall>();
-  const result: RecallResult = { planted: 0, found: 0, exact: 0, byKind: [], missed: [], decoysReported: [], decoysTotal: 0, unplanted: new Map() };
+  const result: RecallResult = { planted: 0, found: 0, exact: 0, byKind: [], missed: [], decoysReported: [], decoysTotal: 0, unplanted: [] };
 
   for (const plant of plants) {
     const scanPath = toScanPath(plant.path);
@@ -85,7 +85,7 @@ export function checkRecall(
     if (hits.length > 0) result.decoysReported.push({ decoy, ruleIds: [...new Set(hits.map((h) => h.ruleId))] });
   }
   for (const f of findings) {
-    if (!explained.has(f)) result.unplanted.set(f.ruleId, (result.unplanted.get(f.ruleId) ?? 0) + 1);
+    if (!explained.has(f)) result.unplanted.push(f);
   }
   result.byKind = [...kinds.values()].sort((a, b) => a.kind.localeCompare(b.kind));
   return result;
