@@ -1,8 +1,7 @@
 /** `sprawlguard scan -`: standard input, streamed in bounded chunks. */
-import { StringDecoder } from 'node:string_decoder';
 import type { Finding, ScanStats } from '../findings/finding.js';
 import { TextChunker, type TextPiece } from '../sources/chunker.js';
-import { isBinary } from '../sources/text-decode.js';
+import { createStreamDecoder, SNIFF_BYTES, type StreamDecoder } from '../sources/text-decode.js';
 import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
 
 export async function scanStdin(
@@ -12,7 +11,6 @@ export async function scanStdin(
 ): Promise<{ findings: Finding[]; stats: ScanStats }> {
   const started = performance.now();
   const scanner = new ChunkScanner(config);
-  const decoder = new StringDecoder('utf8');
   const chunker = new TextChunker();
   const findings: Finding[] = [];
   const stats: ScanStats = { sources: 1, bytes: 0, chunks: 0, durationMs: 0, skipped: [] };
@@ -23,24 +21,42 @@ export async function scanStdin(
       stats.chunks++;
     }
   };
-  let first = true;
+  // The encoding and the binary check need the first bytes together; a pipe may deliver them a few
+  // at a time, so hold blocks back until there are enough to decide.
+  let decoder: StreamDecoder | undefined;
+  let binary = false;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const decide = (): void => {
+    const bytes = Buffer.concat(head);
+    decoder = createStreamDecoder(bytes);
+    if (decoder === undefined) {
+      binary = true;
+      stats.sources = 0;
+      stats.skipped.push({ path: name, reason: 'binary input' });
+      return;
+    }
+    stats.bytes += bytes.length;
+    scanPieces(chunker.push(decoder.write(bytes)));
+  };
   for await (const block of input) {
-    let data = block;
-    if (first) {
-      first = false;
-      if (isBinary(data)) {
-        stats.sources = 0;
-        stats.skipped.push({ path: name, reason: 'binary input' });
+    if (decoder === undefined) {
+      head.push(block);
+      headBytes += block.length;
+      if (headBytes < SNIFF_BYTES) continue;
+      decide();
+      if (binary) {
         // Drain the rest so the writer does not get EPIPE.
         for await (const _ of input) void _;
         break;
       }
-      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+      continue;
     }
     stats.bytes += block.length;
-    scanPieces(chunker.push(decoder.write(data)));
+    scanPieces(chunker.push(decoder.write(block)));
   }
-  if (stats.sources === 1) {
+  if (decoder === undefined && !binary) decide();
+  if (decoder !== undefined) {
     scanPieces(chunker.push(decoder.end()));
     scanPieces(chunker.end());
   }

@@ -3,8 +3,10 @@
  * on); a UTF-8 BOM is dropped; UTF-16 with a BOM is decoded as UTF-16. Anything else holding a NUL
  * byte in its first 8,000 bytes is binary (git's own heuristic) and is not scanned.
  */
+import { StringDecoder } from 'node:string_decoder';
 
-const SNIFF_BYTES = 8000;
+/** How many leading bytes decide between text and binary (git looks at the same 8,000). */
+export const SNIFF_BYTES = 8000;
 
 export type Decoded = { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { kind: 'binary' };
 
@@ -29,4 +31,64 @@ export function decodeForScan(bytes: Uint8Array): Decoded {
 export function isBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, SNIFF_BYTES);
   return bytes.subarray(0, end).indexOf(0) >= 0;
+}
+
+/** Decodes a stream block by block; characters split across blocks come out whole. */
+export interface StreamDecoder {
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  write(block: Uint8Array): string;
+  end(): string;
+}
+
+/**
+ * The decoder for a stream, chosen from its first block exactly as `decodeForScan` chooses for a
+ * whole file (BOM first, then the NUL sniff), so a file decodes the same whether it is read whole
+ * or streamed. Undefined means binary.
+ */
+export function createStreamDecoder(first: Uint8Array): StreamDecoder | undefined {
+  const b0 = first[0];
+  const b1 = first[1];
+  if (b0 === 0xff && b1 === 0xfe) return skipping(2, 'utf-16le', new StringDecoder('utf16le'));
+  if (b0 === 0xfe && b1 === 0xff) return skipping(2, 'utf-16be', bigEndianDecoder());
+  if (isBinary(first)) return undefined;
+  const bom = b0 === 0xef && b1 === 0xbb && first[2] === 0xbf ? 3 : 0;
+  return skipping(bom, 'utf-8', new StringDecoder('utf8'));
+}
+
+interface BlockDecoder {
+  write(block: Buffer): string;
+  end(): string;
+}
+
+function skipping(bomBytes: number, encoding: StreamDecoder['encoding'], inner: BlockDecoder): StreamDecoder {
+  let toSkip = bomBytes;
+  return {
+    encoding,
+    write(block) {
+      let buffer = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+      if (toSkip > 0) {
+        const n = Math.min(toSkip, buffer.length);
+        buffer = buffer.subarray(n);
+        toSkip -= n;
+      }
+      return inner.write(buffer);
+    },
+    end: () => inner.end(),
+  };
+}
+
+/** UTF-16BE: swap byte pairs (carrying an odd byte to the next block) and decode as UTF-16LE. */
+function bigEndianDecoder(): BlockDecoder {
+  const little = new StringDecoder('utf16le');
+  let carry: Buffer | undefined;
+  return {
+    write(block) {
+      const joined = carry ? Buffer.concat([carry, block]) : block;
+      const even = joined.length & ~1;
+      carry = even < joined.length ? Buffer.from(joined.subarray(even)) : undefined;
+      return little.write(Buffer.from(joined.subarray(0, even)).swap16());
+    },
+    // A dangling odd byte is not a character: dropped, as decodeForScan does.
+    end: () => little.end(),
+  };
 }
