@@ -88,6 +88,8 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
       for (const s of result.skipped) onSkip(s);
     });
   }
+  // Workers finish in any order: keep the report the same from run to run.
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, stats };
 }
