@@ -40,7 +40,7 @@ function detectJson(text: string, fileName: string): Detection {
     const rest = text.slice(firstLineEnd + 1).trimStart();
     if (rest.startsWith('{') && isCompleteJson(text.slice(0, firstLineEnd))) {
       if (hasKey(text, 'subject') || hasKey(text, 'requester_id') || hasKey(text, 'via')) return { format: 'zendesk-jsonl', looksLike: 'Zendesk JSON lines' };
-      return { looksLike: 'JSON lines of an unknown kind' };
+      // Otherwise documents one after another (API pages appended to a file): judged by their keys.
     }
   }
   if (text[0] === '{') {

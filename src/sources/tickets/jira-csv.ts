@@ -8,8 +8,11 @@ import { MIN_SECRET_LENGTH } from './json-records.js';
 import { renderings, type Markup } from './normalize.js';
 import { FormatMismatchError, type ReaderContext, type ReaderOutput, type TicketEntry, type TicketInput } from './types.js';
 
-/** `14/Jul/25 3:42 PM;557058:0000…;body`: a date-ish part, an id without spaces, then the body. */
-const COMMENT_CELL = /^([^;\n]{4,40}?\d[^;\n]{0,40});([^;\s]{1,128});/;
+/**
+ * `14/Jul/25 3:42 PM;557058:0000…;body`: a date (digits, then `/`, `-` or `.`, in any locale's
+ * order), the author (an account id, or a user name on Server), then the body.
+ */
+const COMMENT_CELL = /^(\d{1,4}[/.-][^;\n]{3,40});([^;\n]{1,128});/;
 
 const NAMED_FIELDS: Record<string, string> = {
   summary: 'summary',

@@ -176,10 +176,16 @@ export function slackText(text: string, join: boolean, userName?: (id: string) =
   return decodeEntities(out);
 }
 
-/** ServiceNow journal and description text: `[code]…[/code]` blocks holding HTML. */
+/**
+ * ServiceNow journal and description text: plain text, except `[code]…[/code]` blocks, which hold
+ * HTML. Text outside the blocks is left alone (a literal `<` there is just a character).
+ */
 function servicenowText(text: string, join: boolean, keepLines: boolean): string {
-  const out = text.replace(SN_CODE, join ? '' : ' ');
-  return out.indexOf('<') >= 0 || out.indexOf('&') >= 0 ? htmlToText(out, join, keepLines) : out;
+  if (text.search(SN_CODE) < 0) return text;
+  const parts = text.split(SN_CODE);
+  const gap = join ? '' : ' ';
+  // split() alternates outside / inside blocks, starting outside.
+  return parts.map((part, i) => (i % 2 === 1 ? htmlToText(part, join, keepLines) : part)).join(gap);
 }
 
 export function normalize(text: string, markup: Markup, join: boolean, options: NormalizeOptions = {}): string {
