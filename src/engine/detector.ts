@@ -172,6 +172,8 @@ interface Candidate {
   secret: string;
   start: number;
   end: number;
+  /** Length of the whole regex match: a rule that needed more context around the secret is more specific. */
+  context: number;
   confidence: Confidence;
   lifetime: Lifetime;
   expiresAt?: string;
@@ -342,12 +344,19 @@ export class Detector {
       const secret = m[1];
       const span = m.indices?.[1];
       if (secret === undefined || span === undefined || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text);
+      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length);
       if (candidate) out.push(candidate);
     }
   }
 
-  private accept(compiled: CompiledRule, secret: string, start: number, end: number, text: string): Candidate | undefined {
+  private accept(
+    compiled: CompiledRule,
+    secret: string,
+    start: number,
+    end: number,
+    text: string,
+    context: number,
+  ): Candidate | undefined {
     const rule = compiled.rule;
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return undefined;
     if (isPlaceholder(secret, compiled.stopwords)) return undefined;
@@ -374,7 +383,7 @@ export class Detector {
       if (allow.test(secret)) return undefined;
     }
     if (this.inlineAllow && hasInlineAllow(text, start, end)) return undefined;
-    return { compiled, secret, start, end, confidence, lifetime, expiresAt, expired, facts };
+    return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
   }
 
   private locate(text: string, candidates: Candidate[]): Match[] {
@@ -469,7 +478,9 @@ function lowerConfidence(a: Confidence, b: Confidence): Confidence {
 /**
  * When secrets of different rules overlap, keep the more specific one: a specific rule beats a
  * generic heuristic. Two specific rules on exactly the same secret, or two generic ones on
- * overlapping secrets, keep one: higher confidence, then the longer secret, then the rule id.
+ * overlapping secrets, keep one: higher confidence, then the rule that needed more context around
+ * the secret (a `workos … sk_live_…` rule beats a bare `sk_live_` prefix rule), then the longer
+ * secret, then the rule id.
  * Specific rules on different, overlapping secrets (a key inside a connection string) both stay.
  */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
@@ -503,6 +514,8 @@ function preferred(a: Candidate, b: Candidate): Candidate | undefined {
   if (!ga && !(a.start === b.start && a.end === b.end)) return undefined;
   const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
   if (byConfidence !== 0) return byConfidence > 0 ? a : b;
+  const byContext = a.context - b.context;
+  if (byContext !== 0) return byContext > 0 ? a : b;
   const byLength = a.end - a.start - (b.end - b.start);
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;

@@ -6,6 +6,7 @@
  * A rule names its refiner with `refine: <name>`.
  */
 import { base32Decode } from './checksums.js';
+import { shannonEntropy } from './entropy.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -181,7 +182,63 @@ export const pypiMacaroon: Refiner = (secret, context) => {
   return { lifetime: 'long-lived', facts };
 };
 
+const TYPE_NAMES = new Set([
+  'string', 'str', 'int', 'integer', 'bool', 'boolean', 'number', 'float', 'double', 'any', 'object', 'char',
+  'bytes', 'byte', 'buffer', 'secretstr', 'secretbytes', 'optional', 'unknown', 'void', 'text', 'varchar',
+  'password', 'passwordfield', 'charfield', 'textfield', 'uuid', 'hidden', 'masked', 'sensitive', 'secure',
+  'required', 'default', 'value', 'empty', 'blank', 'dummy', 'sample', 'mock', 'stub', 'bearer', 'basic',
+]);
+
+/**
+ * Values assigned to credential-like names (generic rules): code, references and words are not
+ * secrets. What is left must look like something a person or a machine generated: mixed character
+ * classes, no whitespace, some entropy. Confidence stays low (medium for strong-looking values).
+ */
+export const genericSecretValue: Refiner = (secret) => {
+  const v = secret;
+  if (/\s/.test(v) || v.length < 6) return null;
+  // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
+  if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
+  if (/^[A-Za-z_$][\w$.]*[([{]/.test(v) || /[()[\]{}]/.test(v)) return null;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
+  if (TYPE_NAMES.has(v.toLowerCase())) return null;
+  // References to other things: URLs without credentials, paths, files, env var names.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return null;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|js|ts|py|rb|go|sh)$/i.test(v)) return null;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
+  // Words: all digits, lower-case words with separators, camelCase identifiers without digits.
+  if (/^[0-9]+$/.test(v)) return null;
+  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const bits = shannonEntropy(v);
+  if (classes < 2 || bits < 2.5) return null;
+  if (v.length < 10 && classes < 3) return null;
+  const strong = (classes >= 3 && v.length >= 10 && bits >= 3.2) || (v.length >= 24 && bits >= 4);
+  return { confidence: strong ? 'medium' : 'low' };
+};
+
+/** `Authorization: Basic …` and Docker `auth` values: base64 of `user:password`. */
+export const basicAuth: Refiner = (secret) => {
+  let decoded: string;
+  try {
+    decoded = Buffer.from(secret, 'base64').toString('utf8');
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(':');
+  // eslint-disable-next-line no-control-regex -- credentials are printable text
+  if (colon <= 0 || colon === decoded.length - 1 || /[\x00-\x1f\ufffd]/.test(decoded)) return null;
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
+  return { facts: { username: user.slice(0, 100) } };
+};
+
 const REFINERS = new Map<string, Refiner>([
+  ['generic-secret-value', genericSecretValue],
+  ['basic-auth', basicAuth],
   ['aws-access-key-id', awsAccessKeyId],
   ['jwt', jwt],
   ['azure-sas', azureSas],
