@@ -141,6 +141,7 @@ export default async function scanBenchmark(ctx: BenchContext): Promise<void> {
   log('');
   log(`one thread, files preloaded in memory (${stages.files} files, ${formatMB(stages.bytes)}, ${stages.keywords} distinct rule keywords):`);
   log(`  keyword automaton alone: ${stage(stages.automaton)} (${stages.keywordHits} keyword hits, ${(stages.keywordHits / (stages.bytes / 1e6)).toFixed(0)} per MB)`);
+  log(`    most frequent: ${stages.topKeywords.map(([k, n]) => `${JSON.stringify(k)} ${n}`).join(', ')}`);
   log(`  whole engine + findings: ${stage(stages.engine)} (${stages.findings} findings)`);
   log(`  reading + decoding (readFileSync): ${stage(stages.read)}`);
   log(`  for comparison, the CLI with --jobs 1: ${formatRate(rate(corpusSingle.median))} wall, ${formatRate(mbPerSecond(corpusSingle.median.bytes, cpuMs(corpusSingle.median)))} per CPU-second`);

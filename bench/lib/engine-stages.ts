@@ -22,6 +22,8 @@ export interface EngineStages {
   bytes: number;
   keywords: number;
   keywordHits: number;
+  /** The keywords that hit most often, with their hit counts. */
+  topKeywords: [string, number][];
   findings: number;
   /** Wall time and CPU time (user + system, this process) of each stage. */
   read: StageTime;
@@ -78,9 +80,18 @@ async function measureStages(dir: string): Promise<EngineStages> {
   });
   const bytes = texts.reduce((n, t) => n + t.bytes, 0);
   const [keywordHits, automatonTime] = timed(() => texts.reduce((n, { text }) => n + automaton.scan(text).count, 0));
+  const perKeyword = new Map<number, number>();
+  for (const { text } of texts) {
+    const { hits, count } = automaton.scan(text);
+    for (let i = 0; i < count; i++) perKeyword.set(hits[i * 2] as number, (perKeyword.get(hits[i * 2] as number) ?? 0) + 1);
+  }
+  const topKeywords = [...perKeyword.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, n]): [string, number] => [automaton.keywords[k] ?? String(k), n]);
   const [findings, engine] = timed(() => texts.reduce((n, { path: shown, text }) => n + scanner.scan({ text, origin: { source: 'file', path: shown } }).length, 0));
 
-  return { files: texts.length, bytes, keywords: keywords.length, keywordHits, findings, read, automaton: automatonTime, engine };
+  return { files: texts.length, bytes, keywords: keywords.length, keywordHits, topKeywords, findings, read, automaton: automatonTime, engine };
 }
 
 const thisFile = fileURLToPath(import.meta.url);
