@@ -87,6 +87,8 @@ export function decodeAwsAccountId(keyId: string): string | undefined {
   let z = 0;
   for (let i = 0; i < 6; i++) z = z * 256 + (bytes[i] as number);
   const account = Math.floor((z % 2 ** 47) / 128);
+  // Account ids are 12 digits; a larger value means the body is not a real key id.
+  if (account >= 1e12) return undefined;
   return String(account).padStart(12, '0');
 }
 
