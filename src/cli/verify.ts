@@ -216,7 +216,9 @@ async function scanReader(paths: readonly string[], gitRepo: string | undefined)
     const info = await repoInfo(path.resolve(gitRepo));
     return new SourceReader(info.topLevel ?? info.dir);
   }
-  if (paths.length === 1 && paths[0] !== '-') {
+  // Standard input is gone by now; its name must not be mistaken for a file in the cwd.
+  if (paths.includes('-')) return new SourceReader(process.cwd(), () => undefined);
+  if (paths.length === 1) {
     const only = path.resolve(paths[0] as string);
     const info = await stat(only).catch(() => undefined);
     if (info?.isDirectory()) return new SourceReader(only);

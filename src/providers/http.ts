@@ -297,6 +297,9 @@ function describeNetworkError(error: unknown): string {
       ? (cause as { code: string }).code
       : undefined;
   if (code) return `network error (${code})`;
+  // A message of plain words ("bad port") carries no URL; anything else is named by its class only.
+  const message = cause instanceof Error ? cause.message : '';
+  if (/^[A-Za-z ]{1,60}$/.test(message)) return `network error (${message})`;
   const name = cause instanceof Error ? cause.name : error instanceof Error ? error.name : 'error';
   return `network error (${name})`;
 }

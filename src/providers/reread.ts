@@ -33,8 +33,8 @@ export class SourceReader {
 
   constructor(
     readonly root: string,
-    /** Maps a report path to a file on disk; default `<root>/<path>`. */
-    private readonly resolveFile: (reportPath: string) => string = (p) => path.resolve(root, p),
+    /** Maps a report path to a file on disk (default `<root>/<path>`); undefined: not re-readable. */
+    private readonly resolveFile: (reportPath: string) => string | undefined = (p) => path.resolve(root, p),
   ) {}
 
   read(location: Location): Promise<ReadResult> {
@@ -60,6 +60,7 @@ export class SourceReader {
 
   private async fromFile(reportPath: string): Promise<ReadResult> {
     const file = this.resolveFile(reportPath);
+    if (file === undefined) return { ok: false, reason: `${reportPath} cannot be re-read` };
     try {
       const bytes = await readFile(file);
       return decode(bytes, reportPath);
