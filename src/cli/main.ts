@@ -29,6 +29,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-color', 'never colour text output')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--verify', 'check each distinct secret with its provider (network; opt-in; logged to the audit log)', false)
+    .option('--record', 'record the findings in the sprawl inventory (default .sprawlguard/inventory.db)', false)
+    .option('--db <path>', 'inventory file for --record (implies --record; env SPRAWLGUARD_DB)')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan.js');
       exitCode = await runScan(paths, opts);
@@ -86,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   addVerifyCommands(program, (code) => (exitCode = code));
+  addSprawlCommands(program, (code) => (exitCode = code));
 
   const rules = program.command('rules').description('inspect and check detection rules');
   rules
@@ -164,6 +167,66 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const { runAuditCheck } = await import('./audit.js');
       setExitCode(await runAuditCheck(file, opts));
+    });
+}
+
+/** `org scan`, `org list`, `sprawl report` and `sprawl merge`: the inventory across repositories. */
+function addSprawlCommands(program: Command, setExitCode: (code: number) => void): void {
+  const org = program.command('org').description('scan many repositories (a GitHub organization, or a list) into the inventory');
+  const listing = (command: Command): Command =>
+    command
+      .option('--github-org <org>', 'list the repositories of this GitHub organization through the REST API')
+      .option('--include-forks', 'include forks (left out by default)', false)
+      .option('--include-archived', 'include archived repositories (left out by default)', false)
+      .option('--token-env <name>', 'environment variable holding the GitHub token', 'GITHUB_TOKEN')
+      .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise Server: https://HOST/api/v3)', 'https://api.github.com')
+      .option('-q, --quiet', 'no progress on standard error', false);
+  listing(org.command('scan').description('fetch (into a clone cache) and scan the full history of each repository, recording it in the inventory'))
+    .option('--repos <file>', 'scan these repositories instead: one clone URL or local path per line')
+    .option('--cache <dir>', 'bare mirror clones kept between runs', '.sprawlguard/repos')
+    .option('--db <path>', 'inventory file (default .sprawlguard/inventory.db; env SPRAWLGUARD_DB)')
+    .option('--shard <i/n>', 'scan only shard I of N (0-based; stable: by hash of the repository name)')
+    .option('--out <file>', "write this run's repositories, secrets and occurrences (fingerprints only) to a shard file for `sprawl merge`")
+    .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the current directory; scanned repositories\' own are not read)')
+    .option('--fingerprint-key <key>', 'HMAC key for fingerprints (env SPRAWLGUARD_FINGERPRINT_KEY)')
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 10MiB)')
+    .option('--min-confidence <level>', 'record only findings at or above this confidence (high, medium, low)')
+    .option('-j, --jobs <n>', 'worker threads per repository (default: one per core)')
+    .option('--concurrency <n>', 'repositories fetched and scanned at once', '2')
+    .option('--timeout <seconds>', 'give up on a repository (fetch and scan) after this long', '3600')
+    .option('--force', 'scan every repository, even those unchanged since their last scan', false)
+    .action(async (opts: Record<string, unknown>) => {
+      const { runOrgScan } = await import('./org.js');
+      setExitCode(await runOrgScan(opts));
+    });
+  listing(org.command('list').description('print the repositories an org scan would cover, one clone URL per line (the --repos format)'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the list to a file instead of standard output')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runOrgList } = await import('./org.js');
+      setExitCode(await runOrgList(opts));
+    });
+
+  const sprawl = program.command('sprawl').description('the inventory: sprawl report, merging shard outputs');
+  sprawl
+    .command('report')
+    .description('every secret in the inventory: where it is, how far it spread, how long it lives')
+    .option('--db <path>', 'inventory file (default .sprawlguard/inventory.db; env SPRAWLGUARD_DB)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runSprawlReport } = await import('./sprawl.js');
+      setExitCode(await runSprawlReport(opts));
+    });
+  sprawl
+    .command('merge')
+    .description('merge shard files from `org scan --out` (or JSON reports of scan/tickets) into one inventory')
+    .argument('<files...>', 'shard files (JSON Lines) or `--format json` reports')
+    .option('--db <path>', 'inventory file to merge into (default .sprawlguard/inventory.db; env SPRAWLGUARD_DB)')
+    .option('-q, --quiet', 'no summary on standard error', false)
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { runSprawlMerge } = await import('./sprawl.js');
+      setExitCode(await runSprawlMerge(files, opts));
     });
 }
 

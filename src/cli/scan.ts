@@ -37,6 +37,8 @@ export interface ScanCliOptions {
   repo?: string;
   baseline?: string;
   verify?: boolean;
+  record?: boolean;
+  db?: string;
 }
 
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
@@ -54,6 +56,11 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
       fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
       quiet: opts.quiet,
     });
+  }
+  if (opts.record || opts.db !== undefined) {
+    // After filtering (config, baseline) and verification; the inventory never stores raw secrets.
+    const { recordScanFindings } = await import('./sprawl.js');
+    await recordScanFindings(paths, opts, findings, stats, settings);
   }
   await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats), {
     format: opts.format ?? 'text',
