@@ -50,6 +50,9 @@ await build({
   target: 'node24',
   charset: 'utf8',
   legalComments: 'eof',
+  // Keep module paths as they appear under node_modules/, even where it is a symlink, so the
+  // bundle's path comments (and so its bytes) do not depend on how the checkout is laid out.
+  preserveSymlinks: true,
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
   banner: { js: "import { createRequire as __sprawlguardCreateRequire } from 'node:module';\nconst require = __sprawlguardCreateRequire(import.meta.url);" },
   plugins: [bakedVersion, noNativeAddons],
