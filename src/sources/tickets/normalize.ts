@@ -105,7 +105,8 @@ const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'img',
 ]);
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]{0,40})((?:[^<>"']|"[^"]*"|'[^']*'){0,2000})>/g;
+/** A well-formed start or end tag: a name, then attributes (`name`, `name=value`, quoted or not). */
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,40})((?:\s+[^\s"'>/=<&]{1,100}(?:\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50})\s*\/?>/g;
 const HREF = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /**
@@ -137,21 +138,42 @@ const WIKI_EMPHASIS = /(^|[^A-Za-z0-9])([*_+^~-]|\?\?)(?=[^\s*_+^~?-])([^\n]{1,3
 const MD_EMPHASIS = /(^|[^A-Za-z0-9])(\*\*|__|~~|[*_~])(?=[^\s*_~])([^\n]{1,300}?[^\s])\2(?![A-Za-z0-9])/gm;
 const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const SN_CODE = /\[\/?code\]/gi;
+/** Escaped punctuation is hidden in the private use area while emphasis is read, so `\_` never pairs. */
+const PRIVATE_BASE = 0xe000;
+const HIDDEN = /[\ue021-\ue07e]/g;
+
+/** Remove emphasis marker pairs; again for pairs nested inside (`*_x_*`) or inside a wider pair. */
+function stripEmphasis(text: string, pattern: RegExp): string {
+  let out = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = out.replace(pattern, '$1$3');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function hideEscapes(text: string): string {
+  return text.indexOf('\\') < 0 ? text : text.replace(MD_ESCAPE, (_w, ch: string) => String.fromCharCode(PRIVATE_BASE + ch.charCodeAt(0)));
+}
+
+function unescapePunctuation(text: string): string {
+  return text.replace(HIDDEN, (ch) => String.fromCharCode(ch.charCodeAt(0) - PRIVATE_BASE));
+}
 
 /** Jira wiki markup: macros, monospace and links always; emphasis markers only when joining. */
 function wikiText(text: string, join: boolean): string {
   const gap = join ? '' : ' ';
   let out = text.replace(WIKI_MACRO, gap).replace(WIKI_MONO, gap);
   out = out.replace(WIKI_LINK, (_w, label: string, target: string) => `${label} ${target}`).replace(WIKI_BARE_LINK, '$1');
-  if (join) out = out.replace(WIKI_EMPHASIS, '$1$3').replace(MD_ESCAPE, '$1');
+  if (join) out = unescapePunctuation(stripEmphasis(hideEscapes(out), WIKI_EMPHASIS));
   return decodeEntities(out);
 }
 
-function markdownText(text: string, join: boolean, keepLines: boolean): string {
+/** Markdown with emphasis markers and backslash escapes removed (inline HTML is a third reading, see `renderings`). */
+function markdownText(text: string, join: boolean): string {
   if (!join) return text;
-  // GitHub and Linear Markdown may hold inline HTML.
-  const out = text.replace(MD_EMPHASIS, '$1$3').replace(MD_ESCAPE, '$1');
-  return out.indexOf('<') >= 0 ? htmlToText(out, true, keepLines) : out;
+  return unescapePunctuation(stripEmphasis(hideEscapes(text), MD_EMPHASIS));
 }
 
 const SLACK_ANGLE = /<([^<>\n]{1,3000})>/g;
@@ -172,7 +194,7 @@ export function slackText(text: string, join: boolean, userName?: (id: string) =
     const bare = target.replace(/^(?:https?:\/\/|mailto:)/, '');
     return label === '' || label === target || label === bare ? target : `${target} ${label}`;
   });
-  if (join) out = out.replace(MD_EMPHASIS, '$1$3');
+  if (join) out = stripEmphasis(out, MD_EMPHASIS);
   return decodeEntities(out);
 }
 
@@ -198,7 +220,7 @@ export function normalize(text: string, markup: Markup, join: boolean, options: 
     case 'wiki':
       return wikiText(text, join);
     case 'markdown':
-      return markdownText(text, join, keepLines);
+      return markdownText(text, join);
     case 'slack':
       return slackText(text, join, options.userName);
     case 'servicenow':
@@ -212,5 +234,11 @@ export function renderings(text: string, markup: Markup, map: PositionMap | unde
   const joined = normalize(text, markup, true, options);
   const out: Rendering[] = [{ text: separated, map }];
   if (joined !== separated) out.push({ text: joined, map });
+  // Markdown (GitHub, Linear) may hold inline HTML: read it with tags removed as well. Kept apart
+  // from the joined reading, since a `<` in prose could otherwise pair with a later `>` as a tag.
+  if (markup === 'markdown' && text.indexOf('<') >= 0) {
+    const html = htmlToText(joined, true, options.keepLines ?? false);
+    if (html !== joined && html !== separated) out.push({ text: html, map });
+  }
   return out;
 }
