@@ -221,7 +221,14 @@ function reportNoise(log: (line: string) => void, who: string, recall: RecallRes
     `  ${who}: ${recall.decoysReported.length} of ${recall.decoysTotal} decoys reported; ${recall.unplanted.length} findings where nothing was planted` +
       (ranked.length > 0 ? ` (${ranked.slice(0, 8).map(([rule, n]) => `${rule} ${n}`).join(', ')}${ranked.length > 8 ? ', …' : ''})` : ''),
   );
-  for (const { decoy, ruleIds } of recall.decoysReported.slice(0, 5)) log(`    decoy ${decoy.kind} at ${decoy.path}:${decoy.line} reported by ${ruleIds.join(', ')}`);
+  if (recall.decoysReported.length > 0) {
+    const byKindAndRule = new Map<string, number>();
+    for (const { decoy, ruleIds } of recall.decoysReported) {
+      for (const rule of ruleIds) byKindAndRule.set(`${decoy.kind} by ${rule}`, (byKindAndRule.get(`${decoy.kind} by ${rule}`) ?? 0) + 1);
+    }
+    log(`    decoys reported: ${[...byKindAndRule.entries()].map(([what, n]) => `${what} ${n}`).join(', ')}`);
+  }
+  for (const { decoy, ruleIds } of recall.decoysReported.slice(0, 3)) log(`    decoy ${decoy.kind} at ${decoy.path}:${decoy.line} reported by ${ruleIds.join(', ')}`);
   for (const f of recall.unplanted.slice(0, 5)) log(`    unplanted ${f.ruleId} at ${f.path}:${f.line}:${f.column}`);
 }
 

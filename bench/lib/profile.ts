@@ -75,8 +75,12 @@ function scriptOf(frame: CallFrame): string {
   return file;
 }
 
+/** Long names (regex sources appear as `RegExp: …`) are cut so the table stays readable. */
+const MAX_NAME = 100;
+
 function describe(frame: CallFrame): string {
-  const name = frame.functionName || '(anonymous)';
+  const full = frame.functionName || '(anonymous)';
+  const name = full.length > MAX_NAME ? `${full.slice(0, MAX_NAME)}…` : full;
   if (!frame.url) return name;
   return `${name} (${scriptOf(frame)}:${frame.lineNumber + 1})`;
 }
