@@ -431,13 +431,13 @@ export class Inventory {
    * Record a provider's verdict on a secret (the verification runner's `VerificationRecorder`):
    * live → `verified-live`, dead → `dead` (a revoked secret stays `revoked`), unknown leaves the
    * status as it is. An `allowed` secret keeps its triage status; the verdict is stored beside it.
-   * False when the fingerprint is not in the inventory.
+   * A fingerprint the inventory does not hold is ignored (there is nothing to attach it to).
    */
-  recordVerification(record: VerificationInput): boolean {
+  recordVerification(record: VerificationInput): void {
     const current = this.db.prepare('SELECT status FROM secrets WHERE fingerprint = ?').get(record.fingerprint) as
       | { status: SecretStatus }
       | undefined;
-    if (!current) return false;
+    if (!current) return;
     const { status, identity, reason } = record.result;
     let next = current.status;
     if (current.status !== 'allowed') {
@@ -460,18 +460,15 @@ export class Inventory {
         record.checkedAt,
         record.fingerprint,
       );
-    return true;
   }
 
   /** Record a revocation outcome; only a confirmed `revoked` changes the secret's status. */
-  recordRevocation(record: RevocationInput): boolean {
-    if (record.status !== 'revoked') return this.hasSecret(record.fingerprint);
+  recordRevocation(record: RevocationInput): void {
+    if (record.status !== 'revoked') return;
     const now = this.stamp();
-    return (
-      this.db
-        .prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?")
-        .run(now, now, record.fingerprint).changes > 0
-    );
+    this.db
+      .prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?")
+      .run(now, now, record.fingerprint);
   }
 
   // ---- repositories (org scans) ------------------------------------------------------------------
