@@ -33,6 +33,9 @@ const RULES = new Map<string, Rule>(
     ['slack-incoming-webhook-url', 'slack', undefined],
     ['gitlab-personal-access-token', 'gitlab', 'gitlab'],
     ['acme-token', 'acme', undefined],
+    ['aws-access-key-id', 'aws', 'aws'],
+    ['aws-secret-access-key', 'aws', 'aws'],
+    ['shopify-admin-access-token', 'shopify', 'shopify'],
   ].map(([id, provider, verify]) => [id as string, { id, provider, verify } as unknown as Rule]),
 );
 
@@ -196,6 +199,44 @@ describe('verification runs', () => {
       { status: 'unknown', reason: 'cannot re-read the secret: b.txt changed' },
     ]);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('companions for targets', () => {
+  it('pairs an AWS key id with the secret-key finding next to it, and reads a shop from the text', async () => {
+    const keyId = join('AKIA', 'QX7NRT2BVW3LKZ4M');
+    const secretKey = join(body(370, 20), '/', body(371, 17), '+Q');
+    const shopToken = join('shpat', '_', body(372, 32, 'hex'));
+    const text = { text: `aws_access_key_id = ${keyId}\naws_secret_access_key = ${secretKey}\nSHOP=synth.myshopify.com\nSHOPIFY_TOKEN=${shopToken}\n`, firstLine: 1 };
+    const targets = await buildTargets(
+      [
+        { finding: finding(keyId, 'aws-access-key-id', 'creds', 1), secret: keyId, text },
+        { finding: finding(secretKey, 'aws-secret-access-key', 'creds', 2), secret: secretKey, text },
+        { finding: finding(shopToken, 'shopify-admin-access-token', 'creds', 4), secret: shopToken, text },
+      ],
+      RULES,
+    );
+    expect(targets.map((t) => t.credential?.companions)).toEqual([
+      { awsSecretAccessKey: secretKey },
+      { awsAccessKeyId: keyId },
+      { shopifyDomain: 'synth.myshopify.com' },
+    ]);
+  });
+
+  it('uses the copy whose surroundings give the companions', async () => {
+    const keyId = join('AKIA', 'ZP6HDT5CXW2RMQ7N');
+    const secretKey = join(body(373, 20), '+', body(374, 17), '/R');
+    const bare = { text: `KEY=${keyId}\n`, firstLine: 1 };
+    const paired = { text: `KEY=${keyId}\nSECRET_ACCESS_KEY=${secretKey}\n`, firstLine: 1 };
+    const [target] = await buildTargets(
+      [
+        { finding: finding(keyId, 'aws-access-key-id', 'a', 1), secret: keyId, text: bare },
+        { finding: finding(keyId, 'aws-access-key-id', 'b', 1), secret: keyId, text: paired },
+      ],
+      RULES,
+    );
+    expect(target?.copies).toBe(2);
+    expect(target?.credential?.companions).toEqual({ awsSecretAccessKey: secretKey });
   });
 });
 
