@@ -7,13 +7,17 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinRules } from '../src/config/load.js';
 import { scanStdin } from '../src/scan/scan-stdin.js';
 import { createStreamDecoder, decodeForScan } from '../src/sources/text-decode.js';
 import { parseJsonReport, runCli, type CliResult, type JsonReport } from './support/cli.js';
 import { fakeGithubPat } from './support/fake-secrets.js';
 import { makeTempDir, makeTree } from './support/temp.js';
+
+// Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
+// The limit only catches hangs: no test asserts a duration.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const MiB = 1024 * 1024;
 const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

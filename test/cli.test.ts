@@ -6,10 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, parseJsonReport, runCli, type CliResult } from './support/cli.js';
 import { fakeGithubPat, fakeGithubToken } from './support/fake-secrets.js';
 import { makeTempDir, makeTree, writeTree } from './support/temp.js';
+
+// Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
+// The limit only catches hangs: no test asserts a duration.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 // eslint-disable-next-line no-control-regex -- terminal escape sequences are what we look for
 const ANSI = /\x1b\[/;

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE, loadBuiltinRules, loadConfigFile, parseConfig, resolveSettings } from '../src/config/load.js';
 import { parseSize } from '../src/config/schema.js';
@@ -13,6 +13,10 @@ import { formatProblem } from '../src/rules/load.js';
 import { parseJsonReport, runCli } from './support/cli.js';
 import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
 import { makeTempDir, makeTree } from './support/temp.js';
+
+// Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
+// The limit only catches hangs: no test asserts a duration.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const BUILTIN_IDS = new Set(loadBuiltinRules().map((r) => r.id));
 const acmeKey = (seed: number): string => ['acme', '_dk_', base62Body(seed, 24)].join('');
