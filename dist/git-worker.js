@@ -1,0 +1,3347 @@
+import { createRequire as __sprawlguardCreateRequire } from 'node:module';
+const require = __sprawlguardCreateRequire(import.meta.url);
+
+// src/scan/git-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+
+// src/engine/keywords.ts
+var ALPHABET = 128;
+var SHIFT = 7;
+var KeywordAutomaton = class {
+  keywords;
+  /** Transition table: next = delta[(state << 7) | char]. */
+  delta;
+  /** For each state, start offset in `outputs` of its keyword list, or -1 when it has none. */
+  outputStart;
+  /** Keyword indices per state, each list terminated by -1. */
+  outputs;
+  constructor(keywords) {
+    this.keywords = keywords;
+    const children = [/* @__PURE__ */ new Map()];
+    const terminal = [[]];
+    keywords.forEach((keyword, index) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i);
+        if (c === 0 || c >= ALPHABET) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
+        const lower = foldAscii(c);
+        const row = children[state];
+        let next = row.get(lower);
+        if (next === void 0) {
+          next = children.length;
+          children.push(/* @__PURE__ */ new Map());
+          terminal.push([]);
+          row.set(lower, next);
+        }
+        state = next;
+      }
+      terminal[state].push(index);
+    });
+    const stateCount = children.length;
+    const delta = new Int32Array(stateCount * ALPHABET);
+    const fail = new Int32Array(stateCount);
+    const merged = terminal.map((t) => [...t]);
+    const queue = [];
+    for (let c = 0; c < ALPHABET; c++) {
+      const next = children[0].get(c);
+      if (next !== void 0) {
+        delta[c] = next;
+        fail[next] = 0;
+        queue.push(next);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const failState = fail[state];
+      merged[state].push(...merged[failState]);
+      const row = children[state];
+      for (let c = 0; c < ALPHABET; c++) {
+        const next = row.get(c);
+        if (next !== void 0) {
+          delta[state << SHIFT | c] = next;
+          fail[next] = delta[failState << SHIFT | c];
+          queue.push(next);
+        } else {
+          delta[state << SHIFT | c] = delta[failState << SHIFT | c];
+        }
+      }
+    }
+    for (let state = 0; state < stateCount; state++) {
+      const base = state << SHIFT;
+      for (let c = 65; c <= 90; c++) delta[base | c] = delta[base | c + 32];
+    }
+    this.delta = delta;
+    const outputStart = new Int32Array(stateCount).fill(-1);
+    const outputs = [];
+    merged.forEach((list, state) => {
+      if (list.length === 0) return;
+      outputStart[state] = outputs.length;
+      outputs.push(...list, -1);
+    });
+    this.outputStart = outputStart;
+    this.outputs = Int32Array.from(outputs);
+  }
+  /**
+   * Find every keyword occurrence. Returns flat pairs [keywordIndex, endExclusive, …] in text order.
+   * `limit` caps the number of hits kept (a pathological text cannot make us allocate without bound);
+   * the caller learns it was hit from the returned `truncated` flag.
+   */
+  scan(text, limit = 1 << 20) {
+    const delta = this.delta;
+    const outputStart = this.outputStart;
+    const outputs = this.outputs;
+    let hits = new Int32Array(64);
+    let count = 0;
+    let truncated = false;
+    let state = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= ALPHABET) c = 0;
+      state = delta[state << SHIFT | c];
+      const start = outputStart[state];
+      if (start < 0) continue;
+      for (let o = start; ; o++) {
+        const keyword = outputs[o];
+        if (keyword < 0) break;
+        if (count >= limit) {
+          truncated = true;
+          break;
+        }
+        if ((count + 1) * 2 > hits.length) {
+          const grown = new Int32Array(hits.length * 2);
+          grown.set(hits);
+          hits = grown;
+        }
+        hits[count * 2] = keyword;
+        hits[count * 2 + 1] = i + 1;
+        count++;
+      }
+    }
+    return { hits, count, truncated };
+  }
+};
+function foldAscii(c) {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+// src/engine/checksums.ts
+import { createHash } from "node:crypto";
+var CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+function crc32(ascii) {
+  let crc = 4294967295;
+  for (let i = 0; i < ascii.length; i++) {
+    crc = CRC_TABLE[(crc ^ ascii.charCodeAt(i)) & 255] ^ crc >>> 8;
+  }
+  return (crc ^ 4294967295) >>> 0;
+}
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+function encodeUnsigned(value, alphabet, width) {
+  const radix = alphabet.length;
+  let out = "";
+  let v = value;
+  do {
+    out = alphabet[v % radix] + out;
+    v = Math.floor(v / radix);
+  } while (v > 0);
+  return out.padStart(width, alphabet[0]);
+}
+var RFC4648_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+function base32Encode(bytes) {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = buffer << 8 | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += RFC4648_BASE32[buffer >>> bits - 5 & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += RFC4648_BASE32[buffer << 5 - bits & 31];
+  return out;
+}
+function base32Decode(text) {
+  const out = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of text.replace(/=+$/, "")) {
+    const v = RFC4648_BASE32.indexOf(ch);
+    if (v < 0) return void 0;
+    buffer = (buffer << 5 | v) & 65535;
+    bits += 5;
+    if (bits >= 8) {
+      out.push(buffer >>> bits - 8 & 255);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}
+function prefixedCrc32Base62(secret) {
+  const underscore = secret.indexOf("_");
+  if (underscore < 0) return false;
+  const body = secret.slice(underscore + 1);
+  if (body.length < 7) return false;
+  const entropy = body.slice(0, -6);
+  return encodeUnsigned(crc32(entropy), BASE62, 6) === body.slice(-6);
+}
+function githubFineGrained(secret) {
+  if (secret.length !== 93) return false;
+  const digest = createHash("sha256").update(secret.slice(0, 77), "latin1").digest();
+  return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
+}
+function gitlabRoutable(secret) {
+  const match2 = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
+  if (!match2) return false;
+  const [, , payload, length, checksum] = match2;
+  if (encodeUnsigned(payload.length, BASE36, 2) !== length) return false;
+  return encodeUnsigned(crc32(secret.slice(0, -7)), BASE36, 7) === checksum;
+}
+function atlassianCloud(secret) {
+  if (secret.length < 16) return false;
+  const expected = crc32(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, "0");
+  return expected === secret.slice(-8);
+}
+var VALIDATORS = [
+  { name: "github-crc32", established: true, check: prefixedCrc32Base62 },
+  { name: "npm-crc32", established: true, check: prefixedCrc32Base62 },
+  { name: "github-fine-grained", established: false, check: githubFineGrained },
+  { name: "gitlab-routable", established: true, check: gitlabRoutable },
+  { name: "atlassian-crc32", established: true, check: atlassianCloud }
+];
+var BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));
+function checksumValidator(name) {
+  return BY_NAME.get(name);
+}
+
+// src/engine/entropy.ts
+function shannonEntropy(text) {
+  const n = text.length;
+  if (n === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / n;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+// src/engine/placeholders.ts
+var STOP_SUBSTRINGS = [
+  "example",
+  "sample",
+  "placeholder",
+  "dummy",
+  "changeme",
+  "change_me",
+  "change-me",
+  "replace_me",
+  "replace-me",
+  "replaceme",
+  "insert_",
+  "insert-",
+  "your_",
+  "your-",
+  "yourkey",
+  "yoursecret",
+  "yourtoken",
+  "redacted",
+  "obfuscated",
+  "removed",
+  "xxxx",
+  "****",
+  "••••",
+  "....",
+  "<your",
+  "[filtered]",
+  "not_a_real",
+  "not-a-real",
+  "notarealkey",
+  "fake_",
+  "fakekey",
+  "faketoken",
+  "fakesecret"
+];
+var STOP_VALUES = /* @__PURE__ */ new Set([
+  "password",
+  "passwd",
+  "secret",
+  "token",
+  "apikey",
+  "api_key",
+  "api-key",
+  "key",
+  "none",
+  "null",
+  "nil",
+  "undefined",
+  "true",
+  "false",
+  "empty",
+  "required",
+  "optional",
+  "string",
+  "test",
+  "testing",
+  "admin",
+  "root",
+  "user",
+  "username",
+  "todo",
+  "tbd",
+  "fixme",
+  "secret123",
+  "password123",
+  "hunter2"
+]);
+var TEMPLATE = new RegExp(
+  [
+    String.raw`\$\{[^}]*\}?`,
+    String.raw`\$\([^)]*\)?`,
+    String.raw`\{\{.*\}\}`,
+    String.raw`\{%.*%\}`,
+    String.raw`^<[^>]*>$`,
+    String.raw`^<[a-z _-]+`,
+    String.raw`%\([a-z_]+\)[sd]`,
+    String.raw`^%[a-z_][a-z0-9_]*%$`,
+    String.raw`^\$[a-z_][a-z0-9_]*$`,
+    String.raw`process\.env`,
+    String.raw`os\.environ`,
+    String.raw`\benv\[`,
+    String.raw`getenv\(`,
+    String.raw`^secrets\.[a-z_]`
+  ].join("|"),
+  "i"
+);
+var ASCENDING = "0123456789abcdefghijklmnopqrstuvwxyz";
+function isPlaceholder(secret, extraStopwords = []) {
+  const lower = secret.toLowerCase();
+  if (STOP_VALUES.has(lower)) return true;
+  for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
+  for (const word of extraStopwords) if (lower.includes(word)) return true;
+  if (TEMPLATE.test(secret)) return true;
+  return isLowVariety(lower);
+}
+function isLowVariety(lower) {
+  const n = lower.length;
+  if (n < 4) return false;
+  const distinct = new Set(lower).size;
+  if (distinct === 1) return true;
+  for (let unit = 2; unit <= 4 && unit * 2 <= n; unit++) {
+    if (lower.slice(0, unit).repeat(Math.ceil(n / unit)).slice(0, n) === lower) return true;
+  }
+  if (n >= 8 && ASCENDING.includes(lower)) return true;
+  return false;
+}
+
+// src/engine/refine.ts
+var HOUR = 3600;
+var DAY = 24 * HOUR;
+function lifetimeFromValidity(seconds) {
+  if (seconds <= HOUR + 300) return "ephemeral";
+  if (seconds <= 31 * DAY) return "short-lived";
+  return "expiring";
+}
+function expiryFacts(expSeconds, context, issuedSeconds) {
+  const expiresAt = new Date(expSeconds * 1e3).toISOString();
+  const expired = expSeconds * 1e3 < context.now;
+  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
+  return { lifetime, expiresAt, expired };
+}
+function decodeBase64Json(segment) {
+  try {
+    const text = Buffer.from(segment, "base64url").toString("utf8");
+    if (!text.startsWith("{")) return void 0;
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var awsAccessKeyId = (secret) => {
+  const prefix = secret.slice(0, 4);
+  const facts = {};
+  const account = decodeAwsAccountId(secret);
+  if (account !== void 0) facts.awsAccount = account;
+  switch (prefix) {
+    case "ASIA":
+      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-temporary" } };
+    case "ABIA":
+      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-service-bearer" } };
+    case "AKIA":
+      return { lifetime: "long-lived", facts: { ...facts, keyKind: "iam-long-term" } };
+    default:
+      return { facts };
+  }
+};
+function decodeAwsAccountId(keyId) {
+  if (keyId.length !== 20) return void 0;
+  const first = keyId[4];
+  if (first === "I" || first === "J") return void 0;
+  const bytes = base32Decode(keyId.slice(4));
+  if (!bytes || bytes.length < 6) return void 0;
+  let z = 0;
+  for (let i = 0; i < 6; i++) z = z * 256 + bytes[i];
+  const account = Math.floor(z % 2 ** 47 / 128);
+  if (account >= 1e12) return void 0;
+  return String(account).padStart(12, "0");
+}
+var jwt = (secret, context) => {
+  const parts = secret.split(".");
+  if (parts.length < 2) return null;
+  const header = decodeBase64Json(parts[0]);
+  const payload = decodeBase64Json(parts[1]);
+  if (!isRecord(header) || !isRecord(payload)) return null;
+  const facts = {};
+  if (typeof header.alg === "string") facts.alg = header.alg;
+  if (typeof payload.iss === "string") facts.issuer = payload.iss.slice(0, 200);
+  const unsigned = typeof header.alg === "string" && header.alg.toLowerCase() === "none";
+  const confidence = unsigned ? "low" : void 0;
+  if (typeof payload.exp === "number" && Number.isFinite(payload.exp)) {
+    const iat = typeof payload.iat === "number" ? payload.iat : void 0;
+    return { ...expiryFacts(payload.exp, context, iat), facts, confidence };
+  }
+  return { lifetime: "long-lived", facts, confidence };
+};
+var azureSas = (secret, context) => {
+  const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
+  if (!se) return { lifetime: "expiring" };
+  const when = Date.parse(decodeURIComponent(se[1]));
+  if (Number.isNaN(when)) return { lifetime: "expiring" };
+  return { ...expiryFacts(Math.floor(when / 1e3), context), lifetime: "expiring" };
+};
+var discordBotToken = (secret) => {
+  const first = secret.split(".")[0] ?? "";
+  let decoded;
+  try {
+    decoded = Buffer.from(first, "base64url").toString("latin1");
+  } catch {
+    return null;
+  }
+  if (!/^[0-9]{15,21}$/.test(decoded)) return null;
+  return { facts: { botUserId: decoded } };
+};
+var privateKey = (secret) => {
+  const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
+  const kind = (header?.[1] ?? "").trim() || "PKCS8";
+  const body = secret.replace(/-----(?:BEGIN|END)[^-]*-----/g, "").replace(/\\[rn]/g, "").replace(/^[A-Za-z-]+: .*$/gm, "").replace(/\s+/g, "");
+  if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
+  const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
+  const facts = { keyType: kind };
+  if (encrypted) facts.encrypted = "true";
+  return { lifetime: "long-lived", facts, confidence: encrypted ? "medium" : "high" };
+};
+function isEncryptedOpenSsh(kind, body) {
+  if (kind !== "OPENSSH") return false;
+  const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
+  if (!head.startsWith("openssh-key-v1\0")) return false;
+  return !head.slice(15, 23).includes("none");
+}
+var pypiMacaroon = (secret, context) => {
+  let bytes;
+  try {
+    bytes = Buffer.from(secret.replace(/^pypi-/, ""), "base64url");
+  } catch {
+    return null;
+  }
+  if (bytes[0] !== 2) return null;
+  const text = bytes.toString("latin1");
+  const facts = {};
+  const location = /\x01\x08([a-z.]{8})/.exec(text);
+  if (location) facts.registry = location[1];
+  const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text) ?? /"exp":\s*([0-9]{9,11})/.exec(text);
+  if (expiry) {
+    const exp = Number(expiry[1]);
+    const nbf = expiry[2] !== void 0 ? Number(expiry[2]) : void 0;
+    return { ...expiryFacts(exp, context, nbf), facts };
+  }
+  return { lifetime: "long-lived", facts };
+};
+var TYPE_NAMES = /* @__PURE__ */ new Set([
+  "string",
+  "str",
+  "int",
+  "integer",
+  "bool",
+  "boolean",
+  "number",
+  "float",
+  "double",
+  "any",
+  "object",
+  "char",
+  "bytes",
+  "byte",
+  "buffer",
+  "secretstr",
+  "secretbytes",
+  "optional",
+  "unknown",
+  "void",
+  "text",
+  "varchar",
+  "password",
+  "passwordfield",
+  "charfield",
+  "textfield",
+  "uuid",
+  "hidden",
+  "masked",
+  "sensitive",
+  "secure",
+  "required",
+  "default",
+  "value",
+  "empty",
+  "blank",
+  "dummy",
+  "sample",
+  "mock",
+  "stub",
+  "bearer",
+  "basic"
+]);
+var genericSecretValue = (secret) => {
+  const v = secret;
+  if (/\s/.test(v) || v.length < 6) return null;
+  if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
+  if (/^[A-Za-z_$][\w$.]*[([{]/.test(v) || /[()[\]{}]/.test(v)) return null;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
+  if (TYPE_NAMES.has(v.toLowerCase())) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return null;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|js|ts|py|rb|go|sh)$/i.test(v)) return null;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
+  if (/^[0-9]+$/.test(v)) return null;
+  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const bits = shannonEntropy(v);
+  if (classes < 2 || bits < 2.5) return null;
+  if (v.length < 10 && classes < 3) return null;
+  const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
+  return { confidence: strong ? "medium" : "low" };
+};
+var basicAuth = (secret) => {
+  let decoded;
+  try {
+    decoded = Buffer.from(secret, "base64").toString("utf8");
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(":");
+  if (colon <= 0 || colon === decoded.length - 1 || /[\x00-\x1f\ufffd]/.test(decoded)) return null;
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
+  return { facts: { username: user.slice(0, 100) } };
+};
+var REFINERS = /* @__PURE__ */ new Map([
+  ["generic-secret-value", genericSecretValue],
+  ["basic-auth", basicAuth],
+  ["aws-access-key-id", awsAccessKeyId],
+  ["jwt", jwt],
+  ["azure-sas", azureSas],
+  ["discord-bot-token", discordBotToken],
+  ["private-key", privateKey],
+  ["pypi-macaroon", pypiMacaroon]
+]);
+function refiner(name) {
+  return REFINERS.get(name);
+}
+
+// src/engine/detector.ts
+var DECODER_GATES = [
+  {
+    keywords: ["secret", "token", "passw", "pwd", "credential", "auth", "apikey", "api_key", "api-key", "private", "base64", "b64", "connection", "%2f", "%3a", "%40", "%3d", "%2b"],
+    before: 512,
+    after: 4096,
+    multiline: false
+  },
+  {
+    keywords: ["kind: secret", 'kind: "secret"', '"kind": "secret"', ".dockerconfigjson", "client-key-data", "stringdata"],
+    before: 65536,
+    after: 65536,
+    multiline: true
+  }
+];
+var MAX_DECODED_CHARS = 1 << 20;
+var MAX_ENCODED_CANDIDATE = 65536;
+var RuleCompileError = class extends Error {
+  constructor(ruleId, field, message) {
+    super(`${ruleId}: ${field}: ${message}`);
+    this.ruleId = ruleId;
+    this.field = field;
+  }
+};
+var DEFAULT_BEFORE = 512;
+var DEFAULT_AFTER = 1024;
+var TOKEN_EXTENSION = 4096;
+var INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
+function captureGroupCount(pattern) {
+  return new RegExp(`${pattern}|`).exec("").length - 1;
+}
+function compileRule(rule) {
+  let regex;
+  try {
+    regex = new RegExp(rule.pattern, `gd${rule.ignore_case ? "i" : ""}`);
+  } catch (error) {
+    throw new RuleCompileError(rule.id, "pattern", `does not compile: ${error.message}`);
+  }
+  const groups = captureGroupCount(rule.pattern);
+  if (groups !== 1) {
+    throw new RuleCompileError(
+      rule.id,
+      "pattern",
+      `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`
+    );
+  }
+  let checksum;
+  if (rule.checksum !== void 0) {
+    checksum = checksumValidator(rule.checksum);
+    if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
+  }
+  let refine;
+  if (rule.refine !== void 0) {
+    refine = refiner(rule.refine);
+    if (!refine) throw new RuleCompileError(rule.id, "refine", `unknown refiner "${rule.refine}"`);
+  }
+  return {
+    rule,
+    regex,
+    checksum,
+    refine,
+    before: rule.window?.before ?? DEFAULT_BEFORE,
+    after: rule.window?.after ?? DEFAULT_AFTER,
+    multiline: rule.window?.multiline ?? false,
+    stopwords: rule.stopwords.map((w) => w.toLowerCase())
+  };
+}
+var TOKEN_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~%") {
+    table[ch.charCodeAt(0)] = 1;
+  }
+  return table;
+})();
+function isTokenChar(c) {
+  return c < 128 && TOKEN_CHAR[c] === 1;
+}
+var Detector = class {
+  rules;
+  automaton;
+  /** For each keyword index, the gates it opens: rule indices, then decoders at rules.length + d. */
+  gatesByKeyword;
+  /** Window shapes of every gate: rules first, then decoders. */
+  shapes;
+  decodeDepth;
+  /** Rules without keywords run on the whole text. */
+  ungated;
+  allowSecretRegexes;
+  inlineAllow;
+  now;
+  constructor(rules, options = {}) {
+    const extraStopwords = options.stopwords ?? [];
+    this.rules = rules.map((rule) => {
+      const compiled = compileRule(rule);
+      return extraStopwords.length === 0 ? compiled : { ...compiled, stopwords: [...compiled.stopwords, ...extraStopwords] };
+    });
+    this.decodeDepth = options.decodeDepth ?? 2;
+    const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+    this.shapes = [...this.rules, ...decoders];
+    const keywordIndex = /* @__PURE__ */ new Map();
+    const gatesByKeyword = [];
+    const ungated = [];
+    const addGate = (keywords, gate) => {
+      for (const keyword of new Set(keywords)) {
+        let k = keywordIndex.get(keyword);
+        if (k === void 0) {
+          k = gatesByKeyword.length;
+          keywordIndex.set(keyword, k);
+          gatesByKeyword.push([]);
+        }
+        gatesByKeyword[k].push(gate);
+      }
+    };
+    this.rules.forEach((compiled, ruleIndex) => {
+      if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
+      addGate(compiled.rule.keywords, ruleIndex);
+    });
+    decoders.forEach((decoder, d) => addGate(decoder.keywords, this.rules.length + d));
+    this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
+    this.gatesByKeyword = gatesByKeyword;
+    this.ungated = ungated;
+    this.allowSecretRegexes = options.allowSecretRegexes ?? [];
+    this.inlineAllow = options.inlineAllow ?? true;
+    this.now = options.now ?? Date.now();
+  }
+  /** All matches in `text`, ordered by position. */
+  scan(text) {
+    return this.locate(text, this.detect(text, 0));
+  }
+  /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
+  detect(text, depth) {
+    const windows = this.collectWindows(text);
+    const candidates = [];
+    const ruleCount = this.rules.length;
+    for (let gate = 0; gate < ruleCount; gate++) {
+      const list = windows[gate];
+      if (list === void 0) continue;
+      const compiled = this.rules[gate];
+      for (let w = 0; w < list.length; w += 2) {
+        this.runRule(compiled, text, list[w], list[w + 1], candidates);
+      }
+    }
+    if (depth < this.decodeDepth) {
+      const direct = candidates.slice();
+      const budget = { chars: MAX_DECODED_CHARS };
+      if (depth > 0) {
+        this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
+      } else {
+        for (let gate = ruleCount; gate < windows.length; gate++) {
+          const list = windows[gate];
+          if (list === void 0) continue;
+          for (let w = 0; w < list.length; w += 2) {
+            this.decodeWindow(text, list[w], list[w + 1], depth, direct, candidates, budget);
+          }
+        }
+      }
+    }
+    return resolveOverlaps(candidates);
+  }
+  /**
+   * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
+   * rule already matched directly are left alone, so nothing is reported twice.
+   */
+  decodeWindow(text, a, b, depth, direct, out, budget) {
+    const slice = text.slice(a, b);
+    for (const encoded of encodedValues(slice)) {
+      if (budget.chars <= 0) return;
+      const start = a + encoded.start;
+      const end = a + encoded.end;
+      if (direct.some((c) => c.start < end && c.end > start)) continue;
+      budget.chars -= encoded.decoded.length;
+      for (const inner of this.detect(encoded.decoded, depth + 1)) {
+        if (this.inlineAllow && hasInlineAllow(text, start, end)) continue;
+        const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+        out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
+      }
+    }
+  }
+  /** Per gate index, flat [start, end, …] windows, merged and in text order. */
+  collectWindows(text) {
+    const windows = new Array(this.shapes.length);
+    const n = text.length;
+    for (const ruleIndex of this.ungated) windows[ruleIndex] = [0, n];
+    const { hits, count, truncated } = this.automaton.scan(text);
+    if (truncated) {
+      this.shapes.forEach((_, gate) => windows[gate] = [0, n]);
+      return windows;
+    }
+    const keywords = this.automaton.keywords;
+    for (let h = 0; h < count; h++) {
+      const keywordIdx = hits[h * 2];
+      const hitEnd = hits[h * 2 + 1];
+      const hitStart = hitEnd - keywords[keywordIdx].length;
+      for (const gate of this.gatesByKeyword[keywordIdx]) {
+        const shape = this.shapes[gate];
+        let list = windows[gate];
+        if (list === void 0) {
+          list = [];
+          windows[gate] = list;
+        }
+        const last = list.length - 1;
+        const lastEnd = last > 0 ? list[last] : -1;
+        if (hitStart < lastEnd) {
+          list[last] = extendEnd(text, lastEnd, hitEnd, shape);
+          continue;
+        }
+        const [a, b] = windowAround(text, hitStart, hitEnd, shape);
+        if (last > 0 && a <= lastEnd) list[last] = Math.max(lastEnd, b);
+        else list.push(a, b);
+      }
+    }
+    return windows;
+  }
+  runRule(compiled, text, a, b, out) {
+    const regex = compiled.regex;
+    const slice = a === 0 && b === text.length ? text : text.slice(a, b);
+    regex.lastIndex = 0;
+    let m;
+    while ((m = regex.exec(slice)) !== null) {
+      if (m[0].length === 0) regex.lastIndex++;
+      const secret = m[1];
+      const span = m.indices?.[1];
+      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length);
+      if (candidate) out.push(candidate);
+    }
+  }
+  accept(compiled, secret, start, end, text, context) {
+    const rule = compiled.rule;
+    if (rule.entropy !== void 0 && shannonEntropy(secret) < rule.entropy) return void 0;
+    if (isPlaceholder(secret, compiled.stopwords)) return void 0;
+    let confidence = rule.confidence;
+    if (compiled.checksum && !compiled.checksum.check(secret)) {
+      if (compiled.checksum.established) return void 0;
+      if (confidence === "high") confidence = "medium";
+    }
+    let lifetime = rule.lifetime;
+    let expiresAt;
+    let expired;
+    let facts;
+    if (compiled.refine) {
+      const refined = compiled.refine(secret, { now: this.now });
+      if (refined === null) return void 0;
+      if (refined.lifetime) lifetime = refined.lifetime;
+      if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
+      expiresAt = refined.expiresAt;
+      expired = refined.expired;
+      facts = refined.facts;
+    }
+    for (const allow of this.allowSecretRegexes) {
+      allow.lastIndex = 0;
+      if (allow.test(secret)) return void 0;
+    }
+    if (this.inlineAllow && hasInlineAllow(text, start, end)) return void 0;
+    return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
+  }
+  locate(text, candidates) {
+    candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
+    const matches = [];
+    let line = 1;
+    let lineStart = 0;
+    let cursor = 0;
+    for (const c of candidates) {
+      for (; ; ) {
+        const nl = text.indexOf("\n", cursor);
+        if (nl < 0 || nl >= c.start) break;
+        line++;
+        lineStart = nl + 1;
+        cursor = nl + 1;
+      }
+      let endLine = line;
+      let endLineStart = lineStart;
+      for (let i = text.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text.indexOf("\n", i + 1)) {
+        endLine++;
+        endLineStart = i + 1;
+      }
+      const match2 = {
+        rule: c.compiled.rule,
+        secret: c.secret,
+        start: c.start,
+        end: c.end,
+        line,
+        column: c.start - lineStart + 1,
+        endLine,
+        endColumn: c.end - endLineStart,
+        confidence: c.confidence,
+        lifetime: c.lifetime,
+        ...c.expiresAt !== void 0 ? { expiresAt: c.expiresAt } : {},
+        ...c.expired !== void 0 ? { expired: c.expired } : {},
+        ...c.facts !== void 0 ? { facts: c.facts } : {}
+      };
+      matches.push(match2);
+    }
+    return matches;
+  }
+};
+function windowAround(text, hitStart, hitEnd, compiled) {
+  const minA = Math.max(0, hitStart - compiled.before);
+  if (compiled.multiline) return [minA, extendEnd(text, hitEnd, hitEnd, compiled)];
+  let a = hitStart;
+  while (a > minA && text.charCodeAt(a - 1) !== 10) a--;
+  if (a === minA && a > 0 && text.charCodeAt(a - 1) !== 10) {
+    const floor = Math.max(0, a - TOKEN_EXTENSION);
+    while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+  }
+  return [a, extendEnd(text, hitEnd, hitEnd, compiled)];
+}
+function extendEnd(text, from, hitEnd, compiled) {
+  const n = text.length;
+  const maxB = Math.min(n, hitEnd + compiled.after);
+  if (compiled.multiline) return Math.max(from, maxB);
+  if (from >= n || from > hitEnd && text.charCodeAt(from) === 10) return from;
+  let b = from;
+  while (b < maxB && text.charCodeAt(b) !== 10) b++;
+  if (b === maxB && b < n && text.charCodeAt(b) !== 10) {
+    const ceiling = Math.min(n, b + TOKEN_EXTENSION);
+    while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
+  }
+  return Math.max(b, from);
+}
+function hasInlineAllow(text, start, end) {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = text.indexOf("\n", Math.max(start, end - 1));
+  if (lineEnd < 0) lineEnd = text.length;
+  return INLINE_ALLOW.test(text.slice(lineStart, lineEnd));
+}
+var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
+function lowerConfidence(a, b) {
+  return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+}
+function resolveOverlaps(candidates) {
+  if (candidates.length < 2) return candidates;
+  const sorted = [...candidates].sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept = [];
+  for (const c of sorted) {
+    let dropped = false;
+    for (let k = kept.length - 1; k >= 0 && k >= kept.length - 32; k--) {
+      const other = kept[k];
+      if (other.end <= c.start || other.start >= c.end) continue;
+      const winner = preferred(c, other);
+      if (winner === other) {
+        dropped = true;
+        break;
+      }
+      if (winner === c) kept.splice(k, 1);
+    }
+    if (!dropped) kept.push(c);
+  }
+  return kept;
+}
+function preferred(a, b) {
+  const ga = a.compiled.rule.generic;
+  const gb = b.compiled.rule.generic;
+  if (ga !== gb) return ga ? b : a;
+  if (!ga && !(a.start === b.start && a.end === b.end)) return void 0;
+  const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
+  if (byConfidence !== 0) return byConfidence > 0 ? a : b;
+  const byContext = a.context - b.context;
+  if (byContext !== 0) return byContext > 0 ? a : b;
+  const byLength = a.end - a.start - (b.end - b.start);
+  if (byLength !== 0) return byLength > 0 ? a : b;
+  return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
+}
+var BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,65536}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var URL_RUN = /(?<![A-Za-z0-9%._~+/=:@!$&*,;-])[A-Za-z0-9%._~+/=:@!$&*,;-]{6,8192}/g;
+var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+function encodedValues(text) {
+  const out = [];
+  BASE64_RUN.lastIndex = 0;
+  for (let m = BASE64_RUN.exec(text); m !== null; m = BASE64_RUN.exec(text)) {
+    const run = m[0];
+    if (run.length > MAX_ENCODED_CANDIDATE || !looksLikeBase64(run)) continue;
+    const decoded = decodeBase64Text(run);
+    if (decoded !== void 0) out.push({ start: m.index, end: m.index + run.length, kind: "base64", decoded });
+  }
+  if (!text.includes("%")) return out;
+  URL_RUN.lastIndex = 0;
+  for (let m = URL_RUN.exec(text); m !== null; m = URL_RUN.exec(text)) {
+    const run = m[0];
+    if (!PERCENT_ESCAPE.test(run)) continue;
+    let decoded;
+    try {
+      decoded = decodeURIComponent(run);
+    } catch {
+      continue;
+    }
+    if (decoded !== run && !out.some((o) => o.start < m.index + run.length && o.end > m.index)) {
+      out.push({ start: m.index, end: m.index + run.length, kind: "percent", decoded });
+    }
+  }
+  return out;
+}
+function looksLikeBase64(run) {
+  const body = run.replace(/=+$/, "");
+  if (body.length % 4 === 1) return false;
+  if (run.endsWith("=")) return true;
+  return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9+/_-]/.test(body);
+}
+function decodeBase64Text(run) {
+  const bytes = Buffer.from(run, "base64");
+  if (bytes.length < 8) return void 0;
+  let printable = 0;
+  for (const byte of bytes) {
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) printable++;
+  }
+  if (printable < bytes.length * 0.95) return void 0;
+  const text = bytes.toString("utf8");
+  if (text.includes("�")) return void 0;
+  return text;
+}
+
+// src/findings/fingerprint.ts
+import { createHash as createHash2, createHmac } from "node:crypto";
+function fingerprintSecret(secret, key) {
+  const input = canonicalSecret(secret);
+  const hex = key !== void 0 && key !== "" ? createHmac("sha256", key).update(input, "utf8").digest("hex") : createHash2("sha256").update(input, "utf8").digest("hex");
+  return `sha256:${hex}`;
+}
+function canonicalSecret(secret) {
+  if (!secret.startsWith("-----BEGIN")) return secret;
+  return secret.replace(/\\r|\\n|\s+/g, "");
+}
+
+// src/findings/redact.ts
+function redact(secret) {
+  if (secret.startsWith("-----BEGIN")) return redactPem(secret);
+  const chars = [...secret];
+  const n = chars.length;
+  if (n >= 24) return `${chars.slice(0, 6).join("")}…${chars.slice(-4).join("")}`;
+  if (n >= 12) return `${chars.slice(0, 3).join("")}…${chars.slice(-2).join("")}`;
+  if (n >= 2) return `${chars[0]}…`;
+  return "…";
+}
+function redactPem(secret) {
+  const header = /-----BEGIN [A-Z0-9 ]+-----/.exec(secret)?.[0] ?? "-----BEGIN-----";
+  const body = secret.replace(/-----(?:BEGIN|END)[^-]*-----/g, "").replace(/\\[rn]|\s+/g, "");
+  return `${header}…${body.slice(-4)}`;
+}
+
+// src/findings/build.ts
+function buildFinding(match2, origin, options = {}) {
+  const rule = match2.rule;
+  const baseLine = origin.line ?? 1;
+  const baseColumn = origin.column ?? 1;
+  const { line: _line, column: _column, ...rest } = origin;
+  const finding = {
+    ruleId: rule.id,
+    provider: rule.provider,
+    title: rule.name,
+    severity: rule.severity,
+    lifetime: match2.lifetime,
+    confidence: match2.confidence,
+    fingerprint: fingerprintSecret(match2.secret, options.fingerprintKey),
+    redacted: redact(match2.secret),
+    location: {
+      ...rest,
+      line: baseLine + match2.line - 1,
+      // Only the chunk's first line is shifted by the chunk's starting column.
+      column: match2.line === 1 ? baseColumn + match2.column - 1 : match2.column,
+      endLine: baseLine + match2.endLine - 1,
+      endColumn: match2.endLine === 1 ? baseColumn + match2.endColumn - 1 : match2.endColumn
+    },
+    remediation: rule.remediation.trim()
+  };
+  if (options.showSecrets) finding.secret = match2.secret;
+  if (match2.expiresAt !== void 0) finding.expiresAt = match2.expiresAt;
+  if (match2.expired !== void 0) finding.expired = match2.expired;
+  if (match2.facts !== void 0 && Object.keys(match2.facts).length > 0) finding.facts = { ...match2.facts };
+  return finding;
+}
+
+// src/scan/chunk-scanner.ts
+var ChunkScanner = class {
+  constructor(config) {
+    this.config = config;
+    this.detector = new Detector(config.rules, {
+      allowSecretRegexes: config.allowSecretRegexes.map((r) => new RegExp(r)),
+      stopwords: config.stopwords,
+      inlineAllow: config.inlineAllow,
+      now: config.now
+    });
+  }
+  detector;
+  scan(chunk) {
+    const matches = this.detector.scan(chunk.text);
+    const findings = [];
+    const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+    for (const match2 of matches) {
+      if (match2.start >= limit) continue;
+      const finding = buildFinding(match2, chunk.origin, {
+        showSecrets: this.config.includeSecrets,
+        fingerprintKey: this.config.fingerprintKey
+      });
+      if (chunk.lineMap) {
+        finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
+        finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+      }
+      findings.push(finding);
+    }
+    return findings;
+  }
+};
+
+// node_modules/balanced-match/dist/esm/index.js
+var range = (a, b, str) => {
+  let begs, beg, left, right = void 0, result;
+  let ai = str.indexOf(a);
+  let bi = str.indexOf(b, ai + 1);
+  let i = ai;
+  if (ai >= 0 && bi > 0) {
+    if (a === b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+    while (i >= 0 && !result) {
+      if (i === ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length === 1) {
+        const r = begs.pop();
+        if (r !== void 0)
+          result = [r, bi];
+      } else {
+        beg = begs.pop();
+        if (beg !== void 0 && beg < left) {
+          left = beg;
+          right = bi;
+        }
+        bi = str.indexOf(b, i + 1);
+      }
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+    if (begs.length && right !== void 0) {
+      result = [left, right];
+    }
+  }
+  return result;
+};
+
+// node_modules/brace-expansion/dist/esm/index.js
+var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+var escSlashPattern = new RegExp(escSlash, "g");
+var escOpenPattern = new RegExp(escOpen, "g");
+var escClosePattern = new RegExp(escClose, "g");
+var escCommaPattern = new RegExp(escComma, "g");
+var escPeriodPattern = new RegExp(escPeriod, "g");
+var slashPattern = /\\\\/g;
+var openPattern = /\\{/g;
+var closePattern = /\\}/g;
+var commaPattern = /\\,/g;
+var periodPattern = /\\\./g;
+var EXPANSION_MAX = 1e5;
+var EXPANSION_MAX_LENGTH = 4e6;
+var EXPANSION_MAX_DEPTH = 1e3;
+var EXPANSION_MAX_REWRITES = 1e3;
+var EXPANSION_MAX_STEPS = 2e7;
+var CALL_STEPS = 16;
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open.push(i);
+    } else if (c === 125 && open.length) {
+      open.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open.length; i++) {
+    const at = open[i];
+    out += masked.slice(last, at) + "\0";
+    last = at + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH = 1024 * 64;
+var assertValidPattern = (pattern) => {
+  if (typeof pattern !== "string") {
+    throw new TypeError("invalid pattern");
+  }
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError("pattern is too long");
+  }
+};
+
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses = {
+  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+  "[:ascii:]": ["\\x00-\\x7f", false],
+  "[:blank:]": ["\\p{Zs}\\t", true],
+  "[:cntrl:]": ["\\p{Cc}", true],
+  "[:digit:]": ["\\p{Nd}", true],
+  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+  "[:lower:]": ["\\p{Ll}", true],
+  "[:print:]": ["\\p{C}", true],
+  "[:punct:]": ["\\p{P}", true],
+  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+  "[:upper:]": ["\\p{Lu}", true],
+  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+  "[:xdigit:]": ["A-Fa-f0-9", false]
+};
+var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var rangesToString = (ranges) => ranges.join("");
+var parseClass = (glob, position) => {
+  const pos = position;
+  if (glob.charAt(pos) !== "[") {
+    throw new Error("not in a brace expression");
+  }
+  const ranges = [];
+  const negs = [];
+  let i = pos + 1;
+  let sawStart = false;
+  let uflag = false;
+  let escaping = false;
+  let negate = false;
+  let endPos = pos;
+  let rangeStart = "";
+  WHILE: while (i < glob.length) {
+    const c = glob.charAt(i);
+    if ((c === "!" || c === "^") && i === pos + 1) {
+      negate = true;
+      i++;
+      continue;
+    }
+    if (c === "]" && sawStart && !escaping) {
+      endPos = i + 1;
+      break;
+    }
+    sawStart = true;
+    if (c === "\\") {
+      if (!escaping) {
+        escaping = true;
+        i++;
+        continue;
+      }
+    }
+    if (c === "[" && !escaping) {
+      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+        if (glob.startsWith(cls, i)) {
+          if (rangeStart) {
+            return ["$.", false, glob.length - pos, true];
+          }
+          i += cls.length;
+          if (neg)
+            negs.push(unip);
+          else
+            ranges.push(unip);
+          uflag = uflag || u;
+          continue WHILE;
+        }
+      }
+    }
+    escaping = false;
+    if (rangeStart) {
+      if (c > rangeStart) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+      } else if (c === rangeStart) {
+        ranges.push(braceEscape(c));
+      }
+      rangeStart = "";
+      i++;
+      continue;
+    }
+    if (glob.startsWith("-]", i + 1)) {
+      ranges.push(braceEscape(c + "-"));
+      i += 2;
+      continue;
+    }
+    if (glob.startsWith("-", i + 1)) {
+      rangeStart = c;
+      i += 2;
+      continue;
+    }
+    ranges.push(braceEscape(c));
+    i++;
+  }
+  if (endPos < i) {
+    return ["", false, 0, false];
+  }
+  if (!ranges.length && !negs.length) {
+    return ["$.", false, glob.length - pos, true];
+  }
+  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
+    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+    return [regexpEscape(r), false, endPos - pos, false];
+  }
+  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
+  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
+  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+  return [comb, uflag, endPos - pos, true];
+};
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+  }
+  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+};
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a;
+var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+var isExtglobType = (c) => types.has(c);
+var isExtglobAST = (c) => isExtglobType(c.type);
+var adoptionMap = /* @__PURE__ */ new Map([
+  ["!", ["@"]],
+  ["?", ["?", "@"]],
+  ["@", ["@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@"]]
+]);
+var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+  ["!", ["?"]],
+  ["@", ["?"]],
+  ["+", ["?", "*"]]
+]);
+var adoptionAnyMap = /* @__PURE__ */ new Map([
+  ["!", ["?", "@"]],
+  ["?", ["?", "@"]],
+  ["@", ["?", "@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@", "?", "*"]]
+]);
+var usurpMap = /* @__PURE__ */ new Map([
+  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+  [
+    "?",
+    /* @__PURE__ */ new Map([
+      ["*", "*"],
+      ["+", "*"]
+    ])
+  ],
+  [
+    "@",
+    /* @__PURE__ */ new Map([
+      ["!", "!"],
+      ["?", "?"],
+      ["@", "@"],
+      ["*", "*"],
+      ["+", "+"]
+    ])
+  ],
+  [
+    "+",
+    /* @__PURE__ */ new Map([
+      ["?", "*"],
+      ["*", "*"]
+    ])
+  ]
+]);
+var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+var startNoDot = "(?!\\.)";
+var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+var justDots = /* @__PURE__ */ new Set(["..", "."]);
+var reSpecials = new Set("().*{}+?[]^$\\!");
+var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var qmark = "[^/]";
+var star = qmark + "*?";
+var starNoEmpty = qmark + "+?";
+var ID = 0;
+var AST = class {
+  type;
+  #root;
+  #hasMagic;
+  #uflag = false;
+  #parts = [];
+  #parent;
+  #parentIndex;
+  #negs;
+  #filledNegs = false;
+  #options;
+  #toString;
+  // set to true if it's an extglob with no children
+  // (which really means one child of '')
+  #emptyExt = false;
+  id = ++ID;
+  get depth() {
+    return (this.#parent?.depth ?? -1) + 1;
+  }
+  [Symbol.for("nodejs.util.inspect.custom")]() {
+    return {
+      "@@type": "AST",
+      id: this.id,
+      type: this.type,
+      root: this.#root.id,
+      parent: this.#parent?.id,
+      depth: this.depth,
+      partsLength: this.#parts.length,
+      parts: this.#parts
+    };
+  }
+  constructor(type, parent, options = {}) {
+    this.type = type;
+    if (type)
+      this.#hasMagic = true;
+    this.#parent = parent;
+    this.#root = this.#parent ? this.#parent.#root : this;
+    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#negs = this.#root === this ? [] : this.#root.#negs;
+    if (type === "!" && !this.#root.#filledNegs)
+      this.#negs.push(this);
+    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+  }
+  get hasMagic() {
+    if (this.#hasMagic !== void 0)
+      return this.#hasMagic;
+    for (const p of this.#parts) {
+      if (typeof p === "string")
+        continue;
+      if (p.type || p.hasMagic)
+        return this.#hasMagic = true;
+    }
+    return this.#hasMagic;
+  }
+  // reconstructs the pattern
+  toString() {
+    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+  }
+  #fillNegs() {
+    if (this !== this.#root)
+      throw new Error("should only call on root");
+    if (this.#filledNegs)
+      return this;
+    this.toString();
+    this.#filledNegs = true;
+    let n;
+    while (n = this.#negs.pop()) {
+      if (n.type !== "!")
+        continue;
+      let p = n;
+      let pp = p.#parent;
+      while (pp) {
+        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+          for (const part of n.#parts) {
+            if (typeof part === "string") {
+              throw new Error("string part in extglob AST??");
+            }
+            part.copyIn(pp.#parts[i]);
+          }
+        }
+        p = pp;
+        pp = p.#parent;
+      }
+    }
+    return this;
+  }
+  push(...parts) {
+    for (const p of parts) {
+      if (p === "")
+        continue;
+      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+        throw new Error("invalid part: " + p);
+      }
+      this.#parts.push(p);
+    }
+  }
+  toJSON() {
+    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+    if (this.isStart() && !this.type)
+      ret.unshift([]);
+    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+      ret.push({});
+    }
+    return ret;
+  }
+  isStart() {
+    if (this.#root === this)
+      return true;
+    if (!this.#parent?.isStart())
+      return false;
+    if (this.#parentIndex === 0)
+      return true;
+    const p = this.#parent;
+    for (let i = 0; i < this.#parentIndex; i++) {
+      const pp = p.#parts[i];
+      if (!(pp instanceof _a && pp.type === "!")) {
+        return false;
+      }
+    }
+    return true;
+  }
+  isEnd() {
+    if (this.#root === this)
+      return true;
+    if (this.#parent?.type === "!")
+      return true;
+    if (!this.#parent?.isEnd())
+      return false;
+    if (!this.type)
+      return this.#parent?.isEnd();
+    const pl = this.#parent ? this.#parent.#parts.length : 0;
+    return this.#parentIndex === pl - 1;
+  }
+  copyIn(part) {
+    if (typeof part === "string")
+      this.push(part);
+    else
+      this.push(part.clone(this));
+  }
+  clone(parent) {
+    const c = new _a(this.type, parent);
+    for (const p of this.#parts) {
+      c.copyIn(p);
+    }
+    return c;
+  }
+  static #parseAST(str, ast, pos, opt, extDepth) {
+    const maxDepth = opt.maxExtglobRecursion ?? 2;
+    let escaping = false;
+    let inBrace = false;
+    let braceStart = -1;
+    let braceNeg = false;
+    if (ast.type === null) {
+      let i2 = pos;
+      let acc2 = "";
+      while (i2 < str.length) {
+        const c = str.charAt(i2++);
+        if (escaping || c === "\\") {
+          escaping = !escaping;
+          acc2 += c;
+          continue;
+        }
+        if (inBrace) {
+          if (i2 === braceStart + 1) {
+            if (c === "^" || c === "!") {
+              braceNeg = true;
+            }
+          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+            inBrace = false;
+          }
+          acc2 += c;
+          continue;
+        } else if (c === "[") {
+          inBrace = true;
+          braceStart = i2;
+          braceNeg = false;
+          acc2 += c;
+          continue;
+        }
+        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+        if (doRecurse) {
+          ast.push(acc2);
+          acc2 = "";
+          const ext2 = new _a(c, ast);
+          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+          ast.push(ext2);
+          continue;
+        }
+        acc2 += c;
+      }
+      ast.push(acc2);
+      return i2;
+    }
+    let i = pos + 1;
+    let part = new _a(null, ast);
+    const parts = [];
+    let acc = "";
+    while (i < str.length) {
+      const c = str.charAt(i++);
+      if (escaping || c === "\\") {
+        escaping = !escaping;
+        acc += c;
+        continue;
+      }
+      if (inBrace) {
+        if (i === braceStart + 1) {
+          if (c === "^" || c === "!") {
+            braceNeg = true;
+          }
+        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+          inBrace = false;
+        }
+        acc += c;
+        continue;
+      } else if (c === "[") {
+        inBrace = true;
+        braceStart = i;
+        braceNeg = false;
+        acc += c;
+        continue;
+      }
+      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+      if (doRecurse) {
+        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+        part.push(acc);
+        acc = "";
+        const ext2 = new _a(c, part);
+        part.push(ext2);
+        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+        continue;
+      }
+      if (c === "|") {
+        part.push(acc);
+        acc = "";
+        parts.push(part);
+        part = new _a(null, ast);
+        continue;
+      }
+      if (c === ")") {
+        if (acc === "" && ast.#parts.length === 0) {
+          ast.#emptyExt = true;
+        }
+        part.push(acc);
+        acc = "";
+        ast.push(...parts, part);
+        return i;
+      }
+      acc += c;
+    }
+    ast.type = null;
+    ast.#hasMagic = void 0;
+    ast.#parts = [str.substring(pos - 1)];
+    return i;
+  }
+  #canAdoptWithSpace(child) {
+    return this.#canAdopt(child, adoptionWithSpaceMap);
+  }
+  #canAdopt(child, map = adoptionMap) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canAdoptType(gc.type, map);
+  }
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
+  }
+  #adoptWithSpace(child, index) {
+    const gc = child.#parts[0];
+    const blank = new _a(null, gc, this.options);
+    blank.#parts.push("");
+    gc.push(blank);
+    this.#adopt(child, index);
+  }
+  #adopt(child, index) {
+    const gc = child.#parts[0];
+    this.#parts.splice(index, 1, ...gc.#parts);
+    for (const p of gc.#parts) {
+      if (typeof p === "object")
+        p.#parent = this;
+    }
+    this.#toString = void 0;
+  }
+  #canUsurpType(c) {
+    const m = usurpMap.get(this.type);
+    return !!m?.has(c);
+  }
+  #canUsurp(child) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canUsurpType(gc.type);
+  }
+  #usurp(child) {
+    const m = usurpMap.get(this.type);
+    const gc = child.#parts[0];
+    const nt = m?.get(gc.type);
+    if (!nt)
+      return false;
+    this.#parts = gc.#parts;
+    for (const p of this.#parts) {
+      if (typeof p === "object") {
+        p.#parent = this;
+      }
+    }
+    this.type = nt;
+    this.#toString = void 0;
+    this.#emptyExt = false;
+  }
+  static fromGlob(pattern, options = {}) {
+    const ast = new _a(null, void 0, options);
+    _a.#parseAST(pattern, ast, 0, options, 0);
+    return ast;
+  }
+  // returns the regular expression if there's magic, or the unescaped
+  // string if not.
+  toMMPattern() {
+    if (this !== this.#root)
+      return this.#root.toMMPattern();
+    const glob = this.toString();
+    const [re, body, hasMagic, uflag] = this.toRegExpSource();
+    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+    if (!anyMagic) {
+      return body;
+    }
+    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+    return Object.assign(new RegExp(`^${re}$`, flags), {
+      _src: re,
+      _glob: glob
+    });
+  }
+  get options() {
+    return this.#options;
+  }
+  // returns the string match, the regexp source, whether there's magic
+  // in the regexp (so a regular expression is required) and whether or
+  // not the uflag is needed for the regular expression (for posix classes)
+  // TODO: instead of injecting the start/end at this point, just return
+  // the BODY of the regexp, along with the start/end portions suitable
+  // for binding the start/end in either a joined full-path makeRe context
+  // (where we bind to (^|/), or a standalone matchPart context (where
+  // we bind to ^, and not /).  Otherwise slashes get duped!
+  //
+  // In part-matching mode, the start is:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: ^(?!\.\.?$)
+  // - if dots allowed or not possible: ^
+  // - if dots possible and not allowed: ^(?!\.)
+  // end is:
+  // - if not isEnd(): nothing
+  // - else: $
+  //
+  // In full-path matching mode, we put the slash at the START of the
+  // pattern, so start is:
+  // - if first pattern: same as part-matching mode
+  // - if not isStart(): nothing
+  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+  // - if dots allowed or not possible: /
+  // - if dots possible and not allowed: /(?!\.)
+  // end is:
+  // - if last pattern, same as part-matching mode
+  // - else nothing
+  //
+  // Always put the (?:$|/) on negated tails, though, because that has to be
+  // there to bind the end of the negated pattern portion, and it's easier to
+  // just stick it in now rather than try to inject it later in the middle of
+  // the pattern.
+  //
+  // We can just always return the same end, and leave it up to the caller
+  // to know whether it's going to be used joined or in parts.
+  // And, if the start is adjusted slightly, can do the same there:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+  // - if dots allowed or not possible: (?:/|^)
+  // - if dots possible and not allowed: (?:/|^)(?!\.)
+  //
+  // But it's better to have a simpler binding without a conditional, for
+  // performance, so probably better to return both start options.
+  //
+  // Then the caller just ignores the end if it's not the first pattern,
+  // and the start always gets applied.
+  //
+  // But that's always going to be $ if it's the ending pattern, or nothing,
+  // so the caller can just attach $ at the end of the pattern when building.
+  //
+  // So the todo is:
+  // - better detect what kind of start is needed
+  // - return both flavors of starting pattern
+  // - attach $ at the end of the pattern when creating the actual RegExp
+  //
+  // Ah, but wait, no, that all only applies to the root when the first pattern
+  // is not an extglob. If the first pattern IS an extglob, then we need all
+  // that dot prevention biz to live in the extglob portions, because eg
+  // +(*|.x*) can match .xy but not .yx.
+  //
+  // So, return the two flavors if it's #root and the first child is not an
+  // AST, otherwise leave it to the child AST to handle it, and there,
+  // use the (?:^|/) style of start binding.
+  //
+  // Even simplified further:
+  // - Since the start for a join is eg /(?!\.) and the start for a part
+  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+  // or start or whatever) and prepend ^ or / at the Regexp construction.
+  toRegExpSource(allowDot) {
+    const dot = allowDot ?? !!this.#options.dot;
+    if (this.#root === this) {
+      this.#flatten();
+      this.#fillNegs();
+    }
+    if (!isExtglobAST(this)) {
+      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+      const src = this.#parts.map((p) => {
+        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+        this.#hasMagic = this.#hasMagic || hasMagic;
+        this.#uflag = this.#uflag || uflag;
+        return re;
+      }).join("");
+      let start2 = "";
+      if (this.isStart()) {
+        if (typeof this.#parts[0] === "string") {
+          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+          if (!dotTravAllowed) {
+            const aps = addPatternStart;
+            const needNoTrav = (
+              // dots are allowed, and the pattern starts with [ or .
+              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+            );
+            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+          }
+        }
+      }
+      let end = "";
+      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+        end = "(?:$|\\/)";
+      }
+      const final2 = start2 + src + end;
+      return [
+        final2,
+        unescape(src),
+        this.#hasMagic = !!this.#hasMagic,
+        this.#uflag
+      ];
+    }
+    const repeated = this.type === "*" || this.type === "+";
+    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+    let body = this.#partsToRegExp(dot);
+    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
+      const s = this.toString();
+      const me = this;
+      me.#parts = [s];
+      me.type = null;
+      me.#hasMagic = void 0;
+      return [s, unescape(this.toString()), false, false];
+    }
+    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+    if (bodyDotAllowed === body) {
+      bodyDotAllowed = "";
+    }
+    if (bodyDotAllowed) {
+      body = `(?:${body})(?:${bodyDotAllowed})*?`;
+    }
+    let final = "";
+    if (this.type === "!" && this.#emptyExt) {
+      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+    } else {
+      const close = this.type === "!" ? (
+        // !() must match something,but !(x) can match ''
+        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+      final = start + body + close;
+    }
+    return [
+      final,
+      unescape(body),
+      this.#hasMagic = !!this.#hasMagic,
+      this.#uflag
+    ];
+  }
+  #flatten() {
+    if (!isExtglobAST(this)) {
+      for (const p of this.#parts) {
+        if (typeof p === "object") {
+          p.#flatten();
+        }
+      }
+    } else {
+      let iterations = 0;
+      let done = false;
+      do {
+        done = true;
+        for (let i = 0; i < this.#parts.length; i++) {
+          const c = this.#parts[i];
+          if (typeof c === "object") {
+            c.#flatten();
+            if (this.#canAdopt(c)) {
+              done = false;
+              this.#adopt(c, i);
+            } else if (this.#canAdoptWithSpace(c)) {
+              done = false;
+              this.#adoptWithSpace(c, i);
+            } else if (this.#canUsurp(c)) {
+              done = false;
+              this.#usurp(c);
+            }
+          }
+        }
+      } while (!done && ++iterations < 10);
+    }
+    this.#toString = void 0;
+  }
+  #partsToRegExp(dot) {
+    return this.#parts.map((p) => {
+      if (typeof p === "string") {
+        throw new Error("string type in extglob ast??");
+      }
+      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+      this.#uflag = this.#uflag || uflag;
+      return re;
+    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+  }
+  static #parseGlob(glob, hasMagic, noEmpty = false) {
+    let escaping = false;
+    let re = "";
+    let uflag = false;
+    let inStar = false;
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob.charAt(i);
+      if (escaping) {
+        escaping = false;
+        re += (reSpecials.has(c) ? "\\" : "") + c;
+        continue;
+      }
+      if (c === "*") {
+        if (inStar)
+          continue;
+        inStar = true;
+        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+        hasMagic = true;
+        continue;
+      } else {
+        inStar = false;
+      }
+      if (c === "\\") {
+        if (i === glob.length - 1) {
+          re += "\\\\";
+        } else {
+          escaping = true;
+        }
+        continue;
+      }
+      if (c === "[") {
+        const [src, needUflag, consumed, magic] = parseClass(glob, i);
+        if (consumed) {
+          re += src;
+          uflag = uflag || needUflag;
+          i += consumed - 1;
+          hasMagic = hasMagic || magic;
+          continue;
+        }
+      }
+      if (c === "?") {
+        re += qmark;
+        hasMagic = true;
+        continue;
+      }
+      re += regExpEscape(c);
+    }
+    return [re, unescape(glob), !!hasMagic, uflag];
+  }
+};
+_a = AST;
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+  }
+  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+};
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch = (p, pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (!options.nocomment && pattern.charAt(0) === "#") {
+    return false;
+  }
+  return new Minimatch(pattern, options).match(p);
+};
+var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+var starDotExtTestNocase = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+};
+var starDotExtTestNocaseDot = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => f.toLowerCase().endsWith(ext2);
+};
+var starDotStarRE = /^\*+\.\*+$/;
+var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+var dotStarRE = /^\.\*+$/;
+var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+var starRE = /^\*+$/;
+var starTest = (f) => f.length !== 0 && !f.startsWith(".");
+var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+var qmarksTestNocase = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTest = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTestNoExt = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && !f.startsWith(".");
+};
+var qmarksTestNoExtDot = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && f !== "." && f !== "..";
+};
+var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var path = {
+  win32: { sep: "\\" },
+  posix: { sep: "/" }
+};
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+var GLOBSTAR = Symbol("globstar **");
+minimatch.GLOBSTAR = GLOBSTAR;
+var qmark2 = "[^/]";
+var star2 = qmark2 + "*?";
+var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+var ext = (a, b = {}) => Object.assign({}, a, b);
+var defaults = (def) => {
+  if (!def || typeof def !== "object" || !Object.keys(def).length) {
+    return minimatch;
+  }
+  const orig = minimatch;
+  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+  return Object.assign(m, {
+    Minimatch: class Minimatch extends orig.Minimatch {
+      constructor(pattern, options = {}) {
+        super(pattern, ext(def, options));
+      }
+      static defaults(options) {
+        return orig.defaults(ext(def, options)).Minimatch;
+      }
+    },
+    AST: class AST extends orig.AST {
+      /* c8 ignore start */
+      constructor(type, parent, options = {}) {
+        super(type, parent, ext(def, options));
+      }
+      /* c8 ignore stop */
+      static fromGlob(pattern, options = {}) {
+        return orig.AST.fromGlob(pattern, ext(def, options));
+      }
+    },
+    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+    defaults: (options) => orig.defaults(ext(def, options)),
+    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    sep: orig.sep,
+    GLOBSTAR
+  });
+};
+minimatch.defaults = defaults;
+var braceExpand = (pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    return [pattern];
+  }
+  return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+var match = (list, pattern, options = {}) => {
+  const mm = new Minimatch(pattern, options);
+  list = list.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list.length) {
+    list.push(pattern);
+  }
+  return list;
+};
+minimatch.match = match;
+var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var Minimatch = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  maxGlobstarRecursion;
+  regexp;
+  constructor(pattern, options = {}) {
+    assertValidPattern(pattern);
+    options = options || {};
+    this.options = options;
+    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    this.pattern = pattern;
+    this.platform = options.platform || defaultPlatform;
+    this.isWindows = this.platform === "win32";
+    const awe = "allowWindowsEscape";
+    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+    if (this.windowsPathsNoEscape) {
+      this.pattern = this.pattern.replace(/\\/g, "/");
+    }
+    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.regexp = null;
+    this.negate = false;
+    this.nonegate = !!options.nonegate;
+    this.comment = false;
+    this.empty = false;
+    this.partial = !!options.partial;
+    this.nocase = !!this.options.nocase;
+    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.globSet = [];
+    this.globParts = [];
+    this.set = [];
+    this.make();
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) {
+      return true;
+    }
+    for (const pattern of this.set) {
+      for (const part of pattern) {
+        if (typeof part !== "string")
+          return true;
+      }
+    }
+    return false;
+  }
+  debug(..._) {
+  }
+  make() {
+    const pattern = this.pattern;
+    const options = this.options;
+    if (!options.nocomment && pattern.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!pattern) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate();
+    this.globSet = [...new Set(this.braceExpand())];
+    if (options.debug) {
+      this.debug = (...args) => console.error(...args);
+    }
+    this.debug(this.pattern, this.globSet);
+    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+    this.globParts = this.preprocess(rawGlobParts);
+    this.debug(this.pattern, this.globParts);
+    let set = this.globParts.map((s, _, __) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+        const isDrive = /^[a-z]:/i.test(s[0]);
+        if (isUNC) {
+          return [
+            ...s.slice(0, 4),
+            ...s.slice(4).map((ss) => this.parse(ss))
+          ];
+        } else if (isDrive) {
+          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+        }
+      }
+      return s.map((ss) => this.parse(ss));
+    });
+    this.debug(this.pattern, set);
+    this.set = set.filter((s) => s.indexOf(false) === -1);
+    if (this.isWindows) {
+      for (let i = 0; i < this.set.length; i++) {
+        const p = this.set[i];
+        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+          p[2] = "?";
+        }
+      }
+    }
+    this.debug(this.pattern, this.set);
+  }
+  // various transforms to equivalent pattern sets that are
+  // faster to process in a filesystem walk.  The goal is to
+  // eliminate what we can, and push all ** patterns as far
+  // to the right as possible, even if it increases the number
+  // of patterns that we have to process.
+  preprocess(globParts) {
+    if (this.options.noglobstar) {
+      for (const partset of globParts) {
+        for (let j = 0; j < partset.length; j++) {
+          if (partset[j] === "**") {
+            partset[j] = "*";
+          }
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      globParts = this.firstPhasePreProcess(globParts);
+      globParts = this.secondPhasePreProcess(globParts);
+    } else if (optimizationLevel >= 1) {
+      globParts = this.levelOneOptimize(globParts);
+    } else {
+      globParts = this.adjascentGlobstarOptimize(globParts);
+    }
+    return globParts;
+  }
+  // just get rid of adjascent ** portions
+  adjascentGlobstarOptimize(globParts) {
+    return globParts.map((parts) => {
+      let gs = -1;
+      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+        let i = gs;
+        while (parts[i + 1] === "**") {
+          i++;
+        }
+        if (i !== gs) {
+          parts.splice(gs, i - gs);
+        }
+      }
+      return parts;
+    });
+  }
+  // get rid of adjascent ** and resolve .. portions
+  levelOneOptimize(globParts) {
+    return globParts.map((parts) => {
+      parts = parts.reduce((set, part) => {
+        const prev = set[set.length - 1];
+        if (part === "**" && prev === "**") {
+          return set;
+        }
+        if (part === "..") {
+          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set.pop();
+            return set;
+          }
+        }
+        set.push(part);
+        return set;
+      }, []);
+      return parts.length === 0 ? [""] : parts;
+    });
+  }
+  levelTwoFileOptimize(parts) {
+    if (!Array.isArray(parts)) {
+      parts = this.slashSplit(parts);
+    }
+    let didSomething = false;
+    do {
+      didSomething = false;
+      if (!this.preserveMultipleSlashes) {
+        for (let i = 1; i < parts.length - 1; i++) {
+          const p = parts[i];
+          if (i === 1 && p === "" && parts[0] === "")
+            continue;
+          if (p === "." || p === "") {
+            didSomething = true;
+            parts.splice(i, 1);
+            i--;
+          }
+        }
+        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+          didSomething = true;
+          parts.pop();
+        }
+      }
+      let dd = 0;
+      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+        const p = parts[dd - 1];
+        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+          didSomething = true;
+          parts.splice(dd - 1, 2);
+          dd -= 2;
+        }
+      }
+    } while (didSomething);
+    return parts.length === 0 ? [""] : parts;
+  }
+  // First phase: single-pattern processing
+  // <pre> is 1 or more portions
+  // <rest> is 1 or more portions
+  // <p> is any portion other than ., .., '', or **
+  // <e> is . or ''
+  //
+  // **/.. is *brutal* for filesystem walking performance, because
+  // it effectively resets the recursive walk each time it occurs,
+  // and ** cannot be reduced out by a .. pattern part like a regexp
+  // or most strings (other than .., ., and '') can be.
+  //
+  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+  // <pre>/<e>/<rest> -> <pre>/<rest>
+  // <pre>/<p>/../<rest> -> <pre>/<rest>
+  // **/**/<rest> -> **/<rest>
+  //
+  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+  // this WOULD be allowed if ** did follow symlinks, or * didn't
+  firstPhasePreProcess(globParts) {
+    let didSomething = false;
+    do {
+      didSomething = false;
+      for (let parts of globParts) {
+        let gs = -1;
+        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+          let gss = gs;
+          while (parts[gss + 1] === "**") {
+            gss++;
+          }
+          if (gss > gs) {
+            parts.splice(gs + 1, gss - gs);
+          }
+          let next = parts[gs + 1];
+          const p = parts[gs + 2];
+          const p2 = parts[gs + 3];
+          if (next !== "..")
+            continue;
+          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+            continue;
+          }
+          didSomething = true;
+          parts.splice(gs, 1);
+          const other = parts.slice(0);
+          other[gs] = "**";
+          globParts.push(other);
+          gs--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let i = 1; i < parts.length - 1; i++) {
+            const p = parts[i];
+            if (i === 1 && p === "" && parts[0] === "")
+              continue;
+            if (p === "." || p === "") {
+              didSomething = true;
+              parts.splice(i, 1);
+              i--;
+            }
+          }
+          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+            didSomething = true;
+            parts.pop();
+          }
+        }
+        let dd = 0;
+        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+          const p = parts[dd - 1];
+          if (p && p !== "." && p !== ".." && p !== "**") {
+            didSomething = true;
+            const needDot = dd === 1 && parts[dd + 1] === "**";
+            const splin = needDot ? ["."] : [];
+            parts.splice(dd - 1, 2, ...splin);
+            if (parts.length === 0)
+              parts.push("");
+            dd -= 2;
+          }
+        }
+      }
+    } while (didSomething);
+    return globParts;
+  }
+  // second phase: multi-pattern dedupes
+  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+  //
+  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+  // ^-- not valid because ** doens't follow symlinks
+  secondPhasePreProcess(globParts) {
+    for (let i = 0; i < globParts.length - 1; i++) {
+      for (let j = i + 1; j < globParts.length; j++) {
+        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+        if (matched) {
+          globParts[i] = [];
+          globParts[j] = matched;
+          break;
+        }
+      }
+    }
+    return globParts.filter((gs) => gs.length);
+  }
+  partsMatch(a, b, emptyGSMatch = false) {
+    let ai = 0;
+    let bi = 0;
+    let result = [];
+    let which = "";
+    while (ai < a.length && bi < b.length) {
+      if (a[ai] === b[bi]) {
+        result.push(which === "b" ? b[bi] : a[ai]);
+        ai++;
+        bi++;
+      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
+        result.push(a[ai]);
+        ai++;
+      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+        result.push(b[bi]);
+        bi++;
+      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+        if (which === "b")
+          return false;
+        which = "a";
+        result.push(a[ai]);
+        ai++;
+        bi++;
+      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+        if (which === "a")
+          return false;
+        which = "b";
+        result.push(b[bi]);
+        ai++;
+        bi++;
+      } else {
+        return false;
+      }
+    }
+    return a.length === b.length && result;
+  }
+  parseNegate() {
+    if (this.nonegate)
+      return;
+    const pattern = this.pattern;
+    let negate = false;
+    let negateOffset = 0;
+    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+      negate = !negate;
+      negateOffset++;
+    }
+    if (negateOffset)
+      this.pattern = pattern.slice(negateOffset);
+    this.negate = negate;
+  }
+  // set partial to true to test if, for example,
+  // "/a/b" matches the start of "/*/b/*/d"
+  // Partial means, if you run out of file before you run
+  // out of pattern, then that's fine, as long as all
+  // the parts match.
+  matchOne(file, pattern, partial = false) {
+    let fileStartIndex = 0;
+    let patternStartIndex = 0;
+    if (this.isWindows) {
+      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+      if (typeof fdi === "number" && typeof pdi === "number") {
+        const [fd, pd] = [
+          file[fdi],
+          pattern[pdi]
+        ];
+        if (fd.toLowerCase() === pd.toLowerCase()) {
+          pattern[pdi] = fd;
+          patternStartIndex = pdi;
+          fileStartIndex = fdi;
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      file = this.levelTwoFileOptimize(file);
+    }
+    if (pattern.includes(GLOBSTAR)) {
+      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+  }
+  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+    const lastgs = pattern.lastIndexOf(GLOBSTAR);
+    const [head, body, tail] = partial ? [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1),
+      []
+    ] : [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1, lastgs),
+      pattern.slice(lastgs + 1)
+    ];
+    if (head.length) {
+      const fileHead = file.slice(fileIndex, fileIndex + head.length);
+      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+        return false;
+      }
+      fileIndex += head.length;
+      patternIndex += head.length;
+    }
+    let fileTailMatch = 0;
+    if (tail.length) {
+      if (tail.length + fileIndex > file.length)
+        return false;
+      let tailStart = file.length - tail.length;
+      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+        fileTailMatch = tail.length;
+      } else {
+        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+          return false;
+        }
+        tailStart--;
+        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+          return false;
+        }
+        fileTailMatch = tail.length + 1;
+      }
+    }
+    if (!body.length) {
+      let sawSome = !!fileTailMatch;
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f = String(file[i2]);
+        sawSome = true;
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return partial || sawSome;
+    }
+    const bodySegments = [[[], 0]];
+    let currentBody = bodySegments[0];
+    let nonGsParts = 0;
+    const nonGsPartsSums = [0];
+    for (const b of body) {
+      if (b === GLOBSTAR) {
+        nonGsPartsSums.push(nonGsParts);
+        currentBody = [[], 0];
+        bodySegments.push(currentBody);
+      } else {
+        currentBody[0].push(b);
+        nonGsParts++;
+      }
+    }
+    let i = bodySegments.length - 1;
+    const fileLength = file.length - fileTailMatch;
+    for (const b of bodySegments) {
+      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+    }
+    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+  }
+  // return false for "nope, not matching"
+  // return null for "not matching, cannot keep trying"
+  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+    const bs = bodySegments[bodyIndex];
+    if (!bs) {
+      for (let i = fileIndex; i < file.length; i++) {
+        sawTail = true;
+        const f = file[i];
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return sawTail;
+    }
+    const [body, after] = bs;
+    while (fileIndex <= after) {
+      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+      if (m && globStarDepth < this.maxGlobstarRecursion) {
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        if (sub !== false) {
+          return sub;
+        }
+      }
+      const f = file[fileIndex];
+      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+        return false;
+      }
+      fileIndex++;
+    }
+    return partial || null;
+  }
+  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+    let fi;
+    let pi;
+    let pl;
+    let fl;
+    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+      this.debug("matchOne loop");
+      let p = pattern[pi];
+      let f = file[fi];
+      this.debug(pattern, p, f);
+      if (p === false || p === GLOBSTAR) {
+        return false;
+      }
+      let hit;
+      if (typeof p === "string") {
+        hit = f === p;
+        this.debug("string match", p, f, hit);
+      } else {
+        hit = p.test(f);
+        this.debug("pattern match", p, f, hit);
+      }
+      if (!hit)
+        return false;
+    }
+    if (fi === fl && pi === pl) {
+      return true;
+    } else if (fi === fl) {
+      return partial;
+    } else if (pi === pl) {
+      return fi === fl - 1 && file[fi] === "";
+    } else {
+      throw new Error("wtf?");
+    }
+  }
+  braceExpand() {
+    return braceExpand(this.pattern, this.options);
+  }
+  parse(pattern) {
+    assertValidPattern(pattern);
+    const options = this.options;
+    if (pattern === "**")
+      return GLOBSTAR;
+    if (pattern === "")
+      return "";
+    let m;
+    let fastTest = null;
+    if (m = pattern.match(starRE)) {
+      fastTest = options.dot ? starTestDot : starTest;
+    } else if (m = pattern.match(starDotExtRE)) {
+      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+    } else if (m = pattern.match(qmarksRE)) {
+      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+    } else if (m = pattern.match(starDotStarRE)) {
+      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+    } else if (m = pattern.match(dotStarRE)) {
+      fastTest = dotStarTest;
+    }
+    const re = AST.fromGlob(pattern, this.options).toMMPattern();
+    if (fastTest && typeof re === "object") {
+      Reflect.defineProperty(re, "test", { value: fastTest });
+    }
+    return re;
+  }
+  makeRe() {
+    if (this.regexp || this.regexp === false)
+      return this.regexp;
+    const set = this.set;
+    if (!set.length) {
+      this.regexp = false;
+      return this.regexp;
+    }
+    const options = this.options;
+    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options.nocase ? ["i"] : []);
+    let re = set.map((pattern) => {
+      const pp = pattern.map((p) => {
+        if (p instanceof RegExp) {
+          for (const f of p.flags.split(""))
+            flags.add(f);
+        }
+        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+      });
+      pp.forEach((p, i) => {
+        const next = pp[i + 1];
+        const prev = pp[i - 1];
+        if (p !== GLOBSTAR || prev === GLOBSTAR) {
+          return;
+        }
+        if (prev === void 0) {
+          if (next !== void 0 && next !== GLOBSTAR) {
+            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+          } else {
+            pp[i] = twoStar;
+          }
+        } else if (next === void 0) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+        } else if (next !== GLOBSTAR) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+          pp[i + 1] = GLOBSTAR;
+        }
+      });
+      const filtered = pp.filter((p) => p !== GLOBSTAR);
+      if (this.partial && filtered.length >= 1) {
+        const prefixes = [];
+        for (let i = 1; i <= filtered.length; i++) {
+          prefixes.push(filtered.slice(0, i).join("/"));
+        }
+        return "(?:" + prefixes.join("|") + ")";
+      }
+      return filtered.join("/");
+    }).join("|");
+    const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open + re + close + "$";
+    if (this.partial) {
+      re = "^(?:\\/|" + open + re.slice(1, -1) + close + ")$";
+    }
+    if (this.negate)
+      re = "^(?!" + re + ").+$";
+    try {
+      this.regexp = new RegExp(re, [...flags].join(""));
+    } catch {
+      this.regexp = false;
+    }
+    return this.regexp;
+  }
+  slashSplit(p) {
+    if (this.preserveMultipleSlashes) {
+      return p.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+      return ["", ...p.split(/\/+/)];
+    } else {
+      return p.split(/\/+/);
+    }
+  }
+  match(f, partial = this.partial) {
+    this.debug("match", f, this.pattern);
+    if (this.comment) {
+      return false;
+    }
+    if (this.empty) {
+      return f === "";
+    }
+    if (f === "/" && partial) {
+      return true;
+    }
+    const options = this.options;
+    if (this.isWindows) {
+      f = f.split("\\").join("/");
+    }
+    const ff = this.slashSplit(f);
+    this.debug(this.pattern, "split", ff);
+    const set = this.set;
+    this.debug(this.pattern, "set", set);
+    let filename = ff[ff.length - 1];
+    if (!filename) {
+      for (let i = ff.length - 2; !filename && i >= 0; i--) {
+        filename = ff[i];
+      }
+    }
+    for (const pattern of set) {
+      let file = ff;
+      if (options.matchBase && pattern.length === 1) {
+        file = [filename];
+      }
+      const hit = this.matchOne(file, pattern, partial);
+      if (hit) {
+        if (options.flipNegate) {
+          return true;
+        }
+        return !this.negate;
+      }
+    }
+    if (options.flipNegate) {
+      return false;
+    }
+    return this.negate;
+  }
+  static defaults(def) {
+    return minimatch.defaults(def).Minimatch;
+  }
+};
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
+
+// src/scan/path-filter.ts
+function pathMatcher(globs) {
+  if (globs.length === 0) return () => false;
+  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
+  return (relPath) => matchers.some((m) => m.match(relPath) || relPath.endsWith("/") && m.match(relPath.slice(0, -1)));
+}
+
+// src/sources/git/git.ts
+import { spawn } from "node:child_process";
+var PATCH_FLAGS = [
+  "-U0",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--src-prefix=a/",
+  "--dst-prefix=b/"
+];
+var CONFIG = ["-c", "core.quotepath=off", "-c", "core.pager=cat", "-c", "color.ui=never"];
+var GitError = class extends Error {
+  constructor(args, code, stderr) {
+    super(`git ${args.join(" ")} failed${code !== null ? ` (exit ${code})` : ""}: ${stderr.trim() || "no output"}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+  }
+};
+function streamGitLines(repo, args, onLine, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", [...CONFIG, ...args], {
+      cwd: repo,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+      signal: options.signal
+    });
+    const err = [];
+    let pending = [];
+    let failed = false;
+    child.stderr.on("data", (d) => {
+      if (err.length < 64) err.push(d);
+    });
+    child.stdout.on("data", (data2) => {
+      if (failed) return;
+      try {
+        let start = 0;
+        let nl = data2.indexOf(10);
+        if (nl >= 0 && pending.length > 0) {
+          pending.push(data2.subarray(0, nl));
+          onLine(Buffer.concat(pending).toString("utf8"));
+          pending = [];
+          start = nl + 1;
+          nl = data2.indexOf(10, start);
+        }
+        for (; nl >= 0; nl = data2.indexOf(10, start)) {
+          onLine(data2.toString("utf8", start, nl));
+          start = nl + 1;
+        }
+        if (start < data2.length) pending.push(data2.subarray(start));
+      } catch (error) {
+        failed = true;
+        child.kill();
+        reject(error);
+      }
+    });
+    child.on("error", (e) => {
+      if (!failed) reject(new GitError(args, null, e.message));
+      failed = true;
+    });
+    child.on("close", (code) => {
+      if (failed) return;
+      if (pending.length > 0) {
+        try {
+          onLine(Buffer.concat(pending).toString("utf8"));
+        } catch (error) {
+          reject(error);
+          return;
+        }
+      }
+      if (code === 0) resolve();
+      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// src/sources/git/patch-parser.ts
+var COMMIT_MARK = "";
+var FIELD_SEP = "";
+var COMMIT_FORMAT = `${"%x1e"}%H${"%x1f"}%an${"%x1f"}%ae${"%x1f"}%aI${"%x1f"}%ct`;
+var PIECE_CHARS = 4 * 1024 * 1024;
+var PatchParser = class {
+  constructor(events, maxFileBytes = Number.POSITIVE_INFINITY) {
+    this.events = events;
+    this.maxFileBytes = maxFileBytes;
+  }
+  commit;
+  path;
+  inHunk = false;
+  nextLine = 0;
+  lines = [];
+  lineMap = [];
+  chars = 0;
+  bytes = 0;
+  /** Added bytes of the current file so far, for the size cap. */
+  fileBytes = 0;
+  capped = false;
+  /** Path named by the `diff --git` header, for files without a `+++` line (binary). */
+  headerPath;
+  /** Feed one line of output, without its trailing newline. */
+  line(text) {
+    const c = text.charCodeAt(0);
+    if (this.inHunk) {
+      if (c === 43) {
+        this.added(text.slice(1));
+        return;
+      }
+      if (c === 45 || c === 92) return;
+      if (c === 32) {
+        this.nextLine++;
+        return;
+      }
+      this.inHunk = false;
+    }
+    if (c === 64 && text.startsWith("@@ ")) {
+      const m = /^@@ -[0-9]+(?:,[0-9]+)? \+([0-9]+)(?:,[0-9]+)? @@/.exec(text);
+      if (m && this.path !== void 0) {
+        this.inHunk = true;
+        this.nextLine = Number(m[1]);
+      }
+      return;
+    }
+    if (text.startsWith(COMMIT_MARK)) {
+      this.flushFile();
+      this.path = void 0;
+      const [hash = "", name = "", email = "", date = "", committed = "0"] = text.slice(1).split(FIELD_SEP);
+      this.commit = { commit: hash, author: email ? `${name} <${email}>` : name, date, committedAt: Number(committed) };
+      this.events.commit?.(this.commit);
+      return;
+    }
+    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
+      this.flushFile();
+      this.path = void 0;
+      this.headerPath = parseHeaderPath(text);
+      return;
+    }
+    if (text.startsWith("+++ ")) {
+      const target = text.slice(4);
+      this.path = target === "/dev/null" ? void 0 : stripPrefix(unquote(target));
+      return;
+    }
+    if (text.startsWith("Binary files ")) {
+      const path2 = this.headerPath;
+      if (path2 !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path2, "binary file", this.commit);
+    }
+  }
+  /** End of input: emit what is pending. */
+  end() {
+    this.flushFile();
+  }
+  added(content) {
+    if (this.capped) return;
+    const bytes = Buffer.byteLength(content) + 1;
+    if (this.fileBytes + bytes > this.maxFileBytes) {
+      this.capped = true;
+      this.flushPiece();
+      this.events.skip?.(this.path ?? "", `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
+      return;
+    }
+    this.fileBytes += bytes;
+    this.bytes += bytes;
+    this.lines.push(content);
+    this.lineMap.push(this.nextLine++);
+    this.chars += content.length + 1;
+    if (this.chars >= PIECE_CHARS) this.flushPiece();
+  }
+  flushPiece() {
+    if (this.lines.length === 0 || this.path === void 0) {
+      this.lines = [];
+      this.lineMap = [];
+      this.chars = 0;
+      this.bytes = 0;
+      return;
+    }
+    this.events.chunk({
+      commit: this.commit,
+      path: this.path,
+      text: this.lines.join("\n"),
+      lineMap: this.lineMap,
+      bytes: this.bytes
+    });
+    this.lines = [];
+    this.lineMap = [];
+    this.chars = 0;
+    this.bytes = 0;
+  }
+  flushFile() {
+    this.flushPiece();
+    this.inHunk = false;
+    this.fileBytes = 0;
+    this.capped = false;
+  }
+};
+function parseHeaderPath(header) {
+  const rest = header.replace(/^diff --(?:git|cc|combined) /, "");
+  if (rest.startsWith('"')) {
+    const parts = rest.match(/"(?:[^"\\]|\\.)*"/g);
+    const last = parts?.[parts.length - 1];
+    return last ? stripPrefix(unquote(last)) : void 0;
+  }
+  const b = rest.lastIndexOf(" b/");
+  return b >= 0 ? rest.slice(b + 3) : stripPrefix(rest);
+}
+function stripPrefix(p) {
+  const clean = p.endsWith("	") ? p.slice(0, -1) : p;
+  return clean.startsWith("b/") || clean.startsWith("a/") ? clean.slice(2) : clean;
+}
+function unquote(p) {
+  const trimmed = p.endsWith("	") ? p.slice(0, -1) : p;
+  if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
+  const body = trimmed.slice(1, -1);
+  const bytes = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[++i];
+    if (next === void 0) break;
+    if (/[0-7]/.test(next)) {
+      const oct = body.slice(i, i + 3);
+      bytes.push(parseInt(oct, 8));
+      i += 2;
+      continue;
+    }
+    const simple = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
+    bytes.push(simple[next] ?? next.charCodeAt(0));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/scan/scan-commits.ts
+async function scanCommitBatch(repo, commits, scanner2, options) {
+  const result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  let position = -1;
+  const parser = new PatchParser(
+    {
+      commit: () => {
+        position++;
+        result.commits++;
+      },
+      chunk: (chunk) => {
+        if (options.excluded?.(chunk.path)) return;
+        result.bytes += chunk.bytes;
+        result.chunks++;
+        for (const finding of scanner2.scan(toScanChunk(chunk, options.source))) {
+          result.findings.push({ finding, order: options.firstOrder + position });
+        }
+      },
+      skip: (path2, reason, commit) => result.skipped.push(skipEntry(path2, reason, commit))
+    },
+    options.maxFileBytes
+  );
+  await streamGitLines(
+    repo,
+    ["log", "-p", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
+    (line) => parser.line(line),
+    { input: `${commits.join("\n")}
+`, signal: options.signal }
+  );
+  parser.end();
+  return result;
+}
+function toScanChunk(chunk, source) {
+  const origin = {
+    source,
+    path: chunk.path,
+    line: chunk.lineMap[0] ?? 1,
+    ...chunk.commit ? commitOrigin(chunk.commit) : {}
+  };
+  return { text: chunk.text, origin, lineMap: chunk.lineMap };
+}
+function commitOrigin(meta) {
+  return { commit: meta.commit, author: meta.author, date: meta.date };
+}
+function skipEntry(path2, reason, commit) {
+  return { path: commit ? `${path2}@${commit.commit.slice(0, 12)}` : path2, reason };
+}
+
+// src/scan/worker-pool.ts
+function failure(error) {
+  return { failed: error instanceof Error ? error.stack ?? error.message : String(error) };
+}
+
+// src/scan/git-worker.ts
+var port = parentPort;
+if (!port) throw new Error("git worker started outside a worker thread");
+var data = workerData;
+var scanner = new ChunkScanner(data.config);
+var excluded = pathMatcher(data.excludeGlobs);
+port.on("message", (batch) => {
+  scanCommitBatch(data.repo, batch.commits, scanner, {
+    source: data.source,
+    firstOrder: batch.firstOrder,
+    maxFileBytes: data.maxFileBytes,
+    excluded
+  }).then(
+    (result) => port.postMessage(result),
+    (error) => port.postMessage(failure(error))
+  );
+});
