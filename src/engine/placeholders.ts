@@ -29,6 +29,7 @@ const STOP_SUBSTRINGS = [
   '****',
   '••••',
   '....',
+  '…',
   '<your',
   '[filtered]',
   'not_a_real',

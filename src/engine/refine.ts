@@ -213,6 +213,10 @@ export const genericSecretValue: Refiner = (secret) => {
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
+  // labels ending in a colon (`sha256:`).
+  if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(':')) return null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/i.test(v) && /\.[a-z]{2,}(?:\/|$)/i.test(v)) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   const bits = shannonEntropy(v);
   if (classes < 2 || bits < 2.5) return null;
