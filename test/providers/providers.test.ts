@@ -371,6 +371,30 @@ describe.each(CASES)('$name', (c) => {
     expectNoSecret(result, c.secret);
   });
 
+  it('waits out a 429 with Retry-After and then gets the verdict', async () => {
+    let first = true;
+    const { result } = await run(c, (req) => {
+      if (first) {
+        first = false;
+        return json(429, { error: { code: 'rate_limit_exceeded', message: 'slow down' } }, { 'Retry-After': '0' });
+      }
+      return c.live(req);
+    });
+    expect(result.status, result.reason).toBe('live');
+  });
+
+  it('is unknown when the provider does not answer in time', async () => {
+    const { result } = await run(c, () => ({ status: 200, hang: true }), { retries: 0, timeoutMs: 150 });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toMatch(/no answer within/);
+  });
+
+  it('is not live when the endpoint is not found (HTTP 404)', async () => {
+    const { result } = await run(c, () => json(404, { message: 'Not Found' }));
+    expect(result.status).not.toBe('live');
+    expectNoSecret(result, c.secret);
+  });
+
   it('is unknown when the provider answers 200 with a malformed body', async () => {
     const { result } = await run(c, () => ({ status: 200, body: '{"truncated": ' }));
     // Slack's webhook probe is the one place a 2xx means "the webhook exists".
