@@ -2,6 +2,7 @@
  * `.sprawlguard.yaml`: what a valid configuration changes in a scan, and how an invalid one is
  * reported — every problem at once, each with its path, and exit code 2 from the CLI.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,7 @@ import { ConfigError, DEFAULT_MAX_FILE_SIZE, loadBuiltinRules, loadConfigFile, p
 import { parseSize } from '../src/config/schema.js';
 import { fingerprintSecret } from '../src/findings/fingerprint.js';
 import { formatProblem } from '../src/rules/load.js';
+import { pathMatcher } from '../src/scan/path-filter.js';
 import { parseJsonReport, runCli } from './support/cli.js';
 import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
 import { makeTempDir, makeTree } from './support/temp.js';
@@ -59,6 +61,25 @@ describe('parseSize', () => {
 
   it.each(['', '0', '-5MiB', '10 potatoes', 'MiB', '1e6', 1.5, 0, -1])('rejects %j', (input) => {
     expect(parseSize(input)).toBeUndefined();
+  });
+});
+
+describe('path allowlist globs', () => {
+  const excluded = pathMatcher(['*.snap', 'vendor', './third_party/**', 'build/', 'docs/*.md']);
+  it.each([
+    ['a/b/c.snap', true],
+    ['vendor/lib/a.js', true],
+    ['src/vendor/x.js', true],
+    ['third_party/z/y.c', true],
+    ['build/out/main.js', true],
+    ['build/', true],
+    ['docs/intro.md', true],
+    ['docs/deep/intro.md', false],
+    ['src/vendors.js', false],
+    ['src/main.ts', false],
+    ['rebuild/x.js', false],
+  ] as const)('%s excluded: %s', (relPath, expected) => {
+    expect(excluded(relPath)).toBe(expected);
   });
 });
 
@@ -225,6 +246,22 @@ describe('configuration through the CLI', () => {
     const result = await runCli(['scan', root, '--config', config, '--format', 'json', '--no-git']);
     expect(result.code, result.stderr).toBe(0);
     expect(parseJsonReport(result).findings).toEqual([]);
+  });
+
+  it('leaves out the same files whether git lists them or the directory is walked', async () => {
+    const dir = makeTree({
+      '.sprawlguard.yaml': stringify({ allowlist: { paths: ['vendor', './third_party/**', 'build/'] } }),
+      'vendor/a/leak.js': `${pat(30)}\n`,
+      'src/vendor/leak.js': `${pat(31)}\n`,
+      'third_party/x/leak.c': `${pat(32)}\n`,
+      'build/out.js': `${pat(33)}\n`,
+      'src/kept.js': `${pat(34)}\n`,
+    });
+    const walked = parseJsonReport(await runCli(['scan', dir, '--format', 'json']));
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const listed = parseJsonReport(await runCli(['scan', dir, '--format', 'json']));
+    expect(walked.findings.map((f) => f.location.path)).toEqual(['src/kept.js']);
+    expect(listed.findings.map((f) => f.location.path)).toEqual(['src/kept.js']);
   });
 
   it('exits 2 and lists every problem of an invalid file', async () => {

@@ -2,10 +2,27 @@ import { Minimatch } from 'minimatch';
 
 /**
  * Config path allowlist: minimatch globs against paths relative to the scan root. A glob without a
- * slash matches the base name anywhere (`*.snap`); one with a slash matches from the root.
+ * slash matches a name anywhere (`*.snap`, `vendor`); one with a slash matches from the root
+ * (`test/fixtures/**`). A glob that matches a directory covers everything under it.
+ *
+ * Directories are tried as well as the file itself because files reach this filter two ways: a
+ * directory walk can prune `vendor/` before looking inside, but a git work tree lists
+ * `vendor/lib/a.js` directly, and both must leave out the same files. A leading `./` or `/` and a
+ * trailing `/` (as written in .gitignore files) are accepted and mean the same as without them.
  */
 export function pathMatcher(globs: readonly string[]): (relPath: string) => boolean {
   if (globs.length === 0) return () => false;
-  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
-  return (relPath) => matchers.some((m) => m.match(relPath) || (relPath.endsWith('/') && m.match(relPath.slice(0, -1))));
+  const matchers = globs.map((raw) => {
+    const glob = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    return new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });
+  });
+  const matches = (p: string): boolean => matchers.some((m) => m.match(p));
+  return (relPath) => {
+    const clean = relPath.replace(/\/+$/, '');
+    if (matches(clean)) return true;
+    for (let slash = clean.indexOf('/'); slash > 0; slash = clean.indexOf('/', slash + 1)) {
+      if (matches(clean.slice(0, slash))) return true;
+    }
+    return false;
+  };
 }

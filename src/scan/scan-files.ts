@@ -4,10 +4,10 @@
  * the main thread: starting workers costs more than it saves below a few megabytes.
  */
 import { availableParallelism } from 'node:os';
-import { Minimatch } from 'minimatch';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { enumerateFiles, resolveRoots, type FileEntry } from '../sources/files.js';
 import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
+import { pathMatcher } from './path-filter.js';
 import { runPool } from './pool.js';
 import { scanFile } from './scan-file.js';
 
@@ -34,12 +34,6 @@ export interface ScanOutcome {
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH_BYTES = 2 * 1024 * 1024;
 const BATCH_FILES = 256;
-
-export function pathMatcher(globs: readonly string[]): (relPath: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
-  return (relPath) => matchers.some((m) => m.match(relPath) || (relPath.endsWith('/') && m.match(relPath.slice(0, -1))));
-}
 
 export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> {
   const started = performance.now();
