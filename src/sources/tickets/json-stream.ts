@@ -172,12 +172,21 @@ export class JsonStreamParser {
   }
 
   private fail(reason: string, abs: number): never {
+    // What the broken record held so far is still text to scan: hand it over before failing.
+    this.flushPartialRecord();
     // Everything before `abs` is consumed so remainder() starts at the error.
     this.consume(abs - this.base);
     throw new JsonSyntaxError(reason, this.line, abs - this.lineStart + 1, this.where());
   }
 
   /** Drop buffer[0, rel). Line breaks there were already counted as they were read. */
+  private flushPartialRecord(): void {
+    if (this.recordDepth < 0 || !this.record) return;
+    const open = this.openString;
+    if (open && !open.isKey && open.text !== '') this.attach(open.text, { line: open.line, column: open.column });
+    this.emitRecord();
+  }
+
   private consume(rel: number): void {
     if (rel <= 0) return;
     this.buffer = this.buffer.slice(rel);
@@ -434,7 +443,9 @@ export class JsonStreamParser {
     } else {
       const object = container as JsonObject;
       if (position) this.record?.positions.set(object, frame.key, position);
-      object[frame.key] = value;
+      // A key named `__proto__` is data, as with JSON.parse, not the object's prototype.
+      if (frame.key === '__proto__') Object.defineProperty(object, frame.key, { value, enumerable: true, writable: true, configurable: true });
+      else object[frame.key] = value;
     }
   }
 

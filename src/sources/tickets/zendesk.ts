@@ -43,18 +43,26 @@ export async function* readZendeskJsonl(input: TicketInput, pieces: AsyncIterabl
     if (raw.trim() === '') continue;
     const found: JsonRecord[] = [];
     const parser = new JsonStreamParser({ recordPaths: [[]], startLine: line }, (record) => found.push(record));
+    let failure: JsonSyntaxError | undefined;
     try {
       parser.write(raw);
       parser.end();
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      context.warn({ path: input.displayPath, reason: `invalid JSON on line ${line}: ${error.reason} at column ${error.column}; the line is scanned as plain text` });
-      yield { loose: true, path: input.displayPath, text: raw, line, column: 1 };
-      continue;
+      failure = error;
     }
+    // A broken line still hands over what it held up to the error, read as a ticket.
     for (const record of found) {
       const entries = isObject(record.value) ? ticketEntries(record.value, record.positions, context.baseUrl) : [];
       if (entries.length > 0) yield { entries };
+    }
+    if (failure) {
+      const rest = parser.remainder();
+      context.warn({
+        path: input.displayPath,
+        reason: `invalid JSON on line ${line}: ${failure.reason.replace('the file is truncated', 'the line ends early')} at column ${failure.column}${rest.trim() ? '; the rest of the line is scanned as plain text' : ''}`,
+      });
+      if (rest.trim()) yield { loose: true, path: input.displayPath, text: rest, line, column: parser.remainderPosition().column };
     }
   }
 }
