@@ -311,7 +311,7 @@ const CASES: Case[] = [
     provider: 'dockerhub',
     secret: join('dckr', '_pat_', body(131, 27, 'b64u')),
     companions: { dockerUsername: 'synthci' },
-    live: on('POST', '/v2/auth/token', json(200, { access_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeW50aCJ9.c2lnbmF0dXJl' })),
+    live: on('POST', '/v2/auth/token', json(200, { access_token: join('eyJhbGciOiJSUzI1NiJ9', '.', 'eyJzdWIiOiJzeW50aCJ9', '.', 'c2lnbmF0dXJl') })),
     dead: on('POST', '/v2/auth/token', json(401, { detail: 'Incorrect authentication credentials' })),
     request: (req, secret) => expect(JSON.parse(req.body)).toEqual({ identifier: 'synthci', secret }),
     identity: { username: 'synthci' },
