@@ -2,12 +2,12 @@
  * End-to-end: the built CLI (`node bin/sprawlguard.js`) on generated directories, as a user runs it.
  * Every secret is generated at run time; nothing here is a real credential.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { REPO_ROOT, parseJsonReport, runCli, type CliResult } from './support/cli.js';
+import { CLI_BIN, REPO_ROOT, parseJsonReport, runCli, type CliResult } from './support/cli.js';
 import { fakeGithubPat, fakeGithubToken } from './support/fake-secrets.js';
 import { makeTempDir, makeTree, writeTree } from './support/temp.js';
 
@@ -287,6 +287,21 @@ describe.concurrent('usage errors exit 2', () => {
     const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends quietly when standard output is closed (`sprawlguard scan | head`)', async () => {
+    // Enough findings that the report is bigger than a pipe's buffer.
+    const dir = makeTempDir();
+    writeTree(dir, Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}.env`, `T=${PAT_A}\n`])));
+    const child = spawn(process.execPath, [CLI_BIN, 'scan', dir, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });
 

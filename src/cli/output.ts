@@ -59,5 +59,27 @@ export async function writeReport(report: Report, options: WriteOptions): Promis
       throw new UsageError(`--output ${file}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
     });
   }
-  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  else await writeToStdout(text);
+}
+
+let epipeHandled = false;
+
+/**
+ * Write to standard output. When the reader goes away first (`sprawlguard scan | head`), it has
+ * what it wanted: stop quietly instead of dying with an unhandled EPIPE stack trace.
+ */
+function writeToStdout(text: string): Promise<void> {
+  if (!epipeHandled) {
+    epipeHandled = true;
+    // The stream emits 'error' after the write callback, so the listener has to stay.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  return new Promise<void>((resolve, reject) =>
+    process.stdout.write(text, (error?: NodeJS.ErrnoException | null) => {
+      if (error && error.code !== 'EPIPE') reject(error);
+      else resolve();
+    }),
+  );
 }
