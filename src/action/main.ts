@@ -24,7 +24,7 @@ import { upsertStickyComment, type CommentResult } from './comment.js';
 import { EventError, scanTargetFor, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkdown, type ScanOutcome } from './present.js';
-import { RangeUnavailableError, resolveScan } from './range.js';
+import { NoCheckoutError, RangeUnavailableError, resolveScan } from './range.js';
 import { actionRules } from './rules.js';
 
 export interface RunResult {
@@ -42,7 +42,7 @@ export interface RunResult {
 }
 
 /** Errors whose message tells the user what to fix; anything else is a bug in sprawlguard. */
-const USER_ERRORS = [InputError, EventError, ConfigError, RangeUnavailableError, GitRangeError, NotARepositoryError];
+const USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
 
 export async function run(): Promise<RunResult> {
   try {

@@ -21,6 +21,13 @@ export interface ResolvedScan {
 /** The commits the event names cannot be made available in this checkout. */
 export class RangeUnavailableError extends Error {}
 
+/** The workspace holds no repository: the workflow did not check one out before this step. */
+export class NoCheckoutError extends Error {
+  constructor(readonly dir: string) {
+    super(`${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
+  }
+}
+
 const REMOTE = 'origin';
 const FETCH_DEPTH_ADVICE =
   'Give actions/checkout the history it needs: `fetch-depth: 0` in its `with:` block (sprawlguard also deepens shallow clones itself, but could not here).';
@@ -28,6 +35,7 @@ const FETCH_DEPTH_ADVICE =
 const DEEPEN_STEPS = [100, 1000] as const;
 
 export async function resolveScan(repo: string, target: ScanTarget, log: (message: string) => void): Promise<ResolvedScan> {
+  if ((await gitMaybe(repo, ['rev-parse', '--git-dir'])) === undefined) throw new NoCheckoutError(repo);
   const checkout = new Checkout(repo, log);
   switch (target.kind) {
     case 'pull-request':

@@ -4,6 +4,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp.js';
 import { gitIn, leaks, runAction, sarifProblems } from './harness.js';
 import { acmeKey, cloneOf, importCommits, newRepo, pat, pullRequestPayload, pushPayload, ZERO } from './scenario.js';
 
@@ -266,16 +267,17 @@ describe('shallow checkouts', () => {
   function forkedOrigin() {
     const origin = newRepo();
     const old = pat(50);
-    origin.commit('root', { 'old.env': `T=${old}\n` });
-    for (let i = 0; i < 5; i++) origin.commit(`main ${i}`, { 'main.txt': `${i}\n` });
-    origin.git('checkout', '-q', '-b', 'feature');
+    const root = origin.commit('root', { 'old.env': `T=${old}\n` });
+    const steps = (label: string, n: number) => Array.from({ length: n }, (_, i) => ({ message: `${label} ${i}`, files: { 'main.txt': `${label} ${i}\n` } }));
+    const forkPoint = importCommits(origin, 'main', root, steps('main', 5));
     const added = pat(51);
-    origin.commit('feature 1', { 'feature.env': `T=${added}\n` });
-    const head = origin.commit('feature 2', { 'feature.txt': 'f\n' });
-    origin.git('checkout', '-q', 'main');
+    const head = importCommits(origin, 'feature', forkPoint, [
+      { message: 'feature 1', files: { 'feature.env': `T=${added}\n` } },
+      { message: 'feature 2', files: { 'feature.txt': 'f\n' } },
+    ]);
     // main moves on after the PR branched: base.sha is not the fork point.
-    for (let i = 0; i < 4; i++) origin.commit(`main later ${i}`, { 'main.txt': `later ${i}\n` });
-    return { origin, base: origin.head(), head, old, added };
+    const base = importCommits(origin, 'main', forkPoint, steps('main later', 4));
+    return { origin, base, head, old, added };
   }
 
   it('a depth-1 PR checkout is deepened until the range is exact', async () => {
@@ -285,7 +287,9 @@ describe('shallow checkouts', () => {
 
     const run = await runAction({ workspace, event: 'pull_request', payload: pullRequestPayload({ number: 20, base, head, commits: 2 }), inputs: { comment: 'false' } });
     expect(run.result.error).toBeUndefined();
-    expect(run.log.join('\n')).toContain('fetching');
+    // The PR's commits are fetched by id, then history is deepened until base and head meet.
+    expect(run.log.join('\n')).toContain(`fetching ${base.slice(0, 12)}`);
+    expect(run.log.join('\n')).toContain('fetching 100 more commits of history');
     expect(run.log.join('\n')).toContain('scanned 2 commits');
     expect(run.annotations.filter((a) => a.properties.file).map((a) => a.properties.file)).toEqual(['feature.env']);
     expect(leaks(run, [old, added])).toEqual([]);
@@ -330,6 +334,12 @@ describe('inputs and events', () => {
     expect(message).toContain('fail-level: "urgent" is not one of critical, high, medium, low, none');
     expect(message).toContain('comment: "maybe" is not a boolean');
     expect(message).toContain('baseline: file not found: missing.json');
+  });
+
+  it('says to add actions/checkout when the workspace holds no repository', async () => {
+    const run = await runAction({ workspace: makeTempDir(), event: 'schedule', payload: {} });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.command === 'error')?.message).toContain('add an actions/checkout step (with fetch-depth: 0)');
   });
 
   it('names the supported events when run on another', async () => {
