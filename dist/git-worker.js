@@ -267,6 +267,7 @@ var STOP_SUBSTRINGS = [
   "****",
   "••••",
   "....",
+  "…",
   "<your",
   "[filtered]",
   "not_a_real",
@@ -532,6 +533,8 @@ var genericSecretValue = (secret) => {
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(":")) return null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/i.test(v) && /\.[a-z]{2,}(?:\/|$)/i.test(v)) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   const bits = shannonEntropy(v);
   if (classes < 2 || bits < 2.5) return null;
@@ -3037,8 +3040,19 @@ minimatch.unescape = unescape;
 // src/scan/path-filter.ts
 function pathMatcher(globs) {
   if (globs.length === 0) return () => false;
-  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
-  return (relPath) => matchers.some((m) => m.match(relPath) || relPath.endsWith("/") && m.match(relPath.slice(0, -1)));
+  const matchers = globs.map((raw) => {
+    const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
+  });
+  const matches = (p) => matchers.some((m) => m.match(p));
+  return (relPath) => {
+    const clean = relPath.replace(/\/+$/, "");
+    if (matches(clean)) return true;
+    for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
+      if (matches(clean.slice(0, slash))) return true;
+    }
+    return false;
+  };
 }
 
 // src/sources/git/git.ts

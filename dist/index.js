@@ -34223,6 +34223,7 @@ var STOP_SUBSTRINGS = [
   "****",
   "••••",
   "....",
+  "…",
   "<your",
   "[filtered]",
   "not_a_real",
@@ -34488,6 +34489,8 @@ var genericSecretValue = (secret) => {
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(":")) return null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/i.test(v) && /\.[a-z]{2,}(?:\/|$)/i.test(v)) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   const bits = shannonEntropy(v);
   if (classes < 2 || bits < 2.5) return null;
@@ -57436,8 +57439,19 @@ minimatch.unescape = unescape;
 // src/scan/path-filter.ts
 function pathMatcher(globs) {
   if (globs.length === 0) return () => false;
-  const matchers = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
-  return (relPath) => matchers.some((m) => m.match(relPath) || relPath.endsWith("/") && m.match(relPath.slice(0, -1)));
+  const matchers = globs.map((raw) => {
+    const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
+  });
+  const matches = (p) => matchers.some((m) => m.match(p));
+  return (relPath) => {
+    const clean = relPath.replace(/\/+$/, "");
+    if (matches(clean)) return true;
+    for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
+      if (matches(clean.slice(0, slash))) return true;
+    }
+    return false;
+  };
 }
 
 // src/scan/scan-commits.ts
@@ -58033,10 +58047,17 @@ import { readFile as readFile2 } from "node:fs/promises";
 import path10 from "node:path";
 var RangeUnavailableError = class extends Error {
 };
+var NoCheckoutError = class extends Error {
+  constructor(dir) {
+    super(`${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
+    this.dir = dir;
+  }
+};
 var REMOTE = "origin";
 var FETCH_DEPTH_ADVICE = "Give actions/checkout the history it needs: `fetch-depth: 0` in its `with:` block (sprawlguard also deepens shallow clones itself, but could not here).";
 var DEEPEN_STEPS = [100, 1e3];
 async function resolveScan(repo, target, log) {
+  if (await gitMaybe(repo, ["rev-parse", "--git-dir"]) === void 0) throw new NoCheckoutError(repo);
   const checkout = new Checkout(repo, log);
   switch (target.kind) {
     case "pull-request":
@@ -58221,7 +58242,7 @@ function readBundledRules(file2) {
 }
 
 // src/action/main.ts
-var USER_ERRORS = [InputError, EventError, ConfigError, RangeUnavailableError, GitRangeError, NotARepositoryError];
+var USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
 async function run() {
   try {
     return await runAction();
