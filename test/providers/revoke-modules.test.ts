@@ -198,10 +198,31 @@ describe('manual revocation', () => {
     expect(module.revoke).toBeUndefined();
   });
 
-  it('every module either revokes through an API or plans a manual path', async () => {
+  it('every module whose plan is an API call can carry it out, and every plan says how', async () => {
+    const samples: Record<string, string> = {
+      ...SAMPLES,
+      github: fakeGithubPat(850),
+      gitlab: join('glpat', '-', body(851, 20, 'b64u')),
+      slack: join('xoxb', '-', body(852, 12, 'digits'), '-', body(853, 12, 'digits'), '-', body(854, 24)),
+      aws: join('AKIA', 'QX7NRT2BVW3LKZ4M'),
+      google: join('ya29', '.', body(855, 40, 'b64u')),
+      sendgrid: join('SG', '.', body(856, 22, 'b64u'), '.', body(857, 43, 'b64u')),
+      twilio: body(858, 32, 'hex'),
+      npm: join('npm', '_', body(859, 36)),
+      digitalocean: join('dop', '_v1_', body(860, 64, 'hex')),
+      discord: join('https://discord.com/api/webhooks/', body(861, 19, 'digits'), '/', body(862, 68, 'b64u')),
+      shopify: join('shpat', '_', body(863, 32, 'hex')),
+      heroku: join('HRKU', '-AA', body(864, 58, 'b64u')),
+    };
+    const options: RevokeOptions = { shopifyUninstall: true, twilioRotate: true, awsOperator: { accessKeyId: 'op', secretAccessKey: 'op', source: 'test' } };
+    expect(PROVIDER_IDS.filter((id) => samples[id] === undefined)).toEqual([]);
     for (const id of PROVIDER_IDS) {
       const module = await loadProvider(id);
-      expect(typeof module.planRevoke, id).toBe('function');
+      const sample = item(samples[id] as string, { authenticatedAs: join('AC', body(865, 32, 'hex')), arn: 'arn:aws:iam::123456789012:user/u' }, { shopifyDomain: 'synth.myshopify.com', awsSecretAccessKey: join(body(866, 39), 'Z') });
+      const plan = module.planRevoke(sample, options);
+      expect(plan.description.length, id).toBeGreaterThan(10);
+      if (plan.kind === 'api') expect(module.revoke, id).toBeDefined();
+      else expect(plan.url, id).toMatch(/^https:\/\//);
     }
   });
 });
