@@ -82,6 +82,28 @@ describe('pull_request', () => {
     expect(leaks(run, [early, late])).toEqual([]);
   });
 
+  it('pull_request_target: fetches a fork PR\'s head, which the base-branch checkout lacks', async () => {
+    const origin = newRepo();
+    const base = origin.commit('base', { 'README.md': 'widgets\n' });
+    const added = pat(9);
+    // The fork's commits reach the base repository only as refs/pull/N/head, never as a branch.
+    const head = importCommits(origin, 'fork-work', base, [{ message: 'from a fork', files: { 'fork.env': `T=${added}\n` } }]);
+    origin.git('update-ref', 'refs/pull/13/head', head);
+    origin.git('branch', '-D', 'fork-work');
+    const workspace = cloneOf(origin);
+    expect(() => gitIn(workspace, 'cat-file', '-e', head)).toThrow();
+
+    const run = await runAction({
+      workspace,
+      event: 'pull_request_target',
+      payload: pullRequestPayload({ number: 13, base, head, commits: 1, fork: true }),
+      inputs: { comment: 'false' },
+    });
+    expect(run.log.join('\n')).toContain(`fetching ${head.slice(0, 12)} from origin`);
+    expect(run.annotations.filter((a) => a.properties.file).map((a) => a.properties.file)).toEqual(['fork.env']);
+    expect(run.exitCode).toBe(1);
+  });
+
   it('passes, saying so, when the PR adds no commits (base equals head)', async () => {
     const repo = newRepo();
     const sha = repo.commit('base', { 'a.env': `T=${pat(5)}\n` });
