@@ -18,9 +18,10 @@ export interface RefsState {
 }
 
 export async function refsState(repoDir: string): Promise<RefsState> {
-  const refs = await git(repoDir, ['for-each-ref', '--format=%(objectname) %(refname)']);
-  const head = await resolveCommit(repoDir, 'HEAD');
-  return { head, digest: `sha256:${createHash('sha256').update(`${head ?? ''}\n${refs}`).digest('hex')}` };
+  // One process for HEAD and every ref; exit 1 means an empty repository (no refs yet).
+  const refs = await git(repoDir, ['show-ref', '--head'], { okCodes: [1] });
+  const head = /^([0-9a-f]{40,64}) HEAD$/m.exec(refs)?.[1];
+  return { head, digest: `sha256:${createHash('sha256').update(refs).digest('hex')}` };
 }
 
 /**

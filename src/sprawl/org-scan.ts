@@ -13,6 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import { scanGit } from '../scan/scan-git.js';
+import { GitError } from '../sources/git/git.js';
 import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
 import { occurrenceAtHeadKey, type Inventory } from './inventory.js';
 import { syncMirror, type GitAuth } from './mirror.js';
@@ -113,7 +114,7 @@ async function scanOneGuarded(target: RepoTarget, options: OrgScanOptions): Prom
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const timer =
     options.timeoutMs !== undefined
-      ? setTimeout(() => controller.abort(new RepoTimeout(`timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`)), options.timeoutMs)
+      ? setTimeout(() => controller.abort(new RepoTimeout(`timed out after ${(options.timeoutMs ?? 0) / 1000} s`)), options.timeoutMs)
       : undefined;
   // Some work (worker threads) does not stop on abort: stop waiting for it instead.
   const stopped = new Promise<never>((_resolve, reject) => {
@@ -126,7 +127,7 @@ async function scanOneGuarded(target: RepoTarget, options: OrgScanOptions): Prom
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
     if (options.signal?.aborted) return { name: target.name, outcome: 'interrupted', durationMs };
-    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const message = oneLine(describeError(error));
     options.inventory.markRepoFailed(target.name, location, message, options.runId);
     return { name: target.name, outcome: 'failed', durationMs, error: message };
   } finally {
@@ -230,6 +231,12 @@ async function scanOne(
 
 function countPresent(findings: readonly Finding[], present: ReadonlySet<string>): number {
   return findings.filter((f) => present.has(occurrenceAtHeadKey(f.fingerprint, f.location.path))).length;
+}
+
+/** git's own words without the (long, internal) command line. */
+function describeError(error: unknown): string {
+  if (error instanceof GitError) return `git ${error.args[0] ?? ''} failed${error.code !== null ? ` (exit ${error.code})` : ''}: ${error.stderr.trim() || 'no output'}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function oneLine(text: string): string {
