@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
 import type { Finding, Report } from '../findings/finding.js';
+import { fingerprintSecret } from '../findings/fingerprint.js';
 import { AuditLog, DEFAULT_AUDIT_LOG } from '../providers/audit.js';
 import { HttpSession } from '../providers/http.js';
 import { loadProvider } from '../providers/index.js';
@@ -150,8 +151,11 @@ export async function secretsFor(
     const wantText = await needsText(finding, rulesById);
     const source = finding.secret === undefined || wantText ? await reader.read(finding.location) : undefined;
     const item: FindingSecret = { finding };
-    if (finding.secret !== undefined) item.secret = finding.secret;
-    else if (source && !source.ok) item.unavailable = `cannot re-read the secret: ${source.reason}`;
+    if (finding.secret !== undefined) {
+      // A report written with --show-secrets: its secrets are trusted only as far as their fingerprints.
+      if (fingerprintSecret(finding.secret, fingerprintKey) === finding.fingerprint) item.secret = finding.secret;
+      else item.unavailable = 'the secret in the report does not match its fingerprint';
+    } else if (source && !source.ok) item.unavailable = `cannot re-read the secret: ${source.reason}`;
     else if (source?.ok) {
       const located = locateSecret(source.text, finding.location, finding.fingerprint, rulesById.get(finding.ruleId), fingerprintKey);
       if (located.secret !== undefined) item.secret = located.secret;

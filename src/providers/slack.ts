@@ -66,7 +66,9 @@ function classifyAuthTest(response: HttpResponse): VerifyResult | undefined {
 
 async function verifyToken(credential: Credential, context: ProviderContext): Promise<VerifyResult> {
   const secret = credential.secret;
-  if (secret.startsWith('xoxe-')) return unverifiable('Slack refresh tokens can only be checked by exchanging them, which rotates them');
+  if (secret.startsWith('xoxe-') || secret.startsWith('xoxr-')) {
+    return unverifiable('Slack refresh tokens can only be checked by exchanging them, which rotates them');
+  }
   if (secret.startsWith('xoxc-') || secret.startsWith('xoxd-')) return unknown('Slack browser session tokens need their session cookie; not checked');
   const result = await slackCall(context, 'auth.test', secret);
   if (!result.ok) return unknown(result.reason);

@@ -109,6 +109,19 @@ describe('sprawlguard verify', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('uses a secret written in the report only if it matches the fingerprint', async () => {
+    const data = JSON.parse(readFileSync(report, 'utf8')) as { findings: { ruleId: string; secret?: string }[] };
+    const pats = data.findings.filter((f) => f.ruleId === 'github-classic-pat');
+    for (const f of pats) f.secret = fakeGithubPat(698);
+    const forged = path.join(work, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ ...data, findings: pats }));
+    const result = await runCli(['verify', forged, '--root', project], { env: env(path.join(work, 'forged.jsonl')) });
+    expect(result.code, result.stderr).toBe(0);
+    const reasons = parseJsonReport(result).findings.map((f) => (f.verification as { reason: string }).reason);
+    expect(reasons.every((r) => r === 'the secret in the report does not match its fingerprint')).toBe(true);
+    expect(server.requests).toEqual([]);
+  });
+
   it('exits 2 with a clear message for a file that is not a JSON report', async () => {
     const bad = path.join(work, 'bad.json');
     writeFileSync(bad, '{"findings": 3}');
