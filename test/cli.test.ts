@@ -290,6 +290,19 @@ describe.concurrent('usage errors exit 2', () => {
   });
 });
 
+describe('hostile file names', () => {
+  it('cannot send escape sequences to the terminal', async () => {
+    const evil = 'evil\x1b[2J\x1b]0;owned\x07.env';
+    const dir = makeTree({ [evil]: `T=${PAT_A}\n`, [`big-${evil}`]: 'x'.repeat(2048) });
+    const result = await runCli(['scan', dir, '--max-file-size', '1KiB']);
+    expect(result.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- control characters other than line breaks must not get through
+    expect(result.stdout + result.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    expect(result.stdout).toContain('evil\\x1b[2J\\x1b]0;owned\\x07.env');
+    expect(result.stderr).toContain('warning: big-evil\\x1b[2J');
+  });
+});
+
 describe('a reader that stops early', () => {
   it('ends quietly when standard output is closed (`sprawlguard scan | head`)', async () => {
     // Enough findings that the report is bigger than a pipe's buffer.

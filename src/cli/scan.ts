@@ -9,6 +9,7 @@ import { parseSize } from '../config/schema.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { CONFIDENCES, type Confidence } from '../rules/schema.js';
 import type { FormatName } from '../report/index.js';
+import { printable } from '../report/text.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
@@ -120,7 +121,8 @@ async function collectFindings(
     fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
   };
   const warn = (s: SkippedSource): void => {
-    if (!opts.quiet && s.reason !== 'binary file') process.stderr.write(`sprawlguard: warning: ${s.path}: ${s.reason}\n`);
+    // File names come from the scanned tree: never let one send escape sequences to the terminal.
+    if (!opts.quiet && s.reason !== 'binary file') process.stderr.write(`sprawlguard: warning: ${printable(s.path)}: ${s.reason}\n`);
   };
 
   let findings: Finding[];

@@ -25,17 +25,17 @@ export const formatText: Formatter = (report: Report, context) => {
     list.push(f);
   }
   for (const [key, findings] of groups) {
-    lines.push(c.bold(c.underline(key)));
+    lines.push(c.bold(c.underline(printable(key))));
     for (const f of findings) {
       const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
       const sev = severityColor[f.severity](f.severity.padEnd(8));
       const secret = f.secret !== undefined ? f.secret : f.redacted;
-      lines.push(`  ${c.dim(pos)} ${sev} ${f.title} ${c.dim(`[${f.ruleId}]`)}`);
-      const detail = [`secret ${c.cyan(secret)}`, `lifetime ${f.lifetime}`, `confidence ${f.confidence}`];
+      lines.push(`  ${c.dim(pos)} ${sev} ${printable(f.title)} ${c.dim(`[${f.ruleId}]`)}`);
+      const detail = [`secret ${c.cyan(printable(secret, true))}`, `lifetime ${f.lifetime}`, `confidence ${f.confidence}`];
       if (f.expiresAt) detail.push(`${f.expired ? 'expired' : 'expires'} ${f.expiresAt}`);
       if (f.location.commit) detail.push(`commit ${f.location.commit.slice(0, 12)}`);
-      if (f.location.author) detail.push(`by ${f.location.author}`);
-      if (f.verification) detail.push(`verified ${f.verification.status}${f.verification.identity ? ` (${f.verification.identity})` : ''}`);
+      if (f.location.author) detail.push(`by ${printable(f.location.author)}`);
+      if (f.verification) detail.push(`verified ${f.verification.status}${f.verification.identity ? ` (${printable(f.verification.identity)})` : ''}`);
       lines.push(`           ${detail.join(c.dim(' · '))}`);
       lines.push(`           ${c.dim(`fingerprint ${f.fingerprint}`)}`);
     }
@@ -44,6 +44,18 @@ export const formatText: Formatter = (report: Report, context) => {
   lines.push(summary(report, c));
   return `${lines.join('\n')}\n`;
 };
+
+/**
+ * Text bound for a terminal with control characters made visible. File names, commit authors and
+ * ticket fields come from the scanned content: an escape sequence in a file name must not be able
+ * to recolour, hide or rewrite what the terminal shows. A raw secret (a PEM key) keeps its line breaks.
+ */
+export function printable(text: string, keepLineBreaks = false): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    keepLineBreaks && (c === '\n' || c === '\t') ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
 
 function groupKey(f: Finding): string {
   const loc = f.location;
