@@ -57,7 +57,7 @@ describe.concurrent('sprawlguard scan --record', () => {
     expect(report.summary).toMatchObject({ secrets: 2, occurrences: 2, removedFromHead: 1, repos: 1 });
     const deploy = report.secrets.find((s) => s.locations.some((l) => l.path === 'deploy.env'));
     expect(deploy).toMatchObject({ occurrences: 1, inHead: 0, removedFromHead: 1, branches: ['main'], lifetime: 'long-lived', status: 'open' });
-    expect(deploy?.firstSeen < (deploy?.lastSeen ?? '')).toBe(true);
+    expect((deploy?.firstSeen ?? '') < (deploy?.lastSeen ?? '')).toBe(true);
     // The same file seen again by a directory scan is the same place, last seen by that scan.
     const app = report.secrets.find((s) => s.locations.some((l) => l.path === 'src/app.py'));
     expect(app?.locations).toEqual([expect.objectContaining({ source: 'file', path: 'src/app.py', repo: deploy?.locations[0]?.repo })]);
