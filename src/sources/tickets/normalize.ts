@@ -134,8 +134,8 @@ const WIKI_MONO = /\{\{|\}\}/g;
 const WIKI_LINK = /\[([^[\]|\n]{0,500})\|([^[\]\n]{1,2000})\]/g;
 const WIKI_BARE_LINK = /\[((?:https?|ftp|file|mailto):[^[\]\s]{1,2000})\]/g;
 /** Emphasis pairs: `*bold*`, `_italic_`, `+ins+`, `-del-`, `^sup^`, `~sub~`, `??cite??`, bounded in length. */
-const WIKI_EMPHASIS = /(^|[^A-Za-z0-9])([*_+^~-]|\?\?)(?=[^\s*_+^~?-])([^\n]{1,300}?[^\s])\2(?![A-Za-z0-9])/gm;
-const MD_EMPHASIS = /(^|[^A-Za-z0-9])(\*\*|__|~~|[*_~])(?=[^\s*_~])([^\n]{1,300}?[^\s])\2(?![A-Za-z0-9])/gm;
+const WIKI_EMPHASIS = /(^|[^A-Za-z0-9])([*_+^~-]|\?\?)(?=[^\s*_+^~?-])([^\n]{0,300}?[^\s])\2(?![A-Za-z0-9])/gm;
+const MD_EMPHASIS = /(^|[^A-Za-z0-9])(\*\*|__|~~|[*_~])(?=[^\s*_~])([^\n]{0,300}?[^\s])\2(?![A-Za-z0-9])/gm;
 const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const SN_CODE = /\[\/?code\]/gi;
 /** Escaped punctuation is hidden in the private use area while emphasis is read, so `\_` never pairs. */
