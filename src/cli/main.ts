@@ -133,6 +133,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
       .option('--audit-log <file>', 'audit log to append to (default: .sprawlguard/audit.jsonl, env SPRAWLGUARD_AUDIT_LOG)')
       .option('--concurrency <n>', 'checks in flight at once (default 8; at most 2 per provider)')
       .option('--timeout <seconds>', 'per-request timeout (default 10)')
+      .option('--db <path>', 'also record verdicts (and revocations) in this sprawl inventory')
       .option('-q, --quiet', 'no summary on standard error', false);
 
   common(program.command('verify').description('check whether the secrets of a report are live, re-reading each from its recorded location'))

@@ -13,7 +13,7 @@ import { SourceReader } from '../providers/reread.js';
 import type { RevocationRecord, RevocationStatus } from '../providers/run.js';
 import type { RevokeOptions } from '../providers/types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
-import { createSetup, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
+import { createSetup, openRecorder, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
 
 export interface RevokeCliOptions {
   root?: string;
@@ -27,6 +27,7 @@ export interface RevokeCliOptions {
   shopifyUninstall?: boolean;
   twilioRotate?: boolean;
   auditLog?: string;
+  db?: string;
   concurrency?: string;
   timeout?: string;
   format?: 'text' | 'json';
@@ -70,11 +71,17 @@ export async function runRevoke(reportFile: string, raw: Record<string, unknown>
     }
   }
 
-  const setup = createSetup(opts, rules);
-  const { targets, records } = await verifyFindings(findings, new SourceReader(root), setup);
-  if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
   const confirm = opts.confirm === true;
-  const results = await setup.runner.revokeAll(targets, records, { confirm, revoke: revokeOptions });
+  const inventory = await openRecorder(opts.db);
+  let results: RevocationRecord[];
+  try {
+    const setup = createSetup(opts, rules, inventory);
+    const { targets, records } = await verifyFindings(findings, new SourceReader(root), setup);
+    if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
+    results = await setup.runner.revokeAll(targets, records, { confirm, revoke: revokeOptions });
+  } finally {
+    inventory?.close();
+  }
 
   const text = opts.format === 'json' ? `${JSON.stringify({ version: 1, dryRun: !confirm, results }, null, 2)}\n` : formatResults(results, confirm);
   await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));

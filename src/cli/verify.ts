@@ -45,6 +45,14 @@ export interface VerifyCliOptions {
   rule?: string[];
   fingerprint?: string[];
   exitCode?: string;
+  db?: string;
+}
+
+/** The sprawl inventory at `--db`, as the runner's recorder; closed by the caller. */
+export async function openRecorder(db: string | undefined): Promise<(VerificationRecorder & { close(): void }) | undefined> {
+  if (db === undefined) return undefined;
+  const { openInventory } = await import('./sprawl.js');
+  return openInventory(db);
 }
 
 /** What verify and revoke share: where to read, how to talk to providers, where to log. */
@@ -193,9 +201,14 @@ export async function runVerify(reportFile: string, raw: Record<string, unknown>
   const root = path.resolve(opts.root ?? '.');
   const report = await readReport(reportFile);
   const rules = rulesFor(root, opts.config);
-  const setup = createSetup(opts, rules);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
-  const { records } = await verifyFindings(findings, new SourceReader(root), setup);
+  const inventory = await openRecorder(opts.db);
+  let records: Map<string, VerificationRecord>;
+  try {
+    ({ records } = await verifyFindings(findings, new SourceReader(root), createSetup(opts, rules, inventory)));
+  } finally {
+    inventory?.close();
+  }
   if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
   await writeReport(makeReport(stripSecrets(findings, false), report.stats ?? { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] }), {
     format: opts.format ?? 'json',

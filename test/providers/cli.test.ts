@@ -176,6 +176,22 @@ describe('sprawlguard revoke', () => {
     expect(check.stdout).toMatch(/7 entries, chain intact\nhead sha256:[0-9a-f]{64}\n/);
   });
 
+  it('records verdicts and revocations in the sprawl inventory given with --db', async () => {
+    const db = path.join(makeTempDir(), 'inventory.db');
+    const recorded = await runCli(['scan', project, '--record', '--db', db, '--format', 'json', '--quiet']);
+    expect(recorded.code, recorded.stderr).toBe(1);
+    const result = await runCli(['revoke', report, '--root', project, '--confirm', '--db', db], { env: env(path.join(work, 'db.jsonl')) });
+    expect(result.code, result.stderr).toBe(0);
+    const { Inventory } = await import('../../src/sprawl/inventory.js');
+    const inventory = Inventory.open(db);
+    try {
+      const statuses = inventory.secrets().map((s) => `${s.ruleId}:${s.status}`);
+      expect(statuses.sort()).toEqual(['github-classic-pat:dead', 'github-classic-pat:revoked', 'slack-bot-token:revoked']);
+    } finally {
+      inventory.close();
+    }
+  });
+
   it('selects by --fingerprint', async () => {
     const fingerprint = parseJsonReport({ code: 0, signal: null, stdout: readFileSync(report, 'utf8'), stderr: '' }).findings.find((f) => f.ruleId.startsWith('slack'))?.fingerprint as string;
     const result = await runCli(['revoke', report, '--root', project, '--fingerprint', fingerprint], { env: env(path.join(work, 'fp.jsonl')) });
