@@ -4,7 +4,7 @@
  * and sortable tables. Styles and the small script are inline; a Content-Security-Policy forbids
  * every network load, so the file works offline and cannot leak what it shows.
  */
-import { headline, locationLabel, percent } from './format.js';
+import { headline, locationLabel } from './format.js';
 import type { SecretSummary, SprawlReport } from './metrics.js';
 
 /** The picture stays readable: the most sprawled secrets, and the places they connect. */
@@ -106,8 +106,8 @@ function secretsTable(secrets: readonly SecretSummary[]): string {
         `<td class="num">${x.repos.length}</td>` +
         `<td class="num">${x.tickets.length}</td>` +
         `<td class="num">${x.occurrences}</td>` +
-        `<td data-sort="${esc(first)}">${esc(day(first))}</td>` +
-        `<td data-sort="${esc(x.lastSeen)}">${esc(day(x.lastSeen))}</td>` +
+        `<td class="date" data-sort="${esc(first)}">${esc(day(first))}</td>` +
+        `<td class="date" data-sort="${esc(x.lastSeen)}">${esc(day(x.lastSeen))}</td>` +
         `<td class="num">${x.ageDays}</td>` +
         `<td data-sort="${x.locations.length}"><details><summary>${x.locations.length} location${x.locations.length === 1 ? '' : 's'}</summary><ul>${locations}</ul>` +
         `${x.branches ? `<p class="muted small">Branches: ${esc(x.branches.join(', '))}</p>` : ''}</details></td>` +
@@ -128,7 +128,7 @@ function reposTable(report: SprawlReport): string {
       (r) =>
         `<tr${r.state === 'failed' ? ' class="failed"' : ''}><td><code>${esc(r.name)}</code></td><td class="num">${r.secrets}</td><td class="num">${r.sharedSecrets}</td>` +
         `<td class="num">${r.longLived}</td><td class="num">${r.occurrences}</td><td class="num">${r.removedFromHead}</td>` +
-        `<td class="num">${r.commits ?? ''}</td><td data-sort="${esc(r.scannedAt ?? '')}">${esc(day(r.scannedAt))}</td>` +
+        `<td class="num">${r.commits ?? ''}</td><td class="date" data-sort="${esc(r.scannedAt ?? '')}">${esc(day(r.scannedAt))}</td>` +
         `<td>${r.state === 'failed' ? `<span class="tag bad">failed</span> <span class="small">${esc(r.error ?? '')}</span>` : esc(r.state ?? '')}</td></tr>`,
     )
     .join('\n');
@@ -253,12 +253,12 @@ function graph(report: SprawlReport): string {
     .map(([status, colour]) => `<span class="legend-item"><span class="dot" style="background:${colour}"></span>${esc(status)}</span>`)
     .join(' ');
   return `<figure>
-<svg id="sprawl-graph" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Secrets and the repositories and ticket systems they were found in">
+<svg id="sprawl-graph" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Secrets and the repositories and ticket systems they were found in">
 <g class="edges">${edges.join('')}</g>
 ${headers}
 <g class="nodes">${repoNodes.map((n) => dotNode(n, 'end', -12)).join('')}${secretNodes.map(pillNode).join('')}${systemNodes.map((n) => dotNode(n, 'start', 12)).join('')}</g>
 </svg>
-<figcaption>Each line is a place a secret was found; colour is the secret's status: ${legend}. A secret with many lines has sprawled: rotating one copy leaves the others. Long-lived share: ${esc(percent(report.summary.longLivedShare))}.</figcaption>
+<figcaption>Each line is a place a secret was found: a secret with many lines has sprawled, and rotating one copy leaves the others.<br>Colour shows the secret's status: ${legend}</figcaption>
 ${note}
 </figure>`;
 
@@ -297,6 +297,8 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 details ul { margin: 4px 0; padding-left: 18px; }
 input[type=search] { width: 100%; max-width: 420px; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
 figure { margin: 0; overflow-x: auto; }
+#sprawl-graph { max-width: 100%; height: auto; }
+td.date { white-space: nowrap; }
 figcaption { color: var(--muted); font-size: 12px; margin-top: 6px; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
 svg .colhead { font-weight: 600; fill: var(--muted); }
