@@ -97,17 +97,18 @@ export async function openPage(binary: string, url: string, userDataDir: string,
     const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
     listeners.push((m) => {
       if (m.sessionId !== sessionId || !m.params) return;
-      const p = m.params as Record<string, never>;
-      if (m.method === 'Runtime.consoleAPICalled' && ['error', 'assert'].includes(p.type)) {
-        errors.push(`console.${p.type}: ${(p.args as { value?: unknown; description?: string }[]).map((a) => String(a.value ?? a.description)).join(' ')}`);
+      const p = m.params;
+      if (m.method === 'Runtime.consoleAPICalled') {
+        const { type, args } = p as { type: string; args: { value?: unknown; description?: string }[] };
+        if (type === 'error' || type === 'assert') errors.push(`console.${type}: ${args.map((a) => String(a.value ?? a.description)).join(' ')}`);
       } else if (m.method === 'Runtime.exceptionThrown') {
-        const d = p.exceptionDetails as { text: string; exception?: { description?: string } };
+        const d = (p as { exceptionDetails: { text: string; exception?: { description?: string } } }).exceptionDetails;
         errors.push(`exception: ${d.exception?.description ?? d.text}`);
       } else if (m.method === 'Log.entryAdded') {
-        const entry = p.entry as { level: string; text: string; url?: string };
+        const { entry } = p as { entry: { level: string; text: string; url?: string } };
         if (entry.level === 'error') errors.push(`log: ${entry.text}${entry.url ? ` (${entry.url})` : ''}`);
       } else if (m.method === 'Network.requestWillBeSent') {
-        requests.push((p.request as { url: string }).url);
+        requests.push((p as { request: { url: string } }).request.url);
       }
     });
     for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await send(`${domain}.enable`, {}, sessionId);
