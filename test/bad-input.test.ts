@@ -197,23 +197,26 @@ describe('files over the size cap', () => {
   const secret = fakeGithubPat(81);
   const LINE = 64; // bytes per filler line, newline included
   const LINES_PER_MiB = MiB / LINE;
+  /** Offset of the long line's secret within that line: it starts 4 MiB - 18 bytes into the file. */
+  const LONG_LINE_SECRET = 3 * MiB - 18;
   let dir: string;
 
   beforeAll(() => {
-    // 100 MiB in 1 MiB blocks: filler lines, one secret in the middle, and a 2 MiB minified line
-    // whose secret sits right where the streaming chunker makes its first cut (4 MiB).
+    // 100 MiB in 1 MiB blocks: filler lines, one secret in block 50, and a 4 MiB minified line
+    // (blocks 1-4) with no line break for the chunker to cut at: it cuts between tokens near 4 MiB,
+    // which is exactly where this line's secret starts.
     dir = makeTempDir();
     const filler = Buffer.alloc(MiB, `${'x = 1; // filler '.repeat(4).slice(0, LINE - 1)}\n`);
     const withSecret = Buffer.from(filler);
     withSecret.write(`k=${secret}`.padEnd(LINE - 1, ' '), 100 * LINE);
-    const longLine = Buffer.alloc(2 * MiB, 'var a=1;');
-    longLine.write(` "${secret}" `, MiB - 20);
+    const longLine = Buffer.alloc(4 * MiB, 'var a=1;');
+    longLine.write(` "${secret}" `, LONG_LINE_SECRET - 2);
     longLine[longLine.length - 1] = 0x0a;
     const fd = openSync(path.join(dir, 'huge.log'), 'w');
     try {
       for (let block = 0; block < 100; block++) {
-        if (block === 3) writeSync(fd, longLine);
-        else if (block === 4) continue; // covered by the long line
+        if (block === 1) writeSync(fd, longLine);
+        else if (block > 1 && block <= 4) continue; // inside the long line
         else writeSync(fd, block === 50 ? withSecret : filler);
       }
     } finally {
@@ -237,9 +240,10 @@ describe('files over the size cap', () => {
     expect(report.stats).toMatchObject({ sources: 1, bytes: 100 * MiB, skipped: [] });
     expect(report.stats.chunks).toBeGreaterThan(20);
     expect(where(report)).toEqual([
-      // The long line is line 3 MiB / 64 + 1; its secret starts after ` "`, 20 bytes before 1 MiB in.
-      `huge.log:${3 * LINES_PER_MiB + 1}:${MiB - 20 + 3}`,
-      `huge.log:${50 * LINES_PER_MiB - (LINES_PER_MiB * 2 - 1) + 100 + 1}:3`,
+      // The long line follows block 0's lines.
+      `huge.log:${LINES_PER_MiB + 1}:${LONG_LINE_SECRET + 1}`,
+      // Block 50's line 100, after 46 blocks of filler lines and the long line.
+      `huge.log:${46 * LINES_PER_MiB + 1 + 100 + 1}:3`,
     ]);
   });
 
