@@ -34590,8 +34590,26 @@ function compileRule(rule) {
     before: rule.window?.before ?? DEFAULT_BEFORE,
     after: rule.window?.after ?? DEFAULT_AFTER,
     multiline: rule.window?.multiline ?? false,
-    stopwords: rule.stopwords.map((w) => w.toLowerCase())
+    stopwords: rule.stopwords.map((w) => w.toLowerCase()),
+    anchored: startsAtKeywords(rule, regex),
+    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
   };
+}
+function startsAtKeywords(rule, regex) {
+  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  for (const example of rule.examples) {
+    const lower = example.toLowerCase();
+    regex.lastIndex = 0;
+    let matched = false;
+    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      matched = true;
+      const at = m.index;
+      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
+    }
+    if (!matched) return false;
+  }
+  return true;
 }
 var TOKEN_CHAR = (() => {
   const table = new Uint8Array(128);
@@ -34659,15 +34677,21 @@ var Detector = class {
   detect(text, depth) {
     const windows = this.collectWindows(text);
     const candidates = [];
+    const vetoed = [];
     const ruleCount = this.rules.length;
     for (let gate = 0; gate < ruleCount; gate++) {
       const list = windows[gate];
       if (list === void 0) continue;
       const compiled = this.rules[gate];
+      if (compiled.anchored && !this.everywhere) {
+        this.runAnchored(compiled, text, list, candidates, vetoed);
+        continue;
+      }
       for (let w = 0; w < list.length; w += 2) {
-        this.runRule(compiled, text, list[w], list[w + 1], candidates);
+        this.runRule(compiled, text, list[w], list[w + 1], candidates, vetoed);
       }
     }
+    if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
     if (depth < this.decodeDepth) {
       const direct = candidates.slice();
       const budget = { chars: MAX_DECODED_CHARS };
@@ -34690,11 +34714,10 @@ var Detector = class {
    * rule already matched directly are left alone, so nothing is reported twice.
    */
   decodeWindow(text, a, b, depth, direct, out, budget) {
-    const slice = text.slice(a, b);
-    for (const encoded of encodedValues(slice)) {
+    for (const encoded of encodedValues(text, a, b)) {
       if (budget.chars <= 0) return;
-      const start = a + encoded.start;
-      const end = a + encoded.end;
+      const start = encoded.start;
+      const end = encoded.end;
       if (direct.some((c) => c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
       for (const inner of this.detect(encoded.decoded, depth + 1)) {
@@ -34704,44 +34727,95 @@ var Detector = class {
       }
     }
   }
-  /** Per gate index, flat [start, end, …] windows, merged and in text order. */
+  /** Set by collectWindows when keywords are so dense that every gate scans the whole text. */
+  everywhere = false;
+  /**
+   * Per gate index: for window gates, flat [start, end, …] windows, merged and in text order; for
+   * anchored rules, the start offsets of their keyword hits, in text order.
+   */
   collectWindows(text) {
     const windows = new Array(this.shapes.length);
     const n = text.length;
+    this.everywhere = false;
     for (const ruleIndex of this.ungated) windows[ruleIndex] = [0, n];
     const { hits, count, truncated } = this.automaton.scan(text);
     if (truncated) {
+      this.everywhere = true;
       this.shapes.forEach((_, gate) => windows[gate] = [0, n]);
       return windows;
     }
     const keywords = this.automaton.keywords;
+    const ruleCount = this.rules.length;
+    let lineFor = -1;
+    let lineA = 0;
+    let lineB = 0;
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2];
       const hitEnd = hits[h * 2 + 1];
       const hitStart = hitEnd - keywords[keywordIdx].length;
       for (const gate of this.gatesByKeyword[keywordIdx]) {
-        const shape = this.shapes[gate];
         let list = windows[gate];
         if (list === void 0) {
           list = [];
           windows[gate] = list;
         }
+        if (gate < ruleCount && this.rules[gate].anchored) {
+          if (list[list.length - 1] !== hitStart) list.push(hitStart);
+          continue;
+        }
+        const shape = this.shapes[gate];
         const last = list.length - 1;
         const lastEnd = last > 0 ? list[last] : -1;
         if (hitStart < lastEnd) {
           list[last] = extendEnd(text, lastEnd, hitEnd, shape);
           continue;
         }
-        const [a, b] = windowAround(text, hitStart, hitEnd, shape);
+        let a;
+        let b;
+        if (shape.before === DEFAULT_BEFORE && shape.after === DEFAULT_AFTER && !shape.multiline) {
+          if (lineFor !== hitStart) {
+            [lineA, lineB] = windowAround(text, hitStart, hitEnd, shape);
+            lineFor = hitStart;
+          }
+          a = lineA;
+          b = lineB;
+        } else [a, b] = windowAround(text, hitStart, hitEnd, shape);
         if (last > 0 && a <= lastEnd) list[last] = Math.max(lastEnd, b);
         else list.push(a, b);
       }
     }
     return windows;
   }
-  runRule(compiled, text, a, b, out) {
+  /** Run an anchored rule as a sticky regex at each of its keyword hits. */
+  runAnchored(compiled, text, starts, out, vetoed) {
+    const sticky = compiled.sticky;
+    for (let i = 1; i < starts.length; i++) {
+      if (starts[i] < starts[i - 1]) {
+        starts.sort((x, y) => x - y);
+        break;
+      }
+    }
+    let covered = -1;
+    let prev = -1;
+    for (const at of starts) {
+      if (at < covered || at === prev) continue;
+      prev = at;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      covered = at + m[0].length;
+      const secret = m[1];
+      const span = m.indices?.[1];
+      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+      const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
+      if (candidate) out.push(candidate);
+    }
+  }
+  runRule(compiled, text, a, b, out, vetoed) {
     const regex = compiled.regex;
     const slice = a === 0 && b === text.length ? text : text.slice(a, b);
+    const requires = compiled.rule.requires;
+    if (requires.length > 0 && !requires.some((r) => slice.includes(r))) return;
     regex.lastIndex = 0;
     let m;
     while ((m = regex.exec(slice)) !== null) {
@@ -34749,17 +34823,20 @@ var Detector = class {
       const secret = m[1];
       const span = m.indices?.[1];
       if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length);
+      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length, vetoed);
       if (candidate) out.push(candidate);
     }
   }
-  accept(compiled, secret, start, end, text, context3) {
+  accept(compiled, secret, start, end, text, context3, vetoed) {
     const rule = compiled.rule;
     if (rule.entropy !== void 0 && shannonEntropy(secret) < rule.entropy) return void 0;
     if (isPlaceholder(secret, compiled.stopwords)) return void 0;
     let confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
-      if (compiled.checksum.established) return void 0;
+      if (compiled.checksum.established) {
+        vetoed.push(start, end);
+        return void 0;
+      }
       if (confidence === "high") confidence = "medium";
     }
     let lifetime = rule.lifetime;
@@ -34768,7 +34845,10 @@ var Detector = class {
     let facts;
     if (compiled.refine) {
       const refined = compiled.refine(secret, { now: this.now });
-      if (refined === null) return void 0;
+      if (refined === null) {
+        if (!rule.generic) vetoed.push(start, end);
+        return void 0;
+      }
       if (refined.lifetime) lifetime = refined.lifetime;
       if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
       expiresAt = refined.expiresAt;
@@ -34846,15 +34926,32 @@ function extendEnd(text, from, hitEnd, compiled) {
   }
   return Math.max(b, from);
 }
+var INLINE_ALLOW_REACH = 4096;
 function hasInlineAllow(text, start, end) {
+  const from = Math.max(0, start - INLINE_ALLOW_REACH);
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   let lineEnd = text.indexOf("\n", Math.max(start, end - 1));
   if (lineEnd < 0) lineEnd = text.length;
-  return INLINE_ALLOW.test(text.slice(lineStart, lineEnd));
+  const a = Math.max(lineStart, from);
+  const b = Math.min(lineEnd, end + INLINE_ALLOW_REACH);
+  if (text.indexOf(":allow", a) < 0) return false;
+  return INLINE_ALLOW.test(text.slice(a, b));
 }
 var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
 function lowerConfidence(a, b) {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+}
+function dropVetoedGeneric(candidates, vetoed) {
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i];
+    if (!c.compiled.rule.generic) continue;
+    for (let v = 0; v < vetoed.length; v += 2) {
+      if (c.start < vetoed[v + 1] && c.end > vetoed[v]) {
+        candidates.splice(i, 1);
+        break;
+      }
+    }
+  }
 }
 function resolveOverlaps(candidates) {
   if (candidates.length < 2) return candidates;
@@ -34889,35 +34986,68 @@ function preferred(a, b) {
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
 }
-var BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,65536}={0,2}(?![A-Za-z0-9+/=_-])/g;
-var URL_RUN = /(?<![A-Za-z0-9%._~+/=:@!$&*,;-])[A-Za-z0-9%._~+/=:@!$&*,;-]{6,8192}/g;
-var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function encodedValues(text) {
+var BASE64_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
+var URL_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-");
+var MIN_BASE64_RUN = 16;
+function charTable(chars2) {
+  const table = new Uint8Array(128);
+  for (const ch of chars2) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+function encodedValues(text, from = 0, to = text.length) {
   const out = [];
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m !== null; m = BASE64_RUN.exec(text)) {
-    const run2 = m[0];
-    if (run2.length > MAX_ENCODED_CANDIDATE || !looksLikeBase64(run2)) continue;
+  const n = to;
+  for (let i = from; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || BASE64_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || BASE64_CHAR[d] === 0) break;
+      i++;
+    }
+    let end = i;
+    let pad = 0;
+    while (pad < 2 && end < n && text.charCodeAt(end) === 61) {
+      end++;
+      pad++;
+    }
+    const next = text.charCodeAt(end);
+    i = end;
+    if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
+    if (next === 61) continue;
+    const run2 = text.slice(start, end);
+    if (!looksLikeBase64(run2)) continue;
     const decoded = decodeBase64Text(run2);
-    if (decoded !== void 0) out.push({ start: m.index, end: m.index + run2.length, kind: "base64", decoded });
+    if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
   }
-  if (!text.includes("%")) return out;
-  URL_RUN.lastIndex = 0;
-  for (let m = URL_RUN.exec(text); m !== null; m = URL_RUN.exec(text)) {
-    const run2 = m[0];
-    if (!PERCENT_ESCAPE.test(run2)) continue;
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  let w = windowText.indexOf("%");
+  while (w >= 0) {
+    const i = from + w;
+    let start = i;
+    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
+    let end = i;
+    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
+    w = windowText.indexOf("%", Math.max(end, i + 1) - from);
+    const run2 = text.slice(start, end);
+    if (run2.length < 6 || !PERCENT_ESCAPE.test(run2)) continue;
     let decoded;
     try {
       decoded = decodeURIComponent(run2);
     } catch {
       continue;
     }
-    if (decoded !== run2 && !out.some((o) => o.start < m.index + run2.length && o.end > m.index)) {
-      out.push({ start: m.index, end: m.index + run2.length, kind: "percent", decoded });
+    if (decoded !== run2 && !out.some((o) => o.start < end && o.end > start)) {
+      out.push({ start, end, kind: "percent", decoded });
     }
   }
   return out;
 }
+var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 function looksLikeBase64(run2) {
   const body = run2.replace(/=+$/, "");
   if (body.length % 4 === 1) return false;
@@ -54696,6 +54826,12 @@ var ruleObject = external_exports.object({
     after: external_exports.number().int().min(0).max(262144).default(1024),
     multiline: external_exports.boolean().default(false)
   }).optional(),
+  /**
+   * Literals (case-sensitive) of which at least one must occur in a window before the regex runs
+   * there: a cheap second gate for rules whose keyword is very common (`://` for credentials in
+   * URLs, which also need an `@`).
+   */
+  requires: external_exports.array(external_exports.string().min(1)).default([]),
   /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
   stopwords: external_exports.array(external_exports.string().min(1)).default([]),
   /** Generic heuristics lose to any specific rule that matched the same secret. */

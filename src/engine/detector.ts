@@ -37,6 +37,13 @@ export interface CompiledRule extends WindowShape {
   readonly refine?: Refiner;
   /** Lower-case placeholder substrings for this rule (its own plus the config's). */
   readonly stopwords: readonly string[];
+  /**
+   * Every match of this rule starts where one of its keywords starts (learned from its examples),
+   * so it runs as a sticky regex at each keyword hit instead of scanning windows.
+   */
+  readonly anchored: boolean;
+  /** The rule's regex with the sticky flag, for anchored runs. */
+  readonly sticky: RegExp;
 }
 
 export interface Match {
@@ -152,7 +159,33 @@ export function compileRule(rule: Rule): CompiledRule {
     after: rule.window?.after ?? DEFAULT_AFTER,
     multiline: rule.window?.multiline ?? false,
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
+    anchored: startsAtKeywords(rule, regex),
+    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? 'i' : ''}`),
   };
+}
+
+/**
+ * True when, in every example, every match starts exactly where one of the rule's keywords starts.
+ * Such a rule (a token prefix like `ghp_`, a credential name like `password`) can be run as a
+ * sticky regex at each keyword hit: no window slicing, no scanning of positions that cannot match.
+ * Rules whose matches begin before their keyword (context first, or a marker in the middle of the
+ * token) keep the window scan.
+ */
+function startsAtKeywords(rule: Rule, regex: RegExp): boolean {
+  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  for (const example of rule.examples) {
+    const lower = example.toLowerCase();
+    regex.lastIndex = 0;
+    let matched = false;
+    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      matched = true;
+      const at = m.index;
+      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
+    }
+    if (!matched) return false;
+  }
+  return true;
 }
 
 const TOKEN_CHAR = (() => {
@@ -240,15 +273,21 @@ export class Detector {
   private detect(text: string, depth: number): Candidate[] {
     const windows = this.collectWindows(text);
     const candidates: Candidate[] = [];
+    const vetoed: number[] = [];
     const ruleCount = this.rules.length;
     for (let gate = 0; gate < ruleCount; gate++) {
       const list = windows[gate];
       if (list === undefined) continue;
       const compiled = this.rules[gate] as CompiledRule;
+      if (compiled.anchored && !this.everywhere) {
+        this.runAnchored(compiled, text, list, candidates, vetoed);
+        continue;
+      }
       for (let w = 0; w < list.length; w += 2) {
-        this.runRule(compiled, text, list[w] as number, list[w + 1] as number, candidates);
+        this.runRule(compiled, text, list[w] as number, list[w + 1] as number, candidates, vetoed);
       }
     }
+    if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
     if (depth < this.decodeDepth) {
       const direct = candidates.slice();
       const budget = { chars: MAX_DECODED_CHARS };
@@ -281,11 +320,10 @@ export class Detector {
     out: Candidate[],
     budget: { chars: number },
   ): void {
-    const slice = text.slice(a, b);
-    for (const encoded of encodedValues(slice)) {
+    for (const encoded of encodedValues(text, a, b)) {
       if (budget.chars <= 0) return;
-      const start = a + encoded.start;
-      const end = a + encoded.end;
+      const start = encoded.start;
+      const end = encoded.end;
       if (direct.some((c) => c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
       for (const inner of this.detect(encoded.decoded, depth + 1)) {
@@ -296,29 +334,46 @@ export class Detector {
     }
   }
 
-  /** Per gate index, flat [start, end, …] windows, merged and in text order. */
+  /** Set by collectWindows when keywords are so dense that every gate scans the whole text. */
+  private everywhere = false;
+
+  /**
+   * Per gate index: for window gates, flat [start, end, …] windows, merged and in text order; for
+   * anchored rules, the start offsets of their keyword hits, in text order.
+   */
   private collectWindows(text: string): (number[] | undefined)[] {
     const windows: (number[] | undefined)[] = new Array(this.shapes.length);
     const n = text.length;
+    this.everywhere = false;
     for (const ruleIndex of this.ungated) windows[ruleIndex] = [0, n];
     const { hits, count, truncated } = this.automaton.scan(text);
     if (truncated) {
       // Keywords are everywhere: windows would cover the text anyway.
+      this.everywhere = true;
       this.shapes.forEach((_, gate) => (windows[gate] = [0, n]));
       return windows;
     }
     const keywords = this.automaton.keywords;
+    const ruleCount = this.rules.length;
+    // The default single-line window of the current hit, shared by every gate that uses it.
+    let lineFor = -1;
+    let lineA = 0;
+    let lineB = 0;
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2] as number;
       const hitEnd = hits[h * 2 + 1] as number;
       const hitStart = hitEnd - (keywords[keywordIdx] as string).length;
       for (const gate of this.gatesByKeyword[keywordIdx] as number[]) {
-        const shape = this.shapes[gate] as WindowShape;
         let list = windows[gate];
         if (list === undefined) {
           list = [];
           windows[gate] = list;
         }
+        if (gate < ruleCount && (this.rules[gate] as CompiledRule).anchored) {
+          if (list[list.length - 1] !== hitStart) list.push(hitStart);
+          continue;
+        }
+        const shape = this.shapes[gate] as WindowShape;
         const last = list.length - 1;
         const lastEnd = last > 0 ? (list[last] as number) : -1;
         if (hitStart < lastEnd) {
@@ -326,7 +381,16 @@ export class Detector {
           list[last] = extendEnd(text, lastEnd, hitEnd, shape);
           continue;
         }
-        const [a, b] = windowAround(text, hitStart, hitEnd, shape);
+        let a: number;
+        let b: number;
+        if (shape.before === DEFAULT_BEFORE && shape.after === DEFAULT_AFTER && !shape.multiline) {
+          if (lineFor !== hitStart) {
+            [lineA, lineB] = windowAround(text, hitStart, hitEnd, shape);
+            lineFor = hitStart;
+          }
+          a = lineA;
+          b = lineB;
+        } else [a, b] = windowAround(text, hitStart, hitEnd, shape);
         if (last > 0 && a <= lastEnd) list[last] = Math.max(lastEnd, b);
         else list.push(a, b);
       }
@@ -334,9 +398,38 @@ export class Detector {
     return windows;
   }
 
-  private runRule(compiled: CompiledRule, text: string, a: number, b: number, out: Candidate[]): void {
+  /** Run an anchored rule as a sticky regex at each of its keyword hits. */
+  private runAnchored(compiled: CompiledRule, text: string, starts: number[], out: Candidate[], vetoed: number[]): void {
+    const sticky = compiled.sticky;
+    // Hits arrive ordered by where they end; a longer keyword can start before a shorter one.
+    for (let i = 1; i < starts.length; i++) {
+      if ((starts[i] as number) < (starts[i - 1] as number)) {
+        starts.sort((x, y) => x - y);
+        break;
+      }
+    }
+    let covered = -1;
+    let prev = -1;
+    for (const at of starts) {
+      if (at < covered || at === prev) continue; // inside the previous match, as a scanning regex would skip it
+      prev = at;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      covered = at + m[0].length;
+      const secret = m[1];
+      const span = m.indices?.[1];
+      if (secret === undefined || span === undefined || secret.length === 0) continue;
+      const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
+      if (candidate) out.push(candidate);
+    }
+  }
+
+  private runRule(compiled: CompiledRule, text: string, a: number, b: number, out: Candidate[], vetoed: number[]): void {
     const regex = compiled.regex;
     const slice = a === 0 && b === text.length ? text : text.slice(a, b);
+    const requires = compiled.rule.requires;
+    if (requires.length > 0 && !requires.some((r) => slice.includes(r))) return;
     regex.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(slice)) !== null) {
@@ -344,7 +437,7 @@ export class Detector {
       const secret = m[1];
       const span = m.indices?.[1];
       if (secret === undefined || span === undefined || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length);
+      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length, vetoed);
       if (candidate) out.push(candidate);
     }
   }
@@ -356,13 +449,18 @@ export class Detector {
     end: number,
     text: string,
     context: number,
+    vetoed: number[],
   ): Candidate | undefined {
     const rule = compiled.rule;
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return undefined;
     if (isPlaceholder(secret, compiled.stopwords)) return undefined;
     let confidence: Confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
-      if (compiled.checksum.established) return undefined;
+      if (compiled.checksum.established) {
+        // A look-alike a specific rule recognised and rejected must not come back through a heuristic.
+        vetoed.push(start, end);
+        return undefined;
+      }
       if (confidence === 'high') confidence = 'medium';
     }
     let lifetime: Lifetime = rule.lifetime;
@@ -371,7 +469,10 @@ export class Detector {
     let facts: Record<string, string> | undefined;
     if (compiled.refine) {
       const refined = compiled.refine(secret, { now: this.now });
-      if (refined === null) return undefined;
+      if (refined === null) {
+        if (!rule.generic) vetoed.push(start, end);
+        return undefined;
+      }
       if (refined.lifetime) lifetime = refined.lifetime;
       if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
       expiresAt = refined.expiresAt;
@@ -462,17 +563,39 @@ function extendEnd(text: string, from: number, hitEnd: number, compiled: WindowS
   return Math.max(b, from);
 }
 
+/** Markers further than this from the secret on a long (minified) line do not count. */
+const INLINE_ALLOW_REACH = 4096;
+
 function hasInlineAllow(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - INLINE_ALLOW_REACH);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
   if (lineEnd < 0) lineEnd = text.length;
-  return INLINE_ALLOW.test(text.slice(lineStart, lineEnd));
+  const a = Math.max(lineStart, from);
+  const b = Math.min(lineEnd, end + INLINE_ALLOW_REACH);
+  // Cheap literal test first: the marker is rare, the regex is not needed without it.
+  if (text.indexOf(':allow', a) < 0) return false;
+  return INLINE_ALLOW.test(text.slice(a, b));
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
 function lowerConfidence(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+}
+
+/** Remove generic candidates overlapping a span a specific rule rejected on structure. */
+function dropVetoedGeneric(candidates: Candidate[], vetoed: readonly number[]): void {
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i] as Candidate;
+    if (!c.compiled.rule.generic) continue;
+    for (let v = 0; v < vetoed.length; v += 2) {
+      if (c.start < (vetoed[v + 1] as number) && c.end > (vetoed[v] as number)) {
+        candidates.splice(i, 1);
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -528,27 +651,65 @@ interface EncodedValue {
   decoded: string;
 }
 
-/** Runs of base64 (either alphabet) long enough to hide a credential. */
-const BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,65536}={0,2}(?![A-Za-z0-9+/=_-])/g;
-/** Runs of URL characters, each matched once from its start (kept only when it holds a %XX escape). */
-const URL_RUN = /(?<![A-Za-z0-9%._~+/=:@!$&*,;-])[A-Za-z0-9%._~+/=:@!$&*,;-]{6,8192}/g;
-const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+const BASE64_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-');
+const URL_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-');
+const MIN_BASE64_RUN = 16;
 
-/** Encoded values in `text` whose decoding is readable text different from the original. */
-export function encodedValues(text: string): EncodedValue[] {
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+/**
+ * Encoded values in `text` whose decoding is readable text different from the original. Runs are
+ * found with a table-driven loop (one pass, no backtracking), then decoded.
+ */
+export function encodedValues(text: string, from = 0, to = text.length): EncodedValue[] {
   const out: EncodedValue[] = [];
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m !== null; m = BASE64_RUN.exec(text)) {
-    const run = m[0];
-    if (run.length > MAX_ENCODED_CANDIDATE || !looksLikeBase64(run)) continue;
+  // Work on the original string within [from, to): charCodeAt on a flat string is cheaper than on a slice.
+  const n = to;
+  for (let i = from; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || BASE64_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || BASE64_CHAR[d] === 0) break;
+      i++;
+    }
+    let end = i;
+    let pad = 0;
+    while (pad < 2 && end < n && text.charCodeAt(end) === 61 /* = */) {
+      end++;
+      pad++;
+    }
+    // A run glued to '=' beyond padding or to other URL-ish characters is part of something else.
+    const next = text.charCodeAt(end);
+    i = end;
+    if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
+    if (next === 61) continue;
+    const run = text.slice(start, end);
+    if (!looksLikeBase64(run)) continue;
     const decoded = decodeBase64Text(run);
-    if (decoded !== undefined) out.push({ start: m.index, end: m.index + run.length, kind: 'base64', decoded });
+    if (decoded !== undefined) out.push({ start, end, kind: 'base64', decoded });
   }
-  if (!text.includes('%')) return out;
-  URL_RUN.lastIndex = 0;
-  for (let m = URL_RUN.exec(text); m !== null; m = URL_RUN.exec(text)) {
-    const run = m[0];
-    if (!PERCENT_ESCAPE.test(run)) continue;
+  // Search for escapes in the window only (an unbounded indexOf could run to the end of the text).
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  let w = windowText.indexOf('%');
+  while (w >= 0) {
+    const i = from + w;
+    // Expand around the escape to the whole run of URL characters.
+    let start = i;
+    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
+    let end = i;
+    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
+    w = windowText.indexOf('%', Math.max(end, i + 1) - from);
+    const run = text.slice(start, end);
+    if (run.length < 6 || !PERCENT_ESCAPE.test(run)) continue;
     let decoded: string;
     try {
       // `+` stays `+`: inside tokens it is base64, not a space.
@@ -556,12 +717,14 @@ export function encodedValues(text: string): EncodedValue[] {
     } catch {
       continue;
     }
-    if (decoded !== run && !out.some((o) => o.start < m!.index + run.length && o.end > m!.index)) {
-      out.push({ start: m.index, end: m.index + run.length, kind: 'percent', decoded });
+    if (decoded !== run && !out.some((o) => o.start < end && o.end > start)) {
+      out.push({ start, end, kind: 'percent', decoded });
     }
   }
   return out;
 }
+
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
 /**
  * Base64 of text mixes cases and digits in a way identifiers and words do not: require upper case,

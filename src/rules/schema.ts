@@ -60,6 +60,12 @@ const ruleObject = z
         multiline: z.boolean().default(false),
       })
       .optional(),
+    /**
+     * Literals (case-sensitive) of which at least one must occur in a window before the regex runs
+     * there: a cheap second gate for rules whose keyword is very common (`://` for credentials in
+     * URLs, which also need an `@`).
+     */
+    requires: z.array(z.string().min(1)).default([]),
     /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
     stopwords: z.array(z.string().min(1)).default([]),
     /** Generic heuristics lose to any specific rule that matched the same secret. */
