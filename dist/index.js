@@ -55373,6 +55373,8 @@ var PatchParser = class {
   commit;
   path;
   inHunk = false;
+  /** Parents of the current hunk's diff: 1 for a plain diff, more for a merge's combined diff. */
+  parents = 1;
   nextLine = 0;
   lines = [];
   lineMap = [];
@@ -55387,22 +55389,28 @@ var PatchParser = class {
   line(text) {
     const c = text.charCodeAt(0);
     if (this.inHunk) {
-      if (c === 43) {
-        this.added(text.slice(1));
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.added(text.slice(1));
+          return;
+        }
+        if (c === 45 || c === 92) return;
+        if (c === 32) {
+          this.nextLine++;
+          return;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        this.combinedLine(text);
         return;
-      }
-      if (c === 45 || c === 92) return;
-      if (c === 32) {
-        this.nextLine++;
-        return;
-      }
+      } else if (c === 92) return;
       this.inHunk = false;
     }
-    if (c === 64 && text.startsWith("@@ ")) {
-      const m = /^@@ -[0-9]+(?:,[0-9]+)? \+([0-9]+)(?:,[0-9]+)? @@/.exec(text);
+    if (c === 64 && text.startsWith("@@")) {
+      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text);
       if (m && this.path !== void 0) {
         this.inHunk = true;
-        this.nextLine = Number(m[1]);
+        this.parents = m[1].length - 1;
+        this.nextLine = Number(m[2]);
       }
       return;
     }
@@ -55429,6 +55437,17 @@ var PatchParser = class {
       const path12 = this.headerPath;
       if (path12 !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path12, "binary file", this.commit);
     }
+  }
+  /**
+   * A line of a merge's combined diff: one marker column per parent. A line with `-` in any column
+   * is not in the result; one with `+` in every column is in no parent, so the merge itself added
+   * it (a conflict resolution or an "evil merge"); anything else came from one of the parents.
+   */
+  combinedLine(text) {
+    const markers = text.slice(0, this.parents);
+    if (markers.includes("-")) return;
+    if (markers === "+".repeat(this.parents)) this.added(text.slice(this.parents));
+    else this.nextLine++;
   }
   /** End of input: emit what is pending. */
   end() {
@@ -57614,7 +57633,9 @@ async function scanCommitBatch(repo, commits, scanner, options) {
   );
   await streamGitLines(
     repo,
-    ["log", "-p", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
+    // --cc: merges show only what differs from every parent, so a secret added while resolving a
+    // conflict is seen; what a merge brings in from its parents was scanned in their commits.
+    ["log", "-p", "--cc", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
     (line) => parser.line(line),
     { input: `${commits.join("\n")}
 `, signal: options.signal }

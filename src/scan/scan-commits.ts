@@ -61,7 +61,9 @@ export async function scanCommitBatch(
   );
   await streamGitLines(
     repo,
-    ['log', '-p', ...PATCH_FLAGS, '--no-renames', `--format=${COMMIT_FORMAT}`, '--no-walk=unsorted', '--stdin'],
+    // --cc: merges show only what differs from every parent, so a secret added while resolving a
+    // conflict is seen; what a merge brings in from its parents was scanned in their commits.
+    ['log', '-p', '--cc', ...PATCH_FLAGS, '--no-renames', `--format=${COMMIT_FORMAT}`, '--no-walk=unsorted', '--stdin'],
     (line) => parser.line(line),
     { input: `${commits.join('\n')}\n`, signal: options.signal },
   );

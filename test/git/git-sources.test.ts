@@ -242,3 +242,25 @@ describe('scan --history', () => {
     expect(one.findings).toHaveLength(4);
   });
 });
+
+describe('merge commits', () => {
+  it('reports a secret added while resolving a conflict, attributed to the merge commit', async () => {
+    const r = repo();
+    r.commit('base', { 'conf.txt': 'a\nb\n' });
+    r.git('checkout', '-q', '-b', 'side');
+    r.commit('side', { 'conf.txt': 'a\nside\n' });
+    r.git('checkout', '-q', 'main');
+    r.commit('main', { 'conf.txt': 'a\nmain\n' });
+    try {
+      r.git('merge', '-q', 'side');
+    } catch {
+      // conflict expected
+    }
+    r.write('conf.txt', `a\nmerged\nKEY=${C}\n`);
+    r.git('add', 'conf.txt');
+    r.git('commit', '-q', '--no-edit');
+    const merge = r.head();
+    const { findings } = await scan(r.dir, { kind: 'history' });
+    expect(summary(findings)).toEqual([`conf.txt:3 ${merge.slice(0, 7)} ${r7(C)}`]);
+  });
+});

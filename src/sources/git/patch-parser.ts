@@ -46,6 +46,8 @@ export class PatchParser {
   private commit: CommitMeta | undefined;
   private path: string | undefined;
   private inHunk = false;
+  /** Parents of the current hunk's diff: 1 for a plain diff, more for a merge's combined diff. */
+  private parents = 1;
   private nextLine = 0;
   private lines: string[] = [];
   private lineMap: number[] = [];
@@ -66,22 +68,30 @@ export class PatchParser {
   line(text: string): void {
     const c = text.charCodeAt(0);
     if (this.inHunk) {
-      if (c === 43 /* + */) {
-        this.added(text.slice(1));
+      if (this.parents === 1) {
+        if (c === 43 /* + */) {
+          this.added(text.slice(1));
+          return;
+        }
+        if (c === 45 /* - */ || c === 92 /* \ */) return;
+        if (c === 32 /* space: context, only without -U0 */) {
+          this.nextLine++;
+          return;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        this.combinedLine(text);
         return;
-      }
-      if (c === 45 /* - */ || c === 92 /* \ */) return;
-      if (c === 32 /* space: context, only without -U0 */) {
-        this.nextLine++;
-        return;
-      }
+      } else if (c === 92) return;
       this.inHunk = false;
     }
-    if (c === 64 /* @ */ && text.startsWith('@@ ')) {
-      const m = /^@@ -[0-9]+(?:,[0-9]+)? \+([0-9]+)(?:,[0-9]+)? @@/.exec(text);
+    if (c === 64 /* @ */ && text.startsWith('@@')) {
+      // `@@ -a,b +c,d @@` for a plain diff; `@@@ -a,b -c,d +e,f @@@` (one more @ per parent) for a
+      // merge's combined diff. The last range is the result's.
+      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text);
       if (m && this.path !== undefined) {
         this.inHunk = true;
-        this.nextLine = Number(m[1]);
+        this.parents = (m[1] as string).length - 1;
+        this.nextLine = Number(m[2]);
       }
       return;
     }
@@ -109,6 +119,18 @@ export class PatchParser {
       const path = this.headerPath;
       if (path !== undefined && !text.endsWith('/dev/null differ')) this.events.skip?.(path, 'binary file', this.commit);
     }
+  }
+
+  /**
+   * A line of a merge's combined diff: one marker column per parent. A line with `-` in any column
+   * is not in the result; one with `+` in every column is in no parent, so the merge itself added
+   * it (a conflict resolution or an "evil merge"); anything else came from one of the parents.
+   */
+  private combinedLine(text: string): void {
+    const markers = text.slice(0, this.parents);
+    if (markers.includes('-')) return;
+    if (markers === '+'.repeat(this.parents)) this.added(text.slice(this.parents));
+    else this.nextLine++;
   }
 
   /** End of input: emit what is pending. */
