@@ -168,7 +168,7 @@ export async function recordScanFindings(
     scope.repo = target;
   }
 
-  let refs: { head?: string; digest: string } | undefined;
+  let refs: { head?: string; digest: string; refs: string[] } | undefined;
   if (gitDir && gitSource === 'history') {
     const { findingsPresentAtHead, branchesContaining, refsState } = await import('../sprawl/git-facts.js');
     const scanner: ScannerConfig = {
@@ -177,9 +177,9 @@ export async function recordScanFindings(
       stopwords: settings.stopwords,
       fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
     };
-    scope.presentAtHead = await findingsPresentAtHead(gitDir, findings, scanner, settings.maxFileSize);
-    scope.branches = await branchesContaining(gitDir, findings.flatMap((f) => (f.location.commit ? [f.location.commit] : [])));
     refs = await refsState(gitDir);
+    scope.presentAtHead = await findingsPresentAtHead(gitDir, findings, scanner, settings.maxFileSize, refs.head);
+    scope.branches = await branchesContaining(gitDir, findings.flatMap((f) => (f.location.commit ? [f.location.commit] : [])), refs.refs);
   }
 
   const inventory = openInventory(file);

@@ -15,13 +15,19 @@ export interface RefsState {
   head?: string;
   /** SHA-256 over every ref and the object it points at: equal digests, nothing new to scan. */
   digest: string;
+  /** Every ref's full name (HEAD excluded). */
+  refs: string[];
 }
 
 export async function refsState(repoDir: string): Promise<RefsState> {
   // One process for HEAD and every ref; exit 1 means an empty repository (no refs yet).
-  const refs = await git(repoDir, ['show-ref', '--head'], { okCodes: [1] });
-  const head = /^([0-9a-f]{40,64}) HEAD$/m.exec(refs)?.[1];
-  return { head, digest: `sha256:${createHash('sha256').update(refs).digest('hex')}` };
+  const out = await git(repoDir, ['show-ref', '--head'], { okCodes: [1] });
+  const head = /^([0-9a-f]{40,64}) HEAD$/m.exec(out)?.[1];
+  const refs = out
+    .split('\n')
+    .map((line) => line.slice(line.indexOf(' ') + 1))
+    .filter((name) => name !== '' && name !== 'HEAD');
+  return { head, refs, digest: `sha256:${createHash('sha256').update(out).digest('hex')}` };
 }
 
 /**
@@ -34,9 +40,10 @@ export async function findingsPresentAtHead(
   findings: readonly Finding[],
   config: ScannerConfig,
   maxFileSize: number,
+  knownHead?: string,
 ): Promise<Set<string>> {
   const present = new Set<string>();
-  const head = await resolveCommit(repoDir, 'HEAD');
+  const head = knownHead ?? (await resolveCommit(repoDir, 'HEAD'));
   if (!head) return present;
   // A path with a line break cannot be named on cat-file's line-based input; it counts as removed.
   const paths = [...new Set(findings.filter((f) => f.location.source === 'history').map((f) => f.location.path))].filter(
@@ -90,8 +97,14 @@ const MAX_BRANCH_LOOKUPS = 50;
  * Branches (`refs/heads/*`, short names) containing each commit, for up to MAX_BRANCH_LOOKUPS
  * commits; commits beyond that have no entry (branches unknown).
  */
-export async function branchesContaining(repoDir: string, commits: Iterable<string>): Promise<Map<string, string[]>> {
+export async function branchesContaining(repoDir: string, commits: Iterable<string>, refs?: readonly string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
+  // A repository whose only ref is one branch: every scanned commit is on it, no lookup needed.
+  if (refs && refs.length === 1 && refs[0]?.startsWith('refs/heads/')) {
+    const branch = refs[0].slice('refs/heads/'.length);
+    for (const commit of commits) result.set(commit, [branch]);
+    return result;
+  }
   const list = [...new Set(commits)].slice(0, MAX_BRANCH_LOOKUPS);
   for (const commit of list) {
     const out = await git(repoDir, ['for-each-ref', '--format=%(refname:short)', '--contains', commit, 'refs/heads/']).catch(() => undefined);

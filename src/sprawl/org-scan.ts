@@ -190,10 +190,11 @@ async function scanOne(
   });
   signal.throwIfAborted();
   const kept = options.filterFindings ? options.filterFindings(findings) : findings;
-  const presentAtHead = await findingsPresentAtHead(dir, kept, options.scanner, options.maxFileSize);
+  const presentAtHead = await findingsPresentAtHead(dir, kept, options.scanner, options.maxFileSize, refs.head);
   const branches = await branchesContaining(
     dir,
     kept.flatMap((f) => (f.location.commit ? [f.location.commit] : [])),
+    refs.refs,
   );
   // Checked right before the (synchronous) write: a repository stopped by its time limit or by the
   // user records nothing, even if its scan finishes later.
