@@ -110,6 +110,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
         force: opts.force === true,
       },
     });
+    inventory.markAllowed(settings.allowFingerprints);
     const { scanRepositories } = await import('../sprawl/org-scan.js');
     const summary = await scanRepositories({
       targets,

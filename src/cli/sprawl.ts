@@ -127,6 +127,7 @@ export interface RecordScanOptions {
   minConfidence?: string;
   fingerprintKey?: string;
   stdinName?: string;
+  baseline?: string;
 }
 
 /**
@@ -145,6 +146,8 @@ export async function recordScanFindings(
   const file = inventoryPath(opts.db);
   const gitSource: SourceKind | undefined = opts.staged ? 'staged' : opts.diff !== undefined || opts.sinceCommit !== undefined ? 'diff' : opts.history ? 'history' : undefined;
   const scope: RecordScope = {};
+  // Findings the baseline or a minimum confidence removed were seen, not gone: such a scan only adds.
+  const filtered = opts.baseline !== undefined || opts.minConfidence !== undefined || settings.minConfidence !== undefined;
   let target: string;
   let gitDir: string | undefined;
   if (gitSource) {
@@ -153,7 +156,7 @@ export async function recordScanFindings(
     gitDir = info.dir;
     target = realpathSync(info.topLevel ?? info.dir);
     scope.repo = target;
-    if (gitSource === 'history' && opts.branch === undefined && opts.since === undefined) scope.completeFor = ['history', 'diff', 'staged'];
+    if (gitSource === 'history' && opts.branch === undefined && opts.since === undefined && !filtered) scope.completeFor = ['history', 'diff', 'staged'];
   } else if (paths.includes('-')) {
     target = opts.stdinName ?? '-';
     scope.repo = '';
@@ -161,7 +164,7 @@ export async function recordScanFindings(
     // Paths in the findings are relative to this directory: it is the "repository" they belong to.
     target = realpathSync(paths[0] as string);
     scope.repo = target;
-    scope.completeFor = ['file'];
+    if (!filtered) scope.completeFor = ['file'];
   } else {
     // Paths are relative to the current directory; several roots are never complete for it.
     target = realpathSync(process.cwd());

@@ -121,6 +121,11 @@ export interface RecordScope {
    * this batch does not contain are marked `gone`.
    */
   completeFor?: readonly SourceKind[];
+  /**
+   * What the scan saw but leaves out of the record (report filters such as a minimum confidence):
+   * not recorded, but not gone either.
+   */
+  seenButFiltered?: readonly Finding[];
   /** History scans: `occurrenceAtHeadKey()` of each occurrence still present at HEAD. */
   presentAtHead?: ReadonlySet<string>;
   /** Commit → branches containing it. */
@@ -384,21 +389,34 @@ export class Inventory {
       }
       let gone = 0;
       if (scope.completeFor && scope.completeFor.length > 0 && scope.repo !== undefined) {
-        gone = this.markUnseenGone(scope.repo, scope.completeFor, runId);
+        const kept = new Set((scope.seenButFiltered ?? []).map((f) => occurrenceKey({ ...locationKeyParts(f, scope.repo ?? ''), fingerprint: f.fingerprint })));
+        gone = this.markUnseenGone(scope.repo, scope.completeFor, runId, kept);
       }
       return { secrets: fingerprints.size, newSecrets, occurrences: occurrenceKeys.size, gone };
     });
   }
 
-  private markUnseenGone(repo: string, sources: readonly SourceKind[], runId: number): number {
+  /**
+   * A complete scan did not find these occurrences: they are gone. Secrets the configuration
+   * allowlists are exempt (the scan filters them out, it did not stop seeing them).
+   */
+  private markUnseenGone(repo: string, sources: readonly SourceKind[], runId: number, seenButFiltered: ReadonlySet<string>): number {
     const placeholders = sources.map(() => '?').join(', ');
-    const result = this.db
+    const rows = this.db
       .prepare(
-        `UPDATE occurrences SET presence = 'gone'
-         WHERE repo = ? AND source IN (${placeholders}) AND presence != 'gone' AND (last_run IS NULL OR last_run != ?)`,
+        `SELECT * FROM occurrences
+         WHERE repo = ? AND source IN (${placeholders}) AND presence != 'gone' AND (last_run IS NULL OR last_run != ?)
+           AND fingerprint NOT IN (SELECT fingerprint FROM secrets WHERE status = 'allowed')`,
       )
-      .run(repo, ...sources, runId);
-    return result.changes;
+      .all(repo, ...sources, runId) as OccurrenceRow[];
+    const mark = this.db.prepare("UPDATE occurrences SET presence = 'gone' WHERE id = ?");
+    let n = 0;
+    for (const row of rows) {
+      if (seenButFiltered.has(occurrenceKey(occurrenceFromRow(row)))) continue;
+      mark.run(row.id);
+      n++;
+    }
+    return n;
   }
 
   // ---- status and verification -------------------------------------------------------------------
@@ -750,6 +768,10 @@ export class Inventory {
       repos: this.repos().map(({ name, state, head, refsDigest, commits, findings, error }) => ({ name, state, head, refsDigest, commits, findings, error })),
     };
   }
+}
+
+function locationKeyParts(f: Finding, repo: string): Pick<OccurrenceRecord, 'repo' | 'path' | 'system' | 'ticket' | 'field'> {
+  return { repo, path: f.location.path, system: f.location.system ?? '', ticket: f.location.ticket ?? '', field: f.location.field ?? '' };
 }
 
 function occurrenceKey(o: Pick<OccurrenceRecord, 'fingerprint' | 'repo' | 'path' | 'system' | 'ticket' | 'field'>): string {

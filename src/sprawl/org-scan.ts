@@ -204,6 +204,7 @@ async function scanOne(
     const recorded = inventory.recordFindings(runId, kept, {
       repo: target.name,
       completeFor: ['history', 'diff', 'staged'],
+      seenButFiltered: kept.length < findings.length ? findings : undefined,
       presentAtHead,
       branches,
     });

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/findings/finding.js';
 import type { VerificationRecorder } from '../../src/providers/run.js';
 import { scanGit } from '../../src/scan/scan-git.js';
 import { branchesContaining, findingsPresentAtHead } from '../../src/sprawl/git-facts.js';
@@ -129,6 +130,40 @@ describe('recording scans over time', () => {
     void recorder.recordRevocation?.({ fingerprint: fp(1), status: 'revoked', providerName: 'GitHub', ruleId: 'github-classic-pat', redacted: '', copies: 1, how: 'api' });
     inventory.recordVerification({ fingerprint: fp(1), result: { status: 'dead' }, checkedAt: '2026-03-03T00:00:00.000Z' });
     expect(inventory.secrets().find((s) => s.fingerprint === fp(1))?.status).toBe('revoked');
+    inventory.close();
+  });
+});
+
+describe('what a complete scan does not report', () => {
+  it('is gone, unless the configuration allowlists it or a report filter left it out', () => {
+    const inventory = Inventory.open(path.join(workDir('filtered'), 'inv.db'));
+    const fp = (n: number): string => `sha256:${String(n).repeat(64).slice(0, 64)}`;
+    const finding = (n: number): Finding => ({
+      ruleId: 'github-classic-pat',
+      provider: 'github',
+      title: 'GitHub personal access token (classic)',
+      severity: 'critical',
+      lifetime: 'long-lived',
+      confidence: 'high',
+      fingerprint: fp(n),
+      redacted: 'ghp_Ab…9xYz',
+      remediation: '',
+      location: { source: 'history', path: `f${n}.txt`, line: 1, column: 1, endLine: 1, endColumn: 40 },
+    });
+    const scope: RecordScope = { repo: 'acme/app', completeFor: ['history', 'diff', 'staged'] };
+    const record = (findings: Finding[], extra: Partial<RecordScope> = {}) => {
+      const runId = inventory.startRun({ kind: 'scan', target: 'acme/app', toolVersion: 'test', options: {} });
+      return inventory.recordFindings(runId, findings, { ...scope, ...extra });
+    };
+    record([1, 2, 3].map(finding));
+    inventory.markAllowed([fp(1)]);
+    const summary = record([], { seenButFiltered: [finding(2)] });
+    expect(summary.gone).toBe(1);
+    expect(inventory.occurrences({ includeGone: true }).map((o) => [o.path, o.presence])).toEqual([
+      ['f1.txt', 'present'],
+      ['f2.txt', 'present'],
+      ['f3.txt', 'gone'],
+    ]);
     inventory.close();
   });
 });
