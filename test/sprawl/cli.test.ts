@@ -105,6 +105,9 @@ describe.concurrent('sprawlguard org scan', () => {
       expect(server.requests.every((r) => r.authorization === `Bearer ${token}`)).toBe(true);
       expect(scan.stderr + scan.stdout).not.toContain(token);
 
+      const list = await cli(['org', 'list', '--github-org', 'acme', '--api-url', server.url, '--token-env', 'ORG_TOKEN', '-q'], dir, { ORG_TOKEN: token });
+      expect(list.stdout).toBe(`file://${api.dir}\nfile://${web.dir}\n`);
+
       const again = await cli([...args, '--include-forks'], dir, { ORG_TOKEN: token });
       expect(again.stderr).toMatch(/acme\/api: unchanged since its last scan/);
       expect(again.stderr).toMatch(/acme\/web-fork: cloned/);
