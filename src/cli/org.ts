@@ -111,7 +111,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
       },
     });
     inventory.markAllowed(settings.allowFingerprints);
-    const { scanRepositories } = await import('../sprawl/org-scan.js');
+    const { scanRepositories, settingsDigest } = await import('../sprawl/org-scan.js');
     const summary = await scanRepositories({
       targets,
       inventory,
@@ -125,6 +125,13 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
       concurrency,
       timeoutMs,
       auth: token ? { token, hosts: gitHostsFor(apiUrl) } : undefined,
+      settingsDigest: settingsDigest({
+        toolVersion: toolVersion(),
+        scanner,
+        maxFileSize: settings.maxFileSize,
+        excludeGlobs: settings.allowPathGlobs,
+        filters: { minConfidence: minConfidence ?? settings.minConfidence, allow: [...settings.allowFingerprints].sort() },
+      }),
       force: opts.force === true,
       signal: controller.signal,
       onEvent: (event) => say(describeEvent(event)),

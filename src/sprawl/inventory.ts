@@ -82,6 +82,8 @@ export interface RepoRecord {
   refsDigest?: string;
   /** The hosting API's `pushed_at` at the last complete scan. */
   pushedAt?: string;
+  /** Digest of the rules and settings of the last complete scan: a change means scan again. */
+  settingsDigest?: string;
   commits?: number;
   bytes?: number;
   findings?: number;
@@ -213,6 +215,7 @@ interface RepoRow {
   head: string | null;
   refs_digest: string | null;
   pushed_at: string | null;
+  settings_digest: string | null;
   commits: number | null;
   bytes: number | null;
   findings: number | null;
@@ -509,18 +512,28 @@ export class Inventory {
   markRepoDone(
     name: string,
     location: string,
-    info: { head?: string; refsDigest?: string; pushedAt?: string; commits?: number; bytes?: number; findings?: number; durationMs?: number },
+    info: {
+      head?: string;
+      refsDigest?: string;
+      pushedAt?: string;
+      settingsDigest?: string;
+      commits?: number;
+      bytes?: number;
+      findings?: number;
+      durationMs?: number;
+    },
     runId: number,
   ): void {
     const now = this.stamp();
     this.db
       .prepare(
-        `INSERT INTO repos (name, location, state, head, refs_digest, pushed_at, commits, bytes, findings, duration_ms,
-                            error, last_run, started_at, scanned_at)
-         VALUES (@name, @location, 'done', @head, @refsDigest, @pushedAt, @commits, @bytes, @findings, @durationMs,
-                 NULL, @runId, @now, @now)
+        `INSERT INTO repos (name, location, state, head, refs_digest, pushed_at, settings_digest, commits, bytes, findings,
+                            duration_ms, error, last_run, started_at, scanned_at)
+         VALUES (@name, @location, 'done', @head, @refsDigest, @pushedAt, @settingsDigest, @commits, @bytes, @findings,
+                 @durationMs, NULL, @runId, @now, @now)
          ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'done', head = excluded.head,
-           refs_digest = excluded.refs_digest, pushed_at = excluded.pushed_at, commits = excluded.commits,
+           refs_digest = excluded.refs_digest, pushed_at = excluded.pushed_at, settings_digest = excluded.settings_digest,
+           commits = excluded.commits,
            bytes = excluded.bytes, findings = excluded.findings, duration_ms = excluded.duration_ms, error = NULL,
            last_run = excluded.last_run, scanned_at = excluded.scanned_at`,
       )
@@ -530,6 +543,7 @@ export class Inventory {
         head: info.head ?? null,
         refsDigest: info.refsDigest ?? null,
         pushedAt: info.pushedAt ?? null,
+        settingsDigest: info.settingsDigest ?? null,
         commits: info.commits ?? null,
         bytes: info.bytes ?? null,
         findings: info.findings ?? null,
@@ -633,10 +647,10 @@ export class Inventory {
     if (current && activity(current) > activity(repo)) return false;
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO repos (name, location, state, head, refs_digest, pushed_at, commits, bytes, findings,
-           duration_ms, error, last_run, started_at, scanned_at)
-         VALUES (@name, @location, @state, @head, @refsDigest, @pushedAt, @commits, @bytes, @findings, @durationMs,
-           @error, @runId, @startedAt, @scannedAt)`,
+        `INSERT OR REPLACE INTO repos (name, location, state, head, refs_digest, pushed_at, settings_digest, commits, bytes,
+           findings, duration_ms, error, last_run, started_at, scanned_at)
+         VALUES (@name, @location, @state, @head, @refsDigest, @pushedAt, @settingsDigest, @commits, @bytes, @findings,
+           @durationMs, @error, @runId, @startedAt, @scannedAt)`,
       )
       .run({
         name: repo.name,
@@ -645,6 +659,7 @@ export class Inventory {
         head: repo.head ?? null,
         refsDigest: repo.refsDigest ?? null,
         pushedAt: repo.pushedAt ?? null,
+        settingsDigest: repo.settingsDigest ?? null,
         commits: repo.commits ?? null,
         bytes: repo.bytes ?? null,
         findings: repo.findings ?? null,
@@ -858,6 +873,7 @@ function repoFromRow(r: RepoRow): RepoRecord {
     head: r.head ?? undefined,
     refsDigest: r.refs_digest ?? undefined,
     pushedAt: r.pushed_at ?? undefined,
+    settingsDigest: r.settings_digest ?? undefined,
     commits: r.commits ?? undefined,
     bytes: r.bytes ?? undefined,
     findings: r.findings ?? undefined,

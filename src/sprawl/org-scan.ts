@@ -9,6 +9,7 @@
  * - A repository that fails (clone error, corrupt object, timeout) is recorded with its error and
  *   the run goes on.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
@@ -37,6 +38,11 @@ export interface OrgScanOptions {
   /** Per repository, fetch and scan together. */
   timeoutMs?: number;
   auth?: GitAuth;
+  /**
+   * Identifies the rules and settings of this run (see `settingsDigest()`): a repository last
+   * scanned with others is scanned again even when its refs did not change.
+   */
+  settingsDigest?: string;
   /** Scan every repository even when its refs are unchanged. */
   force?: boolean;
   signal?: AbortSignal;
@@ -149,8 +155,9 @@ async function scanOne(
     inventory.touchRepo(target.name, runId);
     return { name: target.name, outcome: 'unchanged', durationMs: Math.round(performance.now() - started) };
   };
+  const sameSettings = previous?.settingsDigest === options.settingsDigest;
   // The hosting API says nothing was pushed since the last complete scan: not even a fetch.
-  if (!options.force && previous?.state === 'done' && target.pushedAt !== undefined && previous.pushedAt === target.pushedAt) {
+  if (!options.force && previous?.state === 'done' && sameSettings && target.pushedAt !== undefined && previous.pushedAt === target.pushedAt) {
     return unchanged();
   }
 
@@ -172,7 +179,7 @@ async function scanOne(
   }
   signal.throwIfAborted();
   const refs = await refsState(dir);
-  if (!options.force && previous?.state === 'done' && previous.refsDigest === refs.digest) return unchanged();
+  if (!options.force && previous?.state === 'done' && sameSettings && previous.refsDigest === refs.digest) return unchanged();
 
   inventory.markRepoScanning(target.name, location, runId);
   const warnings: string[] = [];
@@ -211,7 +218,16 @@ async function scanOne(
     inventory.markRepoDone(
       target.name,
       location,
-      { head: refs.head, refsDigest: refs.digest, pushedAt: target.pushedAt, commits: stats.commits, bytes: stats.bytes, findings: kept.length, durationMs },
+      {
+        head: refs.head,
+        refsDigest: refs.digest,
+        pushedAt: target.pushedAt,
+        settingsDigest: options.settingsDigest,
+        commits: stats.commits,
+        bytes: stats.bytes,
+        findings: kept.length,
+        durationMs,
+      },
       runId,
     );
     return recorded;
@@ -229,6 +245,17 @@ async function scanOne(
     removedFromHead,
     warnings: warnings.length > 0 ? warnings : undefined,
   };
+}
+
+/**
+ * What decides the findings of a scan, besides the repository: the tool version, the rules, the
+ * scanner settings and the report filters. The fingerprint key is not part of it (a digest derived
+ * from a key is not stored anywhere): after changing the key, run with --force.
+ */
+export function settingsDigest(parts: { toolVersion: string; scanner: ScannerConfig; maxFileSize: number; excludeGlobs: readonly string[]; filters?: unknown }): string {
+  const { fingerprintKey: _key, ...scanner } = parts.scanner;
+  const text = JSON.stringify({ ...parts, scanner });
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 function countPresent(findings: readonly Finding[], present: ReadonlySet<string>): number {

@@ -102,6 +102,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'what a repository was scanned with (rules, configuration), so a change triggers a re-scan',
+    up(db) {
+      db.exec('ALTER TABLE repos ADD COLUMN settings_digest TEXT');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -45,6 +45,7 @@ const repoSchema = z.object({
   head: optStr,
   refsDigest: optStr,
   pushedAt: optStr,
+  settingsDigest: optStr,
   commits: optInt,
   bytes: optInt,
   findings: optInt,

@@ -119,9 +119,12 @@ describe.concurrent('the clone cache', () => {
     expect(cached.git('config', '--default', 'none', '--get', 'remote.origin.partialclonefilter').trim()).toBe('none');
 
     expect(outcomes((await run(inventory, [target], { cacheDir })).events)).toEqual({ service: 'unchanged' });
+    // Other rules or settings: the same refs are scanned again, once.
+    expect(outcomes((await run(inventory, [target], { cacheDir, settingsDigest: 'sha256:other-rules' })).events)).toEqual({ service: 'scanned' });
+    expect(outcomes((await run(inventory, [target], { cacheDir, settingsDigest: 'sha256:other-rules' })).events)).toEqual({ service: 'unchanged' });
 
     upstream.commit('add another', { 'b.env': `B=${secret(21)}\n` });
-    const third = await run(inventory, [target], { cacheDir });
+    const third = await run(inventory, [target], { cacheDir, settingsDigest: 'sha256:other-rules' });
     expect(third.events[0]).toMatchObject({ outcome: 'scanned', cloned: false, secrets: 2, commits: 2 });
     expect(cached.git('rev-parse', 'HEAD').trim()).toBe(upstream.head());
 
