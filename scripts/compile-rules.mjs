@@ -16,6 +16,10 @@ if (problems.length > 0) {
   console.error(`compile-rules: ${problems.length} problem(s); lib/rules.json not written`);
   process.exit(1);
 }
+// Learn once, at build time, which rules can run anchored at their keyword hits (see
+// startsAtKeywords in src/engine/detector.ts), so start-up does not run every rule's examples.
+const { compileRule } = await import(path.join(root, 'lib/engine/detector.js'));
+for (const rule of rules) rule.anchored = compileRule(rule).anchored;
 const sources = Object.fromEntries(names.map((name) => [name, statSync(path.join(dir, name)).mtimeMs]));
 writeFileSync(path.join(root, 'lib/rules.json'), JSON.stringify({ version: 1, sources, rules }));
 console.log(`compile-rules: ${rules.length} rules from ${names.length} files → lib/rules.json`);

@@ -212,3 +212,21 @@ describe('decoding', () => {
     expect(new Detector([gh]).scan(`"integrity": "${integrity}", "token": 1`)).toEqual([]);
   });
 });
+
+describe('captureGroupCount', () => {
+  it.each([
+    ['(a)', 1],
+    ['(?:a)(b)', 1],
+    ['(?<name>a)(?<=b)(?<!c)(?=d)(?!e)', 1],
+    ['[(](a)', 1],
+    ['\\((a)\\)', 1],
+    ['[\\]()](x)', 1],
+    ['(a)(b)', 2],
+    ['a', 0],
+  ])('%s has %i', async (pattern, expected) => {
+    const { captureGroupCount } = await import('../src/engine/detector.js');
+    expect(captureGroupCount(pattern)).toBe(expected);
+    // Agrees with the regex engine itself.
+    expect((new RegExp(`${pattern}|`).exec('') as RegExpExecArray).length - 1).toBe(expected);
+  });
+});

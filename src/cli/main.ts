@@ -3,7 +3,7 @@
  * implementation lazily so `scan --staged` in a pre-commit hook loads only what it uses.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import { toolVersion } from './version.js';

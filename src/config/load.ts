@@ -8,19 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
 import { ZodError, type z } from 'zod';
-import { formatProblem, issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
+import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
+import { ConfigError } from './errors.js';
+
+export { ConfigError };
 import { customRuleSchema, type Confidence, type Rule } from '../rules/schema.js';
 import { configSchema, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE_NAME = '.sprawlguard.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-/** Raised for invalid configuration or rules; the CLI maps it to exit code 2. */
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-  }
-}
 
 /** The rule pack shipped with sprawlguard (`rules/*.yaml` at the package root). */
 export function builtinRulesDir(): string {

@@ -120,9 +120,32 @@ const DEFAULT_AFTER = 1024;
 const TOKEN_EXTENSION = 4096;
 const INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
 
-/** Number of capture groups in a pattern (the empty alternative always matches). */
+/**
+ * Number of capturing groups in a pattern, read from its source: an unescaped `(` outside a
+ * character class that is not `(?:`, `(?=`, `(?!`, `(?<=` or `(?<!` (named groups `(?<name>` count).
+ * Reading the source avoids compiling every rule's regex at start-up; V8 compiles a regex lazily on
+ * its first match, so rules whose keywords never occur cost nothing.
+ */
 export function captureGroupCount(pattern: string): number {
-  return (new RegExp(`${pattern}|`).exec('') as RegExpExecArray).length - 1;
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (pattern[i + 1] !== '?') count++;
+      else if (pattern[i + 2] === '<' && pattern[i + 3] !== '=' && pattern[i + 3] !== '!') count++;
+    }
+  }
+  return count;
 }
 
 export function compileRule(rule: Rule): CompiledRule {
@@ -159,7 +182,7 @@ export function compileRule(rule: Rule): CompiledRule {
     after: rule.window?.after ?? DEFAULT_AFTER,
     multiline: rule.window?.multiline ?? false,
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
-    anchored: startsAtKeywords(rule, regex),
+    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
     sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? 'i' : ''}`),
   };
 }
@@ -171,7 +194,7 @@ export function compileRule(rule: Rule): CompiledRule {
  * Rules whose matches begin before their keyword (context first, or a marker in the middle of the
  * token) keep the window scan.
  */
-function startsAtKeywords(rule: Rule, regex: RegExp): boolean {
+export function startsAtKeywords(rule: Rule, regex: RegExp): boolean {
   if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
   for (const example of rule.examples) {
     const lower = example.toLowerCase();

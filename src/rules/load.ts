@@ -5,25 +5,14 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ruleSchema, type Rule } from './schema.js';
+import { formatProblem, type Problem } from './problem.js';
+
+export { formatProblem, type Problem };
 
 export interface RuleSourceFile {
   /** Where the text came from, as it should be shown to the user. */
   path: string;
   text: string;
-}
-
-export interface Problem {
-  file: string;
-  /** Rule id when known. */
-  ruleId?: string;
-  /** Dotted path inside the file, e.g. `[3].keywords[0]`. */
-  path: string;
-  message: string;
-}
-
-export function formatProblem(p: Problem): string {
-  const where = [p.file, p.ruleId, p.path].filter((s) => s !== undefined && s !== '').join(': ');
-  return `${where}: ${p.message}`;
 }
 
 export function issuePath(base: string, path: readonly PropertyKey[]): string {

@@ -66,6 +66,12 @@ const ruleObject = z
      * URLs, which also need an `@`).
      */
     requires: z.array(z.string().min(1)).default([]),
+    /**
+     * Whether every match starts where a keyword starts, so the rule can run as a sticky regex at
+     * each keyword hit. Learned from the examples when absent (the build stores it for the built-in
+     * pack); set `false` to force scanning windows.
+     */
+    anchored: z.boolean().optional(),
     /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
     stopwords: z.array(z.string().min(1)).default([]),
     /** Generic heuristics lose to any specific rule that matched the same secret. */

@@ -64,7 +64,7 @@ export async function scanCommitBatch(
     // --cc: merges show only what differs from every parent, so a secret added while resolving a
     // conflict is seen; what a merge brings in from its parents was scanned in their commits.
     ['log', '-p', '--cc', ...PATCH_FLAGS, '--no-renames', `--format=${COMMIT_FORMAT}`, '--no-walk=unsorted', '--stdin'],
-    (line) => parser.line(line),
+    (buf, start, end) => parser.lineBytes(buf, start, end),
     { input: `${commits.join('\n')}\n`, signal: options.signal },
   );
   parser.end();

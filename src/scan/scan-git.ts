@@ -93,7 +93,7 @@ async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanSt
     options.maxFileSize,
   );
   // Rename detection: a moved file adds nothing, its edits do. Works before the first commit too.
-  await streamGitLines(info.topLevel ?? info.dir, ['diff', '--cached', '-M', ...PATCH_FLAGS], (line) => parser.line(line), {
+  await streamGitLines(info.topLevel ?? info.dir, ['diff', '--cached', '-M', ...PATCH_FLAGS], (buf, start, end) => parser.lineBytes(buf, start, end), {
     signal: options.signal,
   });
   parser.end();

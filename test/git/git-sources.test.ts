@@ -230,11 +230,11 @@ describe('scan --history', () => {
   it('gives the same result in worker threads as in the main thread', async () => {
     const r = repo();
     const seeds = [A, B, C];
-    for (let i = 0; i < 240; i++) {
+    r.bulkCommits(240, (i) => {
       const files: Record<string, string> = { [`f${i % 17}.txt`]: `commit ${i}\n` };
       if (i % 60 === 7) files[`s${i}.txt`] = `K=${seeds[i % 3]}\n`;
-      r.commit(`c${i}`, files);
-    }
+      return files;
+    });
     const one = await scan(r.dir, { kind: 'history' }, { jobs: 1 });
     const two = await scan(r.dir, { kind: 'history' }, { jobs: 2 });
     expect(two.stats.commits).toBe(240);

@@ -68,13 +68,14 @@ export async function gitMaybe(repo: string, args: readonly string[]): Promise<s
 }
 
 /**
- * Spawn git and feed each stdout line (without its newline) to `onLine`. Lines are split on the
- * byte level and decoded one at a time; invalid UTF-8 becomes U+FFFD.
+ * Spawn git and feed each stdout line (without its newline) to `onLine` as bytes: `buf[start, end)`.
+ * The consumer decodes only the lines it keeps (a patch's removed lines never become strings);
+ * invalid UTF-8 becomes U+FFFD when decoded.
  */
 export function streamGitLines(
   repo: string,
   args: readonly string[],
-  onLine: (line: string) => void,
+  onLine: (buf: Buffer, start: number, end: number) => void,
   options: { input?: string; signal?: AbortSignal } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -99,13 +100,14 @@ export function streamGitLines(
         let nl = data.indexOf(10);
         if (nl >= 0 && pending.length > 0) {
           pending.push(data.subarray(0, nl));
-          onLine(Buffer.concat(pending).toString('utf8'));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
           pending = [];
           start = nl + 1;
           nl = data.indexOf(10, start);
         }
         for (; nl >= 0; nl = data.indexOf(10, start)) {
-          onLine(data.toString('utf8', start, nl));
+          onLine(data, start, nl);
           start = nl + 1;
         }
         if (start < data.length) pending.push(data.subarray(start));
@@ -123,7 +125,8 @@ export function streamGitLines(
       if (failed) return;
       if (pending.length > 0) {
         try {
-          onLine(Buffer.concat(pending).toString('utf8'));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
         } catch (error) {
           reject(error);
           return;

@@ -64,6 +64,22 @@ export class PatchParser {
     private readonly maxFileBytes = Number.POSITIVE_INFINITY,
   ) {}
 
+  /**
+   * Feed one line as bytes (`buf[start, end)`, no newline). Inside a hunk only added lines are
+   * decoded; removed lines, the bulk of many patches, are skipped by their first byte.
+   */
+  lineBytes(buf: Buffer, start: number, end: number): void {
+    if (this.inHunk && this.parents === 1) {
+      const c = buf[start];
+      if (c === 43 /* + */) {
+        this.added(buf.toString('utf8', start + 1, end));
+        return;
+      }
+      if (c === 45 /* - */ || c === 92 /* \ */) return;
+    }
+    this.line(buf.toString('utf8', start, end));
+  }
+
   /** Feed one line of output, without its trailing newline. */
   line(text: string): void {
     const c = text.charCodeAt(0);
