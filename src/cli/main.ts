@@ -224,6 +224,7 @@ function addSprawlCommands(program: Command, setExitCode: (code: number) => void
     .description('merge shard files from `org scan --out` (or JSON reports of scan/tickets) into one inventory')
     .argument('<files...>', 'shard files (JSON Lines) or `--format json` reports')
     .option('--db <path>', 'inventory file to merge into (default .sprawlguard/inventory.db; env SPRAWLGUARD_DB)')
+    .option('--repo <name>', 'repository the findings of a JSON report belong to, when they do not say (e.g. acme/api)')
     .option('-q, --quiet', 'no summary on standard error', false)
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { runSprawlMerge } = await import('./sprawl.js');

@@ -74,6 +74,8 @@ async function writeText(text: string, output: string | undefined): Promise<void
 interface MergeCliOptions {
   db?: string;
   quiet?: boolean;
+  /** For report findings that name no repository (file and git scans of one repository). */
+  repo?: string;
 }
 
 /** Merge shard files (and JSON reports) into one inventory; an unreadable file is named and skipped (exit 2). */
@@ -95,7 +97,10 @@ export async function runSprawlMerge(files: string[], raw: Record<string, unknow
           const n = inventory.importExport(runId, parsed.data);
           say(`${input}: merged ${n.repos} repositories, ${n.secrets} secrets, ${n.occurrences} occurrences${parsed.header.shard ? ` (shard ${parsed.header.shard})` : ''}`);
         } else {
-          const n = inventory.recordFindings(runId, parsed.findings);
+          const findings = parsed.findings.map((f) =>
+            opts.repo !== undefined && f.location.repo === undefined && f.location.source !== 'ticket' ? { ...f, location: { ...f.location, repo: opts.repo } } : f,
+          );
+          const n = inventory.recordFindings(runId, findings);
           say(`${input}: recorded ${n.secrets} secrets, ${n.occurrences} occurrences from a report`);
         }
       } catch (error) {

@@ -67,6 +67,38 @@ describe.concurrent('sprawlguard scan --record', () => {
     expectNoRawSecret([readFileSync(db)]);
   });
 
+  it('merges JSON reports of scan and tickets, so ticket copies join the repositories', async () => {
+    const dir = workDir('cli-reports');
+    const shared = secret(50);
+    const project = path.join(dir, 'project');
+    makeRepo(dir, 'project', [{ 'ci.env': `T=${shared}\n` }]);
+    const scanned = await cli(['scan', project, '--format', 'json', '--output', path.join(dir, 'scan.json')], dir);
+    expect(scanned.code, scanned.stderr).toBe(1);
+    const scanReport = JSON.parse(readFileSync(path.join(dir, 'scan.json'), 'utf8')) as { findings: { fingerprint: string; redacted: string }[] };
+    const [found] = scanReport.findings;
+    // What `sprawlguard tickets --format json` writes for the same token pasted into a Jira ticket.
+    const ticketReport = {
+      version: 1,
+      tool: { name: 'sprawlguard', version: '0.1.0' },
+      findings: [
+        {
+          ruleId: 'github-classic-pat', provider: 'github', title: 'GitHub personal access token (classic)', severity: 'critical',
+          lifetime: 'long-lived', confidence: 'high', fingerprint: found?.fingerprint, redacted: found?.redacted, remediation: 'Revoke it.',
+          location: { source: 'ticket', path: 'OPS-7', line: 3, column: 5, endLine: 3, endColumn: 44, system: 'jira', ticket: 'OPS-7', field: 'comment', url: 'https://jira.invalid/browse/OPS-7' },
+        },
+      ],
+      stats: { sources: 1, bytes: 100, chunks: 1, durationMs: 1, skipped: [] },
+    };
+    writeFileSync(path.join(dir, 'tickets.json'), JSON.stringify(ticketReport));
+    const db = path.join(dir, 'inv.db');
+    const merged = await cli(['sprawl', 'merge', path.join(dir, 'scan.json'), path.join(dir, 'tickets.json'), '--repo', 'acme/project', '--db', db], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toContain('tickets.json: recorded 1 secrets, 1 occurrences from a report');
+    const report = jsonReport(await cli(['sprawl', 'report', '--db', db, '--format', 'json'], dir));
+    expect(report.summary).toMatchObject({ secrets: 1, occurrences: 2, secretsInReposAndTickets: 1, ticketSystems: 1, tickets: 1 });
+    expect(report.secrets[0]).toMatchObject({ places: 2, repos: ['acme/project'], tickets: ['jira:OPS-7'], ticketSystems: ['jira'] });
+  });
+
   it('explains a missing inventory and a file that is not one (exit 2)', async () => {
     const dir = workDir('cli-missing');
     const missing = await cli(['sprawl', 'report', '--db', path.join(dir, 'none.db')], dir);
