@@ -141,6 +141,7 @@ describe.concurrent('sprawlguard org scan', () => {
       expect(list.stdout).toBe(`file://${api.dir}\nfile://${web.dir}\n`);
 
       const again = await cli([...args, '--include-forks'], dir, { ORG_TOKEN: token });
+      expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/acme\/api: unchanged since its last scan/);
       expect(again.stderr).toMatch(/acme\/web-fork: cloned/);
 
@@ -228,18 +229,18 @@ describe.concurrent('sprawlguard org scan', () => {
     expect(interrupted.code, interrupted.stderr).toBe(130);
     expect(interrupted.stderr).toContain('SIGINT: stopping; finished repositories are kept, run again to resume');
     const done = (interrupted.stderr.match(/\[\d\/8\] \S+: 1 commits/g) ?? []).length;
-    expect(done).toBeGreaterThanOrEqual(1);
-    expect(done).toBeLessThan(8);
+    expect(done, interrupted.stderr).toBeGreaterThanOrEqual(1);
+    expect(done, interrupted.stderr).toBeLessThan(8);
 
     const resumed = await cli([...args, '-q'], dir);
     expect(resumed.code, resumed.stderr).toBe(0);
     const inventory = Inventory.open(db);
-    expect(inventory.repos().map((r) => r.state)).toEqual(Array(8).fill('done'));
-    expect(inventory.runs().map((r) => r.status)).toEqual(['interrupted', 'complete']);
+    expect(inventory.repos().map((r) => r.state), resumed.stderr).toEqual(Array(8).fill('done'));
+    expect(inventory.runs().map((r) => r.status), resumed.stderr).toEqual(['interrupted', 'complete']);
     expect(inventory.occurrences()).toHaveLength(8);
     inventory.close();
     const again = await cli(args, dir);
-    expect((again.stderr.match(/unchanged since its last scan/g) ?? []).length).toBe(8);
+    expect((again.stderr.match(/unchanged since its last scan/g) ?? []).length, again.stderr).toBe(8);
   });
 
   it('rejects conflicting or malformed options with exit 2', async () => {
