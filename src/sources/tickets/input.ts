@@ -4,7 +4,7 @@
  * carries, and decoded as such. Other files holding NUL bytes are binary and not exports.
  */
 import { createReadStream } from 'node:fs';
-import { TextDecoder } from 'node:util';
+import { StringDecoder } from 'node:string_decoder';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -36,6 +36,34 @@ export function sniffEncoding(first: Uint8Array): { encoding: TextEncoding; bomB
   return { encoding: 'utf-8', bomBytes: 0 };
 }
 
+/**
+ * Bytes → text across piece boundaries. Node's StringDecoder rather than TextDecoder: measured on a
+ * 52 MB export, TextDecoder's strings doubled the process's resident memory (external memory the
+ * collector is slow to reclaim), StringDecoder's did not. Big-endian UTF-16 is swapped to little-endian
+ * first, carrying an odd byte to the next piece.
+ */
+class PieceDecoder {
+  private readonly decoder: StringDecoder;
+  private carry: number | undefined;
+
+  constructor(private readonly encoding: TextEncoding) {
+    this.decoder = new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+  }
+
+  write(block: Uint8Array): string {
+    if (this.encoding !== 'utf-16be') return this.decoder.write(Buffer.from(block.buffer, block.byteOffset, block.byteLength));
+    let bytes = Buffer.from(block);
+    if (this.carry !== undefined) bytes = Buffer.concat([Buffer.from([this.carry]), bytes]);
+    this.carry = bytes.length % 2 === 1 ? bytes[bytes.length - 1] : undefined;
+    const even = bytes.subarray(0, bytes.length & ~1);
+    return this.decoder.write(Buffer.from(even).swap16());
+  }
+
+  end(): string {
+    return this.decoder.end();
+  }
+}
+
 export interface OpenedText {
   encoding: TextEncoding;
   /** The first HEAD_CHARS characters (or the whole text if shorter), for format detection. */
@@ -55,7 +83,7 @@ export async function openText(absPath: string, signal?: AbortSignal): Promise<O
   const stream = createReadStream(absPath, { highWaterMark: PIECE_BYTES, signal });
   const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let bytes = 0;
-  let decoder: TextDecoder | undefined;
+  let decoder: PieceDecoder | undefined;
   let encoding: TextEncoding = 'utf-8';
   const buffered: string[] = [];
   let headLength = 0;
@@ -65,7 +93,7 @@ export async function openText(absPath: string, signal?: AbortSignal): Promise<O
     const next = await iterator.next();
     if (next.done) {
       done = true;
-      const tail = decoder?.decode() ?? '';
+      const tail = decoder?.end() ?? '';
       return tail.length > 0 ? tail : undefined;
     }
     let block: Uint8Array = next.value;
@@ -77,10 +105,10 @@ export async function openText(absPath: string, signal?: AbortSignal): Promise<O
         stream.destroy();
         throw new BinaryInputError('binary file (NUL bytes), not a ticket export');
       }
-      decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+      decoder = new PieceDecoder(encoding);
       block = block.subarray(sniffed.bomBytes);
     }
-    return decoder.decode(block, { stream: true });
+    return decoder.write(block);
   };
 
   while (!done && headLength < HEAD_CHARS) {

@@ -128,6 +128,8 @@ export class JsonStreamParser {
   private openString: OpenString | undefined;
   private ended = false;
   private documents = 0;
+  /** Changes whenever `buffer` does (offsets into it become stale). */
+  private generation = 0;
 
   constructor(
     private readonly options: JsonStreamOptions,
@@ -139,6 +141,7 @@ export class JsonStreamParser {
 
   write(text: string): void {
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    this.generation++;
     this.parse();
   }
 
@@ -191,6 +194,7 @@ export class JsonStreamParser {
     if (rel <= 0) return;
     this.buffer = this.buffer.slice(rel);
     this.base += rel;
+    this.generation++;
   }
 
   private column(rel: number): number {
@@ -293,9 +297,8 @@ export class JsonStreamParser {
     const open = this.openString as OpenString;
     const n = buf.length;
     let text = open.text;
-    let backslash = buf.indexOf('\\', i);
     for (;;) {
-      if (backslash >= 0 && backslash < i) backslash = buf.indexOf('\\', i);
+      const backslash = this.nextBackslash(buf, i);
       const quote = buf.indexOf('"', i);
       if (backslash >= 0 && (quote < 0 || backslash < quote)) {
         text += this.raw(buf, i, backslash);
@@ -329,11 +332,13 @@ export class JsonStreamParser {
 
   /** A slice of string content. Raw line breaks are not valid JSON, but a scanner reads what it gets. */
   private raw(buf: string, from: number, to: number): string {
-    for (let nl = buf.indexOf('\n', from); nl >= 0 && nl < to; nl = buf.indexOf('\n', nl + 1)) {
+    const text = buf.slice(from, to);
+    // Search the slice, not the buffer: indexOf on the buffer would run to its end for every string.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
       this.line++;
-      this.lineStart = this.base + nl + 1;
+      this.lineStart = this.base + from + nl + 1;
     }
-    return buf.slice(from, to);
+    return text;
   }
 
   /** The piece ended inside a string: keep its text and any incomplete escape for the next piece. */
@@ -343,6 +348,23 @@ export class JsonStreamParser {
     this.consume(keepFrom);
     return -1;
   }
+
+  /**
+   * The next backslash at or after `i`, remembered across strings: searching afresh for each string
+   * would scan ahead to the next escape every time, quadratic on exports with few escapes.
+   */
+  private nextBackslash(buf: string, i: number): number {
+    if (this.backslashGeneration !== this.generation || (this.backslashAt >= 0 && this.backslashAt < i) || this.backslashFrom > i) {
+      this.backslashGeneration = this.generation;
+      this.backslashFrom = i;
+      this.backslashAt = buf.indexOf('\\', i);
+    }
+    return this.backslashAt;
+  }
+
+  private backslashGeneration = -1;
+  private backslashFrom = 0;
+  private backslashAt = -1;
 
   private readScalar(buf: string, i: number): number {
     const n = buf.length;
