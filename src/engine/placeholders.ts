@@ -28,7 +28,7 @@ const STOP_SUBSTRINGS = [
   'xxxx',
   '****',
   '••••',
-  '....',
+  '...',
   '…',
   '<your',
   '[filtered]',
@@ -39,6 +39,8 @@ const STOP_SUBSTRINGS = [
   'fakekey',
   'faketoken',
   'fakesecret',
+  'qwerty',
+  'asdfgh',
 ];
 
 /** Whole values (case-insensitive) that are words, not secrets. */
@@ -112,7 +114,9 @@ export function isPlaceholder(secret: string, extraStopwords: readonly string[] 
 
 /**
  * Values made of one repeated character, or one short unit repeated, or a plain ascending run
- * (`0123456789`, `abcdef…`) are fillers: `0000000000`, `abababab`, `123456789abc`.
+ * (`0123456789`, `abcdef…`) are fillers: `0000000000`, `abababab`, `123456789abc`. So are values
+ * stitched together from ascending runs (`abc123xyz456`) and values padded at the end with one
+ * character (`…Token00000000`): people type those, generators never produce them.
  */
 function isLowVariety(lower: string): boolean {
   const n = lower.length;
@@ -123,5 +127,24 @@ function isLowVariety(lower: string): boolean {
     if (lower.slice(0, unit).repeat(Math.ceil(n / unit)).slice(0, n) === lower) return true;
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
-  return false;
+  if (n >= 6 && isAscendingRuns(lower)) return true;
+  // Padding: six or more of one character at the end (base64 `=` padding aside).
+  return /([^=])\1{5}$/.test(lower);
+}
+
+/** True when the value splits into ascending runs (`abc`, `123`, `xyz`) of three or more characters. */
+function isAscendingRuns(lower: string): boolean {
+  let run = 1;
+  for (let i = 1; i <= lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    const cur = i < lower.length ? lower.charCodeAt(i) : -1;
+    const continues = cur === prev + 1 && ASCENDING.includes(lower.slice(i - 1, i + 1));
+    if (continues) {
+      run++;
+      continue;
+    }
+    if (run < 3) return false;
+    run = 1;
+  }
+  return true;
 }

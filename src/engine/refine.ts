@@ -7,6 +7,7 @@
  */
 import { base32Decode } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholders.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -23,6 +24,9 @@ export interface Refinement {
 export interface RefineContext {
   /** Milliseconds since the epoch; passed in so the engine stays deterministic. */
   now: number;
+  /** The secret's line before it and after it (each at most a few hundred characters). */
+  before?: string;
+  after?: string;
 }
 
 /** Returns a refinement, or `null` to reject the match as not really this format. */
@@ -103,13 +107,27 @@ export const jwt: Refiner = (secret, context) => {
   if (typeof header.alg === 'string') facts.alg = header.alg;
   if (typeof payload.iss === 'string') facts.issuer = payload.iss.slice(0, 200);
   const unsigned = typeof header.alg === 'string' && header.alg.toLowerCase() === 'none';
-  const confidence: Confidence | undefined = unsigned ? 'low' : undefined;
+  // A signature that no key of the stated algorithm can produce was made by hand (a test fixture)
+  // or cut short: either way the token is unlikely to authenticate anywhere.
+  const handMade = !unsigned && typeof header.alg === 'string' && !signatureFits(header.alg, parts[2] ?? '');
+  if (handMade) facts.signature = 'does not fit the algorithm';
+  const confidence: Confidence | undefined = unsigned || handMade ? 'low' : undefined;
   if (typeof payload.exp === 'number' && Number.isFinite(payload.exp)) {
     const iat = typeof payload.iat === 'number' ? payload.iat : undefined;
     return { ...expiryFacts(payload.exp, context, iat), facts, confidence };
   }
   return { lifetime: 'long-lived', facts, confidence };
 };
+
+/** Signature sizes in bytes per JWS algorithm (RFC 7518); RSA keys are at least 1024 bits. */
+function signatureFits(alg: string, signature: string): boolean {
+  const bytes = Math.floor((signature.length * 3) / 4);
+  const exact: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
+  const size = exact[alg];
+  if (size !== undefined) return bytes === size;
+  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
+  return true;
+}
 
 /** Azure SAS query strings: `se=` is the expiry. */
 export const azureSas: Refiner = (secret, context) => {
@@ -196,23 +214,32 @@ const TYPE_NAMES = new Set([
  * secrets. What is left must look like something a person or a machine generated: mixed character
  * classes, no whitespace, some entropy. Confidence stays low (medium for strong-looking values).
  */
-export const genericSecretValue: Refiner = (secret) => {
+export const genericSecretValue: Refiner = (secret, context) => {
   const v = secret;
   if (/\s/.test(v) || v.length < 6) return null;
+  if (isCiphertext(v) || isReference(v)) return null;
+  // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`).
+  if (/^pk(?:_(?:live|test)_|\.eyJ)/.test(v)) return null;
   // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
   if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
-  if (/^[A-Za-z_$][\w$.]*[([{]/.test(v) || /[()[\]{}]/.test(v)) return null;
+  if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
+  // Natural-language text (any non-ASCII letter) and numeric literals are not keys.
+  if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
   if (TYPE_NAMES.has(v.toLowerCase())) return null;
+  if (context.before !== undefined && isCodeReference(v, context.before, context.after ?? '')) return null;
   // References to other things: URLs without credentials, paths, files, env var names.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return null;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|js|ts|py|rb|go|sh)$/i.test(v)) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && !isBase64Random(v)) return null;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
-  // Words: all digits, lower-case words with separators, camelCase identifiers without digits.
-  if (/^[0-9]+$/.test(v)) return null;
-  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
-  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
+  // Words: all digits, lower-case words with separators, camelCase identifiers without digits —
+  // also when decorated with punctuation (`?InterpolationInTemplate`, `-EncodedCommand`).
+  const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(core)) return null;
+  if (isWordCompound(core)) return null;
   // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
   // labels ending in a colon (`sha256:`).
   if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(':')) return null;
@@ -222,8 +249,89 @@ export const genericSecretValue: Refiner = (secret) => {
   if (classes < 2 || bits < 2.5) return null;
   if (v.length < 10 && classes < 3) return null;
   const strong = (classes >= 3 && v.length >= 10 && bits >= 3.2) || (v.length >= 24 && bits >= 4);
+  // Brackets mean code, unless the value is otherwise plainly random (generated keys use them).
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return null;
+  if (encodesPlaceholder(v)) return null;
   return { confidence: strong ? 'medium' : 'low' };
 };
+
+/**
+ * Brackets usually mean code, but generated keys draw from punctuation too (Django's alphabet has
+ * `(` and `)`): long, high-entropy values mixing case or digits with four or more distinct
+ * punctuation characters, and not made of words, are random, not expressions.
+ */
+function looksGenerated(v: string): boolean {
+  if (v.length < 24 || shannonEntropy(v) < 4) return false;
+  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
+  if (new Set(v.replace(/[A-Za-z0-9]/g, '')).size < 4) return false;
+  // Code is mostly identifiers: over half of it in runs of four or more letters (random keys of
+  // that alphabet stay below half in 99% of cases).
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
+  return inWords / v.length < 0.55;
+}
+
+/**
+ * Identifiers and labels made of words: `contextToken`, `InterpolationInJSX`, `TSPrivateKeyword`.
+ * Letters only, split at case changes; nearly all of it must be pronounceable segments of three or
+ * more letters, acronyms or short function words, with at least one real word in it.
+ */
+function isWordCompound(core: string): boolean {
+  if (!/^[A-Za-z]+$/.test(core) || core.length >= 40) return false;
+  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  if (segments.length < 2) return false;
+  let wordy = 0;
+  for (const seg of segments) {
+    if ((seg.length >= 3 && /[aeiouy]/i.test(seg)) || /^[A-Z]{2,5}$/.test(seg) || /^(?:in|on|of|to|is|at|by|or|as|an|if|id)$/i.test(seg)) wordy += seg.length;
+  }
+  return wordy / core.length >= 0.9 && segments.some((seg) => seg.length >= 4);
+}
+
+/** Base64 of random bytes may start with `/`: high entropy, mixed case and digits, no path words. */
+function isBase64Random(v: string): boolean {
+  return /^[A-Za-z0-9+/]{20,}={0,2}$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v) && shannonEntropy(v) >= 4;
+}
+
+/** Encrypted values are meant to be committed: SOPS, jasypt, Vault transit, AWS KMS blobs, Ansible Vault. */
+function isCiphertext(v: string): boolean {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+
+/**
+ * Identifiers of other things: ARNs and URNs, and `scheme:path` references to secret stores
+ * (`vault:secret/data/app#password`, `ssm:/app/db`) written in lower case with no random part.
+ */
+function isReference(v: string): boolean {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+
+/**
+ * In code, an unquoted value that ends its statement, argument or object entry (`token = next;`,
+ * `f(apiKey, secretKey)`, `{ token: token2 }`) is a variable or an expression, not a literal; a
+ * value spelled exactly like the name it is assigned to is a label (`TOKEN_TYPE = "TOKEN_TYPE"`).
+ */
+function isCodeReference(v: string, before: string, after: string): boolean {
+  const quoted = /["'`]\s*$/.test(before);
+  const bare = v.replace(/[)\]}]+$/, '');
+  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials.
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  const name = /([A-Za-z_$][\w$.-]*)["'`\]]?\s*(?:=|:=|:|=>|\?\?=)\s*["'`]?$/.exec(before)?.[1];
+  if (name === undefined) return false;
+  const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const label = fold(name.slice(name.lastIndexOf('.') + 1));
+  return label.length > 0 && label === fold(v);
+}
+
+/** Base64 of a placeholder (a Kubernetes Secret holding `changeme`) is still a placeholder. */
+function encodesPlaceholder(v: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, '').length % 4 === 1) return false;
+  const decoded = Buffer.from(v, 'base64').toString('utf8');
+  // eslint-disable-next-line no-control-regex -- only readable text can be a placeholder
+  if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
+}
 
 /** `Authorization: Basic …` and Docker `auth` values: base64 of `user:password`. */
 export const basicAuth: Refiner = (secret) => {
