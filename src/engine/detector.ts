@@ -347,7 +347,8 @@ export class Detector {
       if (budget.chars <= 0) return;
       const start = encoded.start;
       const end = encoded.end;
-      if (direct.some((c) => c.start < end && c.end > start)) continue;
+      // A generic match on the encoded text does not stop decoding: a provider token inside wins.
+      if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
       for (const inner of this.detect(encoded.decoded, depth + 1)) {
         if (this.inlineAllow && hasInlineAllow(text, start, end)) continue;
@@ -491,7 +492,7 @@ export class Detector {
     let expired: boolean | undefined;
     let facts: Record<string, string> | undefined;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now });
+      const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return undefined;
@@ -588,6 +589,16 @@ function extendEnd(text: string, from: number, hitEnd: number, compiled: WindowS
 
 /** Markers further than this from the secret on a long (minified) line do not count. */
 const INLINE_ALLOW_REACH = 4096;
+
+/** The secret's line on either side of it, bounded, for refiners that judge a value by its context. */
+const CONTEXT_CHARS = 256;
+function lineAround(text: string, start: number, end: number): { before: string; after: string } {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return { before: text.slice(Math.max(from, lineStart), start), after: text.slice(end, Math.min(lineEnd, end + CONTEXT_CHARS)) };
+}
 
 function hasInlineAllow(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
