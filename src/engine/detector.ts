@@ -593,11 +593,12 @@ const INLINE_ALLOW_REACH = 4096;
 /** The secret's line on either side of it, bounded, for refiners that judge a value by its context. */
 const CONTEXT_CHARS = 256;
 function lineAround(text: string, start: number, end: number): { before: string; after: string } {
-  const from = Math.max(0, start - CONTEXT_CHARS);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  return { before: text.slice(Math.max(from, lineStart), start), after: text.slice(end, Math.min(lineEnd, end + CONTEXT_CHARS)) };
+  // Only the bounded slices are searched, so a long minified line costs the same as a short one.
+  const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text.slice(end, end + CONTEXT_CHARS);
+  const newlineBefore = before.lastIndexOf('\n');
+  const newlineAfter = after.indexOf('\n');
+  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
 }
 
 function hasInlineAllow(text: string, start: number, end: number): boolean {
