@@ -36,6 +36,11 @@ export interface GitScanOptions {
   /** Progress updates for a TTY display. */
   onProgress?: (progress: GitProgress) => void;
   signal?: AbortSignal;
+  /**
+   * A scanner built from `config` to reuse across calls (an org scan runs one per repository);
+   * compiling the rules again for every repository is wasted work.
+   */
+  scanner?: ChunkScanner;
 }
 
 export interface GitProgress {
@@ -75,7 +80,7 @@ export async function scanGit(options: GitScanOptions): Promise<{ findings: Find
 
 async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanStats, skips: SkipCollector): Promise<Finding[]> {
   if (info.bare) throw new GitRangeError(`${info.dir} is a bare repository: it has no index, so nothing is staged`);
-  const scanner = new ChunkScanner(options.config);
+  const scanner = options.scanner ?? new ChunkScanner(options.config);
   const excluded = pathMatcher(options.excludeGlobs);
   const findings: Finding[] = [];
   const files = new Set<string>();
@@ -199,7 +204,7 @@ async function scanCommitList(
     // Nothing to do is a fact worth stating, not a silent pass.
     options.onWarning?.(`no commits to scan${source === 'diff' ? ' in the range (base and head are the same)' : ''}`);
   } else if (jobs === 1 || commits.length < PARALLEL_MIN_COMMITS) {
-    const scanner = new ChunkScanner(options.config);
+    const scanner = options.scanner ?? new ChunkScanner(options.config);
     const excluded = pathMatcher(options.excludeGlobs);
     for (let i = 0; i < commits.length; i += BATCH_COMMITS) {
       merge(
@@ -220,7 +225,7 @@ async function scanCommitList(
       maxFileBytes: options.maxFileSize,
       excludeGlobs: [...options.excludeGlobs],
     };
-    await runWorkers<GitBatch, GitBatchResult>(workerScript('git-worker', import.meta.url), data, batches(commits, jobs), jobs, merge);
+    await runWorkers<GitBatch, GitBatchResult>(workerScript('git-worker', import.meta.url), data, batches(commits, jobs), jobs, merge, options.signal);
   }
   stats.sources = stats.commits ?? 0;
   return index.findings();

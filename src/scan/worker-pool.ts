@@ -37,7 +37,9 @@ export async function runWorkers<Req, Res extends object>(
   requests: Iterable<Req>,
   workers: number,
   onResult: (result: Res) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
+  signal?.throwIfAborted();
   const iterator = requests[Symbol.iterator]();
   const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
   try {
@@ -65,6 +67,10 @@ export async function runWorkers<Req, Res extends object>(
         inFlight++;
         worker.postMessage(next.value);
       };
+      // Aborting (a timeout, Ctrl-C) stops handing out work and rejects; `finally` ends the threads.
+      signal?.addEventListener('abort', () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted')), {
+        once: true,
+      });
       for (const worker of pool) {
         worker.on('message', (message: Res | Failure) => {
           inFlight--;
