@@ -186,7 +186,7 @@ const dockerConfig: SpecialFileMaker = (rng, n) => {
     entries.push(`    "${rng.pick(['https://index.docker.io/v1/', `registry.${host(rng)}`, 'ghcr.io'])}": {`, `      "auth": "${Buffer.from(`${user(rng)}:${secret}`).toString('base64')}"`, `    }${i < count - 1 ? ',' : ''}`);
   }
   const lines = ['{', '  "auths": {', ...entries, '  },', '  "credsStore": "desktop"', '}', ''];
-  const positives = lines.flatMap((l, i) => (l.includes('"auth":') ? [{ at: i, end: i, rule: 'docker-registry-config-auth', also: ['docker-config-auth', GENERIC] }] : []));
+  const positives = lines.flatMap((l, i) => (l.includes('"auth":') ? [{ at: i, end: i, rule: 'docker-registry-config-auth', also: ['docker-config-auth', 'docker-hub-personal-access-token', GENERIC] }] : []));
   return { path: `ci/docker-${n}/config.json`, lines, positives, negatives: [] };
 };
 
@@ -354,7 +354,7 @@ const k8sSecret: SpecialFileMaker = (rng, n) => {
 const k8sDockerSecret: SpecialFileMaker = (rng, n) => {
   const inner = dockerConfig(rng, n).lines.join('\n');
   const lines = ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: regcred-${n}`, 'type: kubernetes.io/dockerconfigjson', 'data:', `  .dockerconfigjson: ${Buffer.from(inner).toString('base64')}`, ''];
-  return { path: `k8s/secrets/regcred-${n}.yaml`, lines, positives: [{ at: 6, end: 6, rule: 'docker-registry-config-auth', also: ['docker-config-auth', GENERIC] }], negatives: [] };
+  return { path: `k8s/secrets/regcred-${n}.yaml`, lines, positives: [{ at: 6, end: 6, rule: 'docker-registry-config-auth', also: ['docker-config-auth', 'docker-hub-personal-access-token', GENERIC] }], negatives: [] };
 };
 
 const pemFile: SpecialFileMaker = (rng, n) => {

@@ -83,7 +83,7 @@ export function labelFamily(label: Label, rules: ReadonlyMap<string, RuleInfo>):
 
 function rightKind(label: Label, ruleId: string, rules: ReadonlyMap<string, RuleInfo>): boolean {
   if (ruleId === label.kind || label.also.includes(ruleId)) return true;
-  return label.kind === 'generic' && ruleFamily(rules.get(ruleId)) === 'generic';
+  return (label.kind === 'generic' || label.also.includes('generic')) && ruleFamily(rules.get(ruleId)) === 'generic';
 }
 
 export function score(labels: readonly Label[], findings: readonly ScoredFinding[], rules: ReadonlyMap<string, RuleInfo>): Score {
