@@ -86,7 +86,7 @@ describe('JsonStreamParser', () => {
 
   it.each([
     ['{"issues":[{"key":"A-1"},{"key":"A-2","fields":{"summary":"x', 'unexpected end of input inside a string: the file is truncated', 1, 61, 'issues[1].fields.summary', ['A-1', 'A-2']],
-    ['{"issues":[{"key":"A-1"},\n  {"key":"A-2"', 'unexpected end of input: the file is truncated', 2, 15, 'issues[1].key', ['A-1', 'A-2']],
+    ['{"issues":[{"key":"A-1"},\n  {"key":"A-2"', 'unexpected end of input: the file is truncated', 2, 15, 'issues[1]', ['A-1', 'A-2']],
     ['{"issues":[{"key":"A-1"},\n  {"key" "A-2"}]}', "expected ':' but found '\"'", 2, 10, 'issues[1].key', ['A-1', undefined]],
     ['[1, 2,, 3]', "unexpected ','", 1, 7, '[2]', []],
     ['{"a":"bad \\q escape"}', 'invalid escape "\\q" in a string', 1, 11, 'a', []],

@@ -167,10 +167,12 @@ export class JsonStreamParser {
   /** The path to the current position, for messages: `issues[12].fields`. */
   where(): string {
     let out = '';
-    for (const frame of this.stack) {
+    this.stack.forEach((frame, depth) => {
+      // After a value, an object's last key is done with: the position is in the object itself.
+      const done = depth === this.stack.length - 1 && this.expect === Expect.CommaOrEnd;
       if (frame.isArray) out += `[${frame.index}]`;
-      else if (frame.key !== '') out += out === '' ? frame.key : `.${frame.key}`;
-    }
+      else if (frame.key !== '' && !done) out += out === '' ? frame.key : `.${frame.key}`;
+    });
     return out;
   }
 

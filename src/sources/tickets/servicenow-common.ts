@@ -5,7 +5,6 @@
  * every entry, newest first, each under a header line `<date> - <user> (Work notes)`. Entries are
  * split so each finding names who wrote it and when. Bodies may hold `[code]<p>…</p>[/code]`.
  */
-import { MIN_SECRET_LENGTH } from './json-records.js';
 import { renderings } from './normalize.js';
 import type { PositionMap, TicketEntry } from './types.js';
 
@@ -129,4 +128,3 @@ export const NON_TEXT_FIELDS = new Set([
   'work_end', 'expected_start', 'follow_up', 'time_worked', 'reassignment_count', 'sys_domain', 'watch_list', 'work_notes_list',
 ]);
 
-export { MIN_SECRET_LENGTH };

@@ -114,7 +114,5 @@ export interface EntryBatch {
 
 export type ReaderOutput = EntryBatch | LooseText;
 
-export type TicketReader = (input: TicketInput, text: AsyncIterable<string>, context: ReaderContext) => AsyncIterable<ReaderOutput>;
-
 /** The input cannot be read as the chosen format (wrong hint, missing columns): names what is missing. */
 export class FormatMismatchError extends Error {}
