@@ -409,3 +409,41 @@ describe('directories of exports', () => {
     expect(new Set(result.findings.map((f) => f.location.field)).size).toBe(10);
   });
 });
+
+describe('more export shapes', () => {
+  it('ServiceNow sys_journal_field rows name the record, field, author and date of each entry', async () => {
+    const rows = { result: [{ element: 'work_notes', element_id: 'a'.repeat(32), name: 'incident', value: `rotated; new one is ${A}`, sys_created_by: 'jane.doe', sys_created_on: '2000-01-01 09:05:00' }] };
+    const result = await scan({ 'sys_journal_field.json': JSON.stringify(rows) });
+    expectFindings(result, [{ fingerprint: FP_A, system: 'servicenow', ticket: 'a'.repeat(32), field: 'work_notes', author: 'jane.doe', date: '2000-01-01 09:05:00', line: 1 }]);
+  });
+
+  it('Zendesk ticket events: comment events of each ticket', async () => {
+    const events = { ticket_events: [{ id: 1, ticket_id: 42, created_at: '2000-01-01T09:05:00Z', child_events: [{ id: 7, event_type: 'Comment', body: `use ${A}`, html_body: `<p>use ${A}</p>`, public: false, author_id: 5 }] }] };
+    const result = await scan({ 'events.json': JSON.stringify(events) });
+    expectFindings(result, [{ fingerprint: FP_A, system: 'zendesk', ticket: '42', field: 'internal_note#7', author: '5', date: '2000-01-01T09:05:00Z' }]);
+  });
+
+  it('GitHub REST issue comments name their issue from issue_url', async () => {
+    const comments = [{ id: 9, html_url: 'https://github.com/o/r/issues/3#issuecomment-9', issue_url: 'https://api.github.com/repos/o/r/issues/3', user: { login: 'dev' }, body: `token ${A}`, created_at: '2000-01-01T09:05:00Z' }];
+    const result = await scan({ 'comments.json': JSON.stringify(comments) });
+    expectFindings(result, [{ fingerprint: FP_A, system: 'github', ticket: 'o/r#3', field: 'comment', author: 'dev', url: 'https://github.com/o/r/issues/3#issuecomment-9' }]);
+  });
+
+  it('Jira XML custom fields are named by their customfieldname', async () => {
+    const xml = jiraXml([TICKETS[1] as FakeTicket]).replace(
+      '</comments>',
+      `</comments>\n      <customfields><customfield id="customfield_10000" key="x:textarea"><customfieldname>DB notes</customfieldname><customfieldvalues><customfieldvalue>&lt;p&gt;${A}&lt;/p&gt;</customfieldvalue></customfieldvalues></customfield></customfields>`,
+    );
+    const result = await scan({ 'jira.xml': xml });
+    expect(result.findings.filter((f) => f.fingerprint === FP_A).map((f) => [f.location.ticket, f.location.field, f.location.line])).toEqual([['FIX-2', 'DB notes', linesOf(xml, A)[0]]]);
+  });
+
+  it('Jira v3 custom text areas (ADF) and option fields are scanned under their field id', async () => {
+    const issue = { key: 'FIX-7', fields: { summary: 's', customfield_10042: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: A.slice(0, 9) }, { type: 'text', text: A.slice(9), marks: [{ type: 'em' }] }] }] }, customfield_10043: [{ value: `opt ${B}` }] } };
+    const result = await scan({ 'issue.json': JSON.stringify(issue) });
+    expectFindings(result, [
+      { fingerprint: FP_A, ticket: 'FIX-7', field: 'customfield_10042' },
+      { fingerprint: FP_B, ticket: 'FIX-7', field: 'customfield_10043[0].value' },
+    ]);
+  });
+});
