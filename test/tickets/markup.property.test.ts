@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { scanTickets } from '../../src/sources/tickets/scan-tickets.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree } from '../support/temp.js';
-import { csvCell, githubScanner, htmlEscape, journal, slackEscape, xmlEscape } from './exports.js';
+import { csvCell, githubScanner, htmlEscape, slackEscape, xmlEscape } from './exports.js';
 
 type Markup = 'wiki' | 'html' | 'adf' | 'servicenow' | 'markdown' | 'slack' | 'plain';
 type Wrap = (secret: string, cut: number) => string;
@@ -162,7 +162,6 @@ const FORMATS: { name: string; markup: Markup; file: string; build(c: Composed):
   },
 ];
 
-// Journal entries end at the next header; the format must not see one inside random prose.
 const scanner = githubScanner();
 const multiset = (findings: { ruleId: string; fingerprint: string }[]): string[] => findings.map((f) => `${f.ruleId} ${f.fingerprint}`).sort();
 
@@ -185,6 +184,5 @@ describe('markup and escaping never change what is found', () => {
   it('plants really are found in the plain text (the property is not vacuous)', () => {
     const composed = compose('plain', ['a', 'b', 'c', 'd'], [{ seed: 7, wrap: 0, cut: 5 }, { seed: 8, wrap: 0, cut: 9 }]);
     expect(scanner.scan({ text: composed.plain, origin: { source: 'ticket', path: 'plain' } })).toHaveLength(2);
-    expect(journal([])).toBe('');
   });
 });
