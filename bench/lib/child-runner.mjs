@@ -1,8 +1,10 @@
 // Runs a Node CLI entry point inside this process, exactly as `node <entry> <args…>` would, and at
-// exit writes the whole process's resource usage (all threads: getrusage(RUSAGE_SELF)) as one JSON
-// line to file descriptor 3. The benchmark reads it to report the peak RSS of that one run.
+// exit writes the whole process's resource usage as one JSON line to file descriptor 3. CPU time is
+// getrusage(RUSAGE_SELF) (all threads). Peak RSS is VmHWM from /proc/self/status: getrusage's
+// maxRSS on Linux starts from the parent's RSS at the fork, so a benchmark parent holding a large
+// buffer would inflate it.
 // Plain JavaScript on purpose: it must start as fast as the tool itself, without a TypeScript loader.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [entry, ...args] = process.argv.slice(2);
@@ -13,8 +15,15 @@ if (!entry) {
 
 process.on('exit', (code) => {
   const usage = process.resourceUsage();
+  let peakKiB = usage.maxRSS;
+  try {
+    const hwm = /VmHWM:\s+([0-9]+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) peakKiB = Number(hwm[1]);
+  } catch {
+    // not Linux: keep getrusage's figure
+  }
   const line = JSON.stringify({
-    maxRssKiB: usage.maxRSS,
+    maxRssKiB: peakKiB,
     userCpuMicros: usage.userCPUTime,
     systemCpuMicros: usage.systemCPUTime,
     exitCode: code,
