@@ -53,7 +53,7 @@ export interface CredentialKind {
 }
 
 /** File kinds that take whole command or code lines. */
-export type LineHost = 'shell' | 'markdown' | 'workflow' | 'dockerfile' | 'py' | 'js' | 'ts' | 'rb' | 'php' | 'go' | 'java' | 'cs' | 'hcl' | 'json' | 'ini' | 'xml';
+export type LineHost = 'shell' | 'markdown' | 'workflow' | 'dockerfile' | 'py' | 'js' | 'ts' | 'rb' | 'php' | 'go' | 'java' | 'cs' | 'hcl' | 'json' | 'ini' | 'xml' | 'sql' | 'ps1' | 'ipynb';
 
 const SHELLISH: readonly LineHost[] = ['shell', 'markdown', 'workflow', 'dockerfile'];
 

@@ -94,6 +94,20 @@ export const GENERIC_LINES: readonly CredentialKind[] = [
   { rule: GENERIC, names: [], make: urlPassword, line: (v, rng) => `    <password>${v}</password>  <!-- ${word(rng)} -->`, lineFiles: ['xml'] },
   { rule: GENERIC, names: [], make: urlPassword, line: (v, rng) => `docker login -u ${user(rng)} -p ${v} registry.${host(rng)}`, lineFiles: SHELLISH },
   { rule: GENERIC, names: [], make: urlPassword, line: (v, rng) => `sshpass -p '${v}' ssh ${user(rng)}@${host(rng)}`, lineFiles: SHELLISH, weight: 0.5 },
+  // Secrets in URL query strings.
+  { rule: GENERIC, names: [], make: run([32, 40], A.b62), line: (v, rng) => `curl -s "https://${host(rng)}/v1/${word(rng)}?${rng.pick(['api_key', 'apikey', 'access_token', 'token'])}=${v}&format=json"`, lineFiles: SHELLISH, weight: 2 },
+  { rule: GENERIC, names: [], make: run(32, A.hex), line: (v, rng) => `const url = \`https://${host(rng)}/export?${rng.pick(['api_key', 'access_token', 'key'])}=${v}&limit=100\`;`, lineFiles: ['ts', 'js'] },
+  // Credentials passed positionally to a login or auth call.
+  { rule: GENERIC, names: [], make: password, line: (v, rng) => `    resp = requests.get(url, auth=("${user(rng)}", "${v}"), timeout=10)`, lineFiles: ['py'], weight: 2 },
+  { rule: GENERIC, names: [], make: password, line: (v, rng) => `    server.login("${user(rng)}@${host(rng)}", "${v}")`, lineFiles: ['py'] },
+  { rule: GENERIC, names: [], make: password, line: (v, rng) => `        Connection conn = DriverManager.getConnection(jdbcUrl, "${user(rng)}", "${v}");`, lineFiles: ['java'] },
+  { rule: GENERIC, names: [], make: password, line: (v, rng) => `  auth: { username: '${user(rng)}', password: '${v}' },`, lineFiles: ['ts', 'js'] },
+  // SQL that sets a password.
+  { rule: GENERIC, names: [], make: urlPassword, line: (v, rng) => rng.pick([`CREATE USER ${user(rng).replace('-', '_')} WITH PASSWORD '${v}';`, `ALTER USER ${user(rng).replace('-', '_')} WITH ENCRYPTED PASSWORD '${v}';`, `CREATE USER '${user(rng)}'@'%' IDENTIFIED BY '${v}';`]), lineFiles: ['sql'], weight: 3 },
+  // PowerShell: a plain-text password turned into a SecureString.
+  { rule: GENERIC, names: [], make: password, line: (v) => `$secure = ConvertTo-SecureString '${v.replace(/'/g, "''")}' -AsPlainText -Force`, lineFiles: ['ps1'] },
+  // A passphrase of lower-case words: hard to tell from a label, expected to be missed by heuristics.
+  { rule: GENERIC, names: [], make: (rng) => Array.from({ length: rng.int(4, 5) }, () => rng.pick(['orbit', 'velvet', 'cactus', 'harbor', 'lantern', 'glacier', 'pepper', 'mosaic', 'tundra', 'violet', 'ember', 'quarry'])).join('-'), line: (v) => `passphrase: ${v}`, lineFiles: ['markdown'], weight: 0.5 },
 ];
 
 // --- Credential files ---------------------------------------------------------------------------
@@ -434,7 +448,46 @@ const composerAuth: SpecialFileMaker = (rng, n) => {
   return { path: `php-app-${n}/auth.json`, lines, positives: [{ at: 4, end: 4, rule: GENERIC }], negatives: [] };
 };
 
+const terraformVariables: SpecialFileMaker = (rng, n) => {
+  const lines: string[] = [];
+  const positives: SpecialLabel[] = [];
+  const negatives: { at: number; category: string }[] = [];
+  for (const name of ['db_password', 'api_token', 'admin_password', 'client_secret'].filter(() => rng.chance(0.6))) {
+    lines.push(`variable "${name}" {`, '  type      = string', '  sensitive = true');
+    if (rng.chance(0.7)) {
+      lines.push(`  default   = "${urlPassword(rng)}"`);
+      positives.push({ at: lines.length - 1, end: lines.length - 1, rule: GENERIC });
+    } else {
+      lines.push('  default   = ""');
+      negatives.push({ at: lines.length - 1, category: 'placeholder' });
+    }
+    lines.push('}', '');
+  }
+  lines.push('variable "region" {', '  default = "eu-west-1"', '}', '');
+  return { path: `infra/stack-${n}/variables.tf`, lines, positives, negatives };
+};
+
+const credentialsCsv: SpecialFileMaker = (rng, n) => {
+  const lines = ['username,password,role'];
+  const positives: SpecialLabel[] = [];
+  for (let i = rng.int(2, 5); i > 0; i--) {
+    lines.push(`${user(rng)},${urlPassword(rng)},${rng.pick(['admin', 'viewer', 'editor'])}`);
+    positives.push({ at: lines.length - 1, end: lines.length - 1, rule: GENERIC });
+  }
+  return { path: `ops/handover-${n}/accounts.csv`, lines, positives, negatives: [] };
+};
+
+const k8sTlsSecret: SpecialFileMaker = (rng, n) => {
+  const cert = Buffer.from(['-----BEGIN CERTIFICATE-----', b64bytes(700)(rng), '-----END CERTIFICATE-----'].join('\n')).toString('base64');
+  const key = Buffer.from(rng.chance(0.5) ? rsaKey(rng) : pkcs8Key(rng)).toString('base64');
+  const lines = ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${word(rng)}-tls`, 'type: kubernetes.io/tls', 'data:', `  tls.crt: ${cert}`, `  tls.key: ${key}`, ''];
+  return { path: `k8s/tls/${word(rng)}-tls-${n}.yaml`, lines, positives: [{ at: 7, end: 7, rule: 'private-key-rsa', also: ['private-key-pkcs8'] }], negatives: [{ at: 6, category: 'certificate' }] };
+};
+
 export const SPECIAL_FILES: readonly (readonly [SpecialFileMaker, number])[] = [
+  [terraformVariables, 3],
+  [credentialsCsv, 1],
+  [k8sTlsSecret, 2],
   [netrc, 3],
   [pgpass, 3],
   [npmrc, 4],

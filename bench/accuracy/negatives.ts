@@ -21,6 +21,7 @@ const credName = (rng: Random): string =>
 const word = (rng: Random): string => rng.pick(['orders', 'billing', 'ledger', 'search', 'catalog', 'payments', 'reports', 'identity']);
 
 const j = (...parts: string[]): string => parts.join('');
+const b64json = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 const placeholders: Gen = (rng) =>
   rng.pick([
@@ -72,6 +73,7 @@ const docExamples: readonly NegativeMaker[] = [
     value: j('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', '.', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'),
   }),
   () => ({ category: 'doc-example', name: 'SLACK_BOT_TOKEN', value: j('xo', 'xb-', 'not-a-real-token-this-will-not-work') }),
+  (rng) => ({ category: 'doc-example', name: 'API_URL', value: `https://api.example.com/v1/items?api_key=${run(32, A.b62)(rng)}&page=2` }),
   () => ({
     category: 'doc-example',
     name: 'AZURE_STORAGE_CONNECTION_STRING',
@@ -218,6 +220,26 @@ const encrypted: NegativeMaker = (rng) =>
     { category: 'encrypted', name: 'SECRET', value: `AQICAH${b64bytes(120)(rng)}` },
   ]);
 
+/** Values people write in tests and demos: words and a number, said to be fake. */
+const testValues: Gen = (rng) =>
+  `${rng.pick(['test', 'fake', 'mock', 'dummy', 'demo', 'local', 'dev', 'stub'])}${rng.pick(['-', '_'])}${rng.pick(['token', 'password', 'secret', 'api-key', 'key', 'pass'])}${rng.pick(['-', '_', ''])}${rng.int(1, 999)}`;
+
+/** Names that hold something else than the credential they mention. */
+const notCredentials: NegativeMaker = (rng) =>
+  rng.pick<NegativeAssignment>([
+    { category: 'not-a-credential', name: 'CSRF_TOKEN', value: run(32, A.hex)(rng) },
+    { category: 'not-a-credential', name: 'AUTHENTICITY_TOKEN', value: b64bytes(32)(rng) },
+    { category: 'not-a-credential', name: 'NEXT_PAGE_TOKEN', value: b64bytes(48, true)(rng) },
+    { category: 'not-a-credential', name: 'CONTINUATION_TOKEN', value: b64bytes(40)(rng) },
+    { category: 'not-a-credential', name: 'TOKEN_SHA256', value: run(64, A.hex)(rng) },
+    { category: 'not-a-credential', name: 'PASSWORD_DIGEST', value: `$2a$12$${run(53, A.b62 + './')(rng)}` },
+    { category: 'not-a-credential', name: 'SECRET_FINGERPRINT', value: run(40, A.hex)(rng) },
+    { category: 'not-a-credential', name: 'COMPASS_HEADING', value: `${rng.int(0, 359)}deg` },
+    { category: 'not-a-credential', name: 'BYPASS_CACHE_KEY', value: `${word(rng)}:${run(8, A.hex)(rng)}` },
+    { category: 'not-a-credential', name: 'SECRETARY_EMAIL', value: `${word(rng)}@acmecorp.io` },
+    { category: 'not-a-credential', name: 'TOKENIZERS', value: '0.15.2' },
+  ]);
+
 /** Assignment-shaped negatives, weighted. */
 export const NEGATIVE_ASSIGNMENTS: readonly (readonly [NegativeMaker, number])[] = [
   [(rng) => ({ category: 'placeholder', name: credName(rng), value: placeholders(rng) }), 12],
@@ -232,6 +254,9 @@ export const NEGATIVE_ASSIGNMENTS: readonly (readonly [NegativeMaker, number])[]
   [identifiers, 6],
   [metadata, 12],
   [encrypted, 3],
+  [(rng) => ({ category: 'test-value', name: credName(rng), value: testValues(rng) }), 5],
+  [notCredentials, 6],
+  [(rng) => ({ category: 'hand-made-jwt', name: rng.pick(['ID_TOKEN', 'ACCESS_TOKEN', 'JWT']), value: j(b64json({ alg: 'RS256', typ: 'JWT' }), '.', b64json({ sub: word(rng), iat: 1700000000 }), '.', rng.pick(['c2lnbmF0dXJl', 'signature', 'sig'])) }), 2],
 ];
 
 /** Whole-line negatives per file kind (type annotations, i18n strings, code that reads secrets). */
@@ -294,6 +319,14 @@ export function negativeLine(rng: Random, kind: string): { category: string; lin
         f('i18n', 'password_reset_subject: "Reset your password"'),
         f('type-annotation', '    password:', '      type: string', '      format: password', '      minLength: 12'),
         f('config-metadata', 'existingSecret: postgresql-auth'),
+      ]);
+    case 'markdown':
+      return rng.pick([
+        f('placeholder', 'curl -H "Authorization: Bearer $TOKEN" https://api.acmecorp.io/v1/me'),
+        f('placeholder', 'docker login -u USERNAME -p PASSWORD registry.acmecorp.io'),
+        f('placeholder', 'export OPENAI_API_KEY=sk-...your-key...'),
+        f('html-form', `<input type="hidden" name="csrf_token" value="${run(32, A.hex)(rng)}">`),
+        f('html-form', `<meta name="csrf-token" content="${b64bytes(32)(rng)}">`),
       ]);
     case 'json':
       return rng.pick([f('i18n', '  "passwordTooShort": "Password is too short",'), f('i18n', '  "enterToken": "Enter your API token",'), f('type-annotation', '  "password": { "type": "string", "minLength": 12 },'), f('i18n', '  "forgotPassword": "Passwort vergessen?",')]);

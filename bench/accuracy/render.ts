@@ -576,6 +576,54 @@ const markdownKind: FileKind = {
   filler: (rng) => rng.pick([['npm run build'], [`curl -s https://${hostName(rng)}/healthz`], ['make deploy ENV=staging'], [`kubectl logs deploy/${ident(rng)} --tail=100`]]),
 };
 
+
+const sqlKind: FileKind = {
+  id: 'sql',
+  weight: 2,
+  lineHost: 'sql',
+  path: (rng, n) => `db/${rng.pick(['migrations', 'seeds', 'init'])}/${rng.int(100, 999)}_${rng.pick(['roles', 'users', 'grants', 'setup'])}_${n}.sql`,
+  header: () => ['-- database setup', 'BEGIN;'],
+  footer: () => ['COMMIT;', ''],
+  assign(name, value) {
+    return one(`INSERT INTO settings (name, value) VALUES ('${styleName(name, 'snake')}', '${value.replace(/'/g, "''")}');`);
+  },
+  filler: (rng) =>
+    rng.pick([
+      [`CREATE TABLE IF NOT EXISTS ${ident(rng)}s (id BIGSERIAL PRIMARY KEY, created_at TIMESTAMPTZ DEFAULT now());`],
+      [`GRANT SELECT, INSERT ON ${ident(rng)}s TO app_rw;`],
+      [`CREATE INDEX ON ${ident(rng)}s (created_at);`],
+    ]),
+};
+
+const powershellKind: FileKind = {
+  id: 'ps1',
+  weight: 2,
+  lineHost: 'ps1',
+  path: (rng, n) => `scripts/${rng.pick(['Deploy', 'Setup', 'Backup'])}-${n}.ps1`,
+  header: () => ['$ErrorActionPreference = "Stop"', ''],
+  footer: () => [''],
+  assign(name, value, rng) {
+    const v = `'${value.replace(/'/g, "''")}'`;
+    return one(rng.chance(0.5) ? `$env:${styleName(name, 'UPPER')} = ${v}` : `$${styleName(name, 'pascal')} = ${v}`);
+  },
+  filler: (rng) => rng.pick([[`Write-Host "Deploying ${ident(rng)}"`], [`Import-Module Az.Accounts`], [`Start-Sleep -Seconds ${rng.int(1, 30)}`]]),
+};
+
+/** Jupyter notebooks: code cells are JSON strings, so quotes inside them are escaped. */
+const notebookKind: FileKind = {
+  id: 'ipynb',
+  weight: 3,
+  lineHost: 'ipynb',
+  path: (rng, n) => `notebooks/${rng.pick(['explore', 'train', 'report', 'etl'])}-${n}.ipynb`,
+  header: () => ['{', ' "cells": [', '  {', '   "cell_type": "code",', '   "metadata": {},', '   "source": ['],
+  footer: () => ['    "print(\\"done\\")"', '   ]', '  }', ' ],', ' "nbformat": 4', '}', ''],
+  assign(name, value, rng) {
+    const line = rng.chance(0.5) ? `${styleName(name, 'snake')} = "${value}"` : `os.environ["${styleName(name, 'UPPER')}"] = "${value}"`;
+    return one(`    ${JSON.stringify(line + '\n')},`);
+  },
+  filler: (rng) => [`    ${JSON.stringify(rng.pick(['import pandas as pd', `df = pd.read_csv("${ident(rng)}s.csv")`, 'df.describe()', `model.fit(X_train, y_train, epochs=${rng.int(1, 50)})`]) + '\n')},`],
+};
+
 export const FILE_KINDS: readonly FileKind[] = [
   tsKind('ts'),
   tsKind('js'),
@@ -599,6 +647,9 @@ export const FILE_KINDS: readonly FileKind[] = [
   composeKind,
   workflowKind,
   markdownKind,
+  sqlKind,
+  powershellKind,
+  notebookKind,
 ];
 
 /** Comment syntax per file kind, for commented-out lines. */

@@ -79,12 +79,13 @@ const STOP_VALUES = new Set([
 
 /**
  * Template and variable-reference syntaxes: `${VAR}`, `$(cmd)`, `{{ x }}`, `<x>`, `%(x)s`,
+ * (a `$(` or `${` followed by a digit or punctuation is part of a random value, not a reference),
  * `%VAR%`, `$VAR`, `process.env.X`, `os.environ[…]`, `ENV[…]`, `getenv(…)`, `secrets.X`.
  */
 const TEMPLATE = new RegExp(
   [
-    String.raw`\$\{[^}]*\}?`,
-    String.raw`\$\([^)]*\)?`,
+    String.raw`\$\{\{?\s*[A-Za-z_]`,
+    String.raw`\$\(\s*[A-Za-z_]`,
     String.raw`\{\{.*\}\}`,
     String.raw`\{%.*%\}`,
     String.raw`^<[^>]*>$`,

@@ -215,11 +215,17 @@ const TYPE_NAMES = new Set([
  * classes, no whitespace, some entropy. Confidence stays low (medium for strong-looking values).
  */
 export const genericSecretValue: Refiner = (secret, context) => {
-  const v = secret;
+  // XML and HTML attributes escape what they hold; judge the value itself.
+  // Percent-encoding too (URL query values).
+  const v = decodePercent(/&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret);
   if (/\s/.test(v) || v.length < 6) return null;
+  if (v !== secret && isPlaceholder(v)) return null;
+  // E-mail addresses are identities, not secrets.
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
+  if (isTestValue(v)) return null;
   if (isCiphertext(v) || isReference(v)) return null;
-  // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`).
-  if (/^pk(?:_(?:live|test)_|\.eyJ)/.test(v)) return null;
+  // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
   // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
   if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
   if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
@@ -230,7 +236,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   if (context.before !== undefined && isCodeReference(v, context.before, context.after ?? '')) return null;
   // References to other things: URLs without credentials, paths, files, env var names.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && !isBase64Random(v)) return null;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
   if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
   if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
@@ -238,7 +244,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // also when decorated with punctuation (`?InterpolationInTemplate`, `-EncodedCommand`).
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if (/^[0-9]+$/.test(core)) return null;
-  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(core)) return null;
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
   if (isWordCompound(core)) return null;
   // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
   // labels ending in a colon (`sha256:`).
@@ -264,6 +270,8 @@ function looksGenerated(v: string): boolean {
   if (v.length < 24 || shannonEntropy(v) < 4) return false;
   if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
   if (new Set(v.replace(/[A-Za-z0-9]/g, '')).size < 4) return false;
+  // Punctuation that code uses (member access, calls, indexing, arguments) does not count.
+  if (new Set(v.replace(/[\w$.()[\]{},]/g, '')).size < 2) return false;
   // Code is mostly identifiers: over half of it in runs of four or more letters (random keys of
   // that alphabet stay below half in 99% of cases).
   let inWords = 0;
@@ -287,9 +295,34 @@ function isWordCompound(core: string): boolean {
   return wordy / core.length >= 0.9 && segments.some((seg) => seg.length >= 4);
 }
 
-/** Base64 of random bytes may start with `/`: high entropy, mixed case and digits, no path words. */
-function isBase64Random(v: string): boolean {
-  return /^[A-Za-z0-9+/]{20,}={0,2}$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v) && shannonEntropy(v) >= 4;
+/**
+ * A path is made of names: every segment is a word, a lower-case name, a number or a file name.
+ * Base64 that starts with `/` has segments of random mixed case instead.
+ */
+function isPath(v: string): boolean {
+  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
+}
+
+function decodePercent(v: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+function unescapeXml(v: string): string {
+  return v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/**
+ * Values people make up for tests and demos: lower-case words and a number, one of them saying so
+ * (`test-token-123`, `fake_api_key`, `local-dev-secret`).
+ */
+function isTestValue(v: string): boolean {
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
 }
 
 /** Encrypted values are meant to be committed: SOPS, jasypt, Vault transit, AWS KMS blobs, Ansible Vault. */
@@ -315,8 +348,10 @@ function isCodeReference(v: string, before: string, after: string): boolean {
   const quoted = /["'`]\s*$/.test(before);
   const bare = v.replace(/[)\]}]+$/, '');
   if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
-  // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials.
+  // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials;
+  // URLs on documentation domains (RFC 2606: example.com, .example, .test, .invalid) are examples.
   if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
   const name = /([A-Za-z_$][\w$.-]*)["'`\]]?\s*(?:=|:=|:|=>|\?\?=)\s*["'`]?$/.exec(before)?.[1];
   if (name === undefined) return false;
   const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -350,11 +385,21 @@ export const basicAuth: Refiner = (secret) => {
   return { facts: { username: user.slice(0, 100) } };
 };
 
+/**
+ * The `jwt` refiner as rules use it: a token whose signature cannot come from its algorithm was
+ * made by hand (test fixtures, documentation) or cut short, so it is not reported at all.
+ */
+const jwtRule: Refiner = (secret, context) => {
+  const refined = jwt(secret, context);
+  if (refined === null || refined.facts?.signature !== undefined) return null;
+  return refined;
+};
+
 const REFINERS = new Map<string, Refiner>([
   ['generic-secret-value', genericSecretValue],
   ['basic-auth', basicAuth],
   ['aws-access-key-id', awsAccessKeyId],
-  ['jwt', jwt],
+  ['jwt', jwtRule],
   ['azure-sas', azureSas],
   ['discord-bot-token', discordBotToken],
   ['private-key', privateKey],
