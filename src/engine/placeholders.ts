@@ -79,17 +79,17 @@ const STOP_VALUES = new Set([
 
 /**
  * Template and variable-reference syntaxes: `${VAR}`, `$(cmd)`, `{{ x }}`, `<x>`, `%(x)s`,
- * (a `$(` or `${` followed by a digit or punctuation is part of a random value, not a reference),
+ * (a `$(` or `${` that is not a complete substitution is part of a random value, not a reference),
  * `%VAR%`, `$VAR`, `process.env.X`, `os.environ[…]`, `ENV[…]`, `getenv(…)`, `secrets.X`.
  */
 const TEMPLATE = new RegExp(
   [
-    String.raw`\$\{\{?\s*[A-Za-z_]`,
-    String.raw`\$\(\s*[A-Za-z_]`,
+    String.raw`\$\{\{?\s*[A-Za-z_][^}]*\}`,
+    String.raw`\$\(\s*[A-Za-z_][\w.-]*(?:\s[^)]*)?\)`,
     String.raw`\{\{.*\}\}`,
     String.raw`\{%.*%\}`,
     String.raw`^<[^>]*>$`,
-    String.raw`^<[a-z _-]+`,
+    String.raw`^<[a-z][a-z0-9 _-]{2,}(?:>|$)`,
     String.raw`%\([a-z_]+\)[sd]`,
     String.raw`^%[a-z_][a-z0-9_]*%$`,
     String.raw`^\$[a-z_][a-z0-9_]*$`,

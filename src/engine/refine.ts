@@ -216,8 +216,9 @@ const TYPE_NAMES = new Set([
  */
 export const genericSecretValue: Refiner = (secret, context) => {
   // XML and HTML attributes escape what they hold; judge the value itself.
-  // Percent-encoding too (URL query values).
-  const v = decodePercent(/&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret);
+  // Percent-encoding too, for URL query values.
+  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  const v = /[?&][\w.-]*=$/.test(context.before ?? '') ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v) || v.length < 6) return null;
   if (v !== secret && isPlaceholder(v)) return null;
   // E-mail addresses are identities, not secrets.
@@ -227,7 +228,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
   // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
-  if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
+  if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v) && v.replace(/^@/, '').split(/\??\./).every(isIdentifierLike)) return null;
   if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
   // Natural-language text (any non-ASCII letter) and numeric literals are not keys.
   if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
@@ -290,9 +291,21 @@ function isWordCompound(core: string): boolean {
   if (segments.length < 2) return false;
   let wordy = 0;
   for (const seg of segments) {
-    if ((seg.length >= 3 && /[aeiouy]/i.test(seg)) || /^[A-Z]{2,5}$/.test(seg) || /^(?:in|on|of|to|is|at|by|or|as|an|if|id)$/i.test(seg)) wordy += seg.length;
+    if ((seg.length >= 3 && isPronounceable(seg)) || /^[A-Z]{2,5}$/.test(seg) || /^(?:in|on|of|to|is|at|by|or|as|an|if|id)$/i.test(seg)) wordy += seg.length;
   }
   return wordy / core.length >= 0.9 && segments.some((seg) => seg.length >= 4);
+}
+
+/** Names as people write them: snake_case, camelCase, PascalCase, UPPER_CASE, `$el` (not random mixed case). */
+function isIdentifierLike(seg: string): boolean {
+  return /^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ''));
+}
+
+/** A vowel, and no four consonant sounds in a row (`th`, `ng`… count as one): `strength`, not `maqnlsi`. */
+function isPronounceable(seg: string): boolean {
+  const lower = seg.toLowerCase();
+  if (!/[aeiouy]/.test(lower)) return false;
+  return !/[^aeiouy]{4}/.test(lower.replace(/th|ch|sh|ng|ph|ck|wh/g, 'T'));
 }
 
 /**
