@@ -477,7 +477,11 @@ export class Detector {
   ): Candidate | undefined {
     const rule = compiled.rule;
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return undefined;
-    if (isPlaceholder(secret, compiled.stopwords)) return undefined;
+    if (isPlaceholder(secret, compiled.stopwords)) {
+      // A documented example of a specific format (the jwt.io token) stays an example for heuristics too.
+      if (!rule.generic) vetoed.push(start, end);
+      return undefined;
+    }
     let confidence: Confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
       if (compiled.checksum.established) {
