@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { builtinRulesDir, loadConfigFile, readRuleDir, resolveSettings } from '../config/load.js';
 import { checkRules } from '../rules/check.js';
 import { formatProblem, loadRuleFiles, type Problem } from '../rules/load.js';
-import { EXIT_CLEAN, EXIT_FINDINGS } from './errors.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 
 export async function runRulesList(opts: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config as string | undefined));
@@ -21,8 +21,7 @@ export async function runRulesList(opts: Record<string, unknown>): Promise<numbe
 }
 
 export async function runRulesCheck(files: string[], opts: Record<string, unknown>): Promise<number> {
-  const sources =
-    files.length > 0 ? files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })) : readRuleDir(builtinRulesDir());
+  const sources = files.length > 0 ? files.map((f) => ({ path: f, text: readRuleFile(f) })) : readRuleDir(builtinRulesDir());
   const { rules, problems, fileOf } = loadRuleFiles(sources);
   const all: Problem[] = [...problems];
   for (const rule of rules) all.push(...checkRules([rule], fileOf.get(rule.id)));
@@ -35,4 +34,13 @@ export async function runRulesCheck(files: string[], opts: Record<string, unknow
   for (const p of all) process.stderr.write(`${formatProblem(p)}\n`);
   process.stdout.write(`${count} rules checked, ${all.length} problem${all.length === 1 ? '' : 's'}\n`);
   return all.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A mistyped rule file name is a usage error (exit 2), not an internal one. */
+function readRuleFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the rule file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
