@@ -322,6 +322,7 @@ export const CREDENTIALS: readonly CredentialKind[] = [
   { rule: 'flyio-access-token', names: ['FLY_API_TOKEN'], make: cat('FlyV1 fm2_', b64(rngLength(300, 500))) },
   { rule: 'flyio-legacy-access-token', names: ['FLY_ACCESS_TOKEN'], make: cat('fo1_', b64u(43)) },
   { rule: 'render-api-key', names: ['RENDER_API_KEY'], make: cat('rnd_', b62(32)) },
+  { rule: 'databricks-personal-access-token', names: ['DATABRICKS_TOKEN', 'DATABRICKS_PAT'], make: cat('dapi', hex(32), oneOf('', '-2')) },
   { rule: 'railway-api-token', names: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'], make: uuid, context: true },
   { rule: 'linode-api-token', names: ['LINODE_TOKEN', 'LINODE_CLI_TOKEN'], make: hex(64), context: true },
   { rule: 'scaleway-secret-key', names: ['SCW_SECRET_KEY'], make: uuid, context: true },
@@ -469,6 +470,14 @@ export const CREDENTIALS: readonly CredentialKind[] = [
   { rule: 'mailjet-api-credentials', names: ['MAILJET_SECRET_KEY', 'MJ_APIKEY_PRIVATE'], make: hex(32), context: true },
   { rule: 'sparkpost-api-key', names: ['SPARKPOST_API_KEY'], make: hex(40), context: true },
   { rule: 'plivo-auth-token', names: ['PLIVO_AUTH_TOKEN'], make: b62(40), context: true },
+  { rule: 'confluent-cloud-api-secret', names: ['CONFLUENT_API_SECRET', 'CONFLUENT_CLOUD_SECRET'], make: b64(64), context: true },
+  {
+    rule: 'confluent-cloud-api-secret',
+    names: ['KAFKA'],
+    make: b64(64),
+    line: (v, rng) => `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='${run(16, A.ub36)(rng)}' password='${v}';`,
+    lineFiles: ['ini', 'shell', 'markdown'],
+  },
 
   // Observability
   { rule: 'datadog-api-key', names: ['DD_API_KEY', 'DATADOG_API_KEY'], make: hex(32), context: true, weight: 2 },
@@ -591,6 +600,8 @@ export const CREDENTIALS: readonly CredentialKind[] = [
   { rule: 'clickup-personal-token', names: ['CLICKUP_API_TOKEN'], make: cat('pk_', run(8, A.digits), '_', run(32, A.ub36)), context: true },
   { rule: 'trello-api-token', names: ['TRELLO_TOKEN'], make: cat('ATTA', hex(64), run(8, A.uhex)), context: true },
   { rule: 'freshdesk-api-key', names: ['FRESHDESK_API_KEY'], make: b62(20), context: true },
+  { rule: 'launchdarkly-access-token', names: ['LD_SDK_KEY', 'LAUNCHDARKLY_SDK_KEY', 'LAUNCHDARKLY_API_TOKEN'], make: cat(oneOf('sdk-', 'api-'), uuid) },
+  { rule: 'twitter-bearer-token', names: ['TWITTER_BEARER_TOKEN', 'X_BEARER_TOKEN'], make: (rng) => `AAAAAAAAAAAAAAAAAAAAA${b62(28)(rng)}%3D${b62(50)(rng)}` },
 
   // Slack
   { rule: 'slack-bot-token', names: ['SLACK_BOT_TOKEN', 'SLACK_TOKEN'], make: (rng) => `xoxb-${run(12, A.digits)(rng)}-${run(13, A.digits)(rng)}-${b62(24)(rng)}`, weight: 3 },

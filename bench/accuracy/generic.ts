@@ -177,10 +177,10 @@ const npmrc: SpecialFileMaker = (rng, n) => {
     positives.push({ at: 2, end: 2, rule: 'npm-access-token' });
   } else if (form === 1) {
     lines.push(`//npm.${host(rng)}/:_auth=${Buffer.from(`${user(rng)}:${urlPassword(rng)}`).toString('base64')}`);
-    positives.push({ at: 2, end: 2, rule: GENERIC, also: ['npmrc-basic-auth', 'npmrc-auth'] });
+    positives.push({ at: 2, end: 2, rule: GENERIC, also: ['npmrc-basic-auth'] });
   } else if (form === 2) {
     lines.push(`//npm.${host(rng)}/:username=${user(rng)}`, `//npm.${host(rng)}/:_password=${Buffer.from(urlPassword(rng)).toString('base64')}`);
-    positives.push({ at: 3, end: 3, rule: GENERIC, also: ['npmrc-basic-auth', 'npmrc-auth'] });
+    positives.push({ at: 3, end: 3, rule: GENERIC, also: ['npmrc-basic-auth'] });
   } else if (form === 3) {
     lines.push(`//${host(rng)}/artifactory/api/npm/npm-virtual/:_authToken=${run(64, A.b64u)(rng)}`);
     positives.push({ at: 2, end: 2, rule: 'npm-registry-auth-token', also: [GENERIC] });
@@ -200,7 +200,7 @@ const dockerConfig: SpecialFileMaker = (rng, n) => {
     entries.push(`    "${rng.pick(['https://index.docker.io/v1/', `registry.${host(rng)}`, 'ghcr.io'])}": {`, `      "auth": "${Buffer.from(`${user(rng)}:${secret}`).toString('base64')}"`, `    }${i < count - 1 ? ',' : ''}`);
   }
   const lines = ['{', '  "auths": {', ...entries, '  },', '  "credsStore": "desktop"', '}', ''];
-  const positives = lines.flatMap((l, i) => (l.includes('"auth":') ? [{ at: i, end: i, rule: 'docker-registry-config-auth', also: ['docker-config-auth', 'docker-hub-personal-access-token', GENERIC] }] : []));
+  const positives = lines.flatMap((l, i) => (l.includes('"auth":') ? [{ at: i, end: i, rule: 'docker-registry-config-auth', also: ['docker-hub-personal-access-token', GENERIC] }] : []));
   return { path: `ci/docker-${n}/config.json`, lines, positives, negatives: [] };
 };
 
@@ -368,7 +368,7 @@ const k8sSecret: SpecialFileMaker = (rng, n) => {
 const k8sDockerSecret: SpecialFileMaker = (rng, n) => {
   const inner = dockerConfig(rng, n).lines.join('\n');
   const lines = ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: regcred-${n}`, 'type: kubernetes.io/dockerconfigjson', 'data:', `  .dockerconfigjson: ${Buffer.from(inner).toString('base64')}`, ''];
-  return { path: `k8s/secrets/regcred-${n}.yaml`, lines, positives: [{ at: 6, end: 6, rule: 'docker-registry-config-auth', also: ['docker-config-auth', 'docker-hub-personal-access-token', GENERIC] }], negatives: [] };
+  return { path: `k8s/secrets/regcred-${n}.yaml`, lines, positives: [{ at: 6, end: 6, rule: 'docker-registry-config-auth', also: ['docker-hub-personal-access-token', GENERIC] }], negatives: [] };
 };
 
 const pemFile: SpecialFileMaker = (rng, n) => {

@@ -34,7 +34,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 1500, real: path.join(repoRoot, 'node_modules'), top: 15, json: undefined, check: false };
+  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 2500, real: path.join(repoRoot, 'node_modules'), top: 15, json: undefined, check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
