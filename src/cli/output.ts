@@ -68,7 +68,7 @@ let epipeHandled = false;
  * Write to standard output. When the reader goes away first (`sprawlguard scan | head`), it has
  * what it wanted: stop quietly instead of dying with an unhandled EPIPE stack trace.
  */
-function writeToStdout(text: string): Promise<void> {
+export function writeToStdout(text: string): Promise<void> {
   if (!epipeHandled) {
     epipeHandled = true;
     // The stream emits 'error' after the write callback, so the listener has to stay.

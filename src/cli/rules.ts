@@ -4,19 +4,20 @@ import { builtinRulesDir, loadConfigFile, readRuleDir, resolveSettings } from '.
 import { checkRules } from '../rules/check.js';
 import { formatProblem, loadRuleFiles, type Problem } from '../rules/load.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
+import { writeToStdout } from './output.js';
 
 export async function runRulesList(opts: Record<string, unknown>): Promise<number> {
   const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config as string | undefined));
   if (opts.format === 'json') {
     const rows = settings.rules.map(({ examples: _e, negative_examples: _n, ...rest }) => rest);
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    await writeToStdout(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT_CLEAN;
   }
   const width = Math.max(...settings.rules.map((r) => r.id.length), 4);
   const lines = settings.rules.map(
     (r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.lifetime.padEnd(11)}  ${r.confidence.padEnd(6)}  ${r.name}`,
   );
-  process.stdout.write(`${'id'.padEnd(width)}  severity  lifetime     conf    name\n${lines.join('\n')}\n${settings.rules.length} rules\n`);
+  await writeToStdout(`${'id'.padEnd(width)}  severity  lifetime     conf    name\n${lines.join('\n')}\n${settings.rules.length} rules\n`);
   return EXIT_CLEAN;
 }
 
