@@ -230,6 +230,8 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
   if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v) && v.replace(/^@/, '').split(/\??\./).every(isIdentifierLike)) return null;
   if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
+  // Method calls (`.exec(`, `.get(`) and regular expressions (`\/`, `\d`) are code.
+  if (/\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v)) return null;
   // Natural-language text (any non-ASCII letter) and numeric literals are not keys.
   if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
