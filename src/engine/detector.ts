@@ -85,11 +85,16 @@ interface DecoderGate extends WindowShape {
   readonly keywords: readonly string[];
 }
 
+const DEFAULT_BEFORE = 512;
+const DEFAULT_AFTER = 1024;
+
 const DECODER_GATES: readonly DecoderGate[] = [
   {
-    keywords: ['secret', 'token', 'passw', 'pwd', 'credential', 'auth', 'apikey', 'api_key', 'api-key', 'private', 'base64', 'b64', 'connection', '%2f', '%3a', '%40', '%3d', '%2b'],
-    before: 512,
-    after: 4096,
+    // Credential words, not every word that contains one (`author`, `private` alone, `connection`
+    // gated too many ordinary lines); the default line window, shared with the rules on the line.
+    keywords: ['secret', 'token', 'passw', 'pwd', 'credential', 'apikey', 'api_key', 'api-key', 'private_key', 'privatekey', 'private-key', 'auth_', 'auth:', 'auth=', 'auth"', "auth'", 'authorization', 'base64', 'b64', '%2f', '%3a', '%40', '%3d', '%2b'],
+    before: DEFAULT_BEFORE,
+    after: DEFAULT_AFTER,
     multiline: false,
   },
   {
@@ -114,8 +119,6 @@ export class RuleCompileError extends Error {
   }
 }
 
-const DEFAULT_BEFORE = 512;
-const DEFAULT_AFTER = 1024;
 /** On a clipped window, extend across a token that runs past the edge by at most this much. */
 const TOKEN_EXTENSION = 4096;
 const INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
@@ -380,7 +383,7 @@ export class Detector {
     const keywords = this.automaton.keywords;
     const ruleCount = this.rules.length;
     // The default single-line window of the current hit, shared by every gate that uses it.
-    let lineFor = -1;
+    let lineWhole = false;
     let lineA = 0;
     let lineB = 0;
     for (let h = 0; h < count; h++) {
@@ -408,9 +411,11 @@ export class Detector {
         let a: number;
         let b: number;
         if (shape.before === DEFAULT_BEFORE && shape.after === DEFAULT_AFTER && !shape.multiline) {
-          if (lineFor !== hitStart) {
+          // Reuse the last line window when this hit lies on the same whole line (the common case:
+          // several keywords and gates on one line).
+          if (!(lineWhole && hitStart >= lineA && hitEnd <= lineB)) {
             [lineA, lineB] = windowAround(text, hitStart, hitEnd, shape);
-            lineFor = hitStart;
+            lineWhole = (lineA === 0 || text.charCodeAt(lineA - 1) === 10) && (lineB === n || text.charCodeAt(lineB) === 10);
           }
           a = lineA;
           b = lineB;
@@ -612,9 +617,10 @@ function hasInlineAllow(text: string, start: number, end: number): boolean {
   if (lineEnd < 0) lineEnd = text.length;
   const a = Math.max(lineStart, from);
   const b = Math.min(lineEnd, end + INLINE_ALLOW_REACH);
-  // Cheap literal test first: the marker is rare, the regex is not needed without it.
-  if (text.indexOf(':allow', a) < 0) return false;
-  return INLINE_ALLOW.test(text.slice(a, b));
+  // Cheap literal test first (within the bounds: an unbounded indexOf would scan to the end of
+  // the text for every finding): the marker is rare, the regex is not needed without it.
+  const around = text.slice(a, b);
+  return around.includes(':allow') && INLINE_ALLOW.test(around);
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
@@ -730,7 +736,8 @@ export function encodedValues(text: string, from = 0, to = text.length): Encoded
     const next = text.charCodeAt(end);
     i = end;
     if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
-    if (next === 61) continue;
+    // Glued to more '=' than padding, a member access (`a.longIdentifierName`) or a call: code, not a value.
+    if (next === 61 || next === 40 /* ( */ || (start > 0 && text.charCodeAt(start - 1) === 46) /* . */) continue;
     const run = text.slice(start, end);
     if (!looksLikeBase64(run)) continue;
     const decoded = decodeBase64Text(run);
