@@ -9,7 +9,8 @@ import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/sc
 import type { TicketFormat } from '../../src/sources/tickets/types.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree, type Tree } from '../support/temp.js';
-import { githubScanner, jiraCsv, jiraJson, jiraXml, zendeskJsonl, type FakeTicket } from './exports.js';
+import { githubGh, githubScanner, jiraCsv,
+  jiraJson, jiraXml, zendeskJsonl, type FakeTicket } from './exports.js';
 
 const SECRETS = [1, 2, 3, 4].map((i) => fakeGithubPat(200 + i));
 const FP = SECRETS.map((s) => fingerprintSecret(s));
@@ -171,6 +172,13 @@ describe('inputs that cannot be read', () => {
     ]);
     // The other input is still scanned.
     expect(result.findings.filter((f) => f.location.path === 'jira.csv')).toHaveLength(4);
+  });
+
+  it('a JSON hint that finds no records in another JSON export fails instead of passing silently', async () => {
+    const result = await scan({ 'issues.json': githubGh(TICKETS) }, ['issues.json'], 'zendesk-json');
+    expect(result.failures).toEqual([
+      { path: 'issues.json', reason: 'read as zendesk-json (--format-hint), no records of that shape were found; the content looks like github-issues' },
+    ]);
   });
 
   it('an unknown format named on the command line fails with a clear message; the other inputs go on', async () => {

@@ -142,7 +142,15 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
   }
   const reader = readerFor(format, input, opened.pieces, context, opened.head);
   try {
-    await drain(reader, format, input, options.scanner, sink);
+    const texts = await drain(reader, format, input, options.scanner, sink);
+    if (texts === 0 && options.formatHint && detected.format && detected.format !== options.formatHint && opened.bytesRead() > 0) {
+      // A hint that finds nothing in a file that looks like another export would pass silently
+      // having scanned nothing: say so, and let the exit code show it.
+      sink.fail({
+        path: input.displayPath,
+        reason: `read as ${options.formatHint} (--format-hint), no records of that shape were found; the content looks like ${detected.format}`,
+      });
+    }
   } catch (error) {
     const looks = detected.format && detected.format !== format ? ` (the content looks like ${detected.format})` : '';
     const message = error instanceof FormatMismatchError ? error.message : `cannot read as ${format}: ${(error as Error).message}`;
@@ -181,9 +189,12 @@ function readerFor(format: TicketFormat, input: TicketInput, pieces: AsyncIterab
   }
 }
 
-async function drain(outputs: AsyncIterable<ReaderOutput>, format: TicketFormat, input: TicketInput, scanner: ChunkScanner, sink: Sink): Promise<void> {
+/** Scan what a reader yields; returns how many texts (fields, or loose text) it yielded. */
+async function drain(outputs: AsyncIterable<ReaderOutput>, format: TicketFormat, input: TicketInput, scanner: ChunkScanner, sink: Sink): Promise<number> {
   const system = SYSTEM_OF[format];
+  let texts = 0;
   for await (const output of outputs) {
+    texts += output.loose ? 1 : output.entries.length;
     if (output.loose) {
       const origin: Origin = { source: 'ticket', path: output.path, line: output.line, column: output.column, system };
       for (const finding of scanner.scan({ text: output.text, origin, acceptBefore: output.acceptBefore })) sink.findings.push(detach(finding));
@@ -196,6 +207,7 @@ async function drain(outputs: AsyncIterable<ReaderOutput>, format: TicketFormat,
       sink.stats.chunks += entry.renderings.length;
     }
   }
+  return texts;
 }
 
 /**
