@@ -24,6 +24,6 @@ export async function runAuditCheck(file: string | undefined, raw: Record<string
     process.stdout.write(`${target}: ${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}, chain intact\nhead ${result.head}\n`);
     return EXIT_CLEAN;
   }
-  process.stdout.write(`${target}: broken at line ${result.line}: ${result.reason}\n(${result.entries} entr${result.entries === 1 ? 'y' : 'ies'} before it are intact)\n`);
+  process.stdout.write(`${target}: broken at line ${result.line}: ${result.reason}\n(${result.entries === 1 ? 'the 1 entry before it is' : `the ${result.entries} entries before it are`} intact)\n`);
   return EXIT_FINDINGS;
 }

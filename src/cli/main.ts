@@ -118,7 +118,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** Options that choose what is scanned; shared by `scan` and `baseline create`. */
 /** `verify`, `revoke` and `audit check`: provider checks, revocation and the audit trail. */
 function addVerifyCommands(program: Command, setExitCode: (code: number) => void): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -232,6 +231,7 @@ function addSprawlCommands(program: Command, setExitCode: (code: number) => void
     });
 }
 
+/** Options that choose what is scanned; shared by `scan` and `baseline create`. */
 function addSourceOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'files or directories to scan; - reads standard input', ['.'])

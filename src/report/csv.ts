@@ -19,6 +19,7 @@ const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] 
   ['line', (f) => f.location.line],
   ['column', (f) => f.location.column],
   ['end_line', (f) => f.location.endLine],
+  ['end_column', (f) => f.location.endColumn],
   ['commit', (f) => f.location.commit],
   ['author', (f) => f.location.author],
   ['date', (f) => f.location.date],
