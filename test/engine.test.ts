@@ -230,3 +230,60 @@ describe('captureGroupCount', () => {
     expect((new RegExp(`${pattern}|`).exec('') as RegExpExecArray).length - 1).toBe(expected);
   });
 });
+
+// Appended cases for the accuracy work (imports hoist; kept here so earlier lines stay untouched).
+import { genericSecretValue } from '../src/engine/refine.js';
+
+describe('generic value refiner', () => {
+  const value = (v: string, before = 'x = "', after = '"') => genericSecretValue(v, { now: 0, before, after });
+  const random = ['Xk9', '#mQ2', 'vL7pZ', '!w4R'].join('');
+
+  it('keeps generated-looking values, with a confidence that follows their strength', () => {
+    expect(value(random)).toEqual({ confidence: 'medium' });
+    expect(value(['q7', 'Lm', 'x2', 'Pz'].join(''))).toEqual({ confidence: 'low' });
+  });
+
+  it('tells an unquoted identifier that ends a statement from a quoted literal', () => {
+    const identifier = ['next', 'Token', '2'].join('');
+    expect(value(identifier, 'token = ', ';')).toBeNull();
+    expect(value(identifier, 'token: ', ' }')).toBeNull();
+  });
+
+  it('rejects references, ciphertext, labels and addresses', () => {
+    for (const v of ['vault:secret/data/app#db_password', 'arn:aws:iam::123456789012:role/deploy', 'ENC[AES256_GCM,data:abc]', 'ops@acmecorp.io', 'test-token-123', 'InterpolationInTemplate']) {
+      expect(value(v), v).toBeNull();
+    }
+    expect(value('TOKEN_TYPE', 'TOKEN_TYPE = "', '"')).toBeNull();
+  });
+
+  it('judges escaped values by what they hold', () => {
+    expect(value('&lt;hidden&gt;')).toBeNull();
+    expect(value(Buffer.from('changeme').toString('base64'))).toBeNull();
+  });
+});
+
+describe('JWT signature sizes', () => {
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const token = (alg: string, sigBytes: number) => `${b64u({ alg })}.${b64u({ sub: 'svc', iat: 1_700_000_000 })}.${Buffer.alloc(sigBytes, 5).toString('base64url')}`;
+
+  it('notes a signature that cannot come from the stated algorithm and lowers confidence', () => {
+    expect(jwt(token('RS256', 9), { now: 0 })).toMatchObject({ confidence: 'low', facts: { signature: 'does not fit the algorithm' } });
+    expect(jwt(token('HS256', 32), { now: 0 })?.facts?.signature).toBeUndefined();
+    expect(jwt(token('ES256', 64), { now: 0 })?.confidence).toBeUndefined();
+  });
+});
+
+describe('placeholder fillers', () => {
+  it('treats stitched ascending runs and end padding as fillers, not random values', () => {
+    expect(isPlaceholder(['abc', '123', 'xyz', '456'].join(''))).toBe(true);
+    expect(isPlaceholder(['Personal', 'Access', 'Token', '0'.repeat(8)].join(''))).toBe(true);
+    expect(isPlaceholder(['k2', 'Qz', '9m', 'Xv', 'L7'].join(''))).toBe(false);
+  });
+
+  it('treats only complete substitutions as templates', () => {
+    expect(isPlaceholder('${DB_PASSWORD}')).toBe(true);
+    expect(isPlaceholder('$(vault read -field=pw x)')).toBe(true);
+    expect(isPlaceholder(['hj', 'd+(-d8', 'm5$(q'].join(''))).toBe(false);
+    expect(isPlaceholder(['<P0_', '0gp7kH/Ox={Yd)Ix'].join(''))).toBe(false);
+  });
+});
