@@ -517,7 +517,29 @@ const testFixture: NegativeFileMaker = (rng, n) => ({
   category: 'identifier',
 });
 
+/** Bundles that embed binary assets as base64 (fonts, images, WebAssembly) and base64url blobs. */
+const embeddedAssets: NegativeFileMaker = (rng, n) => {
+  const lines: string[] = [];
+  for (let i = rng.int(2, 5); i > 0; i--) {
+    const kind = rng.int(0, 2);
+    if (kind === 0) lines.push(`const font${i} = "data:font/woff2;base64,${b64bytes(rng.int(4000, 12000))(rng)}";`);
+    else if (kind === 1) lines.push(`const wasm${i} = "AGFzbQEAAAAB${b64bytes(rng.int(4000, 12000))(rng)}";`);
+    else lines.push(`export const state${i} = "${b64bytes(rng.int(2000, 6000), true)(rng)}";`);
+  }
+  return { path: `dist/assets/${word(rng)}-${run(8, A.hex)(rng)}-${n}.js`, lines, category: 'embedded-binary' };
+};
+
+/** Hex dumps and digests in test vectors. */
+const hexDump: NegativeFileMaker = (rng, n) => {
+  const lines: string[] = [];
+  for (let i = rng.int(20, 60); i > 0; i--) lines.push(`${(i * 16).toString(16).padStart(8, '0')}: ${Array.from({ length: 8 }, () => run(4, A.hex)(rng)).join(' ')}`);
+  lines.push(`expected_sha256 = "${run(64, A.hex)(rng)}"`, `expected_hmac = "${run(64, A.hex)(rng)}"`, '');
+  return { path: `test/vectors/${word(rng)}-${n}.txt`, lines, category: 'hash' };
+};
+
 export const NEGATIVE_FILES: readonly (readonly [NegativeFileMaker, number])[] = [
+  [embeddedAssets, 3],
+  [hexDump, 2],
   [packageLock, 3],
   [yarnLock, 2],
   [goSum, 2],
