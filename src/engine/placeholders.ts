@@ -78,6 +78,30 @@ const STOP_VALUES = new Set([
 ]);
 
 /**
+ * Values published in standards and vendor documentation as examples, copied into countless
+ * READMEs, tests and library docstrings (RFC 6749 and 6750 OAuth 2.0, RFC 5849 OAuth 1.0).
+ * Exact, case-sensitive matches.
+ */
+const DOCUMENTED_EXAMPLES = new Set([
+  's6BhdRkqt3',
+  'gX1fBat3bV',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'mF_9.B5f-4.1JqM',
+  '7Fjfp0ZBr1KtDRbnfVdmIw',
+  'dpf43f3p2l4k3l03',
+  'kd94hf93k423kf44',
+  'nnch734d00sl2jdk',
+  'pfkkdhi9sl3r4s00',
+  'hh5s93j4hdidpola',
+  'hdk48Djdsa',
+  'hdhd0244k9j7ao03',
+  'xyz4992k83j47x0b',
+]);
+
+/**
  * Template and variable-reference syntaxes: `${VAR}`, `$(cmd)`, `{{ x }}`, `<x>`, `%(x)s`,
  * (a `$(` or `${` that is not a complete substitution is part of a random value, not a reference),
  * `%VAR%`, `$VAR`, `process.env.X`, `os.environ[…]`, `ENV[…]`, `getenv(…)`, `secrets.X`.
@@ -89,6 +113,7 @@ const TEMPLATE = new RegExp(
     String.raw`\{\{.*\}\}`,
     String.raw`\{%.*%\}`,
     String.raw`^<[^>]*>$`,
+    String.raw`^\{[A-Za-z_][\w.]*\}["']?$`,
     String.raw`^<[a-z][a-z0-9 _-]{2,}(?:>|$)`,
     String.raw`%\([a-z_]+\)[sd]`,
     String.raw`^%[a-z_][a-z0-9_]*%$`,
@@ -106,7 +131,7 @@ const ASCENDING = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export function isPlaceholder(secret: string, extraStopwords: readonly string[] = []): boolean {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower)) return true;
+  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
   for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;

@@ -5,6 +5,7 @@
  *
  * A rule names its refiner with `refine: <name>`.
  */
+import { createHmac } from 'node:crypto';
 import { base32Decode } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
@@ -111,6 +112,8 @@ export const jwt: Refiner = (secret, context) => {
   // or cut short: either way the token is unlikely to authenticate anywhere.
   const handMade = !unsigned && typeof header.alg === 'string' && !signatureFits(header.alg, parts[2] ?? '');
   if (handMade) facts.signature = 'does not fit the algorithm';
+  // Signed with a key printed in documentation (jwt.io's default, `secret`): anyone can mint it.
+  else if (typeof header.alg === 'string' && signedWithPublishedKey(header.alg, parts)) facts.signature = 'made with a published example key';
   const confidence: Confidence | undefined = unsigned || handMade ? 'low' : undefined;
   if (typeof payload.exp === 'number' && Number.isFinite(payload.exp)) {
     const iat = typeof payload.iat === 'number' ? payload.iat : undefined;
@@ -118,6 +121,16 @@ export const jwt: Refiner = (secret, context) => {
   }
   return { lifetime: 'long-lived', facts, confidence };
 };
+
+/** HMAC keys that documentation and tutorials sign their example tokens with. */
+const PUBLISHED_HMAC_KEYS = ['secret', 'your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'your-secret-key', 'secretkey', 'mysecret', 'my-secret', 'supersecret', 'password', 'key', 'shhhhh', 'changeme', 'test'];
+
+function signedWithPublishedKey(alg: string, parts: readonly string[]): boolean {
+  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
+  if (hash === undefined || parts.length !== 3) return false;
+  const signingInput = `${parts[0]}.${parts[1]}`;
+  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash, key).update(signingInput).digest('base64url') === parts[2]);
+}
 
 /** Signature sizes in bytes per JWS algorithm (RFC 7518); RSA keys are at least 1024 bits. */
 function signatureFits(alg: string, signature: string): boolean {
@@ -218,9 +231,15 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // XML and HTML attributes escape what they hold; judge the value itself.
   // Percent-encoding too, for URL query values.
   const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  // Other HTML entities (`&ldquo;`, `&nbsp;`) mean the value is prose from a web page.
+  if (/&[a-z]{2,8}(?:;|$)/.test(unescaped)) return null;
   const v = /[?&][\w.-]*=$/.test(context.before ?? '') ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v) || v.length < 6) return null;
   if (v !== secret && isPlaceholder(v)) return null;
+  // A percent-encoded placeholder or phrase (`secret%3Dpassword`, `lock%26key`) is still one.
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return null;
+  if (isKeyboardMash(v)) return null;
   // E-mail addresses are identities, not secrets.
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
   if (isTestValue(v)) return null;
@@ -228,7 +247,10 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
   // Code: member access, calls, indexing, casts, operators, interpolation leftovers.
-  if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v) && v.replace(/^@/, '').split(/\??\./).every(isIdentifierLike)) return null;
+  if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) {
+    const segments = v.replace(/^@/, '').split(/\??\./);
+    if (RECEIVERS.has(segments[0] as string) || segments.every(isIdentifierLike)) return null;
+  }
   if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
   // Method calls (`.exec(`, `.get(`) and regular expressions (`\/`, `\d`) are code.
   if (/\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v)) return null;
@@ -242,12 +264,17 @@ export const genericSecretValue: Refiner = (secret, context) => {
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
   if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
   if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
+  // UPPER_CASE and UPPER-CASE names (`DELETE-KEY`), not grouped random keys (`A3-C4ZJMN-PQTZTL`).
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(v) && v.split(/[-_]/).every((seg) => /^[0-9]+$/.test(seg) || seg.length <= 2 || (/^[A-Z]+$/.test(seg) && isPronounceable(seg)))) return null;
+  // CSS colours.
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return null;
   // Words: all digits, lower-case words with separators, camelCase identifiers without digits —
   // also when decorated with punctuation (`?InterpolationInTemplate`, `-EncodedCommand`).
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if (/^[0-9]+$/.test(core)) return null;
   if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
+  // Names made of lower-case words and numbers: `scram-sha-256`, `_pep_440_key`, `w32-hot-keys`.
+  if (/^[a-z]+[0-9]*(?:[-_.][a-z]*[0-9]*)+$/.test(core) && /[a-z]{3}/.test(core)) return null;
   if (isWordCompound(core)) return null;
   // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
   // labels ending in a colon (`sha256:`).
@@ -288,7 +315,7 @@ function looksGenerated(v: string): boolean {
  * more letters, acronyms or short function words, with at least one real word in it.
  */
 function isWordCompound(core: string): boolean {
-  if (!/^[A-Za-z]+$/.test(core) || core.length >= 40) return false;
+  if (!/^[A-Za-z]+$/.test(core)) return false;
   const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   if (segments.length < 2) return false;
   let wordy = 0;
@@ -298,9 +325,30 @@ function isWordCompound(core: string): boolean {
   return wordy / core.length >= 0.9 && segments.some((seg) => seg.length >= 4);
 }
 
-/** Names as people write them: snake_case, camelCase, PascalCase, UPPER_CASE, `$el` (not random mixed case). */
+/** Objects code reads members of: `self.x`, `this.options.token`, `process.env.X`, `config.secret`. */
+const RECEIVERS = new Set(['self', 'this', 'cls', 'ctx', 'context', 'config', 'conf', 'cfg', 'settings', 'options', 'opts', 'props', 'state', 'params', 'args', 'env', 'os', 'process', 'window', 'document', 'app', 'module', 'exports', 'request', 'req', 'response', 'res', 'vars', 'var', 'local', 'data', 'secrets']);
+
+/**
+ * Names as people write them: snake_case, camelCase, PascalCase, UPPER_CASE, `$el`, and snake names
+ * whose parts are words or acronyms (`NID_aes_256_cbc`, `collect_all_And_tokens`) — not random mixed
+ * case (`ltTnEZWGXY5`).
+ */
 function isIdentifierLike(seg: string): boolean {
-  return /^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ''));
+  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ''))) return true;
+  const parts = seg.split('_').filter(Boolean);
+  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, '')));
+}
+
+/**
+ * Filler typed on the home row (`askfjh234as9sd8`, `sdf23409df`): lower case and digits, mostly
+ * `asdfghjkl` with a run of neighbouring keys. Hex is left alone (its letters sit on that row by chance).
+ */
+function isKeyboardMash(v: string): boolean {
+  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
+  const letters = v.replace(/[0-9]/g, '');
+  if (letters.length < 5) return false;
+  const home = letters.replace(/[^asdfghjkl]/g, '').length;
+  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
 }
 
 /** A vowel, and no four consonant sounds in a row (`th`, `ng`… count as one): `strength`, not `maqnlsi`. */
