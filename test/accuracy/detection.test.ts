@@ -3,6 +3,7 @@
  * corpus and real repositories hold. Secret-shaped values are assembled at run time, so this file
  * holds no literal credential.
  */
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import { Detector } from '../../src/engine/detector.js';
@@ -74,6 +75,14 @@ describe('generic secrets in the places people write them', () => {
       `STRIPE_PUBLISHABLE_KEY=${j('pk', '_live_', base62Text(9, 40))}`,
       `  password: ${Buffer.from('changeme').toString('base64')}`,
       ' * const apiToken = "abc123xyz456";',
+      '#password_encryption = scram-sha-256\t# scram-sha-256 or md5',
+      "    'access_token': 'askfjh234as9sd8',",
+      j('Authorization: Basic czZCaGRSa3F0Mzpn', 'WDFmQmF0M2JW'),
+      'root:*:19000:0:99999:7:::',
+      "f'machine {hostname} login {self.username} password {self.password}'",
+      'Token.Name.Builtin.Dynamic: "#68175A",',
+      'nid_key = self._lib.NID_aes_256_cbc',
+      "    'ASAuthorizationPasswordProvider', 'ASAuthorizationPasswordRequest', 'ASAuthorizationProvider',",
     ];
     for (const line of quiet) expect(rulesOf(line), line).toEqual([]);
   });
@@ -97,6 +106,13 @@ describe('specific rules over heuristics', () => {
     expect(rulesOf(`SUPABASE_SERVICE_ROLE_KEY=${key}`)).toEqual(['supabase-service-role-key']);
     expect(rulesOf(`const supabaseServiceKey = "${key}";`)).toEqual(['supabase-service-role-key']);
     expect(rulesOf(`SERVICE_TOKEN=${key}`)).toEqual(['jwt']);
+  });
+
+  it('a JWT signed with a key printed in documentation is an example', () => {
+    const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ some: 'payload' })}`;
+    const withKey = (key: string): string => `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
+    expect(rulesOf(`TOKEN=${withKey('secret')}`)).toEqual([]);
+    expect(rulesOf(`TOKEN=${withKey(base62Text(12, 32))}`)).toEqual(['jwt']);
   });
 
   it('a JWT whose signature cannot come from its algorithm is a hand-made fixture', () => {
