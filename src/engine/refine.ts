@@ -232,7 +232,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Percent-encoding too, for URL query values.
   const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
   // Other HTML entities (`&ldquo;`, `&nbsp;`) mean the value is prose from a web page.
-  if (/&[a-z]{2,8}(?:;|$)/.test(unescaped)) return null;
+  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
   const v = /[?&][\w.-]*=$/.test(context.before ?? '') ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v) || v.length < 6) return null;
   if (v !== secret && isPlaceholder(v)) return null;
@@ -279,7 +279,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
   // labels ending in a colon (`sha256:`).
   if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(':')) return null;
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/i.test(v) && /\.[a-z]{2,}(?:\/|$)/i.test(v)) return null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   const bits = shannonEntropy(v);
   if (classes < 2 || bits < 2.5) return null;
