@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import { Detector } from '../../src/engine/detector.js';
+import { genericSecretValue } from '../../src/engine/refine.js';
 import { base62Text, fakeGithubPat } from '../support/engine-fakes.js';
 
 const detector = new Detector(loadBuiltinRules(), { now: Date.parse('2026-06-01T00:00:00Z') });
@@ -134,5 +135,30 @@ describe('specific rules over heuristics', () => {
       ['docker-registry-config-auth', 3],
       ['docker-registry-config-auth', 4],
     ]);
+  });
+});
+
+describe('generic refiner on random values', () => {
+  // What a generator produces must survive the filters that drop code and labels: counted over
+  // fixed pseudo-random samples so the test is deterministic.
+  const sample = (alphabet: string, seed: number): string[] => {
+    let x = seed;
+    const next = (): number => {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      return x;
+    };
+    return Array.from({ length: 3000 }, () => Array.from({ length: 16 + (next() % 25) }, () => alphabet[next() % alphabet.length]).join(''));
+  };
+  const kept = (values: string[]): number => values.filter((v) => genericSecretValue(v, { now: 0, before: 'x = "', after: '"' }) !== null).length / values.length;
+  const b62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+  it('keeps over 99% of random base62, base64 and password-alphabet values', () => {
+    expect(kept(sample(b62, 11))).toBeGreaterThan(0.99);
+    expect(kept(sample(`${b62}+/`, 12))).toBeGreaterThan(0.99);
+    expect(kept(sample(`${b62}!#%&*+-=?@^_`, 13))).toBeGreaterThan(0.99);
   });
 });
