@@ -242,7 +242,9 @@ export const genericSecretValue: Refiner = (secret, context) => {
   if (isKeyboardMash(v)) return null;
   // A value that spells out what it stands for (`123Abpassword`, `abc_ThIsIsAsEcReT`, `newtoken123`)
   // was made up for a document or a test; generated secrets do not contain these words.
-  if (/passw(?:or)?d|secret|token/i.test(v)) return null;
+  if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
+  // Type unions in docstrings (`int|float|str|Binary`) and printf templates (`%s/%s/aws4_request`).
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return null;
   // E-mail addresses are identities, not secrets.
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
   if (isTestValue(v)) return null;
@@ -268,6 +270,8 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // Version numbers and catalogue ids (`1.2.3`, `T1552.001`).
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ''))) return null;
   if (context.before !== undefined && isCodeReference(v, context.before, context.after ?? '')) return null;
+  // A name that says the value is not real (`invalid_key`, `fake_token`, `test_password`).
+  if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(context.before ?? '')) return null;
   // References to other things: URLs without credentials, paths, files, env var names.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
@@ -325,13 +329,27 @@ function looksGenerated(v: string): boolean {
 }
 
 /**
- * Identifiers and labels made of words: `contextToken`, `InterpolationInJSX`, `VpcPeeringConnections`.
- * Letters only, split at case changes. Most letters must sit in real-looking words (a capital then
- * lower case, pronounceable, a fifth of it vowels); acronyms (`JSX`, `Vpc`) and short function words
- * fill the rest, with no more acronyms than words. Random mixed case rarely passes (under 1% of
- * random letter strings; measured in test/accuracy).
+ * Letter pairs common in English words and identifiers: the 311 most frequent pairs in the words
+ * of TypeScript's DOM and compiler declarations and CPython's standard library, covering 99% of the
+ * pairs there. Random letters hit this set less than half the time, words almost always.
  */
-function isWordCompound(core: string, minWordShare = 0.6): boolean {
+const COMMON_PAIRS = new Set(('reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw'.match(/../g) ?? []));
+
+/** Most of its letter pairs are common ones: a word, not a random run. */
+function isWordLike(seg: string): boolean {
+  const lower = seg.toLowerCase();
+  let common = 0;
+  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
+  return common / (lower.length - 1) >= 0.75;
+}
+
+/**
+ * Identifiers and labels made of words: `contextToken`, `InterpolationInJSX`, `VpcPeeringConnections`.
+ * Letters only, split at case changes. At least half the letters must be in words of four or more
+ * letters; acronyms (`JSX`, `Vpc`) and short function words fill the rest, with no more acronyms
+ * than words. Random mixed case passes in under 0.1% of cases (measured on random letter strings).
+ */
+function isWordCompound(core: string, minWordShare = 0.5): boolean {
   if (!/^[A-Za-z]+$/.test(core)) return false;
   const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   if (segments.length < 2) return false;
@@ -340,14 +358,13 @@ function isWordCompound(core: string, minWordShare = 0.6): boolean {
   let words = 0;
   let acronyms = 0;
   for (const seg of segments) {
-    const vowels = (seg.toLowerCase().match(/[aeiouy]/g) ?? []).length / seg.length;
-    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isPronounceable(seg) && vowels >= 0.2) {
+    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
       wordy += seg.length;
       if (seg.length >= 4) {
         wordLetters += seg.length;
         words++;
       }
-    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id)$/i.test(seg)) {
+    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
       wordy += seg.length;
     } else if (/^[A-Z]{2,5}$/.test(seg) || (/^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1)))) {
       wordy += seg.length;
@@ -367,7 +384,7 @@ const RECEIVERS = new Set(['self', 'this', 'cls', 'ctx', 'context', 'config', 'c
  */
 function isIdentifierLike(seg: string): boolean {
   if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ''))) return true;
-  if (isWordCompound(seg.replace(/[0-9]/g, ''), 0.6)) return true;
+  if (isWordCompound(seg.replace(/[0-9]/g, ''))) return true;
   const parts = seg.split('_').filter(Boolean);
   return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, '')));
 }
@@ -384,12 +401,6 @@ function isKeyboardMash(v: string): boolean {
   return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
 }
 
-/** A vowel, and no five consonant sounds in a row (`th`, `ng`, `str`… count as one): `workspaces`, not `qnlsvt`. */
-function isPronounceable(seg: string): boolean {
-  const lower = seg.toLowerCase();
-  if (!/[aeiouy]/.test(lower)) return false;
-  return !/[^aeiouy]{5}/.test(lower.replace(/str|scr|spr|spl|thr|chr|sch|th|ch|sh|ng|ph|ck|wh/g, 'T'));
-}
 
 /**
  * A path is made of names: every segment is a word, a lower-case name, a number or a file name.
@@ -416,7 +427,8 @@ function unescapeXml(v: string): string {
  * Values people make up for tests and demos: lower-case words and a number, one of them saying so
  * (`test-token-123`, `fake_api_key`, `local-dev-secret`).
  */
-function isTestValue(v: string): boolean {
+function isTestValue(value: string): boolean {
+  const v = value.toLowerCase();
   if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
   return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
 }
@@ -442,6 +454,8 @@ function isReference(v: string): boolean {
  */
 function isCodeReference(v: string, before: string, after: string): boolean {
   const quoted = /["'`]\s*$/.test(before);
+  // An unquoted camelCase name (`charString1`): a variable, not a literal.
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
   const bare = v.replace(/[)\]}]+$/, '');
   if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
   // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials;
@@ -458,7 +472,8 @@ function isCodeReference(v: string, before: string, after: string): boolean {
 /** Base64 of a placeholder (a Kubernetes Secret holding `changeme`) is still a placeholder. */
 function encodesPlaceholder(v: string): boolean {
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, '').length % 4 === 1) return false;
-  const decoded = Buffer.from(v, 'base64').toString('utf8');
+  // `user:` (an empty password) counts as its words.
+  const decoded = Buffer.from(v, 'base64').toString('utf8').replace(/[:=]+$/, '');
   // eslint-disable-next-line no-control-regex -- only readable text can be a placeholder
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
