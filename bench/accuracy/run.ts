@@ -8,7 +8,8 @@
  * 3. Scan a real corpus nobody here wrote — the installed node_modules — and report findings per
  *    100 MB and the rules producing them, for review.
  *
- * Options: --seed <text>, --files <n>, --real <dir> (default node_modules), --no-real,
+ * Options: --seed <text>, --files <n>, --real <dir> (default node_modules), --no-real, --also <dir>
+ * (another real corpus to report on, repeatable),
  * --top <n> (lines listed per section), --json <file> (write the numbers), --check (exit 1 when a
  * target is missed).
  */
@@ -29,13 +30,14 @@ interface Options {
   seed: string;
   files: number;
   real: string | undefined;
+  also: string[];
   top: number;
   json: string | undefined;
   check: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 2500, real: path.join(repoRoot, 'node_modules'), top: 15, json: undefined, check: false };
+  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 2500, real: path.join(repoRoot, 'node_modules'), also: [], top: 15, json: undefined, check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -47,6 +49,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--files') options.files = Number(value());
     else if (arg === '--real') options.real = path.resolve(value());
     else if (arg === '--no-real') options.real = undefined;
+    else if (arg === '--also') options.also.push(path.resolve(value()));
     else if (arg === '--top') options.top = Number(value());
     else if (arg === '--json') options.json = value();
     else if (arg === '--check') options.check = true;
@@ -61,7 +64,7 @@ interface ReportJson {
     confidence: string;
     redacted: string;
     fingerprint: string;
-    location: { path: string; line: number; endLine: number; column: number };
+    location: { path: string; line: number; endLine: number; column: number; endColumn: number };
   }[];
   stats: { bytes: number; sources: number; durationMs: number };
 }
@@ -89,20 +92,44 @@ function lineText(dir: string, file: string, line: number, width = 140): string 
   }
 }
 
-/** Replace what a finding reported on a line by its redacted form (real-corpus lines can hold real secrets). */
+/** The finding's line with the secret replaced by its redacted form (real corpora can hold real secrets). */
 function redactedLine(dir: string, finding: ReportJson['findings'][number]): string {
-  const full = readFileSync(path.join(dir, finding.location.path), 'utf8').split('\n')[finding.location.line - 1] ?? '';
+  const { line, column, endLine, endColumn } = finding.location;
+  const full = readFileSync(path.join(dir, finding.location.path), 'utf8').split('\n')[line - 1] ?? '';
+  // The secret runs from column to endColumn (1-based, inclusive) when it ends on the same line.
+  const end = endLine === line ? endColumn : full.length;
+  const text = full.slice(0, column - 1) + finding.redacted + full.slice(end);
   // On long (minified, source-map) lines, show the neighbourhood of the finding.
-  const from = Math.max(0, finding.location.column - 80);
-  const raw = ((from > 0 ? '…' : '') + full.slice(from, finding.location.column + 200)).trim();
-  const [head, tail] = finding.redacted.split('…');
-  let text = raw;
-  if (head && tail !== undefined) {
-    const start = raw.indexOf(head);
-    const end = start < 0 ? -1 : raw.indexOf(tail, start + head.length);
-    if (start >= 0 && end >= 0) text = raw.slice(0, start) + finding.redacted + raw.slice(end + tail.length);
+  const from = Math.max(0, column - 80);
+  const shown = ((from > 0 ? '…' : '') + text.slice(from, column + 200)).trim();
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}
+
+/** Scan a real corpus and print its findings, with reviewed verdicts; unreviewed ones count as false. */
+function scanRealCorpus(dir: string, out: string, top: number, log: (line?: string) => void): Record<string, unknown> {
+  const real = scan(dir, out);
+  const mb = real.stats.bytes / 1e6;
+  const per100 = (real.findings.length / mb) * 100;
+  log(`Real corpus ${path.relative(repoRoot, dir) || dir}: ${real.stats.sources} files, ${mb.toFixed(1)} MB scanned in ${(real.stats.durationMs / 1000).toFixed(1)} s; ${real.findings.length} findings = ${per100.toFixed(2)} per 100 MB`);
+  const byRule = new Map<string, number>();
+  for (const f of real.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  if (byRule.size > 0) log(`  by rule: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  let reviewedFalse = 0;
+  let reviewedReal = 0;
+  for (const f of real.findings) {
+    const review = reviewOf(f.location.path, f.ruleId);
+    if (review?.verdict === 'false') reviewedFalse++;
+    else if (review?.verdict === 'real') reviewedReal++;
   }
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  const unreviewed = real.findings.length - reviewedFalse - reviewedReal;
+  const falsePer100 = ((reviewedFalse + unreviewed) / mb) * 100;
+  log(`  reviewed: ${reviewedFalse} false, ${reviewedReal} real credentials; ${unreviewed} not reviewed (counted as false): ${falsePer100.toFixed(2)} false per 100 MB`);
+  for (const f of real.findings.slice(0, top * 2)) {
+    const review = reviewOf(f.location.path, f.ruleId);
+    log(`  ${f.location.path}:${f.location.line}  ${f.ruleId} [${f.confidence}]  ${redactedLine(dir, f)}`);
+    log(`      ${review ? `reviewed ${review.verdict}: ${review.why}` : 'not reviewed'}`);
+  }
+  return { dir: path.relative(repoRoot, dir) || dir, mb, files: real.stats.sources, findings: real.findings.length, per100MB: per100, falsePer100MB: falsePer100, reviewedFalse, reviewedReal, unreviewed, byRule: Object.fromEntries(byRule) };
 }
 
 function main(): number {
@@ -195,38 +222,19 @@ function main(): number {
   }
   for (const [key, n] of [...wrongGroups].sort((a, b) => b[1] - a[1]).slice(0, options.top)) log(`  ${String(n).padStart(4)}  ${key}`);
 
-  // 3. Real corpus.
-  let realPer100 = Number.NaN;
+  // 3. Real corpora: node_modules (the target) and any --also directories (reported, no target).
   let realFalsePer100 = Number.NaN;
   let realSummary: Record<string, unknown> | undefined;
-  if (options.real && existsSync(options.real)) {
+  const extraSummaries: Record<string, unknown>[] = [];
+  const realDirs = [...(options.real && existsSync(options.real) ? [options.real] : []), ...options.also.filter((d) => existsSync(d))];
+  realDirs.forEach((dir, i) => {
     log();
-    const real = scan(options.real, path.join(work, 'real-findings.json'));
-    const mb = real.stats.bytes / 1e6;
-    realPer100 = (real.findings.length / mb) * 100;
-    log(`Real corpus ${path.relative(repoRoot, options.real) || options.real}: ${real.stats.sources} files, ${mb.toFixed(1)} MB scanned in ${(real.stats.durationMs / 1000).toFixed(1)} s; ${real.findings.length} findings = ${realPer100.toFixed(2)} per 100 MB`);
-    const byRule = new Map<string, number>();
-    for (const f of real.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    if (byRule.size > 0) log(`  by rule: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
-    let reviewedFalse = 0;
-    let reviewedReal = 0;
-    for (const f of real.findings) {
-      const review = reviewOf(f.location.path, f.ruleId);
-      if (review?.verdict === 'false') reviewedFalse++;
-      else if (review?.verdict === 'real') reviewedReal++;
-    }
-    const unreviewed = real.findings.length - reviewedFalse - reviewedReal;
-    // Unreviewed findings count as false until someone reads them.
-    realFalsePer100 = ((reviewedFalse + unreviewed) / mb) * 100;
-    log(`  reviewed: ${reviewedFalse} false, ${reviewedReal} real credentials; ${unreviewed} not reviewed (counted as false): ${realFalsePer100.toFixed(2)} false per 100 MB`);
-    for (const f of real.findings.slice(0, options.top * 2)) {
-      const review = reviewOf(f.location.path, f.ruleId);
-      log(`  ${f.location.path}:${f.location.line}  ${f.ruleId} [${f.confidence}]  ${redactedLine(options.real, f)}`);
-      log(`      ${review ? `reviewed ${review.verdict}: ${review.why}` : 'not reviewed'}`);
-    }
-    realSummary = { dir: path.relative(repoRoot, options.real), mb, files: real.stats.sources, findings: real.findings.length, per100MB: realPer100, falsePer100MB: realFalsePer100, reviewedFalse, reviewedReal, unreviewed, byRule: Object.fromEntries(byRule) };
-  }
-
+    const summary = scanRealCorpus(dir, path.join(work, `real-findings-${i}.json`), options.top, log);
+    if (i === 0 && dir === options.real) {
+      realFalsePer100 = summary.falsePer100MB as number;
+      realSummary = summary;
+    } else extraSummaries.push(summary);
+  });
   log();
   const p = precision(result.overall);
   const r = recall(result.overall);
@@ -238,7 +246,7 @@ function main(): number {
   );
   if (options.json) {
     const fam = Object.fromEntries([...result.byFamily].map(([k, c]) => [k, { planted: c.positives, found: c.found, falsePositives: c.falsePositives, precision: precision(c), recall: recall(c), f1: f1(c) }]));
-    writeFileSync(options.json, JSON.stringify({ seed: options.seed, files: corpus.files, planted: positives.length, precision: p, recall: r, f1: f1(result.overall), families: fam, real: realSummary }, null, 2));
+    writeFileSync(options.json, JSON.stringify({ seed: options.seed, files: corpus.files, planted: positives.length, precision: p, recall: r, f1: f1(result.overall), families: fam, real: realSummary, also: extraSummaries }, null, 2));
   }
   const ok = p >= TARGET_PRECISION && r >= TARGET_RECALL && realOk;
   return options.check && !ok ? 1 : 0;
