@@ -294,7 +294,7 @@ export const genericSecretValue: Refiner = (secret, context) => {
   // (A part must be a word with a letter beyond hex, so UUIDs and hex keys are not names.)
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
   // Word compounds; digits inside them are part of the name (`oauth2ClientSecret`, `Ipv6Pools`).
-  if (isWordCompound(core)) return null;
+  if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ''))) return null;
   // Type names and generics (`token: Credential`, `Pick<SecretRecord`), domains and host/paths,
   // labels ending in a colon (`sha256:`).
   if (/^[A-Z]?[a-z]+$/.test(core) || /[<>]/.test(v) || v.endsWith(':')) return null;
