@@ -289,3 +289,11 @@ describe('configuration through the CLI', () => {
     expect(result.stderr).toContain('config file not found');
   });
 });
+
+describe('defaults without a config file', () => {
+  it('match what the schema gives for an empty file (the fast path must not drift from it)', async () => {
+    const { configSchema } = await import('../src/config/schema.js');
+    const { defaultConfig } = await import('../src/config/settings.js');
+    expect(defaultConfig().config).toEqual(configSchema.parse({}));
+  });
+});

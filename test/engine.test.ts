@@ -287,3 +287,23 @@ describe('placeholder fillers', () => {
     expect(isPlaceholder(['<P0_', '0gp7kH/Ox={Yd)Ix'].join(''))).toBe(false);
   });
 });
+
+describe('KeywordAutomaton against a naive search', () => {
+  it('reports exactly the occurrences indexOf finds, for random keyword sets and texts', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'A', 'B', '_', '-', 'é');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 6 }).map((a) => a.join('').toLowerCase().replace(/é/g, 'a'));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(alphabet, { maxLength: 300 }).map((a) => a.join('')), (keywords, text) => {
+        const ac = new KeywordAutomaton(keywords);
+        const { hits, count } = ac.scan(text);
+        const got = Array.from({ length: count }, (_, i) => `${ac.keywords[hits[i * 2]!]}@${hits[i * 2 + 1]}`).sort();
+        const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        const want: string[] = [];
+        for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) want.push(`${k}@${i + k.length}`);
+        expect(got).toEqual(want.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

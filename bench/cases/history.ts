@@ -12,19 +12,18 @@
  *    of 10 runs (process start included). Target: under 300 ms.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchContext } from '../run.js';
 import { configFile, sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
 import { measureNodeCli, medianRun, type ChildMeasurement } from '../lib/measure.js';
-import { sprawlguardBin } from '../lib/paths.js';
+import { importCompiled, sprawlguardBin } from '../lib/paths.js';
 import { ALPHABETS, Random } from '../lib/random.js';
 import { createSecretFactory } from '../lib/secrets.js';
 import { formatMB, formatRate, formatRatio, formatSeconds, formatTable, mbPerSecond, printTable } from '../lib/table.js';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const TARGET_RATIO = 1.5;
 const TARGET_RSS = 300 * 1024 * 1024;
 const TARGET_STAGED_MS = 300;
@@ -86,8 +85,13 @@ async function fastImport(dir: string, write: (fi: FastImport) => Promise<void> 
   if (code !== 0) throw new Error(`git fast-import failed: ${Buffer.concat(errors).toString('utf8')}`);
 }
 
+type FingerprintModule = typeof import('../../src/findings/fingerprint.js');
+
+/** The tool's own fingerprint (PEM keys are hashed without their line breaks). */
+let fingerprintSecret: FingerprintModule['fingerprintSecret'] | undefined;
 function fingerprint(secret: string): string {
-  return `sha256:${createHash('sha256').update(secret).digest('hex')}`;
+  if (!fingerprintSecret) throw new Error('fingerprint module not loaded');
+  return fingerprintSecret(secret);
 }
 
 /** Deterministic synthetic history: many small commits on main, feature branches, planted secrets. */
@@ -225,6 +229,7 @@ async function ensureStagedRepo(workDir: string): Promise<{ dir: string; secret:
 
 export default async function historyBenchmark(ctx: BenchContext): Promise<void> {
   const { log } = ctx;
+  ({ fingerprintSecret } = await importCompiled<FingerprintModule>('findings/fingerprint.js'));
   const cores = os.availableParallelism();
   log(`load average ${os.loadavg()[0]?.toFixed(2)}, ${cores} cores`);
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SEVERITIES, type Severity } from '../rules/schema.js';
+import { SEVERITIES, type Severity } from '../rules/vocabulary.js';
 
 export const FAIL_LEVELS = [...SEVERITIES, 'none'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];

@@ -8,8 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfigFile, resolveSettings } from '../config/load.js';
-import { parseSize } from '../config/schema.js';
-import { CONFIDENCES, type Confidence } from '../rules/schema.js';
+import { parseSize } from '../config/size.js';
+import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
 import type { RepoTarget, Shard } from '../sprawl/targets.js';

@@ -3,7 +3,7 @@
  * ordering, secret stripping, and writing the chosen format to stdout or a file.
  */
 import { writeFile } from 'node:fs/promises';
-import type { ScanSettings } from '../config/load.js';
+import type { ScanSettings } from '../config/settings.js';
 import { compareFindings, type Finding, type Report, type ScanStats } from '../findings/finding.js';
 import { loadFormatter, type FormatName } from '../report/index.js';
 import type { Confidence, Rule } from '../rules/schema.js';

@@ -4,14 +4,15 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfigFile, resolveSettings, type ScanSettings } from '../config/load.js';
-import { parseSize } from '../config/schema.js';
+import { loadSettings, type ScanSettings } from '../config/settings.js';
+import { parseSize } from '../config/size.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
-import { CONFIDENCES, type Confidence } from '../rules/schema.js';
+import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import type { FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
+import type { RepoInfo } from '../sources/git/git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
 
@@ -105,8 +106,10 @@ async function collectFindings(
   if (useStdin && paths.length > 1) throw new UsageError('`-` (standard input) cannot be combined with other paths');
 
   const gitMode = gitModeFrom(opts, paths);
-  const root = gitMode ? await gitConfigRoot(opts.repo ?? '.') : await configRoot(useStdin ? [] : paths);
-  const settings = resolveSettings(loadConfigFile(root, opts.config));
+  // Asked once: each git question is a process, and a pre-commit hook has ~300 ms in all.
+  const gitRepo = gitMode ? await gitRepoInfo(opts.repo ?? '.') : undefined;
+  const root = gitRepo ? (gitRepo.topLevel ?? gitRepo.dir) : await configRoot(useStdin ? [] : paths);
+  const settings = await loadSettings(root, opts.config);
   if (opts.maxFileSize !== undefined) {
     const bytes = parseSize(opts.maxFileSize);
     if (bytes === undefined) throw new UsageError(`--max-file-size: not a size: ${opts.maxFileSize} (use bytes or e.g. 10MiB)`);
@@ -135,6 +138,7 @@ async function collectFindings(
     const { gitProgressPrinter } = await import('./progress.js');
     ({ findings, stats } = await scanGit({
       repo: opts.repo ?? '.',
+      repoInfo: gitRepo,
       mode: gitMode,
       config: scannerConfig,
       maxFileSize: settings.maxFileSize,
@@ -194,10 +198,9 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
 }
 
 /** For git sources the config comes from the work tree's top level (or the bare repository). */
-async function gitConfigRoot(repo: string): Promise<string> {
+async function gitRepoInfo(repo: string): Promise<RepoInfo> {
   const { repoInfo } = await import('../sources/git/git.js');
-  const info = await repoInfo(path.resolve(repo));
-  return info.topLevel ?? info.dir;
+  return repoInfo(path.resolve(repo));
 }
 
 /** A path that does not exist is a typo, not a clean scan: exit 2 rather than report nothing. */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { loadConfigFile, resolveSettings } from '../config/load.js';
 import type { SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
-import { CONFIDENCES, type Confidence } from '../rules/schema.js';
+import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';

@@ -1,10 +1,10 @@
 /**
- * Load the built-in rule pack and the user's `.sprawlguard.yaml`, and resolve them into the settings
- * a scan runs with. All I/O for configuration happens here; rules/ and engine/ stay pure.
+ * Parse and validate configuration: the rule pack's YAML (when no compiled pack is current) and the
+ * user's `.sprawlguard.yaml`. This module loads the YAML parser and the schema library; the light
+ * entry point a scan starts from is ./settings.ts, which loads this one only when it is needed.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
 import { ZodError, type z } from 'zod';
@@ -12,24 +12,29 @@ import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/lo
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
-import { customRuleSchema, type Confidence, type Rule } from '../rules/schema.js';
-import { configSchema, type ConfigFile } from './schema.js';
+export {
+  CONFIG_FILE_NAME,
+  DEFAULT_MAX_FILE_SIZE,
+  builtinRulesDir,
+  readRuleDir,
+  resolveSettingsWith,
+  type LoadedConfig,
+  type ScanSettings,
+} from './settings.js';
+import { customRuleSchema, type Rule } from '../rules/schema.js';
+import { configSchema } from './schema.js';
+import {
+  CONFIG_FILE_NAME,
+  builtinRulesDir,
+  defaultConfig,
+  readCompiledRules,
+  readRuleDir,
+  resolveSettingsWith,
+  unknownRuleProblem,
+  type LoadedConfig,
+  type ScanSettings,
+} from './settings.js';
 
-export const CONFIG_FILE_NAME = '.sprawlguard.yaml';
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-
-/** The rule pack shipped with sprawlguard (`rules/*.yaml` at the package root). */
-export function builtinRulesDir(): string {
-  return fileURLToPath(new URL('../../rules/', import.meta.url));
-}
-
-export function readRuleDir(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort()
-    .map((name) => ({ path: `rules/${name}`, text: readFileSync(path.join(dir, name), 'utf8') }));
-}
 
 let builtinCache: Rule[] | undefined;
 
@@ -46,41 +51,6 @@ export function loadBuiltinRules(): Rule[] {
   return rules;
 }
 
-interface CompiledRules {
-  version: 1;
-  /** Rule file name → modification time when compiled. */
-  sources: Record<string, number>;
-  rules: Rule[];
-}
-
-/**
- * The rule pack as validated and compiled by the build (`lib/rules.json`), when it is present and
- * no rule file changed since: parsing JSON instead of YAML saves most of the CLI's start-up time.
- */
-function readCompiledRules(): Rule[] | undefined {
-  let compiled: CompiledRules;
-  try {
-    compiled = JSON.parse(readFileSync(new URL('../rules.json', import.meta.url), 'utf8')) as CompiledRules;
-  } catch {
-    return undefined;
-  }
-  const dir = builtinRulesDir();
-  const names = readdirSync(dir).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'));
-  if (names.length !== Object.keys(compiled.sources).length) return undefined;
-  for (const name of names) {
-    const recorded = compiled.sources[name];
-    if (recorded === undefined || statSync(path.join(dir, name)).mtimeMs !== recorded) return undefined;
-  }
-  return compiled.rules;
-}
-
-export interface LoadedConfig {
-  /** The file read, if any. */
-  file?: string;
-  config: ConfigFile;
-  customRules: Rule[];
-}
-
 /** Find and parse the config: an explicit path, else `.sprawlguard.yaml` in the root, else defaults. */
 export function loadConfigFile(root: string, explicitPath?: string): LoadedConfig {
   const file = explicitPath ?? path.join(root, CONFIG_FILE_NAME);
@@ -88,7 +58,7 @@ export function loadConfigFile(root: string, explicitPath?: string): LoadedConfi
     if (explicitPath !== undefined) {
       throw new ConfigError([{ file: explicitPath, path: '', message: 'config file not found' }]);
     }
-    return { config: configSchema.parse({}), customRules: [] };
+    return defaultConfig();
   }
   const shown = path.relative(process.cwd(), file) || file;
   let raw: unknown;
@@ -211,42 +181,8 @@ function configProblems(file: string, base: string, error: z.ZodError, ruleId?: 
   return problems;
 }
 
-function unknownRuleProblem(file: string, id: string, index: number): Problem {
-  return { file, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
-}
-
-export interface ScanSettings {
-  rules: Rule[];
-  allowPathGlobs: string[];
-  allowFingerprints: Set<string>;
-  allowSecretRegexes: RegExp[];
-  stopwords: string[];
-  maxFileSize: number;
-  minConfidence?: Confidence;
-  configFile?: string;
-}
 
 /** Built-in rules minus disabled ones, plus custom rules (which replace built-ins of the same id). */
 export function resolveSettings(loaded: LoadedConfig, builtin: readonly Rule[] = loadBuiltinRules()): ScanSettings {
-  const { config, customRules } = loaded;
-  const known = new Set([...builtin.map((r) => r.id), ...customRules.map((r) => r.id)]);
-  const file = loaded.file ?? CONFIG_FILE_NAME;
-  const unknown = config.disable_rules.flatMap((id, index) => (known.has(id) ? [] : [unknownRuleProblem(file, id, index)]));
-  if (unknown.length > 0) throw new ConfigError(unknown);
-  const disabled = new Set(config.disable_rules);
-  const custom = new Map(customRules.map((r) => [r.id, r]));
-  const rules = [
-    ...builtin.filter((r) => !custom.has(r.id)),
-    ...customRules,
-  ].filter((r) => !disabled.has(r.id));
-  return {
-    rules,
-    allowPathGlobs: config.allowlist.paths,
-    allowFingerprints: new Set(config.allowlist.fingerprints),
-    allowSecretRegexes: config.allowlist.regexes.map((r) => new RegExp(r)),
-    stopwords: config.allowlist.stopwords.map((s) => s.toLowerCase()),
-    maxFileSize: config.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
-    minConfidence: config.min_confidence,
-    configFile: loaded.file,
-  };
+  return resolveSettingsWith(loaded, builtin);
 }

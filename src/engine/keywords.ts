@@ -23,56 +23,61 @@ export class KeywordAutomaton {
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
-    // 1. Trie.
-    const children: Map<number, number>[] = [new Map()];
-    const terminal: number[][] = [[]];
+    // 1. Trie, built directly in the transition table (-1 = no edge yet). Typed arrays rather than
+    // a Map per state: construction runs on every start-up, and thousands of small Maps cost more
+    // (allocation and GC) than the whole pre-commit scan of a small change.
+    let maxStates = 1;
+    for (const keyword of keywords) maxStates += keyword.length;
+    const table = new Int32Array(maxStates * ALPHABET).fill(-1);
+    const terminal = new Map<number, number[]>();
+    let stateCount = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const c = keyword.charCodeAt(i);
         if (c === 0 || c >= ALPHABET) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
-        const lower = foldAscii(c);
-        const row = children[state] as Map<number, number>;
-        let next = row.get(lower);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          terminal.push([]);
-          row.set(lower, next);
+        const slot = (state << SHIFT) | foldAscii(c);
+        let next = table[slot] as number;
+        if (next < 0) {
+          next = stateCount++;
+          table[slot] = next;
         }
         state = next;
       }
-      (terminal[state] as number[]).push(index);
+      const list = terminal.get(state);
+      if (list) list.push(index);
+      else terminal.set(state, [index]);
     });
 
-    // 2. Breadth-first: failure links, merged outputs, dense transitions.
-    const stateCount = children.length;
-    const delta = new Int32Array(stateCount * ALPHABET);
+    // 2. Breadth-first: failure links, merged outputs, dense transitions (a missing edge becomes
+    // the failure state's transition, whose row is complete because it is shallower).
+    const delta = table.slice(0, stateCount * ALPHABET);
     const fail = new Int32Array(stateCount);
-    const merged: number[][] = terminal.map((t) => [...t]);
-    const queue: number[] = [];
+    const merged = new Map<number, number[]>();
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
     for (let c = 0; c < ALPHABET; c++) {
-      const next = (children[0] as Map<number, number>).get(c);
-      if (next !== undefined) {
-        delta[c] = next;
+      const next = delta[c] as number;
+      if (next < 0) delta[c] = 0;
+      else {
         fail[next] = 0;
-        queue.push(next);
+        queue[tail++] = next;
       }
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head] as number;
       const failState = fail[state] as number;
-      (merged[state] as number[]).push(...(merged[failState] as number[]));
-      const row = children[state] as Map<number, number>;
+      const own = terminal.get(state);
+      const inherited = merged.get(failState);
+      if (own || inherited) merged.set(state, [...(own ?? []), ...(inherited ?? [])]);
+      const base = state << SHIFT;
+      const failBase = failState << SHIFT;
       for (let c = 0; c < ALPHABET; c++) {
-        const next = row.get(c);
-        if (next !== undefined) {
-          delta[(state << SHIFT) | c] = next;
-          fail[next] = delta[(failState << SHIFT) | c] as number;
-          queue.push(next);
-        } else {
-          delta[(state << SHIFT) | c] = delta[(failState << SHIFT) | c] as number;
-        }
+        const next = delta[base | c] as number;
+        if (next >= 0) {
+          fail[next] = delta[failBase | c] as number;
+          queue[tail++] = next;
+        } else delta[base | c] = delta[failBase | c] as number;
       }
     }
     // Fold upper case onto lower case in every row.
@@ -82,11 +87,10 @@ export class KeywordAutomaton {
     }
     const outputStart = new Int32Array(stateCount).fill(-1);
     const outputs: number[] = [];
-    merged.forEach((list, state) => {
-      if (list.length === 0) return;
+    for (const [state, list] of [...merged].sort((a, b) => a[0] - b[0])) {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
-    });
+    }
     for (let i = 0; i < delta.length; i++) {
       const target = delta[i] as number;
       if ((outputStart[target] as number) >= 0) delta[i] = ~target;

@@ -4,13 +4,10 @@
  */
 import { z } from 'zod';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const LIFETIMES = ['ephemeral', 'short-lived', 'expiring', 'long-lived', 'unknown'] as const;
-export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+import { CONFIDENCES, LIFETIMES, SEVERITIES } from './vocabulary.js';
 
-export type Severity = (typeof SEVERITIES)[number];
-export type Lifetime = (typeof LIFETIMES)[number];
-export type Confidence = (typeof CONFIDENCES)[number];
+export { CONFIDENCES, LIFETIMES, SEVERITIES };
+export type { Confidence, Lifetime, Severity } from './vocabulary.js';
 
 const ruleId = z
   .string()

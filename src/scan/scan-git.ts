@@ -26,6 +26,8 @@ export type GitMode =
 
 export interface GitScanOptions {
   repo: string;
+  /** Facts about `repo` the caller already asked git for (saves the processes that ask again). */
+  repoInfo?: RepoInfo;
   mode: GitMode;
   config: ScannerConfig;
   maxFileSize: number;
@@ -60,7 +62,7 @@ const MAX_LISTED_SKIPS = 200;
 
 export async function scanGit(options: GitScanOptions): Promise<{ findings: Finding[]; stats: ScanStats }> {
   const started = performance.now();
-  const info = await repoInfo(path.resolve(options.repo));
+  const info = options.repoInfo ?? (await repoInfo(path.resolve(options.repo)));
   const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
   const skips = new SkipCollector(stats.skipped, options.onWarning);
   let findings: Finding[];

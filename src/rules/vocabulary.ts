@@ -1,0 +1,11 @@
+/**
+ * The words a rule and a finding are described with. Kept apart from the schema so code that only
+ * needs these lists (CLI option checks, the Action's inputs) does not load the validation library.
+ */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export const LIFETIMES = ['ephemeral', 'short-lived', 'expiring', 'long-lived', 'unknown'] as const;
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+export type Lifetime = (typeof LIFETIMES)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
