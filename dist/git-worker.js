@@ -9,7 +9,7 @@ var ALPHABET = 128;
 var SHIFT = 7;
 var KeywordAutomaton = class {
   keywords;
-  /** Transition table: next = delta[(state << 7) | char]. */
+  /** Transition table: next = delta[(state << 7) | char]; negative (~next) when next has outputs. */
   delta;
   /** For each state, start offset in `outputs` of its keyword list, or -1 when it has none. */
   outputStart;
@@ -17,67 +17,72 @@ var KeywordAutomaton = class {
   outputs;
   constructor(keywords) {
     this.keywords = keywords;
-    const children = [/* @__PURE__ */ new Map()];
-    const terminal = [[]];
+    let maxStates = 1;
+    for (const keyword of keywords) maxStates += keyword.length;
+    const table = new Int32Array(maxStates * ALPHABET).fill(-1);
+    const terminal = /* @__PURE__ */ new Map();
+    let stateCount = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const c = keyword.charCodeAt(i);
         if (c === 0 || c >= ALPHABET) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
-        const lower = foldAscii(c);
-        const row = children[state];
-        let next = row.get(lower);
-        if (next === void 0) {
-          next = children.length;
-          children.push(/* @__PURE__ */ new Map());
-          terminal.push([]);
-          row.set(lower, next);
+        const slot = state << SHIFT | foldAscii(c);
+        let next = table[slot];
+        if (next < 0) {
+          next = stateCount++;
+          table[slot] = next;
         }
         state = next;
       }
-      terminal[state].push(index);
+      const list = terminal.get(state);
+      if (list) list.push(index);
+      else terminal.set(state, [index]);
     });
-    const stateCount = children.length;
-    const delta = new Int32Array(stateCount * ALPHABET);
+    const delta = table.slice(0, stateCount * ALPHABET);
     const fail = new Int32Array(stateCount);
-    const merged = terminal.map((t) => [...t]);
-    const queue = [];
+    const merged = /* @__PURE__ */ new Map();
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
     for (let c = 0; c < ALPHABET; c++) {
-      const next = children[0].get(c);
-      if (next !== void 0) {
-        delta[c] = next;
+      const next = delta[c];
+      if (next < 0) delta[c] = 0;
+      else {
         fail[next] = 0;
-        queue.push(next);
+        queue[tail++] = next;
       }
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head];
       const failState = fail[state];
-      merged[state].push(...merged[failState]);
-      const row = children[state];
+      const own = terminal.get(state);
+      const inherited = merged.get(failState);
+      if (own || inherited) merged.set(state, [...own ?? [], ...inherited ?? []]);
+      const base = state << SHIFT;
+      const failBase = failState << SHIFT;
       for (let c = 0; c < ALPHABET; c++) {
-        const next = row.get(c);
-        if (next !== void 0) {
-          delta[state << SHIFT | c] = next;
-          fail[next] = delta[failState << SHIFT | c];
-          queue.push(next);
-        } else {
-          delta[state << SHIFT | c] = delta[failState << SHIFT | c];
-        }
+        const next = delta[base | c];
+        if (next >= 0) {
+          fail[next] = delta[failBase | c];
+          queue[tail++] = next;
+        } else delta[base | c] = delta[failBase | c];
       }
     }
     for (let state = 0; state < stateCount; state++) {
       const base = state << SHIFT;
       for (let c = 65; c <= 90; c++) delta[base | c] = delta[base | c + 32];
     }
-    this.delta = delta;
     const outputStart = new Int32Array(stateCount).fill(-1);
     const outputs = [];
-    merged.forEach((list, state) => {
-      if (list.length === 0) return;
+    for (const [state, list] of [...merged].sort((a, b) => a[0] - b[0])) {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
-    });
+    }
+    for (let i = 0; i < delta.length; i++) {
+      const target = delta[i];
+      if (outputStart[target] >= 0) delta[i] = ~target;
+    }
+    this.delta = delta;
     this.outputStart = outputStart;
     this.outputs = Int32Array.from(outputs);
   }
@@ -98,10 +103,13 @@ var KeywordAutomaton = class {
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c >= ALPHABET) c = 0;
-      state = delta[state << SHIFT | c];
-      const start = outputStart[state];
-      if (start < 0) continue;
-      for (let o = start; ; o++) {
+      const next = delta[state << SHIFT | c];
+      if (next >= 0) {
+        state = next;
+        continue;
+      }
+      state = ~next;
+      for (let o = outputStart[state]; ; o++) {
         const keyword = outputs[o];
         if (keyword < 0) break;
         if (count >= limit) {
@@ -266,7 +274,7 @@ var STOP_SUBSTRINGS = [
   "xxxx",
   "****",
   "••••",
-  "....",
+  "...",
   "…",
   "<your",
   "[filtered]",
@@ -276,7 +284,9 @@ var STOP_SUBSTRINGS = [
   "fake_",
   "fakekey",
   "faketoken",
-  "fakesecret"
+  "fakesecret",
+  "qwerty",
+  "asdfgh"
 ];
 var STOP_VALUES = /* @__PURE__ */ new Set([
   "password",
@@ -310,14 +320,33 @@ var STOP_VALUES = /* @__PURE__ */ new Set([
   "password123",
   "hunter2"
 ]);
+var DOCUMENTED_EXAMPLES = /* @__PURE__ */ new Set([
+  "s6BhdRkqt3",
+  "gX1fBat3bV",
+  "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+  "2YotnFZFEjr1zCsicMWpAA",
+  "tGzv3JOkF0XG5Qx2TlKWIA",
+  "SplxlOBeZQQYbYS6WxSbIA",
+  "mF_9.B5f-4.1JqM",
+  "7Fjfp0ZBr1KtDRbnfVdmIw",
+  "dpf43f3p2l4k3l03",
+  "kd94hf93k423kf44",
+  "nnch734d00sl2jdk",
+  "pfkkdhi9sl3r4s00",
+  "hh5s93j4hdidpola",
+  "hdk48Djdsa",
+  "hdhd0244k9j7ao03",
+  "xyz4992k83j47x0b"
+]);
 var TEMPLATE = new RegExp(
   [
-    String.raw`\$\{[^}]*\}?`,
-    String.raw`\$\([^)]*\)?`,
+    String.raw`\$\{\{?\s*[A-Za-z_][^}]*\}`,
+    String.raw`\$\(\s*[A-Za-z_][\w.-]*(?:\s[^)]*)?\)`,
     String.raw`\{\{.*\}\}`,
     String.raw`\{%.*%\}`,
     String.raw`^<[^>]*>$`,
-    String.raw`^<[a-z _-]+`,
+    String.raw`^\{[A-Za-z_][\w.]*\}["']?$`,
+    String.raw`^<[a-z][a-z0-9 _-]{2,}(?:>|$)`,
     String.raw`%\([a-z_]+\)[sd]`,
     String.raw`^%[a-z_][a-z0-9_]*%$`,
     String.raw`^\$[a-z_][a-z0-9_]*$`,
@@ -332,7 +361,7 @@ var TEMPLATE = new RegExp(
 var ASCENDING = "0123456789abcdefghijklmnopqrstuvwxyz";
 function isPlaceholder(secret, extraStopwords = []) {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower)) return true;
+  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
   for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;
@@ -347,10 +376,27 @@ function isLowVariety(lower) {
     if (lower.slice(0, unit).repeat(Math.ceil(n / unit)).slice(0, n) === lower) return true;
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
-  return false;
+  if (n >= 6 && isAscendingRuns(lower)) return true;
+  return /([^=])\1{5}$/.test(lower);
+}
+function isAscendingRuns(lower) {
+  let run = 1;
+  for (let i = 1; i <= lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    const cur = i < lower.length ? lower.charCodeAt(i) : -1;
+    const continues = cur === prev + 1 && ASCENDING.includes(lower.slice(i - 1, i + 1));
+    if (continues) {
+      run++;
+      continue;
+    }
+    if (run < 3) return false;
+    run = 1;
+  }
+  return true;
 }
 
 // src/engine/refine.ts
+import { createHmac } from "node:crypto";
 var HOUR = 3600;
 var DAY = 24 * HOUR;
 function lifetimeFromValidity(seconds) {
@@ -414,13 +460,31 @@ var jwt = (secret, context) => {
   if (typeof header.alg === "string") facts.alg = header.alg;
   if (typeof payload.iss === "string") facts.issuer = payload.iss.slice(0, 200);
   const unsigned = typeof header.alg === "string" && header.alg.toLowerCase() === "none";
-  const confidence = unsigned ? "low" : void 0;
+  const handMade = !unsigned && typeof header.alg === "string" && !signatureFits(header.alg, parts[2] ?? "");
+  if (handMade) facts.signature = "does not fit the algorithm";
+  else if (typeof header.alg === "string" && signedWithPublishedKey(header.alg, parts)) facts.signature = "made with a published example key";
+  const confidence = unsigned || handMade ? "low" : void 0;
   if (typeof payload.exp === "number" && Number.isFinite(payload.exp)) {
     const iat = typeof payload.iat === "number" ? payload.iat : void 0;
     return { ...expiryFacts(payload.exp, context, iat), facts, confidence };
   }
   return { lifetime: "long-lived", facts, confidence };
 };
+var PUBLISHED_HMAC_KEYS = ["secret", "your-256-bit-secret", "your-384-bit-secret", "your-512-bit-secret", "your-secret-key", "secretkey", "mysecret", "my-secret", "supersecret", "password", "key", "shhhhh", "changeme", "test"];
+function signedWithPublishedKey(alg, parts) {
+  const hash = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
+  if (hash === void 0 || parts.length !== 3) return false;
+  const signingInput = `${parts[0]}.${parts[1]}`;
+  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash, key).update(signingInput).digest("base64url") === parts[2]);
+}
+function signatureFits(alg, signature) {
+  const bytes = Math.floor(signature.length * 3 / 4);
+  const exact = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
+  const size = exact[alg];
+  if (size !== void 0) return bytes === size;
+  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
+  return true;
+}
 var azureSas = (secret, context) => {
   const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
   if (!se) return { lifetime: "expiring" };
@@ -519,29 +583,159 @@ var TYPE_NAMES = /* @__PURE__ */ new Set([
   "bearer",
   "basic"
 ]);
-var genericSecretValue = (secret) => {
-  const v = secret;
+var genericSecretValue = (secret, context) => {
+  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  const v = /[?&][\w.-]*=$/.test(context.before ?? "") ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v) || v.length < 6) return null;
-  if (/^[A-Za-z_$@][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return null;
-  if (/^[A-Za-z_$][\w$.]*[([{]/.test(v) || /[()[\]{}]/.test(v)) return null;
+  if (v !== secret && isPlaceholder(v)) return null;
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return null;
+  if (isKeyboardMash(v)) return null;
+  if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return null;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
+  if (isTestValue(v)) return null;
+  if (isCiphertext(v) || isReference(v)) return null;
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
+  const member = v.replace(/\.$/, "");
+  if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(member)) {
+    const segments = member.replace(/^@/, "").split(/\??\./);
+    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return null;
+  }
+  if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
+  if (/\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v)) return null;
+  if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
   if (TYPE_NAMES.has(v.toLowerCase())) return null;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return null;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|js|ts|py|rb|go|sh)$/i.test(v)) return null;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return null;
-  if (/^[0-9]+$/.test(v)) return null;
-  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(v)) return null;
-  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && v.length < 32) return null;
-  if (/^[A-Z]?[a-z]+$/.test(v) || /[<>]/.test(v) || v.endsWith(":")) return null;
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/i.test(v) && /\.[a-z]{2,}(?:\/|$)/i.test(v)) return null;
+  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
+  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return null;
+  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return null;
+  if (context.before !== void 0 && isCodeReference(v, context.before, context.after ?? "")) return null;
+  if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(context.before ?? "")) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
+  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return null;
+  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return null;
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return null;
+  const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
+  if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
+  if (/^[A-Z]?[a-z]+$/.test(core) || /[<>]/.test(v) || v.endsWith(":")) return null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   const bits = shannonEntropy(v);
   if (classes < 2 || bits < 2.5) return null;
   if (v.length < 10 && classes < 3) return null;
   const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return null;
+  if (encodesPlaceholder(v)) return null;
   return { confidence: strong ? "medium" : "low" };
 };
+function looksGenerated(v) {
+  if (v.length < 24 || shannonEntropy(v) < 4) return false;
+  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
+  if (new Set(v.replace(/[A-Za-z0-9]/g, "")).size < 4) return false;
+  if (new Set(v.replace(/[\w$.()[\]{},]/g, "")).size < 2) return false;
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
+  return inWords / v.length < 0.55;
+}
+var COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
+function isWordLike(seg) {
+  const lower = seg.toLowerCase();
+  let common = 0;
+  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
+  return common / (lower.length - 1) >= 0.75;
+}
+function isWordCompound(core, minWordShare = 0.5) {
+  if (!/^[A-Za-z]+$/.test(core)) return false;
+  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  if (segments.length < 2) return false;
+  let wordy = 0;
+  let wordLetters = 0;
+  let words = 0;
+  let acronyms = 0;
+  for (const seg of segments) {
+    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
+      wordy += seg.length;
+      if (seg.length >= 4) {
+        wordLetters += seg.length;
+        words++;
+      }
+    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
+      wordy += seg.length;
+    } else if (/^[A-Z]{2,5}$/.test(seg) || /^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1))) {
+      wordy += seg.length;
+      acronyms++;
+    }
+  }
+  return wordy / core.length >= 0.9 && wordLetters / core.length >= minWordShare && words > 0 && acronyms <= words;
+}
+var RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
+function isIdentifierLike(seg) {
+  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
+  if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
+  const parts = seg.split("_").filter(Boolean);
+  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")));
+}
+function isKeyboardMash(v) {
+  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
+  const letters = v.replace(/[0-9]/g, "");
+  if (letters.length < 5) return false;
+  const home = letters.replace(/[^asdfghjkl]/g, "").length;
+  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
+}
+function isPath(v) {
+  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
+}
+function decodePercent(v) {
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+function unescapeXml(v) {
+  return v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function isTestValue(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
+}
+function isCiphertext(v) {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+function isReference(v) {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+function isCodeReference(v, before, after) {
+  const quoted = /["'`]\s*$/.test(before);
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  const bare = v.replace(/[)\]}]+$/, "");
+  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
+  const name = /([A-Za-z_$][\w$.-]*)["'`\]]?\s*(?:=|:=|:|=>|\?\?=)\s*["'`]?$/.exec(before)?.[1];
+  if (name === void 0) return false;
+  const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const label = fold(name.slice(name.lastIndexOf(".") + 1));
+  return label.length > 0 && label === fold(v);
+}
+function encodesPlaceholder(v) {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
+  const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
+  if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
+}
 var basicAuth = (secret) => {
   let decoded;
   try {
@@ -556,11 +750,16 @@ var basicAuth = (secret) => {
   if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
   return { facts: { username: user.slice(0, 100) } };
 };
+var jwtRule = (secret, context) => {
+  const refined = jwt(secret, context);
+  if (refined === null || refined.facts?.signature !== void 0) return null;
+  return refined;
+};
 var REFINERS = /* @__PURE__ */ new Map([
   ["generic-secret-value", genericSecretValue],
   ["basic-auth", basicAuth],
   ["aws-access-key-id", awsAccessKeyId],
-  ["jwt", jwt],
+  ["jwt", jwtRule],
   ["azure-sas", azureSas],
   ["discord-bot-token", discordBotToken],
   ["private-key", privateKey],
@@ -571,11 +770,15 @@ function refiner(name) {
 }
 
 // src/engine/detector.ts
+var DEFAULT_BEFORE = 512;
+var DEFAULT_AFTER = 1024;
 var DECODER_GATES = [
   {
-    keywords: ["secret", "token", "passw", "pwd", "credential", "auth", "apikey", "api_key", "api-key", "private", "base64", "b64", "connection", "%2f", "%3a", "%40", "%3d", "%2b"],
-    before: 512,
-    after: 4096,
+    // Credential words, not every word that contains one (`author`, `private` alone, `connection`
+    // gated too many ordinary lines); the default line window, shared with the rules on the line.
+    keywords: ["secret", "token", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "private_key", "privatekey", "private-key", "auth_", "auth:", "auth=", 'auth"', "auth'", "authorization", "base64", "b64", "%2f", "%3a", "%40", "%3d", "%2b"],
+    before: DEFAULT_BEFORE,
+    after: DEFAULT_AFTER,
     multiline: false
   },
   {
@@ -594,12 +797,28 @@ var RuleCompileError = class extends Error {
     this.field = field;
   }
 };
-var DEFAULT_BEFORE = 512;
-var DEFAULT_AFTER = 1024;
 var TOKEN_EXTENSION = 4096;
 var INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
 function captureGroupCount(pattern) {
-  return new RegExp(`${pattern}|`).exec("").length - 1;
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      if (pattern[i + 1] !== "?") count++;
+      else if (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!") count++;
+    }
+  }
+  return count;
 }
 function compileRule(rule) {
   let regex;
@@ -635,7 +854,7 @@ function compileRule(rule) {
     after: rule.window?.after ?? DEFAULT_AFTER,
     multiline: rule.window?.multiline ?? false,
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
-    anchored: startsAtKeywords(rule, regex),
+    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
     sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
   };
 }
@@ -762,7 +981,7 @@ var Detector = class {
       if (budget.chars <= 0) return;
       const start = encoded.start;
       const end = encoded.end;
-      if (direct.some((c) => c.start < end && c.end > start)) continue;
+      if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
       for (const inner of this.detect(encoded.decoded, depth + 1)) {
         if (this.inlineAllow && hasInlineAllow(text, start, end)) continue;
@@ -790,7 +1009,7 @@ var Detector = class {
     }
     const keywords = this.automaton.keywords;
     const ruleCount = this.rules.length;
-    let lineFor = -1;
+    let lineWhole = false;
     let lineA = 0;
     let lineB = 0;
     for (let h = 0; h < count; h++) {
@@ -817,9 +1036,9 @@ var Detector = class {
         let a;
         let b;
         if (shape.before === DEFAULT_BEFORE && shape.after === DEFAULT_AFTER && !shape.multiline) {
-          if (lineFor !== hitStart) {
+          if (!(lineWhole && hitStart >= lineA && hitEnd <= lineB)) {
             [lineA, lineB] = windowAround(text, hitStart, hitEnd, shape);
-            lineFor = hitStart;
+            lineWhole = (lineA === 0 || text.charCodeAt(lineA - 1) === 10) && (lineB === n || text.charCodeAt(lineB) === 10);
           }
           a = lineA;
           b = lineB;
@@ -874,7 +1093,10 @@ var Detector = class {
   accept(compiled, secret, start, end, text, context, vetoed) {
     const rule = compiled.rule;
     if (rule.entropy !== void 0 && shannonEntropy(secret) < rule.entropy) return void 0;
-    if (isPlaceholder(secret, compiled.stopwords)) return void 0;
+    if (isPlaceholder(secret, compiled.stopwords)) {
+      if (!rule.generic) vetoed.push(start, end);
+      return void 0;
+    }
     let confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
       if (compiled.checksum.established) {
@@ -888,7 +1110,7 @@ var Detector = class {
     let expired;
     let facts;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now });
+      const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void 0;
@@ -971,6 +1193,14 @@ function extendEnd(text, from, hitEnd, compiled) {
   return Math.max(b, from);
 }
 var INLINE_ALLOW_REACH = 4096;
+var CONTEXT_CHARS = 256;
+function lineAround(text, start, end) {
+  const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text.slice(end, end + CONTEXT_CHARS);
+  const newlineBefore = before.lastIndexOf("\n");
+  const newlineAfter = after.indexOf("\n");
+  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+}
 function hasInlineAllow(text, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
@@ -978,8 +1208,8 @@ function hasInlineAllow(text, start, end) {
   if (lineEnd < 0) lineEnd = text.length;
   const a = Math.max(lineStart, from);
   const b = Math.min(lineEnd, end + INLINE_ALLOW_REACH);
-  if (text.indexOf(":allow", a) < 0) return false;
-  return INLINE_ALLOW.test(text.slice(a, b));
+  const around = text.slice(a, b);
+  return around.includes(":allow") && INLINE_ALLOW.test(around);
 }
 var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
 function lowerConfidence(a, b) {
@@ -1062,7 +1292,7 @@ function encodedValues(text, from = 0, to = text.length) {
     const next = text.charCodeAt(end);
     i = end;
     if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
-    if (next === 61) continue;
+    if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) continue;
     const run = text.slice(start, end);
     if (!looksLikeBase64(run)) continue;
     const decoded = decodeBase64Text(run);
@@ -1112,10 +1342,10 @@ function decodeBase64Text(run) {
 }
 
 // src/findings/fingerprint.ts
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash as createHash2, createHmac as createHmac2 } from "node:crypto";
 function fingerprintSecret(secret, key) {
   const input = canonicalSecret(secret);
-  const hex = key !== void 0 && key !== "" ? createHmac("sha256", key).update(input, "utf8").digest("hex") : createHash2("sha256").update(input, "utf8").digest("hex");
+  const hex = key !== void 0 && key !== "" ? createHmac2("sha256", key).update(input, "utf8").digest("hex") : createHash2("sha256").update(input, "utf8").digest("hex");
   return `sha256:${hex}`;
 }
 function canonicalSecret(secret) {
@@ -3225,13 +3455,14 @@ function streamGitLines(repo, args, onLine, options = {}) {
         let nl = data2.indexOf(10);
         if (nl >= 0 && pending.length > 0) {
           pending.push(data2.subarray(0, nl));
-          onLine(Buffer.concat(pending).toString("utf8"));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
           pending = [];
           start = nl + 1;
           nl = data2.indexOf(10, start);
         }
         for (; nl >= 0; nl = data2.indexOf(10, start)) {
-          onLine(data2.toString("utf8", start, nl));
+          onLine(data2, start, nl);
           start = nl + 1;
         }
         if (start < data2.length) pending.push(data2.subarray(start));
@@ -3249,7 +3480,8 @@ function streamGitLines(repo, args, onLine, options = {}) {
       if (failed) return;
       if (pending.length > 0) {
         try {
-          onLine(Buffer.concat(pending).toString("utf8"));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
         } catch (error) {
           reject(error);
           return;
@@ -3288,6 +3520,21 @@ var PatchParser = class {
   capped = false;
   /** Path named by the `diff --git` header, for files without a `+++` line (binary). */
   headerPath;
+  /**
+   * Feed one line as bytes (`buf[start, end)`, no newline). Inside a hunk only added lines are
+   * decoded; removed lines, the bulk of many patches, are skipped by their first byte.
+   */
+  lineBytes(buf, start, end) {
+    if (this.inHunk && this.parents === 1) {
+      const c = buf[start];
+      if (c === 43) {
+        this.added(buf.toString("utf8", start + 1, end));
+        return;
+      }
+      if (c === 45 || c === 92) return;
+    }
+    this.line(buf.toString("utf8", start, end));
+  }
   /** Feed one line of output, without its trailing newline. */
   line(text) {
     const c = text.charCodeAt(0);
@@ -3465,7 +3712,7 @@ async function scanCommitBatch(repo, commits, scanner2, options) {
     // --cc: merges show only what differs from every parent, so a secret added while resolving a
     // conflict is seen; what a merge brings in from its parents was scanned in their commits.
     ["log", "-p", "--cc", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
-    (line) => parser.line(line),
+    (buf, start, end) => parser.lineBytes(buf, start, end),
     { input: `${commits.join("\n")}
 `, signal: options.signal }
   );
