@@ -15,6 +15,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type * as FingerprintModuleNamespace from '../../src/findings/fingerprint.js';
 import type { BenchContext } from '../run.js';
 import { configFile, sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
 import { measureNodeCli, medianRun, type ChildMeasurement } from '../lib/measure.js';
@@ -85,7 +86,7 @@ async function fastImport(dir: string, write: (fi: FastImport) => Promise<void> 
   if (code !== 0) throw new Error(`git fast-import failed: ${Buffer.concat(errors).toString('utf8')}`);
 }
 
-type FingerprintModule = typeof import('../../src/findings/fingerprint.js');
+type FingerprintModule = typeof FingerprintModuleNamespace;
 
 /** The tool's own fingerprint (PEM keys are hashed without their line breaks). */
 let fingerprintSecret: FingerprintModule['fingerprintSecret'] | undefined;
@@ -266,10 +267,13 @@ export default async function historyBenchmark(ctx: BenchContext): Promise<void>
   log(`  target: ≤ ${TARGET_RATIO}× git's time → ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×); peak RSS ≤ 300 MB → ${ours.maxRssBytes <= TARGET_RSS ? 'met' : 'NOT met'}`);
   if (ours.commits !== git.commits) log(`  note: we scanned ${ours.commits} commits, git log listed ${git.commits}`);
   if (plants) {
-    const found = new Set(ours.findings.map((f) => `${f.fingerprint} ${f.location.path}`));
-    const expected = new Set(plants.map((p) => `${p.fingerprint} ${p.path}`));
-    const hit = [...expected].filter((k) => found.has(k)).length;
-    log(`  recall: ${hit}/${expected.size} planted (secret, path) pairs reported, including those removed from HEAD later`);
+    const exact = new Set(ours.findings.map((f) => `${f.fingerprint} ${f.location.path}`));
+    const paths = new Set(ours.findings.map((f) => f.location.path));
+    const expected = new Map(plants.map((p) => [`${p.fingerprint} ${p.path}`, p.path]));
+    const hit = [...expected.values()].filter((p) => paths.has(p)).length;
+    const hitExact = [...expected.keys()].filter((k) => exact.has(k)).length;
+    // A database URL's finding is its password, not the whole planted URL: found, but not "exact".
+    log(`  recall: ${hit}/${expected.size} planted (secret, path) pairs reported (${hitExact} with exactly the planted value), including those removed from HEAD later`);
   }
 
   // 2. Pre-commit.
