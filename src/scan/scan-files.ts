@@ -8,8 +8,9 @@ import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { enumerateFiles, resolveRoots, type FileEntry } from '../sources/files.js';
 import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
 import { pathMatcher } from './path-filter.js';
-import { runPool } from './pool.js';
 import { scanFile } from './scan-file.js';
+import type { FileBatch, FileBatchResult } from './worker.js';
+import { runWorkers, workerScript } from './worker-pool.js';
 
 export interface FileScanOptions {
   paths: readonly string[];
@@ -74,13 +75,15 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
       collect(await scanFile(entry, scanner));
     }
   } else {
-    await runPool(batch(entries), options.config, Math.min(jobs, entries.length), (result) => {
+    const onResult = (result: FileBatchResult): void => {
       findings.push(...result.findings);
       stats.bytes += result.bytes;
       stats.chunks += result.chunks;
       stats.sources += result.files;
       for (const s of result.skipped) onSkip(s);
-    });
+    };
+    const workers = Math.min(jobs, entries.length);
+    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), options.config, batch(entries), workers, onResult, options.signal);
   }
   // Workers finish in any order: keep the report the same from run to run.
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
