@@ -9,11 +9,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfigFile, resolveSettings } from '../config/load.js';
 import { parseSize } from '../config/size.js';
-import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
 import type { RepoTarget, Shard } from '../sprawl/targets.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
+import { parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters } from './output.js';
 import { inventoryPath, openInventory } from './sprawl.js';
 import { toolVersion } from './version.js';
@@ -56,10 +56,10 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
     shard = parseShard(opts.shard);
     if (!shard) throw new UsageError(`--shard: expected I/N with 0 <= I < N (e.g. 0/8), got ${opts.shard}`);
   }
-  const jobs = opts.jobs !== undefined ? intOption('--jobs', opts.jobs, 1, 256) : undefined;
-  const concurrency = opts.concurrency !== undefined ? intOption('--concurrency', opts.concurrency, 1, 64) : 2;
-  const timeoutMs = intOption('--timeout', opts.timeout ?? '3600', 1, 7 * 86400) * 1000;
-  const minConfidence = confidenceOption(opts.minConfidence);
+  const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
+  const concurrency = opts.concurrency !== undefined ? parseIntOption('--concurrency', opts.concurrency, 1, 64) : 2;
+  const timeoutMs = parseIntOption('--timeout', opts.timeout ?? '3600', 1, 7 * 86400) * 1000;
+  const minConfidence = parseConfidence(opts.minConfidence);
 
   const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config));
   if (opts.maxFileSize !== undefined) {
@@ -263,17 +263,5 @@ function describeEvent(e: RepoEvent): string {
       return `${head}: ${e.cloned ? 'cloned, ' : ''}${e.commits ?? 0} commits, ${((e.bytes ?? 0) / 1e6).toFixed(1)} MB, ${e.secrets ?? 0} secrets, ${e.occurrences ?? 0} occurrences${removed} in ${seconds}${warnings}`;
     }
   }
-}
-
-function intOption(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: expected an integer from ${min} to ${max}, got ${value}`);
-  return n;
-}
-
-function confidenceOption(value: string | undefined): Confidence | undefined {
-  if (value === undefined) return undefined;
-  if (!(CONFIDENCES as readonly string[]).includes(value)) throw new UsageError(`--min-confidence: expected one of ${CONFIDENCES.join(', ')}, got ${value}`);
-  return value as Confidence;
 }
 

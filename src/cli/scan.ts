@@ -2,18 +2,18 @@
  * `sprawlguard scan`: wire options → configuration → sources → engine → report, and decide the
  * exit code. Thin by design: the work lives in scan/, sources/ and report/.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, type ScanSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
-import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import type { FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
+import { configRoot, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
 
 export interface ScanCliOptions {
@@ -216,25 +216,3 @@ async function requireExistingPaths(paths: readonly string[]): Promise<void> {
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
 }
 
-/** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */
-async function configRoot(paths: readonly string[]): Promise<string> {
-  for (const p of paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) return path.resolve(p);
-  }
-  return process.cwd();
-}
-
-function parseIntOption(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: expected an integer from ${min} to ${max}, got ${value}`);
-  return n;
-}
-
-function parseConfidence(value: string | undefined): Confidence | undefined {
-  if (value === undefined) return undefined;
-  if (!(CONFIDENCES as readonly string[]).includes(value)) {
-    throw new UsageError(`--min-confidence: expected one of ${CONFIDENCES.join(', ')}, got ${value}`);
-  }
-  return value as Confidence;
-}

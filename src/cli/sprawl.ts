@@ -11,6 +11,7 @@ import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { SprawlFormat } from '../sprawl/format.js';
 import { DEFAULT_INVENTORY_PATH, Inventory, InventoryError, type RecordScope } from '../sprawl/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
+import type { ScanCliOptions } from './scan.js';
 import { toolVersion } from './version.js';
 
 /** `--db`, else SPRAWLGUARD_DB, else `.sprawlguard/inventory.db` in the current directory. */
@@ -119,21 +120,11 @@ export async function runSprawlMerge(files: string[], raw: Record<string, unknow
 
 // ---- scan --record ------------------------------------------------------------------------------
 
-export interface RecordScanOptions {
-  db?: string;
-  quiet?: boolean;
-  staged?: boolean;
-  diff?: string;
-  sinceCommit?: string;
-  history?: boolean;
-  branch?: string;
-  since?: string;
-  repo?: string;
-  minConfidence?: string;
-  fingerprintKey?: string;
-  stdinName?: string;
-  baseline?: string;
-}
+/** What `scan --record` needs to know about how the scan was run. */
+export type RecordScanOptions = { db?: string } & Pick<
+  ScanCliOptions,
+  'quiet' | 'staged' | 'diff' | 'sinceCommit' | 'history' | 'branch' | 'since' | 'repo' | 'minConfidence' | 'fingerprintKey' | 'stdinName' | 'baseline'
+>;
 
 /**
  * Record a finished scan's (filtered) findings. What the scan covered decides how far it speaks for

@@ -7,15 +7,13 @@
  * Problems inside a file (a bad row, a truncated file) are warnings: what could not be parsed is
  * still scanned as plain text.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfigFile, resolveSettings } from '../config/load.js';
 import type { SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
-import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
+import { configRoot, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
 
 export interface TicketsCliOptions {
@@ -35,7 +33,7 @@ export interface TicketsCliOptions {
 export async function runTickets(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as TicketsCliOptions;
   if (paths.length === 0) throw new UsageError('name at least one export file or directory');
-  const exitOnFindings = parseExitCode(opts.exitCode ?? '1');
+  const exitOnFindings = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
   const hint = parseHint(opts.formatHint);
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
@@ -87,25 +85,3 @@ function parseBaseUrl(value: string | undefined): string | undefined {
   return value.replace(/\/+$/, '');
 }
 
-function parseExitCode(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 255) throw new UsageError(`--exit-code: expected an integer from 0 to 255, got ${value}`);
-  return n;
-}
-
-function parseConfidence(value: string | undefined): Confidence | undefined {
-  if (value === undefined) return undefined;
-  if (!(CONFIDENCES as readonly string[]).includes(value)) {
-    throw new UsageError(`--min-confidence: expected one of ${CONFIDENCES.join(', ')}, got ${value}`);
-  }
-  return value as Confidence;
-}
-
-/** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */
-async function configRoot(paths: readonly string[]): Promise<string> {
-  for (const p of paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) return path.resolve(p);
-  }
-  return process.cwd();
-}

@@ -28,6 +28,7 @@ import {
 import type { Rule } from '../rules/schema.js';
 import type { FormatName } from '../report/index.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
+import { parseIntOption } from './options.js';
 import { makeReport, stripSecrets, writeReport } from './output.js';
 import { toolVersion } from './version.js';
 
@@ -265,8 +266,3 @@ export async function verifyScanFindings(findings: Finding[], context: ScanVerif
   if (!context.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
 }
 
-function parseIntOption(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: expected an integer from ${min} to ${max}, got ${value}`);
-  return n;
-}

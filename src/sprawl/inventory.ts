@@ -512,16 +512,7 @@ export class Inventory {
   markRepoDone(
     name: string,
     location: string,
-    info: {
-      head?: string;
-      refsDigest?: string;
-      pushedAt?: string;
-      settingsDigest?: string;
-      commits?: number;
-      bytes?: number;
-      findings?: number;
-      durationMs?: number;
-    },
+    info: Pick<RepoRecord, 'head' | 'refsDigest' | 'pushedAt' | 'settingsDigest' | 'commits' | 'bytes' | 'findings' | 'durationMs'>,
     runId: number,
   ): void {
     const now = this.stamp();

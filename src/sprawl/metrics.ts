@@ -29,15 +29,12 @@ export interface LocationSummary {
   lastSeen: string;
 }
 
-export interface SecretSummary {
-  fingerprint: string;
-  ruleId: string;
-  provider: string;
-  title: string;
-  severity: string;
-  lifetime: string;
-  redacted: string;
-  status: SecretStatus;
+/** One secret in the report: its inventory record's identity and status, plus sprawl figures. */
+export interface SecretSummary
+  extends Pick<
+    SecretRecord,
+    'fingerprint' | 'ruleId' | 'provider' | 'title' | 'severity' | 'lifetime' | 'redacted' | 'status' | 'firstSeen' | 'lastSeen' | 'expiresAt' | 'verification'
+  > {
   /** Repositories plus tickets holding it. */
   places: number;
   occurrences: number;
@@ -50,14 +47,10 @@ export interface SecretSummary {
   /** Occurrences still at HEAD (or in the scanned files), and those only in history. */
   inHead: number;
   removedFromHead: number;
-  firstSeen: string;
-  lastSeen: string;
   /** Earliest author date of a commit that added it. */
   firstCommitted?: string;
   /** Days from first commit (or first sighting) to the report's time. */
   ageDays: number;
-  expiresAt?: string;
-  verification?: SecretRecord['verification'];
   locations: LocationSummary[];
 }
 
