@@ -28,6 +28,8 @@ interface WindowShape {
   readonly before: number;
   readonly after: number;
   readonly multiline: boolean;
+  /** The default single-line window (DEFAULT_BEFORE, DEFAULT_AFTER): computed once per hit for all its gates. */
+  readonly isDefault: boolean;
 }
 
 export interface CompiledRule extends WindowShape {
@@ -88,20 +90,20 @@ interface DecoderGate extends WindowShape {
 const DEFAULT_BEFORE = 512;
 const DEFAULT_AFTER = 1024;
 
+function windowShape(before: number, after: number, multiline: boolean): WindowShape {
+  return { before, after, multiline, isDefault: before === DEFAULT_BEFORE && after === DEFAULT_AFTER && !multiline };
+}
+
 const DECODER_GATES: readonly DecoderGate[] = [
   {
     // Credential words, not every word that contains one (`author`, `private` alone, `connection`
     // gated too many ordinary lines); the default line window, shared with the rules on the line.
     keywords: ['secret', 'token', 'passw', 'pwd', 'credential', 'apikey', 'api_key', 'api-key', 'private_key', 'privatekey', 'private-key', 'auth_', 'auth:', 'auth=', 'auth"', "auth'", 'authorization', 'base64', 'b64', '%2f', '%3a', '%40', '%3d', '%2b'],
-    before: DEFAULT_BEFORE,
-    after: DEFAULT_AFTER,
-    multiline: false,
+    ...windowShape(DEFAULT_BEFORE, DEFAULT_AFTER, false),
   },
   {
     keywords: ['kind: secret', 'kind: "secret"', '"kind": "secret"', '.dockerconfigjson', 'client-key-data', 'stringdata'],
-    before: 65536,
-    after: 65536,
-    multiline: true,
+    ...windowShape(65536, 65536, true),
   },
 ];
 
@@ -181,9 +183,7 @@ export function compileRule(rule: Rule): CompiledRule {
     regex,
     checksum,
     refine,
-    before: rule.window?.before ?? DEFAULT_BEFORE,
-    after: rule.window?.after ?? DEFAULT_AFTER,
-    multiline: rule.window?.multiline ?? false,
+    ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
     sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? 'i' : ''}`),
@@ -243,8 +243,10 @@ interface Candidate {
 export class Detector {
   readonly rules: readonly CompiledRule[];
   private readonly automaton: KeywordAutomaton;
-  /** For each keyword index, the gates it opens: rule indices, then decoders at rules.length + d. */
-  private readonly gatesByKeyword: readonly number[][];
+  /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
+  private readonly keywordLength: Int32Array;
+  private readonly anchoredByKeyword: readonly number[][];
+  private readonly windowedByKeyword: readonly number[][];
   /** Window shapes of every gate: rules first, then decoders. */
   private readonly shapes: readonly WindowShape[];
   private readonly decodeDepth: number;
@@ -283,7 +285,10 @@ export class Detector {
     });
     decoders.forEach((decoder, d) => addGate(decoder.keywords, this.rules.length + d));
     this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
-    this.gatesByKeyword = gatesByKeyword;
+    this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
+    const anchored = (gate: number): boolean => gate < this.rules.length && (this.rules[gate] as CompiledRule).anchored;
+    this.anchoredByKeyword = gatesByKeyword.map((gates) => gates.filter(anchored));
+    this.windowedByKeyword = gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate)));
     this.ungated = ungated;
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
@@ -380,48 +385,55 @@ export class Detector {
       this.shapes.forEach((_, gate) => (windows[gate] = [0, n]));
       return windows;
     }
-    const keywords = this.automaton.keywords;
-    const ruleCount = this.rules.length;
-    // The default single-line window of the current hit, shared by every gate that uses it.
-    let lineWhole = false;
-    let lineA = 0;
-    let lineB = 0;
+    const keywordLength = this.keywordLength;
+    const anchoredByKeyword = this.anchoredByKeyword;
+    const windowedByKeyword = this.windowedByKeyword;
+    const shapes = this.shapes;
+    const edges = new WindowEdges(text);
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2] as number;
       const hitEnd = hits[h * 2 + 1] as number;
-      const hitStart = hitEnd - (keywords[keywordIdx] as string).length;
-      for (const gate of this.gatesByKeyword[keywordIdx] as number[]) {
-        let list = windows[gate];
-        if (list === undefined) {
-          list = [];
-          windows[gate] = list;
-        }
-        if (gate < ruleCount && (this.rules[gate] as CompiledRule).anchored) {
-          if (list[list.length - 1] !== hitStart) list.push(hitStart);
-          continue;
-        }
-        const shape = this.shapes[gate] as WindowShape;
-        const last = list.length - 1;
-        const lastEnd = last > 0 ? (list[last] as number) : -1;
-        if (hitStart < lastEnd) {
-          // Inside the current window: only its end can move, and only over text not yet seen.
-          list[last] = extendEnd(text, lastEnd, hitEnd, shape);
-          continue;
-        }
+      const hitStart = hitEnd - (keywordLength[keywordIdx] as number);
+      for (const gate of anchoredByKeyword[keywordIdx] as number[]) {
+        const list = windows[gate];
+        if (list === undefined) windows[gate] = [hitStart];
+        else if (list[list.length - 1] !== hitStart) list.push(hitStart);
+      }
+      const windowed = windowedByKeyword[keywordIdx] as number[];
+      if (windowed.length === 0) continue;
+      // Hits arrive in order of their end, so their lines never go backwards.
+      edges.moveTo(hitStart);
+      // The default window of this hit, shared by every gate that uses it.
+      let defaultA = -1;
+      let defaultB = -1;
+      for (const gate of windowed) {
+        const shape = shapes[gate] as WindowShape;
         let a: number;
         let b: number;
-        if (shape.before === DEFAULT_BEFORE && shape.after === DEFAULT_AFTER && !shape.multiline) {
-          // Reuse the last line window when this hit lies on the same whole line (the common case:
-          // several keywords and gates on one line).
-          if (!(lineWhole && hitStart >= lineA && hitEnd <= lineB)) {
-            [lineA, lineB] = windowAround(text, hitStart, hitEnd, shape);
-            lineWhole = (lineA === 0 || text.charCodeAt(lineA - 1) === 10) && (lineB === n || text.charCodeAt(lineB) === 10);
+        if (shape.isDefault) {
+          if (defaultA < 0) {
+            defaultA = edges.start(hitStart, DEFAULT_BEFORE);
+            defaultB = edges.end(hitEnd, DEFAULT_AFTER);
           }
-          a = lineA;
-          b = lineB;
-        } else [a, b] = windowAround(text, hitStart, hitEnd, shape);
-        if (last > 0 && a <= lastEnd) list[last] = Math.max(lastEnd, b);
-        else list.push(a, b);
+          a = defaultA;
+          b = defaultB;
+        } else if (shape.multiline) {
+          a = Math.max(0, hitStart - shape.before);
+          b = Math.min(n, hitEnd + shape.after);
+        } else {
+          a = edges.start(hitStart, shape.before);
+          b = edges.end(hitEnd, shape.after);
+        }
+        const list = windows[gate];
+        if (list === undefined) {
+          windows[gate] = [a, b];
+          continue;
+        }
+        const last = list.length - 1;
+        const lastEnd = list[last] as number;
+        if (a <= lastEnd) {
+          if (b > lastEnd) list[last] = b;
+        } else list.push(a, b);
       }
     }
     return windows;
@@ -562,38 +574,61 @@ export class Detector {
   }
 }
 
-/** The window a rule's regex looks at for one keyword hit. */
-function windowAround(text: string, hitStart: number, hitEnd: number, compiled: WindowShape): [number, number] {
-  const minA = Math.max(0, hitStart - compiled.before);
-  if (compiled.multiline) return [minA, extendEnd(text, hitEnd, hitEnd, compiled)];
-  let a = hitStart;
-  while (a > minA && text.charCodeAt(a - 1) !== 10) a--;
-  if (a === minA && a > 0 && text.charCodeAt(a - 1) !== 10) {
-    // Clipped inside a long line: do not start in the middle of a token.
-    const floor = Math.max(0, a - TOKEN_EXTENSION);
-    while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
-  }
-  return [a, extendEnd(text, hitEnd, hitEnd, compiled)];
-}
-
 /**
- * Move a window end forward from `from` (a position already known to be inside the window) to cover
- * a hit ending at `hitEnd`: up to the end of the line, clipped at `after` characters past the hit,
- * and then past the rest of a token cut by the clip. Text before `from` is never looked at again,
- * so the work over many hits on one long line stays linear.
+ * Window edges around keyword hits in one text, for hits visited in order of their lines. Each
+ * line's bounds are found once with the native newline search. On a line longer than the window
+ * (minified code), a clipped edge is moved out of the token it cuts; the last token edge found is
+ * remembered, so dense hits inside one long token (a base64 blob) do not scan it again and again.
  */
-function extendEnd(text: string, from: number, hitEnd: number, compiled: WindowShape): number {
-  const n = text.length;
-  const maxB = Math.min(n, hitEnd + compiled.after);
-  if (compiled.multiline) return Math.max(from, maxB);
-  if (from >= n || (from > hitEnd && text.charCodeAt(from) === 10)) return from;
-  let b = from;
-  while (b < maxB && text.charCodeAt(b) !== 10) b++;
-  if (b === maxB && b < n && text.charCodeAt(b) !== 10) {
-    const ceiling = Math.min(n, b + TOKEN_EXTENSION);
-    while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
+class WindowEdges {
+  private lineStart = 0;
+  private lineEnd = -1;
+  /** [from, to] of the last forward token scan: text[from, to) are token characters. */
+  private forwardFrom = -1;
+  private forwardTo = -1;
+  /** [to, from] of the last backward token scan: text[to, from) are token characters. */
+  private backwardTo = -1;
+  private backwardFrom = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Make the line holding `pos` current. Positions must come in non-decreasing line order. */
+  moveTo(pos: number): void {
+    if (pos <= this.lineEnd) return;
+    const text = this.text;
+    this.lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+    const nl = text.indexOf('\n', pos);
+    this.lineEnd = nl < 0 ? text.length : nl;
   }
-  return Math.max(b, from);
+
+  /** Window start for a hit starting at `hitStart` on the current line, reaching `before` back. */
+  start(hitStart: number, before: number): number {
+    const clip = hitStart - before;
+    if (clip <= this.lineStart) return this.lineStart;
+    // Clipped inside a long line: do not start in the middle of a token.
+    const text = this.text;
+    const floor = Math.max(this.lineStart, clip - TOKEN_EXTENSION);
+    let a = clip;
+    if (a <= this.backwardFrom && a >= this.backwardTo) a = Math.max(this.backwardTo, floor);
+    while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+    this.backwardFrom = clip;
+    this.backwardTo = a;
+    return a;
+  }
+
+  /** Window end for a hit ending at `hitEnd` on the current line, reaching `after` forward. */
+  end(hitEnd: number, after: number): number {
+    const clip = hitEnd + after;
+    if (clip >= this.lineEnd) return this.lineEnd;
+    const text = this.text;
+    const ceiling = Math.min(this.lineEnd, clip + TOKEN_EXTENSION);
+    let b = clip;
+    if (b >= this.forwardFrom && b <= this.forwardTo) b = Math.min(this.forwardTo, ceiling);
+    while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
+    this.forwardFrom = clip;
+    this.forwardTo = b;
+    return b;
+  }
 }
 
 /** Markers further than this from the secret on a long (minified) line do not count. */
@@ -611,14 +646,17 @@ function lineAround(text: string, start: number, end: number): { before: string;
 }
 
 function hasInlineAllow(text: string, start: number, end: number): boolean {
+  // Newlines are searched within the reach only: on a long minified line an unbounded search
+  // would walk the whole line for every finding.
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-  if (lineEnd < 0) lineEnd = text.length;
-  const a = Math.max(lineStart, from);
-  const b = Math.min(lineEnd, end + INLINE_ALLOW_REACH);
-  // Cheap literal test first (within the bounds: an unbounded indexOf would scan to the end of
-  // the text for every finding): the marker is rare, the regex is not needed without it.
+  const to = Math.min(text.length, end + INLINE_ALLOW_REACH);
+  const before = text.slice(from, start);
+  const after = text.slice(Math.max(start, end - 1), to);
+  const newlineBefore = before.lastIndexOf('\n');
+  const newlineAfter = after.indexOf('\n');
+  const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
+  const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
+  // Cheap literal test first: the marker is rare, the regex is not needed without it.
   const around = text.slice(a, b);
   return around.includes(':allow') && INLINE_ALLOW.test(around);
 }

@@ -2,41 +2,65 @@
  * Keyword prefilter: one Aho-Corasick automaton over the ASCII-folded text finds every occurrence
  * of every rule keyword in a single pass. Rules whose keywords do not occur are never run.
  *
- * The automaton is compiled to a dense DFA (128 columns per state, upper case folded onto lower
- * case in the table itself). A transition into a state that completes a keyword is stored as the
- * bitwise complement of the state, so the inner loop is one table load and a sign test per
- * character (measured on the bench corpus: 241 → 282 MB/s against a separate output-table test).
- * Characters at or above U+0080 use column 0 (NUL), which no keyword contains.
+ * The automaton is compiled to a dense DFA over character classes: every character that occurs in
+ * some keyword has its own class (upper case shares the class of its lower case), and everything
+ * else (other ASCII, and all of U+0080 and above) is class 0, which no keyword contains. With ~55
+ * classes instead of 128 columns the table is less than half the size and its hot rows stay in
+ * cache. Entries are premultiplied (the next state's row offset, not its number), and a transition
+ * into a state that completes a keyword is stored as the bitwise complement, so the inner loop is
+ * one class load, one table load and a sign test per character.
+ *
+ * Measured on the bench corpus (80 MB of it in memory, one core): 128 columns indexed by state
+ * number ran 230 MB/s on strings; classes and premultiplied rows run ~330 MB/s on strings and
+ * ~390 MB/s on bytes. The byte path is for ASCII texts (where byte i is character i).
  */
 
-const ALPHABET = 128;
-const SHIFT = 7;
+/** Hit lists are kept in a scratch buffer; at most this many are kept by default. */
+const DEFAULT_LIMIT = 1 << 20;
+/** Characters scanned between capacity and limit checks. */
+const BLOCK = 4096;
+
+export interface KeywordHits {
+  /** Flat pairs [keywordIndex, endExclusive, …] in text order. Valid until the next scan call. */
+  hits: Int32Array;
+  count: number;
+  /** The hit limit was reached; later hits were dropped. */
+  truncated: boolean;
+}
 
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
-  /** Transition table: next = delta[(state << 7) | char]; negative (~next) when next has outputs. */
-  private readonly delta: Int32Array;
-  /** For each state, start offset in `outputs` of its keyword list, or -1 when it has none. */
-  private readonly outputStart: Int32Array;
-  /** Keyword indices per state, each list terminated by -1. */
-  private readonly outputs: Int32Array;
+  private readonly scanners: ReturnType<typeof makeScanners>;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
-    // 1. Trie, built directly in the transition table (-1 = no edge yet). Typed arrays rather than
-    // a Map per state: construction runs on every start-up, and thousands of small Maps cost more
-    // (allocation and GC) than the whole pre-commit scan of a small change.
+    // Character classes: one per distinct (lower-cased) keyword character.
+    const classOf = new Uint8Array(256);
+    let classes = 1;
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i);
+        if (c === 0 || c >= 128) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
+        const lower = foldAscii(c);
+        if (classOf[lower] === 0) {
+          classOf[lower] = classes++;
+          if (lower >= 97 && lower <= 122) classOf[lower - 32] = classOf[lower] as number;
+        }
+      }
+    }
+
+    // 1. Trie, built directly in a transition table by state number (-1 = no edge yet). Typed arrays
+    // rather than a Map per state: construction runs on every start-up, and thousands of small Maps
+    // cost more (allocation and GC) than the whole pre-commit scan of a small change.
     let maxStates = 1;
     for (const keyword of keywords) maxStates += keyword.length;
-    const table = new Int32Array(maxStates * ALPHABET).fill(-1);
+    const table = new Int32Array(maxStates * classes).fill(-1);
     const terminal = new Map<number, number[]>();
     let stateCount = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const c = keyword.charCodeAt(i);
-        if (c === 0 || c >= ALPHABET) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
-        const slot = (state << SHIFT) | foldAscii(c);
+        const slot = state * classes + (classOf[keyword.charCodeAt(i)] as number);
         let next = table[slot] as number;
         if (next < 0) {
           next = stateCount++;
@@ -51,12 +75,12 @@ export class KeywordAutomaton {
 
     // 2. Breadth-first: failure links, merged outputs, dense transitions (a missing edge becomes
     // the failure state's transition, whose row is complete because it is shallower).
-    const delta = table.slice(0, stateCount * ALPHABET);
+    const delta = table.slice(0, stateCount * classes);
     const fail = new Int32Array(stateCount);
     const merged = new Map<number, number[]>();
     const queue = new Int32Array(stateCount);
     let tail = 0;
-    for (let c = 0; c < ALPHABET; c++) {
+    for (let c = 0; c < classes; c++) {
       const next = delta[c] as number;
       if (next < 0) delta[c] = 0;
       else {
@@ -70,20 +94,15 @@ export class KeywordAutomaton {
       const own = terminal.get(state);
       const inherited = merged.get(failState);
       if (own || inherited) merged.set(state, [...(own ?? []), ...(inherited ?? [])]);
-      const base = state << SHIFT;
-      const failBase = failState << SHIFT;
-      for (let c = 0; c < ALPHABET; c++) {
-        const next = delta[base | c] as number;
+      const base = state * classes;
+      const failBase = failState * classes;
+      for (let c = 0; c < classes; c++) {
+        const next = delta[base + c] as number;
         if (next >= 0) {
-          fail[next] = delta[failBase | c] as number;
+          fail[next] = delta[failBase + c] as number;
           queue[tail++] = next;
-        } else delta[base | c] = delta[failBase | c] as number;
+        } else delta[base + c] = delta[failBase + c] as number;
       }
-    }
-    // Fold upper case onto lower case in every row.
-    for (let state = 0; state < stateCount; state++) {
-      const base = state << SHIFT;
-      for (let c = 65; c <= 90; c++) delta[base | c] = delta[base | (c + 32)] as number;
     }
     const outputStart = new Int32Array(stateCount).fill(-1);
     const outputs: number[] = [];
@@ -91,57 +110,133 @@ export class KeywordAutomaton {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
     }
+    // 3. Premultiply, and mark transitions into output states.
     for (let i = 0; i < delta.length; i++) {
       const target = delta[i] as number;
-      if ((outputStart[target] as number) >= 0) delta[i] = ~target;
+      const row = target * classes;
+      delta[i] = (outputStart[target] as number) >= 0 ? ~row : row;
     }
-    this.delta = delta;
-    this.outputStart = outputStart;
-    this.outputs = Int32Array.from(outputs);
+    this.scanners = makeScanners({
+      delta,
+      classOf,
+      classes,
+      outputStart,
+      outputs: Int32Array.from(outputs),
+      maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+    });
   }
 
   /**
-   * Find every keyword occurrence. Returns flat pairs [keywordIndex, endExclusive, …] in text order.
-   * `limit` caps the number of hits kept (a pathological text cannot make us allocate without bound);
-   * the caller learns it was hit from the returned `truncated` flag.
+   * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
+   * text cannot make us allocate without bound); `truncated` says it was reached.
    */
-  scan(text: string, limit = 1 << 20): { hits: Int32Array; count: number; truncated: boolean } {
-    const delta = this.delta;
-    const outputStart = this.outputStart;
-    const outputs = this.outputs;
-    let hits = new Int32Array(64);
-    let count = 0;
-    let truncated = false;
-    let state = 0;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= ALPHABET) c = 0;
-      const next = delta[(state << SHIFT) | c] as number;
-      if (next >= 0) {
-        state = next;
-        continue;
-      }
-      state = ~next;
-      for (let o = outputStart[state] as number; ; o++) {
-        const keyword = outputs[o] as number;
-        if (keyword < 0) break;
-        if (count >= limit) {
-          truncated = true;
-          break;
-        }
-        if ((count + 1) * 2 > hits.length) {
-          const grown = new Int32Array(hits.length * 2);
-          grown.set(hits);
-          hits = grown;
-        }
-        hits[count * 2] = keyword;
-        hits[count * 2 + 1] = i + 1;
-        count++;
-      }
-    }
-    return { hits, count, truncated };
+  scan(text: string, limit = DEFAULT_LIMIT): KeywordHits {
+    return this.scanners.text(text, limit);
   }
+
+  /**
+   * The same search over bytes. For ASCII text (every byte below 0x80) byte offsets are character
+   * offsets, so the hits are exactly those of `scan` on the decoded string.
+   */
+  scanBytes(bytes: Uint8Array, limit = DEFAULT_LIMIT): KeywordHits {
+    return this.scanners.bytes(bytes, limit);
+  }
+}
+
+interface Tables {
+  /**
+   * Transition table, premultiplied: next row = delta[row + class], where row = state × classes;
+   * negative (~row) when the next state completes a keyword.
+   */
+  delta: Int32Array;
+  /** Character class of each code unit below 256 (0 for characters in no keyword). */
+  classOf: Uint8Array;
+  classes: number;
+  /** For each state, start offset in `outputs` of its keyword list, or -1 when it has none. */
+  outputStart: Int32Array;
+  /** Keyword indices per state, each list terminated by -1. */
+  outputs: Int32Array;
+  /** Most keywords that end at one position (the longest output list). */
+  maxOutputs: number;
+}
+
+/**
+ * The scan loops, as closures over one automaton's tables. A closure's captured constants are
+ * folded into its optimised code, where methods reading the same tables from `this` (or taking
+ * them as arguments) ran ~20% slower in the bench. The text is scanned in blocks with room for
+ * every hit a block can produce reserved up front, so the inner loop carries no capacity or limit
+ * test (those tests cost about as much again).
+ */
+function makeScanners(tables: Tables): {
+  text: (text: string, limit: number) => KeywordHits;
+  bytes: (bytes: Uint8Array, limit: number) => KeywordHits;
+} {
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
+  let scratch = new Int32Array(1024);
+  const reserve = (pairs: number): Int32Array => {
+    let size = scratch.length;
+    if (pairs * 2 <= size) return scratch;
+    while (pairs * 2 > size) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(scratch);
+    scratch = grown;
+    return grown;
+  };
+  const result = (count: number, limit: number): KeywordHits =>
+    count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
+  return {
+    text(text, limit) {
+      let count = 0;
+      let row = 0;
+      const n = text.length;
+      for (let from = 0; from < n && count <= limit; from += BLOCK) {
+        const to = Math.min(n, from + BLOCK);
+        const hits = reserve(count + (to - from) * maxOutputs);
+        for (let i = from; i < to; i++) {
+          const c = text.charCodeAt(i);
+          const next = delta[row + (c < 256 ? (classOf[c] as number) : 0)] as number;
+          if (next >= 0) {
+            row = next;
+            continue;
+          }
+          row = ~next;
+          for (let o = outputStart[(row / classes) | 0] as number; ; o++) {
+            const keyword = outputs[o] as number;
+            if (keyword < 0) break;
+            hits[count * 2] = keyword;
+            hits[count * 2 + 1] = i + 1;
+            count++;
+          }
+        }
+      }
+      return result(count, limit);
+    },
+    bytes(bytes, limit) {
+      let count = 0;
+      let row = 0;
+      const n = bytes.length;
+      for (let from = 0; from < n && count <= limit; from += BLOCK) {
+        const to = Math.min(n, from + BLOCK);
+        const hits = reserve(count + (to - from) * maxOutputs);
+        for (let i = from; i < to; i++) {
+          const next = delta[row + (classOf[bytes[i] as number] as number)] as number;
+          if (next >= 0) {
+            row = next;
+            continue;
+          }
+          row = ~next;
+          for (let o = outputStart[(row / classes) | 0] as number; ; o++) {
+            const keyword = outputs[o] as number;
+            if (keyword < 0) break;
+            hits[count * 2] = keyword;
+            hits[count * 2 + 1] = i + 1;
+            count++;
+          }
+        }
+      }
+      return result(count, limit);
+    },
+  };
 }
 
 function foldAscii(c: number): number {
