@@ -734,7 +734,15 @@ interface EncodedValue {
   decoded: string;
 }
 
-const BASE64_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-');
+/** Base64 alphabet (standard and URL-safe) by kind: 1 upper case, 2 lower case, 4 digit or symbol; 0 not base64. */
+const BASE64_KIND = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') table[ch.charCodeAt(0)] = 1;
+  for (const ch of 'abcdefghijklmnopqrstuvwxyz') table[ch.charCodeAt(0)] = 2;
+  for (const ch of '0123456789+/_-') table[ch.charCodeAt(0)] = 4;
+  return table;
+})();
+const ALL_KINDS = 7;
 const URL_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-');
 const MIN_BASE64_RUN = 16;
 
@@ -754,16 +762,21 @@ export function encodedValues(text: string, from = 0, to = text.length): Encoded
   const n = to;
   for (let i = from; i < n; ) {
     const c = text.charCodeAt(i);
-    if (c >= 128 || BASE64_CHAR[c] === 0) {
+    if (c >= 128 || BASE64_KIND[c] === 0) {
       i++;
       continue;
     }
     const start = i;
+    // The kinds of character seen, collected while scanning, so most runs are judged without a slice.
+    let kinds = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (d >= 128 || BASE64_CHAR[d] === 0) break;
+      const kind = d < 128 ? (BASE64_KIND[d] as number) : 0;
+      if (kind === 0) break;
+      kinds |= kind;
       i++;
     }
+    const bodyEnd = i;
     let end = i;
     let pad = 0;
     while (pad < 2 && end < n && text.charCodeAt(end) === 61 /* = */) {
@@ -776,8 +789,10 @@ export function encodedValues(text: string, from = 0, to = text.length): Encoded
     if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
     // Glued to more '=' than padding, a member access (`a.longIdentifierName`) or a call: code, not a value.
     if (next === 61 || next === 40 /* ( */ || (start > 0 && text.charCodeAt(start - 1) === 46) /* . */) continue;
+    // Base64 of text mixes cases and digits in a way identifiers and words do not: require upper
+    // case, lower case and a digit or symbol (or padding), and a length a decoder accepts.
+    if ((bodyEnd - start) % 4 === 1 || (pad === 0 && kinds !== ALL_KINDS)) continue;
     const run = text.slice(start, end);
-    if (!looksLikeBase64(run)) continue;
     const decoded = decodeBase64Text(run);
     if (decoded !== undefined) out.push({ start, end, kind: 'base64', decoded });
   }
@@ -810,26 +825,18 @@ export function encodedValues(text: string, from = 0, to = text.length): Encoded
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
-/**
- * Base64 of text mixes cases and digits in a way identifiers and words do not: require upper case,
- * lower case and a digit or symbol (or padding), and a length a decoder accepts.
- */
-function looksLikeBase64(run: string): boolean {
-  const body = run.replace(/=+$/, '');
-  if (body.length % 4 === 1) return false;
-  if (run.endsWith('=')) return true;
-  return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9+/_-]/.test(body);
-}
-
 /** The decoded value when it is readable UTF-8 text of at least 8 characters, else undefined. */
 function decodeBase64Text(run: string): string | undefined {
   const bytes = Buffer.from(run, 'base64');
   if (bytes.length < 8) return undefined;
-  let printable = 0;
-  for (const byte of bytes) {
-    if ((byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 || byte >= 0x80) printable++;
+  // At most 5% unprintable bytes; stop counting as soon as there are more.
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if ((byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 || byte >= 0x80) continue;
+    if (++unprintable > allowed) return undefined;
   }
-  if (printable < bytes.length * 0.95) return undefined;
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) return undefined;
   return text;
