@@ -295,14 +295,19 @@ export class Detector {
     this.now = options.now ?? Date.now();
   }
 
-  /** All matches in `text`, ordered by position. */
-  scan(text: string): Match[] {
-    return this.locate(text, this.detect(text, 0));
+  /**
+   * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
+   * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
+   * faster than reading characters from the string.
+   */
+  scan(text: string, ascii?: Uint8Array): Match[] {
+    if (ascii !== undefined && ascii.length !== text.length) throw new Error('ascii bytes do not match the text');
+    return this.locate(text, this.detect(text, 0, ascii));
   }
 
   /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-  private detect(text: string, depth: number): Candidate[] {
-    const windows = this.collectWindows(text);
+  private detect(text: string, depth: number, ascii?: Uint8Array): Candidate[] {
+    const windows = this.collectWindows(text, ascii);
     const candidates: Candidate[] = [];
     const vetoed: number[] = [];
     const ruleCount = this.rules.length;
@@ -373,12 +378,12 @@ export class Detector {
    * Per gate index: for window gates, flat [start, end, …] windows, merged and in text order; for
    * anchored rules, the start offsets of their keyword hits, in text order.
    */
-  private collectWindows(text: string): (number[] | undefined)[] {
+  private collectWindows(text: string, ascii?: Uint8Array): (number[] | undefined)[] {
     const windows: (number[] | undefined)[] = new Array(this.shapes.length);
     const n = text.length;
     this.everywhere = false;
     for (const ruleIndex of this.ungated) windows[ruleIndex] = [0, n];
-    const { hits, count, truncated } = this.automaton.scan(text);
+    const { hits, count, truncated } = ascii === undefined ? this.automaton.scan(text) : this.automaton.scanBytes(ascii);
     if (truncated) {
       // Keywords are everywhere: windows would cover the text anyway.
       this.everywhere = true;

@@ -18,6 +18,8 @@ export interface Chunk {
    * line number of text line i. Overrides `origin.line`.
    */
   lineMap?: readonly number[];
+  /** The text's bytes when it is ASCII (byte i is character i); see Detector.scan. */
+  ascii?: Uint8Array;
 }
 
 export interface ScannerConfig {
@@ -48,7 +50,7 @@ export class ChunkScanner {
   }
 
   scan(chunk: Chunk): Finding[] {
-    const matches = this.detector.scan(chunk.text);
+    const matches = this.detector.scan(chunk.text, chunk.ascii);
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
     for (const match of matches) {
