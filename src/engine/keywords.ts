@@ -15,10 +15,14 @@
  * ~390 MB/s on bytes. The byte path is for ASCII texts (where byte i is character i).
  */
 
+import { disableWasmKeywordScanner, wasmKeywordScanner, type WasmKeywordScanner } from './keyword-wasm.js';
+
 /** Hit lists are kept in a scratch buffer; at most this many are kept by default. */
 const DEFAULT_LIMIT = 1 << 20;
 /** Characters scanned between capacity and limit checks. */
 const BLOCK = 4096;
+/** Byte texts shorter than this stay in JavaScript: the call into WebAssembly would cost more than it saves. */
+const WASM_MIN_BYTES = 512;
 
 export interface KeywordHits {
   /** Flat pairs [keywordIndex, endExclusive, …] in text order. Valid until the next scan call. */
@@ -123,6 +127,7 @@ export class KeywordAutomaton {
       outputStart,
       outputs: Int32Array.from(outputs),
       maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+      maxLength: Math.max(0, ...keywords.map((keyword) => keyword.length)),
     });
   }
 
@@ -158,6 +163,8 @@ interface Tables {
   outputs: Int32Array;
   /** Most keywords that end at one position (the longest output list). */
   maxOutputs: number;
+  /** Length of the longest keyword. */
+  maxLength: number;
 }
 
 /**
@@ -184,6 +191,23 @@ function makeScanners(tables: Tables): {
   };
   const result = (count: number, limit: number): KeywordHits =>
     count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
+  const bytesWithWasm = (wasm: WasmKeywordScanner, bytes: Uint8Array, limit: number): KeywordHits => {
+    let count = 0;
+    wasm.scan(
+      tables,
+      bytes,
+      (source, from, taken, offset) => {
+        const hits = reserve(count + taken);
+        for (let k = 0; k < taken; k++) {
+          hits[(count + k) * 2] = source[from + k * 2] as number;
+          hits[(count + k) * 2 + 1] = (source[from + k * 2 + 1] as number) + offset;
+        }
+        count += taken;
+      },
+      () => count <= limit,
+    );
+    return result(count, limit);
+  };
   return {
     text(text, limit) {
       let count = 0;
@@ -212,6 +236,18 @@ function makeScanners(tables: Tables): {
       return result(count, limit);
     },
     bytes(bytes, limit) {
+      if (bytes.length >= WASM_MIN_BYTES) {
+        const wasm = wasmKeywordScanner();
+        if (wasm) {
+          try {
+            return bytesWithWasm(wasm, bytes, limit);
+          } catch (error) {
+            // Its memory could not grow: the JavaScript loop below does the work from now on.
+            if (!(error instanceof RangeError)) throw error;
+            disableWasmKeywordScanner();
+          }
+        }
+      }
       let count = 0;
       let row = 0;
       const n = bytes.length;
