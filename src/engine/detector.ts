@@ -30,6 +30,8 @@ interface WindowShape {
   readonly multiline: boolean;
   /** The default single-line window (DEFAULT_BEFORE, DEFAULT_AFTER): computed once per hit for all its gates. */
   readonly isDefault: boolean;
+  /** Where the default window is clipped (a line longer than it: minified code), reach only this far instead. */
+  readonly longLine?: { readonly before: number; readonly after: number };
 }
 
 export interface CompiledRule extends WindowShape {
@@ -98,8 +100,13 @@ const DECODER_GATES: readonly DecoderGate[] = [
   {
     // Credential words, not every word that contains one (`author`, `private` alone, `connection`
     // gated too many ordinary lines); the default line window, shared with the rules on the line.
+    // On a line longer than that window (a minified bundle, where credential words recur every
+    // thousand characters and windows would merge into the whole file), only a value just after
+    // the word (or just before it) is decoded: in the bench corpus, the 5% of bytes on such lines
+    // made up 57% of the text the decoder looked at.
     keywords: ['secret', 'token', 'passw', 'pwd', 'credential', 'apikey', 'api_key', 'api-key', 'private_key', 'privatekey', 'private-key', 'auth_', 'auth:', 'auth=', 'auth"', "auth'", 'authorization', 'base64', 'b64', '%2f', '%3a', '%40', '%3d', '%2b'],
     ...windowShape(DEFAULT_BEFORE, DEFAULT_AFTER, false),
+    longLine: { before: 32, after: 256 },
   },
   {
     keywords: ['kind: secret', 'kind: "secret"', '"kind": "secret"', '.dockerconfigjson', 'client-key-data', 'stringdata'],
@@ -422,6 +429,10 @@ export class Detector {
           }
           a = defaultA;
           b = defaultB;
+          if (shape.longLine && edges.clipped(a, b)) {
+            a = edges.start(hitStart, shape.longLine.before);
+            b = edges.end(hitEnd, shape.longLine.after);
+          }
         } else if (shape.multiline) {
           a = Math.max(0, hitStart - shape.before);
           b = Math.min(n, hitEnd + shape.after);
@@ -604,6 +615,11 @@ class WindowEdges {
     this.lineStart = text.lastIndexOf('\n', pos - 1) + 1;
     const nl = text.indexOf('\n', pos);
     this.lineEnd = nl < 0 ? text.length : nl;
+  }
+
+  /** True when [a, b) is less than the whole current line. */
+  clipped(a: number, b: number): boolean {
+    return a > this.lineStart || b < this.lineEnd;
   }
 
   /** Window start for a hit starting at `hitStart` on the current line, reaching `before` back. */
