@@ -252,8 +252,13 @@ export class Detector {
   private readonly automaton: KeywordAutomaton;
   /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
   private readonly keywordLength: Int32Array;
-  private readonly anchoredByKeyword: readonly number[][];
-  private readonly windowedByKeyword: readonly number[][];
+  /** Gates of keyword k: anchored rules at anchoredGates[anchoredFrom[k] … anchoredFrom[k + 1]), window gates likewise. */
+  private readonly anchoredFrom: Int32Array;
+  private readonly anchoredGates: Int32Array;
+  private readonly windowedFrom: Int32Array;
+  private readonly windowedGates: Int32Array;
+  /** Reusable per-gate lists, one set per decoding depth (a nested detect must not clobber its caller's). */
+  private readonly gateLists: GateLists[] = [];
   /** Window shapes of every gate: rules first, then decoders. */
   private readonly shapes: readonly WindowShape[];
   private readonly decodeDepth: number;
@@ -294,8 +299,8 @@ export class Detector {
     this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
     this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
     const anchored = (gate: number): boolean => gate < this.rules.length && (this.rules[gate] as CompiledRule).anchored;
-    this.anchoredByKeyword = gatesByKeyword.map((gates) => gates.filter(anchored));
-    this.windowedByKeyword = gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate)));
+    [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
+    [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
@@ -314,19 +319,32 @@ export class Detector {
 
   /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
   private detect(text: string, depth: number, ascii?: Uint8Array): Candidate[] {
-    const windows = this.collectWindows(text, ascii);
+    let gates = this.gateLists[depth];
+    if (gates === undefined) {
+      gates = new GateLists(this.shapes.length);
+      this.gateLists[depth] = gates;
+    }
+    this.collectWindows(text, ascii, gates);
     const candidates: Candidate[] = [];
     const vetoed: number[] = [];
     const ruleCount = this.rules.length;
-    for (let gate = 0; gate < ruleCount; gate++) {
-      const list = windows[gate];
-      if (list === undefined) continue;
+    const touched = gates.touched.sort((x, y) => x - y);
+    const { lists, lengths } = gates;
+    let firstDecoder = touched.length;
+    for (let t = 0; t < touched.length; t++) {
+      const gate = touched[t] as number;
+      if (gate >= ruleCount) {
+        firstDecoder = t;
+        break;
+      }
+      const list = lists[gate] as Int32Array;
+      const length = lengths[gate] as number;
       const compiled = this.rules[gate] as CompiledRule;
-      if (compiled.anchored && !this.everywhere) {
-        this.runAnchored(compiled, text, list, candidates, vetoed);
+      if (compiled.anchored && !gates.everywhere) {
+        this.runAnchored(compiled, text, list, length, candidates, vetoed);
         continue;
       }
-      for (let w = 0; w < list.length; w += 2) {
+      for (let w = 0; w < length; w += 2) {
         this.runRule(compiled, text, list[w] as number, list[w + 1] as number, candidates, vetoed);
       }
     }
@@ -338,10 +356,11 @@ export class Detector {
         // Text that was itself encoded is decoded again as a whole: its context words were outside.
         this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
       } else {
-        for (let gate = ruleCount; gate < windows.length; gate++) {
-          const list = windows[gate];
-          if (list === undefined) continue;
-          for (let w = 0; w < list.length; w += 2) {
+        for (let t = firstDecoder; t < touched.length; t++) {
+          const gate = touched[t] as number;
+          const list = lists[gate] as Int32Array;
+          const length = lengths[gate] as number;
+          for (let w = 0; w < length; w += 2) {
             this.decodeWindow(text, list[w] as number, list[w + 1] as number, depth, direct, candidates, budget);
           }
         }
@@ -378,47 +397,53 @@ export class Detector {
     }
   }
 
-  /** Set by collectWindows when keywords are so dense that every gate scans the whole text. */
-  private everywhere = false;
-
   /**
-   * Per gate index: for window gates, flat [start, end, …] windows, merged and in text order; for
-   * anchored rules, the start offsets of their keyword hits, in text order.
+   * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
+   * order; for anchored rules, the start offsets of their keyword hits, in text order.
    */
-  private collectWindows(text: string, ascii?: Uint8Array): (number[] | undefined)[] {
-    const windows: (number[] | undefined)[] = new Array(this.shapes.length);
+  private collectWindows(text: string, ascii: Uint8Array | undefined, gates: GateLists): void {
+    gates.reset();
     const n = text.length;
-    this.everywhere = false;
-    for (const ruleIndex of this.ungated) windows[ruleIndex] = [0, n];
+    for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
     const { hits, count, truncated } = ascii === undefined ? this.automaton.scan(text) : this.automaton.scanBytes(ascii);
     if (truncated) {
       // Keywords are everywhere: windows would cover the text anyway.
-      this.everywhere = true;
-      this.shapes.forEach((_, gate) => (windows[gate] = [0, n]));
-      return windows;
+      gates.everywhere = true;
+      for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
+      return;
     }
     const keywordLength = this.keywordLength;
-    const anchoredByKeyword = this.anchoredByKeyword;
-    const windowedByKeyword = this.windowedByKeyword;
+    const anchoredFrom = this.anchoredFrom;
+    const anchoredGates = this.anchoredGates;
+    const windowedFrom = this.windowedFrom;
+    const windowedGates = this.windowedGates;
     const shapes = this.shapes;
+    const { lists, lengths, touched } = gates;
     const edges = new WindowEdges(text);
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2] as number;
       const hitEnd = hits[h * 2 + 1] as number;
       const hitStart = hitEnd - (keywordLength[keywordIdx] as number);
-      for (const gate of anchoredByKeyword[keywordIdx] as number[]) {
-        const list = windows[gate];
-        if (list === undefined) windows[gate] = [hitStart];
-        else if (list[list.length - 1] !== hitStart) list.push(hitStart);
+      for (let g = anchoredFrom[keywordIdx] as number, gEnd = anchoredFrom[keywordIdx + 1] as number; g < gEnd; g++) {
+        const gate = anchoredGates[g] as number;
+        const length = lengths[gate] as number;
+        let list = lists[gate] as Int32Array;
+        if (length === 0) touched.push(gate);
+        else if (list[length - 1] === hitStart) continue;
+        if (length === list.length) list = gates.grow(gate);
+        list[length] = hitStart;
+        lengths[gate] = length + 1;
       }
-      const windowed = windowedByKeyword[keywordIdx] as number[];
-      if (windowed.length === 0) continue;
+      let g = windowedFrom[keywordIdx] as number;
+      const gEnd = windowedFrom[keywordIdx + 1] as number;
+      if (g === gEnd) continue;
       // Hits arrive in order of their end, so their lines never go backwards.
       edges.moveTo(hitStart);
       // The default window of this hit, shared by every gate that uses it.
       let defaultA = -1;
       let defaultB = -1;
-      for (const gate of windowed) {
+      for (; g < gEnd; g++) {
+        const gate = windowedGates[g] as number;
         const shape = shapes[gate] as WindowShape;
         let a: number;
         let b: number;
@@ -440,34 +465,37 @@ export class Detector {
           a = edges.start(hitStart, shape.before);
           b = edges.end(hitEnd, shape.after);
         }
-        const list = windows[gate];
-        if (list === undefined) {
-          windows[gate] = [a, b];
-          continue;
-        }
-        const last = list.length - 1;
-        const lastEnd = list[last] as number;
-        if (a <= lastEnd) {
-          if (b > lastEnd) list[last] = b;
-        } else list.push(a, b);
+        const length = lengths[gate] as number;
+        let list = lists[gate] as Int32Array;
+        if (length > 0) {
+          const lastEnd = list[length - 1] as number;
+          if (a <= lastEnd) {
+            if (b > lastEnd) list[length - 1] = b;
+            continue;
+          }
+        } else touched.push(gate);
+        if (length + 2 > list.length) list = gates.grow(gate);
+        list[length] = a;
+        list[length + 1] = b;
+        lengths[gate] = length + 2;
       }
     }
-    return windows;
   }
 
   /** Run an anchored rule as a sticky regex at each of its keyword hits. */
-  private runAnchored(compiled: CompiledRule, text: string, starts: number[], out: Candidate[], vetoed: number[]): void {
+  private runAnchored(compiled: CompiledRule, text: string, list: Int32Array, length: number, out: Candidate[], vetoed: number[]): void {
     const sticky = compiled.sticky;
     // Hits arrive ordered by where they end; a longer keyword can start before a shorter one.
-    for (let i = 1; i < starts.length; i++) {
-      if ((starts[i] as number) < (starts[i - 1] as number)) {
-        starts.sort((x, y) => x - y);
+    for (let i = 1; i < length; i++) {
+      if ((list[i] as number) < (list[i - 1] as number)) {
+        list.subarray(0, length).sort();
         break;
       }
     }
     let covered = -1;
     let prev = -1;
-    for (const at of starts) {
+    for (let i = 0; i < length; i++) {
+      const at = list[i] as number;
       if (at < covered || at === prev) continue; // inside the previous match, as a scanning regex would skip it
       prev = at;
       sticky.lastIndex = at;
@@ -588,6 +616,52 @@ export class Detector {
     }
     return matches;
   }
+}
+
+/** Per-gate lists of one detect call, in typed arrays kept from call to call. */
+class GateLists {
+  readonly lists: Int32Array[];
+  readonly lengths: Int32Array;
+  /** Gates with a non-empty list, in the order they were first filled. */
+  readonly touched: number[] = [];
+  /** Keywords were so dense that every gate covers the whole text. */
+  everywhere = false;
+
+  constructor(gates: number) {
+    this.lists = Array.from({ length: gates }, () => new Int32Array(8));
+    this.lengths = new Int32Array(gates);
+  }
+
+  reset(): void {
+    for (const gate of this.touched) this.lengths[gate] = 0;
+    this.touched.length = 0;
+    this.everywhere = false;
+  }
+
+  /** Make the list of `gate` exactly [a, b]. */
+  set(gate: number, a: number, b: number): void {
+    if (this.lengths[gate] === 0) this.touched.push(gate);
+    const list = this.lists[gate] as Int32Array;
+    list[0] = a;
+    list[1] = b;
+    this.lengths[gate] = 2;
+  }
+
+  /** Double the list of `gate`, keeping its entries. */
+  grow(gate: number): Int32Array {
+    const old = this.lists[gate] as Int32Array;
+    const grown = new Int32Array(old.length * 2);
+    grown.set(old);
+    this.lists[gate] = grown;
+    return grown;
+  }
+}
+
+/** Lists of gate indices as [from, flat]: list k is flat[from[k] … from[k + 1]). */
+function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, k) => (from[k + 1] = (from[k] as number) + list.length));
+  return [from, Int32Array.from(lists.flat())];
 }
 
 /**
