@@ -28,8 +28,6 @@ interface WindowShape {
   readonly before: number;
   readonly after: number;
   readonly multiline: boolean;
-  /** The default single-line window (DEFAULT_BEFORE, DEFAULT_AFTER): computed once per hit for all its gates. */
-  readonly isDefault: boolean;
   /** Where the default window is clipped (a line longer than it: minified code), reach only this far instead. */
   readonly longLine?: { readonly before: number; readonly after: number };
 }
@@ -93,7 +91,7 @@ const DEFAULT_BEFORE = 512;
 const DEFAULT_AFTER = 1024;
 
 function windowShape(before: number, after: number, multiline: boolean): WindowShape {
-  return { before, after, multiline, isDefault: before === DEFAULT_BEFORE && after === DEFAULT_AFTER && !multiline };
+  return { before, after, multiline };
 }
 
 const DECODER_GATES: readonly DecoderGate[] = [
@@ -439,46 +437,47 @@ export class Detector {
       if (g === gEnd) continue;
       // Hits arrive in order of their end, so their lines never go backwards.
       edges.moveTo(hitStart);
-      // The default window of this hit, shared by every gate that uses it.
-      let defaultA = -1;
-      let defaultB = -1;
       for (; g < gEnd; g++) {
         const gate = windowedGates[g] as number;
         const shape = shapes[gate] as WindowShape;
-        let a: number;
-        let b: number;
-        if (shape.isDefault) {
-          if (defaultA < 0) {
-            defaultA = edges.start(hitStart, DEFAULT_BEFORE);
-            defaultB = edges.end(hitEnd, DEFAULT_AFTER);
-          }
-          a = defaultA;
-          b = defaultB;
-          if (shape.longLine && edges.clipped(a, b)) {
-            a = edges.start(hitStart, shape.longLine.before);
-            b = edges.end(hitEnd, shape.longLine.after);
-          }
-        } else if (shape.multiline) {
-          a = Math.max(0, hitStart - shape.before);
-          b = Math.min(n, hitEnd + shape.after);
-        } else {
-          a = edges.start(hitStart, shape.before);
-          b = edges.end(hitEnd, shape.after);
+        let before = shape.before;
+        let after = shape.after;
+        if (shape.longLine && edges.clipped(hitStart - before, hitEnd + after)) {
+          before = shape.longLine.before;
+          after = shape.longLine.after;
         }
+        // The window end before it is moved past a cut token (see WindowEdges.rawEnd).
+        const rawEnd = shape.multiline ? Math.min(n, hitEnd + after) : edges.rawEnd(hitEnd, after);
         const length = lengths[gate] as number;
         let list = lists[gate] as Int32Array;
+        let start: number;
         if (length > 0) {
-          const lastEnd = list[length - 1] as number;
-          if (a <= lastEnd) {
-            if (b > lastEnd) list[length - 1] = b;
+          const last = list[length - 1] as number;
+          const lastEnd = last < 0 ? ~last : last;
+          // Inside or touching the current window, only its end can move. The start of a window
+          // cut inside a long line is moved out of the token it cuts (a scan), which is only
+          // worth doing when the hit may start a new window.
+          start = shape.multiline ? Math.max(0, hitStart - before) : edges.roughStart(hitStart, before);
+          if (start > lastEnd && !shape.multiline) start = edges.start(hitStart, before);
+          if (start <= lastEnd) {
+            if ((rawEnd < 0 ? ~rawEnd : rawEnd) > lastEnd) list[length - 1] = rawEnd;
             continue;
           }
-        } else touched.push(gate);
+        } else {
+          touched.push(gate);
+          start = shape.multiline ? Math.max(0, hitStart - before) : edges.start(hitStart, before);
+        }
         if (length + 2 > list.length) list = gates.grow(gate);
-        list[length] = a;
-        list[length + 1] = b;
+        list[length] = start;
+        list[length + 1] = rawEnd;
         lengths[gate] = length + 2;
       }
+    }
+    // Move each window end cut inside a token past that token, once per window rather than once
+    // per hit, and merge the windows that now touch.
+    for (const gate of touched) {
+      if (gate < this.rules.length && (this.rules[gate] as CompiledRule).anchored) continue;
+      lengths[gate] = finishWindows(text, lists[gate] as Int32Array, lengths[gate] as number);
     }
   }
 
@@ -657,6 +656,32 @@ class GateLists {
   }
 }
 
+/**
+ * Resolve window ends stored as ~clip (a window cut inside a long line) to the end of the token
+ * the cut falls in (at most TOKEN_EXTENSION further; a newline is never a token character, so the
+ * line end bounds it too), then merge windows that overlap. Returns the new list length.
+ */
+function finishWindows(text: string, list: Int32Array, length: number): number {
+  let out = 0;
+  for (let w = 0; w < length; w += 2) {
+    const a = list[w] as number;
+    let b = list[w + 1] as number;
+    if (b < 0) {
+      b = ~b;
+      const ceiling = Math.min(text.length, b + TOKEN_EXTENSION);
+      while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
+    }
+    if (out > 0 && a <= (list[out - 1] as number)) {
+      if (b > (list[out - 1] as number)) list[out - 1] = b;
+      continue;
+    }
+    list[out] = a;
+    list[out + 1] = b;
+    out += 2;
+  }
+  return out;
+}
+
 /** Lists of gate indices as [from, flat]: list k is flat[from[k] … from[k + 1]). */
 function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
   const from = new Int32Array(lists.length + 1);
@@ -666,19 +691,16 @@ function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
 
 /**
  * Window edges around keyword hits in one text, for hits visited in order of their lines. Each
- * line's bounds are found once with the native newline search. On a line longer than the window
- * (minified code), a clipped edge is moved out of the token it cuts; the last token edge found is
- * remembered, so dense hits inside one long token (a base64 blob) do not scan it again and again.
+ * line's bounds are found once. On a line longer than the window (minified code), a clipped start
+ * is moved out of the token it cuts (ends are, once per window, by finishWindows); the last token
+ * edge found for each reach is remembered, so dense hits inside one long token (a base64 blob) do
+ * not scan it again and again.
  */
 class WindowEdges {
   private lineStart = 0;
   private lineEnd = -1;
-  /** [from, to] of the last forward token scan: text[from, to) are token characters. */
-  private forwardFrom = -1;
-  private forwardTo = -1;
-  /** [to, from] of the last backward token scan: text[to, from) are token characters. */
-  private backwardTo = -1;
-  private backwardFrom = -1;
+  /** Per reach (`before` value, a handful per rule set): the last token scan it made. */
+  private readonly memos = new Map<number, TokenMemo>();
 
   constructor(private readonly text: string) {}
 
@@ -696,6 +718,20 @@ class WindowEdges {
     return a > this.lineStart || b < this.lineEnd;
   }
 
+  private memo(reach: number): TokenMemo {
+    let memo = this.memos.get(reach);
+    if (memo === undefined) {
+      memo = { clip: -1, edge: -1 };
+      this.memos.set(reach, memo);
+    }
+    return memo;
+  }
+
+  /** Window start for a hit on the current line before any token extension (never before the line start). */
+  roughStart(hitStart: number, before: number): number {
+    return Math.max(this.lineStart, hitStart - before);
+  }
+
   /** Window start for a hit starting at `hitStart` on the current line, reaching `before` back. */
   start(hitStart: number, before: number): number {
     const clip = hitStart - before;
@@ -703,27 +739,30 @@ class WindowEdges {
     // Clipped inside a long line: do not start in the middle of a token.
     const text = this.text;
     const floor = Math.max(this.lineStart, clip - TOKEN_EXTENSION);
+    const memo = this.memo(before);
     let a = clip;
-    if (a <= this.backwardFrom && a >= this.backwardTo) a = Math.max(this.backwardTo, floor);
+    // text[memo.edge, memo.clip) are token characters: no need to look at them again.
+    if (a <= memo.clip && a >= memo.edge) a = Math.max(memo.edge, floor);
     while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
-    this.backwardFrom = clip;
-    this.backwardTo = a;
+    memo.clip = clip;
+    memo.edge = a;
     return a;
   }
 
-  /** Window end for a hit ending at `hitEnd` on the current line, reaching `after` forward. */
-  end(hitEnd: number, after: number): number {
+  /**
+   * Window end for a hit ending at `hitEnd` on the current line, reaching `after` forward, before
+   * any token extension: the line end, or ~clip when the window is cut inside the line (a cut that
+   * finishWindows moves past the token it falls in).
+   */
+  rawEnd(hitEnd: number, after: number): number {
     const clip = hitEnd + after;
-    if (clip >= this.lineEnd) return this.lineEnd;
-    const text = this.text;
-    const ceiling = Math.min(this.lineEnd, clip + TOKEN_EXTENSION);
-    let b = clip;
-    if (b >= this.forwardFrom && b <= this.forwardTo) b = Math.min(this.forwardTo, ceiling);
-    while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
-    this.forwardFrom = clip;
-    this.forwardTo = b;
-    return b;
+    return clip >= this.lineEnd ? this.lineEnd : ~clip;
   }
+}
+
+interface TokenMemo {
+  clip: number;
+  edge: number;
 }
 
 /** Markers further than this from the secret on a long (minified) line do not count. */
