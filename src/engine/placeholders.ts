@@ -147,10 +147,11 @@ export function isPlaceholder(secret: string, extraStopwords: readonly string[] 
 function isLowVariety(lower: string): boolean {
   const n = lower.length;
   if (n < 4) return false;
-  const distinct = new Set(lower).size;
-  if (distinct === 1) return true;
-  for (let unit = 2; unit <= 4 && unit * 2 <= n; unit++) {
-    if (lower.slice(0, unit).repeat(Math.ceil(n / unit)).slice(0, n) === lower) return true;
+  // One short unit (one to four characters) repeated: compared in place, without building strings.
+  for (let unit = 1; unit <= 4 && unit * 2 <= n; unit++) {
+    let i = unit;
+    while (i < n && lower.charCodeAt(i) === lower.charCodeAt(i - unit)) i++;
+    if (i === n) return true;
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
