@@ -44,22 +44,32 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     options.onSkip?.(s);
   };
   const roots = await resolveRoots(options.paths);
-  const entries: FileEntry[] = [];
-  let totalBytes = 0;
-  for await (const entry of enumerateFiles(roots, {
+  const files = enumerateFiles(roots, {
     maxFileSize: options.maxFileSize,
     excluded: pathMatcher(options.excludeGlobs),
     onSkip,
     signal: options.signal,
     useGit: options.useGit,
-  })) {
-    entries.push(entry);
-    totalBytes += entry.size;
+  })[Symbol.asyncIterator]();
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // Enumerate until it is clear whether workers pay off: the whole list when it is small, or the
+  // first PARALLEL_MIN_BYTES of it, after which the rest streams to workers as it is found.
+  const head: FileEntry[] = [];
+  let headBytes = 0;
+  let enumerated = false;
+  for (;;) {
+    const next = await files.next();
+    if (next.done) {
+      enumerated = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.size;
+    if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;
   }
 
   const findings: Finding[] = [];
   const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped };
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const collect = (r: { findings: Finding[]; bytes: number; chunks: number; skipped?: SkippedSource }): void => {
     findings.push(...r.findings);
     stats.bytes += r.bytes;
@@ -68,9 +78,9 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     else stats.sources++;
   };
 
-  if (jobs === 1 || totalBytes < PARALLEL_MIN_BYTES || entries.length < 2) {
+  if (enumerated) {
     const scanner = new ChunkScanner(options.config);
-    for (const entry of entries) {
+    for (const entry of head) {
       if (options.signal?.aborted) break;
       collect(await scanFile(entry, scanner));
     }
@@ -82,8 +92,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
       stats.sources += result.files;
       for (const s of result.skipped) onSkip(s);
     };
-    const workers = Math.min(jobs, entries.length);
-    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), options.config, batch(entries), workers, onResult, options.signal);
+    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), options.config, batches(head, files), jobs, onResult, options.signal);
   }
   // Workers finish in any order: keep the report the same from run to run.
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -91,18 +100,34 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   return { findings, stats };
 }
 
-/** Batches of roughly equal bytes, largest files first so no worker ends the run on a big one. */
-function* batch(entries: FileEntry[]): Generator<FileEntry[]> {
-  const sorted = [...entries].sort((a, b) => b.size - a.size);
+/**
+ * Batches of roughly equal bytes: the files found so far, largest first, then the rest as
+ * enumeration finds them. Between batches the event loop runs, so workers get new batches (and
+ * their results are taken in) while enumeration goes on.
+ */
+async function* batches(head: FileEntry[], rest: AsyncIterator<FileEntry>): AsyncGenerator<FileBatch> {
   let current: FileEntry[] = [];
   let bytes = 0;
-  for (const entry of sorted) {
+  const add = (entry: FileEntry): FileEntry[] | undefined => {
     current.push(entry);
     bytes += entry.size;
-    if (bytes >= BATCH_BYTES || current.length >= BATCH_FILES) {
-      yield current;
-      current = [];
-      bytes = 0;
+    if (bytes < BATCH_BYTES && current.length < BATCH_FILES) return undefined;
+    const full = current;
+    current = [];
+    bytes = 0;
+    return full;
+  };
+  for (const entry of [...head].sort((a, b) => b.size - a.size)) {
+    const full = add(entry);
+    if (full) yield full;
+  }
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) break;
+    const full = add(next.value);
+    if (full) {
+      yield full;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (current.length > 0) yield current;

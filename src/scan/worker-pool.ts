@@ -1,5 +1,5 @@
 /**
- * A generic pool of worker threads: requests go to whichever worker is free (two in flight per
+ * A generic pool of worker threads: requests go to whichever worker has room (two in flight per
  * worker, so a worker never waits for the main thread), results come back in completion order.
  */
 import { Worker } from 'node:worker_threads';
@@ -31,21 +31,28 @@ export function startWorker(script: WorkerScript, workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
+/**
+ * Run `requests` through `workers` threads started from `script`, calling `onResult` for each
+ * result in completion order. `requests` may be asynchronous (file enumeration feeding batches as
+ * it goes): the threads start at once, and each request is posted as soon as a thread has room for
+ * it, while the source is still producing.
+ */
 export async function runWorkers<Req, Res extends object>(
   script: WorkerScript,
   workerData: unknown,
-  requests: Iterable<Req>,
+  requests: Iterable<Req> | AsyncIterable<Req>,
   workers: number,
   onResult: (result: Res) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   signal?.throwIfAborted();
-  const iterator = requests[Symbol.iterator]();
   const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
   try {
     await new Promise<void>((resolve, reject) => {
-      let inFlight = 0;
-      let exhausted = false;
+      const waiting: Req[] = [];
+      const inFlight = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
+      let busy = 0;
+      let sourceDone = false;
       let settled = false;
       const fail = (error: Error): void => {
         if (!settled) {
@@ -53,19 +60,21 @@ export async function runWorkers<Req, Res extends object>(
           reject(error);
         }
       };
-      const feed = (worker: Worker): void => {
-        if (exhausted || settled) return;
-        const next = iterator.next();
-        if (next.done) {
-          exhausted = true;
-          if (inFlight === 0 && !settled) {
-            settled = true;
-            resolve();
-          }
-          return;
+      const finishIfDone = (): void => {
+        if (sourceDone && waiting.length === 0 && busy === 0 && !settled) {
+          settled = true;
+          resolve();
         }
-        inFlight++;
-        worker.postMessage(next.value);
+      };
+      // Two requests in flight per worker, so a worker never waits for the main thread.
+      const dispatch = (): void => {
+        for (const worker of pool) {
+          while (!settled && waiting.length > 0 && (inFlight.get(worker) as number) < 2) {
+            inFlight.set(worker, (inFlight.get(worker) as number) + 1);
+            busy++;
+            worker.postMessage(waiting.shift());
+          }
+        }
       };
       // Aborting (a timeout, Ctrl-C) stops handing out work and rejects; `finally` ends the threads.
       signal?.addEventListener('abort', () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted')), {
@@ -73,7 +82,8 @@ export async function runWorkers<Req, Res extends object>(
       });
       for (const worker of pool) {
         worker.on('message', (message: Res | Failure) => {
-          inFlight--;
+          inFlight.set(worker, (inFlight.get(worker) as number) - 1);
+          busy--;
           if ('failed' in message) {
             fail(new Error(message.failed));
             return;
@@ -84,19 +94,23 @@ export async function runWorkers<Req, Res extends object>(
             fail(error as Error);
             return;
           }
-          feed(worker);
-          if (exhausted && inFlight === 0 && !settled) {
-            settled = true;
-            resolve();
-          }
+          dispatch();
+          finishIfDone();
         });
         worker.on('error', fail);
         worker.on('exit', (code) => {
           if (code !== 0) fail(new Error(`worker exited with code ${code}`));
         });
-        feed(worker);
-        feed(worker);
       }
+      void (async () => {
+        for await (const request of requests) {
+          if (settled) return;
+          waiting.push(request);
+          dispatch();
+        }
+        sourceDone = true;
+        finishIfDone();
+      })().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     });
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
