@@ -906,9 +906,23 @@ export function encodedValues(text: string, from = 0, to = text.length, ascii?: 
   const out: EncodedValue[] = [];
   // Runs are found in bytes: the text's own when it is ASCII, else the window's characters with
   // everything outside ASCII as 0 (not base64). Reading a Uint8Array is cheaper than charCodeAt
-  // on strings of several representations (in a corpus scan: 223 → 188 ms for 34M characters).
-  const bytes = ascii ?? asciiWindow(text, from, to);
-  const base = ascii ? 0 : from;
+  // on strings of several representations.
+  if (ascii) base64Values(text, from, to, ascii, 0, out);
+  else base64Values(text, from, to, asciiWindow(text, from, to), from, out);
+  // Search for escapes in the window only (an unbounded indexOf could run to the end of the text).
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  const first = windowText.indexOf('%');
+  if (first >= 0) percentValues(text, from, to, windowText, first, out);
+  return out;
+}
+
+/**
+ * Base64 runs in text[from, to), read from `bytes` (bytes[i - base] is text[i]). The hot loop of
+ * decoding: what it does with a candidate (rare) is in other functions, so that optimised code
+ * made before any candidate was seen is not thrown away when one is (measured: the loop had been
+ * deoptimised over 800 times in one corpus scan).
+ */
+function base64Values(text: string, from: number, to: number, bytes: Uint8Array, base: number, out: EncodedValue[]): void {
   const n = to;
   for (let i = from; i < n; ) {
     if (BASE64_KIND[bytes[i - base] as number] === 0) {
@@ -931,22 +945,28 @@ export function encodedValues(text: string, from = 0, to = text.length, ascii?: 
       end++;
       pad++;
     }
-    // A run glued to '=' beyond padding or to other URL-ish characters is part of something else.
-    const next = text.charCodeAt(end);
     i = end;
     if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
-    // Glued to more '=' than padding, a member access (`a.longIdentifierName`) or a call: code, not a value.
-    if (next === 61 || next === 40 /* ( */ || (start > 0 && text.charCodeAt(start - 1) === 46) /* . */) continue;
     // Base64 of text mixes cases and digits in a way identifiers and words do not: require upper
     // case, lower case and a digit or symbol (or padding), and a length a decoder accepts.
     if ((bodyEnd - start) % 4 === 1 || (pad === 0 && kinds !== ALL_KINDS)) continue;
-    const run = text.slice(start, end);
-    const decoded = decodeBase64Text(run);
-    if (decoded !== undefined) out.push({ start, end, kind: 'base64', decoded });
+    addBase64(text, start, end, out);
   }
-  // Search for escapes in the window only (an unbounded indexOf could run to the end of the text).
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
-  let w = windowText.indexOf('%');
+}
+
+/** Decode a base64 candidate run and keep it when it is readable text. */
+function addBase64(text: string, start: number, end: number, out: EncodedValue[]): void {
+  // Glued to more '=' than padding, a member access (`a.longIdentifierName`) or a call: code, not a value.
+  const next = text.charCodeAt(end);
+  if (next === 61 || next === 40 /* ( */ || (start > 0 && text.charCodeAt(start - 1) === 46) /* . */) return;
+  const decoded = decodeBase64Text(text.slice(start, end));
+  if (decoded !== undefined) out.push({ start, end, kind: 'base64', decoded });
+}
+
+/** Percent-encoded runs in text[from, to) (`windowText`), starting from the escape at `first`. */
+function percentValues(text: string, from: number, to: number, windowText: string, first: number, out: EncodedValue[]): void {
+  const n = to;
+  let w = first;
   while (w >= 0) {
     const i = from + w;
     // Expand around the escape to the whole run of URL characters.
@@ -968,7 +988,6 @@ export function encodedValues(text: string, from = 0, to = text.length, ascii?: 
       out.push({ start, end, kind: 'percent', decoded });
     }
   }
-  return out;
 }
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
