@@ -53,44 +53,52 @@ export class KeywordAutomaton {
       }
     }
 
-    // 1. Trie, built directly in a transition table by state number (-1 = no edge yet). Typed arrays
-    // rather than a Map per state: construction runs on every start-up, and thousands of small Maps
-    // cost more (allocation and GC) than the whole pre-commit scan of a small change.
+    // 1. Trie as edge lists in typed arrays (first child, next sibling), not a Map per state:
+    // construction runs on every start-up (and in every worker), where it runs cold in the
+    // interpreter, so its loops go over states and edges, never over every cell of the table.
     let maxStates = 1;
     for (const keyword of keywords) maxStates += keyword.length;
-    const table = new Int32Array(maxStates * classes).fill(-1);
+    const firstChild = new Int32Array(maxStates).fill(-1);
+    const nextSibling = new Int32Array(maxStates).fill(-1);
+    const edgeClass = new Int32Array(maxStates);
     const terminal = new Map<number, number[]>();
     let stateCount = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const slot = state * classes + (classOf[keyword.charCodeAt(i)] as number);
-        let next = table[slot] as number;
-        if (next < 0) {
-          next = stateCount++;
-          table[slot] = next;
+        const c = classOf[keyword.charCodeAt(i)] as number;
+        let child = firstChild[state] as number;
+        while (child >= 0 && edgeClass[child] !== c) child = nextSibling[child] as number;
+        if (child < 0) {
+          child = stateCount++;
+          edgeClass[child] = c;
+          nextSibling[child] = firstChild[state] as number;
+          firstChild[state] = child;
         }
-        state = next;
+        state = child;
       }
       const list = terminal.get(state);
       if (list) list.push(index);
       else terminal.set(state, [index]);
     });
 
-    // 2. Breadth-first: failure links, merged outputs, dense transitions (a missing edge becomes
-    // the failure state's transition, whose row is complete because it is shallower).
-    const delta = table.slice(0, stateCount * classes);
+    // 2. Breadth-first: failure links, merged outputs and the dense table, premultiplied (row =
+    // state × classes) and with transitions into output states complemented. A state's row is a
+    // copy of its failure state's row (complete, because that state is shallower) with its own
+    // edges written over it. Whether a child has outputs is known when its edge is written: its own
+    // keywords, or those of its failure state, which is shallower.
+    const delta = new Int32Array(stateCount * classes);
     const fail = new Int32Array(stateCount);
+    const hasOutputs = new Uint8Array(stateCount);
     const merged = new Map<number, number[]>();
     const queue = new Int32Array(stateCount);
     let tail = 0;
-    for (let c = 0; c < classes; c++) {
-      const next = delta[c] as number;
-      if (next < 0) delta[c] = 0;
-      else {
-        fail[next] = 0;
-        queue[tail++] = next;
-      }
+    const entry = (child: number): number => (hasOutputs[child] === 1 ? ~(child * classes) : child * classes);
+    for (let child = firstChild[0] as number; child >= 0; child = nextSibling[child] as number) {
+      fail[child] = 0;
+      if (terminal.has(child)) hasOutputs[child] = 1;
+      delta[edgeClass[child] as number] = entry(child);
+      queue[tail++] = child;
     }
     for (let head = 0; head < tail; head++) {
       const state = queue[head] as number;
@@ -100,25 +108,22 @@ export class KeywordAutomaton {
       if (own || inherited) merged.set(state, [...(own ?? []), ...(inherited ?? [])]);
       const base = state * classes;
       const failBase = failState * classes;
-      for (let c = 0; c < classes; c++) {
-        const next = delta[base + c] as number;
-        if (next >= 0) {
-          fail[next] = delta[failBase + c] as number;
-          queue[tail++] = next;
-        } else delta[base + c] = delta[failBase + c] as number;
+      delta.copyWithin(base, failBase, failBase + classes);
+      for (let child = firstChild[state] as number; child >= 0; child = nextSibling[child] as number) {
+        const c = edgeClass[child] as number;
+        const viaFail = delta[failBase + c] as number;
+        const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
+        fail[child] = childFail;
+        if (terminal.has(child) || hasOutputs[childFail] === 1) hasOutputs[child] = 1;
+        delta[base + c] = entry(child);
+        queue[tail++] = child;
       }
     }
     const outputStart = new Int32Array(stateCount).fill(-1);
     const outputs: number[] = [];
-    for (const [state, list] of [...merged].sort((a, b) => a[0] - b[0])) {
+    for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
-    }
-    // 3. Premultiply, and mark transitions into output states.
-    for (let i = 0; i < delta.length; i++) {
-      const target = delta[i] as number;
-      const row = target * classes;
-      delta[i] = (outputStart[target] as number) >= 0 ? ~row : row;
     }
     this.scanners = makeScanners({
       delta,
