@@ -127,13 +127,19 @@ async function* walk(
     return;
   }
   names.sort();
+  // Names from readdir hold no separator, so plain concatenation builds the same paths as
+  // path.join without normalising each one again (a per-file cost on large trees).
+  const absPrefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
+  const relPrefix = relDir === '' ? '' : relDir + path.sep;
   for (const name of names) {
     if (options.signal?.aborted) return;
     if (name === '.git') continue;
-    const rel = relDir === '' ? name : path.join(relDir, name);
-    const info = tryFs(() => lstatSync(path.join(root.abs, rel)));
-    if (info instanceof Error) {
-      options.onSkip({ path: joinDisplay(root.displayBase, toPosix(rel)), reason: describeFsError(info) });
+    const rel = relPrefix + name;
+    let info: Stats;
+    try {
+      info = lstatSync(absPrefix + name);
+    } catch (error) {
+      options.onSkip({ path: joinDisplay(root.displayBase, toPosix(rel)), reason: describeFsError(error) });
       continue;
     }
     if (info.isDirectory()) {
@@ -141,7 +147,7 @@ async function* walk(
       yield* walk(root, realRoot, rel, options, seen);
       continue;
     }
-    const entry = visitPath(root, realRoot, rel, options, seen, true, info);
+    const entry = visitPath(root, realRoot, rel, options, seen, true, info, absPrefix + name);
     if (entry === 'directory') {
       yield* walk(root, realRoot, rel, options, seen);
     } else if (entry) yield entry;
@@ -157,6 +163,7 @@ function visitPath(
   seen: Set<string>,
   allowDirectory: true,
   known?: Stats,
+  knownAbs?: string,
 ): FileEntry | 'directory' | undefined;
 function visitPath(
   root: ScanRoot,
@@ -174,8 +181,9 @@ function visitPath(
   seen: Set<string>,
   allowDirectory: boolean,
   known?: Stats,
+  knownAbs?: string,
 ): FileEntry | 'directory' | undefined {
-  const abs = path.join(root.abs, rel);
+  const abs = knownAbs ?? path.join(root.abs, rel);
   const shown = joinDisplay(root.displayBase, toPosix(rel));
   let info: Stats;
   try {
