@@ -327,15 +327,12 @@ export class Detector {
     const candidates: Candidate[] = [];
     const vetoed: number[] = [];
     const ruleCount = this.rules.length;
-    const touched = gates.touched.sort((x, y) => x - y);
-    const { lists, lengths } = gates;
-    let firstDecoder = touched.length;
-    for (let t = 0; t < touched.length; t++) {
-      const gate = touched[t] as number;
-      if (gate >= ruleCount) {
-        firstDecoder = t;
-        break;
-      }
+    // Gates in the order they were first hit (the order of candidates does not matter: overlaps are
+    // resolved and matches sorted by position); rules here, decoders below, once every rule's
+    // candidates are known.
+    const { lists, lengths, touched } = gates;
+    for (const gate of touched) {
+      if (gate >= ruleCount) continue;
       const list = lists[gate] as Int32Array;
       const length = lengths[gate] as number;
       const compiled = this.rules[gate] as CompiledRule;
@@ -355,8 +352,8 @@ export class Detector {
         // Text that was itself encoded is decoded again as a whole: its context words were outside.
         this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
       } else {
-        for (let t = firstDecoder; t < touched.length; t++) {
-          const gate = touched[t] as number;
+        for (const gate of touched) {
+          if (gate < ruleCount) continue;
           const list = lists[gate] as Int32Array;
           const length = lengths[gate] as number;
           for (let w = 0; w < length; w += 2) {
@@ -515,7 +512,7 @@ export class Detector {
     const regex = compiled.regex;
     const slice = a === 0 && b === text.length ? text : text.slice(a, b);
     const requires = compiled.rule.requires;
-    if (requires.length > 0 && !requires.some((r) => slice.includes(r))) return;
+    if (requires.length > 0 && !includesAny(slice, requires)) return;
     regex.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(slice)) !== null) {
@@ -765,6 +762,11 @@ class WindowEdges {
 interface TokenMemo {
   clip: number;
   edge: number;
+}
+
+function includesAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
 }
 
 /** Markers further than this from the secret on a long (minified) line do not count. */
