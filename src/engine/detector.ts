@@ -20,6 +20,7 @@ import { KeywordAutomaton } from './keywords.js';
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
+import { precheck as findPrecheck, type Precheck } from './prechecks.js';
 import { refiner as findRefiner, type Refiner } from './refine.js';
 import type { Confidence, Lifetime, Rule } from '../rules/schema.js';
 
@@ -46,6 +47,8 @@ export interface CompiledRule extends WindowShape {
   readonly anchored: boolean;
   /** The rule's regex with the sticky flag, for anchored runs. */
   readonly sticky: RegExp;
+  /** Run at each keyword hit of an anchored rule before its regex (see prechecks.ts). */
+  readonly precheck?: Precheck;
 }
 
 export interface Match {
@@ -179,6 +182,11 @@ export function compileRule(rule: Rule): CompiledRule {
     checksum = checksumValidator(rule.checksum);
     if (!checksum) throw new RuleCompileError(rule.id, 'checksum', `unknown checksum validator "${rule.checksum}"`);
   }
+  let precheck: Precheck | undefined;
+  if (rule.precheck !== undefined) {
+    precheck = findPrecheck(rule.precheck);
+    if (!precheck) throw new RuleCompileError(rule.id, 'precheck', `unknown precheck "${rule.precheck}"`);
+  }
   let refine: Refiner | undefined;
   if (rule.refine !== undefined) {
     refine = findRefiner(rule.refine);
@@ -189,6 +197,7 @@ export function compileRule(rule: Rule): CompiledRule {
     regex,
     checksum,
     refine,
+    precheck,
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -483,6 +492,7 @@ export class Detector {
   /** Run an anchored rule as a sticky regex at each of its keyword hits. */
   private runAnchored(compiled: CompiledRule, text: string, list: Int32Array, length: number, out: Candidate[], vetoed: number[]): void {
     const sticky = compiled.sticky;
+    const precheck = compiled.precheck;
     // Hits arrive ordered by where they end; a longer keyword can start before a shorter one.
     for (let i = 1; i < length; i++) {
       if ((list[i] as number) < (list[i - 1] as number)) {
@@ -496,6 +506,7 @@ export class Detector {
       const at = list[i] as number;
       if (at < covered || at === prev) continue; // inside the previous match, as a scanning regex would skip it
       prev = at;
+      if (precheck && !precheck(text, at)) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m === null) continue;

@@ -34,14 +34,18 @@ export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOption
   const at = (path: string, message: string): void => {
     problems.push({ file, ruleId: rule.id, path, message });
   };
+  let anchored: boolean;
   try {
-    compileRule(rule);
+    anchored = compileRule(rule).anchored;
   } catch (error) {
     if (error instanceof RuleCompileError) at(error.field, error.message.replace(`${rule.id}: ${error.field}: `, ''));
     else at('pattern', (error as Error).message);
     return problems;
   }
   for (const message of backtrackingRisks(rule.pattern)) at('pattern', message);
+  if (rule.precheck !== undefined && !anchored) {
+    at('precheck', 'only anchored rules run a precheck (every match must start where a keyword starts)');
+  }
 
   // Inline allow markers in examples would hide them; examples are judged as plain text.
   const detector = new Detector([rule], { inlineAllow: false, now: options.now });

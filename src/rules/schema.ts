@@ -69,6 +69,11 @@ const ruleObject = z
      * pack); set `false` to force scanning windows.
      */
     anchored: z.boolean().optional(),
+    /**
+     * Names a fast test in src/engine/prechecks.ts that an anchored rule runs at each keyword hit
+     * before its regex: a necessary condition of the pattern there (its first lookahead, as code).
+     */
+    precheck: z.string().optional(),
     /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
     stopwords: z.array(z.string().min(1)).default([]),
     /** Generic heuristics lose to any specific rule that matched the same secret. */
