@@ -11,8 +11,9 @@
  * one class load, one table load and a sign test per character.
  *
  * Measured on the bench corpus (80 MB of it in memory, one core): 128 columns indexed by state
- * number ran 230 MB/s on strings; classes and premultiplied rows run ~330 MB/s on strings and
- * ~390 MB/s on bytes. The byte path is for ASCII texts (where byte i is character i).
+ * number ran 230 MB/s on strings; classes and premultiplied rows run ~330 MB/s on strings. ASCII
+ * texts given as bytes go to the same tables in WebAssembly (keyword-wasm.ts, ~650 MB/s), short
+ * ones to the JavaScript byte loop here.
  */
 
 import { disableWasmKeywordScanner, wasmKeywordScanner, type WasmKeywordScanner } from './keyword-wasm.js';
