@@ -50,7 +50,8 @@ export default async function scanBenchmark(ctx: BenchContext): Promise<void> {
   log(`page cache warmed: read ${formatMB(warm.bytes)} in ${formatSeconds(warm.ms)}`);
 
   const cores = os.availableParallelism();
-  const repeats = ctx.quick ? 1 : 3;
+  // Five runs each: on a shared machine one configuration's runs can differ by a third.
+  const repeats = ctx.quick ? 1 : 5;
   log(`measuring: each run a fresh process, wall time includes start-up; ${repeats === 1 ? 'one run each' : `${repeats} runs each, interleaved, median reported`}; load average ${os.loadavg()[0]?.toFixed(2)}`);
 
   // Fixed cost of one run (process start, module loading, rule set-up), on a directory holding one

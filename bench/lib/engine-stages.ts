@@ -70,26 +70,31 @@ async function measureStages(dir: string): Promise<EngineStages> {
   const automaton = new KeywordAutomaton(keywords);
 
   const [texts, read] = timed(() => {
-    const out: { path: string; text: string; bytes: number }[] = [];
+    const out: { path: string; text: string; ascii?: Uint8Array; bytes: number }[] = [];
     for (const file of listFiles(dir)) {
       const raw = readFileSync(file);
       const decoded = decodeForScan(raw);
-      if (decoded.kind !== 'binary') out.push({ path: path.relative(dir, file), text: decoded.text, bytes: raw.length });
+      if (decoded.kind !== 'binary') out.push({ path: path.relative(dir, file), text: decoded.text, ascii: decoded.ascii, bytes: raw.length });
     }
     return out;
   });
   const bytes = texts.reduce((n, t) => n + t.bytes, 0);
-  const [keywordHits, automatonTime] = timed(() => texts.reduce((n, { text }) => n + automaton.scan(text).count, 0));
+  // As the CLI does: ASCII files go to the keyword pass as bytes, others as strings.
+  const keywordPass = (t: { text: string; ascii?: Uint8Array }): ReturnType<typeof automaton.scan> =>
+    t.ascii ? automaton.scanBytes(t.ascii) : automaton.scan(t.text);
+  const [keywordHits, automatonTime] = timed(() => texts.reduce((n, t) => n + keywordPass(t).count, 0));
   const perKeyword = new Map<number, number>();
-  for (const { text } of texts) {
-    const { hits, count } = automaton.scan(text);
+  for (const t of texts) {
+    const { hits, count } = keywordPass(t);
     for (let i = 0; i < count; i++) perKeyword.set(hits[i * 2] as number, (perKeyword.get(hits[i * 2] as number) ?? 0) + 1);
   }
   const topKeywords = [...perKeyword.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([k, n]): [string, number] => [automaton.keywords[k] ?? String(k), n]);
-  const [findings, engine] = timed(() => texts.reduce((n, { path: shown, text }) => n + scanner.scan({ text, origin: { source: 'file', path: shown } }).length, 0));
+  const [findings, engine] = timed(() =>
+    texts.reduce((n, { path: shown, text, ascii }) => n + scanner.scan({ text, ascii, origin: { source: 'file', path: shown } }).length, 0),
+  );
 
   return { files: texts.length, bytes, keywords: keywords.length, keywordHits, topKeywords, findings, read, automaton: automatonTime, engine };
 }
