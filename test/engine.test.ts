@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Detector } from '../src/engine/detector.js';
+import { isAscii } from 'node:buffer';
+import { Detector, encodedValues } from '../src/engine/detector.js';
 import { KeywordAutomaton } from '../src/engine/keywords.js';
 import { isPlaceholder } from '../src/engine/placeholders.js';
 import { shannonEntropy } from '../src/engine/entropy.js';
@@ -305,5 +306,53 @@ describe('KeywordAutomaton against a naive search', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('encodedValues against a plain reading of its rules', () => {
+  /** Maximal base64 runs of 16+ characters, padding, glue and mix checks, written the obvious way. */
+  function reference(text: string): { start: number; end: number; kind: string; decoded: string }[] {
+    const out: { start: number; end: number; kind: string; decoded: string }[] = [];
+    for (const m of text.matchAll(/[A-Za-z0-9+/_-]+(={0,2})/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const pad = (m[1] as string).length;
+      const body = m[0].slice(0, m[0].length - pad);
+      if (body.length < 16 || m[0].length > 65536) continue;
+      const next = text.charCodeAt(end);
+      if (next === 61 || next === 40 || (start > 0 && text[start - 1] === '.')) continue;
+      if (body.length % 4 === 1) continue;
+      if (pad === 0 && !(/[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9+/_-]/.test(body))) continue;
+      const bytes = Buffer.from(m[0], 'base64');
+      if (bytes.length < 8) continue;
+      let unprintable = 0;
+      for (const byte of bytes) if (!((byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 || byte >= 0x80)) unprintable++;
+      if (unprintable > bytes.length * 0.05) continue;
+      const decoded = bytes.toString('utf8');
+      if (decoded.includes('\uFFFD')) continue;
+      out.push({ start, end, kind: 'base64', decoded });
+    }
+    return out;
+  }
+
+  it('finds exactly the base64 values the rules describe, in ASCII and non-ASCII text', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.oneof(
+      // base64 of readable text, with and without padding, sometimes cut
+      fc.string({ minLength: 6, maxLength: 40 }).map((s) => Buffer.from(`user:${s}`).toString('base64')),
+      fc.string({ minLength: 6, maxLength: 40 }).map((s) => Buffer.from(`token ${s}`).toString('base64').replace(/=+$/, '')),
+      fc.constantFrom('=', '==', '.', '(', ' ', '\n', ':', '"', 'é', 'x', 'AbCdEfGh', 'someIdentifierName_', '0123456789abcdef'),
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), (text) => {
+        const ascii = isAscii(Buffer.from(text)) ? Buffer.from(text, 'latin1') : undefined;
+        const got = encodedValues(text, 0, text.length, ascii).filter((v) => v.kind === 'base64');
+        expect(got).toEqual(reference(text));
+        found += got.length;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(found).toBeGreaterThan(500);
   });
 });

@@ -950,29 +950,36 @@ export function encodedValues(text: string, from = 0, to = text.length, ascii?: 
  */
 function base64Values(text: string, from: number, to: number, bytes: Uint8Array, base: number, out: EncodedValue[]): void {
   const n = to;
-  for (let i = from; i < n; ) {
-    if (BASE64_KIND[bytes[i - base] as number] === 0) {
-      i++;
+  // Only runs of at least MIN_BASE64_RUN characters matter, and any such run starting in
+  // [i, i + MIN_BASE64_RUN) covers i + MIN_BASE64_RUN - 1: look there first, and skip the whole
+  // stretch when it is not a base64 character (most of the time in code, where words are short).
+  // Invariant: i is the window start, or the character before i is not base64.
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base] as number] === 0) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    // The kinds of character seen, collected while scanning, so most runs are judged without a slice.
-    let kinds = 0;
-    while (i < n) {
-      const kind = BASE64_KIND[bytes[i - base] as number] as number;
-      if (kind === 0) break;
-      kinds |= kind;
-      i++;
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base] as number] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base] as number] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
     }
-    const bodyEnd = i;
-    let end = i;
+    // The kinds of character in the run: most runs are judged without a slice.
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base] as number] as number;
+    let end = bodyEnd;
     let pad = 0;
     while (pad < 2 && end < n && bytes[end - base] === 61 /* = */) {
       end++;
       pad++;
     }
-    i = end;
-    if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
     // Base64 of text mixes cases and digits in a way identifiers and words do not: require upper
     // case, lower case and a digit or symbol (or padding), and a length a decoder accepts.
     if ((bodyEnd - start) % 4 === 1 || (pad === 0 && kinds !== ALL_KINDS)) continue;
