@@ -683,6 +683,18 @@ function tokenEnd(text: string, from: number): number {
   return stop < 0 ? ceiling : from + stop;
 }
 
+/** Everything up to the last character that is not a token character (greedy, so the engine backs up from the end). */
+const UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
+
+/**
+ * The start of the token that ends at `to` (text[to - 1] is a token character), not before `floor`:
+ * the regex engine walks back over the bounded slice, faster than a loop reading characters.
+ */
+function tokenStart(text: string, floor: number, to: number): number {
+  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
+  return m === null ? floor : floor + m[0].length;
+}
+
 /**
  * Resolve window ends stored as ~clip (a window cut inside a long line) to the end of the token
  * the cut falls in (at most TOKEN_EXTENSION further; a newline is never a token character, so the
@@ -766,7 +778,7 @@ class WindowEdges {
     let a = clip;
     // text[memo.edge, memo.clip) are token characters: no need to look at them again.
     if (a <= memo.clip && a >= memo.edge) a = Math.max(memo.edge, floor);
-    while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+    if (a > floor && isTokenChar(text.charCodeAt(a - 1))) a = tokenStart(text, floor, a);
     memo.clip = clip;
     memo.edge = a;
     return a;
