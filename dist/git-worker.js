@@ -132,36 +132,41 @@ var KeywordAutomaton = class {
     }
     let maxStates = 1;
     for (const keyword of keywords) maxStates += keyword.length;
-    const table = new Int32Array(maxStates * classes).fill(-1);
+    const firstChild = new Int32Array(maxStates).fill(-1);
+    const nextSibling = new Int32Array(maxStates).fill(-1);
+    const edgeClass = new Int32Array(maxStates);
     const terminal = /* @__PURE__ */ new Map();
     let stateCount = 1;
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const slot = state * classes + classOf[keyword.charCodeAt(i)];
-        let next = table[slot];
-        if (next < 0) {
-          next = stateCount++;
-          table[slot] = next;
+        const c = classOf[keyword.charCodeAt(i)];
+        let child = firstChild[state];
+        while (child >= 0 && edgeClass[child] !== c) child = nextSibling[child];
+        if (child < 0) {
+          child = stateCount++;
+          edgeClass[child] = c;
+          nextSibling[child] = firstChild[state];
+          firstChild[state] = child;
         }
-        state = next;
+        state = child;
       }
       const list = terminal.get(state);
       if (list) list.push(index);
       else terminal.set(state, [index]);
     });
-    const delta = table.slice(0, stateCount * classes);
+    const delta = new Int32Array(stateCount * classes);
     const fail = new Int32Array(stateCount);
+    const hasOutputs = new Uint8Array(stateCount);
     const merged = /* @__PURE__ */ new Map();
     const queue = new Int32Array(stateCount);
     let tail = 0;
-    for (let c = 0; c < classes; c++) {
-      const next = delta[c];
-      if (next < 0) delta[c] = 0;
-      else {
-        fail[next] = 0;
-        queue[tail++] = next;
-      }
+    const entry = (child) => hasOutputs[child] === 1 ? ~(child * classes) : child * classes;
+    for (let child = firstChild[0]; child >= 0; child = nextSibling[child]) {
+      fail[child] = 0;
+      if (terminal.has(child)) hasOutputs[child] = 1;
+      delta[edgeClass[child]] = entry(child);
+      queue[tail++] = child;
     }
     for (let head = 0; head < tail; head++) {
       const state = queue[head];
@@ -171,24 +176,22 @@ var KeywordAutomaton = class {
       if (own || inherited) merged.set(state, [...own ?? [], ...inherited ?? []]);
       const base = state * classes;
       const failBase = failState * classes;
-      for (let c = 0; c < classes; c++) {
-        const next = delta[base + c];
-        if (next >= 0) {
-          fail[next] = delta[failBase + c];
-          queue[tail++] = next;
-        } else delta[base + c] = delta[failBase + c];
+      delta.copyWithin(base, failBase, failBase + classes);
+      for (let child = firstChild[state]; child >= 0; child = nextSibling[child]) {
+        const c = edgeClass[child];
+        const viaFail = delta[failBase + c];
+        const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
+        fail[child] = childFail;
+        if (terminal.has(child) || hasOutputs[childFail] === 1) hasOutputs[child] = 1;
+        delta[base + c] = entry(child);
+        queue[tail++] = child;
       }
     }
     const outputStart = new Int32Array(stateCount).fill(-1);
     const outputs = [];
-    for (const [state, list] of [...merged].sort((a, b) => a[0] - b[0])) {
+    for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
-    }
-    for (let i = 0; i < delta.length; i++) {
-      const target = delta[i];
-      const row = target * classes;
-      delta[i] = outputStart[target] >= 0 ? ~row : row;
     }
     this.scanners = makeScanners({
       delta,
@@ -575,6 +578,64 @@ function isAscendingRuns(lower) {
   }
   return true;
 }
+
+// src/engine/prechecks.ts
+var NAME = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+var BACKSLASH = 92;
+var SPACE = 32;
+var TAB = 9;
+function isQuote(c) {
+  return c === 34 || c === 39 || c === 96;
+}
+function nameEnd(text, at, max) {
+  const limit = Math.min(text.length, at + max + 1);
+  let i = at;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || NAME[c] === 0) break;
+    i++;
+  }
+  return i === at || i - at > max ? -1 : i;
+}
+function nameThenAssignment(text, at) {
+  let i = nameEnd(text, at, 40);
+  if (i < 0) return false;
+  let c = text.charCodeAt(i);
+  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  if (isQuote(c)) c = text.charCodeAt(++i);
+  if (c === 93) c = text.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 5; blanks++) c = text.charCodeAt(++i);
+  return c === 61 || c === 58 || c === 63 || c === 123;
+}
+function nameThenArgumentOrFallback(text, at) {
+  const end = nameEnd(text, at, 40);
+  if (end < 0) return false;
+  let i = end;
+  let c = text.charCodeAt(i);
+  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  if (isQuote(c)) {
+    c = text.charCodeAt(++i);
+    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+    if (c === 44) return true;
+  }
+  i = end;
+  c = text.charCodeAt(i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+  const d = text.charCodeAt(i + 1);
+  return c === 63 && d === 63 || c === 124 && d === 124;
+}
+var PRECHECKS = {
+  "name-then-assignment": nameThenAssignment,
+  "name-then-argument-or-fallback": nameThenArgumentOrFallback
+};
+function precheck(name) {
+  return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
+}
+var PRECHECK_NAMES = Object.keys(PRECHECKS);
 
 // src/engine/refine.ts
 import { createHmac } from "node:crypto";
@@ -1026,6 +1087,11 @@ function compileRule(rule) {
     checksum = checksumValidator(rule.checksum);
     if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
   }
+  let precheck2;
+  if (rule.precheck !== void 0) {
+    precheck2 = precheck(rule.precheck);
+    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
+  }
   let refine;
   if (rule.refine !== void 0) {
     refine = refiner(rule.refine);
@@ -1036,6 +1102,7 @@ function compileRule(rule) {
     regex,
     checksum,
     refine,
+    precheck: precheck2,
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -1146,15 +1213,9 @@ var Detector = class {
     const candidates = [];
     const vetoed = [];
     const ruleCount = this.rules.length;
-    const touched = gates.touched.sort((x, y) => x - y);
-    const { lists, lengths } = gates;
-    let firstDecoder = touched.length;
-    for (let t = 0; t < touched.length; t++) {
-      const gate = touched[t];
-      if (gate >= ruleCount) {
-        firstDecoder = t;
-        break;
-      }
+    const { lists, lengths, touched } = gates;
+    for (const gate of touched) {
+      if (gate >= ruleCount) continue;
       const list = lists[gate];
       const length = lengths[gate];
       const compiled = this.rules[gate];
@@ -1173,8 +1234,8 @@ var Detector = class {
       if (depth > 0) {
         this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
       } else {
-        for (let t = firstDecoder; t < touched.length; t++) {
-          const gate = touched[t];
+        for (const gate of touched) {
+          if (gate < ruleCount) continue;
           const list = lists[gate];
           const length = lengths[gate];
           for (let w = 0; w < length; w += 2) {
@@ -1283,6 +1344,7 @@ var Detector = class {
   /** Run an anchored rule as a sticky regex at each of its keyword hits. */
   runAnchored(compiled, text, list, length, out, vetoed) {
     const sticky = compiled.sticky;
+    const precheck2 = compiled.precheck;
     for (let i = 1; i < length; i++) {
       if (list[i] < list[i - 1]) {
         list.subarray(0, length).sort();
@@ -1295,6 +1357,7 @@ var Detector = class {
       const at = list[i];
       if (at < covered || at === prev) continue;
       prev = at;
+      if (precheck2 && !precheck2(text, at)) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m === null) continue;
@@ -1310,7 +1373,7 @@ var Detector = class {
     const regex = compiled.regex;
     const slice = a === 0 && b === text.length ? text : text.slice(a, b);
     const requires = compiled.rule.requires;
-    if (requires.length > 0 && !requires.some((r) => slice.includes(r))) return;
+    if (requires.length > 0 && !includesAny(slice, requires)) return;
     regex.lastIndex = 0;
     let m;
     while ((m = regex.exec(slice)) !== null) {
@@ -1433,16 +1496,23 @@ var GateLists = class {
     return grown;
   }
 };
+var NOT_TOKEN = /[^A-Za-z0-9+/=_.~%-]/;
+function tokenEnd(text, from) {
+  const ceiling = Math.min(text.length, from + TOKEN_EXTENSION);
+  const stop = text.slice(from, ceiling).search(NOT_TOKEN);
+  return stop < 0 ? ceiling : from + stop;
+}
+var UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
+function tokenStart(text, floor, to) {
+  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
+  return m === null ? floor : floor + m[0].length;
+}
 function finishWindows(text, list, length) {
   let out = 0;
   for (let w = 0; w < length; w += 2) {
     const a = list[w];
     let b = list[w + 1];
-    if (b < 0) {
-      b = ~b;
-      const ceiling = Math.min(text.length, b + TOKEN_EXTENSION);
-      while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
-    }
+    if (b < 0) b = tokenEnd(text, ~b);
     if (out > 0 && a <= list[out - 1]) {
       if (b > list[out - 1]) list[out - 1] = b;
       continue;
@@ -1499,7 +1569,7 @@ var WindowEdges = class {
     const memo = this.memo(before);
     let a = clip;
     if (a <= memo.clip && a >= memo.edge) a = Math.max(memo.edge, floor);
-    while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+    if (a > floor && isTokenChar(text.charCodeAt(a - 1))) a = tokenStart(text, floor, a);
     memo.clip = clip;
     memo.edge = a;
     return a;
@@ -1514,6 +1584,10 @@ var WindowEdges = class {
     return clip >= this.lineEnd ? this.lineEnd : ~clip;
   }
 };
+function includesAny(text, needles) {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
+}
 var INLINE_ALLOW_REACH = 4096;
 var CONTEXT_CHARS = 256;
 function lineAround(text, start, end) {
@@ -1618,28 +1692,31 @@ function encodedValues(text, from = 0, to = text.length, ascii) {
 }
 function base64Values(text, from, to, bytes, base, out) {
   const n = to;
-  for (let i = from; i < n; ) {
-    if (BASE64_KIND[bytes[i - base]] === 0) {
-      i++;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    let kinds = 0;
-    while (i < n) {
-      const kind = BASE64_KIND[bytes[i - base]];
-      if (kind === 0) break;
-      kinds |= kind;
-      i++;
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
     }
-    const bodyEnd = i;
-    let end = i;
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
     let pad = 0;
     while (pad < 2 && end < n && bytes[end - base] === 61) {
       end++;
       pad++;
     }
-    i = end;
-    if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
     if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
     addBase64(text, start, end, out);
   }

@@ -18317,7 +18317,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -27498,36 +27498,41 @@ var init_keywords = __esm({
         }
         let maxStates = 1;
         for (const keyword2 of keywords) maxStates += keyword2.length;
-        const table = new Int32Array(maxStates * classes).fill(-1);
+        const firstChild = new Int32Array(maxStates).fill(-1);
+        const nextSibling = new Int32Array(maxStates).fill(-1);
+        const edgeClass = new Int32Array(maxStates);
         const terminal = /* @__PURE__ */ new Map();
         let stateCount = 1;
         keywords.forEach((keyword2, index) => {
           let state = 0;
           for (let i = 0; i < keyword2.length; i++) {
-            const slot = state * classes + classOf[keyword2.charCodeAt(i)];
-            let next = table[slot];
-            if (next < 0) {
-              next = stateCount++;
-              table[slot] = next;
+            const c = classOf[keyword2.charCodeAt(i)];
+            let child2 = firstChild[state];
+            while (child2 >= 0 && edgeClass[child2] !== c) child2 = nextSibling[child2];
+            if (child2 < 0) {
+              child2 = stateCount++;
+              edgeClass[child2] = c;
+              nextSibling[child2] = firstChild[state];
+              firstChild[state] = child2;
             }
-            state = next;
+            state = child2;
           }
           const list = terminal.get(state);
           if (list) list.push(index);
           else terminal.set(state, [index]);
         });
-        const delta = table.slice(0, stateCount * classes);
+        const delta = new Int32Array(stateCount * classes);
         const fail = new Int32Array(stateCount);
+        const hasOutputs = new Uint8Array(stateCount);
         const merged = /* @__PURE__ */ new Map();
         const queue = new Int32Array(stateCount);
         let tail = 0;
-        for (let c = 0; c < classes; c++) {
-          const next = delta[c];
-          if (next < 0) delta[c] = 0;
-          else {
-            fail[next] = 0;
-            queue[tail++] = next;
-          }
+        const entry = (child2) => hasOutputs[child2] === 1 ? ~(child2 * classes) : child2 * classes;
+        for (let child2 = firstChild[0]; child2 >= 0; child2 = nextSibling[child2]) {
+          fail[child2] = 0;
+          if (terminal.has(child2)) hasOutputs[child2] = 1;
+          delta[edgeClass[child2]] = entry(child2);
+          queue[tail++] = child2;
         }
         for (let head = 0; head < tail; head++) {
           const state = queue[head];
@@ -27537,24 +27542,22 @@ var init_keywords = __esm({
           if (own2 || inherited) merged.set(state, [...own2 ?? [], ...inherited ?? []]);
           const base = state * classes;
           const failBase = failState * classes;
-          for (let c = 0; c < classes; c++) {
-            const next = delta[base + c];
-            if (next >= 0) {
-              fail[next] = delta[failBase + c];
-              queue[tail++] = next;
-            } else delta[base + c] = delta[failBase + c];
+          delta.copyWithin(base, failBase, failBase + classes);
+          for (let child2 = firstChild[state]; child2 >= 0; child2 = nextSibling[child2]) {
+            const c = edgeClass[child2];
+            const viaFail = delta[failBase + c];
+            const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
+            fail[child2] = childFail;
+            if (terminal.has(child2) || hasOutputs[childFail] === 1) hasOutputs[child2] = 1;
+            delta[base + c] = entry(child2);
+            queue[tail++] = child2;
           }
         }
         const outputStart = new Int32Array(stateCount).fill(-1);
         const outputs = [];
-        for (const [state, list] of [...merged].sort((a, b) => a[0] - b[0])) {
+        for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
           outputStart[state] = outputs.length;
           outputs.push(...list, -1);
-        }
-        for (let i = 0; i < delta.length; i++) {
-          const target = delta[i];
-          const row = target * classes;
-          delta[i] = outputStart[target] >= 0 ? ~row : row;
         }
         this.scanners = makeScanners({
           delta,
@@ -27860,6 +27863,70 @@ var init_placeholders = __esm({
       "i"
     );
     ASCENDING = "0123456789abcdefghijklmnopqrstuvwxyz";
+  }
+});
+
+// src/engine/prechecks.ts
+function isQuote(c) {
+  return c === 34 || c === 39 || c === 96;
+}
+function nameEnd(text, at, max) {
+  const limit = Math.min(text.length, at + max + 1);
+  let i = at;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || NAME[c] === 0) break;
+    i++;
+  }
+  return i === at || i - at > max ? -1 : i;
+}
+function nameThenAssignment(text, at) {
+  let i = nameEnd(text, at, 40);
+  if (i < 0) return false;
+  let c = text.charCodeAt(i);
+  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  if (isQuote(c)) c = text.charCodeAt(++i);
+  if (c === 93) c = text.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 5; blanks++) c = text.charCodeAt(++i);
+  return c === 61 || c === 58 || c === 63 || c === 123;
+}
+function nameThenArgumentOrFallback(text, at) {
+  const end = nameEnd(text, at, 40);
+  if (end < 0) return false;
+  let i = end;
+  let c = text.charCodeAt(i);
+  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  if (isQuote(c)) {
+    c = text.charCodeAt(++i);
+    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+    if (c === 44) return true;
+  }
+  i = end;
+  c = text.charCodeAt(i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+  const d = text.charCodeAt(i + 1);
+  return c === 63 && d === 63 || c === 124 && d === 124;
+}
+function precheck(name) {
+  return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
+}
+var NAME, BACKSLASH, SPACE, TAB, PRECHECKS, PRECHECK_NAMES;
+var init_prechecks = __esm({
+  "src/engine/prechecks.ts"() {
+    "use strict";
+    NAME = (() => {
+      const table = new Uint8Array(128);
+      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") table[ch.charCodeAt(0)] = 1;
+      return table;
+    })();
+    BACKSLASH = 92;
+    SPACE = 32;
+    TAB = 9;
+    PRECHECKS = {
+      "name-then-assignment": nameThenAssignment,
+      "name-then-argument-or-fallback": nameThenArgumentOrFallback
+    };
+    PRECHECK_NAMES = Object.keys(PRECHECKS);
   }
 });
 
@@ -28291,6 +28358,11 @@ function compileRule(rule) {
     checksum = checksumValidator(rule.checksum);
     if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
   }
+  let precheck2;
+  if (rule.precheck !== void 0) {
+    precheck2 = precheck(rule.precheck);
+    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
+  }
   let refine2;
   if (rule.refine !== void 0) {
     refine2 = refiner(rule.refine);
@@ -28301,6 +28373,7 @@ function compileRule(rule) {
     regex,
     checksum,
     refine: refine2,
+    precheck: precheck2,
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -28326,16 +28399,21 @@ function startsAtKeywords(rule, regex) {
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
+function tokenEnd(text, from) {
+  const ceiling = Math.min(text.length, from + TOKEN_EXTENSION);
+  const stop = text.slice(from, ceiling).search(NOT_TOKEN);
+  return stop < 0 ? ceiling : from + stop;
+}
+function tokenStart(text, floor, to) {
+  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
+  return m === null ? floor : floor + m[0].length;
+}
 function finishWindows(text, list, length) {
   let out = 0;
   for (let w = 0; w < length; w += 2) {
     const a = list[w];
     let b = list[w + 1];
-    if (b < 0) {
-      b = ~b;
-      const ceiling = Math.min(text.length, b + TOKEN_EXTENSION);
-      while (b < ceiling && isTokenChar(text.charCodeAt(b))) b++;
-    }
+    if (b < 0) b = tokenEnd(text, ~b);
     if (out > 0 && a <= list[out - 1]) {
       if (b > list[out - 1]) list[out - 1] = b;
       continue;
@@ -28350,6 +28428,10 @@ function flatten(lists) {
   const from = new Int32Array(lists.length + 1);
   lists.forEach((list, k) => from[k + 1] = from[k] + list.length);
   return [from, Int32Array.from(lists.flat())];
+}
+function includesAny(text, needles) {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
 }
 function lineAround(text, start, end) {
   const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
@@ -28442,28 +28524,31 @@ function encodedValues(text, from = 0, to = text.length, ascii) {
 }
 function base64Values(text, from, to, bytes, base, out) {
   const n = to;
-  for (let i = from; i < n; ) {
-    if (BASE64_KIND[bytes[i - base]] === 0) {
-      i++;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    let kinds = 0;
-    while (i < n) {
-      const kind = BASE64_KIND[bytes[i - base]];
-      if (kind === 0) break;
-      kinds |= kind;
-      i++;
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
     }
-    const bodyEnd = i;
-    let end = i;
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
     let pad = 0;
     while (pad < 2 && end < n && bytes[end - base] === 61) {
       end++;
       pad++;
     }
-    i = end;
-    if (end - start - pad < MIN_BASE64_RUN || end - start > MAX_ENCODED_CANDIDATE) continue;
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
     if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
     addBase64(text, start, end, out);
   }
@@ -28511,7 +28596,7 @@ function decodeBase64Text(run2) {
   if (text.includes("�")) return void 0;
   return text;
 }
-var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, TOKEN_CHAR, Detector, GateLists, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
+var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
 var init_detector = __esm({
   "src/engine/detector.ts"() {
     "use strict";
@@ -28519,6 +28604,7 @@ var init_detector = __esm({
     init_checksums();
     init_entropy();
     init_placeholders();
+    init_prechecks();
     init_refine();
     DEFAULT_BEFORE = 512;
     DEFAULT_AFTER = 1024;
@@ -28636,15 +28722,9 @@ var init_detector = __esm({
         const candidates = [];
         const vetoed = [];
         const ruleCount = this.rules.length;
-        const touched = gates.touched.sort((x, y) => x - y);
-        const { lists, lengths } = gates;
-        let firstDecoder = touched.length;
-        for (let t = 0; t < touched.length; t++) {
-          const gate = touched[t];
-          if (gate >= ruleCount) {
-            firstDecoder = t;
-            break;
-          }
+        const { lists, lengths, touched } = gates;
+        for (const gate of touched) {
+          if (gate >= ruleCount) continue;
           const list = lists[gate];
           const length = lengths[gate];
           const compiled = this.rules[gate];
@@ -28663,8 +28743,8 @@ var init_detector = __esm({
           if (depth > 0) {
             this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
           } else {
-            for (let t = firstDecoder; t < touched.length; t++) {
-              const gate = touched[t];
+            for (const gate of touched) {
+              if (gate < ruleCount) continue;
               const list = lists[gate];
               const length = lengths[gate];
               for (let w = 0; w < length; w += 2) {
@@ -28773,6 +28853,7 @@ var init_detector = __esm({
       /** Run an anchored rule as a sticky regex at each of its keyword hits. */
       runAnchored(compiled, text, list, length, out, vetoed) {
         const sticky = compiled.sticky;
+        const precheck2 = compiled.precheck;
         for (let i = 1; i < length; i++) {
           if (list[i] < list[i - 1]) {
             list.subarray(0, length).sort();
@@ -28785,6 +28866,7 @@ var init_detector = __esm({
           const at = list[i];
           if (at < covered || at === prev) continue;
           prev = at;
+          if (precheck2 && !precheck2(text, at)) continue;
           sticky.lastIndex = at;
           const m = sticky.exec(text);
           if (m === null) continue;
@@ -28800,7 +28882,7 @@ var init_detector = __esm({
         const regex = compiled.regex;
         const slice = a === 0 && b === text.length ? text : text.slice(a, b);
         const requires = compiled.rule.requires;
-        if (requires.length > 0 && !requires.some((r) => slice.includes(r))) return;
+        if (requires.length > 0 && !includesAny(slice, requires)) return;
         regex.lastIndex = 0;
         let m;
         while ((m = regex.exec(slice)) !== null) {
@@ -28923,6 +29005,8 @@ var init_detector = __esm({
         return grown;
       }
     };
+    NOT_TOKEN = /[^A-Za-z0-9+/=_.~%-]/;
+    UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
     WindowEdges = class {
       constructor(text) {
         this.text = text;
@@ -28964,7 +29048,7 @@ var init_detector = __esm({
         const memo2 = this.memo(before);
         let a = clip;
         if (a <= memo2.clip && a >= memo2.edge) a = Math.max(memo2.edge, floor);
-        while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+        if (a > floor && isTokenChar(text.charCodeAt(a - 1))) a = tokenStart(text, floor, a);
         memo2.clip = clip;
         memo2.edge = a;
         return a;
@@ -49478,6 +49562,11 @@ var init_schema = __esm({
        * pack); set `false` to force scanning windows.
        */
       anchored: external_exports.boolean().optional(),
+      /**
+       * Names a fast test in src/engine/prechecks.ts that an anchored rule runs at each keyword hit
+       * before its regex: a necessary condition of the pattern there (its first lookahead, as code).
+       */
+      precheck: external_exports.string().optional(),
       /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
       stopwords: external_exports.array(external_exports.string().min(1)).default([]),
       /** Generic heuristics lose to any specific rule that matched the same secret. */
