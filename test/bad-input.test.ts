@@ -342,3 +342,28 @@ describe('worker threads', () => {
     expect(parseJsonReport(pooled).stats.bytes).toBeGreaterThan(4 * MiB);
   });
 });
+
+describe('files walked without a stat call', () => {
+  it('applies the size cap when the size is learnt from reading, small or large', async () => {
+    const dir = makeTree({
+      'small-over.txt': 'x'.repeat(2048),
+      'large-over.txt': 'y'.repeat(400_000),
+      'under.env': `T=${fakeGithubPat(90)}\n`,
+    });
+    for (const [cap, shown] of [['1KiB', 'small-over.txt'], ['300KiB', 'large-over.txt']] as const) {
+      const result = await runCli(['scan', dir, '--format', 'json', '--no-git', '--max-file-size', cap]);
+      const report = parseJsonReport(result);
+      const bytes = shown === 'small-over.txt' ? 2048 : 400_000;
+      expect(skippedOf(report)[shown]).toBe(`larger than the size cap (${bytes} > ${cap === '1KiB' ? 1024 : 300 * 1024} bytes)`);
+      expect(report.findings.map((f) => f.location.path)).toEqual(['under.env']);
+    }
+  });
+
+  it('scans a file reached through an in-root symlink once, at its own path', async () => {
+    const dir = makeTree({ 'config/real.env': `T=${fakeGithubPat(91)}\n` });
+    symlinkSync(path.join(dir, 'config', 'real.env'), path.join(dir, 'a-link.env'));
+    const report = parseJsonReport(await runCli(['scan', dir, '--format', 'json', '--no-git']));
+    expect(report.findings.map((f) => f.location.path)).toEqual(['config/real.env']);
+    expect(report.stats.skipped).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
  * Read one file and scan it: binary files are skipped, small files are scanned whole, large ones
  * are streamed in overlapping chunks so memory stays bounded.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
 import { TextChunker } from '../sources/chunker.js';
 import { describeFsError, type FileEntry } from '../sources/files.js';
@@ -23,7 +23,12 @@ export interface FileScanResult {
 export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind = 'file'): Promise<FileScanResult> {
   try {
     if (entry.size > STREAM_THRESHOLD) return await scanLargeFile(entry, scanner, source);
-    const bytes = readWhole(entry.absPath, entry.size);
+    const bytes = readWhole(entry.absPath, entry.size, entry.sizeCap);
+    if ('refused' in bytes) {
+      if (bytes.refused === 'stream') return await scanLargeFile(entry, scanner, source);
+      const reason = `larger than the size cap (${bytes.size} > ${entry.sizeCap ?? 0} bytes)`;
+      return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason } };
+    }
     const decoded = decodeForScan(bytes);
     if (decoded.kind === 'binary') {
       return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };
@@ -45,18 +50,27 @@ let readBuffer = Buffer.allocUnsafe(256 * 1024);
 /**
  * The whole content of a file, in the shared read buffer (valid until the next call).
  * Synchronous on purpose: an awaited readFile is four round trips through libuv's thread pool; on a
- * busy machine reading 10,000 small files took 5.6 s that way and 0.5 s synchronously. The size
- * from enumeration sizes the read, so a file costs open, one read and close: no fstat, no second
- * read to find the end, and no fresh buffer to fault in (together ~15% of a corpus scan's
- * reading time). A file that grew since is still read to its end.
+ * busy machine reading 10,000 small files took 5.6 s that way and 0.5 s synchronously.
+ *
+ * A file costs open, one read and close: no second read to find the end (a read short of the room
+ * left means the end), and no fresh buffer to fault in. A size known from enumeration sizes the
+ * buffer. An unknown size (-1) is learnt only for a file that fills the buffer (fstat on the open
+ * file): above `cap` it is not read, above the streaming threshold it is streamed instead. A file that grew since enumeration is still read to its end.
  */
-function readWhole(absPath: string, expectedSize: number): Buffer {
+function readWhole(absPath: string, expectedSize: number, cap = Number.POSITIVE_INFINITY): Buffer | { refused: 'too-large' | 'stream'; size: number } {
   const fd = openSync(absPath, 'r');
   try {
     if (readBuffer.length < expectedSize + 1) readBuffer = Buffer.allocUnsafe(expectedSize + 1);
     let length = 0;
+    let sized = expectedSize >= 0;
     for (;;) {
       if (length === readBuffer.length) {
+        if (!sized) {
+          sized = true;
+          const size = fstatSync(fd).size;
+          if (size > cap) return { refused: 'too-large', size };
+          if (size > STREAM_THRESHOLD) return { refused: 'stream', size };
+        }
         const grown = Buffer.allocUnsafe(readBuffer.length * 2);
         readBuffer.copy(grown, 0, 0, length);
         readBuffer = grown;
@@ -67,6 +81,8 @@ function readWhole(absPath: string, expectedSize: number): Buffer {
       // Short of what was asked: the end of the file (the buffer had room for one byte more).
       if (got === 0 || got < want) break;
     }
+    // A file smaller than the buffer was read whole: its length is its size.
+    if (!sized && length > cap) return { refused: 'too-large', size: length };
     const content = readBuffer.subarray(0, length);
     if (readBuffer.length > KEEP_BUFFER) readBuffer = Buffer.allocUnsafe(256 * 1024);
     return content;

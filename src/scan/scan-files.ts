@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
-import { enumerateFiles, resolveRoots, type FileEntry } from '../sources/files.js';
+import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from '../sources/files.js';
 import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
 import { pathMatcher } from './path-filter.js';
 import { scanFile } from './scan-file.js';
@@ -64,7 +64,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
       break;
     }
     head.push(next.value);
-    headBytes += next.value.size;
+    headBytes += plannedSize(next.value);
     if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;
   }
 
@@ -110,14 +110,14 @@ async function* batches(head: FileEntry[], rest: AsyncIterator<FileEntry>): Asyn
   let bytes = 0;
   const add = (entry: FileEntry): FileEntry[] | undefined => {
     current.push(entry);
-    bytes += entry.size;
+    bytes += plannedSize(entry);
     if (bytes < BATCH_BYTES && current.length < BATCH_FILES) return undefined;
     const full = current;
     current = [];
     bytes = 0;
     return full;
   };
-  for (const entry of [...head].sort((a, b) => b.size - a.size)) {
+  for (const entry of [...head].sort((a, b) => plannedSize(b) - plannedSize(a))) {
     const full = add(entry);
     if (full) yield full;
   }

@@ -3,9 +3,16 @@
  *
  * Inside a git work tree: what git tracks plus untracked files that are not ignored
  * (`git ls-files --cached --others --exclude-standard`). Elsewhere: every file under the path.
- * Symlinks are followed only when their target stays inside the scan root, and each file or
- * directory is visited once (by device and inode), so link loops end. Files over the size cap and
- * entries that cannot be read are reported as skipped, never fatal.
+ * Symlinks are followed only when their target stays inside the scan root, and each directory is
+ * visited once (by device and inode), so link loops end. Files over the size cap and entries that
+ * cannot be read are reported as skipped, never fatal.
+ *
+ * Walking a directory, regular files are taken from the directory listing's own types and not
+ * stat'ed: their size is learnt when they are read (the reader applies the size cap), which saves
+ * a system call and an object per file (~10% of a scan of 12,000 files). So, when walking, a file
+ * reachable through an in-root symlink is scanned at its own path only (the walk reaches it there),
+ * and hard links are scanned at each of their paths. Paths listed by git are stat'ed as before, and
+ * deduplicated by inode.
  *
  * File system calls here are synchronous on purpose: each async call is a round trip through
  * libuv's thread pool, and on a busy CI machine (load 8 on 2 cores) walking 10,000 files took 1.3–2.3 s
@@ -13,7 +20,7 @@
  * event loop while files are enumerated.
  */
 import { spawn } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SkippedSource } from '../findings/finding.js';
 
@@ -22,7 +29,18 @@ export interface FileEntry {
   absPath: string;
   /** Path shown in reports: relative to the root, `/` separators. */
   relPath: string;
+  /** Size in bytes, or -1 when not known yet (a walked file): the reader then checks `sizeCap`. */
   size: number;
+  /** The size cap, for a reader that learns the size itself. */
+  sizeCap?: number;
+}
+
+/** What a file of unknown size counts for when work is planned (batches, whether to use workers). */
+export const ASSUMED_FILE_BYTES = 16 * 1024;
+
+/** Size for planning: the known size, or ASSUMED_FILE_BYTES. */
+export function plannedSize(entry: FileEntry): number {
+  return entry.size >= 0 ? entry.size : ASSUMED_FILE_BYTES;
 }
 
 export interface EnumerateOptions {
@@ -115,36 +133,44 @@ async function* walk(
   seen: Set<string>,
 ): AsyncGenerator<FileEntry> {
   const absDir = path.join(root.abs, relDir);
-  let names: string[];
+  let entries: Dirent[];
   try {
     const dirStat = statSync(absDir);
     const id = identity(dirStat);
     if (seen.has(id)) return;
     seen.add(id);
-    names = readdirSync(absDir);
+    entries = readdirSync(absDir, { withFileTypes: true });
   } catch (error) {
     options.onSkip({ path: joinDisplay(root.displayBase, toPosix(relDir)) || '.', reason: describeFsError(error) });
     return;
   }
-  names.sort();
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Names from readdir hold no separator, so plain concatenation builds the same paths as
   // path.join without normalising each one again (a per-file cost on large trees).
   const absPrefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
   const relPrefix = relDir === '' ? '' : relDir + path.sep;
-  for (const name of names) {
+  for (const dirent of entries) {
     if (options.signal?.aborted) return;
+    const name = dirent.name;
     if (name === '.git') continue;
     const rel = relPrefix + name;
+    if (dirent.isFile()) {
+      const shown = joinDisplay(root.displayBase, toPosix(rel));
+      if (options.excluded?.(shown)) continue;
+      yield { absPath: absPrefix + name, relPath: shown, size: -1, sizeCap: options.maxFileSize };
+      continue;
+    }
+    if (dirent.isDirectory()) {
+      if (options.excluded?.(joinDisplay(root.displayBase, toPosix(rel)) + '/')) continue;
+      yield* walk(root, realRoot, rel, options, seen);
+      continue;
+    }
+    // Symlinks and special files: stat'ed, links resolved and checked.
     let info: Stats;
     try {
       info = lstatSync(absPrefix + name);
     } catch (error) {
       options.onSkip({ path: joinDisplay(root.displayBase, toPosix(rel)), reason: describeFsError(error) });
-      continue;
-    }
-    if (info.isDirectory()) {
-      if (options.excluded?.(joinDisplay(root.displayBase, toPosix(rel)) + '/')) continue;
-      yield* walk(root, realRoot, rel, options, seen);
       continue;
     }
     const entry = visitPath(root, realRoot, rel, options, seen, true, info, absPrefix + name);
@@ -225,6 +251,8 @@ function visitPath(
       }
       return 'directory';
     }
+    // Walking, the file an in-root link points to is reached at its own path: scan it there only.
+    if (allowDirectory && info.isFile()) return undefined;
   }
   if (info.isDirectory()) return allowDirectory ? 'directory' : undefined; // a submodule, listed by git
   return checkFile(abs, shown, info, options, seen);
