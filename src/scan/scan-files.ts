@@ -3,6 +3,7 @@
  * do), and collect findings and stats. Small scans (a pre-commit hook, a handful of files) stay in
  * the main thread: starting workers costs more than it saves below a few megabytes.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from '../sources/files.js';
@@ -29,6 +30,15 @@ export interface FileScanOptions {
 export interface ScanOutcome {
   findings: Finding[];
   stats: ScanStats;
+}
+
+/** The size of a file, or -1 (unknown: the reader will find out) when it cannot be stat'ed. */
+function sizeOnDisk(absPath: string): number {
+  try {
+    return statSync(absPath).size;
+  } catch {
+    return -1;
+  }
 }
 
 /** Below this much input, workers are not worth their start-up cost. */
@@ -63,8 +73,12 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
       enumerated = true;
       break;
     }
-    head.push(next.value);
-    headBytes += plannedSize(next.value);
+    const entry = next.value;
+    // Walked files come without a size; the decision needs real ones (a stat for each of the
+    // first few megabytes' worth of files, when workers are possible at all).
+    if (jobs > 1 && entry.size < 0) entry.size = sizeOnDisk(entry.absPath);
+    head.push(entry);
+    headBytes += plannedSize(entry);
     if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;
   }
 
