@@ -22,12 +22,12 @@ export interface FileScanResult {
 
 export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind = 'file'): Promise<FileScanResult> {
   try {
+    if (entry.sizeCap !== undefined && entry.size > entry.sizeCap) return tooLarge(entry, entry.size);
     if (entry.size > STREAM_THRESHOLD) return await scanLargeFile(entry, scanner, source);
     const bytes = readWhole(entry.absPath, entry.size, entry.sizeCap);
     if ('refused' in bytes) {
       if (bytes.refused === 'stream') return await scanLargeFile(entry, scanner, source);
-      const reason = `larger than the size cap (${bytes.size} > ${entry.sizeCap ?? 0} bytes)`;
-      return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason } };
+      return tooLarge(entry, bytes.size);
     }
     const decoded = decodeForScan(bytes);
     if (decoded.kind === 'binary') {
@@ -41,6 +41,11 @@ export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: 
   } catch (error) {
     return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: `unreadable: ${describeFsError(error)}` } };
   }
+}
+
+function tooLarge(entry: FileEntry, size: number): FileScanResult {
+  const reason = `larger than the size cap (${size} > ${entry.sizeCap ?? 0} bytes)`;
+  return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason } };
 }
 
 /** Read buffer reused from file to file; kept at most this large between files. */
