@@ -155,8 +155,12 @@ function isLowVariety(lower: string): boolean {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
-  // Padding: six or more of one character at the end (base64 `=` padding aside).
-  return /([^=])\1{5}$/.test(lower);
+  // Padding: six or more of one character at the end (base64 `=` padding aside). Compared in place:
+  // as a regex (`([^=])\1{5}$`) the test was tried at every position of the value.
+  const last = lower.charCodeAt(n - 1);
+  if (n < 6 || last === 61 /* = */) return false;
+  for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
+  return true;
 }
 
 /** True when the value splits into ascending runs (`abc`, `123`, `xyz`) of three or more characters. */
