@@ -561,7 +561,10 @@ function isLowVariety(lower) {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
-  return /([^=])\1{5}$/.test(lower);
+  const last = lower.charCodeAt(n - 1);
+  if (n < 6 || last === 61) return false;
+  for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
+  return true;
 }
 function isAscendingRuns(lower) {
   let run = 1;
