@@ -1,7 +1,7 @@
 /**
- * The keyword pass over bytes (the WebAssembly loop for texts of 512 bytes and more, the
- * JavaScript loop below that) must find exactly what the string pass finds, in the same order,
- * across WebAssembly block edges and the split between its two streams.
+ * The keyword pass given a text's ASCII bytes (the WebAssembly loop for texts of 512 bytes and
+ * more; shorter ones stay in the string loop) must find exactly what the string pass finds, in the
+ * same order, across WebAssembly block edges and the split between its two streams.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const list = (ac: KeywordAutomaton, r: KeywordHits): string[] =>
 function bothWays(ac: KeywordAutomaton, text: string, limit?: number): { fromText: string[]; fromBytes: string[]; truncated: [boolean, boolean] } {
   const a = ac.scan(text, limit);
   const fromText = list(ac, a);
-  const b = ac.scanBytes(Buffer.from(text, 'latin1'), limit);
+  const b = ac.scan(text, limit, Buffer.from(text, 'latin1'));
   return { fromText, fromBytes: list(ac, b), truncated: [a.truncated, b.truncated] };
 }
 

@@ -19,6 +19,7 @@
  * at their hits behind a precheck, windows are lists in reused typed arrays, window edges inside
  * long lines are found once per window, and decoding looks only just around credential words.
  */
+import { charTable } from './char-class.js';
 import { KeywordAutomaton } from './keywords.js';
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
@@ -232,13 +233,9 @@ export function startsAtKeywords(rule: Rule, regex: RegExp): boolean {
   return true;
 }
 
-const TOKEN_CHAR = (() => {
-  const table = new Uint8Array(128);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~%') {
-    table[ch.charCodeAt(0)] = 1;
-  }
-  return table;
-})();
+/** The characters of a token, where a window edge must not cut (a regex class body). */
+const TOKEN_CLASS = 'A-Za-z0-9+/=_.~%-';
+const TOKEN_CHAR = charTable(TOKEN_CLASS);
 
 function isTokenChar(c: number): boolean {
   return c < 128 && TOKEN_CHAR[c] === 1;
@@ -414,7 +411,7 @@ export class Detector {
     gates.reset();
     const n = text.length;
     for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-    const { hits, count, truncated } = ascii === undefined ? this.automaton.scan(text) : this.automaton.scanBytes(ascii);
+    const { hits, count, truncated } = this.automaton.scan(text, undefined, ascii);
     if (truncated) {
       // Keywords are everywhere: windows would cover the text anyway.
       gates.everywhere = true;
@@ -669,8 +666,8 @@ class GateLists {
   }
 }
 
-/** Characters that are not token characters (the complement of TOKEN_CHAR). */
-const NOT_TOKEN = /[^A-Za-z0-9+/=_.~%-]/;
+/** A character that is not a token character. */
+const NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
 
 /**
  * The end of the token that position `from` falls in, at most TOKEN_EXTENSION further. The search
@@ -684,7 +681,7 @@ function tokenEnd(text: string, from: number): number {
 }
 
 /** Everything up to the last character that is not a token character (greedy, so the engine backs up from the end). */
-const UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
+const UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
 
 /**
  * The start of the token that ends at `to` (text[to - 1] is a token character), not before `floor`:
@@ -927,14 +924,9 @@ function asciiWindow(text: string, from: number, to: number): Uint8Array {
   }
   return bytes;
 }
-const URL_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-');
+const URL_CHAR = charTable('A-Za-z0-9%._~+/=:@!$&*,;-');
 const MIN_BASE64_RUN = 16;
 
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
-  return table;
-}
 
 /**
  * Encoded values in `text` whose decoding is readable text different from the original. Runs are

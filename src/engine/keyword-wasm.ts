@@ -48,7 +48,6 @@ interface Layout {
   hits1: number;
   hits2: number;
   text: number;
-  end: number;
 }
 
 const PAGE = 65536;
@@ -150,7 +149,7 @@ export class WasmKeywordScanner {
     i32.set(tables.outputStart, os >> 2);
     i32.set(tables.outputs, outs >> 2);
     this.loaded = tables;
-    this.layout = { cls, delta, os, outs, hits1, hits2, text, end };
+    this.layout = { cls, delta, os, outs, hits1, hits2, text };
     return this.layout;
   }
 }

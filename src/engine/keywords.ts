@@ -12,8 +12,8 @@
  *
  * Measured on the bench corpus (80 MB of it in memory, one core): 128 columns indexed by state
  * number ran 230 MB/s on strings; classes and premultiplied rows run ~330 MB/s on strings. ASCII
- * texts given as bytes go to the same tables in WebAssembly (keyword-wasm.ts, ~650 MB/s), short
- * ones to the JavaScript byte loop here.
+ * texts given with their bytes go to the same tables in WebAssembly (keyword-wasm.ts, ~650 MB/s);
+ * short ones stay in the JavaScript loop here.
  */
 
 import { disableWasmKeywordScanner, wasmKeywordScanner, type WasmKeywordScanner } from './keyword-wasm.js';
@@ -35,7 +35,7 @@ export interface KeywordHits {
 
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
-  private readonly scanners: ReturnType<typeof makeScanners>;
+  private readonly search: ReturnType<typeof makeSearch>;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -126,7 +126,7 @@ export class KeywordAutomaton {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
     }
-    this.scanners = makeScanners({
+    this.search = makeSearch({
       delta,
       classOf,
       classes,
@@ -139,18 +139,12 @@ export class KeywordAutomaton {
 
   /**
    * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-   * text cannot make us allocate without bound); `truncated` says it was reached.
+   * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
+   * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
+   * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
    */
-  scan(text: string, limit = DEFAULT_LIMIT): KeywordHits {
-    return this.scanners.text(text, limit);
-  }
-
-  /**
-   * The same search over bytes. For ASCII text (every byte below 0x80) byte offsets are character
-   * offsets, so the hits are exactly those of `scan` on the decoded string.
-   */
-  scanBytes(bytes: Uint8Array, limit = DEFAULT_LIMIT): KeywordHits {
-    return this.scanners.bytes(bytes, limit);
+  scan(text: string, limit = DEFAULT_LIMIT, ascii?: Uint8Array): KeywordHits {
+    return this.search(text, limit, ascii);
   }
 }
 
@@ -174,16 +168,13 @@ interface Tables {
 }
 
 /**
- * The scan loops, as closures over one automaton's tables. A closure's captured constants are
- * folded into its optimised code, where methods reading the same tables from `this` (or taking
- * them as arguments) ran ~20% slower in the bench. The text is scanned in blocks with room for
- * every hit a block can produce reserved up front, so the inner loop carries no capacity or limit
- * test (those tests cost about as much again).
+ * The search, as a closure over one automaton's tables. A closure's captured constants are folded
+ * into its optimised code, where methods reading the same tables from `this` (or taking them as
+ * arguments) ran ~20% slower in the bench. The text is scanned in blocks with room for every hit a
+ * block can produce reserved up front, so the inner loop carries no capacity or limit test (those
+ * tests cost about as much again).
  */
-function makeScanners(tables: Tables): {
-  text: (text: string, limit: number) => KeywordHits;
-  bytes: (bytes: Uint8Array, limit: number) => KeywordHits;
-} {
+function makeSearch(tables: Tables): (text: string, limit: number, ascii?: Uint8Array) => KeywordHits {
   const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs: number): Int32Array => {
@@ -197,7 +188,7 @@ function makeScanners(tables: Tables): {
   };
   const result = (count: number, limit: number): KeywordHits =>
     count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const bytesWithWasm = (wasm: WasmKeywordScanner, bytes: Uint8Array, limit: number): KeywordHits => {
+  const withWasm = (wasm: WasmKeywordScanner, bytes: Uint8Array, limit: number): KeywordHits => {
     let count = 0;
     wasm.scan(
       tables,
@@ -214,70 +205,43 @@ function makeScanners(tables: Tables): {
     );
     return result(count, limit);
   };
-  return {
-    text(text, limit) {
-      let count = 0;
-      let row = 0;
-      const n = text.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const c = text.charCodeAt(i);
-          const next = delta[row + (c < 256 ? (classOf[c] as number) : 0)] as number;
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[(row / classes) | 0] as number; ; o++) {
-            const keyword = outputs[o] as number;
-            if (keyword < 0) break;
-            hits[count * 2] = keyword;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
+  return (text, limit, ascii) => {
+    if (ascii !== undefined && ascii.length >= WASM_MIN_BYTES) {
+      const wasm = wasmKeywordScanner();
+      if (wasm) {
+        try {
+          return withWasm(wasm, ascii, limit);
+        } catch (error) {
+          // Its memory could not grow: the JavaScript loop below does the work from now on.
+          if (!(error instanceof RangeError)) throw error;
+          disableWasmKeywordScanner();
         }
       }
-      return result(count, limit);
-    },
-    bytes(bytes, limit) {
-      if (bytes.length >= WASM_MIN_BYTES) {
-        const wasm = wasmKeywordScanner();
-        if (wasm) {
-          try {
-            return bytesWithWasm(wasm, bytes, limit);
-          } catch (error) {
-            // Its memory could not grow: the JavaScript loop below does the work from now on.
-            if (!(error instanceof RangeError)) throw error;
-            disableWasmKeywordScanner();
-          }
+    }
+    let count = 0;
+    let row = 0;
+    const n = text.length;
+    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      const hits = reserve(count + (to - from) * maxOutputs);
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const next = delta[row + (c < 256 ? (classOf[c] as number) : 0)] as number;
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        for (let o = outputStart[(row / classes) | 0] as number; ; o++) {
+          const keyword = outputs[o] as number;
+          if (keyword < 0) break;
+          hits[count * 2] = keyword;
+          hits[count * 2 + 1] = i + 1;
+          count++;
         }
       }
-      let count = 0;
-      let row = 0;
-      const n = bytes.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const next = delta[row + (classOf[bytes[i] as number] as number)] as number;
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[(row / classes) | 0] as number; ; o++) {
-            const keyword = outputs[o] as number;
-            if (keyword < 0) break;
-            hits[count * 2] = keyword;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
-        }
-      }
-      return result(count, limit);
-    },
+    }
+    return result(count, limit);
   };
 }
 

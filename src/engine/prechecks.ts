@@ -8,15 +8,13 @@
  * position where the pattern matches.
  */
 
+import { charTable } from './char-class.js';
+
 /** True when the pattern may match at `at` (where a keyword starts). */
 export type Precheck = (text: string, at: number) => boolean;
 
-/** [A-Za-z0-9_.-]: the characters of a name (`\w.-`). */
-const NAME = (() => {
-  const table = new Uint8Array(128);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
+/** The characters of a name, as the patterns write them: `[\w.-]`. */
+const NAME = charTable('\\w.-');
 
 const BACKSLASH = 92;
 const SPACE = 32;
