@@ -4,6 +4,14 @@ const require = __sprawlguardCreateRequire(import.meta.url);
 // src/scan/git-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/engine/char-class.ts
+function charTable(classBody) {
+  const member = new RegExp(`[${classBody}]`);
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+
 // src/engine/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
 
@@ -86,7 +94,7 @@ var WasmKeywordScanner = class {
     i32.set(tables.outputStart, os >> 2);
     i32.set(tables.outputs, outs >> 2);
     this.loaded = tables;
-    this.layout = { cls, delta, os, outs, hits1, hits2, text, end };
+    this.layout = { cls, delta, os, outs, hits1, hits2, text };
     return this.layout;
   }
 };
@@ -114,7 +122,7 @@ var BLOCK = 4096;
 var WASM_MIN_BYTES = 512;
 var KeywordAutomaton = class {
   keywords;
-  scanners;
+  search;
   constructor(keywords) {
     this.keywords = keywords;
     const classOf = new Uint8Array(256);
@@ -193,7 +201,7 @@ var KeywordAutomaton = class {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
     }
-    this.scanners = makeScanners({
+    this.search = makeSearch({
       delta,
       classOf,
       classes,
@@ -205,20 +213,15 @@ var KeywordAutomaton = class {
   }
   /**
    * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-   * text cannot make us allocate without bound); `truncated` says it was reached.
+   * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
+   * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
+   * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
    */
-  scan(text, limit = DEFAULT_LIMIT) {
-    return this.scanners.text(text, limit);
-  }
-  /**
-   * The same search over bytes. For ASCII text (every byte below 0x80) byte offsets are character
-   * offsets, so the hits are exactly those of `scan` on the decoded string.
-   */
-  scanBytes(bytes, limit = DEFAULT_LIMIT) {
-    return this.scanners.bytes(bytes, limit);
+  scan(text, limit = DEFAULT_LIMIT, ascii) {
+    return this.search(text, limit, ascii);
   }
 };
-function makeScanners(tables) {
+function makeSearch(tables) {
   const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs) => {
@@ -231,7 +234,7 @@ function makeScanners(tables) {
     return grown;
   };
   const result = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const bytesWithWasm = (wasm, bytes, limit) => {
+  const withWasm = (wasm, bytes, limit) => {
     let count = 0;
     wasm.scan(
       tables,
@@ -248,69 +251,42 @@ function makeScanners(tables) {
     );
     return result(count, limit);
   };
-  return {
-    text(text, limit) {
-      let count = 0;
-      let row = 0;
-      const n = text.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const c = text.charCodeAt(i);
-          const next = delta[row + (c < 256 ? classOf[c] : 0)];
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[row / classes | 0]; ; o++) {
-            const keyword = outputs[o];
-            if (keyword < 0) break;
-            hits[count * 2] = keyword;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
+  return (text, limit, ascii) => {
+    if (ascii !== void 0 && ascii.length >= WASM_MIN_BYTES) {
+      const wasm = wasmKeywordScanner();
+      if (wasm) {
+        try {
+          return withWasm(wasm, ascii, limit);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          disableWasmKeywordScanner();
         }
       }
-      return result(count, limit);
-    },
-    bytes(bytes, limit) {
-      if (bytes.length >= WASM_MIN_BYTES) {
-        const wasm = wasmKeywordScanner();
-        if (wasm) {
-          try {
-            return bytesWithWasm(wasm, bytes, limit);
-          } catch (error) {
-            if (!(error instanceof RangeError)) throw error;
-            disableWasmKeywordScanner();
-          }
-        }
-      }
-      let count = 0;
-      let row = 0;
-      const n = bytes.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const next = delta[row + classOf[bytes[i]]];
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[row / classes | 0]; ; o++) {
-            const keyword = outputs[o];
-            if (keyword < 0) break;
-            hits[count * 2] = keyword;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
-        }
-      }
-      return result(count, limit);
     }
+    let count = 0;
+    let row = 0;
+    const n = text.length;
+    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      const hits = reserve(count + (to - from) * maxOutputs);
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const next = delta[row + (c < 256 ? classOf[c] : 0)];
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        for (let o = outputStart[row / classes | 0]; ; o++) {
+          const keyword = outputs[o];
+          if (keyword < 0) break;
+          hits[count * 2] = keyword;
+          hits[count * 2 + 1] = i + 1;
+          count++;
+        }
+      }
+    }
+    return result(count, limit);
   };
 }
 function foldAscii(c) {
@@ -583,11 +559,7 @@ function isAscendingRuns(lower) {
 }
 
 // src/engine/prechecks.ts
-var NAME = (() => {
-  const table = new Uint8Array(128);
-  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
+var NAME = charTable("\\w.-");
 var BACKSLASH = 92;
 var SPACE = 32;
 var TAB = 9;
@@ -1128,13 +1100,8 @@ function startsAtKeywords(rule, regex) {
   }
   return true;
 }
-var TOKEN_CHAR = (() => {
-  const table = new Uint8Array(128);
-  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~%") {
-    table[ch.charCodeAt(0)] = 1;
-  }
-  return table;
-})();
+var TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
+var TOKEN_CHAR = charTable(TOKEN_CLASS);
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
@@ -1275,7 +1242,7 @@ var Detector = class {
     gates.reset();
     const n = text.length;
     for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-    const { hits, count, truncated } = ascii === void 0 ? this.automaton.scan(text) : this.automaton.scanBytes(ascii);
+    const { hits, count, truncated } = this.automaton.scan(text, void 0, ascii);
     if (truncated) {
       gates.everywhere = true;
       for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
@@ -1499,13 +1466,13 @@ var GateLists = class {
     return grown;
   }
 };
-var NOT_TOKEN = /[^A-Za-z0-9+/=_.~%-]/;
+var NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
 function tokenEnd(text, from) {
   const ceiling = Math.min(text.length, from + TOKEN_EXTENSION);
   const stop = text.slice(from, ceiling).search(NOT_TOKEN);
   return stop < 0 ? ceiling : from + stop;
 }
-var UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
+var UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
 function tokenStart(text, floor, to) {
   const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
   return m === null ? floor : floor + m[0].length;
@@ -1677,13 +1644,8 @@ function asciiWindow(text, from, to) {
   }
   return bytes;
 }
-var URL_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-");
+var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
 var MIN_BASE64_RUN = 16;
-function charTable(chars) {
-  const table = new Uint8Array(128);
-  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
-  return table;
-}
 function encodedValues(text, from = 0, to = text.length, ascii) {
   const out = [];
   if (ascii) base64Values(text, from, to, ascii, 0, out);

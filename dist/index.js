@@ -27255,6 +27255,19 @@ var require_dist = __commonJS({
   }
 });
 
+// src/engine/char-class.ts
+function charTable(classBody) {
+  const member = new RegExp(`[${classBody}]`);
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+var init_char_class = __esm({
+  "src/engine/char-class.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM;
 var init_keyword_scan_wasm = __esm({
@@ -27364,7 +27377,7 @@ var init_keyword_wasm = __esm({
         i32.set(tables.outputStart, os6 >> 2);
         i32.set(tables.outputs, outs >> 2);
         this.loaded = tables;
-        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text, end };
+        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text };
         return this.layout;
       }
     };
@@ -27372,7 +27385,7 @@ var init_keyword_wasm = __esm({
 });
 
 // src/engine/keywords.ts
-function makeScanners(tables) {
+function makeSearch(tables) {
   const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs) => {
@@ -27385,7 +27398,7 @@ function makeScanners(tables) {
     return grown;
   };
   const result2 = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const bytesWithWasm = (wasm, bytes, limit) => {
+  const withWasm = (wasm, bytes, limit) => {
     let count = 0;
     wasm.scan(
       tables,
@@ -27402,69 +27415,42 @@ function makeScanners(tables) {
     );
     return result2(count, limit);
   };
-  return {
-    text(text, limit) {
-      let count = 0;
-      let row = 0;
-      const n = text.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const c = text.charCodeAt(i);
-          const next = delta[row + (c < 256 ? classOf[c] : 0)];
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[row / classes | 0]; ; o++) {
-            const keyword2 = outputs[o];
-            if (keyword2 < 0) break;
-            hits[count * 2] = keyword2;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
+  return (text, limit, ascii) => {
+    if (ascii !== void 0 && ascii.length >= WASM_MIN_BYTES) {
+      const wasm = wasmKeywordScanner();
+      if (wasm) {
+        try {
+          return withWasm(wasm, ascii, limit);
+        } catch (error63) {
+          if (!(error63 instanceof RangeError)) throw error63;
+          disableWasmKeywordScanner();
         }
       }
-      return result2(count, limit);
-    },
-    bytes(bytes, limit) {
-      if (bytes.length >= WASM_MIN_BYTES) {
-        const wasm = wasmKeywordScanner();
-        if (wasm) {
-          try {
-            return bytesWithWasm(wasm, bytes, limit);
-          } catch (error63) {
-            if (!(error63 instanceof RangeError)) throw error63;
-            disableWasmKeywordScanner();
-          }
-        }
-      }
-      let count = 0;
-      let row = 0;
-      const n = bytes.length;
-      for (let from = 0; from < n && count <= limit; from += BLOCK) {
-        const to = Math.min(n, from + BLOCK);
-        const hits = reserve(count + (to - from) * maxOutputs);
-        for (let i = from; i < to; i++) {
-          const next = delta[row + classOf[bytes[i]]];
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          for (let o = outputStart[row / classes | 0]; ; o++) {
-            const keyword2 = outputs[o];
-            if (keyword2 < 0) break;
-            hits[count * 2] = keyword2;
-            hits[count * 2 + 1] = i + 1;
-            count++;
-          }
-        }
-      }
-      return result2(count, limit);
     }
+    let count = 0;
+    let row = 0;
+    const n = text.length;
+    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      const hits = reserve(count + (to - from) * maxOutputs);
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const next = delta[row + (c < 256 ? classOf[c] : 0)];
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        for (let o = outputStart[row / classes | 0]; ; o++) {
+          const keyword2 = outputs[o];
+          if (keyword2 < 0) break;
+          hits[count * 2] = keyword2;
+          hits[count * 2 + 1] = i + 1;
+          count++;
+        }
+      }
+    }
+    return result2(count, limit);
   };
 }
 function foldAscii(c) {
@@ -27480,7 +27466,7 @@ var init_keywords = __esm({
     WASM_MIN_BYTES = 512;
     KeywordAutomaton = class {
       keywords;
-      scanners;
+      search;
       constructor(keywords) {
         this.keywords = keywords;
         const classOf = new Uint8Array(256);
@@ -27559,7 +27545,7 @@ var init_keywords = __esm({
           outputStart[state] = outputs.length;
           outputs.push(...list, -1);
         }
-        this.scanners = makeScanners({
+        this.search = makeSearch({
           delta,
           classOf,
           classes,
@@ -27571,17 +27557,12 @@ var init_keywords = __esm({
       }
       /**
        * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-       * text cannot make us allocate without bound); `truncated` says it was reached.
+       * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
+       * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
+       * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
        */
-      scan(text, limit = DEFAULT_LIMIT) {
-        return this.scanners.text(text, limit);
-      }
-      /**
-       * The same search over bytes. For ASCII text (every byte below 0x80) byte offsets are character
-       * offsets, so the hits are exactly those of `scan` on the decoded string.
-       */
-      scanBytes(bytes, limit = DEFAULT_LIMIT) {
-        return this.scanners.bytes(bytes, limit);
+      scan(text, limit = DEFAULT_LIMIT, ascii) {
+        return this.search(text, limit, ascii);
       }
     };
   }
@@ -27917,11 +27898,8 @@ var NAME, BACKSLASH, SPACE, TAB, PRECHECKS, PRECHECK_NAMES;
 var init_prechecks = __esm({
   "src/engine/prechecks.ts"() {
     "use strict";
-    NAME = (() => {
-      const table = new Uint8Array(128);
-      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") table[ch.charCodeAt(0)] = 1;
-      return table;
-    })();
+    init_char_class();
+    NAME = charTable("\\w.-");
     BACKSLASH = 92;
     SPACE = 32;
     TAB = 9;
@@ -28511,11 +28489,6 @@ function asciiWindow(text, from, to) {
   }
   return bytes;
 }
-function charTable(chars2) {
-  const table = new Uint8Array(128);
-  for (const ch of chars2) table[ch.charCodeAt(0)] = 1;
-  return table;
-}
 function encodedValues(text, from = 0, to = text.length, ascii) {
   const out = [];
   if (ascii) base64Values(text, from, to, ascii, 0, out);
@@ -28599,10 +28572,11 @@ function decodeBase64Text(run2) {
   if (text.includes("�")) return void 0;
   return text;
 }
-var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
+var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
 var init_detector = __esm({
   "src/engine/detector.ts"() {
     "use strict";
+    init_char_class();
     init_keywords();
     init_checksums();
     init_entropy();
@@ -28640,13 +28614,8 @@ var init_detector = __esm({
     };
     TOKEN_EXTENSION = 4096;
     INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
-    TOKEN_CHAR = (() => {
-      const table = new Uint8Array(128);
-      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~%") {
-        table[ch.charCodeAt(0)] = 1;
-      }
-      return table;
-    })();
+    TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
+    TOKEN_CHAR = charTable(TOKEN_CLASS);
     Detector = class {
       rules;
       automaton;
@@ -28784,7 +28753,7 @@ var init_detector = __esm({
         gates.reset();
         const n = text.length;
         for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-        const { hits, count, truncated } = ascii === void 0 ? this.automaton.scan(text) : this.automaton.scanBytes(ascii);
+        const { hits, count, truncated } = this.automaton.scan(text, void 0, ascii);
         if (truncated) {
           gates.everywhere = true;
           for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
@@ -29008,8 +28977,8 @@ var init_detector = __esm({
         return grown;
       }
     };
-    NOT_TOKEN = /[^A-Za-z0-9+/=_.~%-]/;
-    UP_TO_LAST_NOT_TOKEN = /^[\s\S]*[^A-Za-z0-9+/=_.~%-]/;
+    NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
+    UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
     WindowEdges = class {
       constructor(text) {
         this.text = text;
@@ -29077,7 +29046,7 @@ var init_detector = __esm({
       return table;
     })();
     ALL_KINDS = 7;
-    URL_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~+/=:@!$&*,;-");
+    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
     MIN_BASE64_RUN = 16;
     PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
   }

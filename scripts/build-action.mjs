@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
+import { builtRulePack } from './rule-pack.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -60,17 +61,8 @@ await build({
 });
 
 const { loadRuleFiles, formatProblem } = await tsImport('../src/rules/load.ts', import.meta.url);
-const rulesDir = path.join(root, 'rules');
-const files = readdirSync(rulesDir)
-  .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-  .sort()
-  .map((name) => ({ path: `rules/${name}`, text: readFileSync(path.join(rulesDir, name), 'utf8') }));
-const { rules, problems } = loadRuleFiles(files);
-if (problems.length > 0) {
-  for (const p of problems) console.error(formatProblem(p));
-  console.error(`build-action: ${problems.length} rule problem(s); dist/ is incomplete`);
-  process.exit(1);
-}
+const { compileRule } = await tsImport('../src/engine/detector.ts', import.meta.url);
+const { rules } = builtRulePack(root, { loadRuleFiles, formatProblem, compileRule }, 'build-action: dist/ is incomplete');
 // Examples exist for the test suite; the Action only needs what detection reads.
 const shipped = rules.map((rule) => ({ ...rule, examples: [], negative_examples: [] }));
 writeFileSync(path.join(dist, 'rules.json'), `${JSON.stringify({ version: 1, rules: shipped })}\n`);
