@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SEVERITIES, type Severity } from '../rules/vocabulary.js';
+import { severityRank } from '../findings/finding.js';
 
 export const FAIL_LEVELS = [...SEVERITIES, 'none'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -94,5 +95,5 @@ function parseBoolean(text: string): boolean | undefined {
 /** True when a finding of `severity` fails the step at `level`. */
 export function failsAt(severity: Severity, level: FailLevel): boolean {
   if (level === 'none') return false;
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(level);
+  return severityRank(severity) >= severityRank(level);
 }

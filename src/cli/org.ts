@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfigFile, resolveSettings } from '../config/load.js';
+import { loadSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
@@ -61,7 +61,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   const timeoutMs = parseIntOption('--timeout', opts.timeout ?? '3600', 1, 7 * 86400) * 1000;
   const minConfidence = parseConfidence(opts.minConfidence);
 
-  const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config));
+  const settings = await loadSettings(process.cwd(), opts.config);
   if (opts.maxFileSize !== undefined) {
     const bytes = parseSize(opts.maxFileSize);
     if (bytes === undefined) throw new UsageError(`--max-file-size: not a size: ${opts.maxFileSize} (use bytes or e.g. 10MiB)`);

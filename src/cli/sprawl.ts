@@ -9,6 +9,7 @@ import type { ScanSettings } from '../config/load.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { SprawlFormat } from '../sprawl/format.js';
+import { dropUndefined } from '../sprawl/defined.js';
 import { DEFAULT_INVENTORY_PATH, Inventory, InventoryError, type RecordScope } from '../sprawl/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
@@ -228,6 +229,3 @@ function uniqueVerified(findings: readonly Finding[]): Finding[] {
   return [...seen.values()];
 }
 
-function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}

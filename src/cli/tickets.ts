@@ -7,7 +7,7 @@
  * Problems inside a file (a bad row, a truncated file) are warnings: what could not be parsed is
  * still scanned as plain text.
  */
-import { loadConfigFile, resolveSettings } from '../config/load.js';
+import { loadSettings } from '../config/settings.js';
 import type { SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
@@ -37,7 +37,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   const hint = parseHint(opts.formatHint);
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
-  const settings = resolveSettings(loadConfigFile(await configRoot(paths), opts.config));
+  const settings = await loadSettings(await configRoot(paths), opts.config);
   const scanner = new ChunkScanner({
     rules: settings.rules,
     allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),

@@ -35,11 +35,20 @@ interface CompiledRules {
   rules: Rule[];
 }
 
+/** readCompiledRules' answer, read once per process (null: not usable). */
+let compiledRules: Rule[] | null | undefined;
+
 /**
  * The rule pack as validated and compiled by the build (`lib/rules.json`), when it is present and
  * no rule file changed since: parsing JSON instead of YAML saves most of the CLI's start-up time.
+ * Read once per process: the settings fast path and the full loader both ask for it.
  */
 export function readCompiledRules(): Rule[] | undefined {
+  if (compiledRules === undefined) compiledRules = readCompiledRulesFile() ?? null;
+  return compiledRules ?? undefined;
+}
+
+function readCompiledRulesFile(): Rule[] | undefined {
   let compiled: CompiledRules;
   try {
     compiled = JSON.parse(readFileSync(new URL('../rules.json', import.meta.url), 'utf8')) as CompiledRules;

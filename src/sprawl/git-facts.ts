@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
-import { ChunkScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
+import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { git, resolveCommit } from '../sources/git/git.js';
 import { decodeForScan } from '../sources/text-decode.js';
 import { occurrenceAtHeadKey } from './inventory.js';
@@ -60,7 +60,8 @@ export async function findingsPresentAtHead(
   if (wanted.length === 0) return present;
 
   const out = await catFile(repoDir, ['--batch'], wanted.map((w) => w.oid).join('\n') + '\n');
-  const scanner = scannerFor(config);
+  // Only fingerprints are kept, so whether the configuration keeps raw secrets does not matter.
+  const scanner = sharedScanner(config);
   let offset = 0;
   for (const w of wanted) {
     const headerEnd = out.indexOf(10, offset);
@@ -72,22 +73,11 @@ export async function findingsPresentAtHead(
     offset = headerEnd + 1 + size + 1;
     const decoded = decodeForScan(body);
     if (decoded.kind !== 'text') continue;
-    for (const f of scanner.scan({ text: decoded.text, origin: { source: 'file', path: w.path } })) {
+    for (const f of scanner.scan({ text: decoded.text, ascii: decoded.ascii, origin: { source: 'file', path: w.path } })) {
       present.add(occurrenceAtHeadKey(f.fingerprint, w.path));
     }
   }
   return present;
-}
-
-/**
- * One scanner per configuration for a whole org scan: building one compiles every rule (40–240 ms
- * measured), which would otherwise be paid again for each repository.
- */
-const scanners = new WeakMap<ScannerConfig, ChunkScanner>();
-function scannerFor(config: ScannerConfig): ChunkScanner {
-  let scanner = scanners.get(config);
-  if (!scanner) scanners.set(config, (scanner = new ChunkScanner({ ...config, includeSecrets: false })));
-  return scanner;
 }
 
 /** Most commits per repository whose branches are looked up (one git process each). */

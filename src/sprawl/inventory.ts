@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Finding, SourceKind } from '../findings/finding.js';
+import { dropUndefined } from './defined.js';
 import { InventoryError, migrate, SCHEMA_VERSION } from './schema.js';
 
 export const DEFAULT_INVENTORY_PATH = path.join('.sprawlguard', 'inventory.db');
@@ -876,9 +877,5 @@ function repoFromRow(r: RepoRow): RepoRecord {
 }
 
 /** Records without `undefined` members, so JSON output and deep equality see only what is known. */
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
-}
 
 export { InventoryError, SCHEMA_VERSION };

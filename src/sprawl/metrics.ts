@@ -7,6 +7,9 @@
  * complete scan) are history of the inventory, not current sprawl, and are left out of every figure.
  */
 import type { OccurrenceRecord, RepoRecord, RunRecord, SecretRecord, SecretStatus } from './inventory.js';
+import { severityRank } from '../findings/finding.js';
+import type { Severity } from '../rules/vocabulary.js';
+import { dropUndefined } from './defined.js';
 
 export const SPRAWL_REPORT_VERSION = 1;
 const DAY_MS = 86_400_000;
@@ -158,7 +161,7 @@ export function buildSprawlReport(input: ReportInput, context: ReportContext): S
     secrets.push(summarizeSecret(s, occs, nowMs));
   }
   secrets.sort(
-    (a, b) => b.places - a.places || b.occurrences - a.occurrences || severityRank(b.severity) - severityRank(a.severity) || a.fingerprint.localeCompare(b.fingerprint),
+    (a, b) => b.places - a.places || b.occurrences - a.occurrences || rankOf(b.severity) - rankOf(a.severity) || a.fingerprint.localeCompare(b.fingerprint),
   );
   const placesOf = new Map(secrets.map((s) => [s.fingerprint, s.places]));
   const lifetimeOf = new Map(secrets.map((s) => [s.fingerprint, s.lifetime]));
@@ -344,12 +347,8 @@ export function median(values: readonly number[]): number | null {
   return Math.round(value * 10) / 10;
 }
 
-const SEVERITY_RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
-function severityRank(severity: string): number {
-  return SEVERITY_RANK[severity] ?? 0;
+/** Severities read from a shard file may be anything: unknown ones rank lowest. */
+function rankOf(severity: string): number {
+  return severityRank(severity as Severity) ?? 0;
 }
 
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
-}

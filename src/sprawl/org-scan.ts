@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
-import { ChunkScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
+import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { scanGit } from '../scan/scan-git.js';
 import { GitError } from '../sources/git/git.js';
 import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
@@ -187,7 +187,7 @@ async function scanOne(
     repo: dir,
     mode: { kind: 'history' },
     config: options.scanner,
-    scanner: scannerFor(options.scanner),
+    scanner: sharedScanner(options.scanner),
     maxFileSize: options.maxFileSize,
     excludeGlobs: options.excludeGlobs,
     jobs: options.jobs,
@@ -274,13 +274,3 @@ function oneLine(text: string): string {
   return flat.length > MAX_ERROR_LENGTH ? `${flat.slice(0, MAX_ERROR_LENGTH)}…` : flat;
 }
 
-/** One compiled scanner per configuration for the whole run, instead of one per repository. */
-const scanners = new WeakMap<ScannerConfig, ChunkScanner>();
-function scannerFor(config: ScannerConfig): ChunkScanner {
-  let scanner = scanners.get(config);
-  if (!scanner) {
-    scanner = new ChunkScanner(config);
-    scanners.set(config, scanner);
-  }
-  return scanner;
-}
