@@ -239,6 +239,8 @@ interface RunRow {
 
 export class Inventory {
   private readonly now: () => Date;
+  /** Prepared statements by SQL text: better-sqlite3 compiles on every prepare, and merging a shard runs a few per record. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -248,6 +250,15 @@ export class Inventory {
     options: InventoryOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Open (creating it and its directory if needed) and upgrade the inventory at `file`. */
@@ -291,18 +302,17 @@ export class Inventory {
   // ---- scan runs -------------------------------------------------------------------------------
 
   startRun(info: { kind: RunKind; target: string; toolVersion: string; options: Record<string, unknown> }): number {
-    const result = this.db
-      .prepare('INSERT INTO scan_runs (kind, target, tool_version, options, started_at) VALUES (?, ?, ?, ?, ?)')
+    const result = this.prepare('INSERT INTO scan_runs (kind, target, tool_version, options, started_at) VALUES (?, ?, ?, ?, ?)')
       .run(info.kind, info.target, info.toolVersion, JSON.stringify(info.options), this.stamp());
     return Number(result.lastInsertRowid);
   }
 
   finishRun(runId: number, status: Exclude<RunStatus, 'running'>): void {
-    this.db.prepare('UPDATE scan_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, this.stamp(), runId);
+    this.prepare('UPDATE scan_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, this.stamp(), runId);
   }
 
   runs(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM scan_runs ORDER BY id').all() as RunRow[]).map((r) => ({
+    return (this.prepare('SELECT * FROM scan_runs ORDER BY id').all() as RunRow[]).map((r) => ({
       id: r.id,
       kind: r.kind,
       target: r.target,
@@ -319,7 +329,7 @@ export class Inventory {
   /** Record one scan's findings (already filtered by config and baseline). */
   recordFindings(runId: number, findings: readonly Finding[], scope: RecordScope = {}): RecordSummary {
     const now = this.stamp();
-    const insertSecret = this.db.prepare(`
+    const insertSecret = this.prepare(`
       INSERT INTO secrets (fingerprint, rule_id, provider, title, severity, lifetime, redacted, status,
                            first_seen, last_seen, status_changed_at, expires_at, facts)
       VALUES (@fingerprint, @ruleId, @provider, @title, @severity, @lifetime, @redacted, 'open',
@@ -328,7 +338,7 @@ export class Inventory {
         last_seen = max(last_seen, excluded.last_seen),
         expires_at = coalesce(excluded.expires_at, expires_at),
         facts = coalesce(excluded.facts, facts)`);
-    const upsertOccurrence = this.db.prepare(`
+    const upsertOccurrence = this.prepare(`
       INSERT INTO occurrences (fingerprint, source, repo, path, system, ticket, field, line, commit_id, author,
                                committed_at, url, first_seen, last_seen, last_run, presence, branches)
       VALUES (@fingerprint, @source, @repo, @path, @system, @ticket, @field, @line, @commit, @author,
@@ -338,7 +348,7 @@ export class Inventory {
         committed_at = excluded.committed_at, url = coalesce(excluded.url, url),
         last_seen = excluded.last_seen, last_run = excluded.last_run, presence = excluded.presence,
         branches = coalesce(excluded.branches, branches)`);
-    const exists = this.db.prepare('SELECT 1 FROM secrets WHERE fingerprint = ?');
+    const exists = this.prepare('SELECT 1 FROM secrets WHERE fingerprint = ?');
 
     return this.transaction(() => {
       const fingerprints = new Set<string>();
@@ -406,14 +416,13 @@ export class Inventory {
    */
   private markUnseenGone(repo: string, sources: readonly SourceKind[], runId: number, seenButFiltered: ReadonlySet<string>): number {
     const placeholders = sources.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare(
+    const rows = this.prepare(
         `SELECT * FROM occurrences
          WHERE repo = ? AND source IN (${placeholders}) AND presence != 'gone' AND (last_run IS NULL OR last_run != ?)
            AND fingerprint NOT IN (SELECT fingerprint FROM secrets WHERE status = 'allowed')`,
       )
       .all(repo, ...sources, runId) as OccurrenceRow[];
-    const mark = this.db.prepare("UPDATE occurrences SET presence = 'gone' WHERE id = ?");
+    const mark = this.prepare("UPDATE occurrences SET presence = 'gone' WHERE id = ?");
     let n = 0;
     for (const row of rows) {
       if (seenButFiltered.has(occurrenceKey(occurrenceFromRow(row)))) continue;
@@ -427,8 +436,7 @@ export class Inventory {
 
   /** Set a secret's triage status (e.g. `allowed` after review). False when the fingerprint is unknown. */
   setStatus(fingerprint: string, status: SecretStatus): boolean {
-    const changes = this.db
-      .prepare('UPDATE secrets SET status = ?, status_changed_at = ? WHERE fingerprint = ? AND status != ?')
+    const changes = this.prepare('UPDATE secrets SET status = ?, status_changed_at = ? WHERE fingerprint = ? AND status != ?')
       .run(status, this.stamp(), fingerprint, status).changes;
     return changes > 0 || this.hasSecret(fingerprint);
   }
@@ -436,7 +444,7 @@ export class Inventory {
   /** Mark known secrets whose fingerprints the configuration allowlists as `allowed`. */
   markAllowed(fingerprints: Iterable<string>): number {
     let n = 0;
-    const update = this.db.prepare(
+    const update = this.prepare(
       "UPDATE secrets SET status = 'allowed', status_changed_at = ? WHERE fingerprint = ? AND status = 'open'",
     );
     this.transaction(() => {
@@ -446,7 +454,7 @@ export class Inventory {
   }
 
   hasSecret(fingerprint: string): boolean {
-    return this.db.prepare('SELECT 1 FROM secrets WHERE fingerprint = ?').get(fingerprint) !== undefined;
+    return this.prepare('SELECT 1 FROM secrets WHERE fingerprint = ?').get(fingerprint) !== undefined;
   }
 
   /**
@@ -456,7 +464,7 @@ export class Inventory {
    * A fingerprint the inventory does not hold is ignored (there is nothing to attach it to).
    */
   recordVerification(record: VerificationInput): void {
-    const current = this.db.prepare('SELECT status FROM secrets WHERE fingerprint = ?').get(record.fingerprint) as
+    const current = this.prepare('SELECT status FROM secrets WHERE fingerprint = ?').get(record.fingerprint) as
       | { status: SecretStatus }
       | undefined;
     if (!current) return;
@@ -466,8 +474,7 @@ export class Inventory {
       if (status === 'live') next = 'verified-live';
       else if (status === 'dead' && current.status !== 'revoked') next = 'dead';
     }
-    this.db
-      .prepare(
+    this.prepare(
         `UPDATE secrets SET verified_status = ?, verified_at = ?, verified_identity = ?, verified_reason = ?,
            status = ?, status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
          WHERE fingerprint = ?`,
@@ -488,21 +495,19 @@ export class Inventory {
   recordRevocation(record: RevocationInput): void {
     if (record.status !== 'revoked') return;
     const now = this.stamp();
-    this.db
-      .prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?")
+    this.prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?")
       .run(now, now, record.fingerprint);
   }
 
   // ---- repositories (org scans) ------------------------------------------------------------------
 
   repoState(name: string): RepoRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM repos WHERE name = ?').get(name) as RepoRow | undefined;
+    const row = this.prepare('SELECT * FROM repos WHERE name = ?').get(name) as RepoRow | undefined;
     return row ? repoFromRow(row) : undefined;
   }
 
   markRepoScanning(name: string, location: string, runId: number): void {
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO repos (name, location, state, last_run, started_at) VALUES (?, ?, 'scanning', ?, ?)
          ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'scanning', last_run = excluded.last_run,
            started_at = excluded.started_at, error = NULL`,
@@ -517,8 +522,7 @@ export class Inventory {
     runId: number,
   ): void {
     const now = this.stamp();
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO repos (name, location, state, head, refs_digest, pushed_at, settings_digest, commits, bytes, findings,
                             duration_ms, error, last_run, started_at, scanned_at)
          VALUES (@name, @location, 'done', @head, @refsDigest, @pushedAt, @settingsDigest, @commits, @bytes, @findings,
@@ -547,8 +551,7 @@ export class Inventory {
 
   /** A repository that could not be scanned: the error is kept, earlier results stay as they were. */
   markRepoFailed(name: string, location: string, error: string, runId: number): void {
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO repos (name, location, state, error, last_run, started_at) VALUES (?, ?, 'failed', ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'failed', error = excluded.error,
            last_run = excluded.last_run`,
@@ -560,35 +563,32 @@ export class Inventory {
   touchRepo(name: string, runId: number): void {
     const now = this.stamp();
     this.transaction(() => {
-      this.db
-        .prepare(
+      this.prepare(
           `UPDATE secrets SET last_seen = ? WHERE fingerprint IN
              (SELECT fingerprint FROM occurrences WHERE repo = ? AND presence != 'gone')`,
         )
         .run(now, name);
-      this.db
-        .prepare("UPDATE occurrences SET last_seen = ?, last_run = ? WHERE repo = ? AND presence != 'gone'")
+      this.prepare("UPDATE occurrences SET last_seen = ?, last_run = ? WHERE repo = ? AND presence != 'gone'")
         .run(now, runId, name);
-      this.db.prepare('UPDATE repos SET last_run = ? WHERE name = ?').run(runId, name);
+      this.prepare('UPDATE repos SET last_run = ? WHERE name = ?').run(runId, name);
     });
   }
 
   // ---- reading ---------------------------------------------------------------------------------
 
   secrets(): SecretRecord[] {
-    return (this.db.prepare('SELECT * FROM secrets ORDER BY fingerprint').all() as SecretRow[]).map(secretFromRow);
+    return (this.prepare('SELECT * FROM secrets ORDER BY fingerprint').all() as SecretRow[]).map(secretFromRow);
   }
 
   occurrences(options: { includeGone?: boolean; repos?: readonly string[] } = {}): OccurrenceRecord[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM occurrences ${options.includeGone ? '' : "WHERE presence != 'gone'"} ORDER BY id`)
+    const rows = this.prepare(`SELECT * FROM occurrences ${options.includeGone ? '' : "WHERE presence != 'gone'"} ORDER BY id`)
       .all() as OccurrenceRow[];
     const only = options.repos ? new Set(options.repos) : undefined;
     return rows.filter((r) => !only || only.has(r.repo)).map(occurrenceFromRow);
   }
 
   repos(): RepoRecord[] {
-    return (this.db.prepare('SELECT * FROM repos ORDER BY name').all() as RepoRow[]).map(repoFromRow);
+    return (this.prepare('SELECT * FROM repos ORDER BY name').all() as RepoRow[]).map(repoFromRow);
   }
 
   /** What a shard file carries: the listed repositories, their live occurrences and those secrets. */
@@ -624,8 +624,8 @@ export class Inventory {
       for (const repo of data.repos) {
         if (repo.state !== 'done' || !appliedRepos.has(repo.name)) continue;
         const keys = incomingKeys.get(repo.name) ?? new Set<string>();
-        const mark = this.db.prepare("UPDATE occurrences SET presence = 'gone' WHERE id = ?");
-        for (const row of this.db.prepare("SELECT * FROM occurrences WHERE repo = ? AND presence != 'gone'").all(repo.name) as OccurrenceRow[]) {
+        const mark = this.prepare("UPDATE occurrences SET presence = 'gone' WHERE id = ?");
+        for (const row of this.prepare("SELECT * FROM occurrences WHERE repo = ? AND presence != 'gone'").all(repo.name) as OccurrenceRow[]) {
           if (GIT_SOURCES.includes(row.source as SourceKind) && !keys.has(occurrenceKey(occurrenceFromRow(row)))) mark.run(row.id);
         }
       }
@@ -637,8 +637,7 @@ export class Inventory {
     const current = this.repoState(repo.name);
     const activity = (r: RepoRecord): string => [r.scannedAt ?? '', r.startedAt ?? ''].sort().at(-1) ?? '';
     if (current && activity(current) > activity(repo)) return false;
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT OR REPLACE INTO repos (name, location, state, head, refs_digest, pushed_at, settings_digest, commits, bytes,
            findings, duration_ms, error, last_run, started_at, scanned_at)
          VALUES (@name, @location, @state, @head, @refsDigest, @pushedAt, @settingsDigest, @commits, @bytes, @findings,
@@ -665,10 +664,9 @@ export class Inventory {
   }
 
   private mergeSecret(s: SecretRecord): void {
-    const row = this.db.prepare('SELECT * FROM secrets WHERE fingerprint = ?').get(s.fingerprint) as SecretRow | undefined;
+    const row = this.prepare('SELECT * FROM secrets WHERE fingerprint = ?').get(s.fingerprint) as SecretRow | undefined;
     if (!row) {
-      this.db
-        .prepare(
+      this.prepare(
           `INSERT INTO secrets (fingerprint, rule_id, provider, title, severity, lifetime, redacted, status, first_seen,
              last_seen, status_changed_at, expires_at, facts, verified_status, verified_at, verified_identity,
              verified_reason, revoked_at)
@@ -696,8 +694,7 @@ export class Inventory {
     if (s.verification && (!existing.verification || s.verification.checkedAt > existing.verification.checkedAt)) {
       merged.verification = s.verification;
     }
-    this.db
-      .prepare(
+    this.prepare(
         `UPDATE secrets SET status = @status, first_seen = @firstSeen, last_seen = @lastSeen,
            status_changed_at = @statusChangedAt, expires_at = @expiresAt, facts = @facts, verified_status = @verifiedStatus,
            verified_at = @verifiedAt, verified_identity = @verifiedIdentity, verified_reason = @verifiedReason,
@@ -708,8 +705,7 @@ export class Inventory {
   }
 
   private mergeOccurrence(o: OccurrenceRecord, runId: number): void {
-    const existing = this.db
-      .prepare('SELECT * FROM occurrences WHERE fingerprint = ? AND repo = ? AND path = ? AND system = ? AND ticket = ? AND field = ?')
+    const existing = this.prepare('SELECT * FROM occurrences WHERE fingerprint = ? AND repo = ? AND path = ? AND system = ? AND ticket = ? AND field = ?')
       .get(o.fingerprint, o.repo, o.path, o.system, o.ticket, o.field) as OccurrenceRow | undefined;
     const params = {
       fingerprint: o.fingerprint,
@@ -731,8 +727,7 @@ export class Inventory {
       runId,
     };
     if (!existing) {
-      this.db
-        .prepare(
+      this.prepare(
           `INSERT INTO occurrences (fingerprint, source, repo, path, system, ticket, field, line, commit_id, author,
              committed_at, url, presence, branches, first_seen, last_seen, last_run)
            VALUES (@fingerprint, @source, @repo, @path, @system, @ticket, @field, @line, @commit, @author,
@@ -742,8 +737,7 @@ export class Inventory {
       return;
     }
     const newer = o.lastSeen >= existing.last_seen;
-    this.db
-      .prepare(
+    this.prepare(
         `UPDATE occurrences SET first_seen = min(first_seen, @firstSeen), last_seen = max(last_seen, @lastSeen),
            last_run = @runId ${
              newer
