@@ -4,9 +4,9 @@
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
-import { TextChunker } from '../sources/chunker.js';
+import { TextChunker, type TextPiece } from '../sources/chunker.js';
 import { describeFsError, type FileEntry } from '../sources/files.js';
-import { createStreamDecoder, decodeForScan, type StreamDecoder } from '../sources/text-decode.js';
+import { createStreamDecoder, decodeForScan, SNIFF_BYTES, type StreamDecoder } from '../sources/text-decode.js';
 import type { ChunkScanner } from './chunk-scanner.js';
 
 /** Files above this are streamed rather than read whole. */
@@ -96,50 +96,90 @@ function readWhole(absPath: string, expectedSize: number, cap = Number.POSITIVE_
   }
 }
 
-/** Scan an in-memory text in bounded chunks (used for decoded files above the threshold and stdin). */
-export function scanText(text: string, path: string, scanner: ChunkScanner, source: SourceKind, bytes: number): FileScanResult {
-  const chunker = new TextChunker();
-  const findings: Finding[] = [];
-  let chunks = 0;
-  for (const piece of [...chunker.push(text), ...chunker.end()]) {
-    findings.push(...scanner.scan({ text: piece.text, origin: { source, path, line: piece.line, column: piece.column }, acceptBefore: piece.acceptBefore }));
-    chunks++;
+/** Findings of a chunker's pieces of one source, and how many pieces there were. */
+class PieceScanner {
+  readonly findings: Finding[] = [];
+  chunks = 0;
+
+  constructor(
+    private readonly scanner: ChunkScanner,
+    private readonly path: string,
+    private readonly source: SourceKind,
+  ) {}
+
+  add(pieces: readonly TextPiece[]): void {
+    for (const piece of pieces) {
+      const origin = { source: this.source, path: this.path, line: piece.line, column: piece.column };
+      this.findings.push(...this.scanner.scan({ text: piece.text, origin, acceptBefore: piece.acceptBefore }));
+      this.chunks++;
+    }
   }
-  return { findings, bytes, chunks };
+}
+
+/** Scan an in-memory text in bounded chunks (a decoded file above the threshold). */
+function scanText(text: string, path: string, scanner: ChunkScanner, source: SourceKind, bytes: number): FileScanResult {
+  const chunker = new TextChunker();
+  const out = new PieceScanner(scanner, path, source);
+  out.add(chunker.push(text));
+  out.add(chunker.end());
+  return { findings: out.findings, bytes, chunks: out.chunks };
+}
+
+/**
+ * Scan a stream of blocks (a large file, standard input) in bounded chunks. The encoding and the
+ * binary check are decided as for a file read whole (a BOM picks the encoding, else a NUL in the
+ * first SNIFF_BYTES means binary), on the first SNIFF_BYTES together: a pipe may deliver them a few
+ * at a time. Binary input gives undefined; with `drainBinary` the rest is read first, so the writer
+ * of a pipe does not get EPIPE.
+ */
+export async function scanBlocks(
+  blocks: AsyncIterable<Buffer>,
+  path: string,
+  source: SourceKind,
+  scanner: ChunkScanner,
+  drainBinary = false,
+): Promise<FileScanResult | undefined> {
+  const chunker = new TextChunker();
+  const out = new PieceScanner(scanner, path, source);
+  let decoder: StreamDecoder | undefined;
+  let bytes = 0;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  /** Decide on the bytes held back; false for binary. */
+  const decide = (): boolean => {
+    const first = head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head);
+    decoder = createStreamDecoder(first);
+    if (decoder === undefined) return false;
+    bytes += first.length;
+    out.add(chunker.push(decoder.write(first)));
+    return true;
+  };
+  for await (const block of blocks) {
+    if (decoder === undefined) {
+      head.push(block);
+      headBytes += block.length;
+      if (headBytes < SNIFF_BYTES) continue;
+      if (!decide()) {
+        if (drainBinary) for await (const _ of blocks) void _;
+        return undefined;
+      }
+      continue;
+    }
+    bytes += block.length;
+    out.add(chunker.push(decoder.write(block)));
+  }
+  if (decoder === undefined && !decide()) return undefined;
+  out.add(chunker.push((decoder as StreamDecoder | undefined)?.end() ?? ''));
+  out.add(chunker.end());
+  return { findings: out.findings, bytes, chunks: out.chunks };
 }
 
 async function scanLargeFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind): Promise<FileScanResult> {
   const stream = createReadStream(entry.absPath, { highWaterMark: 1024 * 1024 });
-  const chunker = new TextChunker();
-  const findings: Finding[] = [];
-  let decoder: StreamDecoder | undefined;
-  let bytes = 0;
-  let chunks = 0;
-  const scanPieces = (pieces: ReturnType<TextChunker['push']>): void => {
-    for (const piece of pieces) {
-      findings.push(
-        ...scanner.scan({
-          text: piece.text,
-          origin: { source, path: entry.relPath, line: piece.line, column: piece.column },
-          acceptBefore: piece.acceptBefore,
-        }),
-      );
-      chunks++;
-    }
-  };
-  for await (const block of stream as AsyncIterable<Buffer>) {
-    if (decoder === undefined) {
-      // Same decision as for a file read whole: a BOM picks the encoding, else a NUL means binary.
-      decoder = createStreamDecoder(block);
-      if (decoder === undefined) {
-        stream.destroy();
-        return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };
-      }
-    }
-    bytes += block.length;
-    scanPieces(chunker.push(decoder.write(block)));
+  try {
+    const result = await scanBlocks(stream as AsyncIterable<Buffer>, entry.relPath, source, scanner);
+    return result ?? { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };
+  } finally {
+    stream.destroy();
   }
-  if (decoder) scanPieces(chunker.push(decoder.end()));
-  scanPieces(chunker.end());
-  return { findings, bytes, chunks };
 }
