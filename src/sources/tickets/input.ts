@@ -4,9 +4,9 @@
  * carries, and decoded as such. Other files holding NUL bytes are binary and not exports.
  */
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { isBinary, textDecoder, type StreamDecoder, type TextEncoding } from '../text-decode.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type { TextEncoding };
 
 export class BinaryInputError extends Error {}
 
@@ -36,34 +36,6 @@ export function sniffEncoding(first: Uint8Array): { encoding: TextEncoding; bomB
   return { encoding: 'utf-8', bomBytes: 0 };
 }
 
-/**
- * Bytes → text across piece boundaries. Node's StringDecoder rather than TextDecoder: measured on a
- * 52 MB export, TextDecoder's strings doubled the process's resident memory (external memory the
- * collector is slow to reclaim), StringDecoder's did not. Big-endian UTF-16 is swapped to little-endian
- * first, carrying an odd byte to the next piece.
- */
-class PieceDecoder {
-  private readonly decoder: StringDecoder;
-  private carry: number | undefined;
-
-  constructor(private readonly encoding: TextEncoding) {
-    this.decoder = new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
-  }
-
-  write(block: Uint8Array): string {
-    if (this.encoding !== 'utf-16be') return this.decoder.write(Buffer.from(block.buffer, block.byteOffset, block.byteLength));
-    let bytes = Buffer.from(block);
-    if (this.carry !== undefined) bytes = Buffer.concat([Buffer.from([this.carry]), bytes]);
-    this.carry = bytes.length % 2 === 1 ? bytes[bytes.length - 1] : undefined;
-    const even = bytes.subarray(0, bytes.length & ~1);
-    return this.decoder.write(Buffer.from(even).swap16());
-  }
-
-  end(): string {
-    return this.decoder.end();
-  }
-}
-
 export interface OpenedText {
   encoding: TextEncoding;
   /** The first HEAD_CHARS characters (or the whole text if shorter), for format detection. */
@@ -83,7 +55,7 @@ export async function openText(absPath: string, signal?: AbortSignal): Promise<O
   const stream = createReadStream(absPath, { highWaterMark: PIECE_BYTES, signal });
   const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let bytes = 0;
-  let decoder: PieceDecoder | undefined;
+  let decoder: StreamDecoder | undefined;
   let encoding: TextEncoding = 'utf-8';
   const buffered: string[] = [];
   let headLength = 0;
@@ -101,11 +73,11 @@ export async function openText(absPath: string, signal?: AbortSignal): Promise<O
     if (!decoder) {
       const sniffed = sniffEncoding(block);
       encoding = sniffed.encoding;
-      if (encoding === 'utf-8' && block.subarray(0, 8000).indexOf(0) >= 0) {
+      if (encoding === 'utf-8' && isBinary(block)) {
         stream.destroy();
         throw new BinaryInputError('binary file (NUL bytes), not a ticket export');
       }
-      decoder = new PieceDecoder(encoding);
+      decoder = textDecoder(encoding);
       block = block.subarray(sniffed.bomBytes);
     }
     return decoder.write(block);
