@@ -5,7 +5,6 @@
  * Exit codes: 0 every repository scanned (or unchanged), 1 some repository failed (each is recorded
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
@@ -14,7 +13,7 @@ import type { RepoEvent } from '../sprawl/org-scan.js';
 import type { RepoTarget, Shard } from '../sprawl/targets.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters } from './output.js';
+import { applyReportFilters, writeOutput } from './output.js';
 import { inventoryPath, openInventory } from './sprawl.js';
 import { toolVersion } from './version.js';
 
@@ -178,11 +177,7 @@ export async function runOrgList(raw: Record<string, unknown>): Promise<number> 
           2,
         )}\n`
       : targets.map((t) => `${t.location}\n`).join('');
-  if (opts.output !== undefined) {
-    await writeFile(opts.output, text).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--output ${opts.output}: cannot write: ${error.message}`);
-    });
-  } else process.stdout.write(text);
+  await writeOutput(text, opts.output);
   return EXIT_CLEAN;
 }
 

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import type { ScanSettings } from '../config/settings.js';
 import { compareFindings, type Finding, type Report, type ScanStats } from '../findings/finding.js';
 import { loadFormatter, type FormatName } from '../report/index.js';
+import { printable } from '../report/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
 import { UsageError } from './errors.js';
 import { toolVersion } from './version.js';
@@ -52,14 +53,21 @@ export async function writeReport(report: Report, options: WriteOptions): Promis
   const color =
     options.format === 'text' && !toFile && options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const text = formatter(report, { rules: options.rules, color });
-  if (toFile) {
-    const file = options.output as string;
-    // A path the user mistyped is a usage error (exit 2), not a crash.
-    await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--output ${file}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
-    });
-  }
-  else await writeToStdout(text);
+  await writeOutput(text, options.output);
+}
+
+/** Write a command's output to `--output FILE`, or else to standard output. */
+export async function writeOutput(text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) return writeToStdout(text);
+  // A path the user mistyped is a usage error (exit 2), not a crash.
+  await writeFile(output, text).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--output ${output}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
+  });
+}
+
+/** A warning on standard error. Made printable: file names may hold control characters meant for the terminal. */
+export function printWarning(message: string): void {
+  process.stderr.write(`sprawlguard: warning: ${printable(message)}\n`);
 }
 
 let epipeHandled = false;

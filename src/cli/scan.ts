@@ -8,13 +8,12 @@ import { loadSettings, type ScanSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
-import { printable } from '../report/text.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { configRoot, parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
+import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 
 export interface ScanCliOptions {
   format?: FormatName;
@@ -125,7 +124,7 @@ async function collectFindings(
   };
   const warn = (s: SkippedSource): void => {
     // File names come from the scanned tree: never let one send escape sequences to the terminal.
-    if (!opts.quiet && s.reason !== 'binary file') process.stderr.write(`sprawlguard: warning: ${printable(s.path)}: ${s.reason}\n`);
+    if (!opts.quiet && s.reason !== 'binary file') printWarning(`${s.path}: ${s.reason}`);
   };
 
   let findings: Finding[];
@@ -145,7 +144,7 @@ async function collectFindings(
       excludeGlobs: settings.allowPathGlobs,
       jobs,
       onWarning: (message) => {
-        if (!opts.quiet) process.stderr.write(`sprawlguard: warning: ${message}\n`);
+        if (!opts.quiet) printWarning(message);
       },
       onProgress: gitMode.kind === 'history' && !opts.quiet ? gitProgressPrinter() : undefined,
     }));

@@ -3,7 +3,6 @@
  * scan: the inventory's commands. Thin: the work is in src/sprawl/.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanSettings } from '../config/load.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
@@ -13,6 +12,7 @@ import { dropUndefined } from '../sprawl/defined.js';
 import { DEFAULT_INVENTORY_PATH, Inventory, InventoryError, type RecordScope } from '../sprawl/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
+import { writeOutput } from './output.js';
 import { toolVersion } from './version.js';
 
 /** `--db`, else SPRAWLGUARD_DB, else `.sprawlguard/inventory.db` in the current directory. */
@@ -57,19 +57,10 @@ export async function runSprawlReport(raw: Record<string, unknown>): Promise<num
   } finally {
     inventory.close();
   }
-  await writeText(text, opts.output);
+  await writeOutput(text, opts.output);
   return EXIT_CLEAN;
 }
 
-async function writeText(text: string, output: string | undefined): Promise<void> {
-  if (output !== undefined) {
-    await writeFile(output, text).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--output ${output}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
-    });
-    return;
-  }
-  await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
-}
 
 // ---- sprawl merge -------------------------------------------------------------------------------
 

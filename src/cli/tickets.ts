@@ -14,7 +14,7 @@ import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import { configRoot, parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters, makeReport, stripSecrets, writeReport } from './output.js';
+import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 
 export interface TicketsCliOptions {
   formatHint?: string;
@@ -46,7 +46,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
     fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
   });
   const warn = (w: SkippedSource): void => {
-    if (!opts.quiet) process.stderr.write(`sprawlguard: warning: ${w.path}: ${w.reason}\n`);
+    if (!opts.quiet) printWarning(`${w.path}: ${w.reason}`);
   };
   const fail = (f: SkippedSource): void => {
     process.stderr.write(`sprawlguard: error: ${f.path}: ${f.reason}\n`);
