@@ -26,6 +26,7 @@ import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkdown, type ScanOutcome } from './present.js';
 import { NoCheckoutError, RangeUnavailableError, resolveScan } from './range.js';
 import { actionRules } from './rules.js';
+import { scannerConfig } from '../config/settings.js';
 
 export interface RunResult {
   /** False when the step failed, for findings or for an error. */
@@ -76,14 +77,8 @@ async function runAction(): Promise<RunResult> {
     ({ findings: found, stats } = await scanGit({
       repo: workspace,
       mode: resolved.mode,
-      config: {
-        rules: settings.rules,
-        allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-        stopwords: settings.stopwords,
-        // Raw secrets are needed once, to mask them; they are stripped before any output.
-        includeSecrets: true,
-        fingerprintKey: inputs.fingerprintKey,
-      },
+      // Raw secrets are needed once, to mask them; they are stripped before any output.
+      config: scannerConfig(settings, { includeSecrets: true, fingerprintKey: inputs.fingerprintKey }),
       maxFileSize: settings.maxFileSize,
       excludeGlobs: [...settings.allowPathGlobs, ...inputs.ignorePaths],
       // Warnings wait until the secrets are masked.

@@ -4,6 +4,11 @@ import path from 'node:path';
 import { CONFIDENCES, type Confidence } from '../rules/vocabulary.js';
 import { UsageError } from './errors.js';
 
+/** The HMAC key for fingerprints: `--fingerprint-key`, else SPRAWLGUARD_FINGERPRINT_KEY (an empty value is none). */
+export function fingerprintKeyOf(opts: { fingerprintKey?: string }): string | undefined {
+  return opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined);
+}
+
 export function parseIntOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: expected an integer from ${min} to ${max}, got ${value}`);

@@ -6,13 +6,13 @@
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
  */
 import path from 'node:path';
-import { loadSettings } from '../config/settings.js';
+import { loadSettings, scannerConfig } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
 import type { RepoTarget, Shard } from '../sprawl/targets.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
-import { parseConfidence, parseIntOption } from './options.js';
+import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, writeOutput } from './output.js';
 import { inventoryPath, openInventory } from './sprawl.js';
 import { toolVersion } from './version.js';
@@ -68,12 +68,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   }
   // The operator's configuration applies; a scanned repository's own .sprawlguard.yaml is not read
   // (a repository must not be able to switch rules off for the scan that audits it).
-  const scanner: ScannerConfig = {
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
-    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
-  };
+  const scanner: ScannerConfig = scannerConfig(settings, { fingerprintKey: fingerprintKeyOf(opts) });
 
   const { token, apiUrl } = credentials(opts);
   const say = (line: string): void => {

@@ -4,7 +4,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSettings, type ScanSettings } from '../config/settings.js';
+import { loadSettings, scannerConfig, type ScanSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
@@ -12,7 +12,7 @@ import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
-import { configRoot, parseConfidence, parseIntOption } from './options.js';
+import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 
 export interface ScanCliOptions {
@@ -54,7 +54,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
       paths,
       gitRepo: readsGit ? (opts.repo ?? '.') : undefined,
       rules: settings.rules,
-      fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
+      fingerprintKey: fingerprintKeyOf(opts),
       quiet: opts.quiet,
     });
   }
@@ -114,14 +114,11 @@ async function collectFindings(
     if (bytes === undefined) throw new UsageError(`--max-file-size: not a size: ${opts.maxFileSize} (use bytes or e.g. 10MiB)`);
     settings.maxFileSize = bytes;
   }
-  const scannerConfig: ScannerConfig = {
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
+  const config: ScannerConfig = scannerConfig(settings, {
     // --verify needs the raw secrets; stripSecrets removes them again before output.
     includeSecrets: opts.showSecrets === true || opts.verify === true,
-    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
-  };
+    fingerprintKey: fingerprintKeyOf(opts),
+  });
   const warn = (s: SkippedSource): void => {
     // File names come from the scanned tree: never let one send escape sequences to the terminal.
     if (!opts.quiet && s.reason !== 'binary file') printWarning(`${s.path}: ${s.reason}`);
@@ -131,7 +128,7 @@ async function collectFindings(
   let stats: ScanStats;
   if (useStdin) {
     const { scanStdin } = await import('../scan/scan-stdin.js');
-    ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', scannerConfig));
+    ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config));
   } else if (gitMode) {
     const { scanGit } = await import('../scan/scan-git.js');
     const { gitProgressPrinter } = await import('./progress.js');
@@ -139,7 +136,7 @@ async function collectFindings(
       repo: opts.repo ?? '.',
       repoInfo: gitRepo,
       mode: gitMode,
-      config: scannerConfig,
+      config,
       maxFileSize: settings.maxFileSize,
       excludeGlobs: settings.allowPathGlobs,
       jobs,
@@ -156,7 +153,7 @@ async function collectFindings(
     const { scanFiles } = await import('../scan/scan-files.js');
     ({ findings, stats } = await scanFiles({
       paths,
-      config: scannerConfig,
+      config,
       maxFileSize: settings.maxFileSize,
       excludeGlobs: settings.allowPathGlobs,
       jobs,

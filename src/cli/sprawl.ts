@@ -4,7 +4,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanSettings } from '../config/load.js';
+import { scannerConfig, type ScanSettings } from '../config/settings.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { SprawlFormat } from '../sprawl/format.js';
@@ -12,6 +12,7 @@ import { dropUndefined } from '../sprawl/defined.js';
 import { DEFAULT_INVENTORY_PATH, Inventory, InventoryError, type RecordScope } from '../sprawl/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
+import { fingerprintKeyOf } from './options.js';
 import { writeOutput } from './output.js';
 import { toolVersion } from './version.js';
 
@@ -162,12 +163,7 @@ export async function recordScanFindings(
   let refs: { head?: string; digest: string; refs: string[] } | undefined;
   if (gitDir && gitSource === 'history') {
     const { findingsPresentAtHead, branchesContaining, refsState } = await import('../sprawl/git-facts.js');
-    const scanner: ScannerConfig = {
-      rules: settings.rules,
-      allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-      stopwords: settings.stopwords,
-      fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
-    };
+    const scanner: ScannerConfig = scannerConfig(settings, { fingerprintKey: fingerprintKeyOf(opts) });
     refs = await refsState(gitDir);
     scope.presentAtHead = await findingsPresentAtHead(gitDir, findings, scanner, settings.maxFileSize, refs.head);
     scope.branches = await branchesContaining(gitDir, findings.flatMap((f) => (f.location.commit ? [f.location.commit] : [])), refs.refs);

@@ -7,13 +7,13 @@
  * Problems inside a file (a bad row, a truncated file) are warnings: what could not be parsed is
  * still scanned as plain text.
  */
-import { loadSettings } from '../config/settings.js';
+import { loadSettings, scannerConfig } from '../config/settings.js';
 import type { SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
-import { configRoot, parseConfidence, parseIntOption } from './options.js';
+import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 
 export interface TicketsCliOptions {
@@ -38,13 +38,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
   const settings = await loadSettings(await configRoot(paths), opts.config);
-  const scanner = new ChunkScanner({
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
-    includeSecrets: opts.showSecrets === true,
-    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
-  });
+  const scanner = new ChunkScanner(scannerConfig(settings, { includeSecrets: opts.showSecrets === true, fingerprintKey: fingerprintKeyOf(opts) }));
   const warn = (w: SkippedSource): void => {
     if (!opts.quiet) printWarning(`${w.path}: ${w.reason}`);
   };

@@ -28,7 +28,7 @@ import {
 import type { Rule } from '../rules/schema.js';
 import type { FormatName } from '../report/index.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
-import { parseIntOption } from './options.js';
+import { fingerprintKeyOf, parseIntOption } from './options.js';
 import { makeReport, stripSecrets, writeReport } from './output.js';
 import { toolVersion } from './version.js';
 
@@ -79,7 +79,7 @@ export function createSetup(
   return {
     runner,
     rulesById: new Map(rules.map((r) => [r.id, r])),
-    fingerprintKey: opts.fingerprintKey ?? (process.env.SPRAWLGUARD_FINGERPRINT_KEY || undefined),
+    fingerprintKey: fingerprintKeyOf(opts),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Confidence, Rule } from '../rules/schema.js';
 import type { Problem } from '../rules/problem.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './schema.js';
+import type { ScannerConfig } from '../scan/chunk-scanner.js';
 
 export const CONFIG_FILE_NAME = '.sprawlguard.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -113,6 +114,17 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     maxFileSize: config.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
     minConfidence: config.min_confidence,
     configFile: loaded.file,
+  };
+}
+
+/** A scanner configuration from resolved settings (allowlisted regexes travel as their sources). */
+export function scannerConfig(settings: ScanSettings, options: { includeSecrets?: boolean; fingerprintKey?: string } = {}): ScannerConfig {
+  return {
+    rules: settings.rules,
+    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
+    stopwords: settings.stopwords,
+    ...(options.includeSecrets !== undefined ? { includeSecrets: options.includeSecrets } : {}),
+    fingerprintKey: options.fingerprintKey,
   };
 }
 
