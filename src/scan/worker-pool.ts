@@ -47,11 +47,11 @@ export async function runWorkers<Req, Res extends object>(
 ): Promise<void> {
   signal?.throwIfAborted();
   const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const waiting: Req[] = [];
       const inFlight = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
-      let busy = 0;
       let sourceDone = false;
       let settled = false;
       const fail = (error: Error): void => {
@@ -61,7 +61,7 @@ export async function runWorkers<Req, Res extends object>(
         }
       };
       const finishIfDone = (): void => {
-        if (sourceDone && waiting.length === 0 && busy === 0 && !settled) {
+        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
           settled = true;
           resolve();
         }
@@ -71,19 +71,16 @@ export async function runWorkers<Req, Res extends object>(
         for (const worker of pool) {
           while (!settled && waiting.length > 0 && (inFlight.get(worker) as number) < 2) {
             inFlight.set(worker, (inFlight.get(worker) as number) + 1);
-            busy++;
             worker.postMessage(waiting.shift());
           }
         }
       };
       // Aborting (a timeout, Ctrl-C) stops handing out work and rejects; `finally` ends the threads.
-      signal?.addEventListener('abort', () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted')), {
-        once: true,
-      });
+      onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      signal?.addEventListener('abort', onAbort, { once: true });
       for (const worker of pool) {
         worker.on('message', (message: Res | Failure) => {
           inFlight.set(worker, (inFlight.get(worker) as number) - 1);
-          busy--;
           if ('failed' in message) {
             fail(new Error(message.failed));
             return;
@@ -113,6 +110,8 @@ export async function runWorkers<Req, Res extends object>(
       })().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     });
   } finally {
+    // A signal shared by many runs (an org scan) must not collect one listener per run.
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

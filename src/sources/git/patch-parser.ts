@@ -80,16 +80,11 @@ export class PatchParser {
     this.line(buf.toString('utf8', start, end));
   }
 
-  /** Feed one line of output, without its trailing newline. */
-  line(text: string): void {
+  /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
+  private line(text: string): void {
     const c = text.charCodeAt(0);
     if (this.inHunk) {
       if (this.parents === 1) {
-        if (c === 43 /* + */) {
-          this.added(text.slice(1));
-          return;
-        }
-        if (c === 45 /* - */ || c === 92 /* \ */) return;
         if (c === 32 /* space: context, only without -U0 */) {
           this.nextLine++;
           return;
