@@ -12,15 +12,7 @@ import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/lo
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
-export {
-  CONFIG_FILE_NAME,
-  DEFAULT_MAX_FILE_SIZE,
-  builtinRulesDir,
-  readRuleDir,
-  resolveSettingsWith,
-  type LoadedConfig,
-  type ScanSettings,
-} from './settings.js';
+export { DEFAULT_MAX_FILE_SIZE, builtinRulesDir, readRuleDir } from './settings.js';
 import { customRuleSchema, type Rule } from '../rules/schema.js';
 import { configSchema } from './schema.js';
 import {
