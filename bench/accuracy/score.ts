@@ -121,7 +121,7 @@ export function score(labels: readonly Label[], findings: readonly ScoredFinding
   for (const label of labels) {
     if (!label.positive) continue;
     const lf = family(labelFamily(label, rules));
-    const formKey = label.form.replace(/^([^:]+):.*$/, '$1') === 'file' ? label.form : label.form;
+    const formKey = label.form;
     let form = result.byForm.get(formKey);
     if (!form) {
       form = emptyCounts();
@@ -162,10 +162,6 @@ export function score(labels: readonly Label[], findings: readonly ScoredFinding
     result.negativesHit.set(label.kind, entry);
   }
 
-  const negativeAt = (f: ScoredFinding): string => {
-    const neg = labels.find((l) => !l.positive && l.file === f.path && f.line <= l.endLine && f.endLine >= l.line);
-    return neg ? neg.kind : 'unlabelled';
-  };
   const negativesByFile = new Map<string, Label[]>();
   for (const l of labels) {
     if (l.positive) continue;
@@ -176,7 +172,7 @@ export function score(labels: readonly Label[], findings: readonly ScoredFinding
   for (const f of findings) {
     if (explained.has(f)) continue;
     const neg = (negativesByFile.get(f.path) ?? []).find((l) => f.line <= l.endLine && f.endLine >= l.line);
-    result.falsePositives.push({ finding: f, category: neg ? neg.kind : negativeAt(f) });
+    result.falsePositives.push({ finding: f, category: neg ? neg.kind : 'unlabelled' });
     result.overall.falsePositives++;
     family(ruleFamily(rules.get(f.ruleId))).falsePositives++;
     const conf = result.byConfidence.get(f.confidence);

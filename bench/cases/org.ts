@@ -20,7 +20,7 @@ import type * as PlaceholdersModule from '../../src/engine/placeholders.js';
 import type { SprawlReport } from '../../src/sprawl/metrics.js';
 import type { BenchContext } from '../run.js';
 import { sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
-import { measureNodeCli, type ChildMeasurement } from '../lib/measure.js';
+import { cpuMs, measureNodeCli, type ChildMeasurement } from '../lib/measure.js';
 import { importCompiled, sprawlguardBin } from '../lib/paths.js';
 import { ALPHABETS, Random } from '../lib/random.js';
 import { formatMB, formatSeconds, formatTable, printTable } from '../lib/table.js';
@@ -104,10 +104,10 @@ export default async function orgBenchmark(ctx: BenchContext): Promise<void> {
     formatTable(
       ['run', 'repos', 'wall', 'repos/min', 'CPU', 'peak RSS', 'inventory'],
       [
-        ['first scan (all new)', String(manifest.repos.length), formatSeconds(first.wallMs), perMinute(first), formatSeconds(first.userCpuMs + first.systemCpuMs), formatMB(first.maxRssBytes, 0), formatMB(dbBytes, 2)],
-        ['second scan (unchanged)', String(manifest.repos.length), formatSeconds(second.wallMs), perMinute(second), formatSeconds(second.userCpuMs + second.systemCpuMs), formatMB(second.maxRssBytes, 0), formatMB(statSync(db).size, 2)],
-        ['sprawl report --format json', '', formatSeconds(reportRun.wallMs), '', formatSeconds(reportRun.userCpuMs + reportRun.systemCpuMs), formatMB(reportRun.maxRssBytes, 0), ''],
-        ['sprawl report --format html', '', formatSeconds(htmlRun.wallMs), '', formatSeconds(htmlRun.userCpuMs + htmlRun.systemCpuMs), formatMB(htmlRun.maxRssBytes, 0), `html ${formatMB(statSync(htmlFile).size, 2)}`],
+        ['first scan (all new)', String(manifest.repos.length), formatSeconds(first.wallMs), perMinute(first), formatSeconds(cpuMs(first)), formatMB(first.maxRssBytes, 0), formatMB(dbBytes, 2)],
+        ['second scan (unchanged)', String(manifest.repos.length), formatSeconds(second.wallMs), perMinute(second), formatSeconds(cpuMs(second)), formatMB(second.maxRssBytes, 0), formatMB(statSync(db).size, 2)],
+        ['sprawl report --format json', '', formatSeconds(reportRun.wallMs), '', formatSeconds(cpuMs(reportRun)), formatMB(reportRun.maxRssBytes, 0), ''],
+        ['sprawl report --format html', '', formatSeconds(htmlRun.wallMs), '', formatSeconds(cpuMs(htmlRun)), formatMB(htmlRun.maxRssBytes, 0), `html ${formatMB(statSync(htmlFile).size, 2)}`],
       ],
     ),
   );

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchContext } from '../run.js';
 import { CORPUS_PRESETS, ensureCorpus, warmPageCache, type Corpus } from '../lib/corpus.js';
-import { medianRun } from '../lib/measure.js';
+import { cpuMs, medianRun } from '../lib/measure.js';
 import { profilesIn, summarizeCpuProfile } from '../lib/profile.js';
 import { checkRecall, type RecallResult } from '../lib/recall.js';
 import { runEngineStages, type StageTime } from '../lib/engine-stages.js';
@@ -37,7 +37,6 @@ function summarize(label: string, input: Measured['input'], jobs: number, runs: 
 }
 
 const rate = (run: ScanRun): number => mbPerSecond(run.bytes, run.wallMs);
-const cpuMs = (run: ScanRun): number => run.userCpuMs + run.systemCpuMs;
 
 export default async function scanBenchmark(ctx: BenchContext): Promise<void> {
   const { log } = ctx;

@@ -9,8 +9,7 @@ import { closeSync, createWriteStream, existsSync, openSync, readFileSync, readS
 import path from 'node:path';
 import type * as ChecksumsModule from '../../src/engine/checksums.js';
 import type { BenchContext } from '../run.js';
-import { measureNodeCli, type ChildMeasurement } from '../lib/measure.js';
-import { pathToFileURL } from 'node:url';
+import { cpuMs, measureNodeCli, type ChildMeasurement } from '../lib/measure.js';
 import { importCompiled, sprawlguardBin } from '../lib/paths.js';
 import { ALPHABETS, Random } from '../lib/random.js';
 import { formatMB, formatRate, formatSeconds, formatTable, mbPerSecond, printTable } from '../lib/table.js';
@@ -268,34 +267,12 @@ async function ensureExport(spec: ExportSpec, dir: string, targetBytes: number, 
 interface Outcome {
   spec: ExportSpec;
   manifest: Manifest;
+  /** Its maxRssBytes is the CLI process's own peak (VmHWM; see child-runner.mjs). */
   run: ChildMeasurement;
-  /** Peak RSS of the CLI's own process image (VmHWM), bytes; NaN where /proc is missing. */
-  hwm: number;
   found: number;
   planted: number;
   missed: number;
   falsePositives: number;
-}
-
-/**
- * Peak resident memory of the CLI process itself. getrusage's maxRSS (what child-runner reports)
- * starts, on Linux, from the parent's RSS at fork time, so a parent holding a large buffer inflates
- * it; /proc/self/status VmHWM belongs to the new process image alone. A preloaded hook prints it.
- */
-function writeHwmHook(dir: string): string {
-  const hook = path.join(dir, 'report-vmhwm.mjs');
-  writeFileSync(
-    hook,
-    [
-      "import { readFileSync } from 'node:fs';",
-      "process.on('exit', () => {",
-      "  const kib = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];",
-      "  process.stderr.write(`\\nbench-vmhwm-kib ${kib ?? 'unknown'}\\n`);",
-      '});',
-      '',
-    ].join('\n'),
-  );
-  return hook;
 }
 
 /** Read a file through one small buffer: warms the page cache without growing this process. */
@@ -311,13 +288,9 @@ function warmFile(file: string): number {
   return performance.now() - started;
 }
 
-async function measure(spec: ExportSpec, file: string, manifest: Manifest, hook: string): Promise<Outcome> {
-  const run = await measureNodeCli(sprawlguardBin, ['tickets', file, '--format', 'json', '--show-secrets', '-q'], {
-    cwd: path.dirname(file),
-    nodeArgs: ['--import', pathToFileURL(hook).href],
-  });
+async function measure(spec: ExportSpec, file: string, manifest: Manifest): Promise<Outcome> {
+  const run = await measureNodeCli(sprawlguardBin, ['tickets', file, '--format', 'json', '--show-secrets', '-q'], { cwd: path.dirname(file) });
   if (run.exitCode !== 1 && run.exitCode !== 0) throw new Error(`${spec.name}: sprawlguard exited ${run.exitCode}: ${run.stderr.slice(0, 2000)}`);
-  const hwm = Number(/bench-vmhwm-kib (\d+)/.exec(run.stderr)?.[1]) * 1024;
   const report = JSON.parse(run.stdout) as { findings: { ruleId: string; secret?: string }[] };
   const counts = new Map<string, number>();
   let falsePositives = 0;
@@ -336,7 +309,7 @@ async function measure(spec: ExportSpec, file: string, manifest: Manifest, hook:
     missed += Math.max(0, times - got);
     falsePositives += Math.max(0, got - times);
   }
-  return { spec, manifest, run, hwm, found, planted, missed, falsePositives };
+  return { spec, manifest, run, found, planted, missed, falsePositives };
 }
 
 export default async function ticketsBenchmark(ctx: BenchContext): Promise<void> {
@@ -346,39 +319,36 @@ export default async function ticketsBenchmark(ctx: BenchContext): Promise<void>
     [ZENDESK, ctx.quick ? 20 * 1024 * 1024 : ZENDESK.targetBytes],
   ];
   const outcomes: Outcome[] = [];
-  const hook = writeHwmHook(ctx.workDir);
   for (const [spec, bytes] of specs) {
     const { file, manifest } = await ensureExport(spec, ctx.workDir, bytes, log);
     // Read once so the timed run reads from the page cache, like the other cases.
-    log(`${spec.name}: page cache warmed in ${formatSeconds(warmFile(file))}; this process's RSS at spawn ${formatMB(process.memoryUsage().rss)}`);
-    outcomes.push(await measure(spec, file, manifest, hook));
+    log(`${spec.name}: page cache warmed in ${formatSeconds(warmFile(file))}`);
+    outcomes.push(await measure(spec, file, manifest));
   }
   log('');
   printTable(
     log,
     '  ',
     formatTable(
-      ['export', 'size', 'records', 'wall', 'rate', 'CPU', 'rate per CPU s', 'peak RSS', 'maxRSS', 'found / planted', 'decoys', 'false pos.', 'RSS target'],
+      ['export', 'size', 'records', 'wall', 'rate', 'CPU', 'rate per CPU s', 'peak RSS', 'found / planted', 'decoys', 'false pos.', 'RSS target'],
       outcomes.map((o) => [
         o.spec.name,
         formatMB(o.manifest.bytes),
         String(o.manifest.records),
         formatSeconds(o.run.wallMs),
         formatRate(mbPerSecond(o.manifest.bytes, o.run.wallMs)),
-        formatSeconds(o.run.userCpuMs + o.run.systemCpuMs),
-        formatRate(mbPerSecond(o.manifest.bytes, o.run.userCpuMs + o.run.systemCpuMs)),
-        formatMB(o.hwm),
+        formatSeconds(cpuMs(o.run)),
+        formatRate(mbPerSecond(o.manifest.bytes, cpuMs(o.run))),
         formatMB(o.run.maxRssBytes),
         `${o.found} / ${o.planted}`,
         String(o.manifest.decoys),
         String(o.falsePositives),
-        o.hwm < TARGET_RSS_BYTES ? `ok (< ${formatMB(TARGET_RSS_BYTES, 0)})` : `OVER ${formatMB(TARGET_RSS_BYTES, 0)}`,
+        o.run.maxRssBytes < TARGET_RSS_BYTES ? `ok (< ${formatMB(TARGET_RSS_BYTES, 0)})` : `OVER ${formatMB(TARGET_RSS_BYTES, 0)}`,
       ]),
     ),
   );
-  log('  (peak RSS: VmHWM of the CLI process; maxRSS: getrusage, which on Linux starts from the parent\'s RSS at');
-  log('  fork; wall and CPU time include start-up; on a loaded machine the rate per CPU second is the steadier');
-  log('  figure; MB = 10^6 bytes)');
+  log('  (peak RSS: VmHWM of the CLI process; wall and CPU time include start-up; on a loaded machine the rate');
+  log('  per CPU second is the steadier figure; MB = 10^6 bytes)');
   for (const o of outcomes) {
     if (o.missed > 0) log(`  ${o.spec.name}: ${o.missed} planted pastes not reported`);
   }

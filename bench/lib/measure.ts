@@ -21,6 +21,11 @@ export interface ChildMeasurement {
   stderr: string;
 }
 
+/** CPU time of a measured child, user and system, all threads. */
+export function cpuMs(run: Pick<ChildMeasurement, 'userCpuMs' | 'systemCpuMs'>): number {
+  return run.userCpuMs + run.systemCpuMs;
+}
+
 export interface MeasureOptions {
   cwd?: string;
   /** Extra options for node itself, e.g. `--cpu-prof`. */
