@@ -11,18 +11,17 @@
  * commits verbatim, so the fork shares the parent's commit ids as a real fork does.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as ChecksumsModule from '../../src/engine/checksums.js';
-import type * as PlaceholdersModule from '../../src/engine/placeholders.js';
+import type * as FingerprintModule from '../../src/findings/fingerprint.js';
 import type { SprawlReport } from '../../src/sprawl/metrics.js';
 import type { BenchContext } from '../run.js';
 import { sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
 import { cpuMs, measureNodeCli, type ChildMeasurement } from '../lib/measure.js';
 import { importCompiled, sprawlguardBin } from '../lib/paths.js';
-import { ALPHABETS, Random } from '../lib/random.js';
+import { Random } from '../lib/random.js';
+import { createSecretFactory } from '../lib/secrets.js';
 import { formatMB, formatSeconds, formatTable, printTable } from '../lib/table.js';
 
 const GENERATOR_VERSION = 1;
@@ -161,7 +160,9 @@ async function ensureRepositories(dir: string, spec: Spec, log: (line: string) =
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  const makeToken = await tokenMaker();
+  const factory = await createSecretFactory();
+  const makeToken = (r: Random): string => factory.githubClassicPat(r);
+  const { fingerprintSecret } = await importCompiled<typeof FingerprintModule>('findings/fingerprint.js');
   const rng = new Random(SEED);
   const names = Array.from({ length: spec.repos }, (_x, i) => `repo-${String(i).padStart(3, '0')}`);
   const forkCount = Math.round(spec.repos * spec.forkShare);
@@ -186,7 +187,7 @@ async function ensureRepositories(dir: string, spec: Spec, log: (line: string) =
   let removedFromHead = 0;
   let clock = Date.parse('2023-01-01T00:00:00Z') / 1000;
   const note = (token: string, repo: string): void => {
-    (secretRepos[fingerprint(token)] ??= new Set()).add(repo);
+    (secretRepos[fingerprintSecret(token)] ??= new Set()).add(repo);
   };
 
   for (const repo of sources) {
@@ -301,19 +302,3 @@ function fastImportStream(history: readonly CommitPlan[]): Buffer {
   return Buffer.concat(parts);
 }
 
-function fingerprint(secret: string): string {
-  return `sha256:${createHash('sha256').update(secret).digest('hex')}`;
-}
-
-/** Checksum-valid classic GitHub tokens (the tool's own compiled CRC-32), never placeholder-looking. */
-async function tokenMaker(): Promise<(rng: Random) => string> {
-  const { crc32, encodeUnsigned } = await importCompiled<typeof ChecksumsModule>('engine/checksums.js');
-  const { isPlaceholder } = await importCompiled<typeof PlaceholdersModule>('engine/placeholders.js');
-  const prefix = ['gh', 'p_'].join('');
-  return (rng) => {
-    for (;;) {
-      const body = rng.chars(30, ALPHABETS.base62);
-      if (!isPlaceholder(body)) return prefix + body + encodeUnsigned(crc32(body), ALPHABETS.base62, 6);
-    }
-  };
-}

@@ -60,6 +60,8 @@ export interface SecretFactory {
   decoy(rng: Random): Assignment[];
   /** A private key on its own (for key files). */
   privateKey(rng: Random): Assignment;
+  /** A checksum-valid classic GitHub token on its own. */
+  githubClassicPat(rng: Random): string;
 }
 
 type Checksums = typeof ChecksumsModule;
@@ -172,5 +174,6 @@ export async function createSecretFactory(): Promise<SecretFactory> {
     plant: (rng) => rng.weighted(plants)(rng),
     decoy: (rng) => rng.weighted(decoys)(rng),
     privateKey: (rng) => ({ kind: 'private-key-rsa', name: 'PRIVATE_KEY', value: privateKeyRsa(rng) }),
+    githubClassicPat: (rng) => crcBase62Token(rng, ['gh', 'p_'].join('')),
   };
 }
