@@ -3925,16 +3925,11 @@ var PatchParser = class {
     }
     this.line(buf.toString("utf8", start, end));
   }
-  /** Feed one line of output, without its trailing newline. */
+  /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
   line(text) {
     const c = text.charCodeAt(0);
     if (this.inHunk) {
       if (this.parents === 1) {
-        if (c === 43) {
-          this.added(text.slice(1));
-          return;
-        }
-        if (c === 45 || c === 92) return;
         if (c === 32) {
           this.nextLine++;
           return;

@@ -49672,6 +49672,10 @@ function readRuleDir(dir) {
   return readdirSync(dir).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")).sort().map((name) => ({ path: `rules/${name}`, text: readFileSync2(path6.join(dir, name), "utf8") }));
 }
 function readCompiledRules() {
+  if (compiledRules === void 0) compiledRules = readCompiledRulesFile() ?? null;
+  return compiledRules ?? void 0;
+}
+function readCompiledRulesFile() {
   let compiled;
   try {
     compiled = JSON.parse(readFileSync2(new URL("../rules.json", import.meta.url), "utf8"));
@@ -49716,10 +49720,19 @@ function resolveSettingsWith(loaded, builtin) {
     configFile: loaded.file
   };
 }
+function scannerConfig(settings, options = {}) {
+  return {
+    rules: settings.rules,
+    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
+    stopwords: settings.stopwords,
+    ...options.includeSecrets !== void 0 ? { includeSecrets: options.includeSecrets } : {},
+    fingerprintKey: options.fingerprintKey
+  };
+}
 function unknownRuleProblem(file2, id, index) {
   return { file: file2, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
 }
-var CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE;
+var CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, compiledRules;
 var init_settings = __esm({
   "src/config/settings.ts"() {
     "use strict";
@@ -49927,6 +49940,13 @@ var init_load2 = __esm({
     init_schema();
     init_schema2();
     init_settings();
+  }
+});
+
+// src/report/text.ts
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
   }
 });
 
@@ -56642,6 +56662,9 @@ function comparePaths(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/cli/output.ts
+init_text();
+
 // src/cli/version.ts
 function toolVersion() {
   return "0.1.0";
@@ -56881,16 +56904,11 @@ var PatchParser = class {
     }
     this.line(buf.toString("utf8", start, end));
   }
-  /** Feed one line of output, without its trailing newline. */
+  /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
   line(text) {
     const c = text.charCodeAt(0);
     if (this.inHunk) {
       if (this.parents === 1) {
-        if (c === 43) {
-          this.added(text.slice(1));
-          return;
-        }
-        if (c === 45 || c === 92) return;
         if (c === 32) {
           this.nextLine++;
           return;
@@ -59187,11 +59205,11 @@ function startWorker(script, workerData) {
 async function runWorkers(script, workerData, requests, workers, onResult, signal) {
   signal?.throwIfAborted();
   const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
+  let onAbort;
   try {
     await new Promise((resolve2, reject) => {
       const waiting = [];
       const inFlight = new Map(pool.map((worker) => [worker, 0]));
-      let busy = 0;
       let sourceDone = false;
       let settled = false;
       const fail = (error63) => {
@@ -59201,7 +59219,7 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
         }
       };
       const finishIfDone = () => {
-        if (sourceDone && waiting.length === 0 && busy === 0 && !settled) {
+        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
           settled = true;
           resolve2();
         }
@@ -59210,18 +59228,15 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
         for (const worker of pool) {
           while (!settled && waiting.length > 0 && inFlight.get(worker) < 2) {
             inFlight.set(worker, inFlight.get(worker) + 1);
-            busy++;
             worker.postMessage(waiting.shift());
           }
         }
       };
-      signal?.addEventListener("abort", () => fail(signal.reason instanceof Error ? signal.reason : new Error("aborted")), {
-        once: true
-      });
+      onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+      signal?.addEventListener("abort", onAbort, { once: true });
       for (const worker of pool) {
         worker.on("message", (message) => {
           inFlight.set(worker, inFlight.get(worker) - 1);
-          busy--;
           if ("failed" in message) {
             fail(new Error(message.failed));
             return;
@@ -59251,6 +59266,7 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
       })().catch((error63) => fail(error63 instanceof Error ? error63 : new Error(String(error63))));
     });
   } finally {
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }
@@ -59485,7 +59501,7 @@ function parseBoolean(text) {
 }
 function failsAt(severity, level) {
   if (level === "none") return false;
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(level);
+  return severityRank(severity) >= severityRank(level);
 }
 
 // src/action/present.ts
@@ -59911,6 +59927,7 @@ function readBundledRules(file2) {
 }
 
 // src/action/main.ts
+init_settings();
 var USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
 async function run() {
   try {
@@ -59938,14 +59955,8 @@ async function runAction() {
     ({ findings: found, stats } = await scanGit({
       repo: workspace,
       mode: resolved.mode,
-      config: {
-        rules: settings.rules,
-        allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-        stopwords: settings.stopwords,
-        // Raw secrets are needed once, to mask them; they are stripped before any output.
-        includeSecrets: true,
-        fingerprintKey: inputs.fingerprintKey
-      },
+      // Raw secrets are needed once, to mask them; they are stripped before any output.
+      config: scannerConfig(settings, { includeSecrets: true, fingerprintKey: inputs.fingerprintKey }),
       maxFileSize: settings.maxFileSize,
       excludeGlobs: [...settings.allowPathGlobs, ...inputs.ignorePaths],
       // Warnings wait until the secrets are masked.
