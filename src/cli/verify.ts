@@ -122,7 +122,8 @@ export async function readReport(file: string): Promise<Report> {
 /** Keep findings named by --rule / --fingerprint (all when neither is given). */
 export function selectFindings(findings: Finding[], rules: readonly string[] = [], fingerprints: readonly string[] = []): Finding[] {
   const ruleSet = new Set(rules);
-  const fpSet = new Set(fingerprints.map((f) => (f.startsWith('sha256:') ? f : `sha256:${f}`)));
+  // A bare hex digest is taken as either scheme; a guessable secret's fingerprint is `scrypt:`.
+  const fpSet = new Set(fingerprints.flatMap((f) => (/^[a-z0-9]+:/.test(f) ? [f] : [`sha256:${f}`, `scrypt:${f}`])));
   return findings.filter((f) => (ruleSet.size === 0 || ruleSet.has(f.ruleId)) && (fpSet.size === 0 || fpSet.has(f.fingerprint)));
 }
 
