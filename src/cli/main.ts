@@ -29,6 +29,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-color', 'never colour text output')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--verify', 'check each distinct secret with its provider (network; opt-in; logged to the audit log)', false)
+    .option('--timeout <seconds>', 'with --verify: per-request timeout (default 10)')
+    .option('--verify-deadline <seconds>', 'with --verify: end verification after this long; secrets not checked by then are unknown')
     .option('--record', 'record the findings in the sprawl inventory (default .sprawlguard/inventory.db)', false)
     .option('--db <path>', 'inventory file for --record (implies --record; env SPRAWLGUARD_DB)')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -132,6 +134,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
       .option('--audit-log <file>', 'audit log to append to (default: .sprawlguard/audit.jsonl, env SPRAWLGUARD_AUDIT_LOG)')
       .option('--concurrency <n>', 'checks in flight at once (default 8; at most 2 per provider)')
       .option('--timeout <seconds>', 'per-request timeout (default 10)')
+      .option('--verify-deadline <seconds>', 'end verification after this long; secrets not checked by then are unknown')
       .option('--db <path>', 'also record verdicts (and revocations) in this sprawl inventory')
       .option('-q, --quiet', 'no summary on standard error', false);
 
