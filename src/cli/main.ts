@@ -6,9 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
 import { toolVersion } from './version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdout();
   let exitCode = 0;
   const program = new Command('sprawlguard')
     .description('Find leaked credentials, every copy of them, and how long they live.')
@@ -114,6 +116,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     await program.parseAsync([...argv]);
+    // A command that wrote to standard output directly learns of a failed write only here.
+    const failed = stdoutError();
+    if (failed) return handleError(failed);
     return exitCode;
   } catch (error) {
     return handleError(error);
@@ -259,6 +264,10 @@ function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return EXIT_USAGE;
+  }
+  if (error instanceof OutputError) {
+    reportOutputError(error);
+    return EXIT_INTERNAL;
   }
   if (error instanceof ConfigError) {
     process.stderr.write(`sprawlguard: ${error.message}\n`);
