@@ -185,9 +185,10 @@ export function makeScrubber(secrets: readonly (string | undefined)[]): Scrubber
   ].sort((a, b) => b.length - a.length);
   return (text: string): string => {
     let out = needles.length > 0 ? replaceSpans(text, secretSpans(text, needles)) : text;
-    // Control characters could forge extra lines in terminals and logs.
+    // Control characters could forge extra lines in terminals and logs, and bidi controls reorder
+    // what a reader sees; every output shows provider text, the revoke summary and the audit log too.
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    out = out.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
     return out.length > MAX_TEXT ? `${out.slice(0, MAX_TEXT - 1)}…` : out;
   };
 }

@@ -50,6 +50,11 @@ describe('makeScrubber', () => {
     expect(scrub(`HTTP 403: token "${shape(token)}" is not allowed here`)).toBe('HTTP 403: token "[the token]" is not allowed here');
   });
 
+  it('turns control and bidi characters of provider text into spaces', () => {
+    const scrub = makeScrubber([TOKENS[0]]);
+    expect(scrub('login=a\u009b2J\u202Eb\u2066c\u001b]8;;x')).toBe('login=a 2J b c ]8;;x');
+  });
+
   it('leaves text without the token alone, and never hides a short common value', () => {
     const scrub = makeScrubber([TOKENS[0], 'abc', undefined]);
     expect(scrub('login=octo-synth, abc, ABC')).toBe('login=octo-synth, abc, ABC');
