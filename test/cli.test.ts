@@ -297,7 +297,7 @@ describe('hostile file names', () => {
 });
 
 describe('a reader that stops early', () => {
-  it('ends quietly when standard output is closed (`sprawlguard scan | head`)', async () => {
+  it('ends quietly, with exit 3 (the report was not delivered), when standard output is closed (`sprawlguard scan | head`)', async () => {
     // Enough findings that the report is bigger than a pipe's buffer.
     const dir = makeTempDir();
     writeTree(dir, Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}.env`, `T=${PAT_A}\n`])));
@@ -307,7 +307,7 @@ describe('a reader that stops early', () => {
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
-    expect(code).toBe(1);
+    expect(code).toBe(3);
   });
 });
 

@@ -159,8 +159,8 @@ describe('an invalid configuration', () => {
     });
     const expected = [
       'allowlist.paths[1]: ',
-      'allowlist.fingerprints[0]: a fingerprint is sha256: followed by 64 hex digits',
-      'allowlist.fingerprints[1]: a fingerprint is sha256: followed by 64 hex digits',
+      'allowlist.fingerprints[0]: a fingerprint is sha256: or scrypt: followed by 64 hex digits',
+      'allowlist.fingerprints[1]: a fingerprint is sha256: or scrypt: followed by 64 hex digits',
       'allowlist.regexes[0]: does not compile',
       'allowlist.pahts: unknown key',
       'max_file_size: not a size: "10 potatoes"',

@@ -6,9 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
 import { toolVersion } from './version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdout();
   let exitCode = 0;
   const program = new Command('sprawlguard')
     .description('Find leaked credentials, every copy of them, and how long they live.')
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-color', 'never colour text output')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--verify', 'check each distinct secret with its provider (network; opt-in; logged to the audit log)', false)
+    .option('--timeout <seconds>', 'with --verify: per-request timeout (default 10)')
+    .option('--verify-deadline <seconds>', 'with --verify: end verification after this long; secrets not checked by then are unknown')
     .option('--record', 'record the findings in the sprawl inventory (default .sprawlguard/inventory.db)', false)
     .option('--db <path>', 'inventory file for --record (implies --record; env SPRAWLGUARD_DB)')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -112,6 +116,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     await program.parseAsync([...argv]);
+    // A command that wrote to standard output directly learns of a failed write only here.
+    const failed = stdoutError();
+    if (failed) return handleError(failed);
     return exitCode;
   } catch (error) {
     return handleError(error);
@@ -132,6 +139,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
       .option('--audit-log <file>', 'audit log to append to (default: .sprawlguard/audit.jsonl, env SPRAWLGUARD_AUDIT_LOG)')
       .option('--concurrency <n>', 'checks in flight at once (default 8; at most 2 per provider)')
       .option('--timeout <seconds>', 'per-request timeout (default 10)')
+      .option('--verify-deadline <seconds>', 'end verification after this long; secrets not checked by then are unknown')
       .option('--db <path>', 'also record verdicts (and revocations) in this sprawl inventory')
       .option('-q, --quiet', 'no summary on standard error', false);
 
@@ -256,6 +264,10 @@ function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return EXIT_USAGE;
+  }
+  if (error instanceof OutputError) {
+    reportOutputError(error);
+    return EXIT_INTERNAL;
   }
   if (error instanceof ConfigError) {
     process.stderr.write(`sprawlguard: ${error.message}\n`);

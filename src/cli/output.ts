@@ -9,6 +9,7 @@ import { loadFormatter, type FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
 import { UsageError } from './errors.js';
+import { describeWriteError, OutputError, writeToStdout } from './stdout.js';
 import { toolVersion } from './version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
@@ -59,35 +60,21 @@ export async function writeReport(report: Report, options: WriteOptions): Promis
 /** Write a command's output to `--output FILE`, or else to standard output. */
 export async function writeOutput(text: string, output: string | undefined): Promise<void> {
   if (output === undefined) return writeToStdout(text);
-  // A path the user mistyped is a usage error (exit 2), not a crash.
   await writeFile(output, text).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`--output ${output}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
+    // A path the user mistyped or may not write is a usage error (exit 2); a full disk or a failing
+    // device is not the user's to fix on the command line (exit 3).
+    if (PATH_ERRORS.has(error.code ?? '')) {
+      throw new UsageError(`--output ${output}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : describeWriteError(error)}`);
+    }
+    throw new OutputError(`--output ${output}: cannot write the report: ${describeWriteError(error)}`);
   });
 }
+
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
 
 /** A warning on standard error. Made printable: file names may hold control characters meant for the terminal. */
 export function printWarning(message: string): void {
   process.stderr.write(`sprawlguard: warning: ${printable(message)}\n`);
 }
 
-let epipeHandled = false;
-
-/**
- * Write to standard output. When the reader goes away first (`sprawlguard scan | head`), it has
- * what it wanted: stop quietly instead of dying with an unhandled EPIPE stack trace.
- */
-export function writeToStdout(text: string): Promise<void> {
-  if (!epipeHandled) {
-    epipeHandled = true;
-    // The stream emits 'error' after the write callback, so the listener has to stay.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-  }
-  return new Promise<void>((resolve, reject) =>
-    process.stdout.write(text, (error?: NodeJS.ErrnoException | null) => {
-      if (error && error.code !== 'EPIPE') reject(error);
-      else resolve();
-    }),
-  );
-}
+export { writeToStdout };

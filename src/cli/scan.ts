@@ -38,6 +38,8 @@ export interface ScanCliOptions {
   repo?: string;
   baseline?: string;
   verify?: boolean;
+  timeout?: string;
+  verifyDeadline?: string;
   record?: boolean;
   db?: string;
 }
@@ -45,6 +47,9 @@ export interface ScanCliOptions {
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as ScanCliOptions;
   const exitOnFindings = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
+  if (!opts.verify && (opts.timeout !== undefined || opts.verifyDeadline !== undefined)) {
+    throw new UsageError(`${opts.timeout !== undefined ? '--timeout' : '--verify-deadline'} applies to --verify`);
+  }
   const { findings, stats, settings } = await collectFindings(paths, opts);
   if (opts.verify) {
     // Opt-in network checks, on the filtered findings while they still hold their secrets.
@@ -56,6 +61,8 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
       rules: settings.rules,
       fingerprintKey: fingerprintKeyOf(opts),
       quiet: opts.quiet,
+      timeout: opts.timeout,
+      verifyDeadline: opts.verifyDeadline,
     });
   }
   if (opts.record || opts.db !== undefined) {

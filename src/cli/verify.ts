@@ -18,6 +18,7 @@ import { COMPANION_LINES } from '../providers/companions.js';
 import {
   attachVerification,
   buildTargets,
+  DEADLINE_REASON,
   providerIdFor,
   VerificationRunner,
   type FindingSecret,
@@ -43,6 +44,7 @@ export interface VerifyCliOptions {
   auditLog?: string;
   concurrency?: string;
   timeout?: string;
+  verifyDeadline?: string;
   rule?: string[];
   fingerprint?: string[];
   exitCode?: string;
@@ -68,14 +70,21 @@ export function auditLogPath(option: string | undefined): string {
 }
 
 export function createSetup(
-  opts: { auditLog?: string; concurrency?: string; timeout?: string; fingerprintKey?: string; quiet?: boolean },
+  opts: { auditLog?: string; concurrency?: string; timeout?: string; verifyDeadline?: string; fingerprintKey?: string; quiet?: boolean },
   rules: readonly Rule[],
   recorder?: VerificationRecorder,
 ): VerificationSetup {
   const concurrency = opts.concurrency !== undefined ? parseIntOption('--concurrency', opts.concurrency, 1, 64) : undefined;
   const timeoutSeconds = opts.timeout !== undefined ? parseIntOption('--timeout', opts.timeout, 1, 300) : 10;
+  const deadlineSeconds = opts.verifyDeadline !== undefined ? parseIntOption('--verify-deadline', opts.verifyDeadline, 1, 86_400) : undefined;
   const session = new HttpSession({ timeoutMs: timeoutSeconds * 1000, userAgent: `sprawlguard/${toolVersion()}` });
-  const runner = new VerificationRunner({ session, audit: new AuditLog(auditLogPath(opts.auditLog)), concurrency, recorder });
+  const runner = new VerificationRunner({
+    session,
+    audit: new AuditLog(auditLogPath(opts.auditLog)),
+    concurrency,
+    recorder,
+    deadlineMs: deadlineSeconds !== undefined ? deadlineSeconds * 1000 : undefined,
+  });
   return {
     runner,
     rulesById: new Map(rules.map((r) => [r.id, r])),
@@ -122,7 +131,8 @@ export async function readReport(file: string): Promise<Report> {
 /** Keep findings named by --rule / --fingerprint (all when neither is given). */
 export function selectFindings(findings: Finding[], rules: readonly string[] = [], fingerprints: readonly string[] = []): Finding[] {
   const ruleSet = new Set(rules);
-  const fpSet = new Set(fingerprints.map((f) => (f.startsWith('sha256:') ? f : `sha256:${f}`)));
+  // A bare hex digest is taken as either scheme; a guessable secret's fingerprint is `scrypt:`.
+  const fpSet = new Set(fingerprints.flatMap((f) => (/^[a-z0-9]+:/.test(f) ? [f] : [`sha256:${f}`, `scrypt:${f}`])));
   return findings.filter((f) => (ruleSet.size === 0 || ruleSet.has(f.ruleId)) && (fpSet.size === 0 || fpSet.has(f.fingerprint)));
 }
 
@@ -180,9 +190,14 @@ export async function secretsFor(
 
 export function summarize(records: ReadonlyMap<string, VerificationRecord>, findings: number): string {
   const counts = { live: 0, dead: 0, unknown: 0 };
-  for (const r of records.values()) counts[r.result.status]++;
+  let late = 0;
+  for (const r of records.values()) {
+    counts[r.result.status]++;
+    if (r.result.reason?.startsWith(DEADLINE_REASON)) late++;
+  }
   const secrets = records.size;
-  return `verified ${secrets} secret${secrets === 1 ? '' : 's'} (${findings} finding${findings === 1 ? '' : 's'}): ${counts.live} live, ${counts.dead} dead, ${counts.unknown} unknown`;
+  const deadline = late > 0 ? ` (${late} cut off by --verify-deadline)` : '';
+  return `verified ${secrets} secret${secrets === 1 ? '' : 's'} (${findings} finding${findings === 1 ? '' : 's'}): ${counts.live} live, ${counts.dead} dead, ${counts.unknown} unknown${deadline}`;
 }
 
 /** Verify every distinct secret of `findings` and attach the verdicts. */
@@ -256,11 +271,17 @@ export interface ScanVerifyContext {
   fingerprintKey?: string;
   quiet?: boolean;
   auditLog?: string;
+  /** `--timeout` and `--verify-deadline`, in seconds, as given. */
+  timeout?: string;
+  verifyDeadline?: string;
 }
 
 /** `scan --verify`: findings still carry their secrets here; verdicts are attached in place. */
 export async function verifyScanFindings(findings: Finding[], context: ScanVerifyContext): Promise<void> {
-  const setup = createSetup({ auditLog: context.auditLog, fingerprintKey: context.fingerprintKey }, context.rules);
+  const setup = createSetup(
+    { auditLog: context.auditLog, fingerprintKey: context.fingerprintKey, timeout: context.timeout, verifyDeadline: context.verifyDeadline },
+    context.rules,
+  );
   const reader = await scanReader(context.paths, context.gitRepo);
   const { records } = await verifyFindings(findings, reader, setup);
   if (!context.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CONFIDENCES } from '../rules/vocabulary.js';
 import { parseSize } from './size.js';
+import { FINGERPRINT_PATTERN } from '../findings/fingerprint.js';
 
 export { parseSize };
 
@@ -36,9 +37,9 @@ export const configSchema = z
       .object({
         /** minimatch globs, relative to the scan root; matching files are not scanned. */
         paths: z.array(z.string().min(1)).default([]),
-        /** Fingerprints (`sha256:…`) of secrets that are known and accepted. */
+        /** Fingerprints (`sha256:…`, or `scrypt:…` for guessable secrets) of secrets that are known and accepted. */
         fingerprints: z
-          .array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a fingerprint is sha256: followed by 64 hex digits'))
+          .array(z.string().regex(FINGERPRINT_PATTERN, 'a fingerprint is sha256: or scrypt: followed by 64 hex digits'))
           .default([]),
         /** Regular expressions matched against each secret. */
         regexes: z.array(regexString).default([]),

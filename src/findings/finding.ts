@@ -49,7 +49,10 @@ export interface Finding {
   severity: Severity;
   lifetime: Lifetime;
   confidence: Confidence;
-  /** `sha256:<hex>` of the raw secret, or of its HMAC-SHA256 when a fingerprint key is set. */
+  /**
+   * `sha256:<hex>` of the raw secret, or of its HMAC-SHA256 when a fingerprint key is set; for a
+   * guessable secret without a key, `scrypt:<hex>` (see fingerprint.ts).
+   */
   fingerprint: string;
   redacted: string;
   /** Only with --show-secrets. */

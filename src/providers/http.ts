@@ -131,7 +131,21 @@ export class ProviderHttp {
     readonly providerId: string,
     private readonly override: Override,
     private readonly session: HttpSession,
+    /** Ends this handle's requests and back-off waits early (a run's verification deadline). */
+    private readonly cancel?: AbortSignal,
   ) {}
+
+  /** The same provider, with requests that also end when `signal` aborts. */
+  withSignal(signal: AbortSignal): ProviderHttp {
+    return new ProviderHttp(this.providerId, this.override, this.session, this.cancel ? AbortSignal.any([this.cancel, signal]) : signal);
+  }
+
+  /** The session's signal and this handle's, as one. */
+  private signal(): AbortSignal | undefined {
+    const session = this.session.settings.signal;
+    if (session && this.cancel) return AbortSignal.any([session, this.cancel]);
+    return session ?? this.cancel;
+  }
 
   /**
    * The URL for `path` on one of the provider's fixed hosts (`defaultOrigin`, e.g.
@@ -170,14 +184,15 @@ export class ProviderHttp {
     const settings = this.session.settings;
     const retryable = spec.retryable ?? defaultRetryable;
     const attempts = settings.retries + 1;
+    const cancel = this.signal();
     let lastReason = 'no attempt made';
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const result = await this.once(spec);
+      const result = await this.once(spec, cancel);
       if (!result.ok) {
         // Network errors and timeouts are retried like 5xx: they are usually transient.
         lastReason = result.reason;
-        if (attempt < attempts && !settings.signal?.aborted) {
-          await sleep(backoff(settings.backoffMs, attempt), settings.signal);
+        if (attempt < attempts && !cancel?.aborted) {
+          await sleep(backoff(settings.backoffMs, attempt), cancel);
           continue;
         }
         return { ok: false, reason: attempts > 1 ? `${lastReason} (after ${attempts} attempts)` : lastReason };
@@ -194,16 +209,17 @@ export class ProviderHttp {
         return { ok: false, reason: `${lastReason}; the provider asks to wait ${Math.ceil(retryAfter / 1000)} s` };
       }
       const wait = Math.min(settings.maxRetryWaitMs, Math.max(retryAfter ?? 0, backoff(settings.backoffMs, attempt)));
-      await sleep(wait, settings.signal);
-      if (settings.signal?.aborted) break;
+      await sleep(wait, cancel);
+      if (cancel?.aborted) break;
     }
     return { ok: false, reason: `${lastReason} after ${attempts} attempts` };
   }
 
-  private async once(spec: HttpRequestSpec): Promise<HttpResult> {
+  private async once(spec: HttpRequestSpec, cancel: AbortSignal | undefined): Promise<HttpResult> {
     const settings = this.session.settings;
+    if (cancel?.aborted) return { ok: false, reason: 'cancelled' };
     const timeout = AbortSignal.timeout(settings.timeoutMs);
-    const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
+    const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
     const headers: Record<string, string> = { 'User-Agent': settings.userAgent, ...spec.headers };
     try {
       const response = await fetch(spec.url, {
@@ -216,8 +232,8 @@ export class ProviderHttp {
       const body = await readCapped(response);
       return { ok: true, response: { status: response.status, headers: response.headers, body, json: parseJson(body) } };
     } catch (error) {
+      if (cancel?.aborted) return { ok: false, reason: 'cancelled' };
       if (timeout.aborted) return { ok: false, reason: `no answer within ${formatSeconds(settings.timeoutMs)}` };
-      if (settings.signal?.aborted) return { ok: false, reason: 'cancelled' };
       return { ok: false, reason: describeNetworkError(error) };
     }
   }

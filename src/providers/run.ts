@@ -6,6 +6,8 @@
  * - Concurrency is bounded for the run and per provider.
  * - Every string a provider module returns is scrubbed of the run's secrets before it is shown,
  *   recorded or logged.
+ * - An optional deadline bounds the whole verification phase: when it passes, checks in flight are
+ *   cancelled and secrets not yet checked are `unknown` with a reason that starts with "deadline".
  * - Every verify and revoke attempt is appended to the audit log; a recorder (the inventory, once it
  *   exists) can receive each verdict too.
  * - Revocation acts only on secrets verified live in the same run, needs `confirm` (the CLI's
@@ -115,7 +117,12 @@ export interface RunnerOptions {
   settleMs?: number;
   /** Re-checks after a revoke call while the secret still answers live. Default 3. */
   recheckAttempts?: number;
+  /** The whole of verifyAll() ends within this many milliseconds. Default: no deadline. */
+  deadlineMs?: number;
 }
+
+/** Reasons given for secrets the deadline cut off start with this word. */
+export const DEADLINE_REASON = 'deadline';
 
 /** Rule → module id: the rule's `verify:`, else its provider. */
 export function providerIdFor(finding: Finding, rulesById: ReadonlyMap<string, Rule>): string | undefined {
@@ -240,8 +247,14 @@ export class VerificationRunner {
     this.recheckAttempts = options.recheckAttempts ?? 3;
   }
 
-  private context(providerId: string): ProviderContext {
-    return { http: this.options.session.forProvider(providerId), now: this.now, settleMs: this.settleMs };
+  private context(providerId: string, deadline?: AbortSignal): ProviderContext {
+    const http = this.options.session.forProvider(providerId);
+    return { http: deadline ? http.withSignal(deadline) : http, now: this.now, settleMs: this.settleMs };
+  }
+
+  private deadlineReason(started: boolean): string {
+    const seconds = Number(((this.options.deadlineMs ?? 0) / 1000).toFixed(1));
+    return `${DEADLINE_REASON}: ${started ? 'no verdict' : 'not checked'} within the ${seconds} s verification deadline`;
   }
 
   private limiter(providerId: string): Limiter {
@@ -250,19 +263,28 @@ export class VerificationRunner {
     return limiter;
   }
 
-  /** One check, scrubbed, audited and recorded. */
-  private async check(target: Target, module: ProviderModule, credential: Credential, note = ''): Promise<VerificationRecord> {
+  /**
+   * One check, scrubbed, audited and recorded. Past the deadline a check that has not started makes
+   * no request and leaves no audit entry; one in flight is cancelled and audited as unknown.
+   */
+  private async check(target: Target, module: ProviderModule, credential: Credential, note = '', deadline?: AbortSignal): Promise<VerificationRecord> {
     const scrub = scrubberFor(credential);
     const id = module.id;
     const raw = await this.limiter(id).run(() =>
-      this.all.run(async () => {
+      this.all.run(async (): Promise<VerifyResult | undefined> => {
+        if (deadline?.aborted) return undefined;
         try {
-          return await module.verify(credential, this.context(id));
+          const verdict = await untilAborted(module.verify(credential, this.context(id, deadline)), deadline);
+          // A verdict cut short by the deadline says so, whatever the module made of the cancelled request.
+          return verdict === undefined || (deadline?.aborted && verdict.status === 'unknown') ? unknown(this.deadlineReason(true)) : verdict;
         } catch (error) {
           return unknown(`internal error in the ${id} verifier: ${error instanceof Error ? error.message : String(error)}`);
         }
       }),
     );
+    if (raw === undefined) {
+      return { fingerprint: target.fingerprint, providerId: id, result: unknown(this.deadlineReason(false)), checkedAt: this.now().toISOString() };
+    }
     const result = scrubResult(raw, scrub);
     const record: VerificationRecord = { fingerprint: target.fingerprint, providerId: id, result, checkedAt: this.now().toISOString() };
     await this.options.audit.append({
@@ -279,6 +301,7 @@ export class VerificationRunner {
   /** Verify every target once. Targets without a verifier or a secret get an `unknown` record without any request. */
   async verifyAll(targets: readonly Target[]): Promise<Map<string, VerificationRecord>> {
     const records = new Map<string, VerificationRecord>();
+    const deadline = this.options.deadlineMs !== undefined ? AbortSignal.timeout(this.options.deadlineMs) : undefined;
     await Promise.all(
       targets.map(async (target) => {
         if (!target.credential || target.providerId === undefined) {
@@ -291,7 +314,7 @@ export class VerificationRunner {
           return;
         }
         const module = await loadProvider(target.providerId);
-        records.set(target.fingerprint, await this.check(target, module, target.credential));
+        records.set(target.fingerprint, await this.check(target, module, target.credential, '', deadline));
       }),
     );
     return records;
@@ -425,6 +448,26 @@ export class VerificationRunner {
     });
     await this.options.recorder?.recordRevocation?.(record);
   }
+}
+
+/** `promise`'s value, or undefined as soon as `signal` aborts (a module that ignores it cannot hold the run). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const stop = (): void => resolve(undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', stop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** Write verdicts back to every copy of each secret. */

@@ -1,9 +1,11 @@
 /**
  * CSV, one finding per row, for spreadsheets and SIEM imports. Cells that a spreadsheet would run as
- * a formula (starting with = + - @ or a control character) are prefixed with a quote.
+ * a formula (starting with = + - @, a tab or a carriage return) are prefixed with a quote; control
+ * and bidi characters are written as visible escapes (`\x1b`, `\u202e`).
  */
 import type { Finding, Report } from '../findings/finding.js';
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] = [
   ['rule_id', (f) => f.ruleId],
@@ -35,7 +37,8 @@ const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] 
 
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
-  let s = String(value);
+  // A CSV is also read with `cat` and `less`: control and bidi characters are made visible.
+  let s = visible(String(value), '\t\r\n');
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding, Report } from '../findings/finding.js';
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = {
   critical: '🔴 critical',
@@ -12,18 +13,22 @@ const SEVERITY_ICON: Record<Finding['severity'], string> = {
   low: '⚪ low',
 };
 
-/** Escape text for a table cell: pipes, backticks and line breaks would break the row. */
+/**
+ * Text for a table cell, shown as it is: every character Markdown or HTML would act on (code,
+ * emphasis, links, tags, entities, strike-through, the cell's pipes) gets a backslash escape, line
+ * breaks become spaces, and control and bidi characters visible escapes.
+ */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, 'ˋ').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+  return visible(text.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
 }
 
 /**
  * A code span that shows `text` as it is (paths, secrets). Inside code, Markdown undoes no backslash
  * escapes, so only what a table needs is escaped (`|`); backticks stay literal because the fence is
- * longer than any run of backticks inside.
+ * longer than any run of backticks inside. Control and bidi characters become visible escapes.
  */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const flat = visible(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import type { Finding, Report } from '../findings/finding.js';
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 type Paint = (s: string) => string;
 
@@ -46,15 +47,13 @@ export const formatText: Formatter = (report: Report, context) => {
 };
 
 /**
- * Text bound for a terminal with control characters made visible. File names, commit authors and
- * ticket fields come from the scanned content: an escape sequence in a file name must not be able
- * to recolour, hide or rewrite what the terminal shows. A raw secret (a PEM key) keeps its line breaks.
+ * Text bound for a terminal with control and bidi characters made visible. File names, commit
+ * authors and ticket fields come from the scanned content: an escape sequence in a file name must
+ * not be able to recolour, hide or rewrite what the terminal shows. A raw secret (a PEM key) keeps
+ * its line breaks.
  */
 export function printable(text: string, keepLineBreaks = false): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    keepLineBreaks && (c === '\n' || c === '\t') ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
+  return visible(text, keepLineBreaks ? '\n\t' : '');
 }
 
 function groupKey(f: Finding): string {

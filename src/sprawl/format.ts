@@ -3,6 +3,7 @@
  * the shape is `SprawlReport` in metrics.ts and is documented in the README). HTML is in html.ts.
  */
 import { mdCell, mdCode } from '../report/markdown.js';
+import { visible } from '../report/visible.js';
 import type { LocationSummary, SprawlReport } from './metrics.js';
 
 export const SPRAWL_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -119,7 +120,9 @@ export function formatSprawlText(report: SprawlReport): string {
   } else {
     out.push('', 'No secrets in the inventory.');
   }
-  return `${out.join('\n')}\n`;
+  // Every line is one line by construction: a repository, path or ticket field that holds a line
+  // break, an escape sequence or a bidi control shows it escaped instead of acting on the terminal.
+  return `${out.map((line) => visible(line)).join('\n')}\n`;
 }
 
 export function formatSprawlMarkdown(report: SprawlReport): string {

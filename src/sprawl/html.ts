@@ -4,6 +4,7 @@
  * and sortable tables. Styles and the small script are inline; a Content-Security-Policy forbids
  * every network load, so the file works offline and cannot leak what it shows.
  */
+import { visible } from '../report/visible.js';
 import { headline, locationLabel } from './format.js';
 import type { SecretSummary, SprawlReport } from './metrics.js';
 
@@ -19,8 +20,12 @@ const STATUS_COLOURS: Record<string, string> = {
   revoked: '#8250df',
 };
 
+/**
+ * Text and attribute values: markup characters as entities, and control and bidi characters as
+ * visible escapes (a character reference would still be decoded, and still reorder the line).
+ */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return visible(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 const day = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');

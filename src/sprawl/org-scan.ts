@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
+import { FINGERPRINT_SCHEME } from '../findings/fingerprint.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { scanGit } from '../scan/scan-git.js';
 import { GitError } from '../sources/git/git.js';
@@ -255,7 +256,8 @@ async function scanOne(
  */
 export function settingsDigest(parts: { toolVersion: string; scanner: ScannerConfig; maxFileSize: number; excludeGlobs: readonly string[]; filters?: unknown }): string {
   const { fingerprintKey: _key, ...scanner } = parts.scanner;
-  const text = JSON.stringify({ ...parts, scanner });
+  // The fingerprint scheme decides what the findings are called: a new one rescans everything once.
+  const text = JSON.stringify({ ...parts, scanner, fingerprints: FINGERPRINT_SCHEME });
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 

@@ -13,6 +13,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
+import { FINGERPRINT_PATTERN } from '../findings/fingerprint.js';
 import { SECRET_STATUSES, type InventoryExport } from './inventory.js';
 
 export const SHARD_FORMAT = 1;
@@ -55,7 +56,7 @@ const repoSchema = z.object({
   scannedAt: optStr,
 });
 
-const fingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256:<64 hex digits>');
+const fingerprint = z.string().regex(FINGERPRINT_PATTERN, 'expected sha256: or scrypt: and 64 hex digits');
 
 const secretSchema = z.object({
   type: z.literal('secret'),
