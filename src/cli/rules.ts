@@ -7,7 +7,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { writeToStdout } from './output.js';
 
 export async function runRulesList(opts: Record<string, unknown>): Promise<number> {
-  const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config as string | undefined));
+  const settings = resolveSettings(await loadConfigFile(process.cwd(), opts.config as string | undefined));
   if (opts.format === 'json') {
     const rows = settings.rules.map(({ examples: _e, negative_examples: _n, ...rest }) => rest);
     await writeToStdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -28,7 +28,7 @@ export async function runRulesCheck(files: string[], opts: Record<string, unknow
   for (const rule of rules) all.push(...checkRules([rule], fileOf.get(rule.id)));
   let count = rules.length;
   if (opts.config !== undefined) {
-    const loaded = loadConfigFile(process.cwd(), opts.config as string);
+    const loaded = await loadConfigFile(process.cwd(), opts.config as string);
     all.push(...checkRules(loaded.customRules, loaded.file ?? String(opts.config)));
     count += loaded.customRules.length;
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CONFIDENCES } from '../rules/vocabulary.js';
+import { DEFAULT_WARN_SHARE } from './defaults.js';
 import { parseSize } from './size.js';
 
 export { parseSize };
@@ -44,9 +45,18 @@ export const configSchema = z
         regexes: z.array(regexString).default([]),
         /** Case-insensitive substrings that mark a secret as a placeholder. */
         stopwords: z.array(z.string().min(1)).default([]),
+        /** Commits (full or abbreviated ids) whose findings are accepted: history and range scans. */
+        commits: z
+          .array(z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit is its id: 7 to 64 hex digits'))
+          .default([]),
+        /**
+         * Warn (stderr, `stats.warnings`) when `paths` leave out more than this share of the files a
+         * scan considered, from 0 to 1. Leaving out every file always warns.
+         */
+        warn_share: z.number().min(0).max(1).default(DEFAULT_WARN_SHARE),
       })
       .strict()
-      .default({ paths: [], fingerprints: [], regexes: [], stopwords: [] }),
+      .default({ paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE }),
     /** Files larger than this are skipped and listed (default 10 MiB). */
     max_file_size: size.optional(),
     /** Findings below this confidence are not reported. */
