@@ -67,7 +67,7 @@ async function runAction(): Promise<RunResult> {
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
 
   const builtin = actionRules();
-  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config), builtin);
+  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }), builtin);
   const baseline = inputs.baseline ? await readBaseline(inputs.baseline) : undefined;
 
   const resolved = await resolveScan(workspace, target, (message) => core.info(`sprawlguard: ${message}`));

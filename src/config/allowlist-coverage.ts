@@ -12,24 +12,36 @@ import type { ScanSettings } from './settings.js';
 export type Noun = readonly [one: string, many: string];
 
 /** The warning for `paths` (what a git scan considered), judged against `globs`, if one is due. */
-export function allowlistCoverageWarning(settings: ScanSettings, globs: readonly string[], paths: readonly string[], what: Noun): ScanWarning | undefined {
+export function allowlistCoverageWarning(
+  settings: ScanSettings,
+  globs: readonly string[],
+  paths: readonly string[],
+  what: Noun,
+  configName = settings.configFile,
+): ScanWarning | undefined {
   if (globs.length === 0) return undefined;
   const excluded = pathMatcher(globs);
   const allowlisted = paths.filter((p) => excluded(p)).length;
-  return coverageWarning(settings, allowlisted, paths.length, what);
+  return coverageWarning(settings, allowlisted, paths.length, what, configName);
 }
 
 /**
  * The warning for `allowlisted` of `considered` entries, if one is due. `considered` counts what
  * the allowlist left out as well as what was scanned or skipped for another reason.
  */
-export function coverageWarning(settings: ScanSettings, allowlisted: number, considered: number, what: Noun): ScanWarning | undefined {
+export function coverageWarning(
+  settings: ScanSettings,
+  allowlisted: number,
+  considered: number,
+  what: Noun,
+  configName = settings.configFile,
+): ScanWarning | undefined {
   if (allowlisted === 0 || considered === 0) return undefined;
-  const file = settings.configFile ?? 'the configuration';
+  const file = configName ?? 'the configuration';
   if (allowlisted >= considered) {
     return {
       code: 'allowlist-coverage',
-      file: settings.configFile,
+      file: configName,
       message: `allowlist.paths in ${file} left out ${considered === 1 ? `the only ${what[0]}` : `all ${considered} ${what[1]}`}: nothing was scanned`,
     };
   }

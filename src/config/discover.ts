@@ -31,6 +31,8 @@ export interface FindConfigOptions {
   explicit?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Look in the current directory last (false for the Action, whose scan root is the checkout). */
+  fallBackToCwd?: boolean;
 }
 
 /** The config to use for a scan rooted at `root`, or undefined when there is none (defaults apply). */
@@ -55,7 +57,7 @@ export function findConfigFile(root: string, options: FindConfigOptions = {}): C
     }
   }
   const here = path.resolve(cwd);
-  if (!candidates.some(([dir]) => dir === here)) candidates.push([here, 'cwd']);
+  if (options.fallBackToCwd !== false && !candidates.some(([dir]) => dir === here)) candidates.push([here, 'cwd']);
   for (const [dir, origin] of candidates) {
     const file = path.join(dir, CONFIG_FILE_NAME);
     if (isFile(file)) return located(file, origin);

@@ -38,9 +38,10 @@ export async function settingsForGitScan(settings: ScanSettings, info: RepoInfo,
   if (scope === undefined) return settings;
   let result = settings;
   if (configRel !== undefined && scope.paths.includes(configRel)) {
-    result = mode.kind === 'diff' && scope.base !== undefined ? await baseSideSettings(settings, info, configRel, scope.base, mode.range, options) : withWarning(settings, stagedWarning(settings));
+    result = mode.kind === 'diff' && scope.base !== undefined ? await baseSideSettings(settings, info, configRel, scope.base, mode.range, options) : withWarning(settings, stagedWarning(configRel));
   }
-  const coverage = allowlistCoverageWarning(result, [...result.allowPathGlobs, ...(options.extraGlobs ?? [])], scope.paths, scope.what);
+  // Git scans report repository-relative paths; the config is named the same way.
+  const coverage = allowlistCoverageWarning(result, [...result.allowPathGlobs, ...(options.extraGlobs ?? [])], scope.paths, scope.what, configRel ?? result.configFile);
   return coverage ? withWarning(result, coverage) : result;
 }
 
@@ -94,7 +95,7 @@ async function baseSideSettings(
   range: string,
   options: GitScopeOptions,
 ): Promise<ScanSettings> {
-  const file = current.configFile ?? configRel;
+  const file = configRel;
   const at = `${configRel}@${base.slice(0, 12)}`;
   const text = await git(info.dir, ['show', `${base}:${configRel}`]).catch(() => undefined);
   let loaded: LoadedConfig = defaultConfig();
@@ -121,8 +122,7 @@ async function baseSideSettings(
   return { ...settings, configFile: current.configFile, configOrigin: current.configOrigin, warnings: [...current.warnings, warning] };
 }
 
-function stagedWarning(settings: ScanSettings): ScanWarning {
-  const file = settings.configFile ?? '.sprawlguard.yaml';
+function stagedWarning(file: string): ScanWarning {
   return {
     code: 'config-changed',
     file,

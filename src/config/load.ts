@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
 import { ZodError, type z } from 'zod';
 import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
-import { findConfigFile, type ConfigLocation } from './discover.js';
+import { findConfigFile, type ConfigLocation, type FindConfigOptions } from './discover.js';
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
@@ -51,8 +51,8 @@ export function loadBuiltinRules(): Rule[] {
  * The configuration for a scan rooted at `root`: `explicitPath` (`-c`), else SPRAWLGUARD_CONFIG,
  * else the nearest `.sprawlguard.yaml` (see ./discover.ts), else defaults.
  */
-export async function loadConfigFile(root: string, explicitPath?: string): Promise<LoadedConfig> {
-  return loadConfigAt(findConfigFile(root, { explicit: explicitPath }));
+export async function loadConfigFile(root: string, explicitPath?: string, options: Omit<FindConfigOptions, 'explicit'> = {}): Promise<LoadedConfig> {
+  return loadConfigAt(findConfigFile(root, { ...options, explicit: explicitPath }));
 }
 
 /** Read and validate the config file at `location`; defaults when there is none. */
