@@ -1,5 +1,6 @@
 /** `sprawlguard rules list` and `sprawlguard rules check`. */
 import { readFileSync } from 'node:fs';
+import { redactProblem } from '../config/errors.js';
 import { builtinRulesDir, loadConfigFile, readRuleDir, resolveSettings } from '../config/load.js';
 import { checkRules } from '../rules/check.js';
 import { formatProblem, loadRuleFiles, type Problem } from '../rules/load.js';
@@ -32,7 +33,8 @@ export async function runRulesCheck(files: string[], opts: Record<string, unknow
     all.push(...checkRules(loaded.customRules, loaded.file ?? String(opts.config)));
     count += loaded.customRules.length;
   }
-  for (const p of all) process.stderr.write(`${formatProblem(p)}\n`);
+  // Custom rules come from a user's file: their ids and patterns are quoted redacted.
+  for (const p of all) process.stderr.write(`${formatProblem(redactProblem(p))}\n`);
   process.stdout.write(`${count} rules checked, ${all.length} problem${all.length === 1 ? '' : 's'}\n`);
   return all.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
