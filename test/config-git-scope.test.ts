@@ -79,6 +79,17 @@ describe('a range that changes the config', () => {
   });
 });
 
+describe('allowlist.commits', () => {
+  it('accepts the findings of the commits it names, in history scans', async () => {
+    const repo = new TestRepo(makeTempDir('sprawlguard-scope-'));
+    const accepted = repo.commit('old test token', { 'a.env': `GH=${fakeGithubPat(56)}\n` });
+    repo.commit('new token', { 'b.env': `GH=${fakeGithubPat(57)}\n` });
+    repo.commit('config', { '.sprawlguard.yaml': stringify({ allowlist: { commits: [accepted.slice(0, 10)] } }) });
+    const result = await runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    expect(parseJsonReport<Report>(result).findings.map((f) => f.location.path)).toEqual(['b.env']);
+  });
+});
+
 describe('a staged change to the config', () => {
   it('is scanned with the staged version, with a warning', async () => {
     const { repo } = repoWithConfig();

@@ -1,7 +1,8 @@
 /**
  * Which `.sprawlguard.yaml` applies, found the way eslint and prettier users expect: `-c FILE`,
  * else the file named by SPRAWLGUARD_CONFIG, else the first `.sprawlguard.yaml` in the scan root or
- * one of its parents up to the repository's top level, else the one in the current directory.
+ * one of its parents up to the repository's top level, else the one in the current directory when
+ * the scan root is beneath it.
  * Only existence checks: nothing here parses, so a scan without a config stays on the fast path.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -31,7 +32,7 @@ export interface FindConfigOptions {
   explicit?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Look in the current directory last (false for the Action, whose scan root is the checkout). */
+  /** Look in the current directory last, for a scan root beneath it (false for the Action, whose scan root is the checkout). */
   fallBackToCwd?: boolean;
 }
 
@@ -56,8 +57,11 @@ export function findConfigFile(root: string, options: FindConfigOptions = {}): C
       candidates.push([dir, 'parent']);
     }
   }
+  // The current directory's config, for a scan root beneath it that the search did not reach it
+  // from (no repository, or a nested one); never for an unrelated tree, whose secrets it could hide.
   const here = path.resolve(cwd);
-  if (options.fallBackToCwd !== false && !candidates.some(([dir]) => dir === here)) candidates.push([here, 'cwd']);
+  const beneath = !path.relative(here, start).startsWith('..') && !path.isAbsolute(path.relative(here, start));
+  if (options.fallBackToCwd !== false && beneath && !candidates.some(([dir]) => dir === here)) candidates.push([here, 'cwd']);
   for (const [dir, origin] of candidates) {
     const file = path.join(dir, CONFIG_FILE_NAME);
     if (isFile(file)) return located(file, origin);
