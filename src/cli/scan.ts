@@ -170,7 +170,7 @@ async function collectFindings(
     }));
   }
   const warnings = [...settings.warnings];
-  if (!useStdin && !gitMode) {
+  if (!useStdin && !gitMode && settings.allowPathGlobs.length > 0) {
     const { coverageWarning } = await import('../config/allowlist-coverage.js');
     const allowlisted = stats.allowlisted ?? 0;
     const coverage = coverageWarning(settings, allowlisted, allowlisted + stats.sources + stats.skipped.length, ['path this scan found', 'paths this scan found']);

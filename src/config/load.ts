@@ -84,7 +84,7 @@ export async function parseConfigText(text: string, shown: string): Promise<Load
 }
 
 /** A path as the user would type it from here. */
-export function displayPath(file: string): string {
+function displayPath(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
