@@ -36,9 +36,9 @@ const ACME_RULE = {
 };
 
 /** The problems a config raises, formatted as the CLI prints them. */
-function problemsOf(raw: unknown): string[] {
+async function problemsOf(raw: unknown): Promise<string[]> {
   try {
-    parseConfig(raw, '.sprawlguard.yaml', { builtinRuleIds: BUILTIN_IDS });
+    await parseConfig(raw, '.sprawlguard.yaml', { builtinRuleIds: BUILTIN_IDS });
   } catch (error) {
     if (error instanceof ConfigError) return error.problems.map(formatProblem);
     throw error;
@@ -97,8 +97,8 @@ describe('a valid configuration', () => {
     min_confidence: 'medium',
   };
 
-  it('resolves into the settings a scan runs with', () => {
-    const settings = resolveSettings(parseConfig(config, '.sprawlguard.yaml', { builtinRuleIds: BUILTIN_IDS }));
+  it('resolves into the settings a scan runs with', async () => {
+    const settings = resolveSettings(await parseConfig(config, '.sprawlguard.yaml', { builtinRuleIds: BUILTIN_IDS }));
     const ids = settings.rules.map((r) => r.id);
     expect(ids).toContain('acme-deploy-key');
     expect(ids).toContain('github-classic-pat');
@@ -111,35 +111,35 @@ describe('a valid configuration', () => {
     expect(settings.minConfidence).toBe('medium');
   });
 
-  it('fills defaults for a missing or empty file', () => {
-    const settings = resolveSettings(loadConfigFile(makeTempDir()));
+  it('fills defaults for a missing or empty file', async () => {
+    const settings = resolveSettings(await loadConfigFile(makeTempDir()));
     expect(settings.maxFileSize).toBe(DEFAULT_MAX_FILE_SIZE);
     expect(settings.rules.map((r) => r.id).sort()).toEqual([...BUILTIN_IDS].sort());
-    expect(problemsOf({})).toEqual([]);
+    expect(await problemsOf({})).toEqual([]);
   });
 
-  it('treats a section with every entry commented out as absent', () => {
+  it('treats a section with every entry commented out as absent', async () => {
     const dir = makeTree({ '.sprawlguard.yaml': 'allowlist:\n#  paths: [x]\ndisable_rules:\nrules:\n' });
-    const settings = resolveSettings(loadConfigFile(dir));
+    const settings = resolveSettings(await loadConfigFile(dir));
     expect(settings.allowPathGlobs).toEqual([]);
     expect(settings.rules).toHaveLength(BUILTIN_IDS.size);
   });
 
-  it('lets a custom rule replace the built-in rule with the same id', () => {
+  it('lets a custom rule replace the built-in rule with the same id', async () => {
     const replacement = { ...ACME_RULE, id: 'github-classic-pat', name: 'Our own classic PAT rule', keywords: ['ghp_'], pattern: String.raw`\b(ghp_[A-Za-z0-9]{36})\b` };
-    const settings = resolveSettings(parseConfig({ rules: [replacement] }, 'c.yaml', { builtinRuleIds: BUILTIN_IDS }));
+    const settings = resolveSettings(await parseConfig({ rules: [replacement] }, 'c.yaml', { builtinRuleIds: BUILTIN_IDS }));
     const matching = settings.rules.filter((r) => r.id === 'github-classic-pat');
     expect(matching.map((r) => r.name)).toEqual(['Our own classic PAT rule']);
   });
 
-  it('may disable its own custom rule', () => {
-    expect(problemsOf({ rules: [ACME_RULE], disable_rules: ['acme-deploy-key'] })).toEqual([]);
+  it('may disable its own custom rule', async () => {
+    expect(await problemsOf({ rules: [ACME_RULE], disable_rules: ['acme-deploy-key'] })).toEqual([]);
   });
 });
 
 describe('an invalid configuration', () => {
-  it('lists every problem with its path, in one go', () => {
-    const problems = problemsOf({
+  it('lists every problem with its path, in one go', async () => {
+    const problems = await problemsOf({
       disable_rules: ['no-such-rule', 'github-classic-pat', 'another-missing-rule'],
       colour: 'blue',
       rules: [
@@ -182,24 +182,21 @@ describe('an invalid configuration', () => {
     for (const p of problems) expect(p.startsWith('.sprawlguard.yaml: ')).toBe(true);
   });
 
-  it('names a duplicate custom rule id at the second definition', () => {
-    expect(problemsOf({ rules: [ACME_RULE, ACME_RULE] })).toEqual([
+  it('names a duplicate custom rule id at the second definition', async () => {
+    expect(await problemsOf({ rules: [ACME_RULE, ACME_RULE] })).toEqual([
       '.sprawlguard.yaml: acme-deploy-key: rules[1].id: duplicate custom rule id (also rules[0])',
     ]);
   });
 
-  it('rejects a file that is not a mapping', () => {
-    expect(problemsOf(['disable_rules'])).toHaveLength(1);
+  it('rejects a file that is not a mapping', async () => {
+    expect(await problemsOf(['disable_rules'])).toHaveLength(1);
   });
 
-  it('reports unreadable YAML with its position', () => {
+  it('reports unreadable YAML with its position', async () => {
     const dir = makeTree({ '.sprawlguard.yaml': 'allowlist:\n  paths: [unclosed\n' });
-    expect(() => loadConfigFile(dir)).toThrow(ConfigError);
-    try {
-      loadConfigFile(dir);
-    } catch (error) {
-      expect((error as ConfigError).message).toMatch(/cannot read: .*line 3/s);
-    }
+    const error: unknown = await loadConfigFile(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/invalid YAML: .*line 3/s);
   });
 });
 

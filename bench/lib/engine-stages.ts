@@ -60,7 +60,7 @@ async function measureStages(dir: string): Promise<EngineStages> {
   const { ChunkScanner } = await importCompiled<typeof ChunkScannerModule>('scan/chunk-scanner.js');
   const { decodeForScan } = await importCompiled<typeof TextDecode>('sources/text-decode.js');
 
-  const settings = resolveSettings(loadConfigFile(dir));
+  const settings = resolveSettings(await loadConfigFile(dir));
   const scanner = new ChunkScanner({
     rules: settings.rules,
     allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ConfigError, loadConfigFile, resolveSettings } from '../config/load.js';
 import { applyReportFilters, makeReport, stripSecrets } from '../cli/output.js';
 import { parseBaseline, subtractBaseline, type Baseline } from '../findings/baseline.js';
-import type { Finding, ScanStats } from '../findings/finding.js';
+import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Rule } from '../rules/schema.js';
@@ -27,6 +27,8 @@ import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkd
 import { NoCheckoutError, RangeUnavailableError, resolveScan } from './range.js';
 import { actionRules } from './rules.js';
 import { scannerConfig } from '../config/settings.js';
+import { settingsForGitScan } from '../config/git-scope.js';
+import { repoInfo } from '../sources/git/git.js';
 
 export interface RunResult {
   /** False when the step failed, for findings or for an error. */
@@ -64,11 +66,17 @@ async function runAction(): Promise<RunResult> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
 
-  const settings = resolveSettings(loadConfigFile(workspace, inputs.config), actionRules());
+  const builtin = actionRules();
+  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }), builtin);
   const baseline = inputs.baseline ? await readBaseline(inputs.baseline) : undefined;
 
   const resolved = await resolveScan(workspace, target, (message) => core.info(`sprawlguard: ${message}`));
   core.info(`sprawlguard: scanning ${resolved.description}`);
+  if (resolved.mode) {
+    // A pull request that edits the config is judged by the base branch's version (git-scope.ts).
+    settings = await settingsForGitScan(settings, await repoInfo(workspace), resolved.mode, { extraGlobs: inputs.ignorePaths, builtin });
+  }
+  for (const warning of settings.warnings) core.warning(`sprawlguard: ${warning.message}`, warning.file ? { file: warning.file } : {});
 
   let found: Finding[] = [];
   let stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
@@ -86,6 +94,7 @@ async function runAction(): Promise<RunResult> {
     }));
     maskSecrets(found);
     for (const message of warnings) core.info(`sprawlguard: warning: ${message}`);
+    if (settings.warnings.length > 0) stats.warnings = settings.warnings;
     const scanned = stats.commits ?? 0;
     if (scanned < resolved.expectedCommits) {
       throw new Error(`scanned ${scanned} of the ${resolved.expectedCommits} commits in the range`);
@@ -102,7 +111,7 @@ async function runAction(): Promise<RunResult> {
   const { sarifPath, jsonPath } = await writeReports(outcome, settings.rules, inputs);
   const annotations = annotationsFor(outcome);
   for (const a of annotations.shown) core[a.level](a.message, a.properties);
-  await writeSummary(summaryMarkdown(outcome, annotations.hidden));
+  await writeSummary(summaryMarkdown(outcome, annotations.hidden) + configWarningsMarkdown(settings.warnings));
   const comment = target.kind === 'pull-request' && inputs.comment ? await postComment(outcome, target, inputs) : undefined;
 
   const failing = failingFindings(outcome).length;
@@ -119,6 +128,12 @@ async function runAction(): Promise<RunResult> {
     );
   }
   return { passed: failing === 0, findings: findings.length, newFindings: newFindings.length, failing, sarifPath, jsonPath, comment: comment?.action };
+}
+
+/** The configuration's warnings for the job summary, where reviewers look. */
+function configWarningsMarkdown(warnings: readonly ScanWarning[]): string {
+  if (warnings.length === 0) return '';
+  return `\n**Configuration warnings**\n\n${warnings.map((w) => `- ${w.message}`).join('\n')}\n`;
 }
 
 async function readEventPayload(file: string | undefined): Promise<unknown> {

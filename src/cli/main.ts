@@ -94,6 +94,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   addVerifyCommands(program, (code) => (exitCode = code));
   addSprawlCommands(program, (code) => (exitCode = code));
 
+  program
+    .command('import')
+    .description("convert another scanner's configuration")
+    .command('gitleaks')
+    .description('write .sprawlguard.yaml (and a baseline from .gitleaksignore) from a gitleaks configuration, reporting what does not translate')
+    .argument('[file]', 'gitleaks configuration', '.gitleaks.toml')
+    .option('-o, --output <file>', 'configuration file to write (default: .sprawlguard.yaml)')
+    .option('--stdout', 'print the configuration instead of writing it', false)
+    .option('--force', 'overwrite existing output files', false)
+    .option('--ignore-file <file>', 'gitleaks ignore file (default: .gitleaksignore next to the configuration, else in the current directory)')
+    .option('--baseline-output <file>', 'baseline to write from the ignore file (default: .sprawlguard-baseline.json)')
+    .option('--repo <path>', 'repository the ignore file\'s commits and paths refer to (default: .)')
+    .option('--fingerprint-key <key>', 'HMAC key for the baseline\'s fingerprints (env SPRAWLGUARD_FINGERPRINT_KEY)')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runImportGitleaks } = await import('./import-gitleaks.js');
+      exitCode = await runImportGitleaks(file, opts);
+    });
+
   const rules = program.command('rules').description('inspect and check detection rules');
   rules
     .command('list')

@@ -23,11 +23,14 @@ export function parseConfidence(value: string | undefined): Confidence | undefin
   return value as Confidence;
 }
 
-/** The directory whose `.sprawlguard.yaml` applies: the first directory argument, else the cwd. */
+/**
+ * The scan root: where the search for `.sprawlguard.yaml` starts, and what reported paths (and so
+ * `allowlist.paths`) are relative to. A single directory argument; otherwise the current directory.
+ */
 export async function configRoot(paths: readonly string[]): Promise<string> {
-  for (const p of paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) return path.resolve(p);
+  if (paths.length === 1 && paths[0] !== undefined) {
+    const info = await stat(paths[0]).catch(() => undefined);
+    if (info?.isDirectory()) return path.resolve(paths[0]);
   }
   return process.cwd();
 }

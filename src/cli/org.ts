@@ -11,6 +11,7 @@ import { parseSize } from '../config/size.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
 import type { RepoTarget, Shard } from '../sprawl/targets.js';
+import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, writeOutput } from './output.js';
@@ -61,6 +62,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   const minConfidence = parseConfidence(opts.minConfidence);
 
   const settings = await loadSettings(process.cwd(), opts.config);
+  printConfigLocation(settings, opts.quiet);
   if (opts.maxFileSize !== undefined) {
     const bytes = parseSize(opts.maxFileSize);
     if (bytes === undefined) throw new UsageError(`--max-file-size: not a size: ${opts.maxFileSize} (use bytes or e.g. 10MiB)`);

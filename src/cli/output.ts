@@ -14,13 +14,16 @@ import { toolVersion } from './version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
-/** Drop allowlisted fingerprints and findings below the minimum confidence; sort for stable output. */
+/** Drop allowlisted fingerprints and commits and findings below the minimum confidence; sort for stable output. */
 export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence): Finding[] {
   const min = minConfidence ?? settings.minConfidence;
+  const commits = settings.allowCommits;
+  const allowedCommit = (commit: string | undefined): boolean => commit !== undefined && commits.some((c) => commit.toLowerCase().startsWith(c));
   return findings
     .filter(
       (f) =>
         !settings.allowFingerprints.has(f.fingerprint) &&
+        !allowedCommit(f.location.commit) &&
         (min === undefined || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min]),
     )
     .sort(compareFindings);

@@ -53,7 +53,7 @@ export async function runRevoke(reportFile: string, raw: Record<string, unknown>
   if (opts.awsDelete && !opts.awsProfile) throw new UsageError('--aws-delete needs --aws-profile (the operator credentials that delete the key)');
   const root = path.resolve(opts.root ?? '.');
   const report = await readReport(reportFile);
-  const rules = rulesFor(root, opts.config);
+  const rules = await rulesFor(root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
   if (findings.length === 0) throw new UsageError('no findings selected (check --rule and --fingerprint)');
 

@@ -1,5 +1,6 @@
 /** `sprawlguard rules list` and `sprawlguard rules check`. */
 import { readFileSync } from 'node:fs';
+import { redactProblem } from '../config/errors.js';
 import { builtinRulesDir, loadConfigFile, readRuleDir, resolveSettings } from '../config/load.js';
 import { checkRules } from '../rules/check.js';
 import { formatProblem, loadRuleFiles, type Problem } from '../rules/load.js';
@@ -7,7 +8,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { writeToStdout } from './output.js';
 
 export async function runRulesList(opts: Record<string, unknown>): Promise<number> {
-  const settings = resolveSettings(loadConfigFile(process.cwd(), opts.config as string | undefined));
+  const settings = resolveSettings(await loadConfigFile(process.cwd(), opts.config as string | undefined));
   if (opts.format === 'json') {
     const rows = settings.rules.map(({ examples: _e, negative_examples: _n, ...rest }) => rest);
     await writeToStdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -28,11 +29,12 @@ export async function runRulesCheck(files: string[], opts: Record<string, unknow
   for (const rule of rules) all.push(...checkRules([rule], fileOf.get(rule.id)));
   let count = rules.length;
   if (opts.config !== undefined) {
-    const loaded = loadConfigFile(process.cwd(), opts.config as string);
+    const loaded = await loadConfigFile(process.cwd(), opts.config as string);
     all.push(...checkRules(loaded.customRules, loaded.file ?? String(opts.config)));
     count += loaded.customRules.length;
   }
-  for (const p of all) process.stderr.write(`${formatProblem(p)}\n`);
+  // Custom rules come from a user's file: their ids and patterns are quoted redacted.
+  for (const p of all) process.stderr.write(`${formatProblem(redactProblem(p))}\n`);
   process.stdout.write(`${count} rules checked, ${all.length} problem${all.length === 1 ? '' : 's'}\n`);
   return all.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -11,6 +11,7 @@ import type { FormatName } from '../report/index.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
+import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
@@ -115,7 +116,13 @@ async function collectFindings(
   // Asked once: each git question is a process, and a pre-commit hook has ~300 ms in all.
   const gitRepo = gitMode ? await gitRepoInfo(opts.repo ?? '.') : undefined;
   const root = gitRepo ? (gitRepo.topLevel ?? gitRepo.dir) : await configRoot(useStdin ? [] : paths);
-  const settings = await loadSettings(root, opts.config);
+  let settings = await loadSettings(root, opts.config);
+  printConfigLocation(settings, opts.quiet);
+  if (gitMode && gitRepo) {
+    // A range that edits the config is scanned with the base side's version (see git-scope.ts).
+    const { settingsForGitScan } = await import('../config/git-scope.js');
+    settings = await settingsForGitScan(settings, gitRepo, gitMode);
+  }
   if (opts.maxFileSize !== undefined) {
     const bytes = parseSize(opts.maxFileSize);
     if (bytes === undefined) throw new UsageError(`--max-file-size: not a size: ${opts.maxFileSize} (use bytes or e.g. 10MiB)`);
@@ -163,10 +170,22 @@ async function collectFindings(
       config,
       maxFileSize: settings.maxFileSize,
       excludeGlobs: settings.allowPathGlobs,
+      excludeBase: settings.allowPathBase,
       jobs,
       onSkip: warn,
       useGit: opts.git !== false,
     }));
+  }
+  const warnings = [...settings.warnings];
+  if (!useStdin && !gitMode && settings.allowPathGlobs.length > 0) {
+    const { coverageWarning } = await import('../config/allowlist-coverage.js');
+    const allowlisted = stats.allowlisted ?? 0;
+    const coverage = coverageWarning(settings, allowlisted, allowlisted + stats.sources + stats.skipped.length, ['path this scan found', 'paths this scan found']);
+    if (coverage) warnings.push(coverage);
+  }
+  if (warnings.length > 0) {
+    stats.warnings = warnings;
+    printScanWarnings(warnings, opts.quiet);
   }
 
   findings = applyReportFilters(findings, settings, minConfidence);

@@ -12,6 +12,7 @@ import type { SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
+import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
@@ -38,6 +39,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
   const settings = await loadSettings(await configRoot(paths), opts.config);
+  printConfigLocation(settings, opts.quiet);
   const scanner = new ChunkScanner(scannerConfig(settings, { includeSecrets: opts.showSecrets === true, fingerprintKey: fingerprintKeyOf(opts) }));
   const warn = (w: SkippedSource): void => {
     if (!opts.quiet) printWarning(`${w.path}: ${w.reason}`);

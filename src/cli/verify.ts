@@ -137,8 +137,8 @@ export function selectFindings(findings: Finding[], rules: readonly string[] = [
 }
 
 /** Rules by id: the built-in pack and the config's custom rules, disabled ones included (they still explain old findings). */
-export function rulesFor(root: string, configFile: string | undefined): Rule[] {
-  const loaded = loadConfigFile(root, configFile);
+export async function rulesFor(root: string, configFile: string | undefined): Promise<Rule[]> {
+  const loaded = await loadConfigFile(root, configFile);
   const custom = new Map(loaded.customRules.map((r) => [r.id, r]));
   return [...loadBuiltinRules().filter((r) => !custom.has(r.id)), ...loaded.customRules];
 }
@@ -216,7 +216,7 @@ export async function runVerify(reportFile: string, raw: Record<string, unknown>
   const exitOnLive = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
   const root = path.resolve(opts.root ?? '.');
   const report = await readReport(reportFile);
-  const rules = rulesFor(root, opts.config);
+  const rules = await rulesFor(root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
   const inventory = await openRecorder(opts.db);
   let records: Map<string, VerificationRecord>;

@@ -2,6 +2,10 @@
  * Parse and validate configuration: the rule pack's YAML (when no compiled pack is current) and the
  * user's `.sprawlguard.yaml`. This module loads the YAML parser and the schema library; the light
  * entry point a scan starts from is ./settings.ts, which loads this one only when it is needed.
+ *
+ * Every pattern a config brings (custom rules, allowlist regexes) goes through the linear-time check
+ * that `rules check` runs: a catastrophic pattern would hang the scan on hostile input, so it is
+ * refused here with the others' problems.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
 import { ZodError, type z } from 'zod';
 import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
+import { findConfigFile, type ConfigLocation, type FindConfigOptions } from './discover.js';
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
@@ -16,7 +21,6 @@ export { DEFAULT_MAX_FILE_SIZE, builtinRulesDir, readRuleDir } from './settings.
 import { customRuleSchema, type Rule } from '../rules/schema.js';
 import { configSchema } from './schema.js';
 import {
-  CONFIG_FILE_NAME,
   builtinRulesDir,
   defaultConfig,
   readCompiledRules,
@@ -43,23 +47,45 @@ export function loadBuiltinRules(): Rule[] {
   return rules;
 }
 
-/** Find and parse the config: an explicit path, else `.sprawlguard.yaml` in the root, else defaults. */
-export function loadConfigFile(root: string, explicitPath?: string): LoadedConfig {
-  const file = explicitPath ?? path.join(root, CONFIG_FILE_NAME);
-  if (!existsSync(file)) {
-    if (explicitPath !== undefined) {
-      throw new ConfigError([{ file: explicitPath, path: '', message: 'config file not found' }]);
-    }
-    return defaultConfig();
+/**
+ * The configuration for a scan rooted at `root`: `explicitPath` (`-c`), else SPRAWLGUARD_CONFIG,
+ * else the nearest `.sprawlguard.yaml` (see ./discover.ts), else defaults.
+ */
+export async function loadConfigFile(root: string, explicitPath?: string, options: Omit<FindConfigOptions, 'explicit'> = {}): Promise<LoadedConfig> {
+  return loadConfigAt(findConfigFile(root, { ...options, explicit: explicitPath }));
+}
+
+/** Read and validate the config file at `location`; defaults when there is none. */
+export async function loadConfigAt(location: ConfigLocation | undefined): Promise<LoadedConfig> {
+  if (location === undefined) return defaultConfig();
+  const shown = displayPath(location.file);
+  if (!existsSync(location.file)) {
+    const named = location.origin === 'env' ? ' (named by SPRAWLGUARD_CONFIG)' : '';
+    throw new ConfigError([{ file: shown, path: '', message: `config file not found${named}` }]);
   }
-  const shown = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = readFileSync(location.file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file: shown, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+  return { ...(await parseConfigText(text, shown)), location };
+}
+
+/** Validate config text (a file's, or its version at some commit) shown to the user as `shown`. */
+export async function parseConfigText(text: string, shown: string): Promise<LoadedConfig> {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'), { prettyErrors: true }) ?? {};
+    raw = parseYaml(text, { prettyErrors: true }) ?? {};
   } catch (error) {
-    throw new ConfigError([{ file: shown, path: '', message: `cannot read: ${(error as Error).message}` }]);
+    throw new ConfigError([{ file: shown, path: '', message: `invalid YAML: ${(error as Error).message}` }]);
   }
   return parseConfig(raw, shown, { builtinRuleIds: builtinRuleIdsIfLoadable() });
+}
+
+/** A path as the user would type it from here. */
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 /** Ids of the built-in rules, or undefined when the pack itself is broken (`rules check` reports that). */
@@ -80,13 +106,15 @@ export interface ParseConfigOptions {
  * Validate an already-parsed config object. Every problem is collected (schema, each custom rule,
  * unknown disabled rule ids) and thrown together, each with its path, so one run shows them all.
  */
-export function parseConfig(raw: unknown, shown: string, options: ParseConfigOptions = {}): LoadedConfig {
+export async function parseConfig(raw: unknown, shown: string, options: ParseConfigOptions = {}): Promise<LoadedConfig> {
   const input = dropNullSections(raw);
   const problems: Problem[] = [];
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) problems.push(...configProblems(shown, '', parsed.error));
 
   const customRules: Rule[] = [];
+  /** Patterns that compile, for the linear-time check: where each is, and how it runs. */
+  const patterns: { problemAt: Omit<Problem, 'message'>; pattern: string; ignoreCase: boolean }[] = [];
   const rawRules = isRecord(input) && Array.isArray(input.rules) ? (input.rules as unknown[]) : [];
   const firstIndexOfId = new Map<string, number>();
   rawRules.forEach((item, index) => {
@@ -97,9 +125,12 @@ export function parseConfig(raw: unknown, shown: string, options: ParseConfigOpt
       // The schema does not look inside the pattern: check it too, so one run lists everything.
       const pattern = isRecord(item) ? item.pattern : undefined;
       const patternMessage = typeof pattern === 'string' && pattern !== '' ? patternProblem(pattern) : undefined;
-      if (patternMessage) problems.push({ file: shown, ruleId: id, path: `rules[${index}].pattern`, message: patternMessage });
+      const at = { file: shown, ruleId: id, path: `rules[${index}].pattern` };
+      if (patternMessage) problems.push({ ...at, message: patternMessage });
+      else if (typeof pattern === 'string' && pattern !== '') patterns.push({ problemAt: at, pattern, ignoreCase: isRecord(item) && item.ignore_case === true });
       return;
     }
+    patterns.push({ problemAt: { file: shown, ruleId: id, path: `rules[${index}].pattern` }, pattern: result.data.pattern, ignoreCase: result.data.ignore_case });
     try {
       compileRule(result.data);
     } catch (error) {
@@ -125,8 +156,29 @@ export function parseConfig(raw: unknown, shown: string, options: ParseConfigOpt
     });
   }
 
+  // Read from the input, so a problem elsewhere in the file does not hide these.
+  const allowlist = isRecord(input) && isRecord(input.allowlist) ? input.allowlist : {};
+  (Array.isArray(allowlist.regexes) ? (allowlist.regexes as unknown[]) : []).forEach((pattern, index) => {
+    if (typeof pattern === 'string' && compiles(pattern)) {
+      patterns.push({ problemAt: { file: shown, path: `allowlist.regexes[${index}]` }, pattern, ignoreCase: false });
+    }
+  });
+  problems.push(...(await linearTimeProblems(patterns)));
+
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return { file: shown, config: parsed.data, customRules };
+}
+
+/**
+ * Patterns that could backtrack without bound on hostile input. The analysis module is imported
+ * only when there is a pattern to check: it is large, and most configs have none.
+ */
+async function linearTimeProblems(patterns: readonly { problemAt: Omit<Problem, 'message'>; pattern: string; ignoreCase: boolean }[]): Promise<Problem[]> {
+  if (patterns.length === 0) return [];
+  const { linearTimeRisks } = await import('../rules/linear-time.js');
+  return patterns.flatMap(({ problemAt, pattern, ignoreCase }) =>
+    linearTimeRisks(pattern, ignoreCase).map((risk) => ({ ...problemAt, message: `refused: not linear-time: ${risk}` })),
+  );
 }
 
 /** Why a custom rule's pattern cannot be used, or undefined when it compiles with one capture group. */
@@ -138,6 +190,15 @@ function patternProblem(pattern: string): string | undefined {
   }
   const groups = captureGroupCount(pattern);
   return groups === 1 ? undefined : `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,70 +5,24 @@
  * (measured: zod 60-75 ms, yaml 30-45 ms), a third of a pre-commit scan's budget; ./load.ts, which
  * needs them, is imported only when a config file exists or the compiled pack is stale.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ScanWarning } from '../findings/finding.js';
 import type { Confidence, Rule } from '../rules/schema.js';
 import type { Problem } from '../rules/problem.js';
+import type { ScannerConfig } from '../scan/chunk-scanner.js';
+import { builtinRulesDir, readCompiledRules, readRuleDir } from './compiled-rules.js';
+import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './schema.js';
-import type { ScannerConfig } from '../scan/chunk-scanner.js';
 
-export const CONFIG_FILE_NAME = '.sprawlguard.yaml';
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_WARN_SHARE } from './defaults.js';
 
-/** The rule pack shipped with sprawlguard (`rules/*.yaml` at the package root). */
-export function builtinRulesDir(): string {
-  return fileURLToPath(new URL('../../rules/', import.meta.url));
-}
-
-export function readRuleDir(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort()
-    .map((name) => ({ path: `rules/${name}`, text: readFileSync(path.join(dir, name), 'utf8') }));
-}
-
-interface CompiledRules {
-  version: 1;
-  /** Rule file name → modification time when compiled. */
-  sources: Record<string, number>;
-  rules: Rule[];
-}
-
-/** readCompiledRules' answer, read once per process (null: not usable). */
-let compiledRules: Rule[] | null | undefined;
-
-/**
- * The rule pack as validated and compiled by the build (`lib/rules.json`), when it is present and
- * no rule file changed since: parsing JSON instead of YAML saves most of the CLI's start-up time.
- * Read once per process: the settings fast path and the full loader both ask for it.
- */
-export function readCompiledRules(): Rule[] | undefined {
-  if (compiledRules === undefined) compiledRules = readCompiledRulesFile() ?? null;
-  return compiledRules ?? undefined;
-}
-
-function readCompiledRulesFile(): Rule[] | undefined {
-  let compiled: CompiledRules;
-  try {
-    compiled = JSON.parse(readFileSync(new URL('../rules.json', import.meta.url), 'utf8')) as CompiledRules;
-  } catch {
-    return undefined;
-  }
-  const dir = builtinRulesDir();
-  const names = readdirSync(dir).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'));
-  if (names.length !== Object.keys(compiled.sources).length) return undefined;
-  for (const name of names) {
-    const recorded = compiled.sources[name];
-    if (recorded === undefined || statSync(path.join(dir, name)).mtimeMs !== recorded) return undefined;
-  }
-  return compiled.rules;
-}
+export { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, builtinRulesDir, readCompiledRules, readRuleDir };
 
 export interface LoadedConfig {
-  /** The file read, if any. */
+  /** The file read, if any, as shown to the user. */
   file?: string;
+  /** How the file was found, and what its path globs are relative to. */
+  location?: ConfigLocation;
   config: ConfigFile;
   customRules: Rule[];
 }
@@ -76,7 +30,11 @@ export interface LoadedConfig {
 /** The configuration when there is no file: what the schema gives for `{}`. */
 export function defaultConfig(): LoadedConfig {
   return {
-    config: { disable_rules: [], rules: [], allowlist: { paths: [], fingerprints: [], regexes: [], stopwords: [] } },
+    config: {
+      disable_rules: [],
+      rules: [],
+      allowlist: { paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE },
+    },
     customRules: [],
   };
 }
@@ -89,7 +47,16 @@ export interface ScanSettings {
   stopwords: string[];
   maxFileSize: number;
   minConfidence?: Confidence;
+  /** Commit ids (full or abbreviated) whose findings are not reported. */
+  allowCommits: string[];
+  /** Share of considered files that `allowlist.paths` may leave out before a scan warns. */
+  allowlistWarnShare: number;
   configFile?: string;
+  configOrigin?: ConfigOrigin;
+  /** Prefix for scan-root-relative paths before `allowlist.paths` match (see ConfigLocation.globBase). */
+  allowPathBase?: string;
+  /** What the configuration itself gives reason to warn about (a change to it, its coverage). */
+  warnings: ScanWarning[];
 }
 
 /** Built-in rules minus disabled ones, plus custom rules (which replace built-ins of the same id). */
@@ -113,7 +80,12 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     stopwords: config.allowlist.stopwords.map((s) => s.toLowerCase()),
     maxFileSize: config.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
     minConfidence: config.min_confidence,
+    allowCommits: config.allowlist.commits.map((c) => c.toLowerCase()),
+    allowlistWarnShare: config.allowlist.warn_share,
     configFile: loaded.file,
+    configOrigin: loaded.location?.origin,
+    allowPathBase: loaded.location?.globBase || undefined,
+    warnings: [],
   };
 }
 
@@ -133,13 +105,34 @@ export function unknownRuleProblem(file: string, id: string, index: number): Pro
 }
 
 /**
- * Built-in rules and the config under `root` (or `explicitPath`), resolved. The parser modules are
- * loaded only when a config file exists or the compiled rule pack is missing or stale.
+ * Built-in rules and the configuration that applies to a scan rooted at `root` (see ./discover.ts:
+ * `-c`, SPRAWLGUARD_CONFIG, the scan root and its parents, the current directory), resolved. The
+ * parser modules are loaded only when a config file exists or the compiled rule pack is stale.
  */
 export async function loadSettings(root: string, explicitPath?: string): Promise<ScanSettings> {
-  const configFile = explicitPath ?? path.join(root, CONFIG_FILE_NAME);
+  const location = findConfigFile(root, { explicit: explicitPath });
   const compiled = readCompiledRules();
-  if (compiled && explicitPath === undefined && !existsSync(configFile)) return resolveSettingsWith(defaultConfig(), compiled);
+  if (compiled && location === undefined) return resolveSettingsWith(defaultConfig(), compiled);
   const load = await import('./load.js');
-  return load.resolveSettings(load.loadConfigFile(root, explicitPath));
+  return load.resolveSettings(await load.loadConfigAt(location));
+}
+
+/**
+ * What to tell the user about where the configuration came from, when it is not the scan root's
+ * own file or one they named with `-c` (a parent directory's, the current directory's, or the one
+ * SPRAWLGUARD_CONFIG names, which they may have forgotten is set).
+ */
+export function configLocationNote(settings: ScanSettings): string | undefined {
+  const file = settings.configFile;
+  if (file === undefined) return undefined;
+  switch (settings.configOrigin) {
+    case 'parent':
+      return `using configuration ${file} (from a parent directory of the scan root)`;
+    case 'cwd':
+      return `using configuration ${file} (from the current directory; the scan root has none)`;
+    case 'env':
+      return `using configuration ${file} (named by SPRAWLGUARD_CONFIG)`;
+    default:
+      return undefined;
+  }
 }

@@ -80,6 +80,22 @@ export interface ScanStats {
   skipped: SkippedSource[];
   /** Git scans: commits walked. */
   commits?: number;
+  /** Files (or, in a directory walk, whole directories) that the config's `allowlist.paths` left out. */
+  allowlisted?: number;
+  /** What the configuration gives reason to warn about; also printed on stderr. */
+  warnings?: ScanWarning[];
+}
+
+/**
+ * A warning about how a scan was configured: `config-changed` when the change being scanned edits
+ * the config file (which could hide its own secrets), `allowlist-coverage` when `allowlist.paths`
+ * left out most or all of the files.
+ */
+export interface ScanWarning {
+  code: 'config-changed' | 'allowlist-coverage';
+  message: string;
+  /** The config file concerned. */
+  file?: string;
 }
 
 export interface Report {

@@ -4,9 +4,8 @@
  * linear-time friendly, every example matches through the full engine (so the keyword prefilter
  * really gates it), and no negative example matches.
  */
-import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
-import type { Quantifier } from '@eslint-community/regexpp/ast';
 import { Detector, RuleCompileError, compileRule } from '../engine/detector.js';
+import { linearTimeRisks } from './linear-time.js';
 import type { Problem } from './load.js';
 import type { Rule } from './schema.js';
 
@@ -14,9 +13,6 @@ export interface RuleCheckOptions {
   /** Fixed clock so expiry-dependent examples are stable. */
   now?: number;
 }
-
-/** Quantifiers with a larger upper bound than this count as unbounded for backtracking purposes. */
-const LARGE = 64;
 
 export function checkRules(rules: readonly Rule[], file = '(rules)', options: RuleCheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
@@ -42,7 +38,7 @@ export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOption
     else at('pattern', (error as Error).message);
     return problems;
   }
-  for (const message of backtrackingRisks(rule.pattern)) at('pattern', message);
+  for (const message of linearTimeRisks(rule.pattern, rule.ignore_case)) at('pattern', message);
   if (rule.precheck !== undefined && !anchored) {
     at('precheck', 'only anchored rules run a precheck (every match must start where a keyword starts)');
   }
@@ -71,39 +67,4 @@ export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOption
     }
   });
   return problems;
-}
-
-/**
- * Static check for patterns that can backtrack catastrophically or scan quadratically: a quantified
- * group that itself contains a quantifier with a large upper bound (nested quantifiers), and a
- * leading lazy quantifier with a large bound (`.{0,100}?` prefixes that run at every position).
- */
-export function backtrackingRisks(pattern: string): string[] {
-  const risks: string[] = [];
-  let ast;
-  try {
-    ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(pattern, 0, pattern.length, { unicode: false });
-  } catch (error) {
-    return [`cannot be parsed: ${(error as Error).message}`];
-  }
-  const isLarge = (q: Quantifier): boolean => q.max === Infinity || q.max > LARGE;
-  visitRegExpAST(ast, {
-    onQuantifierEnter(node) {
-      if (!isLarge(node) && node.max <= 1) return;
-      let nested: Quantifier | undefined;
-      visitRegExpAST(node.element as never, {
-        onQuantifierEnter(inner) {
-          if (isLarge(inner) && inner !== node) nested ??= inner;
-        },
-      });
-      if (nested && isLarge(node)) {
-        risks.push(`nested unbounded quantifiers "${node.raw}" may backtrack catastrophically`);
-      }
-    },
-  });
-  const first = ast.alternatives[0]?.elements[0];
-  if (first?.type === 'Quantifier' && !first.greedy && isLarge(first)) {
-    risks.push(`leading lazy quantifier "${first.raw}" makes the pattern run at every position`);
-  }
-  return risks;
 }

@@ -9,16 +9,20 @@ import { Minimatch } from 'minimatch';
  * directory walk can prune `vendor/` before looking inside, but a git work tree lists
  * `vendor/lib/a.js` directly, and both must leave out the same files. A leading `./` or `/` and a
  * trailing `/` (as written in .gitignore files) are accepted and mean the same as without them.
+ *
+ * `base` is where the scan root lies relative to the directory the globs are written for (a config
+ * file found in a parent directory): paths are prefixed with it before matching.
  */
-export function pathMatcher(globs: readonly string[]): (relPath: string) => boolean {
+export function pathMatcher(globs: readonly string[], base = ''): (relPath: string) => boolean {
   if (globs.length === 0) return () => false;
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });
   });
   const matches = (p: string): boolean => matchers.some((m) => m.match(p));
+  const prefix = base.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   return (relPath) => {
-    const clean = relPath.replace(/\/+$/, '');
+    const clean = (prefix === '' ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, '');
     if (matches(clean)) return true;
     for (let slash = clean.indexOf('/'); slash > 0; slash = clean.indexOf('/', slash + 1)) {
       if (matches(clean.slice(0, slash))) return true;

@@ -19,6 +19,8 @@ export interface FileScanOptions {
   maxFileSize: number;
   /** minimatch globs of paths not to scan. */
   excludeGlobs: readonly string[];
+  /** Prefix for root-relative paths before the globs match (they are written for a parent directory). */
+  excludeBase?: string;
   /** Worker threads; 1 scans in the main thread. Default: one per core. */
   jobs?: number;
   /** Called once per skipped source as soon as it is known (for stderr warnings). */
@@ -54,9 +56,12 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     options.onSkip?.(s);
   };
   const roots = await resolveRoots(options.paths);
+  const excludedByGlob = pathMatcher(options.excludeGlobs, options.excludeBase);
+  // Counted so that an allowlist leaving out most of the tree is reported, not silent.
+  let allowlisted = 0;
   const files = enumerateFiles(roots, {
     maxFileSize: options.maxFileSize,
-    excluded: pathMatcher(options.excludeGlobs),
+    excluded: (relPath) => excludedByGlob(relPath) && ++allowlisted > 0,
     onSkip,
     signal: options.signal,
     useGit: options.useGit,
@@ -110,6 +115,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   }
   // Workers finish in any order: keep the report the same from run to run.
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.excludeGlobs.length > 0) stats.allowlisted = allowlisted;
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, stats };
 }
