@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
+import { InventoryBusyError, InventoryError } from '../sprawl/inventory-error.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
@@ -264,6 +265,11 @@ function handleError(error: unknown): number {
   if (error instanceof UsageError || error instanceof GitRangeError || error instanceof NotARepositoryError) {
     process.stderr.write(`sprawlguard: ${error.message}\n`);
     return EXIT_USAGE;
+  }
+  if (error instanceof InventoryError) {
+    // An inventory file that cannot be used says what to do; one locked too long is a run that could not finish.
+    process.stderr.write(`sprawlguard: ${error.message}\n`);
+    return error instanceof InventoryBusyError ? EXIT_INTERNAL : EXIT_USAGE;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`sprawlguard: internal error: ${message}\n`);

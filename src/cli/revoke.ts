@@ -72,7 +72,7 @@ export async function runRevoke(reportFile: string, raw: Record<string, unknown>
   }
 
   const confirm = opts.confirm === true;
-  const inventory = await openRecorder(opts.db);
+  const inventory = await openRecorder(opts.db, opts.quiet);
   let results: RevocationRecord[];
   try {
     const setup = createSetup(opts, rules, inventory);

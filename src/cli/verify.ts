@@ -50,10 +50,10 @@ export interface VerifyCliOptions {
 }
 
 /** The sprawl inventory at `--db`, as the runner's recorder; closed by the caller. */
-export async function openRecorder(db: string | undefined): Promise<(VerificationRecorder & { close(): void }) | undefined> {
+export async function openRecorder(db: string | undefined, quiet?: boolean): Promise<(VerificationRecorder & { close(): void }) | undefined> {
   if (db === undefined) return undefined;
   const { openInventory } = await import('./sprawl.js');
-  return openInventory(db);
+  return openInventory(db, { quiet });
 }
 
 /** What verify and revoke share: where to read, how to talk to providers, where to log. */
@@ -203,7 +203,7 @@ export async function runVerify(reportFile: string, raw: Record<string, unknown>
   const report = await readReport(reportFile);
   const rules = rulesFor(root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
-  const inventory = await openRecorder(opts.db);
+  const inventory = await openRecorder(opts.db, opts.quiet);
   let records: Map<string, VerificationRecord>;
   try {
     ({ records } = await verifyFindings(findings, new SourceReader(root), createSetup(opts, rules, inventory)));

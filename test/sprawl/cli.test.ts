@@ -107,7 +107,8 @@ describe.concurrent('sprawlguard scan --record', () => {
     writeFileSync(path.join(dir, 'notes.db'), 'plain text, not SQLite\n'.repeat(100));
     const broken = await cli(['sprawl', 'report', '--db', path.join(dir, 'notes.db')], dir);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/notes\.db: .*(not a usable inventory|cannot open)/);
+    expect(broken.stderr).toMatch(/notes\.db: not an SQLite database .*restore it from a backup; otherwise choose another file with --db/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
