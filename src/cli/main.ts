@@ -125,7 +125,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
   const common = (command: Command): Command =>
     command
       .argument('<report>', 'a report written by `scan --format json`')
-      .option('--root <dir>', 'directory the report\'s paths are relative to (default: .)')
+      .option('--root <dir>', 'directory the report\'s paths are relative to (default: the scan root the report records, else .)')
       .option('-c, --config <file>', 'configuration file with custom rules')
       .option('--fingerprint-key <key>', 'HMAC key the report\'s fingerprints were made with (env SPRAWLGUARD_FINGERPRINT_KEY)')
       .option('--rule <id>', 'only findings of this rule (repeatable)', collect)
