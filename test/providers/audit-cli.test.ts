@@ -11,7 +11,7 @@ import { makeTempDir } from '../support/temp.js';
 
 const FP = (n: number): string => `sha256:${n.toString(16).padStart(64, '0')}`;
 
-describe('audit check', () => {
+describe('audit check', { timeout: 120_000 }, () => {
   let dir: string;
   let lines: string[];
   beforeAll(async () => {

@@ -48,7 +48,7 @@ async function verifyFrom(cwd: string, report: string, extra: string[] = []): Pr
   return findings.map((f) => `${f.location.path}: ${(f.verification as { status: string; reason?: string }).status}`).sort();
 }
 
-describe('a report from another working directory', () => {
+describe('a report from another working directory', { timeout: 120_000 }, () => {
   it('a directory scan: verify and revoke read the secrets back without --root; --root still overrides', async () => {
     const project = makeTree({ 'app/settings.env': `GITHUB_TOKEN=${PAT}\n`, 'deploy/ci.env': `TOKEN=${OTHER_PAT}\n` });
     const scannedFrom = makeTempDir();

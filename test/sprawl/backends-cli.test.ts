@@ -52,7 +52,7 @@ function expectNoStackTrace(result: CliResult): void {
   expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
 }
 
-describe('without any SQLite back end', () => {
+describe('without any SQLite back end', { timeout: 120_000 }, () => {
   let dir: string;
   let attempts: string;
   let env: Record<string, string>;
@@ -110,7 +110,7 @@ describe('without any SQLite back end', () => {
   });
 });
 
-describe('an inventory file that cannot be used', () => {
+describe('an inventory file that cannot be used', { timeout: 120_000 }, () => {
   it('is explained with what to do (exit 2), never with a stack trace', async () => {
     const dir = workDir('cli-bad-db');
     const empty = path.join(dir, 'empty.db');

@@ -36,7 +36,13 @@ function jsonReport(result: CliResult): SprawlReport {
   return JSON.parse(result.stdout) as SprawlReport;
 }
 
-describe.concurrent('sprawlguard scan --record', () => {
+/**
+ * Each test runs several CLI processes (and git) one after another, and the tests of a group run at
+ * once: on a busy two-core machine that takes well over vitest's default 30 s.
+ */
+const E2E = { timeout: 120_000 };
+
+describe.concurrent('sprawlguard scan --record', E2E, () => {
   it('records history scans; a re-scan updates last seen and marks what left HEAD', async () => {
     const dir = workDir('cli-record');
     const repo = makeRepo(dir, 'app', [{ 'deploy.env': `TOKEN=${secret(1)}\n`, 'src/app.py': `KEY = "${secret(2)}"\n` }]);
@@ -112,7 +118,7 @@ describe.concurrent('sprawlguard scan --record', () => {
   });
 });
 
-describe.concurrent('sprawlguard org scan', () => {
+describe.concurrent('sprawlguard org scan', E2E, () => {
   it('lists a GitHub organization (fake API), clones into the cache, and reports cross-repo sprawl', async () => {
     const dir = workDir('cli-org');
     const shared = secret(10);
