@@ -24,6 +24,12 @@ export async function runAuditCheck(file: string | undefined, raw: Record<string
     process.stdout.write(`${target}: ${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}, chain intact\nhead ${result.head}\n`);
     return EXIT_CLEAN;
   }
-  process.stdout.write(`${target}: broken at line ${result.line}: ${result.reason}\n(${result.entries === 1 ? 'the 1 entry before it is' : `the ${result.entries} entries before it are`} intact)\n`);
+  process.stdout.write(`${target}: broken at line ${result.line}: ${result.reason}\n(${intact(result.entries)})\n`);
   return EXIT_FINDINGS;
+}
+
+/** How much of the log the chain still vouches for: the entries from the start that a later entry's hash proves. */
+function intact(entries: number): string {
+  if (entries === 0) return 'no entry before it is proven intact';
+  return entries === 1 ? 'the first entry is intact' : `the first ${entries} entries are intact`;
 }

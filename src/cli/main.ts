@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
+import { InventoryBusyError, InventoryError } from '../sprawl/inventory-error.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
 import { toolVersion } from './version.js';
@@ -149,7 +150,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
   const common = (command: Command): Command =>
     command
       .argument('<report>', 'a report written by `scan --format json`')
-      .option('--root <dir>', 'directory the report\'s paths are relative to (default: .)')
+      .option('--root <dir>', 'directory the report\'s paths are relative to (default: the scan root the report records, else .)')
       .option('-c, --config <file>', 'configuration file with custom rules')
       .option('--fingerprint-key <key>', 'HMAC key the report\'s fingerprints were made with (env SPRAWLGUARD_FINGERPRINT_KEY)')
       .option('--rule <id>', 'only findings of this rule (repeatable)', collect)
@@ -294,6 +295,11 @@ function handleError(error: unknown): number {
   if (error instanceof UsageError || error instanceof GitRangeError || error instanceof NotARepositoryError) {
     process.stderr.write(`sprawlguard: ${error.message}\n`);
     return EXIT_USAGE;
+  }
+  if (error instanceof InventoryError) {
+    // An inventory file that cannot be used says what to do; one locked too long is a run that could not finish.
+    process.stderr.write(`sprawlguard: ${error.message}\n`);
+    return error instanceof InventoryBusyError ? EXIT_INTERNAL : EXIT_USAGE;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`sprawlguard: internal error: ${message}\n`);

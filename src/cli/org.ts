@@ -15,7 +15,7 @@ import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, writeOutput } from './output.js';
-import { inventoryPath, openInventory } from './sprawl.js';
+import { inventoryPath, markRunFailed, openInventory } from './sprawl.js';
 import { toolVersion } from './version.js';
 
 export const EXIT_INTERRUPTED = 130;
@@ -82,7 +82,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   say(`${targets.length} repositor${targets.length === 1 ? 'y' : 'ies'} to scan${shard ? ` in shard ${shard.index}/${shard.count} (of ${listed.length})` : ''}`);
 
   const file = inventoryPath(opts.db);
-  const inventory = openInventory(file);
+  const inventory = openInventory(file, { quiet: opts.quiet });
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals): void => {
     if (!controller.signal.aborted) process.stderr.write(`sprawlguard: ${signal}: stopping; finished repositories are kept, run again to resume\n`);
@@ -90,8 +90,9 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  let runId: number | undefined;
   try {
-    const runId = inventory.startRun({
+    runId = inventory.startRun({
       kind: 'org-scan',
       target: opts.githubOrg !== undefined ? `github:${opts.githubOrg}` : `repos:${path.resolve(opts.repos as string)}`,
       toolVersion: toolVersion(),
@@ -150,6 +151,9 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
     );
     if (summary.interrupted) return EXIT_INTERRUPTED;
     return summary.failed > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  } catch (error) {
+    if (runId !== undefined) markRunFailed(inventory, runId);
+    throw error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { ScanSettings } from '../config/settings.js';
-import { compareFindings, type Finding, type Report, type ScanStats } from '../findings/finding.js';
+import { compareFindings, type Finding, type Report, type ScanScope, type ScanStats } from '../findings/finding.js';
 import { loadFormatter, type FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
@@ -39,8 +39,8 @@ export function stripSecrets(findings: Finding[], showSecrets: boolean): Finding
   });
 }
 
-export function makeReport(findings: Finding[], stats: ScanStats): Report {
-  return { version: 1, tool: { name: 'sprawlguard', version: toolVersion() }, findings, stats };
+export function makeReport(findings: Finding[], stats: ScanStats, scan?: ScanScope): Report {
+  return { version: 1, tool: { name: 'sprawlguard', version: toolVersion() }, findings, stats, ...(scan ? { scan } : {}) };
 }
 
 export interface WriteOptions {

@@ -7,13 +7,11 @@
  * flag (`--shopify-uninstall`, `--twilio-rotate`, `--aws-delete`); AWS keys need operator
  * credentials (`--aws-profile`). Every attempt goes to the audit log.
  */
-import path from 'node:path';
 import { AwsProfileError, loadAwsProfile } from '../providers/aws-profile.js';
-import { SourceReader } from '../providers/reread.js';
 import type { RevocationRecord, RevocationStatus } from '../providers/run.js';
 import type { RevokeOptions } from '../providers/types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
-import { createSetup, openRecorder, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
+import { createSetup, openRecorder, readerFor, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
 
 export interface RevokeCliOptions {
   root?: string;
@@ -51,9 +49,9 @@ const LABEL: Record<RevocationStatus, string> = {
 export async function runRevoke(reportFile: string, raw: Record<string, unknown>): Promise<number> {
   const opts = raw as RevokeCliOptions;
   if (opts.awsDelete && !opts.awsProfile) throw new UsageError('--aws-delete needs --aws-profile (the operator credentials that delete the key)');
-  const root = path.resolve(opts.root ?? '.');
   const report = await readReport(reportFile);
-  const rules = await rulesFor(root, opts.config);
+  const reader = readerFor(report.scan, opts.root);
+  const rules = await rulesFor(reader.root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
   if (findings.length === 0) throw new UsageError('no findings selected (check --rule and --fingerprint)');
 
@@ -72,11 +70,11 @@ export async function runRevoke(reportFile: string, raw: Record<string, unknown>
   }
 
   const confirm = opts.confirm === true;
-  const inventory = await openRecorder(opts.db);
+  const inventory = await openRecorder(opts.db, opts.quiet);
   let results: RevocationRecord[];
   try {
     const setup = createSetup(opts, rules, inventory);
-    const { targets, records } = await verifyFindings(findings, new SourceReader(root), setup);
+    const { targets, records } = await verifyFindings(findings, reader, setup);
     if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
     results = await setup.runner.revokeAll(targets, records, { confirm, revoke: revokeOptions });
   } finally {

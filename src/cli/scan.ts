@@ -6,7 +6,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, scannerConfig, type ScanSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
-import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
+import type { Finding, ScanScope, ScanStats, SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
@@ -51,14 +51,12 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (!opts.verify && (opts.timeout !== undefined || opts.verifyDeadline !== undefined)) {
     throw new UsageError(`${opts.timeout !== undefined ? '--timeout' : '--verify-deadline'} applies to --verify`);
   }
-  const { findings, stats, settings } = await collectFindings(paths, opts);
+  const { findings, stats, settings, scope } = await collectFindings(paths, opts);
   if (opts.verify) {
     // Opt-in network checks, on the filtered findings while they still hold their secrets.
     const { verifyScanFindings } = await import('./verify.js');
-    const readsGit = opts.staged || opts.diff !== undefined || opts.sinceCommit !== undefined || opts.history;
     await verifyScanFindings(findings, {
-      paths,
-      gitRepo: readsGit ? (opts.repo ?? '.') : undefined,
+      scope,
       rules: settings.rules,
       fingerprintKey: fingerprintKeyOf(opts),
       quiet: opts.quiet,
@@ -71,7 +69,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     const { recordScanFindings } = await import('./sprawl.js');
     await recordScanFindings(paths, opts, findings, stats, settings);
   }
-  await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats), {
+  await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats, scope), {
     format: opts.format ?? 'text',
     output: opts.output,
     color: opts.color,
@@ -106,7 +104,7 @@ export async function runBaselineCreate(paths: string[], raw: Record<string, unk
 async function collectFindings(
   paths: string[],
   opts: ScanCliOptions,
-): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings }> {
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope }> {
   const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
@@ -194,7 +192,8 @@ async function collectFindings(
     const { subtractBaseline } = await import('../findings/baseline.js');
     findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
   }
-  return { findings, stats, settings };
+  const { scanScope } = await import('./scan-scope.js');
+  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo) };
 }
 
 /** The git source the options ask for, if any; conflicting choices are usage errors. */

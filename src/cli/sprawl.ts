@@ -9,7 +9,7 @@ import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { SprawlFormat } from '../sprawl/format.js';
 import { dropUndefined } from '../sprawl/defined.js';
-import { DEFAULT_INVENTORY_PATH, Inventory, InventoryError, type RecordScope } from '../sprawl/inventory.js';
+import { DEFAULT_INVENTORY_PATH, Inventory, type RecordScope } from '../sprawl/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
 import { fingerprintKeyOf } from './options.js';
@@ -21,16 +21,28 @@ export function inventoryPath(option: string | undefined): string {
   return option ?? (process.env.SPRAWLGUARD_DB || DEFAULT_INVENTORY_PATH);
 }
 
-/** Open the inventory; a file that cannot be one is a usage error (exit 2) with the reason. */
-export function openInventory(file: string, options: { mustExist?: boolean } = {}): Inventory {
+/**
+ * Open the inventory. A file that cannot be one (no SQLite back end, empty, damaged, newer schema)
+ * raises InventoryError, which the CLI reports with what to do (exit 2; 3 when it stayed locked).
+ */
+export function openInventory(file: string, options: { mustExist?: boolean; quiet?: boolean } = {}): Inventory {
   if (options.mustExist && !existsSync(file)) {
     throw new UsageError(`no inventory at ${file}: record one with \`sprawlguard scan --record\` or \`sprawlguard org scan\` (or choose one with --db)`);
   }
+  const inventory = Inventory.open(file);
+  const n = inventory.interruptedRuns;
+  if (n > 0 && !options.quiet) {
+    process.stderr.write(`sprawlguard: ${n} earlier run${n === 1 ? '' : 's'} in ${file} stopped without finishing (the process ended): marked interrupted\n`);
+  }
+  return inventory;
+}
+
+/** A run that ends with an error is recorded as failed, if the inventory still takes the write. */
+export function markRunFailed(inventory: Inventory, runId: number): void {
   try {
-    return Inventory.open(file);
-  } catch (error) {
-    if (error instanceof InventoryError) throw new UsageError(error.message);
-    throw error;
+    inventory.finishRun(runId, 'failed');
+  } catch {
+    // The error that ended the run is the one to report; without this write the next open marks the run interrupted.
   }
 }
 
@@ -77,7 +89,7 @@ export async function runSprawlMerge(files: string[], raw: Record<string, unknow
   const opts = raw as MergeCliOptions;
   const { readMergeInput, ShardFileError } = await import('../sprawl/shard-file.js');
   const file = inventoryPath(opts.db);
-  const inventory = openInventory(file);
+  const inventory = openInventory(file, { quiet: opts.quiet });
   const say = (line: string): void => {
     if (!opts.quiet) process.stderr.write(`sprawlguard: ${line}\n`);
   };
@@ -104,6 +116,9 @@ export async function runSprawlMerge(files: string[], raw: Record<string, unknow
       }
     }
     inventory.finishRun(runId, failed > 0 ? 'failed' : 'complete');
+  } catch (error) {
+    markRunFailed(inventory, runId);
+    throw error;
   } finally {
     inventory.close();
   }
@@ -169,9 +184,10 @@ export async function recordScanFindings(
     scope.branches = await branchesContaining(gitDir, findings.flatMap((f) => (f.location.commit ? [f.location.commit] : [])), refs.refs);
   }
 
-  const inventory = openInventory(file);
+  const inventory = openInventory(file, { quiet: opts.quiet });
+  let runId: number | undefined;
   try {
-    const runId = inventory.startRun({
+    runId = inventory.startRun({
       kind: 'scan',
       target,
       toolVersion: toolVersion(),
@@ -186,10 +202,11 @@ export async function recordScanFindings(
         config: settings.configFile,
       }),
     });
+    const run = runId;
     const summary = inventory.transaction(() => {
-      const recorded = inventory.recordFindings(runId, findings, scope);
+      const recorded = inventory.recordFindings(run, findings, scope);
       if (scope.completeFor && gitSource === 'history' && scope.repo) {
-        inventory.markRepoDone(scope.repo, scope.repo, { head: refs?.head, refsDigest: refs?.digest, commits: stats.commits, bytes: stats.bytes, findings: findings.length, durationMs: stats.durationMs }, runId);
+        inventory.markRepoDone(scope.repo, scope.repo, { head: refs?.head, refsDigest: refs?.digest, commits: stats.commits, bytes: stats.bytes, findings: findings.length, durationMs: stats.durationMs }, run);
       }
       inventory.markAllowed(settings.allowFingerprints);
       for (const f of uniqueVerified(findings)) {
@@ -205,6 +222,9 @@ export async function recordScanFindings(
           `${summary.gone > 0 ? `, ${summary.gone} no longer found` : ''}) in ${file}\n`,
       );
     }
+  } catch (error) {
+    if (runId !== undefined) markRunFailed(inventory, runId);
+    throw error;
   } finally {
     inventory.close();
   }

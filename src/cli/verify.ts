@@ -5,10 +5,10 @@
  * A report carries no raw secrets, so `verify` reads each one again from its recorded location
  * (files relative to --root, commits with `git show`) and uses it only if its fingerprint matches.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
-import type { Finding, Report } from '../findings/finding.js';
+import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import { fingerprintSecret } from '../findings/fingerprint.js';
 import { AuditLog, DEFAULT_AUDIT_LOG } from '../providers/audit.js';
 import { HttpSession } from '../providers/http.js';
@@ -52,10 +52,10 @@ export interface VerifyCliOptions {
 }
 
 /** The sprawl inventory at `--db`, as the runner's recorder; closed by the caller. */
-export async function openRecorder(db: string | undefined): Promise<(VerificationRecorder & { close(): void }) | undefined> {
+export async function openRecorder(db: string | undefined, quiet?: boolean): Promise<(VerificationRecorder & { close(): void }) | undefined> {
   if (db === undefined) return undefined;
   const { openInventory } = await import('./sprawl.js');
-  return openInventory(db);
+  return openInventory(db, { quiet });
 }
 
 /** What verify and revoke share: where to read, how to talk to providers, where to log. */
@@ -125,6 +125,10 @@ export async function readReport(file: string): Promise<Report> {
     }
     if (typeof f.redacted !== 'string') f.redacted = '…';
   });
+  const scan = parsed.scan;
+  if (scan !== undefined && (!isObject(scan) || !['files', 'git', 'stdin'].includes(scan.source as string) || typeof scan.root !== 'string' || !path.isAbsolute(scan.root))) {
+    throw new UsageError(`${file}: "scan" must be { source: files, git or stdin; root: an absolute path }, or be left out (then --root says where the files are)`);
+  }
   return parsed as unknown as Report;
 }
 
@@ -214,19 +218,19 @@ export async function verifyFindings(findings: Finding[], reader: SourceReader, 
 export async function runVerify(reportFile: string, raw: Record<string, unknown>): Promise<number> {
   const opts = raw as VerifyCliOptions;
   const exitOnLive = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
-  const root = path.resolve(opts.root ?? '.');
   const report = await readReport(reportFile);
-  const rules = await rulesFor(root, opts.config);
+  const reader = readerFor(report.scan, opts.root);
+  const rules = await rulesFor(reader.root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
-  const inventory = await openRecorder(opts.db);
+  const inventory = await openRecorder(opts.db, opts.quiet);
   let records: Map<string, VerificationRecord>;
   try {
-    ({ records } = await verifyFindings(findings, new SourceReader(root), createSetup(opts, rules, inventory)));
+    ({ records } = await verifyFindings(findings, reader, createSetup(opts, rules, inventory)));
   } finally {
     inventory?.close();
   }
   if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
-  await writeReport(makeReport(stripSecrets(findings, false), report.stats ?? { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] }), {
+  await writeReport(makeReport(stripSecrets(findings, false), report.stats ?? { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] }, report.scan), {
     format: opts.format ?? 'json',
     output: opts.output,
     color: opts.color,
@@ -239,34 +243,20 @@ export async function runVerify(reportFile: string, raw: Record<string, unknown>
 // ---- scan --verify ------------------------------------------------------------------------------
 
 /**
- * How report paths of a file scan map back to files: relative to the only directory argument, the
- * file itself for a single file argument, else relative to the current directory (as sources/files.ts
- * shows them).
+ * Where a report's findings are read again: `--root` when given, else the scan's own record of what
+ * it read (reports from `scan` carry it), else the working directory (older reports).
  */
-async function scanReader(paths: readonly string[], gitRepo: string | undefined): Promise<SourceReader> {
-  if (gitRepo !== undefined) {
-    const { repoInfo } = await import('../sources/git/git.js');
-    const info = await repoInfo(path.resolve(gitRepo));
-    return new SourceReader(info.topLevel ?? info.dir);
-  }
-  // Standard input is gone by now; its name must not be mistaken for a file in the cwd.
-  if (paths.includes('-')) return new SourceReader(process.cwd(), () => undefined);
-  if (paths.length === 1) {
-    const only = path.resolve(paths[0] as string);
-    const info = await stat(only).catch(() => undefined);
-    if (info?.isDirectory()) return new SourceReader(only);
-    if (info?.isFile()) {
-      const shown = path.basename(only);
-      return new SourceReader(process.cwd(), (p) => (p === shown ? only : path.resolve(p)));
-    }
-  }
-  return new SourceReader(process.cwd());
+export function readerFor(scope: ScanScope | undefined, rootOption?: string): SourceReader {
+  if (rootOption !== undefined) return new SourceReader(path.resolve(rootOption));
+  if (!scope) return new SourceReader(process.cwd());
+  // Standard input is gone by now; its name must not be mistaken for a file.
+  if (scope.source === 'stdin') return new SourceReader(scope.root, () => undefined);
+  return new SourceReader(scope.root);
 }
 
 export interface ScanVerifyContext {
-  paths: readonly string[];
-  /** The repository of a git scan (--repo, default `.`), when the scan read git. */
-  gitRepo?: string;
+  /** What the scan read: where its findings' paths are relative to. */
+  scope: ScanScope;
   rules: readonly Rule[];
   fingerprintKey?: string;
   quiet?: boolean;
@@ -282,7 +272,7 @@ export async function verifyScanFindings(findings: Finding[], context: ScanVerif
     { auditLog: context.auditLog, fingerprintKey: context.fingerprintKey, timeout: context.timeout, verifyDeadline: context.verifyDeadline },
     context.rules,
   );
-  const reader = await scanReader(context.paths, context.gitRepo);
+  const reader = readerFor(context.scope);
   const { records } = await verifyFindings(findings, reader, setup);
   if (!context.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
 }

@@ -98,11 +98,26 @@ export interface ScanWarning {
   file?: string;
 }
 
+/**
+ * What a scan read, so `verify` and `revoke` find the files again from any working directory. Paths
+ * are absolute. Reports of ticket exports and older reports have none.
+ */
+export interface ScanScope {
+  /** `files` (paths on disk), `git` (a repository's staged changes, commits or history) or `stdin`. */
+  source: 'files' | 'git' | 'stdin';
+  /** The directory the findings' paths are relative to: the only directory scanned, else the working directory; a repository's top level for git sources. */
+  root: string;
+  /** The files and directories scanned (files source only). */
+  paths?: string[];
+}
+
 export interface Report {
   version: 1;
   tool: { name: 'sprawlguard'; version: string };
   findings: Finding[];
   stats: ScanStats;
+  /** Written by `scan`; see ScanScope. */
+  scan?: ScanScope;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };

@@ -228,8 +228,12 @@ export type AuditCheck =
 const REQUIRED_STRINGS = ['time', 'action', 'provider', 'fingerprint', 'outcome', 'prev'] as const;
 
 /**
- * Check a whole log. `entries` counts the entries that were checked and found intact before the
- * first broken one. `expectedHead`, when given, must equal the hash of the last line.
+ * Check a whole log. `expectedHead`, when given, must equal the hash of the last line.
+ *
+ * When the chain breaks, `entries` counts the entries before the broken line that the chain proves
+ * intact: an entry is proven by the next entry's `prev` hash. The entry just before a `prev`
+ * mismatch is not (it may be the line that was changed), and neither is the one before a line that
+ * is not an entry at all (nothing checks its hash).
  */
 export function checkAuditText(text: string, expectedHead?: string): AuditCheck {
   if (text === '') return expectedHead === undefined || expectedHead === GENESIS_HASH ? { ok: true, entries: 0, head: GENESIS_HASH } : { ok: false, entries: 0, line: 1, reason: 'the log is empty but a head hash was expected' };
@@ -239,7 +243,8 @@ export function checkAuditText(text: string, expectedHead?: string): AuditCheck 
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const line = lines[i] as string;
-    const broken = (reason: string): AuditCheck => ({ ok: false, entries: i, line: lineNo, reason });
+    // Entries 1..i-1 were each proven by the `prev` of the entry after them; entry i only once this line's `prev` matches.
+    const broken = (reason: string, proven = Math.max(0, i - 1)): AuditCheck => ({ ok: false, entries: proven, line: lineNo, reason });
     if (line.trim() === '') return broken('empty line');
     let entry: unknown;
     try {
@@ -260,7 +265,7 @@ export function checkAuditText(text: string, expectedHead?: string): AuditCheck 
       );
     }
     if (record.seq !== lineNo) {
-      return broken(`sequence number ${JSON.stringify(record.seq)} where ${lineNo} was expected (lines were removed, inserted or reordered)`);
+      return broken(`sequence number ${JSON.stringify(record.seq)} where ${lineNo} was expected (lines were removed, inserted or reordered)`, i);
     }
     prev = hashLine(line);
   }
@@ -268,7 +273,7 @@ export function checkAuditText(text: string, expectedHead?: string): AuditCheck 
   if (expectedHead !== undefined && expectedHead !== prev) {
     return {
       ok: false,
-      entries: lines.length,
+      entries: lines.length - 1,
       line: lines.length,
       reason: `the last entry's hash is ${prev}, not the expected head ${expectedHead} (the last line was changed, or lines were cut off the end)`,
     };

@@ -51,4 +51,4 @@ export function orderFinding(finding: Finding): Finding {
 }
 
 export const formatJson: Formatter = (report: Report) =>
-  `${JSON.stringify({ version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats }, null, 2)}\n`;
+  `${JSON.stringify({ version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats, scan: report.scan }, null, 2)}\n`;

@@ -11,12 +11,13 @@
  * history but no longer at HEAD become `removed-from-head`, occurrences the scan no longer finds at
  * all (history rewritten, file deleted from a plain directory) become `gone`.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Finding, SourceKind } from '../findings/finding.js';
 import { dropUndefined } from './defined.js';
-import { InventoryError, migrate, SCHEMA_VERSION } from './schema.js';
+import { openDatabase, withRetry, type DatabaseOptions } from './inventory-file.js';
+import { currentOwner } from './run-owner.js';
+import { InventoryError, SCHEMA_VERSION } from './schema.js';
+import type { SqlDatabase, SqliteBackend, SqlStatement } from './sqlite.js';
 
 export const DEFAULT_INVENTORY_PATH = path.join('.sprawlguard', 'inventory.db');
 
@@ -155,7 +156,7 @@ export interface RevocationInput {
   status: string;
 }
 
-export interface InventoryOptions {
+export interface InventoryOptions extends DatabaseOptions {
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -239,20 +240,22 @@ interface RunRow {
 
 export class Inventory {
   private readonly now: () => Date;
-  /** Prepared statements by SQL text: better-sqlite3 compiles on every prepare, and merging a shard runs a few per record. */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared statements by SQL text: SQLite compiles on every prepare, and merging a shard runs a few per record. */
+  private readonly statements = new Map<string, SqlStatement>();
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     readonly file: string,
     /** The schema version the file was at when opened (0 for a new file). */
     readonly openedAtVersion: number,
-    options: InventoryOptions,
+    /** Earlier runs found `running` whose process had ended, marked `interrupted` by this open. */
+    readonly interruptedRuns: number,
+    private readonly options: InventoryOptions,
   ) {
     this.now = options.now ?? (() => new Date());
   }
 
-  private prepare(sql: string): Database.Statement {
+  private prepare(sql: string): SqlStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -261,38 +264,42 @@ export class Inventory {
     return statement;
   }
 
-  /** Open (creating it and its directory if needed) and upgrade the inventory at `file`. */
+  /**
+   * Open (creating it and its directory if needed), check and upgrade the inventory at `file`; runs
+   * left `running` by a process that has ended are marked `interrupted` (see inventory-file.ts).
+   */
   static open(file: string, options: InventoryOptions = {}): Inventory {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    let db: Database.Database;
+    let opened;
     try {
-      db = new Database(file);
+      opened = openDatabase(file, options);
     } catch (error) {
-      throw new InventoryError(`${file}: cannot open the inventory: ${(error as Error).message}`);
-    }
-    try {
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 10000');
-      const before = migrate(db, file);
-      return new Inventory(db, file, before, options);
-    } catch (error) {
-      db.close();
       if (error instanceof InventoryError) throw error;
       throw new InventoryError(`${file}: not a usable inventory: ${(error as Error).message}`);
     }
+    return new Inventory(opened.db, file, opened.openedAtVersion, opened.interruptedRuns, options);
   }
 
   get schemaVersion(): number {
     return SCHEMA_VERSION;
   }
 
+  /** The SQLite back end in use. */
+  get backend(): SqliteBackend {
+    return this.db.backend;
+  }
+
   close(): void {
     this.db.close();
   }
 
-  /** Run `fn` in one transaction: all of it is recorded, or none of it (an interrupted repo leaves no half). */
+  /**
+   * Run `fn` in one IMMEDIATE transaction: all of it is recorded, or none of it (an interrupted
+   * repo leaves no half). When another process is writing, it waits and tries again (bounded), so
+   * `fn` must be synchronous inventory work only.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.db.inTransaction) return this.db.transaction(fn);
+    return withRetry(this.file, this.options, () => this.db.transaction(fn));
   }
 
   private stamp(): string {
@@ -301,14 +308,21 @@ export class Inventory {
 
   // ---- scan runs -------------------------------------------------------------------------------
 
+  /** A new run, owned by this process: if the process ends without finishing it, the next open marks it interrupted. */
   startRun(info: { kind: RunKind; target: string; toolVersion: string; options: Record<string, unknown> }): number {
-    const result = this.prepare('INSERT INTO scan_runs (kind, target, tool_version, options, started_at) VALUES (?, ?, ?, ?, ?)')
-      .run(info.kind, info.target, info.toolVersion, JSON.stringify(info.options), this.stamp());
-    return Number(result.lastInsertRowid);
+    const owner = currentOwner();
+    return this.transaction(() => {
+      const result = this.prepare(
+          `INSERT INTO scan_runs (kind, target, tool_version, options, started_at, owner_pid, owner_host, owner_started)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(info.kind, info.target, info.toolVersion, JSON.stringify(info.options), this.stamp(), owner.pid, owner.host, owner.started ?? null);
+      return Number(result.lastInsertRowid);
+    });
   }
 
   finishRun(runId: number, status: Exclude<RunStatus, 'running'>): void {
-    this.prepare('UPDATE scan_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, this.stamp(), runId);
+    this.transaction(() => this.prepare('UPDATE scan_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, this.stamp(), runId));
   }
 
   runs(): RunRecord[] {
@@ -436,21 +450,23 @@ export class Inventory {
 
   /** Set a secret's triage status (e.g. `allowed` after review). False when the fingerprint is unknown. */
   setStatus(fingerprint: string, status: SecretStatus): boolean {
-    const changes = this.prepare('UPDATE secrets SET status = ?, status_changed_at = ? WHERE fingerprint = ? AND status != ?')
-      .run(status, this.stamp(), fingerprint, status).changes;
+    const changes = this.transaction(
+      () => this.prepare('UPDATE secrets SET status = ?, status_changed_at = ? WHERE fingerprint = ? AND status != ?').run(status, this.stamp(), fingerprint, status).changes,
+    );
     return changes > 0 || this.hasSecret(fingerprint);
   }
 
   /** Mark known secrets whose fingerprints the configuration allowlists as `allowed`. */
   markAllowed(fingerprints: Iterable<string>): number {
-    let n = 0;
+    const list = [...fingerprints];
     const update = this.prepare(
       "UPDATE secrets SET status = 'allowed', status_changed_at = ? WHERE fingerprint = ? AND status = 'open'",
     );
-    this.transaction(() => {
-      for (const fp of fingerprints) n += update.run(this.stamp(), fp).changes;
+    return this.transaction(() => {
+      let n = 0;
+      for (const fp of list) n += update.run(this.stamp(), fp).changes;
+      return n;
     });
-    return n;
   }
 
   hasSecret(fingerprint: string): boolean {
@@ -464,6 +480,10 @@ export class Inventory {
    * A fingerprint the inventory does not hold is ignored (there is nothing to attach it to).
    */
   recordVerification(record: VerificationInput): void {
+    this.transaction(() => this.applyVerification(record));
+  }
+
+  private applyVerification(record: VerificationInput): void {
     const current = this.prepare('SELECT status FROM secrets WHERE fingerprint = ?').get(record.fingerprint) as
       | { status: SecretStatus }
       | undefined;
@@ -495,8 +515,9 @@ export class Inventory {
   recordRevocation(record: RevocationInput): void {
     if (record.status !== 'revoked') return;
     const now = this.stamp();
-    this.prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?")
-      .run(now, now, record.fingerprint);
+    this.transaction(() =>
+      this.prepare("UPDATE secrets SET status = 'revoked', status_changed_at = ?, revoked_at = ? WHERE fingerprint = ?").run(now, now, record.fingerprint),
+    );
   }
 
   // ---- repositories (org scans) ------------------------------------------------------------------
@@ -507,12 +528,12 @@ export class Inventory {
   }
 
   markRepoScanning(name: string, location: string, runId: number): void {
-    this.prepare(
+    this.transaction(() => this.prepare(
         `INSERT INTO repos (name, location, state, last_run, started_at) VALUES (?, ?, 'scanning', ?, ?)
          ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'scanning', last_run = excluded.last_run,
            started_at = excluded.started_at, error = NULL`,
       )
-      .run(name, location, runId, this.stamp());
+      .run(name, location, runId, this.stamp()));
   }
 
   markRepoDone(
@@ -522,7 +543,7 @@ export class Inventory {
     runId: number,
   ): void {
     const now = this.stamp();
-    this.prepare(
+    this.transaction(() => this.prepare(
         `INSERT INTO repos (name, location, state, head, refs_digest, pushed_at, settings_digest, commits, bytes, findings,
                             duration_ms, error, last_run, started_at, scanned_at)
          VALUES (@name, @location, 'done', @head, @refsDigest, @pushedAt, @settingsDigest, @commits, @bytes, @findings,
@@ -546,17 +567,17 @@ export class Inventory {
         durationMs: info.durationMs ?? null,
         runId,
         now,
-      });
+      }));
   }
 
   /** A repository that could not be scanned: the error is kept, earlier results stay as they were. */
   markRepoFailed(name: string, location: string, error: string, runId: number): void {
-    this.prepare(
+    this.transaction(() => this.prepare(
         `INSERT INTO repos (name, location, state, error, last_run, started_at) VALUES (?, ?, 'failed', ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'failed', error = excluded.error,
            last_run = excluded.last_run`,
       )
-      .run(name, location, error, runId, this.stamp());
+      .run(name, location, error, runId, this.stamp()));
   }
 
   /** An unchanged repository: everything found there before is still there, so it was seen now. */
@@ -581,10 +602,11 @@ export class Inventory {
   }
 
   occurrences(options: { includeGone?: boolean; repos?: readonly string[] } = {}): OccurrenceRecord[] {
-    const rows = this.prepare(`SELECT * FROM occurrences ${options.includeGone ? '' : "WHERE presence != 'gone'"} ORDER BY id`)
-      .all() as OccurrenceRow[];
     const only = options.repos ? new Set(options.repos) : undefined;
-    return rows.filter((r) => !only || only.has(r.repo)).map(occurrenceFromRow);
+    const out: OccurrenceRecord[] = [];
+    const rows = this.prepare(`SELECT * FROM occurrences ${options.includeGone ? '' : "WHERE presence != 'gone'"} ORDER BY id`).iterate();
+    for (const row of rows as IterableIterator<OccurrenceRow>) if (!only || only.has(row.repo)) out.push(occurrenceFromRow(row));
+    return out;
   }
 
   repos(): RepoRecord[] {

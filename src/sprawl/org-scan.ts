@@ -8,6 +8,9 @@
  *   interrupted resume where it stopped: finished repositories are skipped, the rest are scanned.
  * - A repository that fails (clone error, corrupt object, timeout) is recorded with its error and
  *   the run goes on.
+ * - The inventory failing (locked for too long by another process, damaged) is not a repository's
+ *   failure: the run stops, the repositories in flight are abandoned unrecorded, and the error is
+ *   thrown once they have stopped.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { scanGit } from '../scan/scan-git.js';
 import { GitError } from '../sources/git/git.js';
 import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
 import { occurrenceAtHeadKey, type Inventory } from './inventory.js';
+import { InventoryError } from './inventory-error.js';
 import { syncMirror, type GitAuth } from './mirror.js';
 import { withoutCredentials, type RepoTarget } from './targets.js';
 
@@ -87,19 +91,40 @@ export async function scanRepositories(options: OrgScanOptions): Promise<OrgScan
   const events: RepoEvent[] = [];
   let next = 0;
   let done = 0;
+  // Stops the run on the user's signal, or when the inventory itself fails.
+  const stop = new AbortController();
+  let fatal: InventoryError | undefined;
+  const onOuterAbort = (): void => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) onOuterAbort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const inner: OrgScanOptions = { ...options, signal: stop.signal };
   const worker = async (): Promise<void> => {
-    while (!options.signal?.aborted) {
+    while (!stop.signal.aborted) {
       const index = next++;
       const target = options.targets[index];
       if (!target) return;
-      const event = await scanOneGuarded(target, options);
+      let event: PartialEvent;
+      try {
+        event = await scanOneGuarded(target, inner);
+      } catch (error) {
+        if (!(error instanceof InventoryError)) throw error;
+        fatal ??= error;
+        stop.abort(error);
+        return;
+      }
+      if (fatal) return;
       done++;
       const full: RepoEvent = { ...event, position: done, total };
       events.push(full);
       options.onEvent?.(full);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, total)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, total)) }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  if (fatal) throw fatal;
   const count = (o: RepoOutcome): number => events.filter((e) => e.outcome === o).length;
   return {
     total,
@@ -113,7 +138,7 @@ export async function scanRepositories(options: OrgScanOptions): Promise<OrgScan
 
 type PartialEvent = Omit<RepoEvent, 'position' | 'total'>;
 
-/** One repository with its time limit; whatever happens, an event comes back and the run goes on. */
+/** One repository with its time limit; whatever happens to it, an event comes back and the run goes on (an inventory failure is thrown). */
 async function scanOneGuarded(target: RepoTarget, options: OrgScanOptions): Promise<PartialEvent> {
   const started = performance.now();
   const controller = new AbortController();
@@ -133,6 +158,8 @@ async function scanOneGuarded(target: RepoTarget, options: OrgScanOptions): Prom
     return await Promise.race([scanOne(target, location, options, controller.signal, started), stopped]);
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
+    // The inventory failing stops the run (scanRepositories); it says nothing about the repository.
+    if (error instanceof InventoryError) throw error;
     if (options.signal?.aborted) return { name: target.name, outcome: 'interrupted', durationMs };
     const message = oneLine(describeError(error));
     options.inventory.markRepoFailed(target.name, location, message, options.runId);

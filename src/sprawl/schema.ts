@@ -5,12 +5,13 @@
  *
  * A released step is never edited: a change to the schema is a new step at the end.
  */
-import type Database from 'better-sqlite3';
+import { InventoryError } from './inventory-error.js';
+import type { SqlDatabase } from './sqlite.js';
 
 export interface Migration {
   version: number;
   description: string;
-  up(db: Database.Database): void;
+  up(db: SqlDatabase): void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -109,36 +110,58 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE repos ADD COLUMN settings_digest TEXT');
     },
   },
+  {
+    version: 4,
+    description: 'the process that owns a scan run, so a run whose process died is marked interrupted',
+    up(db) {
+      db.exec(`
+        ALTER TABLE scan_runs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE scan_runs ADD COLUMN owner_host TEXT;
+        ALTER TABLE scan_runs ADD COLUMN owner_started TEXT;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-/** Raised when a file cannot be used as an inventory; the CLI reports it as a usage error. */
-export class InventoryError extends Error {}
+export { InventoryError };
 
-/** Bring `db` up to SCHEMA_VERSION; returns the version the file was at before. */
-export function migrate(db: Database.Database, file: string): number {
-  const before = db.pragma('user_version', { simple: true }) as number;
-  if (before > SCHEMA_VERSION) {
-    throw new InventoryError(
-      `${file}: inventory schema version ${before} is newer than this sprawlguard understands (${SCHEMA_VERSION}); upgrade sprawlguard`,
-    );
-  }
-  if (before === 0 && hasTables(db)) {
-    throw new InventoryError(`${file}: is an SQLite database, but not a sprawlguard inventory (no schema version)`);
-  }
-  for (const step of MIGRATIONS) {
-    if (step.version <= before) continue;
-    db.transaction(() => {
+/**
+ * Bring `db` up to SCHEMA_VERSION; returns the version the file was at before. Each step reads the
+ * version again inside its own IMMEDIATE transaction, so two processes opening an old (or new)
+ * file at once upgrade it once: the second finds the step done.
+ */
+export function migrate(db: SqlDatabase, file: string): number {
+  const before = checkVersion(db, file);
+  for (;;) {
+    const done = db.transaction(() => {
+      const current = checkVersion(db, file);
+      const step = MIGRATIONS.find((m) => m.version > current);
+      if (!step) return true;
       step.up(db);
       // PRAGMA takes no bound parameters; the version is a number from this file.
       db.pragma(`user_version = ${step.version}`);
-    })();
+      return false;
+    });
+    if (done) return before;
   }
-  return before;
 }
 
-function hasTables(db: Database.Database): boolean {
+function checkVersion(db: SqlDatabase, file: string): number {
+  const version = Number(db.pragma('user_version'));
+  if (version > SCHEMA_VERSION) {
+    throw new InventoryError(
+      `${file}: inventory schema version ${version} is newer than this sprawlguard understands (${SCHEMA_VERSION}); upgrade sprawlguard`,
+    );
+  }
+  if (version === 0 && hasTables(db)) {
+    throw new InventoryError(`${file}: is an SQLite database, but not a sprawlguard inventory (no schema version)`);
+  }
+  return version;
+}
+
+function hasTables(db: SqlDatabase): boolean {
   const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
   return row.n > 0;
 }

@@ -82,7 +82,28 @@ describe('checking', () => {
     edited[1] = (edited[1] as string).replace('"outcome":"revoked"', '"outcome":"failed"');
     expect(edited[1]).not.toBe(lines[1]);
     const result = checkAuditText(`${edited.join('\n')}\n`);
-    expect(result).toMatchObject({ ok: false, line: 3, entries: 2, reason: expect.stringContaining('line 2 was changed') });
+    // Line 2 may be the changed one: only line 1 is proven (by line 2's prev).
+    expect(result).toMatchObject({ ok: false, line: 3, entries: 1, reason: expect.stringContaining('line 2 was changed') });
+  });
+
+  it('counts as intact only the entries a later entry\'s hash proves, wherever the break is', async () => {
+    const { lines } = await logWith(7);
+    const editLine = (n: number): string => {
+      const edited = [...lines];
+      edited[n - 1] = (edited[n - 1] as string).replace(`"detail":"entry ${n}"`, `"detail":"entry ${n}, edited"`);
+      return `${edited.join('\n')}\n`;
+    };
+    const head = hashLine(lines[6] as string);
+    // First, middle and last entries edited; the last is only visible against the head hash.
+    expect(checkAuditText(editLine(1), head)).toMatchObject({ ok: false, line: 2, entries: 0 });
+    expect(checkAuditText(editLine(5), head)).toMatchObject({ ok: false, line: 6, entries: 4 });
+    expect(checkAuditText(editLine(6), head)).toMatchObject({ ok: false, line: 7, entries: 5 });
+    expect(checkAuditText(editLine(7), head)).toMatchObject({ ok: false, line: 7, entries: 6, reason: expect.stringContaining('expected head') });
+    // A line that is not an entry: nothing proves the entry before it.
+    expect(checkAuditText(`${[lines[0], lines[1], lines[2], 'garbage', lines[3]].join('\n')}\n`)).toMatchObject({ ok: false, line: 4, entries: 2 });
+    // A wrong sequence number under a matching prev hash: the entry before it is proven.
+    const renumbered = JSON.stringify({ ...(JSON.parse(lines[3] as string) as AuditEntry), seq: 9 });
+    expect(checkAuditText(`${[lines[0], lines[1], lines[2], renumbered].join('\n')}\n`)).toMatchObject({ ok: false, line: 4, entries: 3 });
   });
 
   it('finds a deleted line', async () => {

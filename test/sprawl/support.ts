@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import type { ScannerConfig } from '../../src/scan/chunk-scanner.js';
+import { availableBackends, SQLITE_BACKENDS, type SqliteBackend } from '../../src/sprawl/sqlite.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { TestRepo } from '../support/git-repo.js';
 import { makeTempDir } from '../support/temp.js';
@@ -58,6 +59,19 @@ export function filesUnder(dir: string): { file: string; bytes: Buffer }[] {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * One test suite per SQLite back end. A back end this Node cannot load is skipped, and the suite's
+ * name says why (node:sqlite needs Node 22.5 or later; better-sqlite3 is an optional dependency).
+ */
+export function backendSuites(): { backend: SqliteBackend; title: string; available: boolean }[] {
+  const loadable = availableBackends();
+  return SQLITE_BACKENDS.map((backend) => {
+    const available = loadable.includes(backend);
+    const needs = backend === 'node:sqlite' ? 'Node 22.5 or later only' : 'needs the optional better-sqlite3';
+    return { backend, available, title: `on ${backend} (${needs}${available ? '' : `; skipped: not loadable on Node ${process.version}`})` };
+  });
 }
 
 export function workDir(label: string): string {
