@@ -36,6 +36,7 @@ export interface ScanCliOptions {
   branch?: string;
   since?: string;
   repo?: string;
+  fetchMissing?: boolean;
   baseline?: string;
   verify?: boolean;
   record?: boolean;
@@ -140,6 +141,7 @@ async function collectFindings(
       maxFileSize: settings.maxFileSize,
       excludeGlobs: settings.allowPathGlobs,
       jobs,
+      fetchMissing: opts.fetchMissing === true,
       onWarning: (message) => {
         if (!opts.quiet) printWarning(message);
       },
@@ -178,6 +180,7 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
   );
   if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
   if (chosen.length === 0) {
+    if (opts.fetchMissing) throw new UsageError('--fetch-missing needs --diff, --since-commit or --history');
     for (const [flag, value] of [['--branch', opts.branch], ['--since', opts.since], ['--repo', opts.repo]] as const) {
       if (value !== undefined) throw new UsageError(`${flag} needs --staged, --diff, --since-commit or --history`);
     }
@@ -187,6 +190,7 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
     throw new UsageError(`${chosen[0]} scans a repository (--repo PATH), not paths: drop the path arguments`);
   }
   if ((opts.branch !== undefined || opts.since !== undefined) && !opts.history) throw new UsageError('--branch and --since apply to --history');
+  if (opts.fetchMissing && opts.staged) throw new UsageError('--fetch-missing applies to --diff, --since-commit and --history');
   if (opts.staged) return { kind: 'staged' };
   if (opts.diff !== undefined) return { kind: 'diff', range: opts.diff };
   if (opts.sinceCommit !== undefined) return { kind: 'diff', range: `${opts.sinceCommit}..HEAD` };

@@ -11,6 +11,8 @@ export interface GitWorkerData {
   source: 'history' | 'diff';
   maxFileBytes: number;
   excludeGlobs: string[];
+  /** Read commits from their objects (a partial clone). */
+  fromObjects: boolean;
 }
 
 export interface GitBatch {
@@ -32,6 +34,7 @@ port.on('message', (batch: GitBatch) => {
     firstOrder: batch.firstOrder,
     maxFileBytes: data.maxFileBytes,
     excluded,
+    fromObjects: data.fromObjects,
   }).then(
     (result) => port.postMessage(result),
     (error: unknown) => port.postMessage(failure(error)),
