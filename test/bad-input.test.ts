@@ -38,6 +38,20 @@ describe('decoding', () => {
     expect(decodeForScan(utf16be('k=v\n'))).toMatchObject({ text: 'k=v\n', encoding: 'utf-16be' });
   });
 
+  it('decodes bytes after a UTF-16 mark as UTF-8 when they are not UTF-16', () => {
+    // A UTF-8 file that starts with FF FE or FE FF: read as UTF-16, its secret would be CJK characters.
+    const secret = fakeGithubPat(63);
+    for (const mark of [[0xff, 0xfe], [0xfe, 0xff]]) {
+      const bytes = Buffer.concat([Buffer.from(mark), Buffer.from(`k=${secret}\n`)]);
+      expect(decodeForScan(bytes)).toMatchObject({ text: `k=${secret}\n`, encoding: 'utf-8' });
+      const decoder = createStreamDecoder(bytes);
+      expect(decoder && decoder.write(bytes) + decoder.end()).toBe(`k=${secret}\n`);
+    }
+    // With NUL bytes where UTF-16 has them, the mark is believed.
+    expect(decodeForScan(utf16le(`k=${secret}`))).toMatchObject({ text: `k=${secret}`, encoding: 'utf-16le' });
+    expect(decodeForScan(utf16be(`k=${secret}`))).toMatchObject({ text: `k=${secret}`, encoding: 'utf-16be' });
+  });
+
   it('replaces invalid UTF-8 and keeps going', () => {
     expect(decodeForScan(Buffer.from([0x61, 0xc3, 0x28, 0x62, 0xff]))).toMatchObject({ text: 'a\ufffd(b\ufffd' });
   });
@@ -48,6 +62,8 @@ describe('decoding', () => {
       (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
       utf16le,
       utf16be,
+      // A UTF-16 mark in front of UTF-8 text.
+      (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf8')]),
     ];
     fc.assert(
       fc.property(

@@ -158,7 +158,8 @@ export async function scanBlocks(
     if (decoder === undefined) {
       head.push(block);
       headBytes += block.length;
-      if (headBytes < SNIFF_BYTES) continue;
+      // The decision reads SNIFF_BYTES, past a UTF-16 mark's two bytes when there is one.
+      if (headBytes < SNIFF_BYTES + 2) continue;
       if (!decide()) {
         if (drainBinary) for await (const _ of blocks) void _;
         return undefined;
