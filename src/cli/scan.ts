@@ -14,6 +14,7 @@ import type { RepoInfo } from '../sources/git/git.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
+import { printable } from '../report/text.js';
 
 export interface ScanCliOptions {
   format?: FormatName;
@@ -160,6 +161,9 @@ async function collectFindings(
       excludeGlobs: settings.allowPathGlobs,
       jobs,
       onSkip: warn,
+      onNote: (message) => {
+        if (!opts.quiet) printNote(message);
+      },
       useGit: opts.git !== false,
     }));
   }
@@ -201,6 +205,11 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
 async function gitRepoInfo(repo: string): Promise<RepoInfo> {
   const { repoInfo } = await import('../sources/git/git.js');
   return repoInfo(path.resolve(repo));
+}
+
+/** A note on standard error: not a problem, but worth knowing. Made printable like warnings. */
+function printNote(message: string): void {
+  process.stderr.write(`sprawlguard: note: ${printable(message)}\n`);
 }
 
 /** A path that does not exist is a typo, not a clean scan: exit 2 rather than report nothing. */
