@@ -241,6 +241,29 @@ describe('a partial clone (--filter=blob:none)', () => {
     expect(absentCount(dir)).toBe(2);
   });
 
+  it('in worker threads, a long history is read from its objects the same way', async () => {
+    const origin = repo();
+    origin.git('config', 'uploadpack.allowFilter', 'true');
+    // A file changes in every tenth commit: few enough skipped blobs for all to be listed.
+    origin.bulkCommits(230, (i) => ({
+      ...(i % 10 === 0 ? { [`f${i % 11}.txt`]: `commit ${i}\n` } : {}),
+      ...(i === 50 ? { 'old.env': `B=${B}\n` } : {}),
+      ...(i === 60 ? { 'old.env': 'gone\n' } : {}),
+    }));
+    origin.commit('head', { 'now.env': `A=${A}\n` });
+    const dir = makeTempDir('sprawlguard-partial-');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir], { stdio: 'pipe' });
+    const before = absentCount(dir);
+    const one = await scan(dir, { kind: 'history' }, { jobs: 1 });
+    const two = await scan(dir, { kind: 'history' }, { jobs: 2 });
+    expect(absentCount(dir)).toBe(before);
+    expect(two.stats.commits).toBe(231);
+    expect(where(two.findings)).toEqual(where(one.findings));
+    expect(two.findings.map((f) => f.location.path)).toEqual(['now.env']);
+    expect(two.stats.skipped.map((s) => s.path).sort()).toEqual(one.stats.skipped.map((s) => s.path).sort());
+    expect(two.stats.skipped.some((s) => s.path.startsWith('old.env@'))).toBe(true);
+  });
+
   it('--fetch-missing is refused without a commit source', async () => {
     const result = await runCli(['scan', '.', '--fetch-missing']);
     expect(result.code).toBe(2);
