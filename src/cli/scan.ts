@@ -47,7 +47,7 @@ export interface ScanCliOptions {
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as ScanCliOptions;
   const exitOnFindings = parseIntOption('--exit-code', opts.exitCode ?? '1', 0, 255);
-  const { findings, stats, settings } = await collectFindings(paths, opts);
+  const { findings, stats, settings, unreadable } = await collectFindings(paths, opts);
   if (opts.verify) {
     // Opt-in network checks, on the filtered findings while they still hold their secrets.
     const { verifyScanFindings } = await import('./verify.js');
@@ -63,7 +63,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (opts.record || opts.db !== undefined) {
     // After filtering (config, baseline) and verification; the inventory never stores raw secrets.
     const { recordScanFindings } = await import('./sprawl.js');
-    await recordScanFindings(paths, opts, findings, stats, settings);
+    await recordScanFindings(paths, opts, findings, stats, settings, unreadable > 0);
   }
   await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats), {
     format: opts.format ?? 'text',
@@ -100,7 +100,7 @@ export async function runBaselineCreate(paths: string[], raw: Record<string, unk
 async function collectFindings(
   paths: string[],
   opts: ScanCliOptions,
-): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings }> {
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; unreadable: number }> {
   const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
@@ -128,13 +128,15 @@ async function collectFindings(
 
   let findings: Finding[];
   let stats: ScanStats;
+  // Git objects that could not be read: such a scan does not cover the whole history.
+  let unreadable = 0;
   if (useStdin) {
     const { scanStdin } = await import('../scan/scan-stdin.js');
     ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config));
   } else if (gitMode) {
     const { scanGit } = await import('../scan/scan-git.js');
     const { gitProgressPrinter } = await import('./progress.js');
-    ({ findings, stats } = await scanGit({
+    ({ findings, stats, unreadable } = await scanGit({
       repo: opts.repo ?? '.',
       repoInfo: gitRepo,
       mode: gitMode,
@@ -174,7 +176,7 @@ async function collectFindings(
     const { subtractBaseline } = await import('../findings/baseline.js');
     findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
   }
-  return { findings, stats, settings };
+  return { findings, stats, settings, unreadable };
 }
 
 /** The git source the options ask for, if any; conflicting choices are usage errors. */

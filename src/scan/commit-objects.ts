@@ -10,11 +10,21 @@ import { diffTrees, parseCommit, type ChangedFile } from '../sources/git/objects
 import type { CommitMeta, PatchParserEvents } from '../sources/git/patch-parser.js';
 import { isBinary } from '../sources/text-decode.js';
 
+/** The skip reason for an object that cannot be read: `<what> cannot be read (<why>): <consequence>`. */
+export function unreadableReason(what: string, why: string, consequence: string): string {
+  return `${what} cannot be read (${why}): ${consequence}`;
+}
+
+/** Whether a skip reason is about an object that could not be read (not a binary or oversized file). */
+export function isUnreadable(reason: string): boolean {
+  return / cannot be read \(/.test(reason);
+}
+
 export async function scanCommitObjects(objects: ObjectReader, commit: string, events: PatchParserEvents, maxFileBytes: number): Promise<void> {
   const object = await objects.read(commit);
   const parsed = object.kind === 'present' && object.type === 'commit' ? parseCommit(commit, object.data) : undefined;
   if (!parsed) {
-    events.skip?.(commit, `commit object cannot be read (${object.kind === 'missing' ? object.reason : 'not a commit'}): not scanned`);
+    events.skip?.(commit, unreadableReason('commit object', object.kind === 'missing' ? object.reason : 'not a commit', 'not scanned'));
     return;
   }
   const meta = parsed.meta;
@@ -29,8 +39,8 @@ export async function scanCommitObjects(objects: ObjectReader, commit: string, e
   }
   await diffTrees(objects, parsed.tree, parentTrees, {
     unreadableTree: (path, oid, reason) => {
-      if (path === '') events.skip?.(commit, `its tree ${oid} cannot be read (${reason}): not scanned`);
-      else events.skip?.(`${path}/`, `tree ${oid} cannot be read (${reason}): files under it were not scanned`, meta);
+      if (path === '') events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, 'not scanned'));
+      else events.skip?.(`${path}/`, unreadableReason(`tree ${oid}`, reason, 'files under it were not scanned'), meta);
     },
     file: (change) => scanChangedFile(objects, change, meta, events, maxFileBytes),
   });
@@ -50,7 +60,7 @@ export async function scanChangedFile(
 ): Promise<void> {
   const blob = await objects.read(oid, maxFileBytes);
   if (blob.kind === 'missing') {
-    events.skip?.(path, `blob ${oid} cannot be read (${blob.reason}): not scanned`, commit);
+    events.skip?.(path, unreadableReason(`blob ${oid}`, blob.reason, 'not scanned'), commit);
     return;
   }
   if (blob.kind === 'too-large') {

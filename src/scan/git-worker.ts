@@ -13,6 +13,8 @@ export interface GitWorkerData {
   excludeGlobs: string[];
   /** Read commits from their objects (a partial clone). */
   fromObjects: boolean;
+  /** Fail on a commit git cannot show instead of reading it from its objects. */
+  strict: boolean;
 }
 
 export interface GitBatch {
@@ -35,6 +37,7 @@ port.on('message', (batch: GitBatch) => {
     maxFileBytes: data.maxFileBytes,
     excluded,
     fromObjects: data.fromObjects,
+    strict: data.strict,
   }).then(
     (result) => port.postMessage(result),
     (error: unknown) => port.postMessage(failure(error)),

@@ -39,6 +39,8 @@ export interface CommitBatchOptions {
   signal?: AbortSignal;
   /** Read every commit from its objects (a partial clone: `git log -p` would stop at the first blob it lacks). */
   fromObjects?: boolean;
+  /** A commit git cannot show stops the batch with git's error instead of being read from its objects. */
+  strict?: boolean;
 }
 
 /** Scan each listed commit's own changes (against its first parent; root commits in full). */
@@ -98,7 +100,7 @@ async function scanPatches(repo: string, commits: readonly string[], start: numb
       { input: `${commits.slice(start).join('\n')}\n`, signal: options.signal, env: NO_LAZY_FETCH },
     );
   } catch (error) {
-    if (!(error instanceof GitError) || options.signal?.aborted) throw error;
+    if (!(error instanceof GitError) || options.signal?.aborted || options.strict) throw error;
     return start + Math.max(position, 0);
   }
   parser.end();

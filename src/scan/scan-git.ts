@@ -22,6 +22,7 @@ import { GitRangeError } from '../sources/git/errors.js';
 import { absentObjects, fetchObjects, promisorRemote } from '../sources/git/partial-clone.js';
 import { PatchParser, type PatchChunk } from '../sources/git/patch-parser.js';
 import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
+import { isUnreadable, unreadableReason } from './commit-objects.js';
 import type { GitBatch, GitBatchResult, GitWorkerData } from './git-worker.js';
 import { pathMatcher } from './path-filter.js';
 import { FirstAddedIndex, scanCommitBatch, toScanChunk, type CommitBatchResult } from './scan-commits.js';
@@ -54,6 +55,19 @@ export interface GitScanOptions {
   scanner?: ChunkScanner;
   /** In a partial clone, fetch the objects the scan needs from the promisor remote, in one batch, first. */
   fetchMissing?: boolean;
+  /**
+   * An object that cannot be read: list it skipped and go on ('skip', the default), or stop the
+   * scan with git's error ('fail': an org scan records such a repository as failed rather than
+   * record an incomplete history as complete).
+   */
+  onUnreadable?: 'skip' | 'fail';
+}
+
+export interface GitScanResult {
+  findings: Finding[];
+  stats: ScanStats;
+  /** Objects (commits, trees, blobs) that could not be read: the scan did not cover everything. */
+  unreadable: number;
 }
 
 export interface GitProgress {
@@ -71,11 +85,11 @@ const PARALLEL_MIN_COMMITS = 200;
 /** Skipped entries listed individually; the rest are counted. */
 const MAX_LISTED_SKIPS = 200;
 
-export async function scanGit(options: GitScanOptions): Promise<{ findings: Finding[]; stats: ScanStats }> {
+export async function scanGit(options: GitScanOptions): Promise<GitScanResult> {
   const started = performance.now();
   const info = options.repoInfo ?? (await repoInfo(path.resolve(options.repo)));
   const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
-  const skips = new SkipCollector(stats.skipped, options.onWarning);
+  const skips = new SkipCollector(stats.skipped, options.onWarning, options.onUnreadable === 'fail');
   let findings: Finding[];
 
   if (options.mode.kind === 'staged') {
@@ -89,7 +103,7 @@ export async function scanGit(options: GitScanOptions): Promise<{ findings: Find
   }
   skips.finish();
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, stats };
+  return { findings, stats, unreadable: skips.unreadable };
 }
 
 async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanStats, skips: SkipCollector): Promise<Finding[]> {
@@ -118,7 +132,7 @@ async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanSt
     });
     parser.end();
   } catch (error) {
-    if (!(error instanceof GitError) || options.signal?.aborted) throw error;
+    if (!(error instanceof GitError) || options.signal?.aborted || options.onUnreadable === 'fail') throw error;
     // An object git could not read stopped the diff: start over from the objects, skipping only
     // what cannot be read.
     findings.length = 0;
@@ -221,7 +235,7 @@ async function listCommits(info: RepoInfo, args: string[], walk: WalkOptions | (
   try {
     return (await git(info.dir, args, { env: NO_LAZY_FETCH })).split('\n').filter(Boolean);
   } catch (error) {
-    if (!(error instanceof GitError)) throw error;
+    if (!(error instanceof GitError) || skips.failOnUnreadable) throw error;
   }
   const options = typeof walk === 'function' ? await walk() : walk;
   const objects = new ObjectReader(info.dir);
@@ -231,7 +245,11 @@ async function listCommits(info: RepoInfo, args: string[], walk: WalkOptions | (
     for (const m of missing) {
       skips.add({
         path: m.commit,
-        reason: `commit object is missing${m.child ? ` (a parent of ${m.child.slice(0, 12)})` : ''}: its changes were not scanned, nor those of commits reachable only through it`,
+        reason: unreadableReason(
+          'commit object',
+          `missing from the repository${m.child ? `; a parent of ${m.child.slice(0, 12)}` : ''}`,
+          'its changes were not scanned, nor those of commits reachable only through it',
+        ),
       });
     }
     return commits;
@@ -311,6 +329,7 @@ async function scanCommitList(
           excluded,
           signal: options.signal,
           fromObjects,
+          strict: options.onUnreadable === 'fail',
         }),
       );
     }
@@ -322,6 +341,7 @@ async function scanCommitList(
       maxFileBytes: options.maxFileSize,
       excludeGlobs: [...options.excludeGlobs],
       fromObjects,
+      strict: options.onUnreadable === 'fail',
     };
     await runWorkers<GitBatch, GitBatchResult>(workerScript('git-worker', import.meta.url), data, batches(commits, jobs), jobs, merge, options.signal);
   }
@@ -343,13 +363,21 @@ function* batches(commits: string[], jobs: number): Generator<GitBatch> {
 class SkipCollector {
   private extra = 0;
   private notFetched = 0;
+  /** Objects that could not be read, listed or not. */
+  unreadable = 0;
   /** The promisor remote, when the repository is a partial clone. */
   promisor: string | undefined;
   constructor(
     private readonly list: SkippedSource[],
     private readonly onWarning?: (message: string) => void,
+    /** Stop at the first object that cannot be read (GitScanOptions.onUnreadable 'fail'). */
+    readonly failOnUnreadable = false,
   ) {}
   add(s: SkippedSource): void {
+    if (isUnreadable(s.reason)) {
+      if (this.failOnUnreadable) throw new Error(`${s.path}: ${s.reason}`);
+      this.unreadable++;
+    }
     const notFetched = s.reason.includes(NOT_FETCHED);
     if (notFetched) this.notFetched++;
     if (this.list.length < MAX_LISTED_SKIPS) {

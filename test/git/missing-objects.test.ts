@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { scanGit, type GitMode } from '../../src/scan/scan-git.js';
+import { Inventory } from '../../src/sprawl/inventory.js';
 import { parseJsonReport, runCli } from '../support/cli.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { TestRepo } from '../support/git-repo.js';
@@ -104,6 +105,24 @@ describe('a blob missing from the repository', () => {
     expect(report.findings.map((f) => f.location.path).sort()).toEqual(['a.txt', 'c.txt', 'd.txt']);
     expect(report.stats.skipped).toHaveLength(1);
   });
+
+  it('--record keeps what it could not read: nothing is marked gone from an incomplete history', async () => {
+    const r = repo();
+    r.commit('one', { 'a.txt': `A=${A}\n` });
+    const c2 = r.commit('two', { 'b.txt': `B=${B}\n` });
+    const db = path.join(makeTempDir(), 'inventory.db');
+    const first = await runCli(['scan', '--history', '--record', '--db', db, '-q'], { cwd: r.dir });
+    expect(first.code, first.stderr).toBe(1);
+    deleteObject(r, r.git('rev-parse', `${c2}:b.txt`).trim());
+    const second = await runCli(['scan', '--history', '--record', '--db', db, '-q'], { cwd: r.dir });
+    expect(second.code, second.stderr).toBe(1);
+    const inventory = Inventory.open(db);
+    try {
+      expect(inventory.occurrences({ includeGone: true }).map((o) => `${o.path} ${o.presence}`).sort()).toEqual(['a.txt present', 'b.txt present']);
+    } finally {
+      inventory.close();
+    }
+  });
 });
 
 describe('a tree missing from the repository', () => {
@@ -140,9 +159,14 @@ describe('a commit missing from the repository', () => {
     const { findings, stats, warnings } = await scan(r.dir, { kind: 'history' });
     // c3's parent is gone, so all of c3's files count as added: b.txt's secret is found there.
     expect(where(findings)).toEqual([`b.txt:1 ${c3.slice(0, 12)}`, `c.txt:1 ${c3.slice(0, 12)}`, `d.txt:1 ${c4.slice(0, 12)}`]);
-    expect(stats.skipped).toEqual([{ path: c2, reason: expect.stringMatching(new RegExp(`^commit object is missing \\(a parent of ${c3.slice(0, 12)}\\)`)) }]);
+    expect(stats.skipped).toEqual([
+      {
+        path: c2,
+        reason: `commit object cannot be read (missing from the repository; a parent of ${c3.slice(0, 12)}): its changes were not scanned, nor those of commits reachable only through it`,
+      },
+    ]);
     expect(stats.commits).toBe(2);
-    expect(warnings.join('\n')).toContain(`${c2}: commit object is missing`);
+    expect(warnings.join('\n')).toContain(`${c2}: commit object cannot be read`);
   });
 
   it('--diff across it does the same', async () => {
