@@ -163,9 +163,8 @@ async function collectFindings(
       excludeGlobs: settings.allowPathGlobs,
       jobs,
       onSkip: warn,
-      onNote: (message) => {
-        if (!opts.quiet) printNote(message);
-      },
+      // Quiet: no notes, and no git process asked only for one.
+      onNote: opts.quiet ? undefined : printNote,
       useGit: opts.git !== false,
     }));
   }
