@@ -125,6 +125,24 @@ describe('a blob missing from the repository', () => {
   });
 });
 
+describe('a commit read from its objects', () => {
+  it('names the author and date exactly as git log does', async () => {
+    const r = repo();
+    r.write('a.txt', `A=${A}\n`).write('b.txt', `B=${B}\n`);
+    r.git('add', '-A');
+    // A zone east of UTC and a name with an accent: both must come out as git prints them.
+    execFileSync('git', ['-c', 'user.name=Zoë Example', 'commit', '-q', '-m', 'one'], {
+      cwd: r.dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T05:06:07+05:30', GIT_COMMITTER_DATE: '2026-03-04T05:06:07+05:30' },
+    });
+    deleteObject(r, r.git('rev-parse', 'HEAD:b.txt').trim());
+    const { findings } = await scan(r.dir, { kind: 'history' });
+    const [author, date] = r.git('log', '-1', '--format=%an <%ae>%n%aI').trim().split('\n');
+    expect(findings.map((f) => f.location)).toEqual([expect.objectContaining({ path: 'a.txt', commit: r.head(), author, date })]);
+    expect(date).toBe('2026-03-04T05:06:07+05:30');
+  });
+});
+
 describe('a tree missing from the repository', () => {
   it('skips the files under it, names the tree, and scans the rest of the commit', async () => {
     const r = repo();
