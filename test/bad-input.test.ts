@@ -4,6 +4,7 @@
  * whatever is skipped is named in a warning and in stats.skipped. Also: the worker pool gives the
  * same report as a single thread.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -38,6 +39,20 @@ describe('decoding', () => {
     expect(decodeForScan(utf16be('k=v\n'))).toMatchObject({ text: 'k=v\n', encoding: 'utf-16be' });
   });
 
+  it('decodes bytes after a UTF-16 mark as UTF-8 when they are not UTF-16', () => {
+    // A UTF-8 file that starts with FF FE or FE FF: read as UTF-16, its secret would be CJK characters.
+    const secret = fakeGithubPat(63);
+    for (const mark of [[0xff, 0xfe], [0xfe, 0xff]]) {
+      const bytes = Buffer.concat([Buffer.from(mark), Buffer.from(`k=${secret}\n`)]);
+      expect(decodeForScan(bytes)).toMatchObject({ text: `k=${secret}\n`, encoding: 'utf-8' });
+      const decoder = createStreamDecoder(bytes);
+      expect(decoder && decoder.write(bytes) + decoder.end()).toBe(`k=${secret}\n`);
+    }
+    // With NUL bytes where UTF-16 has them, the mark is believed.
+    expect(decodeForScan(utf16le(`k=${secret}`))).toMatchObject({ text: `k=${secret}`, encoding: 'utf-16le' });
+    expect(decodeForScan(utf16be(`k=${secret}`))).toMatchObject({ text: `k=${secret}`, encoding: 'utf-16be' });
+  });
+
   it('replaces invalid UTF-8 and keeps going', () => {
     expect(decodeForScan(Buffer.from([0x61, 0xc3, 0x28, 0x62, 0xff]))).toMatchObject({ text: 'a\ufffd(b\ufffd' });
   });
@@ -48,6 +63,8 @@ describe('decoding', () => {
       (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
       utf16le,
       utf16be,
+      // A UTF-16 mark in front of UTF-8 text.
+      (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf8')]),
     ];
     fc.assert(
       fc.property(
@@ -122,6 +139,7 @@ describe('a directory of awkward files', () => {
       'bom-utf8.env': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`k=${secrets[2]}\n`)]),
       'utf16-le.txt': utf16le(`first line\nk=${secrets[3]}\n`),
       'utf16-be.txt': utf16be(`first line\nk=${secrets[4]}\n`),
+      'false-mark.env': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`k=${secrets[7]}\n`)]),
       'app.min.js': minified,
       'loop/inside.env': `T=${secrets[6]}\n`,
     });
@@ -129,6 +147,7 @@ describe('a directory of awkward files', () => {
     symlinkSync(path.join(outside, 'outside.env'), path.join(dir, 'to-outside.env'));
     symlinkSync(path.join(outside, 'outside-dir'), path.join(dir, 'to-outside-dir'));
     symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'broken-link'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
     result = await runCli(['scan', dir, '--format', 'json']);
     report = parseJsonReport(result);
   });
@@ -149,8 +168,8 @@ describe('a directory of awkward files', () => {
   });
 
   it('scans an empty file without complaint', () => {
-    // Seven text files scanned (the binary one is skipped), the empty one among them.
-    expect(report.stats.sources).toBe(7);
+    // Eight text files scanned (the binary one is skipped), the empty one among them.
+    expect(report.stats.sources).toBe(8);
     expect(result.stderr).not.toContain('empty.txt');
   });
 
@@ -161,6 +180,15 @@ describe('a directory of awkward files', () => {
   it('decodes UTF-16 files with a byte-order mark', () => {
     expect(where(report)).toContain('utf16-le.txt:2:3');
     expect(where(report)).toContain('utf16-be.txt:2:3');
+  });
+
+  it('decodes a file whose UTF-16 mark is not borne out by its bytes as UTF-8', () => {
+    expect(where(report)).toContain('false-mark.env:1:3');
+  });
+
+  it('lists a FIFO as skipped instead of opening it', () => {
+    expect(skippedOf(report)['pipe']).toBe('not a regular file (FIFO)');
+    expect(result.stderr).toContain('warning: pipe: not a regular file (FIFO)');
   });
 
   it('finds a secret in the middle of a 10 MB single-line file at the right column', () => {
@@ -189,7 +217,20 @@ describe('a directory of awkward files', () => {
   });
 
   it('reports exactly the secrets it can read', () => {
-    expect(where(report)).toHaveLength(6);
+    expect(where(report)).toHaveLength(7);
+  });
+});
+
+describe('special files named on the command line', () => {
+  it('lists a FIFO and a dangling symlink as skipped, with what they are, and scans the rest', async () => {
+    const dir = makeTree({ 'real.env': `T=${fakeGithubPat(64)}\n` });
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
+    const result = await runCli(['scan', 'pipe', 'dangling', 'real.env', '--format', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    const report = parseJsonReport(result);
+    expect(skippedOf(report)).toEqual({ pipe: 'not a regular file or directory (FIFO)', dangling: 'broken symlink (ENOENT)' });
+    expect(where(report)).toEqual(['real.env:1:3']);
   });
 });
 

@@ -276,7 +276,8 @@ function addSourceOptions(command: Command): Command {
     .option('--history', 'scan every line ever added in the reachable history of all refs')
     .option('--branch <ref>', 'with --history: only the history of this ref')
     .option('--since <date>', 'with --history: only commits after this date')
-    .option('--repo <path>', 'repository for --staged, --diff and --history (default: .)');
+    .option('--repo <path>', 'repository for --staged, --diff and --history (default: .)')
+    .option('--fetch-missing', 'with --diff or --history in a partial clone: fetch the objects the scan needs in one batch first');
 }
 
 function handleError(error: unknown): number {

@@ -15,6 +15,7 @@ import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
+import { printable } from '../report/text.js';
 
 export interface ScanCliOptions {
   format?: FormatName;
@@ -37,6 +38,7 @@ export interface ScanCliOptions {
   branch?: string;
   since?: string;
   repo?: string;
+  fetchMissing?: boolean;
   baseline?: string;
   verify?: boolean;
   timeout?: string;
@@ -51,7 +53,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (!opts.verify && (opts.timeout !== undefined || opts.verifyDeadline !== undefined)) {
     throw new UsageError(`${opts.timeout !== undefined ? '--timeout' : '--verify-deadline'} applies to --verify`);
   }
-  const { findings, stats, settings, scope } = await collectFindings(paths, opts);
+  const { findings, stats, settings, scope, unreadable } = await collectFindings(paths, opts);
   if (opts.verify) {
     // Opt-in network checks, on the filtered findings while they still hold their secrets.
     const { verifyScanFindings } = await import('./verify.js');
@@ -67,7 +69,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (opts.record || opts.db !== undefined) {
     // After filtering (config, baseline) and verification; the inventory never stores raw secrets.
     const { recordScanFindings } = await import('./sprawl.js');
-    await recordScanFindings(paths, opts, findings, stats, settings);
+    await recordScanFindings(paths, opts, findings, stats, settings, unreadable > 0);
   }
   await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats, scope), {
     format: opts.format ?? 'text',
@@ -104,7 +106,7 @@ export async function runBaselineCreate(paths: string[], raw: Record<string, unk
 async function collectFindings(
   paths: string[],
   opts: ScanCliOptions,
-): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope }> {
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope; unreadable: number }> {
   const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
@@ -138,13 +140,15 @@ async function collectFindings(
 
   let findings: Finding[];
   let stats: ScanStats;
+  // Git objects that could not be read: such a scan does not cover the whole history.
+  let unreadable = 0;
   if (useStdin) {
     const { scanStdin } = await import('../scan/scan-stdin.js');
     ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config));
   } else if (gitMode) {
     const { scanGit } = await import('../scan/scan-git.js');
     const { gitProgressPrinter } = await import('./progress.js');
-    ({ findings, stats } = await scanGit({
+    ({ findings, stats, unreadable } = await scanGit({
       repo: opts.repo ?? '.',
       repoInfo: gitRepo,
       mode: gitMode,
@@ -152,6 +156,7 @@ async function collectFindings(
       maxFileSize: settings.maxFileSize,
       excludeGlobs: settings.allowPathGlobs,
       jobs,
+      fetchMissing: opts.fetchMissing === true,
       onWarning: (message) => {
         if (!opts.quiet) printWarning(message);
       },
@@ -171,6 +176,8 @@ async function collectFindings(
       excludeBase: settings.allowPathBase,
       jobs,
       onSkip: warn,
+      // Quiet: no notes, and no git process asked only for one.
+      onNote: opts.quiet ? undefined : printNote,
       useGit: opts.git !== false,
     }));
   }
@@ -193,7 +200,7 @@ async function collectFindings(
     findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
   }
   const { scanScope } = await import('./scan-scope.js');
-  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo) };
+  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo), unreadable };
 }
 
 /** The git source the options ask for, if any; conflicting choices are usage errors. */
@@ -203,6 +210,7 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
   );
   if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
   if (chosen.length === 0) {
+    if (opts.fetchMissing) throw new UsageError('--fetch-missing needs --diff, --since-commit or --history');
     for (const [flag, value] of [['--branch', opts.branch], ['--since', opts.since], ['--repo', opts.repo]] as const) {
       if (value !== undefined) throw new UsageError(`${flag} needs --staged, --diff, --since-commit or --history`);
     }
@@ -212,6 +220,7 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
     throw new UsageError(`${chosen[0]} scans a repository (--repo PATH), not paths: drop the path arguments`);
   }
   if ((opts.branch !== undefined || opts.since !== undefined) && !opts.history) throw new UsageError('--branch and --since apply to --history');
+  if (opts.fetchMissing && opts.staged) throw new UsageError('--fetch-missing applies to --diff, --since-commit and --history');
   if (opts.staged) return { kind: 'staged' };
   if (opts.diff !== undefined) return { kind: 'diff', range: opts.diff };
   if (opts.sinceCommit !== undefined) return { kind: 'diff', range: `${opts.sinceCommit}..HEAD` };
@@ -222,6 +231,11 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
 async function gitRepoInfo(repo: string): Promise<RepoInfo> {
   const { repoInfo } = await import('../sources/git/git.js');
   return repoInfo(path.resolve(repo));
+}
+
+/** A note on standard error: not a problem, but worth knowing. Made printable like warnings. */
+function printNote(message: string): void {
+  process.stderr.write(`sprawlguard: note: ${printable(message)}\n`);
 }
 
 /** A path that does not exist is a typo, not a clean scan: exit 2 rather than report nothing. */

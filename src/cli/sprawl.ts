@@ -146,6 +146,8 @@ export async function recordScanFindings(
   findings: readonly Finding[],
   stats: ScanStats,
   settings: ScanSettings,
+  /** Git objects could not be read: the scan only adds what it saw, it marks nothing gone. */
+  incomplete = false,
 ): Promise<void> {
   const file = inventoryPath(opts.db);
   const gitSource: SourceKind | undefined = opts.staged ? 'staged' : opts.diff !== undefined || opts.sinceCommit !== undefined ? 'diff' : opts.history ? 'history' : undefined;
@@ -160,7 +162,7 @@ export async function recordScanFindings(
     gitDir = info.dir;
     target = realpathSync(info.topLevel ?? info.dir);
     scope.repo = target;
-    if (gitSource === 'history' && opts.branch === undefined && opts.since === undefined && !filtered) scope.completeFor = ['history', 'diff', 'staged'];
+    if (gitSource === 'history' && opts.branch === undefined && opts.since === undefined && !filtered && !incomplete) scope.completeFor = ['history', 'diff', 'staged'];
   } else if (paths.includes('-')) {
     target = opts.stdinName ?? '-';
     scope.repo = '';

@@ -11,6 +11,10 @@ export interface GitWorkerData {
   source: 'history' | 'diff';
   maxFileBytes: number;
   excludeGlobs: string[];
+  /** Read commits from their objects (a partial clone). */
+  fromObjects: boolean;
+  /** Fail on a commit git cannot show instead of reading it from its objects. */
+  strict: boolean;
 }
 
 export interface GitBatch {
@@ -32,6 +36,8 @@ port.on('message', (batch: GitBatch) => {
     firstOrder: batch.firstOrder,
     maxFileBytes: data.maxFileBytes,
     excluded,
+    fromObjects: data.fromObjects,
+    strict: data.strict,
   }).then(
     (result) => port.postMessage(result),
     (error: unknown) => port.postMessage(failure(error)),

@@ -2,7 +2,7 @@
  * Read one file and scan it: binary files are skipped, small files are scanned whole, large ones
  * are streamed in overlapping chunks so memory stays bounded.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
 import { TextChunker, type TextPiece } from '../sources/chunker.js';
 import { describeFsError, type FileEntry } from '../sources/files.js';
@@ -24,7 +24,7 @@ export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: 
   try {
     if (entry.sizeCap !== undefined && entry.size > entry.sizeCap) return tooLarge(entry, entry.size);
     if (entry.size > STREAM_THRESHOLD) return await scanLargeFile(entry, scanner, source);
-    const bytes = readWhole(entry.absPath, entry.size, entry.sizeCap);
+    const bytes = readWhole(pathOf(entry), entry.size, entry.sizeCap);
     if ('refused' in bytes) {
       if (bytes.refused === 'stream') return await scanLargeFile(entry, scanner, source);
       return tooLarge(entry, bytes.size);
@@ -42,6 +42,17 @@ export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: 
     return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: `unreadable: ${describeFsError(error)}` } };
   }
 }
+
+/** What to open: the path's bytes when its name is not UTF-8 (a worker receives them as a Uint8Array). */
+function pathOf(entry: FileEntry): string | Buffer {
+  return entry.rawPath ? Buffer.from(entry.rawPath) : entry.absPath;
+}
+
+/**
+ * Opening never waits: enumeration leaves FIFOs out, and should a file be replaced by one before it
+ * is opened, O_NONBLOCK makes the open return at once instead of waiting for a writer.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 function tooLarge(entry: FileEntry, size: number): FileScanResult {
   const reason = `larger than the size cap (${size} > ${entry.sizeCap ?? 0} bytes)`;
@@ -62,8 +73,8 @@ let readBuffer = Buffer.allocUnsafe(256 * 1024);
  * buffer. An unknown size (-1) is learnt only for a file that fills the buffer (fstat on the open
  * file): above `cap` it is not read, above the streaming threshold it is streamed instead. A file that grew since enumeration is still read to its end.
  */
-function readWhole(absPath: string, expectedSize: number, cap = Number.POSITIVE_INFINITY): Buffer | { refused: 'too-large' | 'stream'; size: number } {
-  const fd = openSync(absPath, 'r');
+function readWhole(absPath: string | Buffer, expectedSize: number, cap = Number.POSITIVE_INFINITY): Buffer | { refused: 'too-large' | 'stream'; size: number } {
+  const fd = openSync(absPath, OPEN_FLAGS);
   try {
     if (readBuffer.length < expectedSize + 1) readBuffer = Buffer.allocUnsafe(expectedSize + 1);
     let length = 0;
@@ -158,7 +169,8 @@ export async function scanBlocks(
     if (decoder === undefined) {
       head.push(block);
       headBytes += block.length;
-      if (headBytes < SNIFF_BYTES) continue;
+      // The decision reads SNIFF_BYTES, past a UTF-16 mark's two bytes when there is one.
+      if (headBytes < SNIFF_BYTES + 2) continue;
       if (!decide()) {
         if (drainBinary) for await (const _ of blocks) void _;
         return undefined;
@@ -175,7 +187,7 @@ export async function scanBlocks(
 }
 
 async function scanLargeFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind): Promise<FileScanResult> {
-  const stream = createReadStream(entry.absPath, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(pathOf(entry), { highWaterMark: 1024 * 1024 });
   try {
     const result = await scanBlocks(stream as AsyncIterable<Buffer>, entry.relPath, source, scanner);
     return result ?? { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };

@@ -25,6 +25,8 @@ export interface FileScanOptions {
   jobs?: number;
   /** Called once per skipped source as soon as it is known (for stderr warnings). */
   onSkip?: (skipped: SkippedSource) => void;
+  /** Called with facts that are not skips (a named path git ignores, scanned anyway). */
+  onNote?: (message: string) => void;
   signal?: AbortSignal;
   useGit?: boolean;
 }
@@ -35,9 +37,9 @@ export interface ScanOutcome {
 }
 
 /** The size of a file, or -1 (unknown: the reader will find out) when it cannot be stat'ed. */
-function sizeOnDisk(absPath: string): number {
+function sizeOnDisk(entry: FileEntry): number {
   try {
-    return statSync(absPath).size;
+    return statSync(entry.rawPath ? Buffer.from(entry.rawPath) : entry.absPath).size;
   } catch {
     return -1;
   }
@@ -63,6 +65,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     maxFileSize: options.maxFileSize,
     excluded: (relPath) => excludedByGlob(relPath) && ++allowlisted > 0,
     onSkip,
+    onNote: options.onNote,
     signal: options.signal,
     useGit: options.useGit,
   })[Symbol.asyncIterator]();
@@ -81,7 +84,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     const entry = next.value;
     // Walked files come without a size; the decision needs real ones (a stat for each of the
     // first few megabytes' worth of files, when workers are possible at all).
-    if (jobs > 1 && entry.size < 0) entry.size = sizeOnDisk(entry.absPath);
+    if (jobs > 1 && entry.size < 0) entry.size = sizeOnDisk(entry);
     head.push(entry);
     headBytes += plannedSize(entry);
     if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;

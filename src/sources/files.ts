@@ -14,15 +14,22 @@
  * and hard links are scanned at each of their paths. Paths listed by git are stat'ed as before, and
  * deduplicated by inode.
  *
+ * A directory named on the command line that git ignores (`scan build` with `build/` in .gitignore)
+ * is walked in full, with a note: the user asked for it. File names that are not UTF-8 are read
+ * through their raw bytes and shown with `\xHH` escapes (displayName). FIFOs, sockets and devices
+ * are listed as skipped and never opened.
+ *
  * File system calls here are synchronous on purpose: each async call is a round trip through
  * libuv's thread pool, and on a busy CI machine (load 8 on 2 cores) walking 10,000 files took 1.3–2.3 s
  * with awaited lstat calls against well under half a second with lstatSync. Nothing else runs on the
  * event loop while files are enumerated.
  */
+import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SkippedSource } from '../findings/finding.js';
+import { displayName } from './path-display.js';
 
 export interface FileEntry {
   /** Absolute path on disk. */
@@ -33,6 +40,8 @@ export interface FileEntry {
   size: number;
   /** The size cap, for a reader that learns the size itself. */
   sizeCap?: number;
+  /** The path's bytes, when they are not UTF-8 (`absPath` is then only for show). */
+  rawPath?: Uint8Array;
 }
 
 /** What a file of unknown size counts for when work is planned (batches, whether to use workers). */
@@ -51,6 +60,8 @@ export interface EnumerateOptions {
   signal?: AbortSignal;
   /** Set false to walk the directory even inside a git work tree. */
   useGit?: boolean;
+  /** Facts the user should know that are not skips (a named path git ignores, scanned anyway). */
+  onNote?: (message: string) => void;
 }
 
 export interface ScanRoot {
@@ -93,36 +104,61 @@ const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
 
 export async function* enumerateFiles(roots: readonly ScanRoot[], options: EnumerateOptions): AsyncGenerator<FileEntry> {
   const seen = new Set<string>();
+  const namedFiles: ScanRoot[] = [];
   for (const root of roots) {
     let rootStat: Stats;
     try {
       rootStat = statSync(root.abs);
     } catch (error) {
-      options.onSkip({ path: root.arg, reason: describeFsError(error) });
+      options.onSkip({ path: root.arg, reason: rootError(root.abs, error) });
       continue;
     }
     if (rootStat.isFile()) {
       const shown = root.displayBase === '' ? toPosix(path.basename(root.abs)) : root.displayBase;
       const entry = checkFile(root.abs, shown, rootStat, options, seen);
       if (entry) yield entry;
+      namedFiles.push(root);
       continue;
     }
     if (!rootStat.isDirectory()) {
-      options.onSkip({ path: root.arg, reason: 'not a regular file or directory' });
+      options.onSkip({ path: root.arg, reason: `not a regular file or directory (${fileKind(rootStat)})` });
       continue;
     }
     const realRoot = realpathSync(root.abs);
-    const gitList = options.useGit === false ? undefined : await gitListFiles(root.abs);
-    if (gitList) {
-      for (const rel of gitList) {
+    const listing = options.useGit === false ? undefined : await gitListFiles(root.abs);
+    if (listing && 'ignoredBy' in listing) {
+      options.onNote?.(`${root.arg}: ignored by git (${listing.ignoredBy}); scanning it in full because it was named`);
+      yield* walk(root, realRoot, '', options, seen);
+    } else if (listing) {
+      for (const rel of listing.paths) {
         if (options.signal?.aborted) return;
-        const entry = visitPath(root, realRoot, rel, options, seen, false);
+        const entry = visitPath(root, realRoot, rel, options, seen, false, undefined, undefined, listing.raw.get(rel));
         if (entry) yield entry;
       }
     } else {
       yield* walk(root, realRoot, '', options, seen);
     }
   }
+  // Files named on the command line are read whatever git thinks of them; say so when it ignores them.
+  if (namedFiles.length > 0 && options.useGit !== false && options.onNote) {
+    for (const [root, rule] of await ignoredByGit(namedFiles)) options.onNote(`${root.arg}: ignored by git (${rule}); scanned because it was named`);
+  }
+}
+
+/** Why a root named on the command line cannot be stat'ed; a dangling symlink says so. */
+function rootError(abs: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && tryFs(() => lstatSync(abs).isSymbolicLink()) === true) return 'broken symlink (ENOENT)';
+  return describeFsError(error);
+}
+
+/** What a file that is neither regular nor a directory is, for the skip reason. */
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice()) return 'character device';
+  if (info.isBlockDevice()) return 'block device';
+  return 'special file';
 }
 
 async function* walk(
@@ -143,6 +179,13 @@ async function* walk(
   } catch (error) {
     options.onSkip({ path: joinDisplay(root.displayBase, toPosix(relDir)) || '.', reason: describeFsError(error) });
     return;
+  }
+  // A name that is not UTF-8 decodes with U+FFFD and cannot be opened by that string: take
+  // those entries again as bytes (a second listing, only for such directories).
+  if (entries.some((d) => d.name.includes('\uFFFD'))) {
+    entries = entries.filter((d) => !d.name.includes('\uFFFD'));
+    const raw = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' }).filter((d) => d.name.toString('utf8').includes('\uFFFD'));
+    yield* rawEntries(root, Buffer.from(absDir), joinDisplay(root.displayBase, toPosix(relDir)), raw, options, seen);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Names from readdir hold no separator, so plain concatenation builds the same paths as
@@ -198,6 +241,9 @@ function visitPath(
   options: EnumerateOptions,
   seen: Set<string>,
   allowDirectory: false,
+  known?: undefined,
+  knownAbs?: undefined,
+  raw?: Buffer,
 ): FileEntry | undefined;
 function visitPath(
   root: ScanRoot,
@@ -208,8 +254,10 @@ function visitPath(
   allowDirectory: boolean,
   known?: Stats,
   knownAbs?: string,
+  raw?: Buffer,
 ): FileEntry | 'directory' | undefined {
-  const abs = knownAbs ?? path.join(root.abs, rel);
+  // `raw`: git listed the path's bytes, which are not UTF-8; `rel` is only its shown form.
+  const abs = raw ? Buffer.concat([Buffer.from(root.abs + path.sep), raw]) : (knownAbs ?? path.join(root.abs, rel));
   const shown = joinDisplay(root.displayBase, toPosix(rel));
   let info: Stats;
   try {
@@ -221,6 +269,10 @@ function visitPath(
     return undefined;
   }
   if (info.isSymbolicLink()) {
+    if (typeof abs !== 'string') {
+      options.onSkip({ path: shown, reason: 'symlink whose name is not UTF-8; not followed' });
+      return undefined;
+    }
     let target: string;
     try {
       target = realpathSync(abs);
@@ -258,8 +310,12 @@ function visitPath(
   return checkFile(abs, shown, info, options, seen);
 }
 
-function checkFile(abs: string, shown: string, info: Stats, options: EnumerateOptions, seen: Set<string>): FileEntry | undefined {
-  if (!info.isFile()) return undefined; // sockets, FIFOs, devices
+function checkFile(abs: string | Buffer, shown: string, info: Stats, options: EnumerateOptions, seen: Set<string>): FileEntry | undefined {
+  if (!info.isFile()) {
+    // Opening a FIFO would wait for a writer; a socket or device is no file to scan.
+    if (!options.excluded?.(shown)) options.onSkip({ path: shown, reason: `not a regular file (${fileKind(info)})` });
+    return undefined;
+  }
   const id = identity(info);
   if (seen.has(id)) return undefined;
   seen.add(id);
@@ -268,7 +324,43 @@ function checkFile(abs: string, shown: string, info: Stats, options: EnumerateOp
     options.onSkip({ path: shown, reason: `larger than the size cap (${info.size} > ${options.maxFileSize} bytes)` });
     return undefined;
   }
-  return { absPath: abs, relPath: shown, size: info.size };
+  if (typeof abs === 'string') return { absPath: abs, relPath: shown, size: info.size };
+  return { absPath: displayName(abs), rawPath: abs, relPath: shown, size: info.size };
+}
+
+/**
+ * Directory entries whose names are not UTF-8 (`dirents`, listed as bytes under `absDir`): files
+ * are read through their bytes, directories walked the same way; symlinks are not followed.
+ */
+function* rawEntries(root: ScanRoot, absDir: Buffer, shownDir: string, dirents: Dirent<Buffer>[], options: EnumerateOptions, seen: Set<string>): Generator<FileEntry> {
+  for (const dirent of dirents) {
+    if (options.signal?.aborted) return;
+    const abs = Buffer.concat([absDir, Buffer.from(path.sep), dirent.name]);
+    const shown = joinDisplay(shownDir, displayName(dirent.name));
+    if (dirent.isFile()) {
+      if (!options.excluded?.(shown)) yield { absPath: displayName(abs), rawPath: abs, relPath: shown, size: -1, sizeCap: options.maxFileSize };
+      continue;
+    }
+    if (dirent.isDirectory()) {
+      if (options.excluded?.(`${shown}/`)) continue;
+      let children: Dirent<Buffer>[];
+      try {
+        const id = identity(statSync(abs));
+        if (seen.has(id)) continue;
+        seen.add(id);
+        children = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+      } catch (error) {
+        options.onSkip({ path: shown, reason: describeFsError(error) });
+        continue;
+      }
+      yield* rawEntries(root, abs, shown, children, options, seen);
+      continue;
+    }
+    const info = tryFs(() => lstatSync(abs));
+    if (info instanceof Error) options.onSkip({ path: shown, reason: describeFsError(info) });
+    else if (info.isSymbolicLink()) options.onSkip({ path: shown, reason: 'symlink whose name is not UTF-8; not followed' });
+    else checkFile(abs, shown, info, options, seen);
+  }
 }
 
 /** The result of a file system call, or the error it threw. */
@@ -297,25 +389,91 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/**
- * Files git would show for this directory: tracked plus untracked-but-not-ignored, relative to
- * `dir`. Undefined when `dir` is not inside a git work tree (or git is not installed).
- */
-export async function gitListFiles(dir: string): Promise<string[] | undefined> {
-  const inside = await runGit(dir, ['rev-parse', '--is-inside-work-tree']);
-  if (inside === undefined || inside.trim() !== 'true') return undefined;
-  const out = await runGit(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
-  if (out === undefined) return undefined;
-  const files = out.split('\0').filter((f) => f !== '');
-  return [...new Set(files)].sort();
+export interface GitListing {
+  /** Shown paths relative to the directory, sorted. */
+  paths: string[];
+  /** The bytes of each shown path that is not UTF-8. */
+  raw: Map<string, Buffer>;
 }
 
-function runGit(cwd: string, args: string[]): Promise<string | undefined> {
+/**
+ * Files git would show for this directory: tracked plus untracked-but-not-ignored, relative to
+ * `dir`. Undefined when `dir` is not inside a git work tree (or git is not installed); `ignoredBy`
+ * (the matching rule) when git ignores `dir` itself, whose files git would then not list.
+ */
+export async function gitListFiles(dir: string): Promise<GitListing | { ignoredBy: string } | undefined> {
+  const inside = await runGit(dir, ['rev-parse', '--is-inside-work-tree', '--show-prefix']);
+  const [isInside, prefix] = inside?.toString('utf8').split('\n') ?? [];
+  if (isInside !== 'true') return undefined;
+  // The top level is never ignored; below it, ask (one more git process, only then).
+  if (prefix !== '') {
+    const rule = await runGit(dir, ['check-ignore', '-v', '-z', '--stdin'], '.');
+    if (rule !== undefined && rule.length > 0) return { ignoredBy: describeRule(rule) };
+  }
+  const out = await runGit(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  if (out === undefined) return undefined;
+  const raw = new Map<string, Buffer>();
+  // Nearly always all UTF-8: one decode for the lot.
+  if (isUtf8(out)) return { paths: [...new Set(out.toString('utf8').split('\0').filter((f) => f !== ''))].sort(), raw };
+  const paths = new Set<string>();
+  let start = 0;
+  for (let nul = out.indexOf(0); nul >= 0; nul = out.indexOf(0, start)) {
+    if (nul > start) {
+      const bytes = out.subarray(start, nul);
+      const shown = displayName(bytes);
+      // Names are bytes: a name that is not UTF-8 is opened through them (Buffer paths).
+      if (!isUtf8(bytes)) raw.set(shown, Buffer.from(bytes));
+      paths.add(shown);
+    }
+    start = nul + 1;
+  }
+  return { paths: [...paths].sort(), raw };
+}
+
+/**
+ * Of the files named on the command line, those git ignores, with the rule that ignores each
+ * (`git check-ignore -v`): one git process for the files under the current directory, one per
+ * directory for any elsewhere.
+ */
+async function ignoredByGit(roots: readonly ScanRoot[]): Promise<Map<ScanRoot, string>> {
+  const cwd = process.cwd();
+  const groups = new Map<string, { root: ScanRoot; rel: string }[]>();
+  for (const root of roots) {
+    const rel = path.relative(cwd, root.abs);
+    const [base, name] = rel.startsWith('..') || path.isAbsolute(rel) ? [path.dirname(root.abs), path.basename(root.abs)] : [cwd, rel];
+    groups.set(base, [...(groups.get(base) ?? []), { root, rel: name }]);
+  }
+  const ignored = new Map<ScanRoot, string>();
+  for (const [base, members] of groups) {
+    const out = await runGit(base, ['check-ignore', '-v', '-z', '--stdin'], members.map((m) => m.rel).join('\0'));
+    if (!out) continue;
+    // -v -z: source, line, pattern, path, each NUL-terminated.
+    const fields = out.toString('utf8').split('\0');
+    for (let i = 0; i + 3 < fields.length; i += 4) {
+      const member = members.find((m) => m.rel === fields[i + 3]);
+      if (member) ignored.set(member.root, `${fields[i]}:${fields[i + 1]}: ${fields[i + 2]}`);
+    }
+  }
+  return ignored;
+}
+
+/** `source\0line\0pattern\0path\0` (check-ignore -v -z) → `source:line: pattern`. */
+function describeRule(out: Buffer): string {
+  const [source = '', line = '', pattern = ''] = out.toString('utf8').split('\0');
+  return `${source}:${line}: ${pattern}`;
+}
+
+/** git's standard output as bytes, or undefined when it fails (exit 1 of check-ignore included). */
+function runGit(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
     const parts: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => parts.push(d));
+    child.stdout?.on('data', (d: Buffer) => parts.push(d));
     child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(parts).toString('utf8') : undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(parts) : undefined));
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
   });
 }

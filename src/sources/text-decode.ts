@@ -1,7 +1,8 @@
 /**
  * Bytes → text for scanning. UTF-8 by default (invalid sequences become U+FFFD and the scan goes
- * on); a UTF-8 BOM is dropped; UTF-16 with a BOM is decoded as UTF-16. Anything else holding a NUL
- * byte in its first 8,000 bytes is binary (git's own heuristic) and is not scanned.
+ * on); a UTF-8 BOM is dropped; UTF-16 with a BOM is decoded as UTF-16 when the bytes after it look
+ * like UTF-16 (see looksUtf16). Anything else holding a NUL byte in its first 8,000 bytes is binary
+ * (git's own heuristic) and is not scanned.
  */
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
@@ -20,12 +21,11 @@ export type Decoded =
   | { kind: 'binary' };
 
 export function decodeForScan(bytes: Uint8Array): Decoded {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (b0 === 0xff && b1 === 0xfe) {
+  const utf16 = utf16Mark(bytes);
+  if (utf16 === 'utf-16le') {
     return { kind: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.byteLength - 2).toString('utf16le'), encoding: 'utf-16le' };
   }
-  if (b0 === 0xfe && b1 === 0xff) {
+  if (utf16 === 'utf-16be') {
     // Copy, drop a dangling odd byte, and swap to little-endian for Node's decoder.
     const body = bytes.subarray(2, 2 + ((bytes.length - 2) & ~1));
     const swapped = Buffer.from(body).swap16();
@@ -33,11 +33,37 @@ export function decodeForScan(bytes: Uint8Array): Decoded {
   }
   if (isBinary(bytes)) return { kind: 'binary' };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = utf8Start(bytes, utf16);
   const body = start === 0 ? buffer : buffer.subarray(start);
   // ASCII (most source files) decodes the same as Latin-1, which is the cheaper decoder.
   if (isAscii(body)) return { kind: 'text', text: body.toString('latin1'), encoding: 'utf-8', ascii: body };
   return { kind: 'text', text: body.toString('utf8'), encoding: 'utf-8' };
+}
+
+/**
+ * The UTF-16 byte order a byte-order mark announces, if the bytes after it bear it out; 'false-mark'
+ * when they start with a UTF-16 mark but are not UTF-16.
+ *
+ * Real UTF-16 text holds ASCII (line breaks, spaces, digits, and every secret), and the high byte of
+ * an ASCII character is NUL: at odd file offsets in little-endian (the mark takes offsets 0 and 1),
+ * even ones in big-endian. Bytes with no NUL there in the first SNIFF_BYTES after the mark are not
+ * UTF-16 whatever their first two bytes say (a UTF-8 file that happens to start with FF FE):
+ * decoding them as UTF-16 would turn every ASCII secret into CJK characters and hide it.
+ */
+function utf16Mark(bytes: Uint8Array): TextEncoding | 'false-mark' | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  const little = b0 === 0xff && b1 === 0xfe;
+  if (!little && !(b0 === 0xfe && b1 === 0xff)) return undefined;
+  const end = Math.min(bytes.length, 2 + SNIFF_BYTES);
+  for (let i = little ? 3 : 2; i < end; i += 2) if (bytes[i] === 0) return little ? 'utf-16le' : 'utf-16be';
+  return 'false-mark';
+}
+
+/** Where UTF-8 text starts: after a UTF-8 mark, or after a UTF-16 mark the bytes did not bear out. */
+function utf8Start(bytes: Uint8Array, utf16: ReturnType<typeof utf16Mark>): number {
+  if (utf16 === 'false-mark') return 2;
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
 export function isBinary(bytes: Uint8Array): boolean {
@@ -72,13 +98,10 @@ export function textDecoder(encoding: TextEncoding): StreamDecoder {
  * or streamed. Undefined means binary.
  */
 export function createStreamDecoder(first: Uint8Array): StreamDecoder | undefined {
-  const b0 = first[0];
-  const b1 = first[1];
-  if (b0 === 0xff && b1 === 0xfe) return skipping(2, textDecoder('utf-16le'));
-  if (b0 === 0xfe && b1 === 0xff) return skipping(2, textDecoder('utf-16be'));
+  const utf16 = utf16Mark(first);
+  if (utf16 === 'utf-16le' || utf16 === 'utf-16be') return skipping(2, textDecoder(utf16));
   if (isBinary(first)) return undefined;
-  const bom = b0 === 0xef && b1 === 0xbb && first[2] === 0xbf ? 3 : 0;
-  return skipping(bom, textDecoder('utf-8'));
+  return skipping(utf8Start(first, utf16), textDecoder('utf-8'));
 }
 
 interface BlockDecoder {

@@ -220,6 +220,8 @@ async function scanOne(
     excludeGlobs: options.excludeGlobs,
     jobs: options.jobs,
     signal,
+    // A history with unreadable objects is recorded as a failure, never as complete.
+    onUnreadable: 'fail',
     onWarning: (message) => {
       if (warnings.length < 20) warnings.push(message);
     },

@@ -36,7 +36,12 @@ export interface GitRunOptions {
 }
 
 /** Run git and return stdout (small outputs only). */
-export function git(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+export async function git(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  return (await gitBytes(repo, args, options)).toString('utf8');
+}
+
+/** Run git and return stdout as bytes (small outputs only): for paths, which need not be UTF-8. */
+export function gitBytes(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...CONFIG, ...args], {
       cwd: repo,
@@ -49,8 +54,7 @@ export function git(repo: string, args: readonly string[], options: GitRunOption
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GitError(args, null, e.message)));
     child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(stdout);
+      if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(Buffer.concat(out));
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
     });
     child.stdin.on('error', () => undefined);
@@ -76,13 +80,13 @@ export function streamGitLines(
   repo: string,
   args: readonly string[],
   onLine: (buf: Buffer, start: number, end: number) => void,
-  options: { input?: string; signal?: AbortSignal } = {},
+  options: { input?: string; signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...CONFIG, ...args], {
       cwd: repo,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
       signal: options.signal,
     });
     const err: Buffer[] = [];

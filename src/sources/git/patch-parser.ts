@@ -6,6 +6,8 @@
  * flushed in pieces above a cap.
  */
 
+import { displayName } from '../path-display.js';
+
 export interface CommitMeta {
   commit: string;
   /** `Name <email>` of the author. */
@@ -77,7 +79,9 @@ export class PatchParser {
       }
       if (c === 45 /* - */ || c === 92 /* \ */) return;
     }
-    this.line(buf.toString('utf8', start, end));
+    // Header lines name paths, which are bytes: one that is not UTF-8 is shown with \xHH escapes.
+    const c = buf[start];
+    this.line(c === 43 /* +++ */ || c === 100 /* diff */ || c === 66 /* Binary */ ? displayName(buf.subarray(start, end)) : buf.toString('utf8', start, end));
   }
 
   /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
