@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
+import { FORMATS } from '../report/types.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command('scan')
       .description('scan files and directories (or - for standard input), staged changes, a commit range or the git history'),
   )
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
     .option('--exit-code <n>', 'exit code when findings are reported', '1')
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'zendesk-json', 'zendesk-jsonl', 'github-issues', 'linear-csv', 'slack',
       ]),
     )
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the first directory argument, else the cwd)')
     .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
@@ -136,7 +137,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
       .option('-q, --quiet', 'no summary on standard error', false);
 
   common(program.command('verify').description('check whether the secrets of a report are live, re-reading each from its recorded location'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--exit-code <n>', 'exit code when a live secret is found', '1')
     .option('--no-color', 'never colour text output')
