@@ -7,6 +7,7 @@ import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { FORMATS } from '../report/types.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import { applyHelp } from './help.js';
 import { toolVersion } from './version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -111,6 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runRulesCheck(files, opts);
     });
 
+  applyHelp(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -255,7 +257,9 @@ function addSourceOptions(command: Command): Command {
 
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // `help` asked for is 0; help shown because a command was missing (`sprawlguard`, `sprawlguard hook`) is a usage error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
     return EXIT_USAGE;
   }
   if (error instanceof ConfigError) {

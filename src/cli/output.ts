@@ -8,6 +8,7 @@ import { compareFindings, type Finding, type Report, type ScanStats } from '../f
 import { loadFormatter, type FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
+import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
@@ -42,7 +43,7 @@ export function makeReport(findings: Finding[], stats: ScanStats): Report {
 export interface WriteOptions {
   format: FormatName;
   output?: string;
-  /** false forces plain text even on a TTY. */
+  /** false (`--no-color`) forces plain text even on a TTY; see colorEnabled for the rest. */
   color?: boolean;
   rules: readonly Rule[];
 }
@@ -50,8 +51,8 @@ export interface WriteOptions {
 export async function writeReport(report: Report, options: WriteOptions): Promise<void> {
   const formatter = await loadFormatter(options.format);
   const toFile = options.output !== undefined;
-  const color =
-    options.format === 'text' && !toFile && options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  // Only text on standard output is coloured: a report file is read by other programs.
+  const color = options.format === 'text' && !toFile && colorEnabled(options.color, process.stdout);
   const text = formatter(report, { rules: options.rules, color });
   await writeOutput(text, options.output);
 }
