@@ -33,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--verify', 'check each distinct secret with its provider (network; opt-in; logged to the audit log)', false)
     .option('--record', 'record the findings in the sprawl inventory (default .sprawlguard/inventory.db)', false)
     .option('--db <path>', 'inventory file for --record (implies --record; env SPRAWLGUARD_DB)')
+    .option('--explain', 'also list candidates that were not reported, with the reason (checksum, placeholder, allowlist …); scans on one thread')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan.js');
       exitCode = await runScan(paths, opts);

@@ -14,15 +14,24 @@ import { toolVersion } from './version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
+/** Why applyReportFilters dropped a finding (for --explain). */
+export type DropListener = (finding: Finding, reason: 'allowlist' | 'confidence', detail: string) => void;
+
 /** Drop allowlisted fingerprints and findings below the minimum confidence; sort for stable output. */
-export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence): Finding[] {
+export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence, onDrop?: DropListener): Finding[] {
   const min = minConfidence ?? settings.minConfidence;
   return findings
-    .filter(
-      (f) =>
-        !settings.allowFingerprints.has(f.fingerprint) &&
-        (min === undefined || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min]),
-    )
+    .filter((f) => {
+      if (settings.allowFingerprints.has(f.fingerprint)) {
+        onDrop?.(f, 'allowlist', `fingerprint in allowlist.fingerprints[${[...settings.allowFingerprints].indexOf(f.fingerprint)}]`);
+        return false;
+      }
+      if (min !== undefined && CONFIDENCE_RANK[f.confidence] < CONFIDENCE_RANK[min]) {
+        onDrop?.(f, 'confidence', `confidence ${f.confidence} is below the minimum ${min} (${minConfidence !== undefined ? '--min-confidence' : 'min_confidence in the configuration'})`);
+        return false;
+      }
+      return true;
+    })
     .sort(compareFindings);
 }
 

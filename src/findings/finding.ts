@@ -3,6 +3,7 @@
  * Field names here are that contract; change them only with a new contract version.
  */
 import type { Confidence, Lifetime, Severity } from '../rules/schema.js';
+import type { Explanation } from './rejection.js';
 
 export type SourceKind = 'file' | 'staged' | 'diff' | 'history' | 'ticket';
 
@@ -84,6 +85,8 @@ export interface Report {
   tool: { name: 'sprawlguard'; version: string };
   findings: Finding[];
   stats: ScanStats;
+  /** Only with `scan --explain`: the candidates that were not reported, and why. */
+  explain?: Explanation;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };

@@ -25,6 +25,8 @@ export interface FileScanOptions {
   onSkip?: (skipped: SkippedSource) => void;
   signal?: AbortSignal;
   useGit?: boolean;
+  /** A scanner built from `config`, used when the scan stays in the main thread (--explain reads its rejections). */
+  scanner?: ChunkScanner;
 }
 
 export interface ScanOutcome {
@@ -93,7 +95,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   };
 
   if (enumerated) {
-    const scanner = new ChunkScanner(options.config);
+    const scanner = options.scanner ?? new ChunkScanner(options.config);
     for (const entry of head) {
       if (options.signal?.aborted) break;
       collect(await scanFile(entry, scanner));
