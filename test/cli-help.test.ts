@@ -1,9 +1,10 @@
 /**
  * A command line that explains itself: `sprawlguard` alone, `--help` text (examples, environment,
- * exit codes, no `(default: false)`), and the colour decision (--no-color > NO_COLOR > FORCE_COLOR >
- * terminal).
+ * exit codes, no `(default: false)`), the colour decision (--no-color > NO_COLOR > FORCE_COLOR >
+ * terminal), and shell completion scripts generated from the program, run in real shells.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { colorEnabled } from '../src/cli/color.js';
@@ -15,6 +16,10 @@ vi.setConfig({ testTimeout: 120_000 });
 
 // eslint-disable-next-line no-control-regex -- terminal escape sequences are what we look for
 const ANSI = /\x1b\[/;
+
+function hasShell(shell: string): boolean {
+  return spawnSync(shell, ['-c', 'exit 0']).status === 0;
+}
 
 describe('help', () => {
   it('`sprawlguard` alone prints help on standard error and exits 2', async () => {
@@ -88,5 +93,94 @@ describe('colour', () => {
     const out = path.join(makeTempDir(), 'report.txt');
     await runCli(['scan', dir, '-o', out], { env: { FORCE_COLOR: '1' } });
     expect(execFileSync('cat', [out], { encoding: 'utf8' })).not.toMatch(ANSI);
+  });
+});
+
+describe('shell completion', () => {
+  const script = async (shell: string): Promise<string> => {
+    const result = await runCli(['completion', shell]);
+    expect(result.code, result.stderr).toBe(0);
+    const file = path.join(makeTempDir(), `sprawlguard.${shell}`);
+    writeFileSync(file, result.stdout);
+    return file;
+  };
+
+  it('rejects an unknown shell with exit 2', async () => {
+    const result = await runCli(['completion', 'tcsh']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bash, zsh, fish');
+  });
+
+  describe('bash', () => {
+    /** Complete `words` (the last is the word under the cursor) with the generated function. */
+    const complete = async (...words: string[]): Promise<string[]> => {
+      const file = await script('bash');
+      const program = `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _sprawlguard; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const out = execFileSync('bash', ['-c', program, 'bash', file, 'sprawlguard', ...words], { encoding: 'utf8' });
+      return out.split('\n').filter(Boolean);
+    };
+
+    it('parses (bash -n)', async () => {
+      execFileSync('bash', ['-n', await script('bash')]);
+    });
+
+    it('completes commands and subcommands', async () => {
+      expect(await complete('sc')).toEqual(['scan']);
+      expect(await complete('')).toEqual(expect.arrayContaining(['scan', 'tickets', 'baseline', 'completion', 'verify', 'org', 'sprawl', 'rules']));
+      expect(await complete('baseline', '')).toEqual(['create']);
+      expect(await complete('org', 'l')).toEqual(['list']);
+    });
+
+    it('completes --format values from the command definition', async () => {
+      expect(await complete('scan', '--format', '')).toEqual(['text', 'json', 'sarif', 'csv', 'markdown', 'gitlab', 'junit']);
+      expect(await complete('scan', '-f', 'j')).toEqual(['json', 'junit']);
+      expect(await complete('scan', '--format', '=', 'g')).toEqual(['gitlab']);
+      expect(await complete('rules', 'list', '--format', '')).toEqual(['text', 'json']);
+      expect(await complete('tickets', 'a.csv', '--format-hint', 'sl')).toEqual(['slack']);
+      expect(await complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    });
+
+    it('completes options after -, and leaves file names to bash after options taking a file', async () => {
+      expect(await complete('scan', '--show')).toEqual(['--show-secrets']);
+      expect(await complete('scan', '--ex')).toEqual(['--exit-code', '--explain']);
+      // An option value is skipped when finding the command: `-o scan` does not enter `scan`.
+      expect(await complete('scan', '-o', 'report', '--sta')).toEqual(['--staged']);
+      expect(await complete('scan', '-c', '')).toEqual([]);
+    });
+  });
+
+  it.skipIf(!hasShell('zsh'))('zsh: parses (zsh -n) and its tables answer like the CLI', async () => {
+    const file = await script('zsh');
+    execFileSync('zsh', ['-n', file]);
+    const out = execFileSync(
+      'zsh',
+      ['-f', '-c', 'source "$1"; _sprawlguard_choices scan --format; print -r -- "$reply"; _sprawlguard_commands baseline; print -r -- "$reply"', 'zsh', file],
+      { encoding: 'utf8' },
+    );
+    expect(out.split('\n')).toEqual(['text json sarif csv markdown gitlab junit', expect.stringMatching(/^create:scan /), '']);
+  });
+
+  it.skipIf(!hasShell('fish'))('fish: parses (fish -n) and completes commands and --format values', async () => {
+    const file = await script('fish');
+    execFileSync('fish', ['-n', file]);
+    const complete = (line: string): string[] =>
+      execFileSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', file, line], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0] as string);
+    expect(complete('sprawlguard sc')).toEqual(['scan']);
+    expect(complete('sprawlguard scan --format ').sort()).toEqual(['csv', 'gitlab', 'json', 'junit', 'markdown', 'sarif', 'text']);
+    expect(complete('sprawlguard baseline ')).toEqual(['create']);
+  });
+
+  it('zsh and fish scripts have the structure their shells load', async () => {
+    const zsh = (await runCli(['completion', 'zsh'])).stdout;
+    expect(zsh.startsWith('#compdef sprawlguard\n')).toBe(true);
+    expect(zsh).toMatch(/compdef _sprawlguard sprawlguard\n/);
+    expect(zsh).toContain("'scan')"); // a case arm per command
+    const fish = (await runCli(['completion', 'fish'])).stdout;
+    expect(fish).toMatch(/^complete -c sprawlguard -n '__sprawlguard_at \\'scan\\'' -s f -l format -x -a 'text json sarif csv markdown gitlab junit'/m);
+    // Quotes in descriptions are escaped, not closing the string.
+    expect(fish).toContain("directory the report\\'s paths");
   });
 });

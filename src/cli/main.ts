@@ -2,7 +2,7 @@
  * Command dispatcher. Commands are registered here with their options; each action imports its
  * implementation lazily so `scan --staged` in a pre-commit hook loads only what it uses.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { FORMATS } from '../report/types.js';
@@ -88,6 +88,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (opts: Record<string, unknown>) => {
       const { runHookUninstall } = await import('./hook.js');
       exitCode = await runHookUninstall(opts);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: source <(sprawlguard completion bash)')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      const { writeToStdout } = await import('./output.js');
+      await writeToStdout(completionScript(program, shell));
     });
 
   addVerifyCommands(program, (code) => (exitCode = code));
