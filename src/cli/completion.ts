@@ -10,8 +10,7 @@
 import type { Command } from 'commander';
 import { allCommands, commandPath } from './help.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export type Shell = 'bash' | 'zsh' | 'fish';
 
 interface OptionSpec {
   /** `-f` and/or `--format`. */

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { FORMATS } from '../report/types.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import type { Shell } from './completion.js';
 import { applyHelp } from './help.js';
 import { toolVersion } from './version.js';
 
@@ -94,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('completion')
     .description('print a shell completion script: source <(sprawlguard completion bash)')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
-    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+    .action(async (shell: Shell) => {
       const { completionScript } = await import('./completion.js');
       const { writeToStdout } = await import('./output.js');
       await writeToStdout(completionScript(program, shell));
