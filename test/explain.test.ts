@@ -166,7 +166,8 @@ describe('sprawlguard scan --explain', () => {
     const project = makeTree({
       '.sprawlguard.yaml': `allowlist:\n  fingerprints:\n    - "sha256:${'0'.repeat(64)}"\n    - "${fingerprint}"\n`,
       'a.env': `T=${VALID}\n`,
-      'b.py': 'password = "Xk9mQ2vL7pR4tZw8"\n',
+      // A generic password assignment: reported with low confidence.
+      'b.py': `password = "${['Xk9mQ2v', 'L7pR4tZw8'].join('')}"\n`,
       'c.env': `U=${fakeGithubPat(504)}\n`,
     });
     const baseline = path.join(makeTempDir(), 'baseline.json');
