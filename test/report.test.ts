@@ -17,12 +17,16 @@ import { loadBuiltinRules } from '../src/config/load.js';
 import { fakeGithubPat } from './support/fake-secrets.js';
 import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from './support/report-fixture.js';
 
-const EXTENSION: Record<FormatName, string> = { text: 'txt', json: 'json', sarif: 'sarif', csv: 'csv', markdown: 'md' };
+const EXTENSION: Record<FormatName, string> = { text: 'txt', json: 'json', sarif: 'sarif', csv: 'csv', markdown: 'md', gitlab: 'gitlab.json', junit: 'junit.xml' };
+/** Formats uploaded to a platform's shared security store: never a raw secret, even with --show-secrets. */
+const NEVER_RAW: readonly FormatName[] = ['sarif', 'gitlab'];
+/** When the fixed report's scan ended (GitLab and JUnit record it). */
+const SCAN_END = new Date('2025-06-07T08:09:10Z');
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const ANSI = /\x1b\[[0-9;]*m/;
 
 async function render(format: FormatName, report: Report = fixtureReport(), color = false): Promise<string> {
-  return (await loadFormatter(format))(report, { rules: FIXTURE_RULES, color });
+  return (await loadFormatter(format))(report, { rules: FIXTURE_RULES, color, now: SCAN_END });
 }
 
 describe.each(FORMATS.map((f) => [f]))('%s format', (format) => {
@@ -45,8 +49,8 @@ describe.each(FORMATS.map((f) => [f]))('%s format', (format) => {
     const [first, ...rest] = FIXTURE_FINDINGS as [Finding, ...Finding[]];
     const report = fixtureReport([{ ...first, secret: FIXTURE_SECRETS.file }, ...rest]);
     const out = await render(format, report);
-    if (format === 'sarif') {
-      // SARIF is uploaded to code scanning, where everyone with read access sees it: never raw.
+    if (NEVER_RAW.includes(format)) {
+      // SARIF and GitLab reports are uploaded to code scanning and the vulnerability report, where everyone with read access sees them: never raw.
       expect(out).not.toContain(FIXTURE_SECRETS.file);
     } else {
       expect(out).toContain(FIXTURE_SECRETS.file);
@@ -312,7 +316,7 @@ describe('redaction through the real pipeline', () => {
     expect(hidden).not.toContain(secret);
     expect(hidden).toContain('ghp_');
     const shown = await render(format, fixtureReport(stripSecrets(scanned, true)));
-    if (format === 'sarif') expect(shown).not.toContain(secret);
+    if (NEVER_RAW.includes(format)) expect(shown).not.toContain(secret);
     else expect(shown).toContain(secret);
   });
 });

@@ -2,11 +2,14 @@
  * Command dispatcher. Commands are registered here with their options; each action imports its
  * implementation lazily so `scan --staged` in a pre-commit hook loads only what it uses.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { InventoryBusyError, InventoryError } from '../sprawl/inventory-error.js';
+import { FORMATS } from '../report/types.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import type { Shell } from './completion.js';
+import { applyHelp } from './help.js';
 import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
 import { toolVersion } from './version.js';
 
@@ -25,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command('scan')
       .description('scan files and directories (or - for standard input), staged changes, a commit range or the git history'),
   )
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
     .option('--exit-code <n>', 'exit code when findings are reported', '1')
@@ -36,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--verify-deadline <seconds>', 'with --verify: end verification after this long; secrets not checked by then are unknown')
     .option('--record', 'record the findings in the sprawl inventory (default .sprawlguard/inventory.db)', false)
     .option('--db <path>', 'inventory file for --record (implies --record; env SPRAWLGUARD_DB)')
+    .option('--explain', 'also list candidates that were not reported, with the reason (checksum, placeholder, allowlist …); scans on one thread')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan.js');
       exitCode = await runScan(paths, opts);
@@ -59,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'zendesk-json', 'zendesk-jsonl', 'github-issues', 'linear-csv', 'slack',
       ]),
     )
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .sprawlguard.yaml in the first directory argument, else the cwd)')
     .option('--show-secrets', 'include raw secrets in the output (off by default everywhere)', false)
@@ -90,6 +94,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (opts: Record<string, unknown>) => {
       const { runHookUninstall } = await import('./hook.js');
       exitCode = await runHookUninstall(opts);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: source <(sprawlguard completion bash)')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: Shell) => {
+      const { completionScript } = await import('./completion.js');
+      const { writeToStdout } = await import('./output.js');
+      await writeToStdout(completionScript(program, shell));
     });
 
   addVerifyCommands(program, (code) => (exitCode = code));
@@ -133,6 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runRulesCheck(files, opts);
     });
 
+  applyHelp(program);
   try {
     await program.parseAsync([...argv]);
     // A command that wrote to standard output directly learns of a failed write only here.
@@ -163,7 +178,7 @@ function addVerifyCommands(program: Command, setExitCode: (code: number) => void
       .option('-q, --quiet', 'no summary on standard error', false);
 
   common(program.command('verify').description('check whether the secrets of a report are live, re-reading each from its recorded location'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'csv', 'markdown']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--exit-code <n>', 'exit code when a live secret is found', '1')
     .option('--no-color', 'never colour text output')
@@ -282,7 +297,9 @@ function addSourceOptions(command: Command): Command {
 
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // `help` asked for is 0; help shown because a command was missing (`sprawlguard`, `sprawlguard hook`) is a usage error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
     return EXIT_USAGE;
   }
   if (error instanceof OutputError) {

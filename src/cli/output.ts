@@ -8,24 +8,37 @@ import { compareFindings, type Finding, type Report, type ScanScope, type ScanSt
 import { loadFormatter, type FormatName } from '../report/index.js';
 import { printable } from '../report/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
+import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';
 import { describeWriteError, OutputError, writeToStdout } from './stdout.js';
 import { toolVersion } from './version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
+/** Why applyReportFilters dropped a finding (for --explain). */
+export type DropListener = (finding: Finding, reason: 'allowlist' | 'confidence', detail: string) => void;
+
 /** Drop allowlisted fingerprints and commits and findings below the minimum confidence; sort for stable output. */
-export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence): Finding[] {
+export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence, onDrop?: DropListener): Finding[] {
   const min = minConfidence ?? settings.minConfidence;
   const commits = settings.allowCommits;
   const allowedCommit = (commit: string | undefined): boolean => commit !== undefined && commits.some((c) => commit.toLowerCase().startsWith(c));
   return findings
-    .filter(
-      (f) =>
-        !settings.allowFingerprints.has(f.fingerprint) &&
-        !allowedCommit(f.location.commit) &&
-        (min === undefined || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min]),
-    )
+    .filter((f) => {
+      if (settings.allowFingerprints.has(f.fingerprint)) {
+        onDrop?.(f, 'allowlist', `fingerprint in allowlist.fingerprints[${[...settings.allowFingerprints].indexOf(f.fingerprint)}]`);
+        return false;
+      }
+      if (allowedCommit(f.location.commit)) {
+        onDrop?.(f, 'allowlist', `commit ${f.location.commit ?? ''} in allowlist.commits`);
+        return false;
+      }
+      if (min !== undefined && CONFIDENCE_RANK[f.confidence] < CONFIDENCE_RANK[min]) {
+        onDrop?.(f, 'confidence', `confidence ${f.confidence} is below the minimum ${min} (${minConfidence !== undefined ? '--min-confidence' : 'min_confidence in the configuration'})`);
+        return false;
+      }
+      return true;
+    })
     .sort(compareFindings);
 }
 
@@ -46,7 +59,7 @@ export function makeReport(findings: Finding[], stats: ScanStats, scan?: ScanSco
 export interface WriteOptions {
   format: FormatName;
   output?: string;
-  /** false forces plain text even on a TTY. */
+  /** false (`--no-color`) forces plain text even on a TTY; see colorEnabled for the rest. */
   color?: boolean;
   rules: readonly Rule[];
 }
@@ -54,8 +67,8 @@ export interface WriteOptions {
 export async function writeReport(report: Report, options: WriteOptions): Promise<void> {
   const formatter = await loadFormatter(options.format);
   const toFile = options.output !== undefined;
-  const color =
-    options.format === 'text' && !toFile && options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  // Only text on standard output is coloured: a report file is read by other programs.
+  const color = options.format === 'text' && !toFile && colorEnabled(options.color, process.stdout);
   const text = formatter(report, { rules: options.rules, color });
   await writeOutput(text, options.output);
 }

@@ -8,11 +8,12 @@ import { loadSettings, scannerConfig, type ScanSettings } from '../config/settin
 import { parseSize } from '../config/size.js';
 import type { Finding, ScanScope, ScanStats, SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
-import type { ScannerConfig } from '../scan/chunk-scanner.js';
+import type { ChunkScanner, ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
 import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
+import type { ExplainCollector } from './explain.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 import { printable } from '../report/text.js';
@@ -45,6 +46,7 @@ export interface ScanCliOptions {
   verifyDeadline?: string;
   record?: boolean;
   db?: string;
+  explain?: boolean;
 }
 
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
@@ -53,7 +55,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (!opts.verify && (opts.timeout !== undefined || opts.verifyDeadline !== undefined)) {
     throw new UsageError(`${opts.timeout !== undefined ? '--timeout' : '--verify-deadline'} applies to --verify`);
   }
-  const { findings, stats, settings, scope, unreadable } = await collectFindings(paths, opts);
+  const { findings, stats, settings, scope, unreadable, explain } = await collectFindings(paths, opts);
   if (opts.verify) {
     // Opt-in network checks, on the filtered findings while they still hold their secrets.
     const { verifyScanFindings } = await import('./verify.js');
@@ -71,12 +73,17 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     const { recordScanFindings } = await import('./sprawl.js');
     await recordScanFindings(paths, opts, findings, stats, settings, unreadable > 0);
   }
-  await writeReport(makeReport(stripSecrets(findings, opts.showSecrets === true), stats, scope), {
-    format: opts.format ?? 'text',
-    output: opts.output,
-    color: opts.color,
-    rules: settings.rules,
-  });
+  const format = opts.format ?? 'text';
+  const report = makeReport(stripSecrets(findings, opts.showSecrets === true), stats, scope);
+  const explanation = explain?.explanation(opts.showSecrets === true);
+  // Text and JSON have a place for the explanation; the CI formats' schemas do not: standard error.
+  if (explanation && (format === 'text' || format === 'json')) report.explain = explanation;
+  await writeReport(report, { format, output: opts.output, color: opts.color, rules: settings.rules });
+  if (explanation && report.explain === undefined) {
+    const { explanationText } = await import('../report/explain.js');
+    const { colorEnabled } = await import('./color.js');
+    process.stderr.write(explanationText(explanation, colorEnabled(opts.color, process.stderr)));
+  }
   if (findings.length > 0 && opts.staged && !opts.quiet) process.stderr.write(STAGED_HELP);
   return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
@@ -94,7 +101,7 @@ sprawlguard blocked this commit: the staged changes add the secrets listed above
 /** \`sprawlguard baseline create\`: the same sources as scan, recorded without secrets. */
 export async function runBaselineCreate(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = { ...(raw as ScanCliOptions), baseline: undefined, showSecrets: false };
-  const { findings, stats } = await collectFindings(paths, opts);
+  const { findings, stats } = await collectFindings(paths, { ...opts, explain: false });
   const { writeBaselineFile, DEFAULT_BASELINE } = await import('./baseline.js');
   const file = opts.output ?? DEFAULT_BASELINE;
   const count = await writeBaselineFile(makeReport(findings, stats), file);
@@ -106,8 +113,8 @@ export async function runBaselineCreate(paths: string[], raw: Record<string, unk
 async function collectFindings(
   paths: string[],
   opts: ScanCliOptions,
-): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope; unreadable: number }> {
-  const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope; unreadable: number; explain?: ExplainCollector }> {
+  let jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
   if (useStdin && paths.length > 1) throw new UsageError('`-` (standard input) cannot be combined with other paths');
@@ -133,6 +140,17 @@ async function collectFindings(
     includeSecrets: opts.showSecrets === true || opts.verify === true,
     fingerprintKey: fingerprintKeyOf(opts),
   });
+  // --explain reads the rejections off one scanner, so the scan stays in the main thread.
+  let scanner: ChunkScanner | undefined;
+  let explain: ExplainCollector | undefined;
+  if (opts.explain) {
+    const { ChunkScanner } = await import('../scan/chunk-scanner.js');
+    const { ExplainCollector } = await import('./explain.js');
+    config.explain = true;
+    jobs = 1;
+    scanner = new ChunkScanner(config);
+    explain = new ExplainCollector();
+  }
   const warn = (s: SkippedSource): void => {
     // File names come from the scanned tree: never let one send escape sequences to the terminal.
     if (!opts.quiet && s.reason !== 'binary file') printWarning(`${s.path}: ${s.reason}`);
@@ -144,7 +162,7 @@ async function collectFindings(
   let unreadable = 0;
   if (useStdin) {
     const { scanStdin } = await import('../scan/scan-stdin.js');
-    ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config));
+    ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config, process.stdin, scanner));
   } else if (gitMode) {
     const { scanGit } = await import('../scan/scan-git.js');
     const { gitProgressPrinter } = await import('./progress.js');
@@ -157,6 +175,7 @@ async function collectFindings(
       excludeGlobs: settings.allowPathGlobs,
       jobs,
       fetchMissing: opts.fetchMissing === true,
+      scanner,
       onWarning: (message) => {
         if (!opts.quiet) printWarning(message);
       },
@@ -179,6 +198,7 @@ async function collectFindings(
       // Quiet: no notes, and no git process asked only for one.
       onNote: opts.quiet ? undefined : printNote,
       useGit: opts.git !== false,
+      scanner,
     }));
   }
   const warnings = [...settings.warnings];
@@ -193,14 +213,17 @@ async function collectFindings(
     printScanWarnings(warnings, opts.quiet);
   }
 
-  findings = applyReportFilters(findings, settings, minConfidence);
+  if (scanner && explain) explain.addEngine(scanner.takeRejections());
+  findings = applyReportFilters(findings, settings, minConfidence, explain?.drop);
   if (opts.baseline !== undefined) {
     const { readBaselineFile } = await import('./baseline.js');
     const { subtractBaseline } = await import('../findings/baseline.js');
+    const before = findings;
     findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
+    explain?.addBaseline(before, findings, opts.baseline);
   }
   const { scanScope } = await import('./scan-scope.js');
-  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo), unreadable };
+  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo), unreadable, explain };
 }
 
 /** The git source the options ask for, if any; conflicting choices are usage errors. */

@@ -84,6 +84,22 @@ export interface DetectorOptions {
   readonly stopwords?: readonly string[];
   /** Decode base64 and percent-encoded values and scan them again, this many levels deep. Default 2; 0 turns it off. */
   readonly decodeDepth?: number;
+  /** Told of every candidate a rule matched and a gate then dropped (`scan --explain`). Off by default. */
+  readonly onReject?: (rejected: RejectedCandidate) => void;
+}
+
+/** Why a gate dropped a candidate: the entropy floor, the placeholder filter, a checksum, a refiner, the allowlist, an inline marker. */
+export type RejectReason = 'entropy' | 'placeholder' | 'checksum' | 'context' | 'allowlist' | 'inline-allow';
+
+export interface RejectedCandidate {
+  readonly rule: Rule;
+  readonly secret: string;
+  /** Offsets in the scanned text; for a secret found inside an encoded value, the encoded value's. */
+  readonly start: number;
+  readonly end: number;
+  readonly reason: RejectReason;
+  /** Which check or entry decided, in words: `its github-crc32 checksum does not match …`, `matches allowlist.regexes[1]`. */
+  readonly detail: string;
 }
 
 /**
@@ -137,6 +153,7 @@ export class RuleCompileError extends Error {
 /** On a clipped window, extend across a token that runs past the edge by at most this much. */
 const TOKEN_EXTENSION = 4096;
 const INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
+const INLINE_ALLOW_DETAIL = 'sprawlguard:allow or gitleaks:allow on its line';
 
 /**
  * Number of capturing groups in a pattern, read from its source: an unescaped `(` outside a
@@ -275,6 +292,8 @@ export class Detector {
   private readonly allowSecretRegexes: readonly RegExp[];
   private readonly inlineAllow: boolean;
   private readonly now: number;
+  /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
+  private onReject: ((rejected: RejectedCandidate) => void) | undefined;
 
   constructor(rules: readonly Rule[], options: DetectorOptions = {}) {
     const extraStopwords = options.stopwords ?? [];
@@ -313,6 +332,7 @@ export class Detector {
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
     this.now = options.now ?? Date.now();
+    this.onReject = options.onReject;
   }
 
   /**
@@ -395,8 +415,19 @@ export class Detector {
       // A generic match on the encoded text does not stop decoding: a provider token inside wins.
       if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
-      for (const inner of this.detect(encoded.decoded, depth + 1)) {
-        if (this.inlineAllow && hasInlineAllow(text, start, end)) continue;
+      const outer = this.onReject;
+      if (outer) this.onReject = (r) => outer({ ...r, start, end });
+      let inside: Candidate[];
+      try {
+        inside = this.detect(encoded.decoded, depth + 1);
+      } finally {
+        this.onReject = outer;
+      }
+      for (const inner of inside) {
+        if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+          outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: 'inline-allow', detail: INLINE_ALLOW_DETAIL });
+          continue;
+        }
         const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
         out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
       }
@@ -546,18 +577,22 @@ export class Detector {
     vetoed: number[],
   ): Candidate | undefined {
     const rule = compiled.rule;
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return undefined;
+    const reject = this.onReject && ((reason: RejectReason, detail: string) => this.onReject?.({ rule, secret, start, end, reason, detail }));
+    if (rule.entropy !== undefined) {
+      const entropy = shannonEntropy(secret);
+      if (entropy < rule.entropy) return void reject?.('entropy', `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
+    }
     if (isPlaceholder(secret, compiled.stopwords)) {
       // A documented example of a specific format (the jwt.io token) stays an example for heuristics too.
       if (!rule.generic) vetoed.push(start, end);
-      return undefined;
+      return void reject?.('placeholder', 'a placeholder, example or filler (a stopword, a template, a repeated or ascending run)');
     }
     let confidence: Confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
       if (compiled.checksum.established) {
         // A look-alike a specific rule recognised and rejected must not come back through a heuristic.
         vetoed.push(start, end);
-        return undefined;
+        return void reject?.('checksum', `its ${rule.checksum ?? ''} checksum does not match: a made-up or mistyped value`);
       }
       if (confidence === 'high') confidence = 'medium';
     }
@@ -569,7 +604,7 @@ export class Detector {
       const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
-        return undefined;
+        return void reject?.('context', `the ${rule.refine ?? ''} check judged it no credential, by its structure or the code around it`);
       }
       if (refined.lifetime) lifetime = refined.lifetime;
       if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
@@ -577,11 +612,12 @@ export class Detector {
       expired = refined.expired;
       facts = refined.facts;
     }
-    for (const allow of this.allowSecretRegexes) {
+    for (let i = 0; i < this.allowSecretRegexes.length; i++) {
+      const allow = this.allowSecretRegexes[i] as RegExp;
       allow.lastIndex = 0;
-      if (allow.test(secret)) return undefined;
+      if (allow.test(secret)) return void reject?.('allowlist', `matches allowlist.regexes[${i}]`);
     }
-    if (this.inlineAllow && hasInlineAllow(text, start, end)) return undefined;
+    if (this.inlineAllow && hasInlineAllow(text, start, end)) return void reject?.('inline-allow', INLINE_ALLOW_DETAIL);
     return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
   }
 

@@ -3,6 +3,7 @@
  * Field names here are that contract; change them only with a new contract version.
  */
 import type { Confidence, Lifetime, Severity } from '../rules/schema.js';
+import type { Explanation } from './rejection.js';
 
 export type SourceKind = 'file' | 'staged' | 'diff' | 'history' | 'ticket';
 
@@ -118,6 +119,8 @@ export interface Report {
   stats: ScanStats;
   /** Written by `scan`; see ScanScope. */
   scan?: ScanScope;
+  /** Only with `scan --explain`: the candidates that were not reported, and why. */
+  explain?: Explanation;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };

@@ -13,6 +13,10 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import('./csv.js')).formatCsv;
     case 'markdown':
       return (await import('./markdown.js')).formatMarkdown;
+    case 'gitlab':
+      return (await import('./gitlab.js')).formatGitlab;
+    case 'junit':
+      return (await import('./junit.js')).formatJunit;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Finding, Report } from '../findings/finding.js';
+import type { Finding, Location, Report } from '../findings/finding.js';
+import type { Rejection } from '../findings/rejection.js';
 import type { Formatter } from './types.js';
 
 /** Key order of the JSON contract (DESIGN.md), so output reads the same as the documentation. */
@@ -37,18 +38,36 @@ const LOCATION_KEYS = [
   'url',
 ] as const;
 
+function orderLocation(location: Location): Location {
+  const loc: Record<string, unknown> = {};
+  for (const k of LOCATION_KEYS) if (location[k] !== undefined) loc[k] = location[k];
+  return loc as unknown as Location;
+}
+
 export function orderFinding(finding: Finding): Finding {
   const out: Record<string, unknown> = {};
   for (const key of FINDING_KEYS) {
     if (finding[key] === undefined) continue;
-    if (key === 'location') {
-      const loc: Record<string, unknown> = {};
-      for (const k of LOCATION_KEYS) if (finding.location[k] !== undefined) loc[k] = finding.location[k];
-      out.location = loc;
-    } else out[key] = finding[key];
+    out[key] = key === 'location' ? orderLocation(finding.location) : finding[key];
   }
   return out as unknown as Finding;
 }
 
-export const formatJson: Formatter = (report: Report) =>
-  `${JSON.stringify({ version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats, scan: report.scan }, null, 2)}\n`;
+const REJECTION_KEYS: readonly (keyof Rejection)[] = ['ruleId', 'reason', 'detail', 'fingerprint', 'redacted', 'secret', 'location'];
+
+function orderRejection(rejection: Rejection): Rejection {
+  const out: Record<string, unknown> = {};
+  for (const key of REJECTION_KEYS) {
+    if (rejection[key] === undefined) continue;
+    out[key] = key === 'location' ? orderLocation(rejection.location) : rejection[key];
+  }
+  return out as unknown as Rejection;
+}
+
+export const formatJson: Formatter = (report: Report) => {
+  const doc: Record<string, unknown> = { version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats };
+  if (report.scan) doc.scan = report.scan;
+  // Only `scan --explain` adds it: without it the document has exactly the documented fields.
+  if (report.explain) doc.explain = { rejected: report.explain.rejected.map(orderRejection), notListed: report.explain.notListed };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+};

@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Finding, Report } from '../findings/finding.js';
+import { explanationLines } from './explain.js';
 import type { Formatter } from './types.js';
 import { visible } from './visible.js';
 
@@ -43,6 +44,7 @@ export const formatText: Formatter = (report: Report, context) => {
     lines.push('');
   }
   lines.push(summary(report, c));
+  if (report.explain) lines.push('', ...explanationLines(report.explain, c));
   return `${lines.join('\n')}\n`;
 };
 

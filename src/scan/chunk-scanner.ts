@@ -3,9 +3,10 @@
  * chunks through this, in the main thread or in a worker; its configuration is plain data so it can
  * cross a worker boundary.
  */
-import { Detector } from '../engine/detector.js';
+import { Detector, type RejectedCandidate } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
 import type { Finding, Origin } from '../findings/finding.js';
+import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';
 import type { Rule } from '../rules/schema.js';
 
 export interface Chunk {
@@ -35,10 +36,16 @@ export interface ScannerConfig {
   includeSecrets?: boolean;
   fingerprintKey?: string;
   now?: number;
+  /** Also keep the candidates the engine dropped, and why (`scan --explain`; see takeRejections). */
+  explain?: boolean;
 }
 
 export class ChunkScanner {
   private readonly detector: Detector;
+  /** The engine's rejections in the chunk being scanned (explain only). */
+  private readonly pending: RejectedCandidate[] = [];
+  private rejected: Rejection[] = [];
+  private notListed = 0;
 
   constructor(private readonly config: ScannerConfig) {
     this.detector = new Detector(config.rules, {
@@ -46,10 +53,20 @@ export class ChunkScanner {
       stopwords: config.stopwords,
       inlineAllow: config.inlineAllow,
       now: config.now,
+      onReject: config.explain ? (r) => this.pending.push(r) : undefined,
     });
   }
 
+  /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
+  takeRejections(): Explanation {
+    const taken = { rejected: this.rejected, notListed: this.notListed };
+    this.rejected = [];
+    this.notListed = 0;
+    return taken;
+  }
+
   scan(chunk: Chunk): Finding[] {
+    this.pending.length = 0;
     const matches = this.detector.scan(chunk.text, chunk.ascii);
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
@@ -64,6 +81,14 @@ export class ChunkScanner {
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
       }
       findings.push(finding);
+    }
+    if (this.pending.length > 0) {
+      const options = { showSecrets: this.config.includeSecrets, fingerprintKey: this.config.fingerprintKey };
+      for (const r of locateRejections(chunk, this.pending, matches, options)) {
+        if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
+        else this.notListed++;
+      }
+      this.pending.length = 0;
     }
     return findings;
   }

@@ -29,6 +29,8 @@ export interface FileScanOptions {
   onNote?: (message: string) => void;
   signal?: AbortSignal;
   useGit?: boolean;
+  /** A scanner built from `config`, used when the scan stays in the main thread (--explain reads its rejections). */
+  scanner?: ChunkScanner;
 }
 
 export interface ScanOutcome {
@@ -101,7 +103,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   };
 
   if (enumerated) {
-    const scanner = new ChunkScanner(options.config);
+    const scanner = options.scanner ?? new ChunkScanner(options.config);
     for (const entry of head) {
       if (options.signal?.aborted) break;
       collect(await scanFile(entry, scanner));

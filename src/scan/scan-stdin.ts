@@ -7,9 +7,10 @@ export async function scanStdin(
   name: string,
   config: ScannerConfig,
   input: AsyncIterable<Buffer> = process.stdin,
+  scanner: ChunkScanner = new ChunkScanner(config),
 ): Promise<{ findings: Finding[]; stats: ScanStats }> {
   const started = performance.now();
-  const result = await scanBlocks(input, name, 'file', new ChunkScanner(config), true);
+  const result = await scanBlocks(input, name, 'file', scanner, true);
   const stats: ScanStats = result
     ? { sources: 1, bytes: result.bytes, chunks: result.chunks, durationMs: 0, skipped: [] }
     : { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [{ path: name, reason: 'binary input' }] };
