@@ -34,6 +34,7 @@ import {
   SYSTEM_OF,
   TICKET_FORMATS,
   type PositionMap,
+  type ReadLimits,
   type ReaderContext,
   type ReaderOutput,
   type Rendering,
@@ -50,6 +51,8 @@ export interface TicketScanOptions {
   formatHint?: TicketFormat;
   /** The system's web address, for links an export cannot give (Jira CSV, Slack, Linear, ServiceNow). */
   baseUrl?: string;
+  /** Bounds on what one export may make a reader hold (defaults suit every real export). */
+  limits?: ReadLimits;
   cwd?: string;
   /** Problems inside an input that did not stop its scan. */
   onWarning?: (warning: SkippedSource) => void;
@@ -104,6 +107,7 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
   const context: ReaderContext & { countBytes(bytes: number): void } = {
     warn: sink.warn,
     baseUrl: options.baseUrl,
+    limits: options.limits,
     signal: options.signal,
     countBytes: (bytes) => {
       sink.stats.bytes += bytes;
@@ -115,8 +119,9 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
     return;
   }
   let opened;
+  const nuls = nulWarnings(input.displayPath, sink.warn);
   try {
-    opened = await openText(input.absPath, options.signal);
+    opened = await openText(input.absPath, { signal: options.signal, onNul: nuls.onNul });
   } catch (error) {
     const reason =
       error instanceof BinaryInputError
@@ -157,9 +162,25 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
     sink.fail({ path: input.displayPath, reason: `${message}${looks}` });
   } finally {
     opened.close();
+    nuls.finish();
     sink.stats.bytes += opened.bytesRead();
     sink.stats.sources++;
   }
+}
+
+/** The first NUL characters of a file are reported one by one, the rest counted. */
+const MAX_NUL_WARNINGS = 10;
+
+function nulWarnings(shown: string, warn: (w: SkippedSource) => void): { onNul(line: number, column: number): void; finish(): void } {
+  let count = 0;
+  return {
+    onNul(line, column) {
+      if (++count <= MAX_NUL_WARNINGS) warn({ path: shown, reason: `a NUL character at line ${line}, column ${column} (a damaged export?) is read as a space` });
+    },
+    finish() {
+      if (count > MAX_NUL_WARNINGS) warn({ path: shown, reason: `${count - MAX_NUL_WARNINGS} more NUL characters are read as spaces` });
+    },
+  };
 }
 
 function readerFor(format: TicketFormat, input: TicketInput, pieces: AsyncIterable<string>, context: ReaderContext, head: string): AsyncIterable<ReaderOutput> {
@@ -197,6 +218,7 @@ async function drain(outputs: AsyncIterable<ReaderOutput>, format: TicketFormat,
     texts += output.loose ? 1 : output.entries.length;
     if (output.loose) {
       const origin: Origin = { source: 'ticket', path: output.path, line: output.line, column: output.column, system };
+      if (output.ticket !== undefined) origin.ticket = output.ticket;
       for (const finding of scanner.scan({ text: output.text, origin, acceptBefore: output.acceptBefore })) sink.findings.push(detach(finding));
       sink.stats.chunks++;
       continue;

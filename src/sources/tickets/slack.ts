@@ -43,7 +43,7 @@ async function readList(
 ): Promise<void> {
   const exists = (await stat(file).catch(() => undefined))?.isFile() === true;
   if (!exists) return;
-  const opened = await openText(file, context.signal);
+  const opened = await openText(file, { signal: context.signal });
   for await (const record of jsonRecords(opened.pieces, [['*']], shown, context)) {
     if (!('loose' in record) && isObject(record.value)) onItem(record.value);
   }
@@ -95,7 +95,7 @@ export async function* readSlackExport(input: TicketInput, context: SlackReadCon
       const shown = joinShown(input.displayPath, `${folder}/${day}`);
       let opened;
       try {
-        opened = await openText(path.join(input.absPath, folder, day), context.signal);
+        opened = await openText(path.join(input.absPath, folder, day), { signal: context.signal });
       } catch (error) {
         context.warn({ path: shown, reason: `unreadable: ${(error as Error).message}` });
         continue;

@@ -82,9 +82,16 @@ export interface TicketInput {
   isDirectory: boolean;
 }
 
+/** Bounds on what one export may make a reader hold. */
+export interface ReadLimits {
+  /** Longest CSV record read as cells; a longer one is scanned as plain text. */
+  csvRecordChars?: number;
+}
+
 export interface ReaderContext {
   /** Report a problem that did not stop the read (bad row, truncated file), with where it happened. */
   warn(problem: SkippedSource): void;
+  limits?: ReadLimits;
   /** The system's web address from `--base-url`, for links the export cannot give. */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -103,6 +110,8 @@ export interface LooseText {
   column: number;
   /** For chunked remainders: matches starting at or after this offset belong to the next piece. */
   acceptBefore?: number;
+  /** The ticket the text belongs to, when the reader could tell (or `unknown ticket near line N`). */
+  ticket?: string;
 }
 
 /** Entries of one record; `path` overrides the input's display path (Slack day files). */
