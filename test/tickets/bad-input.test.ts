@@ -197,11 +197,11 @@ describe('inputs that cannot be read', () => {
     expect(result.findings).toHaveLength(4);
   });
 
-  it('binary files, ZIP archives and missing paths fail by name', async () => {
+  it('binary files, broken ZIP archives and missing paths fail by name', async () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
     const result = await scan({ 'export.zip': zip, 'blob.bin': Buffer.from([1, 0, 2, 0, 0, 0, 3]) }, ['export.zip', 'blob.bin', 'missing.json']);
     expect(result.failures).toEqual([
-      { path: 'export.zip', reason: 'a ZIP archive: unzip the export and scan the folder' },
+      { path: 'export.zip', reason: 'not a readable ZIP archive: End of central directory record signature not found. Either not a zip file, or file is truncated.' },
       { path: 'blob.bin', reason: 'binary file (NUL bytes), not a ticket export' },
       { path: expect.stringMatching(/missing\.json$/), reason: 'no such file or directory' },
     ]);

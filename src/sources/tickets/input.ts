@@ -14,6 +14,8 @@ import { textDecoder, SNIFF_BYTES, type StreamDecoder, type TextEncoding } from 
 export type { TextEncoding };
 
 export class BinaryInputError extends Error {}
+/** The input is a ZIP archive, to be read as one. */
+export class ZipInputError extends BinaryInputError {}
 
 /** Bytes read per piece: large enough for throughput, small enough to keep memory flat. */
 const PIECE_BYTES = 1024 * 1024;
@@ -109,11 +111,15 @@ export async function openTextStream(source: AsyncIterable<Uint8Array>, close: (
     let block: Uint8Array = next.value;
     bytes += block.length;
     if (!decoder) {
+      if (isZipSignature(block)) {
+        close();
+        throw new ZipInputError('a ZIP archive');
+      }
       const sniffed = sniffEncoding(block);
       encoding = sniffed.encoding;
       if (encoding === 'utf-8' && looksBinary(block)) {
         close();
-        throw new BinaryInputError(isZipSignature(block) ? 'a ZIP archive' : 'binary file (NUL bytes), not a ticket export');
+        throw new BinaryInputError('binary file (NUL bytes), not a ticket export');
       }
       decoder = textDecoder(encoding);
       block = block.subarray(sniffed.bomBytes);

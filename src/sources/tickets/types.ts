@@ -73,13 +73,17 @@ export interface TicketEntry {
   renderings: Rendering[];
 }
 
-/** A readable export: one file, or a Slack export directory. */
+/** A readable export: one file, or a Slack export directory, or an entry of a ZIP archive. */
 export interface TicketInput {
-  /** Absolute path on disk. */
+  /** Absolute path on disk (of the archive, for an entry of one). */
   absPath: string;
-  /** Path shown in reports, `/` separators. */
+  /** Path shown in reports, `/` separators; `archive.zip!path/in/archive` for an entry. */
   displayPath: string;
   isDirectory: boolean;
+  /** An entry of an archive: nothing beside it can be looked up on disk. */
+  archived?: boolean;
+  /** For an archive entry, the name of the folder it sits in inside the archive. */
+  folder?: string;
 }
 
 /** Bounds on what one export may make a reader hold. */
