@@ -190,6 +190,14 @@ describe('a cell longer than any ticket', () => {
     ]);
   });
 
+  it('an over-long row ending in an empty cell: the rows after it are read by column again', async () => {
+    const csv = jiraCsv(LONG).replace('","2000-01-01 09:05:00;Test User;seen on runner 1"', '",');
+    const result = await scan({ 'jira.csv': csv }, 'jira.csv', { csvRecordChars: LIMIT });
+    expectEachInItsTicket(result, csv);
+    expect(find(result, 2)[0]?.location.field).toBe('description');
+    expect(reasons(result)).toHaveLength(1);
+  });
+
   it('with no key that can be read, findings point at the line to look at', async () => {
     const csv = jiraCsv(LONG).replace('"OPS-102"', '"?"');
     const result = await scan({ 'jira.csv': csv }, 'jira.csv', { csvRecordChars: LIMIT });

@@ -215,7 +215,7 @@ export class CsvRecordReader {
         } else if (c === COMMA) {
           this.pushCell(abs);
         } else if (c === LF) {
-          if (this.cells.length === 0) this.skipBlankLine(abs);
+          if (this.cells.length === 0 && !this.overlong) this.skipBlankLine(abs);
           else {
             this.pushCell(abs);
             this.finishRecord(abs, out);
@@ -278,10 +278,8 @@ export class CsvRecordReader {
   }
 
   private pushCell(endAbs: number): void {
-    if (this.overlong) {
-      this.cells.push('');
-      return;
-    }
+    // An over-long record's text is handed on as it is read; its cells are not kept.
+    if (this.overlong) return;
     let text: string;
     if (this.quoted) {
       // Blanks between the closing quote and the delimiter are not content.
