@@ -98,6 +98,33 @@ describe('a quote that never closes', () => {
   });
 });
 
+describe('a file full of quotes left open', () => {
+  it('reading quotes again stops at its budget; the rest is still scanned, under no wrong ticket', async () => {
+    // Every row opens a quote it never closes. The record limit is small, so is the budget for reading again.
+    const many = Array.from({ length: 40 }, (_, i) => fakeGithubPat(700 + i));
+    const rows = many.map((secret, i) => `Deploy job ${i + 1} fails,OPS-${201 + i},${20001 + i},Bug,"export DEPLOY_TOKEN=${secret}`);
+    const csv = `Summary,Issue key,Issue id,Issue Type,Description\n${rows.join('\n')}\n`;
+    const result = await scan({ 'jira.csv': csv }, 'jira.csv', { csvRecordChars: 300 });
+    expect(result.failures).toEqual([]);
+    const tickets = many.map((secret) => {
+      const found = result.findings.filter((f) => f.fingerprint === fingerprintSecret(secret));
+      expect(found, secret).toHaveLength(1);
+      return found[0]?.location.ticket;
+    });
+    // The first rows are read again and keep their tickets; past the budget, the text is nobody's.
+    expect(tickets[0]).toBe('OPS-201');
+    const unknown = tickets.findIndex((t, i) => t !== `OPS-${201 + i}`);
+    expect(unknown).toBeGreaterThan(0);
+    tickets.forEach((ticket, i) => expect(ticket === `OPS-${201 + i}` || (i >= unknown && ticket?.startsWith('unknown ticket near line '))).toBe(true));
+    expect(reasons(result)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^jira\.csv: row \d+ \(line \d+\) is longer than 300 characters and holds lines that look like rows of their own \(a quote left open, in a file with too many to read again\); its text is scanned as plain text, attributed to "unknown ticket near line \d+" \(no ticket key could be read\)$/),
+        expect.stringMatching(/^jira\.csv: a quote opened at line \d+, column \d+ is never closed; the rest of the file was scanned as plain text$/),
+      ]),
+    );
+  });
+});
+
 describe('line endings', () => {
   it('a CRLF header over LF rows: rows stay apart and keep their own tickets', async () => {
     const lf = jiraCsv(TICKETS);

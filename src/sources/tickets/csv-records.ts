@@ -57,8 +57,10 @@ export interface CsvRecord {
 export type CsvEvent =
   | { kind: 'record'; record: CsvRecord }
   /** A record passed the size limit: its text follows as `text` events until `overlong-end`. */
-  | { kind: 'overlong'; line: number; cells: string[]; firstLine: string }
-  | { kind: 'text'; text: string; line: number; column: number }
+  /** `holdsRows`: an open quote swallowed lines that look like rows of their own, and could not be read again. */
+  | { kind: 'overlong'; line: number; cells: string[]; firstLine: string; holdsRows: boolean }
+  /** The over-long record's text, in order, from its first character. */
+  | { kind: 'text'; text: string }
   /** `openQuote` is set when the file ended inside the quote opened there. */
   | { kind: 'overlong-end'; openQuote?: { line: number; column: number } }
   | { kind: 'mixed-endings'; line: number; from: 'CRLF' | 'LF'; to: 'CRLF' | 'LF' }
@@ -146,7 +148,7 @@ export class CsvRecordReader {
       if (this.state === State.Quoted && !this.overlong) {
         if (this.reread()) continue;
         // Out of budget: what is left is handed on as plain text.
-        this.startOverlong(out);
+        this.startOverlong(out, this.swallowedRows());
       }
       break;
     }
@@ -176,8 +178,9 @@ export class CsvRecordReader {
     while (this.i < n) {
       const i = this.i;
       if (!this.overlong && this.base + i - this.recStart >= this.max) {
-        if (this.inQuotes() && this.swallowedRows() && this.reread()) continue;
-        this.startOverlong(out);
+        const holdsRows = this.inQuotes() && this.swallowedRows();
+        if (holdsRows && this.reread()) continue;
+        this.startOverlong(out, holdsRows);
         continue;
       }
       const c = buf.charCodeAt(i);
@@ -395,19 +398,14 @@ export class CsvRecordReader {
     return false;
   }
 
-  private startOverlong(out: CsvEvent[]): void {
+  private startOverlong(out: CsvEvent[], holdsRows: boolean): void {
     const raw = this.buf.slice(this.recStart - this.base, Math.min(this.i, this.recStart - this.base + FIRST_LINE_CHARS));
     const nl = raw.indexOf('\n');
-    out.push({ kind: 'overlong', line: this.recLine, cells: [...this.cells], firstLine: nl >= 0 ? raw.slice(0, nl) : raw });
+    out.push({ kind: 'overlong', line: this.recLine, cells: [...this.cells], firstLine: nl >= 0 ? raw.slice(0, nl) : raw, holdsRows });
     this.overlong = true;
     this.emittedTo = this.recStart;
-    this.textLine = this.recLine;
-    this.textColumn = 1;
     this.flushOverlong(out);
   }
-
-  private textLine = 1;
-  private textColumn = 1;
 
   /** Hand on the over-long record's text read so far (up to `toAbs`, else up to what was read). */
   private flushOverlong(out: CsvEvent[], toAbs?: number): void {
@@ -416,14 +414,7 @@ export class CsvRecordReader {
     if (end <= this.emittedTo) return;
     let text = this.buf.slice(this.emittedTo - this.base, end - this.base);
     if (toAbs !== undefined && text.charCodeAt(text.length - 1) === CR) text = text.slice(0, -1);
-    out.push({ kind: 'text', text, line: this.textLine, column: this.textColumn });
-    const lastNl = text.lastIndexOf('\n');
-    if (lastNl >= 0) {
-      let breaks = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) breaks++;
-      this.textLine += breaks;
-      this.textColumn = text.length - lastNl;
-    } else this.textColumn += text.length;
+    out.push({ kind: 'text', text });
     this.emittedTo = end;
   }
 }

@@ -100,8 +100,10 @@ class RowReader {
         case 'overlong': {
           this.endContinuation();
           this.records++;
-          const owner = this.ownerOf(event.cells, event.firstLine, event.line);
-          this.warn(`row ${this.records} (line ${event.line}) is longer than ${this.maxRecordChars} characters; its text is scanned as plain text, attributed to ${describe(owner)}`);
+          // Rows swallowed by an open quote belong to tickets of their own: no one key owns the text.
+          const owner = event.holdsRows ? unknownTicket(event.line) : this.ownerOf(event.cells, event.firstLine, event.line);
+          const swallowed = event.holdsRows ? ' and holds lines that look like rows of their own (a quote left open, in a file with too many to read again)' : '';
+          this.warn(`row ${this.records} (line ${event.line}) is longer than ${this.maxRecordChars} characters${swallowed}; its text is scanned as plain text, attributed to ${describe(owner)}`);
           this.loose = new LooseStream(this.path, event.line, owner);
           break;
         }
