@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('tickets')
     .description('scan ticket and chat exports (Jira, ServiceNow, Zendesk, GitHub issues, Linear, Slack)')
-    .argument('<paths...>', 'export files, directories of exports, or an unzipped Slack export directory')
+    .argument('<paths...>', 'export files, ZIP archives of exports, directories of exports, or an unzipped Slack export directory')
     .addOption(
       new Option('--format-hint <format>', 'read every input as this export format instead of detecting it').choices([
         'jira-csv', 'jira-xml', 'jira-json', 'servicenow-json', 'servicenow-csv', 'servicenow-xml',
@@ -71,6 +71,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--exit-code <n>', 'exit code when findings are reported', '1')
     .option('--base-url <url>', "the system's web address, for links the export lacks (Jira CSV, Slack, Linear, ServiceNow)")
     .option('--min-confidence <level>', 'report only findings at or above this confidence (high, medium, low)')
+    .option('--zip-max-entries <n>', 'entries read from one ZIP archive (default 100000)')
+    .option('--zip-max-bytes <size>', 'uncompressed bytes read from one ZIP archive, e.g. 500M, 20G (default 8G)')
+    .option('--zip-max-ratio <n>', 'how far one ZIP entry may expand over its compressed size; above it, a zip bomb (default 200)')
     .option('--no-color', 'never colour text output')
     .option('-q, --quiet', 'no warnings on standard error', false)
     .action(async (paths: string[], opts: Record<string, unknown>) => {

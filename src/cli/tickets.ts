@@ -29,6 +29,9 @@ export interface TicketsCliOptions {
   minConfidence?: string;
   color?: boolean;
   quiet?: boolean;
+  zipMaxEntries?: string;
+  zipMaxBytes?: string;
+  zipMaxRatio?: string;
 }
 
 export async function runTickets(paths: string[], raw: Record<string, unknown>): Promise<number> {
@@ -38,6 +41,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   const hint = parseHint(opts.formatHint);
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
+  const zip = parseZipLimits(opts);
   const settings = await loadSettings(await configRoot(paths), opts.config);
   printConfigLocation(settings, opts.quiet);
   const scanner = new ChunkScanner(scannerConfig(settings, { includeSecrets: opts.showSecrets === true, fingerprintKey: fingerprintKeyOf(opts) }));
@@ -49,7 +53,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   };
 
   const { scanTickets } = await import('../sources/tickets/scan-tickets.js');
-  const result = await scanTickets({ paths, scanner, formatHint: hint, baseUrl, onWarning: warn, onFailure: fail });
+  const result = await scanTickets({ paths, scanner, formatHint: hint, baseUrl, zip, onWarning: warn, onFailure: fail });
   const findings = stripSecrets(applyReportFilters(result.findings, settings, minConfidence), opts.showSecrets === true);
   await writeReport(makeReport(findings, result.stats), {
     format: opts.format ?? 'text',
@@ -59,6 +63,24 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   });
   if (result.failures.length > 0) return EXIT_USAGE;
   return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+}
+
+function parseZipLimits(opts: TicketsCliOptions): { entries?: number; bytes?: number; ratio?: number } {
+  const limits: { entries?: number; bytes?: number; ratio?: number } = {};
+  if (opts.zipMaxEntries !== undefined) limits.entries = parseIntOption('--zip-max-entries', opts.zipMaxEntries, 1, 100_000_000);
+  if (opts.zipMaxRatio !== undefined) limits.ratio = parseIntOption('--zip-max-ratio', opts.zipMaxRatio, 1, 1_000_000);
+  if (opts.zipMaxBytes !== undefined) limits.bytes = parseSize('--zip-max-bytes', opts.zipMaxBytes);
+  return limits;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** `4096`, `512K`, `500M`, `20G`, `1T` (binary units; `MB`, `MiB` read the same). */
+function parseSize(name: string, value: string): number {
+  const match = /^(\d+)\s*([kmgt]?)(?:i?b)?$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * (SIZE_UNITS[(match[2] as string).toLowerCase()] as number) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`${name}: expected a size such as 4096, 500M or 20G, got ${value}`);
+  return bytes;
 }
 
 function parseHint(value: string | undefined): TicketFormat | undefined {

@@ -92,31 +92,37 @@ describe('JSON lines', () => {
 });
 
 describe('malformed CSV', () => {
-  it('a row with extra cells is scanned by position and reported with its row and line', async () => {
+  it('a row with extra cells is scanned cell by cell under its ticket and reported with its row and line', async () => {
     const csv = jiraCsv(TICKETS).replace(/\n"Ticket 2"/, '\n"Ticket 2","extra"');
     const result = await scan({ 'jira.csv': csv }, ['jira.csv']);
     expect(fingerprints(result)).toEqual([...FP].sort());
-    expect(reasons(result)).toEqual([expect.stringMatching(/^jira\.csv: row 3 \(line 5\) has 12 cells where the header has a different count; scanned by position$/)]);
+    expect(result.findings.find((f) => f.fingerprint === FP[1])?.location.ticket).toBe('FIX-2');
+    expect(reasons(result)).toEqual(['jira.csv: row 3 (line 5) has 12 cells where the header has 11; each cell is scanned as plain text, attributed to ticket FIX-2']);
   });
 
-  it('a file cut inside a quoted cell: rows before are read, the open record is scanned as plain text', async () => {
+  it('a file cut inside a quoted cell: rows before are read, the open record is scanned as plain text under its ticket', async () => {
     const full = jiraCsv(TICKETS);
     const csv = full.slice(0, full.indexOf(SECRETS[3] as string) + 50);
     const result = await scan({ 'jira.csv': csv }, ['jira.csv']);
     expect(fingerprints(result)).toEqual([...FP].sort());
     expect(result.findings.find((f) => f.fingerprint === FP[2])?.location.ticket).toBe('FIX-3');
     const loose = result.findings.find((f) => f.fingerprint === FP[3]);
-    expect(loose?.location.ticket).toBeUndefined();
+    expect(loose?.location.ticket).toBe('FIX-4');
+    expect(loose?.location.field).toBeUndefined();
     expect(loose?.location.line).toBe(csv.split('\n').findIndex((l) => l.includes(SECRETS[3] as string)) + 1);
     const opened = csv.split('\n').findIndex((l) => l.startsWith('"Ticket 4"')) + 1;
-    expect(reasons(result)).toEqual([`jira.csv: malformed CSV: a quote opened at line ${opened} is never closed; the rest of the file is scanned as plain text`]);
+    expect(reasons(result)).toEqual([
+      expect.stringMatching(new RegExp(`^jira\\.csv: row 5 \\(line ${opened}\\) has 10 cells where the header has 11 \\(a quote opened at line ${opened}, column \\d+ is never closed; read as a plain character, and the lines after it as rows\\); each cell is scanned as plain text, attributed to ticket FIX-4$`)),
+      `jira.csv: lines ${opened + 1} to ${opened + 2} continue row 5, whose quote never closed: scanned as plain text, attributed to ticket FIX-4`,
+    ]);
   });
 
-  it('a stray quote in the middle: every secret is still found, the shifted row is reported', async () => {
+  it('a stray quote in the middle: every secret is still found under its ticket, the shifted row is reported', async () => {
     const csv = jiraCsv(TICKETS).replace('"Ticket 3"', '"Ticket 3');
     const result = await scan({ 'jira.csv': csv }, ['jira.csv']);
     expect(fingerprints(result)).toEqual([...FP].sort());
-    expect(reasons(result)).toEqual([expect.stringMatching(/^jira\.csv: row 4 \(line 8\) has \d+ cells where the header has a different count; scanned by position$/)]);
+    expect(result.findings.find((f) => f.fingerprint === FP[2])?.location.ticket).toBe('FIX-3');
+    expect(reasons(result)).toEqual([expect.stringMatching(/^jira\.csv: row 4 \(line 8\) has 10 cells where the header has 11 \(a quote at line 8, column \d+ inside a quoted cell is not doubled; read as part of the text\); each cell is scanned as plain text, attributed to ticket FIX-3$/)]);
   });
 });
 
@@ -134,12 +140,16 @@ describe('invalid XML', () => {
     );
   });
 
-  it('a truncated XML export keeps the open record', async () => {
+  it('a truncated XML export keeps the open record and reports where the file ends', async () => {
     const xml = jiraXml(TICKETS);
     const cut = xml.indexOf(SECRETS[3] as string) + 60;
     const result = await scan({ 'jira.xml': xml.slice(0, cut) }, ['jira.xml']);
     expect(fingerprints(result)).toEqual([...FP].sort());
     expect(result.findings.find((f) => f.fingerprint === FP[3])?.location.ticket).toBe('FIX-4');
+    const lines = xml.slice(0, cut).split('\n');
+    expect(reasons(result)).toEqual([
+      `jira.xml: the file ends at line ${lines.length}, column ${(lines.at(-1) as string).length + 1} inside <description> in <item> in <channel> in <rss>: it is truncated; what the open elements hold is scanned`,
+    ]);
   });
 });
 
@@ -187,11 +197,11 @@ describe('inputs that cannot be read', () => {
     expect(result.findings).toHaveLength(4);
   });
 
-  it('binary files, ZIP archives and missing paths fail by name', async () => {
+  it('binary files, broken ZIP archives and missing paths fail by name', async () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
     const result = await scan({ 'export.zip': zip, 'blob.bin': Buffer.from([1, 0, 2, 0, 0, 0, 3]) }, ['export.zip', 'blob.bin', 'missing.json']);
     expect(result.failures).toEqual([
-      { path: 'export.zip', reason: 'a ZIP archive: unzip the export and scan the folder' },
+      { path: 'export.zip', reason: 'not a readable ZIP archive: End of central directory record signature not found. Either not a zip file, or file is truncated.' },
       { path: 'blob.bin', reason: 'binary file (NUL bytes), not a ticket export' },
       { path: expect.stringMatching(/missing\.json$/), reason: 'no such file or directory' },
     ]);

@@ -8,6 +8,7 @@ import { fingerprintSecret } from '../../src/findings/fingerprint.js';
 import { parseJsonReport, runCli, type JsonReport } from '../support/cli.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree } from '../support/temp.js';
+import { buildZip } from '../support/zip-writer.js';
 import { jiraCsv, jiraJson, type FakeTicket } from './exports.js';
 
 const A = fakeGithubPat(301);
@@ -35,6 +36,7 @@ beforeAll(() => {
       'clean.csv': jiraCsv(CLEAN),
       'jira.csv': jiraCsv(TICKETS),
       'notes.txt': 'meeting notes\nnothing to report\n',
+      'export.zip': buildZip([{ name: 'jira/export.csv', data: `${jiraCsv(TICKETS)}${'\n'.repeat(2000)}` }]),
     },
     'sprawlguard-tickets-cli-',
   );
@@ -117,6 +119,23 @@ describe('sprawlguard tickets', () => {
     expect(clean.code, clean.stdout).toBe(0);
     const lenient = await runCli(['tickets', 'search.json', '--exit-code', '0'], { cwd: dir });
     expect(lenient.code).toBe(0);
+  });
+
+  it('reads a ZIP archive of exports; its limits are options', async () => {
+    const result = await runCli(['tickets', 'export.zip', '--format', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(github(parseJsonReport(result)).map((f) => [f.location.path, (f.location as Record<string, unknown>).ticket])).toEqual([
+      ['export.zip!jira/export.csv', 'FIX-1'],
+      ['export.zip!jira/export.csv', 'FIX-1'],
+    ]);
+    const strict = await runCli(['tickets', 'export.zip', '--zip-max-bytes', '1K', '--zip-max-ratio', '50', '--zip-max-entries', '10'], { cwd: dir });
+    expect(strict.code).toBe(0);
+    expect(strict.stderr).toMatch(/^sprawlguard: warning: export\.zip!jira\/export\.csv: its \d+ uncompressed bytes would pass the limit of 1024 bytes read from the archive/m);
+    for (const [option, value] of [['--zip-max-bytes', '12X'], ['--zip-max-ratio', '0'], ['--zip-max-entries', 'many']]) {
+      const bad = await runCli(['tickets', 'export.zip', option as string, value as string], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`${option}: expected`);
+    }
   });
 
   it('rejects bad options with exit code 2', async () => {

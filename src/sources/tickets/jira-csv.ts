@@ -3,7 +3,7 @@
  * (`Comment,Comment,…`), so cells are read by position. A comment cell is `<date>;<author>;<body>`
  * where only the first two `;` separate; descriptions and comments are wiki markup.
  */
-import { csvRows, headerIndex, type CsvRow } from './csv-rows.js';
+import { csvRows, headerIndex, type CsvRow, type KeyColumn } from './csv-rows.js';
 import { MIN_SECRET_LENGTH } from './json-records.js';
 import { renderings, type Markup } from './normalize.js';
 import { FormatMismatchError, type ReaderContext, type ReaderOutput, type TicketEntry, type TicketInput } from './types.js';
@@ -22,6 +22,9 @@ const NAMED_FIELDS: Record<string, string> = {
 /** Columns that hold ids, dates, names and states: no free text. */
 const NON_TEXT = new Set(['issue key', 'issue id', 'parent id', 'issue type', 'status', 'priority', 'resolution', 'created', 'updated', 'last viewed', 'resolved', 'due date', 'project key', 'project type', 'status category', 'status category changed', 'votes', 'original estimate', 'remaining estimate', 'time spent', 'work ratio', 'σ original estimate', 'σ remaining estimate', 'σ time spent', 'security level']);
 
+/** `FIX-12`: a project key (a letter, then letters, digits or `_`), a dash and a number. */
+export const JIRA_KEY = /^[A-Z][A-Z0-9_]{0,63}-[0-9]{1,12}$/;
+
 export function splitCommentCell(cell: string): { date?: string; author?: string; body: string; bodyOffset: number } {
   const m = COMMENT_CELL.exec(cell);
   if (!m) return { body: cell, bodyOffset: 0 };
@@ -34,7 +37,11 @@ export async function* readJiraCsv(input: TicketInput, pieces: AsyncIterable<str
   let keyColumn = -1;
   let reporterColumn = -1;
   let createdColumn = -1;
-  for await (const row of csvRows(pieces, input.displayPath, context)) {
+  const keyOf = (cells: readonly string[]): KeyColumn | undefined => {
+    const column = headerIndex(cells)('issue key')[0];
+    return column === undefined ? undefined : { column, pattern: JIRA_KEY };
+  };
+  for await (const row of csvRows(pieces, input.displayPath, context, { keyColumn: keyOf })) {
     if ('loose' in row) {
       yield row;
       continue;

@@ -2,7 +2,7 @@
  * Linear CSV export (facts/integrations.md §3.7): every field quoted, `Description` in Markdown,
  * no comments. Links need the workspace's address (`--base-url https://linear.app/<workspace>`).
  */
-import { csvRows, headerIndex } from './csv-rows.js';
+import { csvRows, headerIndex, type KeyColumn } from './csv-rows.js';
 import { MIN_SECRET_LENGTH } from './json-records.js';
 import { renderings } from './normalize.js';
 import { FormatMismatchError, type ReaderContext, type ReaderOutput, type TicketEntry, type TicketInput } from './types.js';
@@ -14,12 +14,19 @@ const NON_TEXT = new Set([
   'time in status (minutes)', 'creator', 'assignee',
 ]);
 
+/** `ENG-123`: a team key and a number. */
+const LINEAR_ID = /^[A-Z][A-Z0-9]{0,15}-[0-9]{1,12}$/;
+
 export async function* readLinearCsv(input: TicketInput, pieces: AsyncIterable<string>, context: ReaderContext): AsyncGenerator<ReaderOutput> {
   let header: string[] | undefined;
   let idColumn = -1;
   let creatorColumn = -1;
   let createdColumn = -1;
-  for await (const row of csvRows(pieces, input.displayPath, context)) {
+  const keyColumn = (cells: readonly string[]): KeyColumn | undefined => {
+    const column = headerIndex(cells)('id')[0];
+    return column === undefined ? undefined : { column, pattern: LINEAR_ID };
+  };
+  for await (const row of csvRows(pieces, input.displayPath, context, { keyColumn })) {
     if ('loose' in row) {
       yield row;
       continue;

@@ -19,7 +19,7 @@ import type { Finding, Origin, ScanStats, SkippedSource } from '../../findings/f
 import type { ChunkScanner } from '../../scan/chunk-scanner.js';
 import { describeFsError, resolveRoots, toPosix } from '../files.js';
 import { detectFormat } from './detect.js';
-import { BinaryInputError, openText } from './input.js';
+import { BinaryInputError, openText, ZipInputError, type OpenedText } from './input.js';
 import { readGithubIssues } from './github-issues.js';
 import { readJiraCsv } from './jira-csv.js';
 import { readJiraJson } from './jira-json.js';
@@ -28,12 +28,14 @@ import { readLinearCsv } from './linear-csv.js';
 import { readServicenowCsv } from './servicenow-csv.js';
 import { readServicenowJson } from './servicenow-json.js';
 import { readServicenowXml } from './servicenow-xml.js';
-import { isSlackExport, readSlackDayFile, readSlackExport } from './slack.js';
+import { scanArchive, type ArchiveScan } from './scan-archive.js';
+import { isSlackExport, readSlackDayFile, readSlackExport, slackDirectory } from './slack.js';
 import {
   FormatMismatchError,
   SYSTEM_OF,
   TICKET_FORMATS,
   type PositionMap,
+  type ReadLimits,
   type ReaderContext,
   type ReaderOutput,
   type Rendering,
@@ -41,6 +43,7 @@ import {
   type TicketFormat,
   type TicketInput,
 } from './types.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
 import { readZendeskJson, readZendeskJsonl } from './zendesk.js';
 
 export interface TicketScanOptions {
@@ -50,6 +53,10 @@ export interface TicketScanOptions {
   formatHint?: TicketFormat;
   /** The system's web address, for links an export cannot give (Jira CSV, Slack, Linear, ServiceNow). */
   baseUrl?: string;
+  /** Bounds on what one export may make a reader hold (defaults suit every real export). */
+  limits?: ReadLimits;
+  /** Limits on ZIP archives (entries, uncompressed bytes, compression ratio); defaults in zip-archive.ts. */
+  zip?: Partial<ZipLimits>;
   cwd?: string;
   /** Problems inside an input that did not stop its scan. */
   onWarning?: (warning: SkippedSource) => void;
@@ -104,6 +111,7 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
   const context: ReaderContext & { countBytes(bytes: number): void } = {
     warn: sink.warn,
     baseUrl: options.baseUrl,
+    limits: options.limits,
     signal: options.signal,
     countBytes: (bytes) => {
       sink.stats.bytes += bytes;
@@ -111,24 +119,56 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
     },
   };
   if (input.isDirectory) {
-    await drain(readSlackExport(input, context), 'slack', input, options.scanner, sink);
+    await drain(readSlackExport(slackDirectory(input.absPath, input.displayPath, context), context), 'slack', input, options.scanner, sink);
     return;
   }
   let opened;
+  const nuls = nulWarnings(input.displayPath, sink.warn);
   try {
-    opened = await openText(input.absPath, options.signal);
+    opened = await openText(input.absPath, { signal: options.signal, onNul: nuls.onNul });
   } catch (error) {
-    const reason =
-      error instanceof BinaryInputError
-        ? input.absPath.toLowerCase().endsWith('.zip')
-          ? 'a ZIP archive: unzip the export and scan the folder'
-          : error.message
-        : describeFsError(error);
+    if (error instanceof ZipInputError) {
+      await scanZip(input, options, sink, context);
+      return;
+    }
+    const reason = error instanceof BinaryInputError ? error.message : describeFsError(error);
     if (input.explicit) sink.fail({ path: input.displayPath, reason });
     else sink.warn({ path: input.displayPath, reason: `${reason}; skipped` });
     return;
   }
-  const detected = detectFormat(opened.head, path.basename(input.absPath));
+  try {
+    await scanOpened(opened, input, options, sink, context);
+  } finally {
+    nuls.finish();
+  }
+}
+
+/** A ZIP archive: its entries are read in place (see scan-archive.ts). */
+async function scanZip(input: FoundInput, options: TicketScanOptions, sink: Sink, context: ReaderContext & { countBytes(bytes: number): void }): Promise<void> {
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zip };
+  const hooks: ArchiveScan = {
+    limits,
+    slack: options.formatHint === undefined || options.formatHint === 'slack',
+    signal: options.signal,
+    warn: sink.warn,
+    nuls: (shown) => nulWarnings(shown, sink.warn),
+    scanText: (opened, entry) => scanOpened(opened, { ...entry, explicit: false }, options, sink, context),
+    scanSlack: async (files, entry) => {
+      await drain(readSlackExport(files, context), 'slack', entry, options.scanner, sink);
+    },
+  };
+  try {
+    await scanArchive(input.absPath, input.displayPath, input.absPath, hooks, { left: limits.bytes, limit: limits.bytes });
+  } catch (error) {
+    const reason = `not a readable ZIP archive: ${(error as Error).message}`;
+    if (input.explicit) sink.fail({ path: input.displayPath, reason });
+    else sink.warn({ path: input.displayPath, reason: `${reason}; skipped` });
+  }
+}
+
+/** An opened export (a file, or an archive entry): recognise its format, read it, scan it. */
+async function scanOpened(opened: OpenedText, input: FoundInput, options: TicketScanOptions, sink: Sink, context: ReaderContext): Promise<void> {
+  const detected = detectFormat(opened.head, fileNameOf(input));
   const format = options.formatHint ?? detected.format;
   if (!format) {
     opened.close();
@@ -160,6 +200,29 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
     sink.stats.bytes += opened.bytesRead();
     sink.stats.sources++;
   }
+}
+
+/** The file's own name (detection reads Slack day file names): after the archive's `!` for an entry. */
+function fileNameOf(input: TicketInput): string {
+  const inside = input.archived ? input.displayPath.slice(input.displayPath.lastIndexOf('!') + 1) : input.absPath;
+  return input.archived ? path.posix.basename(inside) : path.basename(inside);
+}
+
+/** The first NUL characters of a file are reported one by one, the rest counted. */
+const MAX_NUL_WARNINGS = 10;
+
+function nulWarnings(shown: string, warn: (w: SkippedSource) => void): { onNul(line: number, column: number): void; finish(): void } {
+  let count = 0;
+  let finished = false;
+  return {
+    onNul(line, column) {
+      if (++count <= MAX_NUL_WARNINGS) warn({ path: shown, reason: `a NUL character at line ${line}, column ${column} (a damaged export?) is read as a space` });
+    },
+    finish() {
+      if (!finished && count > MAX_NUL_WARNINGS) warn({ path: shown, reason: `${count - MAX_NUL_WARNINGS} more NUL characters are read as spaces` });
+      finished = true;
+    },
+  };
 }
 
 function readerFor(format: TicketFormat, input: TicketInput, pieces: AsyncIterable<string>, context: ReaderContext, head: string): AsyncIterable<ReaderOutput> {
@@ -197,6 +260,7 @@ async function drain(outputs: AsyncIterable<ReaderOutput>, format: TicketFormat,
     texts += output.loose ? 1 : output.entries.length;
     if (output.loose) {
       const origin: Origin = { source: 'ticket', path: output.path, line: output.line, column: output.column, system };
+      if (output.ticket !== undefined) origin.ticket = output.ticket;
       for (const finding of scanner.scan({ text: output.text, origin, acceptBefore: output.acceptBefore })) sink.findings.push(detach(finding));
       sink.stats.chunks++;
       continue;

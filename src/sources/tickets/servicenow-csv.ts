@@ -3,7 +3,7 @@
  * labels (`Number,Short description,Work notes`); both are mapped to field names. Journal columns
  * hold the whole journal in one multi-line quoted cell and are split into entries.
  */
-import { csvRows } from './csv-rows.js';
+import { csvRows, type KeyColumn } from './csv-rows.js';
 import { MIN_SECRET_LENGTH } from './json-records.js';
 import { renderings } from './normalize.js';
 import { DESCRIPTIVE_FIELDS, journalEntries, JOURNAL_FIELDS, NON_TEXT_FIELDS, recordUrl, tableOf } from './servicenow-common.js';
@@ -26,9 +26,20 @@ export function servicenowFieldName(header: string): string {
   return LABELS[name] ?? name;
 }
 
+/** `INC0010001`, `CHG0030002`: a table prefix and a number. */
+const RECORD_NUMBER = /^[A-Z]{2,12}[0-9]{4,12}$/;
+const SYS_ID = /^[0-9a-f]{32}$/;
+
 export async function* readServicenowCsv(input: TicketInput, pieces: AsyncIterable<string>, context: ReaderContext): AsyncGenerator<ReaderOutput> {
   let fields: string[] | undefined;
-  for await (const row of csvRows(pieces, input.displayPath, context)) {
+  const keyColumn = (cells: readonly string[]): KeyColumn | undefined => {
+    const names = cells.map(servicenowFieldName);
+    const number = names.indexOf('number');
+    if (number >= 0) return { column: number, pattern: RECORD_NUMBER };
+    const sysId = names.indexOf('sys_id');
+    return sysId >= 0 ? { column: sysId, pattern: SYS_ID } : undefined;
+  };
+  for await (const row of csvRows(pieces, input.displayPath, context, { keyColumn })) {
     if ('loose' in row) {
       yield row;
       continue;

@@ -1,5 +1,5 @@
 /**
- * Slack workspace export, unzipped (facts/integrations.md §3.8): `channels.json`, `groups.json`,
+ * Slack workspace export, unzipped or as its ZIP archive (facts/integrations.md §3.8): `channels.json`, `groups.json`,
  * `mpims.json`, `dms.json`, `users.json` (`org_users.json` on Enterprise Grid), and one folder per
  * conversation holding a `YYYY-MM-DD.json` array of messages per day.
  *
@@ -10,13 +10,14 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { openText } from './input.js';
+import { describeFsError } from '../files.js';
+import { openText, type OpenedText } from './input.js';
 import { arrayAt, jsonMap, jsonRecords, stringAt } from './json-records.js';
 import { asString, isObject, type JsonObject, type JsonValue, type StringPositions } from './json-stream.js';
 import { renderings, slackText } from './normalize.js';
 import type { ReaderContext, ReaderOutput, Rendering, TicketEntry, TicketInput } from './types.js';
 
-const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+export const SLACK_DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 const LISTS = ['channels.json', 'groups.json', 'mpims.json', 'dms.json'] as const;
 
 export interface SlackDirectory {
@@ -25,43 +26,86 @@ export interface SlackDirectory {
   conversations: Map<string, { id: string; label: string }>;
 }
 
+/** The files of a Slack export, wherever they are kept (a directory, a ZIP archive). */
+export interface SlackFiles {
+  /** How a file of the export, by its path inside it, is shown in reports. */
+  shown(rel: string): string;
+  /** The file as text, or undefined when it is missing or could not be opened (having said why). */
+  open(rel: string): Promise<OpenedText | undefined>;
+  /** Conversation folders with their day files, both in name order. */
+  days(): Promise<{ folder: string; files: string[] }[]>;
+}
+
 /** Is this directory the root of a Slack export? */
 export async function isSlackExport(dir: string): Promise<boolean> {
   const has = async (name: string): Promise<boolean> => (await stat(path.join(dir, name)).catch(() => undefined))?.isFile() === true;
   return (await has('channels.json')) && ((await has('users.json')) || (await has('org_users.json')));
 }
 
+/** Does this list of paths hold a Slack export's lists at `prefix` (`''` or `folder/`)? */
+export function isSlackLayout(names: ReadonlySet<string>, prefix: string): boolean {
+  return names.has(`${prefix}channels.json`) && (names.has(`${prefix}users.json`) || names.has(`${prefix}org_users.json`));
+}
+
 interface SlackReadContext extends ReaderContext {
   countBytes?(bytes: number): void;
 }
 
-async function readList(
-  file: string,
-  shown: string,
-  context: SlackReadContext,
-  onItem: (item: JsonObject) => void,
-): Promise<void> {
-  const exists = (await stat(file).catch(() => undefined))?.isFile() === true;
-  if (!exists) return;
-  const opened = await openText(file, context.signal);
-  for await (const record of jsonRecords(opened.pieces, [['*']], shown, context)) {
-    if (!('loose' in record) && isObject(record.value)) onItem(record.value);
-  }
-  context.countBytes?.(opened.bytesRead());
+/** A Slack export unzipped into a directory. */
+export function slackDirectory(dir: string, shownDir: string, context: SlackReadContext): SlackFiles {
+  return {
+    shown: (rel) => joinShown(shownDir, rel),
+    open: async (rel) => {
+      const file = path.join(dir, ...rel.split('/'));
+      if ((await stat(file).catch(() => undefined))?.isFile() !== true) return undefined;
+      try {
+        return await openText(file, { signal: context.signal });
+      } catch (error) {
+        context.warn({ path: joinShown(shownDir, rel), reason: `unreadable: ${error instanceof Error && 'code' in error ? describeFsError(error) : (error as Error).message}` });
+        return undefined;
+      }
+    },
+    days: async () => {
+      const folders: string[] = [];
+      for await (const entry of await opendir(dir)) if (entry.isDirectory()) folders.push(entry.name);
+      folders.sort();
+      const out: { folder: string; files: string[] }[] = [];
+      for (const folder of folders) {
+        const files: string[] = [];
+        for await (const entry of await opendir(path.join(dir, folder))) if (entry.isFile() && SLACK_DAY_FILE.test(entry.name)) files.push(entry.name);
+        files.sort();
+        out.push({ folder, files });
+      }
+      return out;
+    },
+  };
 }
 
-export async function loadSlackDirectory(dir: string, shownDir: string, context: SlackReadContext): Promise<SlackDirectory> {
+async function readList(files: SlackFiles, name: string, context: SlackReadContext, onItem: (item: JsonObject) => void): Promise<void> {
+  const opened = await files.open(name);
+  if (!opened) return;
+  try {
+    for await (const record of jsonRecords(opened.pieces, [['*']], files.shown(name), context)) {
+      if (!('loose' in record) && isObject(record.value)) onItem(record.value);
+    }
+  } finally {
+    opened.close();
+    context.countBytes?.(opened.bytesRead());
+  }
+}
+
+export async function loadSlackLists(files: SlackFiles, context: SlackReadContext): Promise<SlackDirectory> {
   const users = new Map<string, string>();
   const conversations = new Map<string, { id: string; label: string }>();
   for (const name of ['users.json', 'org_users.json']) {
-    await readList(path.join(dir, name), joinShown(shownDir, name), context, (user) => {
+    await readList(files, name, context, (user) => {
       const id = asString(user.id);
       const display = stringAt(user, 'profile', 'display_name') || stringAt(user, 'real_name') || stringAt(user, 'profile', 'real_name') || stringAt(user, 'name');
       if (id && display) users.set(id, display);
     });
   }
   for (const list of LISTS) {
-    await readList(path.join(dir, list), joinShown(shownDir, list), context, (conversation) => {
+    await readList(files, list, context, (conversation) => {
       const id = asString(conversation.id);
       const name = asString(conversation.name);
       if (!id) return;
@@ -81,27 +125,16 @@ function joinShown(base: string, rel: string): string {
 }
 
 /** Every conversation folder of an export, day files in date order. */
-export async function* readSlackExport(input: TicketInput, context: SlackReadContext): AsyncGenerator<ReaderOutput> {
-  const directory = await loadSlackDirectory(input.absPath, input.displayPath, context);
-  const folders: string[] = [];
-  for await (const entry of await opendir(input.absPath)) if (entry.isDirectory()) folders.push(entry.name);
-  folders.sort();
-  for (const folder of folders) {
-    const days: string[] = [];
-    for await (const entry of await opendir(path.join(input.absPath, folder))) if (entry.isFile() && DAY_FILE.test(entry.name)) days.push(entry.name);
-    days.sort();
+export async function* readSlackExport(files: SlackFiles, context: SlackReadContext): AsyncGenerator<ReaderOutput> {
+  const directory = await loadSlackLists(files, context);
+  for (const { folder, files: days } of await files.days()) {
     for (const day of days) {
       if (context.signal?.aborted) return;
-      const shown = joinShown(input.displayPath, `${folder}/${day}`);
-      let opened;
+      const rel = `${folder}/${day}`;
+      const opened = await files.open(rel);
+      if (!opened) continue;
       try {
-        opened = await openText(path.join(input.absPath, folder, day), context.signal);
-      } catch (error) {
-        context.warn({ path: shown, reason: `unreadable: ${(error as Error).message}` });
-        continue;
-      }
-      try {
-        yield* readSlackDay(opened.pieces, shown, folder, directory, context);
+        yield* readSlackDay(opened.pieces, files.shown(rel), folder, directory, context);
       } finally {
         opened.close();
         context.countBytes?.(opened.bytesRead());
@@ -114,10 +147,12 @@ export async function* readSlackExport(input: TicketInput, context: SlackReadCon
 export async function* readSlackDayFile(input: TicketInput, pieces: AsyncIterable<string>, context: SlackReadContext): AsyncGenerator<ReaderOutput> {
   const folderDir = path.dirname(input.absPath);
   const root = path.dirname(folderDir);
-  const directory = (await isSlackExport(root))
-    ? await loadSlackDirectory(root, '', { ...context, warn: () => undefined, countBytes: undefined })
-    : { users: new Map<string, string>(), conversations: new Map<string, { id: string; label: string }>() };
-  yield* readSlackDay(pieces, input.displayPath, path.basename(folderDir), directory, context);
+  const quiet = { ...context, warn: () => undefined, countBytes: undefined };
+  const directory =
+    !input.archived && (await isSlackExport(root))
+      ? await loadSlackLists(slackDirectory(root, '', quiet), quiet)
+      : { users: new Map<string, string>(), conversations: new Map<string, { id: string; label: string }>() };
+  yield* readSlackDay(pieces, input.displayPath, input.archived ? (input.folder ?? '') : path.basename(folderDir), directory, context);
 }
 
 async function* readSlackDay(

@@ -73,18 +73,29 @@ export interface TicketEntry {
   renderings: Rendering[];
 }
 
-/** A readable export: one file, or a Slack export directory. */
+/** A readable export: one file, or a Slack export directory, or an entry of a ZIP archive. */
 export interface TicketInput {
-  /** Absolute path on disk. */
+  /** Absolute path on disk (of the archive, for an entry of one). */
   absPath: string;
-  /** Path shown in reports, `/` separators. */
+  /** Path shown in reports, `/` separators; `archive.zip!path/in/archive` for an entry. */
   displayPath: string;
   isDirectory: boolean;
+  /** An entry of an archive: nothing beside it can be looked up on disk. */
+  archived?: boolean;
+  /** For an archive entry, the name of the folder it sits in inside the archive. */
+  folder?: string;
+}
+
+/** Bounds on what one export may make a reader hold. */
+export interface ReadLimits {
+  /** Longest CSV record read as cells; a longer one is scanned as plain text. */
+  csvRecordChars?: number;
 }
 
 export interface ReaderContext {
   /** Report a problem that did not stop the read (bad row, truncated file), with where it happened. */
   warn(problem: SkippedSource): void;
+  limits?: ReadLimits;
   /** The system's web address from `--base-url`, for links the export cannot give. */
   baseUrl?: string;
   signal?: AbortSignal;
@@ -103,6 +114,8 @@ export interface LooseText {
   column: number;
   /** For chunked remainders: matches starting at or after this offset belong to the next piece. */
   acceptBefore?: number;
+  /** The ticket the text belongs to, when the reader could tell (or `unknown ticket near line N`). */
+  ticket?: string;
 }
 
 /** Entries of one record; `path` overrides the input's display path (Slack day files). */

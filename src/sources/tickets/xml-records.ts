@@ -54,9 +54,17 @@ export async function* xmlRecords(
   let recordDepth = -1;
   let warnings = 0;
   let rootSeen = false;
+  /** Elements left open when the input ends: one warning for a truncated file, not one per element. */
+  let closing = false;
+  const unclosed: string[] = [];
 
   parser.on('error', (error) => {
     if (IGNORED_ERRORS.test(error.message)) return;
+    const open = closing ? /unclosed tag: (.+)$/.exec(error.message) : null;
+    if (open) {
+      unclosed.push(open[1] as string);
+      return;
+    }
     warnings++;
     if (warnings <= MAX_WARNINGS) {
       context.warn({ path, reason: `invalid XML at line ${parser.line}, column ${parser.column}: ${error.message.replace(/^\d+:\d+: /, '')}; reading on` });
@@ -104,7 +112,13 @@ export async function* xmlRecords(
     yield* ready;
     ready.length = 0;
   }
+  const end = { line: parser.line, column: parser.column + 1 };
+  closing = true;
   parser.close();
+  if (unclosed.length > 0) {
+    const inner = unclosed.map((name) => `<${name}>`).join(' in ');
+    context.warn({ path, reason: `the file ends at line ${end.line}, column ${end.column} inside ${inner}: it is truncated; what the open elements hold is scanned` });
+  }
   // A truncated file: records still open are handed over with what they hold.
   if (open.length > 0) ready.push(open[0] as XmlElement);
   yield* ready;
