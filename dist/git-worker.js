@@ -1021,6 +1021,7 @@ var RuleCompileError = class extends Error {
 };
 var TOKEN_EXTENSION = 4096;
 var INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
+var INLINE_ALLOW_DETAIL = "sprawlguard:allow or gitleaks:allow on its line";
 function captureGroupCount(pattern) {
   let count = 0;
   let inClass = false;
@@ -1125,6 +1126,8 @@ var Detector = class {
   allowSecretRegexes;
   inlineAllow;
   now;
+  /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
+  onReject;
   constructor(rules, options = {}) {
     const extraStopwords = options.stopwords ?? [];
     this.rules = rules.map((rule) => {
@@ -1162,6 +1165,7 @@ var Detector = class {
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
     this.now = options.now ?? Date.now();
+    this.onReject = options.onReject;
   }
   /**
    * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
@@ -1227,8 +1231,19 @@ var Detector = class {
       const end = encoded.end;
       if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
       budget.chars -= encoded.decoded.length;
-      for (const inner of this.detect(encoded.decoded, depth + 1)) {
-        if (this.inlineAllow && hasInlineAllow(text, start, end)) continue;
+      const outer = this.onReject;
+      if (outer) this.onReject = (r) => outer({ ...r, start, end });
+      let inside;
+      try {
+        inside = this.detect(encoded.decoded, depth + 1);
+      } finally {
+        this.onReject = outer;
+      }
+      for (const inner of inside) {
+        if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+          outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+          continue;
+        }
         const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
         out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
       }
@@ -1357,16 +1372,20 @@ var Detector = class {
   }
   accept(compiled, secret, start, end, text, context, vetoed) {
     const rule = compiled.rule;
-    if (rule.entropy !== void 0 && shannonEntropy(secret) < rule.entropy) return void 0;
+    const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
+    if (rule.entropy !== void 0) {
+      const entropy = shannonEntropy(secret);
+      if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
+    }
     if (isPlaceholder(secret, compiled.stopwords)) {
       if (!rule.generic) vetoed.push(start, end);
-      return void 0;
+      return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
     }
     let confidence = rule.confidence;
     if (compiled.checksum && !compiled.checksum.check(secret)) {
       if (compiled.checksum.established) {
         vetoed.push(start, end);
-        return void 0;
+        return void reject?.("checksum", `its ${rule.checksum ?? ""} checksum does not match: a made-up or mistyped value`);
       }
       if (confidence === "high") confidence = "medium";
     }
@@ -1378,7 +1397,7 @@ var Detector = class {
       const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
-        return void 0;
+        return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
       }
       if (refined.lifetime) lifetime = refined.lifetime;
       if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
@@ -1386,11 +1405,12 @@ var Detector = class {
       expired = refined.expired;
       facts = refined.facts;
     }
-    for (const allow of this.allowSecretRegexes) {
+    for (let i = 0; i < this.allowSecretRegexes.length; i++) {
+      const allow = this.allowSecretRegexes[i];
       allow.lastIndex = 0;
-      if (allow.test(secret)) return void 0;
+      if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
     }
-    if (this.inlineAllow && hasInlineAllow(text, start, end)) return void 0;
+    if (this.inlineAllow && hasInlineAllow(text, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
     return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
   }
   locate(text, candidates) {
@@ -1732,11 +1752,80 @@ function decodeBase64Text(run) {
 }
 
 // src/findings/fingerprint.ts
-import { createHash as createHash2, createHmac as createHmac2 } from "node:crypto";
+import { createHash as createHash2, createHmac as createHmac2, scryptSync } from "node:crypto";
+
+// src/findings/strength.ts
+var GUESSABLE_BELOW_BITS = 64;
+function poolSize(chars) {
+  let digits = false;
+  let lower = false;
+  let upper = false;
+  let symbols = false;
+  let other = false;
+  for (const c of chars) {
+    if (c >= "0" && c <= "9") digits = true;
+    else if (c >= "a" && c <= "z") lower = true;
+    else if (c >= "A" && c <= "Z") upper = true;
+    else if (c >= "!" && c <= "~") symbols = true;
+    else other = true;
+  }
+  return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (symbols ? 33 : 0) + (other ? 100 : 0);
+}
+function period(chars) {
+  const n = chars.length;
+  const fail = new Array(n).fill(0);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && chars[i] !== chars[k]) k = fail[k - 1];
+    if (chars[i] === chars[k]) k++;
+    fail[i] = k;
+  }
+  return n - (fail[n - 1] ?? 0);
+}
+function effectiveLength(chars) {
+  let length = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i].codePointAt(0);
+    const prev = i > 0 ? chars[i - 1].codePointAt(0) : void 0;
+    const prev2 = i > 1 ? chars[i - 2].codePointAt(0) : void 0;
+    const repeat = prev === c;
+    const step = prev !== void 0 && prev2 !== void 0 && Math.abs(c - prev) === 1 && c - prev === prev - prev2;
+    length += repeat || step ? 0.25 : 1;
+  }
+  return length;
+}
+function estimatedBits(secret) {
+  const chars = [...secret];
+  if (chars.length === 0) return 0;
+  const bitsPerChar = Math.log2(Math.max(2, poolSize(chars)));
+  const p = period(chars);
+  const unit = p < chars.length ? chars.slice(0, p) : chars;
+  const repeats = p < chars.length ? Math.log2(chars.length / p) : 0;
+  return effectiveLength(unit) * bitsPerChar + repeats;
+}
+function isGuessable(secret) {
+  return estimatedBits(secret) < GUESSABLE_BELOW_BITS;
+}
+
+// src/findings/fingerprint.ts
 function fingerprintSecret(secret, key) {
   const input = canonicalSecret(secret);
-  const hex = key !== void 0 && key !== "" ? createHmac2("sha256", key).update(input, "utf8").digest("hex") : createHash2("sha256").update(input, "utf8").digest("hex");
-  return `sha256:${hex}`;
+  if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input, "utf8").digest("hex")}`;
+  if (isGuessable(input)) return slowFingerprint(input);
+  return `sha256:${createHash2("sha256").update(input, "utf8").digest("hex")}`;
+}
+var SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
+var MAX_CACHED = 1e4;
+var slowCache = /* @__PURE__ */ new Map();
+function slowFingerprint(input) {
+  const cached = slowCache.get(input);
+  if (cached !== void 0) return cached;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const digest = scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
+  const fingerprint = `scrypt:${digest.toString("hex")}`;
+  if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
+  slowCache.set(input, fingerprint);
+  return fingerprint;
 }
 function canonicalSecret(secret) {
   if (!secret.startsWith("-----BEGIN")) return secret;
@@ -1746,6 +1835,7 @@ function canonicalSecret(secret) {
 // src/findings/redact.ts
 function redact(secret) {
   if (secret.startsWith("-----BEGIN")) return redactPem(secret);
+  if (isGuessable(secret)) return "…";
   const chars = [...secret];
   const n = chars.length;
   if (n >= 24) return `${chars.slice(0, 6).join("")}…${chars.slice(-4).join("")}`;
@@ -1791,6 +1881,78 @@ function buildFinding(match2, origin, options = {}) {
   return finding;
 }
 
+// src/findings/rejection.ts
+var MAX_LISTED_REJECTIONS = 1e3;
+function rejectionOf(finding, reason, detail) {
+  const out = {
+    ruleId: finding.ruleId,
+    reason,
+    detail,
+    fingerprint: finding.fingerprint,
+    redacted: finding.redacted,
+    location: finding.location
+  };
+  if (finding.secret !== void 0) out.secret = finding.secret;
+  return out;
+}
+function locateRejections(chunk, rejected, matches, options) {
+  const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+  const maxEnd = [];
+  for (const m of matches) maxEnd.push(Math.max(m.end, maxEnd.at(-1) ?? 0));
+  const overlapsMatch = (s, e) => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (matches[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const kept = rejected.filter((r) => {
+    const key = `${r.rule.id}\0${r.start}\0${r.end}\0${r.reason}`;
+    if (r.start >= limit || seen.has(key) || r.rule.generic && overlapsMatch(r.start, r.end)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.start - b.start);
+  const out = [];
+  const text = chunk.text;
+  let line = 1;
+  let lineStart = 0;
+  for (const r of kept) {
+    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < r.start; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    let endLine = line;
+    let endLineStart = lineStart;
+    for (let i = text.indexOf("\n", r.start); i >= 0 && i < r.end - 1; i = text.indexOf("\n", i + 1)) {
+      endLine++;
+      endLineStart = i + 1;
+    }
+    const match2 = {
+      rule: r.rule,
+      secret: r.secret,
+      start: r.start,
+      end: r.end,
+      line,
+      column: r.start - lineStart + 1,
+      endLine,
+      endColumn: r.end - endLineStart,
+      confidence: r.rule.confidence,
+      lifetime: r.rule.lifetime
+    };
+    const finding = buildFinding(match2, chunk.origin, options);
+    if (chunk.lineMap) {
+      finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
+      finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+    }
+    out.push(rejectionOf(finding, r.reason, r.detail));
+  }
+  return out;
+}
+
 // src/scan/chunk-scanner.ts
 var ChunkScanner = class {
   constructor(config) {
@@ -1799,11 +1961,24 @@ var ChunkScanner = class {
       allowSecretRegexes: config.allowSecretRegexes.map((r) => new RegExp(r)),
       stopwords: config.stopwords,
       inlineAllow: config.inlineAllow,
-      now: config.now
+      now: config.now,
+      onReject: config.explain ? (r) => this.pending.push(r) : void 0
     });
   }
   detector;
+  /** The engine's rejections in the chunk being scanned (explain only). */
+  pending = [];
+  rejected = [];
+  notListed = 0;
+  /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
+  takeRejections() {
+    const taken = { rejected: this.rejected, notListed: this.notListed };
+    this.rejected = [];
+    this.notListed = 0;
+    return taken;
+  }
   scan(chunk) {
+    this.pending.length = 0;
     const matches = this.detector.scan(chunk.text, chunk.ascii);
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
@@ -1818,6 +1993,14 @@ var ChunkScanner = class {
         finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
       }
       findings.push(finding);
+    }
+    if (this.pending.length > 0) {
+      const options = { showSecrets: this.config.includeSecrets, fingerprintKey: this.config.fingerprintKey };
+      for (const r of locateRejections(chunk, this.pending, matches, options)) {
+        if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
+        else this.notListed++;
+      }
+      this.pending.length = 0;
     }
     return findings;
   }
@@ -3788,15 +3971,16 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/scan/path-filter.ts
-function pathMatcher(globs) {
+function pathMatcher(globs, base = "") {
   if (globs.length === 0) return () => false;
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
   });
   const matches = (p) => matchers.some((m) => m.match(p));
+  const prefix = base.replace(/^\.?\/+/, "").replace(/\/+$/, "");
   return (relPath) => {
-    const clean = relPath.replace(/\/+$/, "");
+    const clean = (prefix === "" ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, "");
     if (matches(clean)) return true;
     for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
       if (matches(clean.slice(0, slash))) return true;
@@ -3805,8 +3989,106 @@ function pathMatcher(globs) {
   };
 }
 
-// src/sources/git/git.ts
+// src/sources/git/cat-file.ts
 import { spawn } from "node:child_process";
+var NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0" };
+var NOT_FETCHED = "not fetched into this partial clone";
+var ObjectReader = class {
+  /**
+   * @param dir where git runs
+   * @param absent objects known to be absent (a partial clone's), answered without asking git
+   */
+  constructor(dir, absent = /* @__PURE__ */ new Set()) {
+    this.dir = dir;
+    this.absent = absent;
+  }
+  child;
+  stderr = [];
+  pending;
+  queue = Promise.resolve();
+  /** The object `oid`; content above `limit` bytes is not kept (only its size is reported). */
+  read(oid, limit = Number.POSITIVE_INFINITY) {
+    const next = this.queue.then(() => this.readNow(oid, limit));
+    this.queue = next.catch(() => void 0);
+    return next;
+  }
+  close() {
+    this.child?.stdin.end();
+    this.child = void 0;
+  }
+  readNow(oid, limit) {
+    if (this.absent.has(oid)) return Promise.resolve({ kind: "missing", reason: NOT_FETCHED });
+    const child = this.child ?? this.start();
+    return new Promise((resolve, reject) => {
+      this.pending = { oid, limit, resolve, reject, header: [], size: 0, remaining: 0, parts: [] };
+      child.stdin.write(`${oid}
+`);
+    });
+  }
+  start() {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.dir, env: { ...process.env, ...NO_LAZY_FETCH } });
+    this.child = child;
+    this.stderr = [];
+    child.stdout.on("data", (data2) => this.onData(data2));
+    child.stderr.on("data", (data2) => {
+      if (this.stderr.length < 16) this.stderr.push(data2);
+    });
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error) => {
+      const pending = this.pending;
+      this.pending = void 0;
+      pending?.reject(new Error(`git cat-file: ${error.message}`));
+    });
+    child.on("close", () => {
+      if (this.child === child) this.child = void 0;
+      const pending = this.pending;
+      if (!pending) return;
+      this.pending = void 0;
+      const said = Buffer.concat(this.stderr).toString("utf8").trim().split("\n").pop() ?? "";
+      pending.resolve({ kind: "missing", reason: said.replace(/^(fatal|error): /, "") || "git could not read it" });
+    });
+    return child;
+  }
+  onData(chunk) {
+    let data2 = chunk;
+    while (data2.length > 0 && this.pending) {
+      const p = this.pending;
+      if (p.type === void 0) {
+        const nl = data2.indexOf(10);
+        if (nl < 0) {
+          p.header.push(data2);
+          return;
+        }
+        p.header.push(data2.subarray(0, nl));
+        data2 = data2.subarray(nl + 1);
+        const [, type = "", size = "0"] = Buffer.concat(p.header).toString("utf8").split(" ");
+        if (type !== "commit" && type !== "tree" && type !== "blob" && type !== "tag") {
+          this.finish({ kind: "missing", reason: type === "missing" ? "missing from the repository" : type || "unreadable" });
+          continue;
+        }
+        p.type = type;
+        p.size = Number(size);
+        p.remaining = p.size + 1;
+      }
+      const take = Math.min(p.remaining, data2.length);
+      if (p.size <= p.limit) p.parts.push(data2.subarray(0, take));
+      p.remaining -= take;
+      data2 = data2.subarray(take);
+      if (p.remaining === 0) {
+        if (p.size > p.limit) this.finish({ kind: "too-large", type: p.type, size: p.size });
+        else this.finish({ kind: "present", type: p.type, size: p.size, data: Buffer.concat(p.parts).subarray(0, p.size) });
+      }
+    }
+  }
+  finish(object) {
+    const pending = this.pending;
+    this.pending = void 0;
+    pending?.resolve(object);
+  }
+};
+
+// src/sources/git/git.ts
+import { spawn as spawn2 } from "node:child_process";
 var PATCH_FLAGS = [
   "-U0",
   "--no-color",
@@ -3826,10 +4108,10 @@ var GitError = class extends Error {
 };
 function streamGitLines(repo, args, onLine, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", [...CONFIG, ...args], {
+    const child = spawn2("git", [...CONFIG, ...args], {
       cwd: repo,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env },
       signal: options.signal
     });
     const err = [];
@@ -3885,6 +4167,53 @@ function streamGitLines(repo, args, onLine, options = {}) {
   });
 }
 
+// src/sources/git/partial-clone.ts
+async function absentObjects(dir, commits, signal) {
+  const absent = /* @__PURE__ */ new Set();
+  try {
+    await streamGitLines(
+      dir,
+      ["rev-list", "--objects", "--missing=print", "--no-walk", "--stdin"],
+      (buf, start, end) => {
+        if (buf[start] === 63) absent.add(buf.toString("latin1", start + 1, end));
+      },
+      { input: commits.map((c) => `${c}
+${c}^@
+`).join(""), signal, env: NO_LAZY_FETCH }
+    );
+  } catch (error) {
+    if (!(error instanceof GitError) || signal?.aborted) throw error;
+  }
+  return absent;
+}
+
+// src/sources/path-display.ts
+import { isUtf8 } from "node:buffer";
+function displayName(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return buf.toString("utf8");
+  let out = "";
+  let from = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += `${buf.toString("utf8", from, i)}\\x${buf[i].toString(16).toUpperCase().padStart(2, "0")}`;
+    i++;
+    from = i;
+  }
+  return out + buf.toString("utf8", from);
+}
+function sequenceLength(buf, i) {
+  const lead = buf[i];
+  if (lead < 128) return 1;
+  const n = lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
+  return n > 0 && i + n <= buf.length && isUtf8(buf.subarray(i, i + n)) ? n : 0;
+}
+
 // src/sources/git/patch-parser.ts
 var COMMIT_MARK = "";
 var FIELD_SEP = "";
@@ -3916,14 +4245,15 @@ var PatchParser = class {
    */
   lineBytes(buf, start, end) {
     if (this.inHunk && this.parents === 1) {
-      const c = buf[start];
-      if (c === 43) {
+      const c2 = buf[start];
+      if (c2 === 43) {
         this.added(buf.toString("utf8", start + 1, end));
         return;
       }
-      if (c === 45 || c === 92) return;
+      if (c2 === 45 || c2 === 92) return;
     }
-    this.line(buf.toString("utf8", start, end));
+    const c = buf[start];
+    this.line(c === 43 || c === 100 || c === 66 ? displayName(buf.subarray(start, end)) : buf.toString("utf8", start, end));
   }
   /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
   line(text) {
@@ -4070,40 +4400,272 @@ function unquote(p) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// src/sources/git/added-lines.ts
+var PIECE_CHARS2 = 4 * 1024 * 1024;
+function addedText(path2, commit, next, previous, maxBytes) {
+  const known = /* @__PURE__ */ new Set();
+  for (const old of previous) for (const line of lines(old)) known.add(line);
+  const chunks = [];
+  let piece = [];
+  let lineMap = [];
+  let chars = 0;
+  let bytes = 0;
+  let total = 0;
+  const flush = () => {
+    if (piece.length > 0) chunks.push({ commit, path: path2, text: piece.join("\n"), lineMap, bytes });
+    piece = [];
+    lineMap = [];
+    chars = 0;
+    bytes = 0;
+  };
+  const all = lines(next);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    if (known.has(line)) continue;
+    const size = Buffer.byteLength(line) + 1;
+    if (total + size > maxBytes) {
+      flush();
+      return { chunks, capped: `additions larger than the size cap (${maxBytes} bytes); the rest was not scanned` };
+    }
+    total += size;
+    bytes += size;
+    piece.push(line);
+    lineMap.push(i + 1);
+    chars += line.length + 1;
+    if (chars >= PIECE_CHARS2) flush();
+  }
+  flush();
+  return { chunks };
+}
+function lines(content) {
+  const text = content.toString("utf8");
+  if (text === "") return [];
+  const split = text.split("\n");
+  if (text.endsWith("\n")) split.pop();
+  return split;
+}
+
+// src/sources/git/objects.ts
+function parseCommit(oid, data2) {
+  const end = data2.indexOf("\n\n");
+  const header = data2.toString("utf8", 0, end < 0 ? data2.length : end);
+  let tree;
+  const parents = [];
+  let author = { name: "", date: "", seconds: 0 };
+  let committedAt = 0;
+  for (const line of header.split("\n")) {
+    const space = line.indexOf(" ");
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1);
+    if (key === "tree") tree = value;
+    else if (key === "parent") parents.push(value);
+    else if (key === "author") author = parseIdent(value);
+    else if (key === "committer") committedAt = parseIdent(value).seconds;
+  }
+  if (tree === void 0) return void 0;
+  return { tree, parents, meta: { commit: oid, author: author.name, date: author.date, committedAt } };
+}
+function parseIdent(ident) {
+  const m = /^(.*?) ?<([^>]*)> (-?\d+) ([+-])(\d\d)(\d\d)$/.exec(ident);
+  if (!m) return { name: ident, date: "", seconds: 0 };
+  const [, name = "", email = "", seconds = "0", sign = "+", hh = "00", mm = "00"] = m;
+  const offset = (sign === "-" ? -1 : 1) * (Number(hh) * 60 + Number(mm)) * 60;
+  const local = new Date((Number(seconds) + offset) * 1e3).toISOString().slice(0, 19);
+  return { name: email ? `${name} <${email}>` : name, date: `${local}${sign}${hh}:${mm}`, seconds: Number(seconds) };
+}
+function parseTree(data2, oidHexLength) {
+  const idBytes = oidHexLength / 2;
+  const entries = [];
+  let at = 0;
+  while (at < data2.length) {
+    const space = data2.indexOf(32, at);
+    const nul = data2.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > data2.length) break;
+    entries.push({
+      mode: data2.toString("latin1", at, space),
+      name: displayName(data2.subarray(space + 1, nul)),
+      oid: data2.toString("hex", nul + 1, nul + 1 + idBytes)
+    });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
+}
+var isTree = (mode) => mode === "40000" || mode === "040000";
+var isGitlink = (mode) => mode === "160000";
+async function diffTrees(objects, tree, parents, events, prefix = "") {
+  const current = await objects.read(tree);
+  if (current.kind !== "present" || current.type !== "tree") {
+    events.unreadableTree(prefix, tree, current.kind === "missing" ? current.reason : "not a tree");
+    return;
+  }
+  const before = [];
+  for (const parent of parents) {
+    const old = await objects.read(parent);
+    before.push(old.kind === "present" && old.type === "tree" ? new Map(parseTree(old.data, parent.length).map((e) => [e.name, e])) : /* @__PURE__ */ new Map());
+  }
+  for (const entry of parseTree(current.data, tree.length)) {
+    if (isGitlink(entry.mode)) continue;
+    const olds = before.map((m) => m.get(entry.name)).filter((e) => e !== void 0);
+    if (olds.some((o) => o.oid === entry.oid && isTree(o.mode) === isTree(entry.mode))) continue;
+    const path2 = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (isTree(entry.mode)) {
+      await diffTrees(objects, entry.oid, olds.filter((o) => isTree(o.mode)).map((o) => o.oid), events, path2);
+    } else {
+      const previous = olds.filter((o) => !isTree(o.mode) && !isGitlink(o.mode)).map((o) => o.oid);
+      await events.file({ path: path2, oid: entry.oid, previous });
+    }
+  }
+}
+
+// src/sources/text-decode.ts
+var SNIFF_BYTES = 8e3;
+function isBinary(bytes) {
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  return bytes.subarray(0, end).indexOf(0) >= 0;
+}
+
+// src/scan/commit-objects.ts
+function unreadableReason(what, why, consequence) {
+  return `${what} cannot be read (${why}): ${consequence}`;
+}
+async function scanCommitObjects(objects, commit, events, maxFileBytes) {
+  const object = await objects.read(commit);
+  const parsed = object.kind === "present" && object.type === "commit" ? parseCommit(commit, object.data) : void 0;
+  if (!parsed) {
+    events.skip?.(commit, unreadableReason("commit object", object.kind === "missing" ? object.reason : "not a commit", "not scanned"));
+    return;
+  }
+  const meta = parsed.meta;
+  events.commit?.(meta);
+  const parentTrees = [];
+  for (const parent of parsed.parents) {
+    const p = await objects.read(parent);
+    const tree = p.kind === "present" && p.type === "commit" ? parseCommit(parent, p.data)?.tree : void 0;
+    if (tree !== void 0) parentTrees.push(tree);
+  }
+  await diffTrees(objects, parsed.tree, parentTrees, {
+    unreadableTree: (path2, oid, reason) => {
+      if (path2 === "") events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
+      else events.skip?.(`${path2}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta);
+    },
+    file: (change) => scanChangedFile(objects, change, meta, events, maxFileBytes)
+  });
+}
+async function scanChangedFile(objects, { path: path2, oid, previous }, commit, events, maxFileBytes) {
+  const blob = await objects.read(oid, maxFileBytes);
+  if (blob.kind === "missing") {
+    events.skip?.(path2, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
+    return;
+  }
+  if (blob.kind === "too-large") {
+    events.skip?.(path2, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    return;
+  }
+  if (isBinary(blob.data)) {
+    events.skip?.(path2, "binary file", commit);
+    return;
+  }
+  const before = [];
+  for (const old of previous) {
+    const o = await objects.read(old, maxFileBytes);
+    if (o.kind === "present") before.push(o.data);
+  }
+  const added = addedText(path2, commit, blob.data, before, maxFileBytes);
+  for (const chunk of added.chunks) events.chunk(chunk);
+  if (added.capped) events.skip?.(path2, added.capped, commit);
+}
+
 // src/scan/scan-commits.ts
 async function scanCommitBatch(repo, commits, scanner2, options) {
-  const result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  const sink = new BatchSink(scanner2, options);
+  let objects;
+  try {
+    if (options.fromObjects) {
+      objects = new ObjectReader(repo, await absentObjects(repo, commits, options.signal));
+      for (let i = 0; i < commits.length; i++) {
+        options.signal?.throwIfAborted();
+        sink.begin(i);
+        await scanCommitObjects(objects, commits[i], sink.events, options.maxFileBytes);
+      }
+      return sink.result;
+    }
+    for (let start = 0; start < commits.length; ) {
+      const failed = await scanPatches(repo, commits, start, sink, options);
+      if (failed === void 0) break;
+      sink.rewind(failed);
+      objects ??= new ObjectReader(repo);
+      sink.begin(failed);
+      await scanCommitObjects(objects, commits[failed], sink.events, options.maxFileBytes);
+      start = failed + 1;
+    }
+    return sink.result;
+  } finally {
+    objects?.close();
+  }
+}
+async function scanPatches(repo, commits, start, sink, options) {
   let position = -1;
   const parser = new PatchParser(
     {
-      commit: () => {
-        position++;
-        result.commits++;
-      },
-      chunk: (chunk) => {
-        if (options.excluded?.(chunk.path)) return;
-        result.bytes += chunk.bytes;
-        result.chunks++;
-        for (const finding of scanner2.scan(toScanChunk(chunk, options.source))) {
-          result.findings.push({ finding, order: options.firstOrder + position });
-        }
-      },
-      skip: (path2, reason, commit) => result.skipped.push(skipEntry(path2, reason, commit))
+      commit: () => sink.begin(start + ++position),
+      chunk: (chunk) => sink.events.chunk(chunk),
+      skip: (path2, reason, commit) => sink.events.skip?.(path2, reason, commit)
     },
     options.maxFileBytes
   );
-  await streamGitLines(
-    repo,
-    // --cc: merges show only what differs from every parent, so a secret added while resolving a
-    // conflict is seen; what a merge brings in from its parents was scanned in their commits.
-    ["log", "-p", "--cc", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
-    (buf, start, end) => parser.lineBytes(buf, start, end),
-    { input: `${commits.join("\n")}
-`, signal: options.signal }
-  );
+  try {
+    await streamGitLines(
+      repo,
+      // --cc: merges show only what differs from every parent, so a secret added while resolving a
+      // conflict is seen; what a merge brings in from its parents was scanned in their commits.
+      ["log", "-p", "--cc", ...PATCH_FLAGS, "--no-renames", `--format=${COMMIT_FORMAT}`, "--no-walk=unsorted", "--stdin"],
+      (buf, lineStart, end) => parser.lineBytes(buf, lineStart, end),
+      { input: `${commits.slice(start).join("\n")}
+`, signal: options.signal, env: NO_LAZY_FETCH }
+    );
+  } catch (error) {
+    if (!(error instanceof GitError) || options.signal?.aborted || options.strict) throw error;
+    return start + Math.max(position, 0);
+  }
   parser.end();
-  return result;
+  return void 0;
 }
+var BatchSink = class {
+  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  current = -1;
+  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
+  events;
+  constructor(scanner2, options) {
+    this.events = {
+      chunk: (chunk) => {
+        if (options.excluded?.(chunk.path)) return;
+        this.result.bytes += chunk.bytes;
+        this.result.chunks++;
+        for (const finding of scanner2.scan(toScanChunk(chunk, options.source))) {
+          this.result.findings.push({ finding, order: options.firstOrder + this.current });
+        }
+      },
+      skip: (path2, reason, commit) => this.result.skipped.push(skipEntry(path2, reason, commit))
+    };
+  }
+  /** Commit `index` of the batch starts. */
+  begin(index) {
+    const r = this.result;
+    this.current = index;
+    this.mark = { findings: r.findings.length, skipped: r.skipped.length, commits: r.commits, bytes: r.bytes, chunks: r.chunks };
+    r.commits++;
+  }
+  /** Forget what commit `index` gave so far (nothing, when it never started). */
+  rewind(index) {
+    if (this.current !== index) return;
+    const r = this.result;
+    r.findings.length = this.mark.findings;
+    r.skipped.length = this.mark.skipped;
+    r.commits = this.mark.commits;
+    r.bytes = this.mark.bytes;
+    r.chunks = this.mark.chunks;
+  }
+};
 function toScanChunk(chunk, source) {
   const origin = {
     source,
@@ -4136,7 +4698,9 @@ port.on("message", (batch) => {
     source: data.source,
     firstOrder: batch.firstOrder,
     maxFileBytes: data.maxFileBytes,
-    excluded
+    excluded,
+    fromObjects: data.fromObjects,
+    strict: data.strict
   }).then(
     (result) => port.postMessage(result),
     (error) => port.postMessage(failure(error))
