@@ -51,6 +51,8 @@ export const configSchema = z
     max_file_size: size.optional(),
     /** Findings below this confidence are not reported. */
     min_confidence: z.enum(CONFIDENCES).optional(),
+    /** Baseline file (relative to this config file): scans report only findings not recorded in it. */
+    baseline: z.string().min(1).optional(),
   })
   .strict();
 

@@ -90,6 +90,8 @@ export interface ScanSettings {
   maxFileSize: number;
   minConfidence?: Confidence;
   configFile?: string;
+  /** The config's `baseline:` file, resolved against the config file's directory. */
+  baselineFile?: string;
 }
 
 /** Built-in rules minus disabled ones, plus custom rules (which replace built-ins of the same id). */
@@ -114,6 +116,7 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     maxFileSize: config.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
     minConfidence: config.min_confidence,
     configFile: loaded.file,
+    ...(config.baseline !== undefined ? { baselineFile: path.resolve(path.dirname(loaded.file ?? CONFIG_FILE_NAME), config.baseline) } : {}),
   };
 }
 
