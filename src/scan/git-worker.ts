@@ -24,7 +24,7 @@ const port = parentPort;
 if (!port) throw new Error('git worker started outside a worker thread');
 const data = workerData as GitWorkerData;
 const scanner = new ChunkScanner(data.config);
-const excluded = pathMatcher(data.excludeGlobs);
+const excluded = await pathMatcher(data.excludeGlobs);
 
 port.on('message', (batch: GitBatch) => {
   scanCommitBatch(data.repo, batch.commits, scanner, {

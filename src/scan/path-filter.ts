@@ -1,4 +1,4 @@
-import { Minimatch } from 'minimatch';
+import type { Minimatch as MinimatchClass } from 'minimatch';
 
 /**
  * Config path allowlist: minimatch globs against paths relative to the scan root. A glob without a
@@ -10,8 +10,10 @@ import { Minimatch } from 'minimatch';
  * `vendor/lib/a.js` directly, and both must leave out the same files. A leading `./` or `/` and a
  * trailing `/` (as written in .gitignore files) are accepted and mean the same as without them.
  */
-export function pathMatcher(globs: readonly string[]): (relPath: string) => boolean {
+export async function pathMatcher(globs: readonly string[]): Promise<(relPath: string) => boolean> {
   if (globs.length === 0) return () => false;
+  // Loaded only when there are globs: most scans have none, and a pre-commit hook pays for every module.
+  const { Minimatch } = (await import('minimatch')) as { Minimatch: typeof MinimatchClass };
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });

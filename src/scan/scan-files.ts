@@ -56,7 +56,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   const roots = await resolveRoots(options.paths);
   const files = enumerateFiles(roots, {
     maxFileSize: options.maxFileSize,
-    excluded: pathMatcher(options.excludeGlobs),
+    excluded: await pathMatcher(options.excludeGlobs),
     onSkip,
     signal: options.signal,
     useGit: options.useGit,

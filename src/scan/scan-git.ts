@@ -83,7 +83,7 @@ export async function scanGit(options: GitScanOptions): Promise<{ findings: Find
 async function scanStaged(info: RepoInfo, options: GitScanOptions, stats: ScanStats, skips: SkipCollector): Promise<Finding[]> {
   if (info.bare) throw new GitRangeError(`${info.dir} is a bare repository: it has no index, so nothing is staged`);
   const scanner = options.scanner ?? new ChunkScanner(options.config);
-  const excluded = pathMatcher(options.excludeGlobs);
+  const excluded = await pathMatcher(options.excludeGlobs);
   const findings: Finding[] = [];
   const files = new Set<string>();
   const parser = new PatchParser(
@@ -207,7 +207,7 @@ async function scanCommitList(
     options.onWarning?.(`no commits to scan${source === 'diff' ? ' in the range (base and head are the same)' : ''}`);
   } else if (jobs === 1 || commits.length < PARALLEL_MIN_COMMITS) {
     const scanner = options.scanner ?? new ChunkScanner(options.config);
-    const excluded = pathMatcher(options.excludeGlobs);
+    const excluded = await pathMatcher(options.excludeGlobs);
     for (let i = 0; i < commits.length; i += BATCH_COMMITS) {
       merge(
         await scanCommitBatch(info.dir, commits.slice(i, i + BATCH_COMMITS), scanner, {
