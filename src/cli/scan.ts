@@ -2,6 +2,7 @@
  * `sprawlguard scan`: wire options → configuration → sources → engine → report, and decide the
  * exit code. Thin by design: the work lives in scan/, sources/ and report/.
  */
+import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, scannerConfig, type ScanSettings } from '../config/settings.js';
@@ -14,6 +15,7 @@ import type { RepoInfo } from '../sources/git/git.js';
 import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import type { ExplainCollector } from './explain.js';
+import { DEFAULT_BASELINE, readBaselineFile, writeBaselineFile } from './baseline.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
 import { printable } from '../report/text.js';
@@ -84,28 +86,26 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
     const { colorEnabled } = await import('./color.js');
     process.stderr.write(explanationText(explanation, colorEnabled(opts.color, process.stderr)));
   }
-  if (findings.length > 0 && opts.staged && !opts.quiet) process.stderr.write(STAGED_HELP);
+  if (findings.length > 0 && opts.staged && !opts.quiet) {
+    const { blockedCommitHelp } = await import('./hook-help.js');
+    process.stderr.write(blockedCommitHelp(findings));
+  }
   return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
 
-/** What a developer blocked by the pre-commit hook needs to know next. */
-const STAGED_HELP = `
-sprawlguard blocked this commit: the staged changes add the secrets listed above.
-  Remove them from the files and use a secret manager or short-lived credentials instead.
-  If a secret was real, revoke it at its provider now: it may already be in other places.
-  A false positive? Add \`sprawlguard:allow\` in a comment on that line, add its fingerprint to
-  allowlist.fingerprints in .sprawlguard.yaml, or record it with \`sprawlguard baseline create\`.
-  Emergency only: \`git commit --no-verify\` skips the hook (HUSKY=0 under husky, SKIP=sprawlguard under pre-commit).
-`;
-
-/** \`sprawlguard baseline create\`: the same sources as scan, recorded without secrets. */
+/**
+ * `sprawlguard baseline create`: the same sources as scan, recorded without secrets. For a git
+ * source the file goes to the top of the repository (where the hook looks for it), and `--staged`
+ * or `--diff` add to an existing file rather than replace it: they record a change, not the state.
+ */
 export async function runBaselineCreate(paths: string[], raw: Record<string, unknown>): Promise<number> {
-  const opts = { ...(raw as ScanCliOptions), baseline: undefined, showSecrets: false };
-  const { findings, stats } = await collectFindings(paths, { ...opts, explain: false });
-  const { writeBaselineFile, DEFAULT_BASELINE } = await import('./baseline.js');
-  const file = opts.output ?? DEFAULT_BASELINE;
-  const count = await writeBaselineFile(makeReport(findings, stats), file);
-  process.stderr.write(`sprawlguard: wrote ${count} baseline entr${count === 1 ? 'y' : 'ies'} to ${file}\n`);
+  const opts: ScanCliOptions = { ...(raw as ScanCliOptions), baseline: undefined, showSecrets: false };
+  const { findings, stats, settings, gitRoot } = await collectFindings(paths, { ...opts, explain: false }, { readBaseline: false });
+  const file = opts.output ?? settings.baselineFile ?? (gitRoot !== undefined ? path.join(gitRoot, DEFAULT_BASELINE) : DEFAULT_BASELINE);
+  const adds = opts.staged === true || opts.diff !== undefined || opts.sinceCommit !== undefined;
+  const { written, kept } = await writeBaselineFile(makeReport(findings, stats), file, { keepExisting: adds });
+  const shown = path.relative(process.cwd(), file) || file;
+  process.stderr.write(`sprawlguard: wrote ${written} baseline entr${written === 1 ? 'y' : 'ies'} to ${shown}${kept > 0 ? ` (${kept} kept from before)` : ''}\n`);
   return EXIT_CLEAN;
 }
 
@@ -113,7 +113,8 @@ export async function runBaselineCreate(paths: string[], raw: Record<string, unk
 async function collectFindings(
   paths: string[],
   opts: ScanCliOptions,
-): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope; unreadable: number; explain?: ExplainCollector }> {
+  { readBaseline = true }: { readBaseline?: boolean } = {},
+): Promise<{ findings: Finding[]; stats: ScanStats; settings: ScanSettings; scope: ScanScope; unreadable: number; explain?: ExplainCollector; gitRoot?: string }> {
   let jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
@@ -215,15 +216,32 @@ async function collectFindings(
 
   if (scanner && explain) explain.addEngine(scanner.takeRejections());
   findings = applyReportFilters(findings, settings, minConfidence, explain?.drop);
-  if (opts.baseline !== undefined) {
-    const { readBaselineFile } = await import('./baseline.js');
+  const baseline = readBaseline ? chooseBaseline(opts, settings, gitMode?.kind === 'staged' ? root : undefined) : undefined;
+  if (baseline !== undefined) {
     const { subtractBaseline } = await import('../findings/baseline.js');
     const before = findings;
-    findings = subtractBaseline(findings, await readBaselineFile(opts.baseline));
-    explain?.addBaseline(before, findings, opts.baseline);
+    findings = subtractBaseline(findings, await readBaselineFile(baseline));
+    explain?.addBaseline(before, findings, baseline);
   }
   const { scanScope } = await import('./scan-scope.js');
-  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo), unreadable, explain };
+  return { findings, stats, settings, scope: scanScope(useStdin ? ['-'] : paths, gitRepo), unreadable, explain, gitRoot: gitMode ? root : undefined };
+}
+
+/**
+ * The baseline to subtract: `--baseline`, else the config's `baseline:`, else for `--staged` the
+ * file `baseline create` writes at the top of the repository (the block message sends developers
+ * there). A configured file that does not exist yet hides nothing: it is reported and skipped.
+ */
+function chooseBaseline(opts: ScanCliOptions, settings: ScanSettings, stagedTop: string | undefined): string | undefined {
+  if (opts.baseline !== undefined) return opts.baseline;
+  if (settings.baselineFile !== undefined) {
+    if (existsSync(settings.baselineFile)) return settings.baselineFile;
+    if (!opts.quiet) printWarning(`baseline ${path.relative(process.cwd(), settings.baselineFile)} (from the config) does not exist yet: nothing is subtracted`);
+    return undefined;
+  }
+  if (stagedTop === undefined) return undefined;
+  const file = path.join(stagedTop, DEFAULT_BASELINE);
+  return existsSync(file) ? file : undefined;
 }
 
 /** The git source the options ask for, if any; conflicting choices are usage errors. */

@@ -3,6 +3,7 @@
  * Kept apart from the settings so that code needing only the pack (redacting credentials in
  * configuration messages) does not import the rest of the configuration machinery.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ interface CompiledRules {
   version: 1;
   /** Rule file name → modification time when compiled. */
   sources: Record<string, number>;
+  /** Rule file name → SHA-256 of its contents when compiled. */
+  hashes?: Record<string, string>;
   rules: Rule[];
 }
 
@@ -52,7 +55,13 @@ function readCompiledRulesFile(): Rule[] | undefined {
   if (names.length !== Object.keys(compiled.sources).length) return undefined;
   for (const name of names) {
     const recorded = compiled.sources[name];
-    if (recorded === undefined || statSync(path.join(dir, name)).mtimeMs !== recorded) return undefined;
+    const file = path.join(dir, name);
+    if (recorded === undefined) return undefined;
+    if (statSync(file).mtimeMs === recorded) continue;
+    // npm packs every file with one fixed date, so in an installed package no time matches: the
+    // contents decide (without this, every hook run of an installed sprawlguard parsed the YAML).
+    const hash = compiled.hashes?.[name];
+    if (hash === undefined || createHash('sha256').update(readFileSync(file)).digest('hex') !== hash) return undefined;
   }
   return compiled.rules;
 }

@@ -1,8 +1,8 @@
 /**
  * The HTML sprawl report, rendered in headless Chromium: it loads with no console error and no
  * network request, shows the headline figures and the graph of secrets, repositories and ticket
- * systems, and its tables sort. Skipped, with a message, where Chromium is not installed (CI
- * installs the Debian package).
+ * systems, and its tables sort. Skipped, with a message, where Chromium is not installed; in CI
+ * (which installs the Debian package) a missing Chromium fails the run instead.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -14,13 +14,13 @@ import { formatSprawlHtml } from '../../src/sprawl/html.js';
 import { Inventory } from '../../src/sprawl/inventory.js';
 import { buildSprawlReport, type SprawlReport } from '../../src/sprawl/metrics.js';
 import { SCHEMA_VERSION } from '../../src/sprawl/schema.js';
+import { assertTool, runsWithTool } from '../support/tools.js';
 import { findChromium, openPage, type OpenedPage } from './chromium.js';
 import { secret, workDir } from './support.js';
 
 const chromium = findChromium();
-if (!chromium) {
-  process.stderr.write('test/sprawl/html.test.ts: Chromium not installed (apt-get install chromium, or set CHROMIUM_PATH): browser checks skipped\n');
-}
+const CHROMIUM_INSTALL = 'apt-get install chromium, or set CHROMIUM_PATH';
+const withChromium = runsWithTool('Chromium', chromium !== undefined, CHROMIUM_INSTALL, 'test/sprawl/html.test.ts');
 
 const fingerprint = (raw: string): string => `sha256:${createHash('sha256').update(raw).digest('hex')}`;
 
@@ -82,13 +82,14 @@ describe('the HTML report as a file', () => {
   });
 });
 
-describe.skipIf(!chromium)('the HTML report in headless Chromium', () => {
+describe.skipIf(!withChromium)('the HTML report in headless Chromium', () => {
   const dir = workDir('chromium');
   let page: OpenedPage;
   let url: string;
   let report: SprawlReport;
 
   beforeAll(async () => {
+    assertTool('Chromium', chromium !== undefined, CHROMIUM_INSTALL);
     report = sampleReport();
     const file = path.join(dir, 'sprawl.html');
     writeFileSync(file, formatSprawlHtml(report));
