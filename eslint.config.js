@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'bench/.corpus/', 'bench/.work/'] },
+  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'bench/.corpus/', 'bench/.work/', 'bench/accuracy/realistic/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
