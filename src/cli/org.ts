@@ -1,6 +1,6 @@
 /**
  * `sprawlguard org scan` and `sprawlguard org list`: many repositories into one inventory.
- * Thin: listing is in sprawl/github.ts, fetching in sprawl/mirror.ts, scanning in sprawl/org-scan.ts.
+ * Thin: listing is in org/github-repos.ts, fetching in org/mirror.ts, scanning in org/scan-repositories.ts.
  *
  * Exit codes: 0 every repository scanned (or unchanged), 1 some repository failed (each is recorded
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { loadSettings, scannerConfig } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
-import type { RepoEvent } from '../sprawl/org-scan.js';
-import type { RepoTarget, Shard } from '../sprawl/targets.js';
+import type { RepoEvent } from '../org/scan-repositories.js';
+import type { RepoTarget, Shard } from '../org/targets.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
@@ -52,7 +52,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   if ((opts.githubOrg === undefined) === (opts.repos === undefined)) throw new UsageError('choose the repositories: --github-org ORG or --repos FILE');
   let shard: Shard | undefined;
   if (opts.shard !== undefined) {
-    const { parseShard } = await import('../sprawl/targets.js');
+    const { parseShard } = await import('../org/targets.js');
     shard = parseShard(opts.shard);
     if (!shard) throw new UsageError(`--shard: expected I/N with 0 <= I < N (e.g. 0/8), got ${opts.shard}`);
   }
@@ -76,7 +76,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   const say = (line: string): void => {
     if (!opts.quiet) process.stderr.write(`sprawlguard: ${line}\n`);
   };
-  const { inShard } = await import('../sprawl/targets.js');
+  const { inShard } = await import('../org/targets.js');
   const listed = await listTargets(opts, token, apiUrl, say);
   const targets = listed.filter((t) => inShard(t, shard));
   say(`${targets.length} repositor${targets.length === 1 ? 'y' : 'ies'} to scan${shard ? ` in shard ${shard.index}/${shard.count} (of ${listed.length})` : ''}`);
@@ -108,7 +108,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
       },
     });
     inventory.markAllowed(settings.allowFingerprints);
-    const { scanRepositories, settingsDigest } = await import('../sprawl/org-scan.js');
+    const { scanRepositories, settingsDigest } = await import('../org/scan-repositories.js');
     const summary = await scanRepositories({
       targets,
       inventory,
@@ -135,7 +135,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
     });
     inventory.finishRun(runId, summary.interrupted ? 'interrupted' : 'complete');
     if (opts.out !== undefined) {
-      const { writeShardFile } = await import('../sprawl/shard-file.js');
+      const { writeShardFile } = await import('../inventory/shard-file.js');
       const data = inventory.exportRepos(targets.map((t) => t.name));
       await writeShardFile(opts.out, { tool: { name: 'sprawlguard', version: toolVersion() }, shard: shard ? `${shard.index}/${shard.count}` : undefined, createdAt: new Date().toISOString() }, data).catch(
         (error: NodeJS.ErrnoException) => {
@@ -203,7 +203,7 @@ function credentials(opts: ListCliOptions): { token: string | undefined; apiUrl:
 
 async function listTargets(opts: OrgScanCliOptions, token: string | undefined, apiUrl: string, say: (line: string) => void): Promise<RepoTarget[]> {
   if (opts.repos !== undefined) {
-    const { readRepoList, RepoListError } = await import('../sprawl/targets.js');
+    const { readRepoList, RepoListError } = await import('../org/targets.js');
     try {
       return await readRepoList(opts.repos);
     } catch (error) {
@@ -211,7 +211,7 @@ async function listTargets(opts: OrgScanCliOptions, token: string | undefined, a
       throw error;
     }
   }
-  const { listOrgRepos, GithubApiError } = await import('../sprawl/github.js');
+  const { listOrgRepos, GithubApiError } = await import('../org/github-repos.js');
   try {
     const listed = await listOrgRepos({
       org: opts.githubOrg as string,

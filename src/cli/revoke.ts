@@ -7,9 +7,9 @@
  * flag (`--shopify-uninstall`, `--twilio-rotate`, `--aws-delete`); AWS keys need operator
  * credentials (`--aws-profile`). Every attempt goes to the audit log.
  */
-import { AwsProfileError, loadAwsProfile } from '../providers/aws-profile.js';
-import type { RevocationRecord, RevocationStatus } from '../providers/run.js';
-import type { RevokeOptions } from '../providers/types.js';
+import { AwsProfileError, loadAwsProfile } from '../verify/aws-profile.js';
+import type { RevocationRecord, RevocationStatus } from '../verify/runner.js';
+import type { RevokeOptions } from '../verify/provider-module.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { createSetup, openRecorder, readerFor, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
 

@@ -1,15 +1,15 @@
 /**
  * `sprawlguard sprawl report`, `sprawlguard sprawl merge`, and what `scan --record` does after a
- * scan: the inventory's commands. Thin: the work is in src/sprawl/.
+ * scan: the inventory's commands. Thin: the work is in src/inventory/ and src/report/sprawl/.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { scannerConfig, type ScanSettings } from '../config/settings.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
-import type { SprawlFormat } from '../sprawl/format.js';
-import { dropUndefined } from '../sprawl/defined.js';
-import { DEFAULT_INVENTORY_PATH, Inventory, type RecordScope } from '../sprawl/inventory.js';
+import type { SprawlFormat } from '../report/sprawl/format.js';
+import { dropUndefined } from '../inventory/drop-undefined.js';
+import { DEFAULT_INVENTORY_PATH, Inventory, type RecordScope } from '../inventory/inventory.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
 import { fingerprintKeyOf } from './options.js';
@@ -56,8 +56,8 @@ interface ReportCliOptions {
 
 export async function runSprawlReport(raw: Record<string, unknown>): Promise<number> {
   const opts = raw as ReportCliOptions;
-  const { buildSprawlReport } = await import('../sprawl/metrics.js');
-  const { formatSprawlReport } = await import('../sprawl/format.js');
+  const { buildSprawlReport } = await import('../report/sprawl/model.js');
+  const { formatSprawlReport } = await import('../report/sprawl/format.js');
   const format = (opts.format ?? 'text') as SprawlFormat;
   const inventory = openInventory(inventoryPath(opts.db), { mustExist: true });
   let text: string;
@@ -87,7 +87,7 @@ interface MergeCliOptions {
 /** Merge shard files (and JSON reports) into one inventory; an unreadable file is named and skipped (exit 2). */
 export async function runSprawlMerge(files: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = raw as MergeCliOptions;
-  const { readMergeInput, ShardFileError } = await import('../sprawl/shard-file.js');
+  const { readMergeInput, ShardFileError } = await import('../inventory/shard-file.js');
   const file = inventoryPath(opts.db);
   const inventory = openInventory(file, { quiet: opts.quiet });
   const say = (line: string): void => {
@@ -179,7 +179,7 @@ export async function recordScanFindings(
 
   let refs: { head?: string; digest: string; refs: string[] } | undefined;
   if (gitDir && gitSource === 'history') {
-    const { findingsPresentAtHead, branchesContaining, refsState } = await import('../sprawl/git-facts.js');
+    const { findingsPresentAtHead, branchesContaining, refsState } = await import('../org/git-facts.js');
     const scanner: ScannerConfig = scannerConfig(settings, { fingerprintKey: fingerprintKeyOf(opts) });
     refs = await refsState(gitDir);
     scope.presentAtHead = await findingsPresentAtHead(gitDir, findings, scanner, settings.maxFileSize, refs.head);

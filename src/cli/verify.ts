@@ -10,11 +10,11 @@ import path from 'node:path';
 import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
 import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import { fingerprintSecret } from '../findings/fingerprint.js';
-import { AuditLog, DEFAULT_AUDIT_LOG } from '../providers/audit.js';
-import { HttpSession } from '../providers/http.js';
-import { loadProvider } from '../providers/index.js';
-import { linesAround, locateSecret, SourceReader } from '../providers/reread.js';
-import { COMPANION_LINES } from '../providers/companions.js';
+import { AuditLog, DEFAULT_AUDIT_LOG } from '../verify/audit-log.js';
+import { HttpSession } from '../verify/http.js';
+import { loadProvider } from '../verify/provider-registry.js';
+import { linesAround, locateSecret, SourceReader } from '../verify/reread.js';
+import { COMPANION_LINES } from '../verify/companions.js';
 import {
   attachVerification,
   buildTargets,
@@ -25,9 +25,9 @@ import {
   type Target,
   type VerificationRecord,
   type VerificationRecorder,
-} from '../providers/run.js';
+} from '../verify/runner.js';
 import type { Rule } from '../rules/schema.js';
-import type { FormatName } from '../report/index.js';
+import type { FormatName } from '../report/scan/index.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseIntOption } from './options.js';
 import { makeReport, stripSecrets, writeReport } from './output.js';

@@ -12,9 +12,9 @@
 import { existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RETRY, retryWhileBusy, type RetryPolicy } from './busy-retry.js';
-import { InventoryBusyError, InventoryError } from './inventory-error.js';
+import { InventoryBusyError, InventoryError } from './errors.js';
 import { interruptAbandonedRuns } from './run-owner.js';
-import { migrate } from './schema.js';
+import { migrate } from './migrations.js';
 import { openSqlite, sqliteCode, type SqlDatabase, type SqliteBackend } from './sqlite.js';
 
 export interface DatabaseOptions {

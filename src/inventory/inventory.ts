@@ -13,10 +13,10 @@
  */
 import path from 'node:path';
 import type { Finding, SourceKind } from '../findings/finding.js';
-import { dropUndefined } from './defined.js';
-import { openDatabase, withRetry, type DatabaseOptions } from './inventory-file.js';
+import { dropUndefined } from './drop-undefined.js';
+import { openDatabase, withRetry, type DatabaseOptions } from './database-file.js';
 import { currentOwner } from './run-owner.js';
-import { InventoryError, SCHEMA_VERSION } from './schema.js';
+import { InventoryError, SCHEMA_VERSION } from './migrations.js';
 import type { SqlDatabase, SqliteBackend, SqlStatement } from './sqlite.js';
 
 export const DEFAULT_INVENTORY_PATH = path.join('.sprawlguard', 'inventory.db');
@@ -143,14 +143,14 @@ export interface RecordSummary {
   gone: number;
 }
 
-/** The shape the verification runner hands over (src/providers/run.ts `VerificationRecord`). */
+/** The shape the verification runner hands over (src/verify/runner.ts `VerificationRecord`). */
 export interface VerificationInput {
   fingerprint: string;
   checkedAt: string;
   result: { status: 'live' | 'dead' | 'unknown'; identity?: Record<string, string>; reason?: string };
 }
 
-/** The shape of a revocation outcome (src/providers/run.ts `RevocationRecord`); only `revoked` changes status. */
+/** The shape of a revocation outcome (src/verify/runner.ts `RevocationRecord`); only `revoked` changes status. */
 export interface RevocationInput {
   fingerprint: string;
   status: string;
@@ -266,7 +266,7 @@ export class Inventory {
 
   /**
    * Open (creating it and its directory if needed), check and upgrade the inventory at `file`; runs
-   * left `running` by a process that has ended are marked `interrupted` (see inventory-file.ts).
+   * left `running` by a process that has ended are marked `interrupted` (see database-file.ts).
    */
   static open(file: string, options: InventoryOptions = {}): Inventory {
     let opened;

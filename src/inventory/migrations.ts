@@ -5,7 +5,7 @@
  *
  * A released step is never edited: a change to the schema is a new step at the end.
  */
-import { InventoryError } from './inventory-error.js';
+import { InventoryError } from './errors.js';
 import type { SqlDatabase } from './sqlite.js';
 
 export interface Migration {

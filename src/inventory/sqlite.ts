@@ -15,7 +15,7 @@
  * transaction is a savepoint.
  */
 import { createRequire } from 'node:module';
-import { InventoryError } from './inventory-error.js';
+import { InventoryError } from './errors.js';
 
 export const SQLITE_BACKENDS = ['node:sqlite', 'better-sqlite3'] as const;
 export type SqliteBackend = (typeof SQLITE_BACKENDS)[number];

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AwsCredentials } from './types.js';
+import type { AwsCredentials } from './provider-module.js';
 
 export class AwsProfileError extends Error {}
 

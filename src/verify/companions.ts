@@ -18,7 +18,7 @@
  * the nearest may be the wrong one, which shows as a failed signature rather than a wrong verdict.
  * The lookup is pure: the callers read files and pass text in.
  */
-import type { CompanionKind, Companions } from './types.js';
+import type { CompanionKind, Companions } from './provider-module.js';
 
 /** How many lines above and below a secret its companions may be. */
 export const COMPANION_LINES = 8;

@@ -3,7 +3,7 @@
  * a revoke call per item so one failure never stops the others.
  */
 import { unexpected, type HttpRequestSpec, type HttpResponse } from './http.js';
-import { unknown, type ProviderContext, type RevokeAttempt, type RevokeItem, type VerifyResult } from './types.js';
+import { unknown, type ProviderContext, type RevokeAttempt, type RevokeItem, type VerifyResult } from './provider-module.js';
 
 /**
  * Send `spec`; a transport failure (timeout, network, redirect, exhausted retries) is `unknown` with

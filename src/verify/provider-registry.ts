@@ -5,34 +5,34 @@
  *
  * Modules are imported lazily, so a scan without --verify loads none of them.
  */
-import type { ProviderModule } from './types.js';
+import type { ProviderModule } from './provider-module.js';
 
 type Loader = () => Promise<ProviderModule>;
 
 const MODULES: Record<string, Loader> = {
-  github: async () => (await import('./github.js')).github,
-  gitlab: async () => (await import('./gitlab.js')).gitlab,
-  slack: async () => (await import('./slack.js')).slack,
-  aws: async () => (await import('./aws.js')).aws,
-  google: async () => (await import('./google.js')).google,
-  stripe: async () => (await import('./stripe.js')).stripe,
-  sendgrid: async () => (await import('./sendgrid.js')).sendgrid,
-  twilio: async () => (await import('./twilio.js')).twilio,
-  npm: async () => (await import('./npm.js')).npm,
-  pypi: async () => (await import('./pypi.js')).pypi,
-  openai: async () => (await import('./openai.js')).openai,
-  anthropic: async () => (await import('./anthropic.js')).anthropic,
-  huggingface: async () => (await import('./huggingface.js')).huggingface,
-  digitalocean: async () => (await import('./digitalocean.js')).digitalocean,
-  datadog: async () => (await import('./datadog.js')).datadog,
-  discord: async () => (await import('./discord.js')).discord,
-  mailgun: async () => (await import('./mailgun.js')).mailgun,
-  shopify: async () => (await import('./shopify.js')).shopify,
-  atlassian: async () => (await import('./atlassian.js')).atlassian,
-  postman: async () => (await import('./postman.js')).postman,
-  linear: async () => (await import('./linear.js')).linear,
-  heroku: async () => (await import('./heroku.js')).heroku,
-  dockerhub: async () => (await import('./dockerhub.js')).dockerhub,
+  github: async () => (await import('./providers/github.js')).github,
+  gitlab: async () => (await import('./providers/gitlab.js')).gitlab,
+  slack: async () => (await import('./providers/slack.js')).slack,
+  aws: async () => (await import('./providers/aws.js')).aws,
+  google: async () => (await import('./providers/google.js')).google,
+  stripe: async () => (await import('./providers/stripe.js')).stripe,
+  sendgrid: async () => (await import('./providers/sendgrid.js')).sendgrid,
+  twilio: async () => (await import('./providers/twilio.js')).twilio,
+  npm: async () => (await import('./providers/npm.js')).npm,
+  pypi: async () => (await import('./providers/pypi.js')).pypi,
+  openai: async () => (await import('./providers/openai.js')).openai,
+  anthropic: async () => (await import('./providers/anthropic.js')).anthropic,
+  huggingface: async () => (await import('./providers/huggingface.js')).huggingface,
+  digitalocean: async () => (await import('./providers/digitalocean.js')).digitalocean,
+  datadog: async () => (await import('./providers/datadog.js')).datadog,
+  discord: async () => (await import('./providers/discord.js')).discord,
+  mailgun: async () => (await import('./providers/mailgun.js')).mailgun,
+  shopify: async () => (await import('./providers/shopify.js')).shopify,
+  atlassian: async () => (await import('./providers/atlassian.js')).atlassian,
+  postman: async () => (await import('./providers/postman.js')).postman,
+  linear: async () => (await import('./providers/linear.js')).linear,
+  heroku: async () => (await import('./providers/heroku.js')).heroku,
+  dockerhub: async () => (await import('./providers/dockerhub.js')).dockerhub,
 };
 
 /** Names rules use for a module, mapped to the module's id. */

@@ -16,10 +16,10 @@
  */
 import type { Finding, Verification } from '../findings/finding.js';
 import type { Rule } from '../rules/schema.js';
-import type { AuditSink } from './audit.js';
+import type { AuditSink } from './audit-log.js';
 import { findCompanions, type SiblingSecret, type SourceText } from './companions.js';
 import type { HttpSession } from './http.js';
-import { loadProvider, resolveProviderId } from './index.js';
+import { loadProvider, resolveProviderId } from './provider-registry.js';
 import { Limiter } from './limiter.js';
 import { makeScrubber, scrubRecord, type Scrubber } from './scrub.js';
 import {
@@ -34,7 +34,7 @@ import {
   type RevokeOptions,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from './provider-module.js';
 
 /** One finding, with its raw secret when it could be had, and the text around it when readable. */
 export interface FindingSecret {

@@ -1,7 +1,7 @@
 /**
  * AWS Signature Version 4 for the two calls sprawlguard makes (STS GetCallerIdentity, IAM
  * UpdateAccessKey/DeleteAccessKey), written from the published algorithm rather than pulling in the
- * AWS SDK. Checked against AWS's own SigV4 test-suite vectors in test/providers/sigv4.test.ts.
+ * AWS SDK. Checked against AWS's own SigV4 test-suite vectors in test/verify/sigv4.test.ts.
  */
 import { createHash, createHmac } from 'node:crypto';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/cli.js';
-import { makeRepo, secret, workDir } from './support.js';
+import { makeRepo, secret, workDir } from '../support/inventory-fixtures.js';
 
 const BLOCKED = ['better-sqlite3', 'node:sqlite'];
 

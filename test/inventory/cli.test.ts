@@ -8,11 +8,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SprawlReport } from '../../src/sprawl/metrics.js';
-import { Inventory } from '../../src/sprawl/inventory.js';
-import { shardOf } from '../../src/sprawl/targets.js';
+import type { SprawlReport } from '../../src/report/sprawl/model.js';
+import { Inventory } from '../../src/inventory/inventory.js';
+import { shardOf } from '../../src/org/targets.js';
 import { CLI_BIN, runCli, type CliResult } from '../support/cli.js';
-import { filesUnder, forkRepo, makeRepo, secret, startFakeGithub, workDir } from './support.js';
+import { filesUnder, forkRepo, makeRepo, secret, startFakeGithub, workDir } from '../support/inventory-fixtures.js';
 
 const RAW_SECRETS = Array.from({ length: 60 }, (_x, i) => secret(i));
 

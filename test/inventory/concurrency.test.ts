@@ -8,10 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Inventory } from '../../src/sprawl/inventory.js';
-import type { SqliteBackend } from '../../src/sprawl/sqlite.js';
+import { Inventory } from '../../src/inventory/inventory.js';
+import type { SqliteBackend } from '../../src/inventory/sqlite.js';
 import { CLI_BIN, runCli as runCliWith, type CliOptions, type CliResult } from '../support/cli.js';
-import { backendSuites, makeRepo, secret, workDir } from './support.js';
+import { backendSuites, makeRepo, secret, workDir } from '../support/inventory-fixtures.js';
 
 /** The back end every process of the running suite uses. */
 let backend: SqliteBackend;

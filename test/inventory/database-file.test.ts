@@ -8,10 +8,10 @@ import { existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync, 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
-import { Inventory, type InventoryOptions } from '../../src/sprawl/inventory.js';
-import { InventoryBusyError, InventoryError } from '../../src/sprawl/inventory-error.js';
-import { openSqlite, type SqliteBackend } from '../../src/sprawl/sqlite.js';
-import { backendSuites, workDir } from './support.js';
+import { Inventory, type InventoryOptions } from '../../src/inventory/inventory.js';
+import { InventoryBusyError, InventoryError } from '../../src/inventory/errors.js';
+import { openSqlite, type SqliteBackend } from '../../src/inventory/sqlite.js';
+import { backendSuites, workDir } from '../support/inventory-fixtures.js';
 
 for (const { backend, title, available } of backendSuites()) describe.skipIf(!available)(title, () => fileTests(backend));
 

@@ -6,14 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
-import type { VerificationRecorder } from '../../src/providers/run.js';
+import type { VerificationRecorder } from '../../src/verify/runner.js';
 import { scanGit } from '../../src/scan/scan-git.js';
-import { branchesContaining, findingsPresentAtHead } from '../../src/sprawl/git-facts.js';
-import { Inventory, InventoryError, type InventoryOptions, type RecordScope } from '../../src/sprawl/inventory.js';
-import { buildSprawlReport } from '../../src/sprawl/metrics.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/sprawl/schema.js';
-import { openSqlite, type SqliteBackend } from '../../src/sprawl/sqlite.js';
-import { backendSuites, makeRepo, scannerConfig, secret, workDir } from './support.js';
+import { branchesContaining, findingsPresentAtHead } from '../../src/org/git-facts.js';
+import { Inventory, InventoryError, type InventoryOptions, type RecordScope } from '../../src/inventory/inventory.js';
+import { buildSprawlReport } from '../../src/report/sprawl/model.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/inventory/migrations.js';
+import { openSqlite, type SqliteBackend } from '../../src/inventory/sqlite.js';
+import { backendSuites, makeRepo, scannerConfig, secret, workDir } from '../support/inventory-fixtures.js';
 
 /** A clock the test moves by hand. */
 function clock(start = '2026-03-01T00:00:00.000Z'): { now: () => Date; set(iso: string): void } {

@@ -3,8 +3,8 @@
  * through Link headers, filters, rate limits (waited out through an injected pause), and errors.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { GithubApiError, listOrgRepos, rateLimitWaitMs, type GithubListOptions } from '../../src/sprawl/github.js';
-import { startFakeGithub, type FakeGithub, type FakeRepo } from './support.js';
+import { GithubApiError, listOrgRepos, rateLimitWaitMs, type GithubListOptions } from '../../src/org/github-repos.js';
+import { startFakeGithub, type FakeGithub, type FakeRepo } from '../support/inventory-fixtures.js';
 
 const servers: FakeGithub[] = [];
 afterEach(async () => {

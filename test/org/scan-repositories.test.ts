@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Inventory } from '../../src/sprawl/inventory.js';
-import { mirrorDir } from '../../src/sprawl/mirror.js';
-import { scanRepositories, type OrgScanOptions, type RepoEvent } from '../../src/sprawl/org-scan.js';
-import type { RepoTarget } from '../../src/sprawl/targets.js';
+import { Inventory } from '../../src/inventory/inventory.js';
+import { mirrorDir } from '../../src/org/mirror.js';
+import { scanRepositories, type OrgScanOptions, type RepoEvent } from '../../src/org/scan-repositories.js';
+import type { RepoTarget } from '../../src/org/targets.js';
 import { TestRepo } from '../support/git-repo.js';
-import { corruptBlob, forkRepo, makeRepo, scannerConfig, secret, workDir } from './support.js';
+import { corruptBlob, forkRepo, makeRepo, scannerConfig, secret, workDir } from '../support/inventory-fixtures.js';
 
 const local = (dir: string): RepoTarget => ({ name: dir, location: dir, kind: 'local' });
 

@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import type { ScannerConfig } from '../../src/scan/chunk-scanner.js';
-import { availableBackends, SQLITE_BACKENDS, type SqliteBackend } from '../../src/sprawl/sqlite.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { TestRepo } from '../support/git-repo.js';
-import { makeTempDir } from '../support/temp.js';
+import { availableBackends, SQLITE_BACKENDS, type SqliteBackend } from '../../src/inventory/sqlite.js';
+import { fakeGithubPat } from './fake-secrets.js';
+import { TestRepo } from './git-repo.js';
+import { makeTempDir } from './temp.js';
 
 /** GitHub rules only: quick to compile, and every planted secret is a GitHub token. */
 export const githubRules = loadBuiltinRules().filter((r) => r.provider === 'github');

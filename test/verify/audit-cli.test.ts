@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog, hashLine } from '../../src/providers/audit.js';
+import { AuditLog, hashLine } from '../../src/verify/audit-log.js';
 import { runCli } from '../support/cli.js';
 import { makeTempDir } from '../support/temp.js';
 

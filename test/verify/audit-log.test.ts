@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog, checkAuditText, currentActor, GENESIS_HASH, hashLine, type AuditEntry } from '../../src/providers/audit.js';
+import { AuditLog, checkAuditText, currentActor, GENESIS_HASH, hashLine, type AuditEntry } from '../../src/verify/audit-log.js';
 import { makeTempDir } from '../support/temp.js';
 
 const FP = (n: number): string => `sha256:${n.toString(16).padStart(64, '0')}`;

@@ -182,7 +182,7 @@ describe('sprawlguard revoke', () => {
     expect(recorded.code, recorded.stderr).toBe(1);
     const result = await runCli(['revoke', report, '--root', project, '--confirm', '--db', db], { env: env(path.join(work, 'db.jsonl')) });
     expect(result.code, result.stderr).toBe(0);
-    const { Inventory } = await import('../../src/sprawl/inventory.js');
+    const { Inventory } = await import('../../src/inventory/inventory.js');
     const inventory = Inventory.open(db);
     try {
       const statuses = inventory.secrets().map((s) => `${s.ruleId}:${s.status}`);

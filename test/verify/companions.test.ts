@@ -3,7 +3,7 @@
  * next to a secret, the nearest one winning, nothing taken from too far away.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPANION_LINES, findCompanions, type SiblingSecret } from '../../src/providers/companions.js';
+import { COMPANION_LINES, findCompanions, type SiblingSecret } from '../../src/verify/companions.js';
 import { body, join } from './helpers.js';
 
 const KEY_A = join('AKIA', 'QX7NRT2BVW3LKZ4M');

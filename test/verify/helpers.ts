@@ -3,8 +3,8 @@
  * source), and provider contexts pointed at a fake server through SPRAWLGUARD_API_BASE_<PROVIDER>.
  */
 import { base62Body, seededRandom } from '../support/fake-secrets.js';
-import { HttpSession, overrideVariable, type HttpSettings } from '../../src/providers/http.js';
-import type { ProviderContext } from '../../src/providers/types.js';
+import { HttpSession, overrideVariable, type HttpSettings } from '../../src/verify/http.js';
+import type { ProviderContext } from '../../src/verify/provider-module.js';
 import type { FakeServer } from './fake-server.js';
 
 const HEX = '0123456789abcdef';

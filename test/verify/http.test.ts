@@ -4,7 +4,7 @@
  * 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpSession, overrideVariable, parseJson, retryAfterMs } from '../../src/providers/http.js';
+import { HttpSession, overrideVariable, parseJson, retryAfterMs } from '../../src/verify/http.js';
 import { json, startFakeServer, type FakeServer } from './fake-server.js';
 import { contextFor } from './helpers.js';
 

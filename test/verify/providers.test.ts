@@ -5,8 +5,8 @@
  * with the documented authentication, and that no verdict carries the secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProvider, PROVIDER_IDS } from '../../src/providers/index.js';
-import type { Companions, Credential, VerifyResult } from '../../src/providers/types.js';
+import { loadProvider, PROVIDER_IDS } from '../../src/verify/provider-registry.js';
+import type { Companions, Credential, VerifyResult } from '../../src/verify/provider-module.js';
 import { fakeGithubPat, fakeGithubToken } from '../support/fake-secrets.js';
 import { json, startFakeServer, type FakeServer, type Handler, type RecordedRequest } from './fake-server.js';
 import { body, contextFor, join } from './helpers.js';

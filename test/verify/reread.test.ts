@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/findings/finding.js';
 import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import { linesAround, locateSecret, SourceReader, textAt } from '../../src/providers/reread.js';
+import { linesAround, locateSecret, SourceReader, textAt } from '../../src/verify/reread.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';

@@ -5,8 +5,8 @@
  * it by hand.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadProvider, PROVIDER_IDS } from '../../src/providers/index.js';
-import type { Credential, ProviderModule, RevokeAttempt, RevokeItem, RevokeOptions } from '../../src/providers/types.js';
+import { loadProvider, PROVIDER_IDS } from '../../src/verify/provider-registry.js';
+import type { Credential, ProviderModule, RevokeAttempt, RevokeItem, RevokeOptions } from '../../src/verify/provider-module.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { json, startFakeServer, type FakeServer, type Handler, type RecordedRequest } from './fake-server.js';
 import { body, contextFor, join } from './helpers.js';

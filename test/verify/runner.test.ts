@@ -10,8 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
 import { fingerprintSecret } from '../../src/findings/fingerprint.js';
 import { redact } from '../../src/findings/redact.js';
-import { AuditLog, checkAuditText } from '../../src/providers/audit.js';
-import { HttpSession } from '../../src/providers/http.js';
+import { AuditLog, checkAuditText } from '../../src/verify/audit-log.js';
+import { HttpSession } from '../../src/verify/http.js';
 import {
   attachVerification,
   buildTargets,
@@ -19,7 +19,7 @@ import {
   type FindingSecret,
   type RevocationRecord,
   type VerificationRecord,
-} from '../../src/providers/run.js';
+} from '../../src/verify/runner.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTempDir } from '../support/temp.js';

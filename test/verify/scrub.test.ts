@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeScrubber } from '../../src/providers/scrub.js';
+import { makeScrubber } from '../../src/verify/scrub.js';
 import { parseJsonReport, runCli } from '../support/cli.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTempDir, makeTree } from '../support/temp.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { amzDate, canonicalQuery, signV4, uriEncode } from '../../src/providers/sigv4.js';
+import { amzDate, canonicalQuery, signV4, uriEncode } from '../../src/verify/sigv4.js';
 
 // AWS's SigV4 test suite (docs.aws.amazon.com/general/latest/gr/signature-v4-test-suite.html).
 const SUITE = {

@@ -3,9 +3,9 @@
  * a formula (starting with = + - @, a tab or a carriage return) are prefixed with a quote; control
  * and bidi characters are written as visible escapes (`\x1b`, `\u202e`).
  */
-import type { Finding, Report } from '../findings/finding.js';
+import type { Finding, Report } from '../../findings/finding.js';
 import type { Formatter } from './types.js';
-import { visible } from './visible.js';
+import { visible } from '../visible.js';
 
 const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] = [
   ['rule_id', (f) => f.ruleId],

@@ -5,7 +5,7 @@
  * that have no place for it (JSON carries it as `explain`).
  */
 import pc from 'picocolors';
-import type { Explanation, Rejection } from '../findings/rejection.js';
+import type { Explanation, Rejection } from '../../findings/rejection.js';
 import { printable } from './text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;

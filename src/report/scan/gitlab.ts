@@ -6,8 +6,8 @@
  * a raw secret, whatever --show-secrets says.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report } from '../findings/finding.js';
-import type { Rule, Severity } from '../rules/schema.js';
+import type { Finding, Report } from '../../findings/finding.js';
+import type { Rule, Severity } from '../../rules/schema.js';
 import type { Formatter } from './types.js';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';

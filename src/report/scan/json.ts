@@ -1,5 +1,5 @@
-import type { Finding, Location, Report } from '../findings/finding.js';
-import type { Rejection } from '../findings/rejection.js';
+import type { Finding, Location, Report } from '../../findings/finding.js';
+import type { Rejection } from '../../findings/rejection.js';
 import type { Formatter } from './types.js';
 
 /** Key order of the JSON contract (DESIGN.md), so output reads the same as the documentation. */

@@ -6,7 +6,7 @@
  *
  * The raw secret is written only when the finding carries it (--show-secrets).
  */
-import type { Finding, Report, SkippedSource } from '../findings/finding.js';
+import type { Finding, Report, SkippedSource } from '../../findings/finding.js';
 import { locationText } from './markdown.js';
 import type { Formatter } from './types.js';
 

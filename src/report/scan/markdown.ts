@@ -2,9 +2,9 @@
  * Markdown: a summary line and a table of findings (redacted), lifetime and remediation. Used for
  * job summaries and PR comments as well as `--format markdown`.
  */
-import type { Finding, Report } from '../findings/finding.js';
+import type { Finding, Report } from '../../findings/finding.js';
 import type { Formatter } from './types.js';
-import { visible } from './visible.js';
+import { visible } from '../visible.js';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = {
   critical: '🔴 critical',

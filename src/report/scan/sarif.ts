@@ -5,8 +5,8 @@
  * Raw secrets never appear in messages.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report } from '../findings/finding.js';
-import type { Confidence, Rule, Severity } from '../rules/schema.js';
+import type { Finding, Report } from '../../findings/finding.js';
+import type { Confidence, Rule, Severity } from '../../rules/schema.js';
 import type { Formatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

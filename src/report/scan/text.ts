@@ -3,10 +3,10 @@
  * lifetime, then a summary. Coloured on a TTY, plain otherwise.
  */
 import pc from 'picocolors';
-import type { Finding, Report } from '../findings/finding.js';
+import type { Finding, Report } from '../../findings/finding.js';
 import { explanationLines } from './explain.js';
 import type { Formatter } from './types.js';
-import { visible } from './visible.js';
+import { visible } from '../visible.js';
 
 type Paint = (s: string) => string;
 

@@ -1,5 +1,5 @@
-import type { Report } from '../findings/finding.js';
-import type { Rule } from '../rules/schema.js';
+import type { Report } from '../../findings/finding.js';
+import type { Rule } from '../../rules/schema.js';
 
 export interface ReportContext {
   /** Rules that were active in the scan (SARIF lists them with their metadata). */

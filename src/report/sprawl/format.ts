@@ -1,10 +1,10 @@
 /**
  * The sprawl report as text (terminals), Markdown (job summaries, issues) and JSON (other tools;
- * the shape is `SprawlReport` in metrics.ts and is documented in the README). HTML is in html.ts.
+ * the shape is `SprawlReport` in model.ts and is documented in the README). HTML is in html.ts.
  */
-import { mdCell, mdCode } from '../report/markdown.js';
-import { visible } from '../report/visible.js';
-import type { LocationSummary, SprawlReport } from './metrics.js';
+import { mdCell, mdCode } from '../scan/markdown.js';
+import { visible } from '../visible.js';
+import type { LocationSummary, SprawlReport } from './model.js';
 
 export const SPRAWL_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type SprawlFormat = (typeof SPRAWL_FORMATS)[number];

@@ -4,9 +4,9 @@
  * and sortable tables. Styles and the small script are inline; a Content-Security-Policy forbids
  * every network load, so the file works offline and cannot leak what it shows.
  */
-import { visible } from '../report/visible.js';
+import { visible } from '../visible.js';
 import { headline, locationLabel } from './format.js';
-import type { SecretSummary, SprawlReport } from './metrics.js';
+import type { SecretSummary, SprawlReport } from './model.js';
 
 /** The picture stays readable: the most sprawled secrets, and the places they connect. */
 const GRAPH_MAX_SECRETS = 40;

@@ -2,9 +2,9 @@
  * Anthropic API keys (fact sheet §15). Verify with `GET /v1/models` (admin keys: `GET
  * /v1/organizations/api_keys`). A key cannot revoke itself: that needs a separate admin key.
  */
-import { identityOf, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://api.anthropic.com';
 

@@ -4,9 +4,9 @@
  * `.atlassian.net`. Verify with `GET /rest/api/3/myself`. Organisation admin keys (`ATCTT3`) are
  * checked with `GET api.atlassian.com/admin/v1/orgs`. Cloud tokens cannot revoke themselves.
  */
-import { basicAuth, identityOf, isRecord, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { basicAuth, identityOf, isRecord, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const ADMIN_API = 'https://api.atlassian.com';
 const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;

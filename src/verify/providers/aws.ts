@@ -11,10 +11,10 @@
  * names with `--aws-profile`; DeleteAccessKey only with `--aws-delete`. Temporary (ASIA) keys cannot
  * be revoked one by one.
  */
-import { decodeAwsAccountId } from '../engine/refine.js';
-import { identityOf, isRecord, pick, text, type HttpResponse } from './http.js';
-import { eachItem, revokeCall } from './probe.js';
-import { amzDate, signV4 } from './sigv4.js';
+import { decodeAwsAccountId } from '../../engine/refine.js';
+import { identityOf, isRecord, pick, text, type HttpResponse } from '../http.js';
+import { eachItem, revokeCall } from '../probe.js';
+import { amzDate, signV4 } from '../sigv4.js';
 import {
   dead,
   live,
@@ -28,7 +28,7 @@ import {
   type RevokeOptions,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const STS = 'https://sts.amazonaws.com';
 const IAM = 'https://iam.amazonaws.com';

@@ -4,8 +4,8 @@
  * rejects it. Application keys (40 characters) need their API key too and are not checked. Neither
  * can revoke itself.
  */
-import { identityOf, pick } from './http.js';
-import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, pick } from '../http.js';
+import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 /** Every Datadog site's API host. */
 export const DATADOG_SITES = [

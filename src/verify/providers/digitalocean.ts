@@ -4,8 +4,8 @@
  * Refresh tokens (`dor_v1_`) are never sent: their only check is a refresh grant, which consumes and
  * rotates them.
  */
-import { identityOf, text } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, text } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -18,7 +18,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://api.digitalocean.com';
 const CLOUD = 'https://cloud.digitalocean.com';

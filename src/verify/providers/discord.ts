@@ -4,8 +4,8 @@
  * webhook deletes itself with `DELETE` on its URL. The webhook's own answer echoes its token, so only
  * named fields are kept.
  */
-import { identityOf, text } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, text } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -18,7 +18,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://discord.com';
 const WEBHOOK_HOSTS = ['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com'];

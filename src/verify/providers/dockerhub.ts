@@ -3,9 +3,9 @@
  * near it) for a session token at `POST /v2/auth/token`; the session token Docker returns is thrown
  * away unread. Whether a token may manage tokens is not established, so revocation is manual.
  */
-import { identityOf, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://hub.docker.com';
 

@@ -7,8 +7,8 @@
  * `ghr_` refresh tokens are never verified: the only check is a refresh grant, which consumes and
  * rotates the token.
  */
-import { identityOf, text, type HttpResponse } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, text, type HttpResponse } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -22,7 +22,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://api.github.com';
 const BATCH_LIMIT = 1000;

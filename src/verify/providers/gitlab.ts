@@ -5,8 +5,8 @@
  * (`glcbt-`) with `GET /api/v4/job`. Other GitLab token kinds have no read-only check.
  * Self-managed instances are not contacted: their host would have to come from configuration.
  */
-import { identityOf, text, unexpected, type HttpResponse } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, text, unexpected, type HttpResponse } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -19,7 +19,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const BASE = 'https://gitlab.com';
 

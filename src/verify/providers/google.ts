@@ -11,8 +11,8 @@
  *   (`1//`) would need the client's id and secret and a refresh grant, so they are unverifiable. Both
  *   revoke themselves with `oauth2.googleapis.com/revoke`.
  */
-import { identityOf, isRecord, text, type HttpResponse } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, isRecord, text, type HttpResponse } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -26,7 +26,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const GENERATIVE_LANGUAGE = 'https://generativelanguage.googleapis.com';
 const METADATA = 'https://www.googleapis.com';

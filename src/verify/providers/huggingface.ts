@@ -2,9 +2,9 @@
  * Hugging Face user and organisation tokens (fact sheet §16). Verify with `GET /api/whoami-v2`,
  * which names the user, the token and its role. There is no public API to revoke a token.
  */
-import { identityOf, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://huggingface.co';
 

@@ -3,9 +3,9 @@
  * `Authorization` header (no `Bearer`). `data.viewer` present means live; an authentication error
  * means dead. No API revokes a key.
  */
-import { identityOf, isRecord, pick, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, isRecord, pick, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://api.linear.app';
 

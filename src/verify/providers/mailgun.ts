@@ -3,8 +3,8 @@
  * host and then the EU host; a key is dead only when both refuse it. Whether a key can delete itself
  * is not established, so revocation is manual.
  */
-import { basicAuth, identityOf, text } from './http.js';
-import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { basicAuth, identityOf, text } from '../http.js';
+import { dead, live, manual, unknown, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const REGIONS: readonly [string, string][] = [
   ['US', 'https://api.mailgun.net'],

@@ -5,8 +5,8 @@
  * deleted. Accounts that require a one-time password for writes cannot be revoked unattended.
  * Private registries are not contacted: their URL would have to come from configuration.
  */
-import { identityOf, isRecord, text } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, isRecord, text } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -17,7 +17,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const REGISTRY = 'https://registry.npmjs.org';
 /** A listed prefix shorter than this ("npm_") could match many tokens. */

@@ -3,9 +3,9 @@
  * /v1/organization/admin_api_keys`); a 429 `insufficient_quota` is a working key without credit.
  * Identity comes from `GET /v1/me` when the key may read it. Keys cannot revoke themselves.
  */
-import { identityOf, isRecord, text, type HttpResponse } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, isRecord, text, type HttpResponse } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://api.openai.com';
 

@@ -5,7 +5,7 @@
  * project restriction) are decoded offline by the scanner. Revocation is manual; PyPI also revokes
  * tokens reported to it through GitHub secret scanning.
  */
-import { manual, unverifiable, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { manual, unverifiable, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 function verify(): Promise<VerifyResult> {
   return Promise.resolve(unverifiable('PyPI has no read-only token check; the only probe is an upload attempt, which sprawlguard does not make'));

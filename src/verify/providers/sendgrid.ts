@@ -3,8 +3,8 @@
  * Revoke by listing the account's keys and deleting the one whose id equals the middle segment of
  * `SG.<id>.<secret>`; only an exact match is deleted, never "the first key in the list".
  */
-import { identityOf, isRecord } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, isRecord } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -15,7 +15,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://api.sendgrid.com';
 

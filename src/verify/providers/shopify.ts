@@ -4,8 +4,8 @@
  * Verify with `GET /admin/oauth/access_scopes.json`. Revoking a token uninstalls its app from the
  * store (irreversible; webhooks and script tags go with it), so it needs `--shopify-uninstall`.
  */
-import { identityOf, isRecord } from './http.js';
-import { eachItem, failure, probe, revokeCall } from './probe.js';
+import { identityOf, isRecord } from '../http.js';
+import { eachItem, failure, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -19,7 +19,7 @@ import {
   type RevokeOptions,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const SHOP_HOST = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
 

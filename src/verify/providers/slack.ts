@@ -9,8 +9,8 @@
  * posting anything (`invalid_payload` means the webhook exists). A webhook can only be removed by its
  * owner in the app configuration.
  */
-import { identityOf, text, type HttpResponse, type HttpResult } from './http.js';
-import { eachItem, probe, revokeCall } from './probe.js';
+import { identityOf, text, type HttpResponse, type HttpResult } from '../http.js';
+import { eachItem, probe, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -24,7 +24,7 @@ import {
   type RevokeItem,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://slack.com';
 const WEBHOOK_HOSTS = ['hooks.slack.com'];

@@ -3,9 +3,9 @@
  * `permission_error` is a restricted key that works but may not read the account. Stripe has no API
  * to roll or delete a key.
  */
-import { identityOf, text } from './http.js';
-import { probe } from './probe.js';
-import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from './types.js';
+import { identityOf, text } from '../http.js';
+import { probe } from '../probe.js';
+import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';
 
 const API = 'https://api.stripe.com';
 

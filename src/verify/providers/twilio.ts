@@ -8,8 +8,8 @@
  * promote it), which breaks every service still using the old one: that needs `--twilio-rotate`.
  * The new token Twilio returns is thrown away unread; the owner finds it in the Console.
  */
-import { basicAuth, identityOf, isRecord, text } from './http.js';
-import { eachItem, failure, revokeCall } from './probe.js';
+import { basicAuth, identityOf, isRecord, text } from '../http.js';
+import { eachItem, failure, revokeCall } from '../probe.js';
 import {
   dead,
   live,
@@ -23,7 +23,7 @@ import {
   type RevokeOptions,
   type RevokePlan,
   type VerifyResult,
-} from './types.js';
+} from '../provider-module.js';
 
 const API = 'https://api.twilio.com';
 const ACCOUNTS = 'https://accounts.twilio.com';

@@ -3,19 +3,19 @@
  * 15.0.7 schema (written from GitLab's published definition, test/fixtures), and JUnit XML,
  * validated by libxml2 (WebAssembly) against the Jenkins JUnit XSD, plus what the schemas do not
  * say: counts that add up, ids that stay stable, text that survives XML escaping.
- * Snapshots and redaction for both run with the other formats in report.test.ts.
+ * Snapshots and redaction for both run with the other formats in formats.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { XmlDocument, XsdValidator, type XmlElement } from 'libxml2-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Finding, Report } from '../src/findings/finding.js';
-import { loadFormatter, type FormatName } from '../src/report/index.js';
-import { xmlAttr, xmlText } from '../src/report/junit.js';
-import { runCli } from './support/cli.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from './support/report-fixture.js';
-import { makeTree } from './support/temp.js';
+import type { Finding, Report } from '../../../src/findings/finding.js';
+import { loadFormatter, type FormatName } from '../../../src/report/scan/index.js';
+import { xmlAttr, xmlText } from '../../../src/report/scan/junit.js';
+import { runCli } from '../../support/cli.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from '../../support/report-fixture.js';
+import { makeTree } from '../../support/temp.js';
 
 const SCAN_END = new Date('2025-06-07T08:09:10Z');
 
@@ -34,8 +34,8 @@ function hostile(): Finding {
   };
 }
 
-const gitlabSchema = JSON.parse(readFileSync(new URL('./fixtures/gitlab-secret-detection-report-15.0.7.schema.json', import.meta.url), 'utf8')) as object;
-const junitXsd = readFileSync(new URL('./fixtures/junit-jenkins.xsd', import.meta.url), 'utf8');
+const gitlabSchema = JSON.parse(readFileSync(new URL('../../fixtures/gitlab-secret-detection-report-15.0.7.schema.json', import.meta.url), 'utf8')) as object;
+const junitXsd = readFileSync(new URL('../../fixtures/junit-jenkins.xsd', import.meta.url), 'utf8');
 
 describe('gitlab format', () => {
   const validate = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true }).compile(gitlabSchema);

@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { stripSecrets } from '../src/cli/output.js';
-import type { Finding, Report } from '../src/findings/finding.js';
-import { FORMATS, loadFormatter, type FormatName } from '../src/report/index.js';
-import { csvCell } from '../src/report/csv.js';
-import { mdCode } from '../src/report/markdown.js';
-import { ChunkScanner } from '../src/scan/chunk-scanner.js';
-import { loadBuiltinRules } from '../src/config/load.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from './support/report-fixture.js';
+import { stripSecrets } from '../../../src/cli/output.js';
+import type { Finding, Report } from '../../../src/findings/finding.js';
+import { FORMATS, loadFormatter, type FormatName } from '../../../src/report/scan/index.js';
+import { csvCell } from '../../../src/report/scan/csv.js';
+import { mdCode } from '../../../src/report/scan/markdown.js';
+import { ChunkScanner } from '../../../src/scan/chunk-scanner.js';
+import { loadBuiltinRules } from '../../../src/config/load.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from '../../support/report-fixture.js';
 
 const EXTENSION: Record<FormatName, string> = { text: 'txt', json: 'json', sarif: 'sarif', csv: 'csv', markdown: 'md', gitlab: 'gitlab.json', junit: 'junit.xml' };
 /** Formats uploaded to a platform's shared security store: never a raw secret, even with --show-secrets. */
@@ -132,7 +132,7 @@ describe('json format: the contract in DESIGN.md', () => {
 });
 
 describe('sarif format', () => {
-  const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(new URL('../../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
   // The schema is draft-04, and one of its patterns is not valid with the `u` flag.
   // ajv-draft-04 is CommonJS; its class is both the module and its `default`.
   const validate = new AjvDraft04.default({ unicodeRegExp: false, strict: false, allErrors: true, logger: false }).compile(schema);

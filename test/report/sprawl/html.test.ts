@@ -9,17 +9,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, Origin } from '../../src/findings/finding.js';
-import { formatSprawlHtml } from '../../src/sprawl/html.js';
-import { Inventory } from '../../src/sprawl/inventory.js';
-import { buildSprawlReport, type SprawlReport } from '../../src/sprawl/metrics.js';
-import { SCHEMA_VERSION } from '../../src/sprawl/schema.js';
+import type { Finding, Origin } from '../../../src/findings/finding.js';
+import { formatSprawlHtml } from '../../../src/report/sprawl/html.js';
+import { Inventory } from '../../../src/inventory/inventory.js';
+import { buildSprawlReport, type SprawlReport } from '../../../src/report/sprawl/model.js';
+import { SCHEMA_VERSION } from '../../../src/inventory/migrations.js';
 import { findChromium, openPage, type OpenedPage } from './chromium.js';
-import { secret, workDir } from './support.js';
+import { secret, workDir } from '../../support/inventory-fixtures.js';
 
 const chromium = findChromium();
 if (!chromium) {
-  process.stderr.write('test/sprawl/html.test.ts: Chromium not installed (apt-get install chromium, or set CHROMIUM_PATH): browser checks skipped\n');
+  process.stderr.write('test/report/sprawl/html.test.ts: Chromium not installed (apt-get install chromium, or set CHROMIUM_PATH): browser checks skipped\n');
 }
 
 const fingerprint = (raw: string): string => `sha256:${createHash('sha256').update(raw).digest('hex')}`;

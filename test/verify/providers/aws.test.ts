@@ -6,15 +6,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base32Encode } from '../../src/engine/checksums.js';
-import { decodeAwsAccountId } from '../../src/engine/refine.js';
-import { aws, CANARY_ACCOUNTS, userNameFromArn } from '../../src/providers/aws.js';
-import { AwsProfileError, loadAwsProfile } from '../../src/providers/aws-profile.js';
-import { signV4 } from '../../src/providers/sigv4.js';
-import type { AwsCredentials, Credential, RevokeItem } from '../../src/providers/types.js';
-import { makeTempDir } from '../support/temp.js';
-import { json, startFakeServer, type FakeServer, type RecordedRequest, type Reply } from './fake-server.js';
-import { body, contextFor, join } from './helpers.js';
+import { base32Encode } from '../../../src/engine/checksums.js';
+import { decodeAwsAccountId } from '../../../src/engine/refine.js';
+import { aws, CANARY_ACCOUNTS, userNameFromArn } from '../../../src/verify/providers/aws.js';
+import { AwsProfileError, loadAwsProfile } from '../../../src/verify/aws-profile.js';
+import { signV4 } from '../../../src/verify/sigv4.js';
+import type { AwsCredentials, Credential, RevokeItem } from '../../../src/verify/provider-module.js';
+import { makeTempDir } from '../../support/temp.js';
+import { json, startFakeServer, type FakeServer, type RecordedRequest, type Reply } from '../fake-server.js';
+import { body, contextFor, join } from '../helpers.js';
 
 /** A key id whose body encodes `account` (fact sheet §2.6), with seeded filler bits. */
 function keyIdFor(prefix: 'AKIA' | 'ASIA', account: string, seed: number): string {
