@@ -125,7 +125,6 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-export { InventoryError };
 
 /**
  * Bring `db` up to SCHEMA_VERSION; returns the version the file was at before. Each step reads the

@@ -14,7 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
 import { FINGERPRINT_PATTERN } from '../findings/fingerprint.js';
-import { SECRET_STATUSES, type InventoryExport } from './inventory.js';
+import { SECRET_STATUSES, type InventoryExport } from './records.js';
 
 export const SHARD_FORMAT = 1;
 

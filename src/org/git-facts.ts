@@ -9,7 +9,7 @@ import type { Finding } from '../findings/finding.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { git, resolveCommit } from '../sources/git/git.js';
 import { decodeForScan } from '../sources/text-decode.js';
-import { occurrenceAtHeadKey } from '../inventory/inventory.js';
+import { occurrenceAtHeadKey } from '../inventory/records.js';
 
 export interface RefsState {
   head?: string;

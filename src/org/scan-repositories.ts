@@ -20,8 +20,9 @@ import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { scanGit } from '../scan/scan-git.js';
 import { GitError } from '../sources/git/git.js';
 import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
-import { occurrenceAtHeadKey, type Inventory } from '../inventory/inventory.js';
 import { InventoryError } from '../inventory/errors.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { occurrenceAtHeadKey } from '../inventory/records.js';
 import { syncMirror, type GitAuth } from './mirror.js';
 import { withoutCredentials, type RepoTarget } from './targets.js';
 

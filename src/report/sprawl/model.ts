@@ -6,7 +6,7 @@
  * and two tickets has sprawled to five places. Occurrences marked `gone` (no longer found by a
  * complete scan) are history of the inventory, not current sprawl, and are left out of every figure.
  */
-import type { OccurrenceRecord, RepoRecord, RunRecord, SecretRecord, SecretStatus } from '../../inventory/inventory.js';
+import type { OccurrenceRecord, RepoRecord, RunRecord, SecretRecord, SecretStatus } from '../../inventory/records.js';
 import { severityRank } from '../../findings/finding.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import { dropUndefined } from '../../inventory/drop-undefined.js';
