@@ -14,6 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const DEFAULT_AUDIT_LOG = path.join('.sprawlguard', 'audit.jsonl');
+
+/** `--audit-log`, else SPRAWLGUARD_AUDIT_LOG, else `.sprawlguard/audit.jsonl` in the current directory. */
+export function auditLogPath(option: string | undefined): string {
+  return option ?? (process.env.SPRAWLGUARD_AUDIT_LOG || DEFAULT_AUDIT_LOG);
+}
 /** `prev` of the first entry. */
 export const GENESIS_HASH = `sha256:${'0'.repeat(64)}`;
 

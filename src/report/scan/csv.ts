@@ -4,7 +4,7 @@
  * and bidi characters are written as visible escapes (`\x1b`, `\u202e`).
  */
 import type { Finding, Report } from '../../findings/finding.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 import { visible } from '../visible.js';
 
 const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] = [
@@ -43,7 +43,7 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const formatCsv: Formatter = (report: Report) => {
+export const formatCsv: ScanFormatter = (report: Report) => {
   const withSecret = report.findings.some((f) => f.secret !== undefined);
   const columns: [string, (f: Finding) => string | number | undefined][] = withSecret
     ? [...COLUMNS.slice(0, 8), ['secret', (f) => f.secret], ...COLUMNS.slice(8)]

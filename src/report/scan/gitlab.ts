@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../../findings/finding.js';
 import type { Rule, Severity } from '../../rules/schema.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
 const SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`;
@@ -85,7 +85,7 @@ function vulnerability(f: Finding, rule: Rule | undefined): Record<string, unkno
   return out;
 }
 
-export const formatGitlab: Formatter = (report: Report, context) => {
+export const formatGitlab: ScanFormatter = (report: Report, context) => {
   const byId = new Map(context.rules.map((r) => [r.id, r]));
   const end = context.now ?? new Date();
   const start = new Date(end.getTime() - report.stats.durationMs);

@@ -1,7 +1,7 @@
-import type { FormatName, Formatter } from './types.js';
+/** Scan reports' formats: each lives in its own module, so a scan loads only the one it prints. */
+import type { FormatName, ScanFormatter } from './scan-formatter.js';
 
-/** Load one formatter; each lives in its own module so a scan loads only the one it prints. */
-export async function loadFormatter(name: FormatName): Promise<Formatter> {
+export async function loadFormatter(name: FormatName): Promise<ScanFormatter> {
   switch (name) {
     case 'text':
       return (await import('./text.js')).formatText;
@@ -20,4 +20,4 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
   }
 }
 
-export { FORMATS, type FormatName, type Formatter, type ReportContext } from './types.js';
+export { FORMATS, type FormatName, type ScanFormatContext, type ScanFormatter } from './scan-formatter.js';

@@ -1,6 +1,6 @@
 import type { Finding, Location, Report } from '../../findings/finding.js';
 import type { Rejection } from '../../findings/rejection.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 
 /** Key order of the JSON contract (DESIGN.md), so output reads the same as the documentation. */
 const FINDING_KEYS: readonly (keyof Finding)[] = [
@@ -64,7 +64,7 @@ function orderRejection(rejection: Rejection): Rejection {
   return out as unknown as Rejection;
 }
 
-export const formatJson: Formatter = (report: Report) => {
+export const formatJson: ScanFormatter = (report: Report) => {
   const doc: Record<string, unknown> = { version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats };
   if (report.scan) doc.scan = report.scan;
   // Only `scan --explain` adds it: without it the document has exactly the documented fields.

@@ -8,7 +8,7 @@
  */
 import type { Finding, Report, SkippedSource } from '../../findings/finding.js';
 import { locationText } from './markdown.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 
 /**
  * Characters XML 1.0 cannot hold at all, not even as a character reference: C0 controls other than
@@ -91,7 +91,7 @@ function skippedCase(s: SkippedSource): string {
   ].join('\n');
 }
 
-export const formatJunit: Formatter = (report: Report, context) => {
+export const formatJunit: ScanFormatter = (report: Report, context) => {
   const timestamp = (context.now ?? new Date()).toISOString().slice(0, 19);
   const seconds = (report.stats.durationMs / 1000).toFixed(3);
   const groups = new Map<string, Finding[]>();

@@ -3,8 +3,8 @@
  * job summaries and PR comments as well as `--format markdown`.
  */
 import type { Finding, Report } from '../../findings/finding.js';
-import type { Formatter } from './types.js';
-import { visible } from '../visible.js';
+import { mdCell, mdCode } from '../markdown-escape.js';
+import type { ScanFormatter } from './scan-formatter.js';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = {
   critical: '🔴 critical',
@@ -12,28 +12,6 @@ const SEVERITY_ICON: Record<Finding['severity'], string> = {
   medium: '🟡 medium',
   low: '⚪ low',
 };
-
-/**
- * Text for a table cell, shown as it is: every character Markdown or HTML would act on (code,
- * emphasis, links, tags, entities, strike-through, the cell's pipes) gets a backslash escape, line
- * breaks become spaces, and control and bidi characters visible escapes.
- */
-export function mdCell(text: string): string {
-  return visible(text.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
-}
-
-/**
- * A code span that shows `text` as it is (paths, secrets). Inside code, Markdown undoes no backslash
- * escapes, so only what a table needs is escaped (`|`); backticks stay literal because the fence is
- * longer than any run of backticks inside. Control and bidi characters become visible escapes.
- */
-export function mdCode(text: string): string {
-  const flat = visible(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 export function locationText(f: Finding): string {
   const loc = f.location;
@@ -58,7 +36,7 @@ export function findingsTable(findings: readonly Finding[]): string {
   return rows.join('\n');
 }
 
-export const formatMarkdown: Formatter = (report: Report) => {
+export const formatMarkdown: ScanFormatter = (report: Report) => {
   const n = report.findings.length;
   const secrets = new Set(report.findings.map((f) => f.fingerprint)).size;
   const s = report.stats;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../../findings/finding.js';
 import type { Confidence, Rule, Severity } from '../../rules/schema.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/sprawlguard/sprawlguard';
@@ -124,7 +124,7 @@ function encodeUriPath(p: string): string {
     .join('/');
 }
 
-export const formatSarif: Formatter = (report: Report, context) => {
+export const formatSarif: ScanFormatter = (report: Report, context) => {
   const byId = new Map(context.rules.map((r) => [r.id, r]));
   const ruleIndex = new Map<string, number>();
   const rules: Record<string, unknown>[] = [];

@@ -5,12 +5,12 @@
 import pc from 'picocolors';
 import type { Finding, Report } from '../../findings/finding.js';
 import { explanationLines } from './explain.js';
-import type { Formatter } from './types.js';
+import type { ScanFormatter } from './scan-formatter.js';
 import { visible } from '../visible.js';
 
 type Paint = (s: string) => string;
 
-export const formatText: Formatter = (report: Report, context) => {
+export const formatText: ScanFormatter = (report: Report, context) => {
   const c = pc.createColors(context.color);
   const severityColor: Record<Finding['severity'], Paint> = {
     critical: (s) => c.bold(c.red(s)),

@@ -5,7 +5,7 @@
  * every network load, so the file works offline and cannot leak what it shows.
  */
 import { visible } from '../visible.js';
-import { headline, locationLabel } from './format.js';
+import { headline, locationLabel } from './figures.js';
 import type { SecretSummary, SprawlReport } from './model.js';
 
 /** The picture stays readable: the most sprawled secrets, and the places they connect. */

@@ -143,13 +143,26 @@ export interface ReportInput {
   runs: readonly RunRecord[];
 }
 
-export interface ReportContext {
+/** The reading side of an open inventory: all the report is computed from. */
+export interface InventoryReader {
+  secrets(): SecretRecord[];
+  occurrences(options: { includeGone?: boolean }): OccurrenceRecord[];
+  repos(): RepoRecord[];
+  runs(): RunRecord[];
+}
+
+/** Everything the report needs from an inventory, gone occurrences included. */
+export function reportInputFrom(inventory: InventoryReader): ReportInput {
+  return { secrets: inventory.secrets(), occurrences: inventory.occurrences({ includeGone: true }), repos: inventory.repos(), runs: inventory.runs() };
+}
+
+export interface SprawlModelContext {
   now: Date;
   toolVersion: string;
   schemaVersion: number;
 }
 
-export function buildSprawlReport(input: ReportInput, context: ReportContext): SprawlReport {
+export function buildSprawlReport(input: ReportInput, context: SprawlModelContext): SprawlReport {
   const nowMs = context.now.getTime();
   const active = input.occurrences.filter((o) => o.presence !== 'gone');
   const bySecret = groupBy(active, (o) => o.fingerprint);

@@ -11,7 +11,7 @@ import { stripSecrets } from '../../../src/cli/output.js';
 import type { Finding, Report } from '../../../src/findings/finding.js';
 import { FORMATS, loadFormatter, type FormatName } from '../../../src/report/scan/index.js';
 import { csvCell } from '../../../src/report/scan/csv.js';
-import { mdCode } from '../../../src/report/scan/markdown.js';
+import { mdCode } from '../../../src/report/markdown-escape.js';
 import { ChunkScanner } from '../../../src/scan/chunk-scanner.js';
 import { loadBuiltinRules } from '../../../src/config/load.js';
 import { fakeGithubPat } from '../../support/fake-secrets.js';
