@@ -84,7 +84,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   say(`${targets.length} repositor${targets.length === 1 ? 'y' : 'ies'} to scan${shard ? ` in shard ${shard.index}/${shard.count} (of ${listed.length})` : ''}`);
 
   const file = inventoryPath(opts.db);
-  const inventory = openInventory(file, opts.quiet ? undefined : say);
+  const inventory = openInventory(file, say);
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals): void => {
     if (!controller.signal.aborted) process.stderr.write(`sprawlguard: ${signal}: stopping; finished repositories are kept, run again to resume\n`);
@@ -94,6 +94,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   process.once('SIGTERM', stop);
   try {
     const { recordOrgScan } = await import('../org/record-org-scan.js');
+    const { gitHostsFor } = await import('../org/github-repos.js');
     const { summary, secrets } = await recordOrgScan({
       inventory,
       targets,
@@ -215,12 +216,6 @@ async function listTargets(opts: OrgScanCliOptions, token: string | undefined, a
     if (error instanceof GithubApiError) throw new UsageError(`cannot list ${opts.githubOrg}'s repositories: ${error.message}`);
     throw error;
   }
-}
-
-/** Hosts the token may be sent to when fetching: the API's web host (github.com for api.github.com). */
-function gitHostsFor(apiUrl: string): string[] {
-  const host = new URL(apiUrl).hostname.toLowerCase();
-  return host === 'api.github.com' ? ['github.com'] : [host];
 }
 
 function summarizeReasons(skipped: readonly { reason: string }[]): string {

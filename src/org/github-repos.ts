@@ -56,6 +56,12 @@ export interface ListedRepos {
   pages: number;
 }
 
+/** Hosts the token may be sent to when fetching: the API's web host (github.com for api.github.com). */
+export function gitHostsFor(apiUrl: string): string[] {
+  const host = new URL(apiUrl).hostname.toLowerCase();
+  return host === 'api.github.com' ? ['github.com'] : [host];
+}
+
 export async function listOrgRepos(options: GithubListOptions): Promise<ListedRepos> {
   const api = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
   let next: URL | undefined = new URL(`orgs/${encodeURIComponent(options.org)}/repos?type=all&sort=full_name&per_page=100`, api);
