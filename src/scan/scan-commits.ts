@@ -68,6 +68,7 @@ export async function scanCommitBatch(
     { input: `${commits.join('\n')}\n`, signal: options.signal },
   );
   parser.end();
+  result.skipped.push(...scanner.takeLimits());
   return result;
 }
 
