@@ -247,6 +247,7 @@ class PatternReader {
       if (span.len === 0) return span;
       return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
     }
-    return { len: max * span.len, reach: (max - 1) * span.len + span.reach, lines: max * span.lines };
+    // (max - 1) × an unbounded length is unbounded, and only the last repetition's reach goes further.
+    return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
   }
 }
