@@ -25,9 +25,12 @@
  * long lines are found once per window, and decoding looks only just around credential words.
  */
 import { charTable } from './char-class.js';
-import { DecodeBudget, encodedValues, type EncodedValue } from './decoders.js';
+import { encodedValues, SpanCursor, type EncodedValue } from './decoders.js';
 import { KeywordAutomaton } from './keywords.js';
-import { LineLimits, patternExtent, searchBudget, type PatternExtent } from './search-budget.js';
+import { LineLimits, patternExtent, type PatternExtent } from './search-budget.js';
+import { ScanState, type ScanLimit, type ScanWork } from './scan-work.js';
+
+export type { ScanLimit, ScanWork };
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
@@ -80,72 +83,10 @@ export interface Match {
   readonly facts?: Readonly<Record<string, string>>;
 }
 
-/** What one scan cost, in units that do not depend on the machine (for tests and the stress bench). */
-export interface ScanWork {
-  /** Characters rule regexes were given to search: each window's length, each anchored run's reach. */
-  searched: number;
-  /** Characters of encoded text decoded, over all depths. */
-  decoded: number;
-  /** Keyword hits of anchored rules left unsearched because their rule's budget was spent. */
-  coalesced: number;
-  /** The most any one rule was charged in the scan (compare with searchBudget of the text's length). */
-  busiestRule: number;
-}
-
-/** A part of a text that a budget kept the scan from searching in full. */
-export interface ScanLimit {
-  /** `rule-search`: a rule's hits were coalesced; `decoding`: encoded values were left undecoded. */
-  readonly kind: 'rule-search' | 'decoding';
-  readonly ruleId?: string;
-  /** Offset in the scanned text where it began (for encoded text: the outermost encoded value). */
-  readonly offset: number;
-  /** Keyword hits coalesced, or encoded values left undecoded. */
-  readonly count: number;
-}
-
 export interface ScanResult {
   readonly matches: Match[];
   readonly work: ScanWork;
   readonly limits: readonly ScanLimit[];
-}
-
-/** The bookkeeping of one scan call, shared by every decoding depth. */
-class ScanState {
-  readonly work: ScanWork = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
-  readonly limits: ScanLimit[] = [];
-  readonly decode = new DecodeBudget(MAX_DECODED_CHARS);
-  /**
-   * What each anchored rule may still search in this scan: one budget for the scanned text and
-   * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
-   */
-  private readonly searchLeft: Float64Array;
-  private readonly budget: number;
-
-  constructor(rules: number, length: number) {
-    this.budget = searchBudget(length);
-    this.searchLeft = new Float64Array(rules).fill(this.budget);
-  }
-
-  /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
-  charge(gate: number, chars: number): boolean {
-    this.work.searched += chars;
-    const left = (this.searchLeft[gate] as number) - chars;
-    this.searchLeft[gate] = left;
-    if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
-    return left >= 0;
-  }
-
-  /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
-  limit(kind: ScanLimit['kind'], offset: number, count: number, ruleId?: string): void {
-    const nestedAt = this.decode.nestedAt;
-    const at = nestedAt >= 0 ? nestedAt : offset;
-    const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId) as { offset: number; count: number } | undefined;
-    if (same === undefined) this.limits.push({ kind, ruleId, offset: at, count });
-    else {
-      same.count += count;
-      same.offset = Math.min(same.offset, at);
-    }
-  }
 }
 
 export interface DetectorOptions {
@@ -197,8 +138,6 @@ const DECODER_GATES: readonly DecoderGate[] = [
   },
 ];
 
-/** Decoded text per scan (all depths together) is capped so a hostile file cannot make decoding expensive. */
-const MAX_DECODED_CHARS = 1 << 20;
 /** Keyword hits taken from the automaton at a time: a text with more is processed in batches. */
 const HIT_BATCH = 1 << 20;
 
@@ -352,6 +291,8 @@ export class Detector {
   private readonly ungated: readonly number[];
   /** Per rule: how far one run of its pattern may look, worked out when first needed. */
   private readonly extents: (PatternExtent | undefined)[];
+  /** Per rule, what it may still search in the current scan (see ScanState). */
+  private readonly searchLeft: Float64Array;
   private readonly hitBatch: number;
   private readonly allowSecretRegexes: readonly RegExp[];
   private readonly inlineAllow: boolean;
@@ -392,6 +333,7 @@ export class Detector {
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
     this.extents = new Array<PatternExtent | undefined>(this.rules.length);
+    this.searchLeft = new Float64Array(this.rules.length);
     // A batch must hold more than the hits of one position: it is cut between positions.
     this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
@@ -411,7 +353,7 @@ export class Detector {
   /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
   scanWithWork(text: string, ascii?: Uint8Array): ScanResult {
     if (ascii !== undefined && ascii.length !== text.length) throw new Error('ascii bytes do not match the text');
-    const state = new ScanState(this.rules.length, text.length);
+    const state = new ScanState(this.searchLeft, text.length);
     const matches = this.locate(text, this.detect(text, 0, state, ascii));
     const decode = state.decode;
     state.work.decoded = decode.chars;
@@ -970,35 +912,6 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1
 
 function lowerConfidence(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
-}
-
-/**
- * Spans of the specific (not generic) candidates, asked in order of position whether a value
- * overlaps one: the question decoding asks of every encoded value, answered in constant time.
- */
-class SpanCursor {
-  private next = 0;
-  private maxEnd = -1;
-  private lastEnd = -1;
-
-  /** Flat [start, end, …] pairs sorted by start. */
-  constructor(private readonly spans: readonly number[]) {}
-
-  /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
-  overlaps(start: number, end: number): boolean {
-    const spans = this.spans;
-    if (end < this.lastEnd) {
-      this.next = 0;
-      this.maxEnd = -1;
-    }
-    this.lastEnd = end;
-    // Every span starting before `end` has been seen; the one reaching furthest decides.
-    while (this.next < spans.length && (spans[this.next] as number) < end) {
-      this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1] as number);
-      this.next += 2;
-    }
-    return this.maxEnd > start;
-  }
 }
 
 function specificSpans(candidates: readonly Candidate[]): SpanCursor {
