@@ -273,13 +273,14 @@ export class SpanCursor {
   private next = 0;
   private maxEnd = -1;
   private lastEnd = -1;
+  private spans: readonly number[] | undefined;
 
-  /** Flat [start, end, …] pairs sorted by start. */
-  constructor(private readonly spans: readonly number[]) {}
+  /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+  constructor(private readonly makeSpans: () => readonly number[]) {}
 
   /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
   overlaps(start: number, end: number): boolean {
-    const spans = this.spans;
+    const spans = (this.spans ??= this.makeSpans());
     if (end < this.lastEnd) {
       this.next = 0;
       this.maxEnd = -1;

@@ -27,16 +27,16 @@
 import { charTable } from './char-class.js';
 import { encodedValues, SpanCursor, type EncodedValue } from './decoders.js';
 import { KeywordAutomaton } from './keywords.js';
-import { LineLimits, patternExtent, type PatternExtent } from './search-budget.js';
+import { LineLimits, patternExtent, SEARCH_BASE, type PatternExtent } from './search-budget.js';
 import { ScanState, type ScanLimit, type ScanWork } from './scan-work.js';
-
-export type { ScanLimit, ScanWork };
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
 import { precheck as findPrecheck, type Precheck } from './prechecks.js';
 import { refiner as findRefiner, type Refiner } from './refine.js';
 import type { Confidence, Lifetime, Rule } from '../rules/schema.js';
+
+export type { ScanLimit, ScanWork };
 
 /** Where a gate (a rule or a decoder) looks around each of its keyword hits. */
 interface WindowShape {
@@ -548,9 +548,10 @@ export class Detector {
   }
 
   /**
-   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged its reach
-   * against the rule's budget for this text; past the budget, hits closer than one reach to the
-   * previous run are coalesced into it (not searched) and the scan is told where that began.
+   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+   * may look against the rule's budget for the scan; past the budget, hits before the point the
+   * previous run could look to are coalesced into it (not searched), and the scan is told where
+   * that began.
    */
   private runAnchored(gate: number, text: string, list: Int32Array, length: number, out: Candidate[], vetoed: number[], state: ScanState): void {
     const compiled = this.rules[gate] as CompiledRule;
@@ -564,7 +565,11 @@ export class Detector {
       }
     }
     const { reach, lines } = this.extentOf(gate);
-    const lineLimits = new LineLimits(text);
+    // When every hit could look its full reach and the rule would still keep SEARCH_BASE of its
+    // budget (for the text decoded from this one), runs are counted and charged together at their
+    // full reach; otherwise each is measured and charged.
+    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? undefined : new LineLimits(text);
+    let runs = 0;
     let nextRun = -1;
     let coalesced = 0;
     let coalescedFrom = -1;
@@ -575,13 +580,16 @@ export class Detector {
       if (at < covered || at === prev) continue; // inside the previous match, as a scanning regex would skip it
       prev = at;
       if (precheck && !precheck(text, at)) continue;
-      if (at < nextRun) {
-        if (coalesced++ === 0) coalescedFrom = at;
-        continue;
+      if (lineLimits === undefined) runs++;
+      else {
+        if (at < nextRun) {
+          if (coalesced++ === 0) coalescedFrom = at;
+          continue;
+        }
+        // How far this run may look; once the rule's budget is spent, the next run waits until then.
+        const extent = lineLimits.extent(at, reach, lines);
+        if (!state.charge(gate, extent)) nextRun = at + extent;
       }
-      // How far this run may look; once the rule's budget is spent, the next run waits until then.
-      const extent = Math.min(reach, lineLimits.end(at, lines) - at);
-      if (!state.charge(gate, extent)) nextRun = at + extent;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m === null) continue;
@@ -592,6 +600,7 @@ export class Detector {
       const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
       if (candidate) out.push(candidate);
     }
+    if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
     if (coalesced > 0) {
       state.work.coalesced += coalesced;
       state.limit('rule-search', coalescedFrom, coalesced, compiled.rule.id);
@@ -914,27 +923,48 @@ function lowerConfidence(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
 
+/** The spans of the specific (not generic) candidates among `candidates`, as of now. */
 function specificSpans(candidates: readonly Candidate[]): SpanCursor {
-  const specific = candidates.filter((c) => !c.compiled.rule.generic).sort((x, y) => x.start - y.start);
-  return new SpanCursor(specific.flatMap((c) => [c.start, c.end]));
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans: number[] = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
 }
 
-/** The windows of every decoder gate, merged into one ordered list, so that no text is decoded twice. */
-function decoderWindows(gates: GateLists, ruleCount: number): number[] {
-  const pairs: [number, number][] = [];
+/**
+ * The windows of every decoder gate (each list ordered, and there are two gates), merged into one
+ * ordered list, so that no text is decoded twice.
+ */
+function decoderWindows(gates: GateLists, ruleCount: number): ArrayLike<number> {
+  const lists: Int32Array[] = [];
   for (const gate of gates.touched) {
-    if (gate < ruleCount) continue;
-    const list = gates.lists[gate] as Int32Array;
-    const length = gates.lengths[gate] as number;
-    for (let w = 0; w < length; w += 2) pairs.push([list[w] as number, list[w + 1] as number]);
+    if (gate >= ruleCount) lists.push((gates.lists[gate] as Int32Array).subarray(0, gates.lengths[gate] as number));
   }
-  pairs.sort((x, y) => x[0] - y[0]);
+  if (lists.length <= 1) return lists[0] ?? [];
   const out: number[] = [];
-  for (const [a, b] of pairs) {
+  const add = (a: number, b: number): void => {
     if (out.length > 0 && a <= (out[out.length - 1] as number)) out[out.length - 1] = Math.max(out[out.length - 1] as number, b);
     else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (;;) {
+    // The list whose next window starts first.
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at = positions[l] as number;
+      const list = lists[l] as Int32Array;
+      if (at < list.length && (pick < 0 || (list[at] as number) < ((lists[pick] as Int32Array)[positions[pick] as number] as number))) pick = l;
+    }
+    if (pick < 0) return out;
+    const list = lists[pick] as Int32Array;
+    const at = positions[pick] as number;
+    add(list[at] as number, list[at + 1] as number);
+    positions[pick] = at + 2;
   }
-  return out;
 }
 
 /** A candidate found in decoded text, reported at the encoded value's location with the chain of encodings. */

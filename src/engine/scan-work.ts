@@ -51,6 +51,11 @@ export class ScanState {
     searchLeft.fill(this.budget);
   }
 
+  /** What rule `gate` may still search. */
+  left(gate: number): number {
+    return this.searchLeft[gate] as number;
+  }
+
   /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
   charge(gate: number, chars: number): boolean {
     this.work.searched += chars;

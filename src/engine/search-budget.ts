@@ -8,6 +8,9 @@
  * looks overlap, so the work grows with hits × reach. Each run is therefore charged how far it may
  * look: the pattern's reach in characters, cut just past its line for a pattern that cannot look
  * across a line break (most of them; a few may cross one or two, and are cut that many lines on).
+ * A rule that would keep SEARCH_BASE of its budget even at full reach on every hit is charged
+ * that without measuring each run (the rest is for text decoded from this one).
+ *
  * A rule may spend SEARCH_BASE + SEARCH_PER_CHAR × (text length) in one scan, the text and
  * everything decoded from it together (so that many small decoded texts cannot each start afresh).
  * Past that its hits are coalesced: a run only at hits beyond where the previous run could look,
@@ -63,9 +66,11 @@ export function patternReach(pattern: string): number {
 }
 
 /**
- * Where a run of a pattern that starts at `at` and may cross `lines` line breaks must stop looking:
- * just past the (lines + 1)-th line break at or after `at`, or the end of the text. Runs must ask
- * in increasing order of `at`; each character is searched for line breaks once over all of them.
+ * How far a run of a pattern that starts at `at` may look: `reach` characters, or less when the
+ * pattern may cross only `lines` line breaks and the (lines + 1)-th one comes sooner (then just
+ * past it), and never past the end of the text. Runs must ask in increasing order of `at`. Line
+ * breaks found are kept until runs have passed them (also those beyond a run's reach, which later
+ * runs ask about), so each character is searched once over all the runs of a text.
  */
 export class LineLimits {
   private readonly breaks: number[] = [];
@@ -75,17 +80,19 @@ export class LineLimits {
 
   constructor(private readonly text: string) {}
 
-  end(at: number, lines: number): number {
+  extent(at: number, reach: number, lines: number): number {
     const text = this.text;
-    if (lines === Infinity) return text.length;
+    const limit = Math.min(text.length, at + reach);
+    if (lines === Infinity) return limit - at;
     const breaks = this.breaks;
     while (this.head < breaks.length && (breaks[this.head] as number) < at) this.head++;
     if (this.head > 4096) {
       breaks.splice(0, this.head);
       this.head = 0;
     }
-    while (breaks.length - this.head <= lines && this.searched < text.length) {
-      const nl = text.indexOf('\n', Math.max(this.searched, at));
+    this.searched = Math.max(this.searched, at);
+    while (breaks.length - this.head <= lines && this.searched < limit) {
+      const nl = text.indexOf('\n', this.searched);
       if (nl < 0) {
         this.searched = text.length;
         break;
@@ -94,7 +101,7 @@ export class LineLimits {
       this.searched = nl + 1;
     }
     const last = breaks[this.head + lines];
-    return last === undefined ? text.length : last + 1;
+    return last === undefined || last >= limit ? limit - at : last + 1 - at;
   }
 }
 

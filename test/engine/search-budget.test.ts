@@ -112,19 +112,26 @@ describe('patternReach', () => {
 });
 
 describe('LineLimits', () => {
-  it('ends a run just past the (lines + 1)-th line break from where it starts', async () => {
+  it('ends a run at its reach or just past the (lines + 1)-th line break from where it starts, whichever comes first', async () => {
     const fc = await import('fast-check');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', '\n'), { maxLength: 300 }).map((a) => a.join('')), fc.array(fc.nat(), { maxLength: 40 }), fc.nat(3), (text, starts, lines) => {
-        const limits = new LineLimits(text);
-        for (const at of [...new Set(starts.map((s) => s % (text.length + 1)))].sort((x, y) => x - y)) {
-          let end = at;
-          let seen = 0;
-          for (; end < text.length; end++) if (text[end] === '\n' && seen++ === lines) break;
-          expect(limits.end(at, lines)).toBe(end < text.length ? end + 1 : text.length);
-        }
-      }),
-      { numRuns: 300 },
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', '\n'), { maxLength: 300 }).map((a) => a.join('')),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.nat(3),
+        fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constant(Infinity)),
+        (text, starts, lines, reach) => {
+          const limits = new LineLimits(text);
+          for (const at of [...new Set(starts.map((s) => s % (text.length + 1)))].sort((x, y) => x - y)) {
+            let end = at;
+            let seen = 0;
+            for (; end < text.length; end++) if (text[end] === '\n' && seen++ === lines) break;
+            const lineEnd = end < text.length ? end + 1 : text.length;
+            expect(limits.extent(at, reach, lines)).toBe(Math.min(lineEnd, at + reach, text.length) - at);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
