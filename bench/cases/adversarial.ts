@@ -99,6 +99,8 @@ interface Row {
   bytes: number;
   wallMs: number;
   cpuMs: number;
+  /** CPU time less the fixed cost of a run. */
+  scanCpuMs: number;
   rssBytes: number;
   findings: number;
   limits: number;
@@ -112,6 +114,14 @@ export default async function adversarialBenchmark(ctx: BenchContext): Promise<v
   const factory = await createSecretFactory();
   const rng = new Random('adversarial');
   const planted: Planted = { githubToken: () => factory.githubClassicPat(rng) };
+  // The fixed cost of a run (process start, rules compiled) on a one-line file: the budget is for the
+  // scanning, so a shape's seconds per MB leave it out (it would dominate the smaller shapes).
+  const tiny = path.join(ctx.workDir, 'tiny.txt');
+  writeFileSync(tiny, 'Nothing to see here.\n');
+  const startups = [];
+  for (let r = 0; r < 3; r++) startups.push(cpuMs(await measureNodeCli(sprawlguardBin, scanArgs(tiny))));
+  const startupMs = Math.min(...startups);
+  log(`  fixed cost of a run (one-line file, best of 3): ${formatSeconds(startupMs)} CPU`);
   const rows: Row[] = [];
   for (const shape of SHAPES) {
     const size = ctx.quick ? (shape.quickSize ?? Math.max(65_536, Math.round(shape.size / 4))) : shape.size;
@@ -136,7 +146,7 @@ export default async function adversarialBenchmark(ctx: BenchContext): Promise<v
       findings = report.findings.length;
       limits = report.stats.skipped.length;
     }
-    const row: Row = { shape, bytes, wallMs: run.wallMs, cpuMs: cpuMs(run), rssBytes: run.maxRssBytes, findings, limits, killed: run.killed, exitCode: run.exitCode, limitMs };
+    const row: Row = { shape, bytes, wallMs: run.wallMs, cpuMs: cpuMs(run), scanCpuMs: Math.max(0, cpuMs(run) - startupMs), rssBytes: run.maxRssBytes, findings, limits, killed: run.killed, exitCode: run.exitCode, limitMs };
     rows.push(row);
     log(`  ${shape.name}: ${formatMB(bytes, 2)}, ${run.killed ? `killed after ${formatSeconds(limitMs)}` : `${formatSeconds(row.cpuMs)} CPU`}`);
   }
@@ -145,13 +155,13 @@ export default async function adversarialBenchmark(ctx: BenchContext): Promise<v
     log,
     '  ',
     formatTable(
-      ['input shape', 'size', 'wall', 'CPU', 'CPU s/MB', 'peak RSS', 'budget', 'findings', 'cut short', 'result'],
+      ['input shape', 'size', 'wall', 'CPU', 'scan CPU s/MB', 'peak RSS', 'budget', 'findings', 'cut short', 'result'],
       rows.map((r) => [
         r.shape.name,
         formatMB(r.bytes, 2),
         r.killed ? `> ${formatSeconds(r.limitMs)}` : formatSeconds(r.wallMs),
         r.killed ? 'n/a' : formatSeconds(r.cpuMs),
-        r.killed ? 'n/a' : (r.cpuMs / 1000 / (r.bytes / MB)).toFixed(2),
+        r.killed ? 'n/a' : (r.scanCpuMs / 1000 / (r.bytes / MB)).toFixed(2),
         r.killed ? 'n/a' : formatMB(r.rssBytes, 0),
         `${r.shape.budgetSecondsPerMB.toFixed(1)} s/MB, ${formatMB(r.shape.budgetRssBytes ?? DEFAULT_RSS_BUDGET, 0)}`,
         String(r.findings),
@@ -160,9 +170,10 @@ export default async function adversarialBenchmark(ctx: BenchContext): Promise<v
       ]),
     ),
   );
-  log(`  ${ctx.quick ? 'One run' : 'The better of two runs'} per shape. CPU: user + system time of the scan process (start-up included); CPU s/MB and peak RSS against the budget`);
-  log('  decide pass/fail (wall time on a shared machine includes waiting for other processes). cut short: entries');
-  log('  the scan listed in stats.skipped (a rule whose keyword hits were coalesced, encoded values left undecoded).');
+  log(`  ${ctx.quick ? 'One run' : 'The better of two runs'} per shape. CPU: user + system time of the scan process; scan CPU s/MB: the same less`);
+  log('  the fixed cost of a run, per MB. It and peak RSS, against the budget, decide pass/fail (wall time on a shared');
+  log('  machine includes waiting for other processes). cut short: entries the scan listed in stats.skipped (a rule');
+  log('  whose keyword hits were coalesced, encoded values left undecoded).');
   const failed = rows.filter((r) => verdict(r) !== 'pass');
   log(failed.length === 0 ? `all ${rows.length} shapes within budget` : `${failed.length} of ${rows.length} shapes FAILED: ${failed.map((r) => r.shape.name).join('; ')}`);
 
@@ -175,7 +186,7 @@ function verdict(r: Row): string {
   if (r.exitCode !== 0 && r.exitCode !== 1) return `FAIL (exit ${r.exitCode})`;
   if (r.shape.expectFindings !== undefined && r.findings < r.shape.expectFindings) return `FAIL (${r.findings} of ${r.shape.expectFindings} planted found)`;
   if (r.rssBytes > (r.shape.budgetRssBytes ?? DEFAULT_RSS_BUDGET)) return 'FAIL (memory over budget)';
-  return r.cpuMs / 1000 / (r.bytes / MB) <= r.shape.budgetSecondsPerMB ? 'pass' : 'FAIL (time over budget)';
+  return r.scanCpuMs / 1000 / (r.bytes / MB) <= r.shape.budgetSecondsPerMB ? 'pass' : 'FAIL (time over budget)';
 }
 
 /** Every rule against its own worst-case inputs; timing per input, in one process. */

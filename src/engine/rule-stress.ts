@@ -1,7 +1,6 @@
 /**
- * Worst-case inputs for one rule, generated from the rule itself, and a measurement of what the
- * engine spends on them. Three shapes, each a realistic way for hostile or merely odd text to
- * meet a rule:
+ * Worst-case inputs for one rule, generated from the rule itself. Three shapes, each a realistic
+ * way for hostile or merely odd text to meet a rule:
  *
  * - keyword flood: the rule's keywords repeated back to back with the separators that follow them
  *   in real text (and in the rule's own examples), so every few characters open a search;
@@ -10,11 +9,10 @@
  * - unterminated token: the text before an example's secret, then a very long run of the secret's
  *   own characters with no terminator, so a bounded quantifier runs to its limit and backs off.
  *
- * Used by the adversarial bench (timing and memory belong there) and by the engine tests, which
+ * Used by the adversarial bench (timing and memory belong there) and by the rule tests, which
  * assert only the deterministic work counters the detector reports.
  */
 import type { Rule } from '../rules/schema.js';
-import { Detector, type ScanWork } from './detector.js';
 
 export type StressShape = 'keyword-flood' | 'near-miss' | 'unterminated';
 
@@ -113,24 +111,4 @@ function unterminatedTokens(rule: Rule, size: number): StressInput[] {
 /** Every stress input for `rule`, each about `size` characters. */
 export function stressInputs(rule: Rule, size: number): StressInput[] {
   return [...keywordFloods(rule, size), ...nearMisses(rule, size), ...unterminatedTokens(rule, size)];
-}
-
-export interface StressResult {
-  readonly input: StressInput;
-  readonly chars: number;
-  readonly ms: number;
-  readonly matches: number;
-  readonly work: ScanWork;
-}
-
-/**
- * Scan every stress input of `rule` with a detector holding only that rule (and the decoders, as
- * in a real scan), timing each. `detector` may be passed to reuse one across sizes.
- */
-export function stressRule(rule: Rule, size: number, detector = new Detector([rule], { inlineAllow: false })): StressResult[] {
-  return stressInputs(rule, size).map((input) => {
-    const started = performance.now();
-    const { matches, work } = detector.scanWithWork(input.text);
-    return { input, chars: input.text.length, ms: performance.now() - started, matches: matches.length, work };
-  });
 }
