@@ -10,6 +10,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
   'severity',
   'lifetime',
   'confidence',
+  'disposition',
   'fingerprint',
   'redacted',
   'secret',
@@ -24,6 +25,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
 const LOCATION_KEYS = [
   'source',
   'path',
+  'context',
   'line',
   'column',
   'endLine',
