@@ -121,7 +121,7 @@ async function collectFindings(
   if (useStdin && paths.length > 1) throw new UsageError('`-` (standard input) cannot be combined with other paths');
 
   const gitMode = gitModeFrom(opts, paths);
-  // Asked once: each git question is a process, and a pre-commit hook has ~300 ms in all.
+  // Asked once: each git question is a process, and a pre-commit hook has little time in all.
   const gitRepo = gitMode ? await gitRepoInfo(opts.repo ?? '.') : undefined;
   const root = gitRepo ? (gitRepo.topLevel ?? gitRepo.dir) : await configRoot(useStdin ? [] : paths);
   let settings = await loadSettings(root, opts.config);

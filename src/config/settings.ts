@@ -1,8 +1,8 @@
 /**
  * The settings a scan runs with, reached without loading the YAML parser or the schema library
  * when there is nothing to parse: the built-in rule pack comes from the build's `lib/rules.json`
- * and a missing `.sprawlguard.yaml` means defaults. Importing yaml and zod costs ~100 ms at start-up
- * (measured: zod 60-75 ms, yaml 30-45 ms), a third of a pre-commit scan's budget; ./load.ts, which
+ * and a missing `.sprawlguard.yaml` means defaults. Importing yaml and zod is a large share of a
+ * pre-commit scan's start-up (figures in bench/README.md); ./load.ts, which
  * needs them, is imported only when a config file exists or the compiled pack is stale.
  */
 import type { ScanWarning } from '../findings/finding.js';

@@ -133,7 +133,7 @@ const shared = new WeakMap<ScannerConfig, ChunkScanner>();
 
 /**
  * One scanner per configuration object for a whole run (an org scan, the facts looked up after
- * it): building one compiles every rule, 40–240 ms measured, which would otherwise be paid again
+ * it): building one compiles every rule, a cost (bench/README.md) that would otherwise be paid again
  * for each repository and by each caller.
  */
 export function sharedScanner(config: ScannerConfig): ChunkScanner {

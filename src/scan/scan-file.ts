@@ -65,8 +65,8 @@ let readBuffer = Buffer.allocUnsafe(256 * 1024);
 
 /**
  * The whole content of a file, in the shared read buffer (valid until the next call).
- * Synchronous on purpose: an awaited readFile is four round trips through libuv's thread pool; on a
- * busy machine reading 10,000 small files took 5.6 s that way and 0.5 s synchronously.
+ * Synchronous on purpose: an awaited readFile is four round trips through libuv's thread pool, which
+ * on a busy machine makes reading many small files several times slower (bench/README.md).
  *
  * A file costs open, one read and close: no second read to find the end (a read short of the room
  * left means the end), and no fresh buffer to fault in. A size known from enumeration sizes the

@@ -20,9 +20,8 @@
  * are listed as skipped and never opened.
  *
  * File system calls here are synchronous on purpose: each async call is a round trip through
- * libuv's thread pool, and on a busy CI machine (load 8 on 2 cores) walking 10,000 files took 1.3–2.3 s
- * with awaited lstat calls against well under half a second with lstatSync. Nothing else runs on the
- * event loop while files are enumerated.
+ * libuv's thread pool, which on a busy CI machine makes a walk several times slower than lstatSync
+ * (bench/README.md). Nothing else runs on the event loop while files are enumerated.
  */
 import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Builders for ticket and chat exports, in the shapes of facts/integrations.md §3. Tests write their
+ * Builders for ticket and chat exports, in the shapes docs/tickets.md lists. Tests write their
  * fixtures with these at run time, with generated secrets, so no credential-shaped string sits in
  * the repository. Builders apply each format's own escaping (CSV quoting, XML and HTML escaping,
  * JSON, Slack's `& < >`); the text they are given is the field's content (wiki, Markdown, …).

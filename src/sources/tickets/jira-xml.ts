@@ -1,5 +1,5 @@
 /**
- * Jira "Export XML" (RSS 0.92, facts/integrations.md §3.2): one `item` per issue. Descriptions,
+ * Jira "Export XML" (RSS 0.92, docs/tickets.md): one `item` per issue. Descriptions,
  * comments and custom field values are HTML escaped inside XML: saxes undoes the XML escaping, the
  * HTML reading undoes the rest (entities, tags, a second level of escaping).
  */

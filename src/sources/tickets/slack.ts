@@ -1,5 +1,5 @@
 /**
- * Slack workspace export, unzipped or as its ZIP archive (facts/integrations.md §3.8): `channels.json`, `groups.json`,
+ * Slack workspace export, unzipped or as its ZIP archive (docs/tickets.md): `channels.json`, `groups.json`,
  * `mpims.json`, `dms.json`, `users.json` (`org_users.json` on Enterprise Grid), and one folder per
  * conversation holding a `YYYY-MM-DD.json` array of messages per day.
  *

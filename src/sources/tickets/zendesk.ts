@@ -1,5 +1,5 @@
 /**
- * Zendesk (facts/integrations.md §3.5): the incremental ticket export (`{"tickets":[…]}`), a
+ * Zendesk (docs/tickets.md): the incremental ticket export (`{"tickets":[…]}`), a
  * ticket's comments (`{"comments":[…]}`), ticket events with comment events, one ticket
  * (`{"ticket":{…}}`), and the admin JSON export, one ticket per line with its comments embedded.
  *

@@ -78,7 +78,7 @@ describe('text format', () => {
   });
 });
 
-describe('json format: the contract in DESIGN.md', () => {
+describe('json format: the contract in docs/json-contract.md', () => {
   const parse = async (report = fixtureReport()): Promise<Record<string, unknown>> =>
     JSON.parse(await render('json', report)) as Record<string, unknown>;
 
