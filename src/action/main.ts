@@ -11,7 +11,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, loadConfigFile, resolveSettings } from '../config/load.js';
+import { loadConfigFile, resolveSettings } from '../config/load.js';
 import { applyReportFilters, makeReport, stripSecrets } from '../cli/output.js';
 import { parseBaseline, subtractBaseline, type Baseline } from '../findings/baseline.js';
 import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
@@ -19,12 +19,12 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Rule } from '../rules/schema.js';
 import { scanGit } from '../scan/scan-git.js';
-import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
 import { upsertStickyComment, type CommentResult } from './comment.js';
 import { EventError, scanTargetFor, type ScanTarget } from './event.js';
+import { failureMessage } from './errors.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkdown, type ScanOutcome } from './present.js';
-import { NoCheckoutError, RangeUnavailableError, resolveScan } from './range.js';
+import { resolveScan } from './range.js';
 import { actionRules } from './rules.js';
 import { scannerConfig } from '../config/settings.js';
 import { settingsForGitScan } from '../config/git-scope.js';
@@ -44,17 +44,11 @@ export interface RunResult {
   error?: string;
 }
 
-/** Errors whose message tells the user what to fix; anything else is a bug in sprawlguard. */
-const USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
-
 export async function run(): Promise<RunResult> {
   try {
     return await runAction();
   } catch (error) {
-    const known = USER_ERRORS.some((type) => error instanceof type);
-    const message = known
-      ? `sprawlguard: ${(error as Error).message}`
-      : `sprawlguard: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    const message = failureMessage(error);
     core.setFailed(message);
     return { passed: false, findings: 0, newFindings: 0, failing: 0, error: message };
   }

@@ -3,6 +3,7 @@
  * line from the child process so memory never holds more than one line.
  */
 import { spawn } from 'node:child_process';
+import { SprawlguardError } from '../../errors.js';
 import { NotARepositoryError } from './errors.js';
 
 /** Options every patch-producing command gets, whatever the user's git config says. */
@@ -18,13 +19,14 @@ export const PATCH_FLAGS = [
 /** Config overrides: keep paths unquoted UTF-8 and never page. */
 const CONFIG = ['-c', 'core.quotepath=off', '-c', 'core.pager=cat', '-c', 'color.ui=never'];
 
-export class GitError extends Error {
+/** git failed where sprawlguard did not expect it to (callers that expect it catch this). */
+export class GitError extends SprawlguardError {
   constructor(
     readonly args: readonly string[],
     readonly code: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed${code !== null ? ` (exit ${code})` : ''}: ${stderr.trim() || 'no output'}`);
+    super('internal', `git ${args.join(' ')} failed${code !== null ? ` (exit ${code})` : ''}: ${stderr.trim() || 'no output'}`);
   }
 }
 
