@@ -28,7 +28,7 @@ import { resolveScan } from './range.js';
 import { actionRules } from './rules.js';
 import { scannerConfig } from '../config/settings.js';
 import { settingsForGitScan } from '../config/git-scope.js';
-import { repoInfo } from '../sources/git/git.js';
+import { repoInfo } from '../sources/git/repo.js';
 
 export interface RunResult {
   /** False when the step failed, for findings or for an error. */

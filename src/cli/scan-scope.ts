@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanScope } from '../findings/finding.js';
-import type { RepoInfo } from '../sources/git/git.js';
+import type { RepoInfo } from '../sources/git/repo.js';
 
 export function scanScope(paths: readonly string[], gitRepo: RepoInfo | undefined, cwd = process.cwd()): ScanScope {
   if (gitRepo) return { source: 'git', root: gitRepo.topLevel ?? gitRepo.dir };

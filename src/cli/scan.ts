@@ -10,7 +10,7 @@ import type { Finding, ScanScope, ScanStats, SkippedSource } from '../findings/f
 import type { FormatName } from '../report/index.js';
 import type { ChunkScanner, ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
-import type { RepoInfo } from '../sources/git/git.js';
+import type { RepoInfo } from '../sources/git/repo.js';
 import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import type { ExplainCollector } from './explain.js';
@@ -252,7 +252,7 @@ function gitModeFrom(opts: ScanCliOptions, paths: readonly string[]): GitMode | 
 
 /** For git sources the config comes from the work tree's top level (or the bare repository). */
 async function gitRepoInfo(repo: string): Promise<RepoInfo> {
-  const { repoInfo } = await import('../sources/git/git.js');
+  const { repoInfo } = await import('../sources/git/repo.js');
   return repoInfo(path.resolve(repo));
 }
 

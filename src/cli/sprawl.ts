@@ -157,7 +157,7 @@ export async function recordScanFindings(
   let target: string;
   let gitDir: string | undefined;
   if (gitSource) {
-    const { repoInfo } = await import('../sources/git/git.js');
+    const { repoInfo } = await import('../sources/git/repo.js');
     const info = await repoInfo(path.resolve(opts.repo ?? '.'));
     gitDir = info.dir;
     target = realpathSync(info.topLevel ?? info.dir);

@@ -8,10 +8,10 @@
  * partial clone, where most old blobs were never fetched, every commit is read from its objects.
  */
 import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
-import { NO_LAZY_FETCH, ObjectReader } from '../sources/git/cat-file.js';
-import { GitError, PATCH_FLAGS, streamGitLines } from '../sources/git/git.js';
+import { ObjectReader } from '../sources/git/cat-file.js';
+import { GitError, NO_LAZY_FETCH, streamGitLines } from '../sources/git/git.js';
 import { absentObjects } from '../sources/git/partial-clone.js';
-import { COMMIT_FORMAT, PatchParser, type CommitMeta, type PatchChunk, type PatchParserEvents } from '../sources/git/patch-parser.js';
+import { COMMIT_FORMAT, PATCH_FLAGS, PatchParser, type CommitMeta, type PatchChunk, type PatchParserEvents } from '../sources/git/patch-parser.js';
 import type { ChunkScanner } from './chunk-scanner.js';
 import { scanCommitObjects } from './commit-objects.js';
 

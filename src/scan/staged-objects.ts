@@ -6,9 +6,8 @@
  * what cannot be read.
  */
 import type { ObjectReader } from '../sources/git/cat-file.js';
-import { NO_LAZY_FETCH } from '../sources/git/cat-file.js';
-import { GitError, gitBytes } from '../sources/git/git.js';
-import type { RepoInfo } from '../sources/git/git.js';
+import { GitError, NO_LAZY_FETCH, gitBytes } from '../sources/git/git.js';
+import type { RepoInfo } from '../sources/git/repo.js';
 import type { ChangedFile } from '../sources/git/objects.js';
 import type { PatchParserEvents } from '../sources/git/patch-parser.js';
 import { displayName } from '../sources/path-display.js';

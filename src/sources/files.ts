@@ -25,10 +25,10 @@
  * event loop while files are enumerated.
  */
 import { isUtf8 } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SkippedSource } from '../findings/finding.js';
+import { gitBytes } from './git/git.js';
 import { displayName } from './path-display.js';
 
 export interface FileEntry {
@@ -465,15 +465,5 @@ function describeRule(out: Buffer): string {
 
 /** git's standard output as bytes, or undefined when it fails (exit 1 of check-ignore included). */
 function runGit(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
-    const parts: Buffer[] = [];
-    child.stdout?.on('data', (d: Buffer) => parts.push(d));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(parts) : undefined));
-    if (child.stdin) {
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
-    }
-  });
+  return gitBytes(cwd, args, { input }).catch(() => undefined);
 }

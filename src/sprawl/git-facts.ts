@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
-import { git, resolveCommit } from '../sources/git/git.js';
+import { git } from '../sources/git/git.js';
+import { resolveCommit } from '../sources/git/repo.js';
 import { decodeForScan } from '../sources/text-decode.js';
 import { occurrenceAtHeadKey } from './inventory.js';
 

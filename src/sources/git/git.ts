@@ -1,23 +1,31 @@
 /**
- * Running git: short commands buffered, long outputs (patches of a whole history) streamed line by
- * line from the child process so memory never holds more than one line.
+ * The one way sprawlguard runs git: every git process (short commands, streamed patches, the
+ * long-running `cat-file --batch`) is started by spawnGit, with the configuration overrides and
+ * the environment every call needs, so no caller can forget one:
+ *
+ * - `core.quotepath=off`: paths come back as UTF-8 bytes, not C-quoted;
+ * - `core.pager=cat`, `color.ui=never`: output is plain text for a parser, never paged;
+ * - GIT_TERMINAL_PROMPT=0, GCM_INTERACTIVE=never: a fetch that needs credentials fails at once
+ *   instead of waiting for a person at a terminal that is not there;
+ * - NO_LAZY_FETCH, where a scan passes it: an object a partial clone lacks is never fetched one at
+ *   a time behind the scan's back (see partial-clone.ts).
+ *
+ * Short commands are buffered (git, gitBytes, gitMaybe); long outputs (patches of a whole history)
+ * are streamed line by line, so memory never holds more than one line.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { SprawlguardError } from '../../errors.js';
-import { NotARepositoryError } from './errors.js';
-
-/** Options every patch-producing command gets, whatever the user's git config says. */
-export const PATCH_FLAGS = [
-  '-U0',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-] as const;
 
 /** Config overrides: keep paths unquoted UTF-8 and never page. */
 const CONFIG = ['-c', 'core.quotepath=off', '-c', 'core.pager=cat', '-c', 'color.ui=never'];
+
+/** Environment for a scan's git processes: never fetch an absent object from a promisor remote. */
+export const NO_LAZY_FETCH: NodeJS.ProcessEnv = { GIT_NO_LAZY_FETCH: '1' };
+
+/** The environment every git process runs with, plus `extra`. */
+export function gitEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', ...extra };
+}
 
 /** git failed where sprawlguard did not expect it to (callers that expect it catch this). */
 export class GitError extends SprawlguardError {
@@ -28,6 +36,16 @@ export class GitError extends SprawlguardError {
   ) {
     super('internal', `git ${args.join(' ')} failed${code !== null ? ` (exit ${code})` : ''}: ${stderr.trim() || 'no output'}`);
   }
+}
+
+export interface SpawnGitOptions {
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** Start `git args` in `dir` with every pipe open. */
+export function spawnGit(dir: string, args: readonly string[], options: SpawnGitOptions = {}): ChildProcessWithoutNullStreams {
+  return spawn('git', [...CONFIG, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment(options.env), signal: options.signal });
 }
 
 export interface GitRunOptions {
@@ -45,11 +63,7 @@ export async function git(repo: string, args: readonly string[], options: GitRun
 /** Run git and return stdout as bytes (small outputs only): for paths, which need not be UTF-8. */
 export function gitBytes(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
-    });
+    const child = spawnGit(repo, args, { env: options.env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -65,9 +79,9 @@ export function gitBytes(repo: string, args: readonly string[], options: GitRunO
 }
 
 /** git's answer, or undefined when the command fails. */
-export async function gitMaybe(repo: string, args: readonly string[]): Promise<string | undefined> {
+export async function gitMaybe(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<string | undefined> {
   try {
-    return await git(repo, args);
+    return await git(repo, args, options);
   } catch {
     return undefined;
   }
@@ -85,12 +99,7 @@ export function streamGitLines(
   options: { input?: string; signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
-      signal: options.signal,
-    });
+    const child = spawnGit(repo, args, { env: options.env, signal: options.signal });
     const err: Buffer[] = [];
     // Pieces of a line not yet terminated; joined once its newline arrives (a 10 MB minified line
     // arrives in many reads and must not be re-copied on each).
@@ -144,38 +153,4 @@ export function streamGitLines(
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
-}
-
-export interface RepoInfo {
-  /** Absolute path git runs in. */
-  dir: string;
-  bare: boolean;
-  shallow: boolean;
-  /** Work tree top level (undefined for bare repositories). */
-  topLevel?: string;
-  hasHead: boolean;
-}
-
-/** Facts about the repository at `dir`; throws a clear error when it is not one. */
-export async function repoInfo(dir: string): Promise<RepoInfo> {
-  const out = await gitMaybe(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--show-toplevel']);
-  if (out === undefined) {
-    const bare = await gitMaybe(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository']);
-    if (bare === undefined) throw new NotARepositoryError(dir);
-    const [isBare, isShallow] = bare.trim().split('\n');
-    return { dir, bare: isBare === 'true', shallow: isShallow === 'true', hasHead: await hasHead(dir) };
-  }
-  const [isBare, isShallow, top] = out.trim().split('\n');
-  return { dir, bare: isBare === 'true', shallow: isShallow === 'true', topLevel: top, hasHead: await hasHead(dir) };
-}
-
-async function hasHead(dir: string): Promise<boolean> {
-  return (await gitMaybe(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) !== undefined;
-}
-
-
-/** Resolve a revision to a full commit id, or undefined when it is not present locally. */
-export async function resolveCommit(repo: string, rev: string): Promise<string | undefined> {
-  const out = await gitMaybe(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  return out?.trim() || undefined;
 }

@@ -35,6 +35,16 @@ export interface PatchParserEvents {
   commit?(meta: CommitMeta): void;
 }
 
+/** Options every patch-producing command gets, whatever the user's git config says. */
+export const PATCH_FLAGS = [
+  '-U0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+] as const;
+
 /** Commit header lines start with this byte; `git log --format=%x1e…` puts it there. */
 export const COMMIT_MARK = '\x1e';
 export const FIELD_SEP = '\x1f';
