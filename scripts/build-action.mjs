@@ -2,7 +2,8 @@
 //   dist/index.js       the Action, one ESM file with every dependency bundled
 //   dist/git-worker.js  the worker thread history scans start next to it (scan-git resolves
 //                       `./git-worker.js` relative to its own module, which in the bundle is index.js)
-//   dist/rules.json     the validated rule pack, examples stripped (the bundle has no rules/*.yaml)
+//   dist/rules.json     the validated rule pack, examples stripped (the bundle has no rules/*.yaml);
+//                       src/config/rule-pack.ts writes and reads it, as it does lib/rules.json
 // Reproducible: same sources, same bytes (no timestamps, no absolute paths), so CI can rebuild and
 // `git diff --exit-code dist/` proves the committed bundle is current. Pure JavaScript only: a
 // native add-on (better-sqlite3, *.node) in the bundle is a build error.
@@ -11,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
-import { builtRulePack } from './rule-pack.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -60,12 +60,17 @@ await build({
   logLevel: 'warning',
 });
 
-const { loadRuleFiles, formatProblem } = await tsImport('../src/rules/load.ts', import.meta.url);
-const { compileRule } = await tsImport('../src/engine/detector.ts', import.meta.url);
-const { rules } = builtRulePack(root, { loadRuleFiles, formatProblem, compileRule }, 'build-action: dist/ is incomplete');
+const { buildRulePack, builtinRulesDir, packText, readRuleDir, RULE_PACK_FILE } = await tsImport('../src/config/rule-pack.ts', import.meta.url);
+const { formatProblem } = await tsImport('../src/rules/problem.ts', import.meta.url);
+const { rules, problems } = buildRulePack(readRuleDir(builtinRulesDir()));
+if (problems.length > 0) {
+  for (const p of problems) console.error(formatProblem(p));
+  console.error(`${problems.length} rule problem(s); build-action: dist/ is incomplete`);
+  process.exit(1);
+}
 // Examples exist for the test suite; the Action only needs what detection reads.
 const shipped = rules.map((rule) => ({ ...rule, examples: [], negative_examples: [] }));
-writeFileSync(path.join(dist, 'rules.json'), `${JSON.stringify({ version: 1, rules: shipped })}\n`);
+writeFileSync(path.join(dist, RULE_PACK_FILE), `${packText(shipped)}\n`);
 // The bundle is ESM whatever package.json beside it says.
 writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 

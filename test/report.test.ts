@@ -13,7 +13,7 @@ import { FORMATS, loadFormatter, type FormatName } from '../src/report/index.js'
 import { csvCell } from '../src/report/csv.js';
 import { mdCode } from '../src/report/markdown.js';
 import { ChunkScanner } from '../src/scan/chunk-scanner.js';
-import { loadBuiltinRules } from '../src/config/load.js';
+import { loadBuiltinRules } from '../src/config/rule-pack.js';
 import { fakeGithubPat } from './support/fake-secrets.js';
 import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from './support/report-fixture.js';
 

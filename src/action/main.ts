@@ -25,7 +25,6 @@ import { failureMessage } from './errors.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkdown, type ScanOutcome } from './present.js';
 import { resolveScan } from './range.js';
-import { actionRules } from './rules.js';
 import { scannerConfig } from '../config/settings.js';
 import { settingsForGitScan } from '../config/git-scope.js';
 import { repoInfo } from '../sources/git/repo.js';
@@ -60,15 +59,14 @@ async function runAction(): Promise<RunResult> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
 
-  const builtin = actionRules();
-  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }), builtin);
+  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }));
   const baseline = inputs.baseline ? await readBaseline(inputs.baseline) : undefined;
 
   const resolved = await resolveScan(workspace, target, (message) => core.info(`sprawlguard: ${message}`));
   core.info(`sprawlguard: scanning ${resolved.description}`);
   if (resolved.mode) {
     // A pull request that edits the config is judged by the base branch's version (git-scope.ts).
-    settings = await settingsForGitScan(settings, await repoInfo(workspace), resolved.mode, { extraGlobs: inputs.ignorePaths, builtin });
+    settings = await settingsForGitScan(settings, await repoInfo(workspace), resolved.mode, { extraGlobs: inputs.ignorePaths });
   }
   for (const warning of settings.warnings) core.warning(`sprawlguard: ${warning.message}`, warning.file ? { file: warning.file } : {});
 

@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
+import { loadConfigFile } from '../config/load.js';
+import { loadBuiltinRules } from '../config/rule-pack.js';
 import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import { fingerprintSecret } from '../findings/fingerprint.js';
 import { AuditLog, DEFAULT_AUDIT_LOG } from '../providers/audit.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRuleFiles } from '../../src/rules/load.js';
+import { loadRuleFiles } from '../../src/rules/parse.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { ChunkScanner } from '../../src/scan/chunk-scanner.js';
 
