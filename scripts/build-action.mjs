@@ -1,6 +1,6 @@
 // Build the GitHub Action into dist/ (committed: the runner executes it with no npm install).
 //   dist/index.js       the Action, one ESM file with every dependency bundled
-//   dist/git-worker.js  the worker thread history scans start next to it (scan-git resolves
+//   dist/git-worker.js  the worker thread history scans start next to it (the git source resolves
 //                       `./git-worker.js` relative to its own module, which in the bundle is index.js)
 //   dist/rules.json     the validated rule pack, examples stripped (the bundle has no rules/*.yaml);
 //                       src/config/rule-pack.ts writes and reads it, as it does lib/rules.json
@@ -21,7 +21,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 const bakedVersion = {
   name: 'baked-version',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]version\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]src[\\/]version\.ts$/ }, () => ({
       contents: `export function toolVersion(): string { return ${JSON.stringify(version)}; }\n`,
       loader: 'ts',
     }));
@@ -43,7 +43,7 @@ mkdirSync(dist);
 
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', 'git-worker': 'src/scan/git-worker.ts' },
+  entryPoints: { index: 'src/action/index.ts', 'git-worker': 'src/sources/git/git-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -10,7 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinRules } from '../src/config/rule-pack.js';
-import { scanStdin } from '../src/scan/scan-stdin.js';
+import { scanStdin } from '../src/sources/stdin.js';
 import { createStreamDecoder, decodeForScan } from '../src/sources/text-decode.js';
 import { parseJsonReport, runCli, type CliResult, type JsonReport } from './support/cli.js';
 import { fakeGithubPat } from './support/fake-secrets.js';

@@ -18,7 +18,7 @@ import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Rule } from '../rules/schema.js';
-import { scanGit } from '../scan/scan-git.js';
+import { scanGit } from '../sources/git/source.js';
 import { upsertStickyComment, type CommentResult } from './comment.js';
 import { EventError, scanTargetFor, type ScanTarget } from './event.js';
 import { failureMessage } from './errors.js';

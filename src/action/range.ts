@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SprawlguardError } from '../errors.js';
-import type { GitMode } from '../scan/scan-git.js';
+import type { GitMode } from '../sources/git/mode.js';
 import { git, gitMaybe } from '../sources/git/git.js';
 import { resolveCommit } from '../sources/git/repo.js';
 import { isZeroSha, type HistoryTarget, type PullRequestTarget, type PushTarget, type ScanTarget } from './event.js';

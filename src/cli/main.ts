@@ -9,7 +9,7 @@ import { EXIT_USAGE, exitCodeFor } from './errors.js';
 import type { Shell } from './completion.js';
 import { applyHelp } from './help.js';
 import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   guardStdout();

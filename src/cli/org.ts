@@ -16,7 +16,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, writeOutput } from './output.js';
 import { inventoryPath, markRunFailed, openInventory } from './sprawl.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export const EXIT_INTERRUPTED = 130;
 const DEFAULT_API_URL = 'https://api.github.com';

@@ -11,7 +11,7 @@ import type { Confidence, Rule } from '../rules/schema.js';
 import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';
 import { describeWriteError, OutputError, writeToStdout } from './stdout.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 

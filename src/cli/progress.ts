@@ -1,5 +1,5 @@
 /** A one-line progress display on standard error, only when it is a terminal. */
-import type { GitProgress } from '../scan/scan-git.js';
+import type { GitProgress } from '../sources/git/source.js';
 
 export function gitProgressPrinter(stream: NodeJS.WriteStream = process.stderr): ((p: GitProgress) => void) | undefined {
   if (!stream.isTTY) return undefined;

@@ -9,7 +9,7 @@ import { parseSize } from '../config/size.js';
 import type { Finding, ScanScope, ScanStats, SkippedSource } from '../findings/finding.js';
 import type { FormatName } from '../report/index.js';
 import type { ChunkScanner, ScannerConfig } from '../scan/chunk-scanner.js';
-import type { GitMode } from '../scan/scan-git.js';
+import type { GitMode } from '../sources/git/mode.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { printConfigLocation, printScanWarnings } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
@@ -161,10 +161,10 @@ async function collectFindings(
   // Git objects that could not be read: such a scan does not cover the whole history.
   let unreadable = 0;
   if (useStdin) {
-    const { scanStdin } = await import('../scan/scan-stdin.js');
+    const { scanStdin } = await import('../sources/stdin.js');
     ({ findings, stats } = await scanStdin(opts.stdinName ?? '-', config, process.stdin, scanner));
   } else if (gitMode) {
-    const { scanGit } = await import('../scan/scan-git.js');
+    const { scanGit } = await import('../sources/git/source.js');
     const { gitProgressPrinter } = await import('./progress.js');
     ({ findings, stats, unreadable } = await scanGit({
       repo: opts.repo ?? '.',
@@ -186,7 +186,7 @@ async function collectFindings(
     }
   } else {
     await requireExistingPaths(paths);
-    const { scanFiles } = await import('../scan/scan-files.js');
+    const { scanFiles } = await import('../sources/files/source.js');
     ({ findings, stats } = await scanFiles({
       paths,
       config,

@@ -14,7 +14,7 @@ import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import type { ScanCliOptions } from './scan.js';
 import { fingerprintKeyOf } from './options.js';
 import { writeOutput } from './output.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 /** `--db`, else SPRAWLGUARD_DB, else `.sprawlguard/inventory.db` in the current directory. */
 export function inventoryPath(option: string | undefined): string {

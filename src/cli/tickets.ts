@@ -52,7 +52,7 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
     process.stderr.write(`sprawlguard: error: ${f.path}: ${f.reason}\n`);
   };
 
-  const { scanTickets } = await import('../sources/tickets/scan-tickets.js');
+  const { scanTickets } = await import('../sources/tickets/source.js');
   const result = await scanTickets({ paths, scanner, formatHint: hint, baseUrl, zip, onWarning: warn, onFailure: fail });
   const findings = stripSecrets(applyReportFilters(result.findings, settings, minConfidence), opts.showSecrets === true);
   await writeReport(makeReport(findings, result.stats), {

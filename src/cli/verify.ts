@@ -32,7 +32,7 @@ import type { FormatName } from '../report/index.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseIntOption } from './options.js';
 import { makeReport, stripSecrets, writeReport } from './output.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export interface VerifyCliOptions {
   root?: string;

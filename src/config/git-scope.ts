@@ -15,7 +15,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanWarning } from '../findings/finding.js';
 import type { Rule } from '../rules/schema.js';
-import type { GitMode } from '../scan/scan-git.js';
+import type { GitMode } from '../sources/git/mode.js';
 import { git, gitMaybe } from '../sources/git/git.js';
 import { resolveCommit, type RepoInfo } from '../sources/git/repo.js';
 import { allowlistCoverageWarning, type Noun } from './allowlist-coverage.js';

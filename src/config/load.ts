@@ -19,7 +19,7 @@ import { ConfigError } from './errors.js';
 export { ConfigError };
 export { DEFAULT_MAX_FILE_SIZE } from './defaults.js';
 import { customRuleSchema, type Rule } from '../rules/schema.js';
-import { configSchema } from './schema.js';
+import { configSchema } from './file-schema.js';
 import { loadBuiltinRules } from './rule-pack.js';
 import {
   defaultConfig,

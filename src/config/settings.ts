@@ -12,7 +12,7 @@ import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import { readPackedRules } from './rule-pack.js';
 import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
-import type { ConfigFile } from './schema.js';
+import type { ConfigFile } from './file-schema.js';
 
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_WARN_SHARE } from './defaults.js';
 

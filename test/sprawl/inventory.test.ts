@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
 import type { VerificationRecorder } from '../../src/providers/run.js';
-import { scanGit } from '../../src/scan/scan-git.js';
+import { scanGit } from '../../src/sources/git/source.js';
 import { branchesContaining, findingsPresentAtHead } from '../../src/sprawl/git-facts.js';
 import { Inventory, InventoryError, type InventoryOptions, type RecordScope } from '../../src/sprawl/inventory.js';
 import { buildSprawlReport } from '../../src/sprawl/metrics.js';

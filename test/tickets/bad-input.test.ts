@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/scan-tickets.js';
+import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/source.js';
 import type { TicketFormat } from '../../src/sources/tickets/types.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree, type Tree } from '../support/temp.js';

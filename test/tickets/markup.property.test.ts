@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanTickets } from '../../src/sources/tickets/scan-tickets.js';
+import { scanTickets } from '../../src/sources/tickets/source.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree } from '../support/temp.js';
 import { csvCell, githubScanner, htmlEscape, slackEscape, xmlEscape } from './exports.js';

@@ -11,7 +11,7 @@
  * - A repeated header (exports joined into one file) is skipped; a byte order mark mid-file ignored.
  * Every such problem is a warning naming the row and line.
  */
-import { TextChunker } from '../chunker.js';
+import { TextChunker } from '../long-text.js';
 import { CsvRecordReader, type CsvEvent, type CsvRecord, type QuoteTrouble } from './csv-records.js';
 import { MIN_SECRET_LENGTH } from './json-records.js';
 import type { LooseText, ReaderContext } from './types.js';

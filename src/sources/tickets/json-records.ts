@@ -3,7 +3,7 @@
  * that remember their place in the file, and pick up every string field a format module does not
  * handle by name (custom fields are where people paste things).
  */
-import { TextChunker } from '../chunker.js';
+import { TextChunker } from '../long-text.js';
 import { adfToText, isAdfDocument } from './adf.js';
 import { asString, isObject, JsonStreamParser, JsonSyntaxError, type JsonObject, type JsonRecord, type JsonValue, type PathPattern, type StringPositions } from './json-stream.js';
 import { renderings, type Markup, type NormalizeOptions } from './normalize.js';

@@ -10,7 +10,7 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError } from '../files.js';
+import { describeFsError } from '../files/walk.js';
 import { openText, type OpenedText } from './input.js';
 import { arrayAt, jsonMap, jsonRecords, stringAt } from './json-records.js';
 import { asString, isObject, type JsonObject, type JsonValue, type StringPositions } from './json-stream.js';

@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ObjectReader } from '../../../src/sources/git/cat-file.js';
-import { gitListFiles } from '../../../src/sources/files.js';
+import { gitListFiles } from '../../../src/sources/files/walk.js';
 import { streamGitLines } from '../../../src/sources/git/git.js';
 import { makeTempDir } from '../../support/temp.js';
 

@@ -5,12 +5,12 @@
  * staged file is scanned for what it adds over its HEAD version (scanChangedFile), skipping only
  * what cannot be read.
  */
-import type { ObjectReader } from '../sources/git/cat-file.js';
-import { GitError, NO_LAZY_FETCH, gitBytes } from '../sources/git/git.js';
-import type { RepoInfo } from '../sources/git/repo.js';
-import type { ChangedFile } from '../sources/git/objects.js';
-import type { PatchParserEvents } from '../sources/git/patch-parser.js';
-import { displayName } from '../sources/path-display.js';
+import type { ObjectReader } from './cat-file.js';
+import { GitError, NO_LAZY_FETCH, gitBytes } from './git.js';
+import type { RepoInfo } from './repo.js';
+import type { ChangedFile } from './objects.js';
+import type { PatchParserEvents } from './patch-parser.js';
+import { displayName } from '../path-display.js';
 import { scanChangedFile } from './commit-objects.js';
 
 export async function scanStagedObjects(

@@ -3,11 +3,11 @@
  * findings. Reading happens here too, so I/O and CPU spread over all cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Finding, SkippedSource } from '../findings/finding.js';
-import type { FileEntry } from '../sources/files.js';
-import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
-import { scanFile } from './scan-file.js';
-import { failure } from './worker-pool.js';
+import type { Finding, SkippedSource } from '../../findings/finding.js';
+import type { FileEntry } from './walk.js';
+import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
+import { scanFile } from './read.js';
+import { failure } from '../../scan/worker-pool.js';
 
 export type FileBatch = FileEntry[];
 

@@ -5,13 +5,13 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
-import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from '../sources/files.js';
-import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
-import { pathMatcher } from './path-filter.js';
-import { scanFile } from './scan-file.js';
+import type { Finding, ScanStats, SkippedSource } from '../../findings/finding.js';
+import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from './walk.js';
+import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
+import { pathMatcher } from '../path-filter.js';
+import { scanFile } from './read.js';
 import type { FileBatch, FileBatchResult } from './worker.js';
-import { runWorkers, workerScript } from './worker-pool.js';
+import { runWorkers, workerScript } from '../../scan/worker-pool.js';
 
 export interface FileScanOptions {
   paths: readonly string[];

@@ -1,7 +1,7 @@
 /** `sprawlguard scan -`: standard input, streamed in bounded chunks. */
 import type { Finding, ScanStats } from '../findings/finding.js';
-import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
-import { scanBlocks } from './scan-file.js';
+import { ChunkScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
+import { scanBlocks } from './files/read.js';
 
 export async function scanStdin(
   name: string,

@@ -4,11 +4,11 @@
  * Each changed file is compared with its previous versions blob by blob (addedText); whatever
  * cannot be read is reported skipped with its object id, and everything else is scanned.
  */
-import type { ObjectReader } from '../sources/git/cat-file.js';
-import { addedText } from '../sources/git/added-lines.js';
-import { diffTrees, parseCommit, type ChangedFile } from '../sources/git/objects.js';
-import type { CommitMeta, PatchParserEvents } from '../sources/git/patch-parser.js';
-import { isBinary } from '../sources/text-decode.js';
+import type { ObjectReader } from './cat-file.js';
+import { addedText } from './added-lines.js';
+import { diffTrees, parseCommit, type ChangedFile } from './objects.js';
+import type { CommitMeta, PatchParserEvents } from './patch-parser.js';
+import { isBinary } from '../text-decode.js';
 
 /** The skip reason for an object that cannot be read: `<what> cannot be read (<why>): <consequence>`. */
 export function unreadableReason(what: string, why: string, consequence: string): string {

@@ -3,11 +3,11 @@
  * are streamed in overlapping chunks so memory stays bounded.
  */
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
-import { TextChunker, type TextPiece } from '../sources/chunker.js';
-import { describeFsError, type FileEntry } from '../sources/files.js';
-import { createStreamDecoder, decodeForScan, SNIFF_BYTES, type StreamDecoder } from '../sources/text-decode.js';
-import type { ChunkScanner } from './chunk-scanner.js';
+import type { Finding, SkippedSource, SourceKind } from '../../findings/finding.js';
+import { TextChunker, type TextPiece } from '../long-text.js';
+import { describeFsError, type FileEntry } from './walk.js';
+import { createStreamDecoder, decodeForScan, SNIFF_BYTES, type StreamDecoder } from '../text-decode.js';
+import type { ChunkScanner } from '../../scan/chunk-scanner.js';
 
 /** Files above this are streamed rather than read whole. */
 export const STREAM_THRESHOLD = 16 * 1024 * 1024;

@@ -7,12 +7,12 @@
  * which skips just what cannot be read, naming it), and `git log` goes on from the next one. In a
  * partial clone, where most old blobs were never fetched, every commit is read from its objects.
  */
-import type { Finding, SkippedSource, SourceKind } from '../findings/finding.js';
-import { ObjectReader } from '../sources/git/cat-file.js';
-import { GitError, NO_LAZY_FETCH, streamGitLines } from '../sources/git/git.js';
-import { absentObjects } from '../sources/git/partial-clone.js';
-import { COMMIT_FORMAT, PATCH_FLAGS, PatchParser, type CommitMeta, type PatchChunk, type PatchParserEvents } from '../sources/git/patch-parser.js';
-import type { ChunkScanner } from './chunk-scanner.js';
+import type { Finding, SkippedSource, SourceKind } from '../../findings/finding.js';
+import { ObjectReader } from './cat-file.js';
+import { GitError, NO_LAZY_FETCH, streamGitLines } from './git.js';
+import { absentObjects } from './partial-clone.js';
+import { COMMIT_FORMAT, PATCH_FLAGS, PatchParser, type CommitMeta, type PatchChunk, type PatchParserEvents } from './patch-parser.js';
+import type { ChunkScanner } from '../../scan/chunk-scanner.js';
 import { scanCommitObjects } from './commit-objects.js';
 
 export interface OrderedFinding {

@@ -1,9 +1,9 @@
 /** Worker thread for history scans: one `git log -p` process per batch of commits, scanned as it streams. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
-import { pathMatcher } from './path-filter.js';
-import { scanCommitBatch, type CommitBatchResult } from './scan-commits.js';
-import { failure } from './worker-pool.js';
+import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
+import { pathMatcher } from '../path-filter.js';
+import { scanCommitBatch, type CommitBatchResult } from './commits.js';
+import { failure } from '../../scan/worker-pool.js';
 
 export interface GitWorkerData {
   config: ScannerConfig;

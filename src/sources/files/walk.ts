@@ -27,9 +27,9 @@
 import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { SkippedSource } from '../findings/finding.js';
-import { gitBytes } from './git/git.js';
-import { displayName } from './path-display.js';
+import type { SkippedSource } from '../../findings/finding.js';
+import { gitBytes } from '../git/git.js';
+import { displayName } from '../path-display.js';
 
 export interface FileEntry {
   /** Absolute path on disk. */

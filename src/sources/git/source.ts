@@ -14,26 +14,24 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding, ScanStats, SkippedSource } from '../findings/finding.js';
-import { NOT_FETCHED, ObjectReader } from '../sources/git/cat-file.js';
-import { walkCommits, type WalkOptions } from '../sources/git/commit-walk.js';
-import { GitError, NO_LAZY_FETCH, git, gitMaybe, streamGitLines } from '../sources/git/git.js';
-import { repoInfo, resolveCommit, type RepoInfo } from '../sources/git/repo.js';
-import { GitRangeError } from '../sources/git/errors.js';
-import { absentObjects, fetchObjects, promisorRemote } from '../sources/git/partial-clone.js';
-import { PATCH_FLAGS, PatchParser, type PatchChunk } from '../sources/git/patch-parser.js';
-import { ChunkScanner, type ScannerConfig } from './chunk-scanner.js';
+import type { Finding, ScanStats, SkippedSource } from '../../findings/finding.js';
+import { NOT_FETCHED, ObjectReader } from './cat-file.js';
+import { walkCommits, type WalkOptions } from './commit-walk.js';
+import { GitError, NO_LAZY_FETCH, git, gitMaybe, streamGitLines } from './git.js';
+import { repoInfo, resolveCommit, type RepoInfo } from './repo.js';
+import { GitRangeError } from './errors.js';
+import { absentObjects, fetchObjects, promisorRemote } from './partial-clone.js';
+import { PATCH_FLAGS, PatchParser, type PatchChunk } from './patch-parser.js';
+import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
 import { isUnreadable, unreadableReason } from './commit-objects.js';
 import type { GitBatch, GitBatchResult, GitWorkerData } from './git-worker.js';
-import { pathMatcher } from './path-filter.js';
-import { FirstAddedIndex, scanCommitBatch, toScanChunk, type CommitBatchResult } from './scan-commits.js';
+import type { GitMode } from './mode.js';
+import { pathMatcher } from '../path-filter.js';
+import { FirstAddedIndex, scanCommitBatch, toScanChunk, type CommitBatchResult } from './commits.js';
 import { scanStagedObjects } from './staged-objects.js';
-import { runWorkers, workerScript } from './worker-pool.js';
+import { runWorkers, workerScript } from '../../scan/worker-pool.js';
 
-export type GitMode =
-  | { kind: 'staged' }
-  | { kind: 'diff'; range: string }
-  | { kind: 'history'; branch?: string; since?: string };
+export type { GitMode };
 
 export interface GitScanOptions {
   repo: string;

@@ -17,7 +17,7 @@ import { lstat, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Origin, ScanStats, SkippedSource } from '../../findings/finding.js';
 import type { ChunkScanner } from '../../scan/chunk-scanner.js';
-import { describeFsError, resolveRoots, toPosix } from '../files.js';
+import { describeFsError, resolveRoots, toPosix } from '../files/walk.js';
 import { detectFormat } from './detect.js';
 import { BinaryInputError, openText, ZipInputError, type OpenedText } from './input.js';
 import { readGithubIssues } from './github-issues.js';
