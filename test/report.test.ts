@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { stripSecrets } from '../src/cli/output.js';
+import { stripSecrets } from '../src/pipeline/steps/strip-secrets.js';
 import type { Finding, Report } from '../src/findings/finding.js';
 import { FORMATS, loadFormatter, type FormatName } from '../src/report/index.js';
 import { csvCell } from '../src/report/csv.js';

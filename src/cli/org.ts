@@ -6,7 +6,8 @@
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
  */
 import path from 'node:path';
-import { loadSettings, scannerConfig } from '../config/settings.js';
+import { loadSettings } from '../config/settings.js';
+import { scannerConfig } from '../pipeline/scanner-config.js';
 import { parseSize } from '../config/size.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { RepoEvent } from '../sprawl/org-scan.js';
@@ -14,7 +15,8 @@ import type { RepoTarget, Shard } from '../sprawl/targets.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters, writeOutput } from './output.js';
+import { applyReportFilters } from '../pipeline/steps/index.js';
+import { writeOutput } from './output.js';
 import { inventoryPath, markRunFailed, openInventory } from './sprawl.js';
 import { toolVersion } from '../version.js';
 

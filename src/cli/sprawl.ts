@@ -4,7 +4,8 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { scannerConfig, type ScanSettings } from '../config/settings.js';
+import type { ScanSettings } from '../config/settings.js';
+import { scannerConfig } from '../pipeline/scanner-config.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import type { SprawlFormat } from '../sprawl/format.js';

@@ -31,7 +31,9 @@ import type { Rule } from '../rules/schema.js';
 import type { FormatName } from '../report/index.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseIntOption } from './options.js';
-import { makeReport, stripSecrets, writeReport } from './output.js';
+import { makeReport } from '../findings/report.js';
+import { stripSecrets } from '../pipeline/steps/strip-secrets.js';
+import { writeReport } from './output.js';
 import { toolVersion } from '../version.js';
 
 export interface VerifyCliOptions {

@@ -8,7 +8,6 @@
 import type { ScanWarning } from '../findings/finding.js';
 import type { Confidence, Rule } from '../rules/schema.js';
 import type { Problem } from '../rules/problem.js';
-import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import { readPackedRules } from './rule-pack.js';
 import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
@@ -86,17 +85,6 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || undefined,
     warnings: [],
-  };
-}
-
-/** A scanner configuration from resolved settings (allowlisted regexes travel as their sources). */
-export function scannerConfig(settings: ScanSettings, options: { includeSecrets?: boolean; fingerprintKey?: string } = {}): ScannerConfig {
-  return {
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
-    ...(options.includeSecrets !== undefined ? { includeSecrets: options.includeSecrets } : {}),
-    fingerprintKey: options.fingerprintKey,
   };
 }
 

@@ -47,7 +47,7 @@ export class ChunkScanner {
   private rejected: Rejection[] = [];
   private notListed = 0;
 
-  constructor(private readonly config: ScannerConfig) {
+  constructor(readonly config: ScannerConfig) {
     this.detector = new Detector(config.rules, {
       allowSecretRegexes: config.allowSecretRegexes.map((r) => new RegExp(r)),
       stopwords: config.stopwords,

@@ -3,7 +3,8 @@
  * are streamed in overlapping chunks so memory stays bounded.
  */
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import type { Finding, SkippedSource, SourceKind } from '../../findings/finding.js';
+import type { Finding, SourceKind } from '../../findings/finding.js';
+import { inputProblem, type ScanProblem } from '../../findings/scan-problem.js';
 import { TextChunker, type TextPiece } from '../long-text.js';
 import { describeFsError, type FileEntry } from './walk.js';
 import { createStreamDecoder, decodeForScan, SNIFF_BYTES, type StreamDecoder } from '../text-decode.js';
@@ -17,7 +18,7 @@ export interface FileScanResult {
   bytes: number;
   chunks: number;
   /** Set when the file was not scanned (binary, unreadable). */
-  skipped?: SkippedSource;
+  skipped?: ScanProblem;
 }
 
 export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind = 'file'): Promise<FileScanResult> {
@@ -31,7 +32,7 @@ export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: 
     }
     const decoded = decodeForScan(bytes);
     if (decoded.kind === 'binary') {
-      return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };
+      return { findings: [], bytes: 0, chunks: 0, skipped: inputProblem('binary', entry.relPath, 'binary file') };
     }
     if (decoded.text.length > STREAM_THRESHOLD) {
       return scanText(decoded.text, entry.relPath, scanner, source, bytes.length);
@@ -39,7 +40,7 @@ export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: 
     const findings = scanner.scan({ text: decoded.text, ascii: decoded.ascii, origin: { source, path: entry.relPath } });
     return { findings, bytes: bytes.length, chunks: 1 };
   } catch (error) {
-    return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: `unreadable: ${describeFsError(error)}` } };
+    return { findings: [], bytes: 0, chunks: 0, skipped: inputProblem('unreadable', entry.relPath, `unreadable: ${describeFsError(error)}`) };
   }
 }
 
@@ -56,7 +57,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 function tooLarge(entry: FileEntry, size: number): FileScanResult {
   const reason = `larger than the size cap (${size} > ${entry.sizeCap ?? 0} bytes)`;
-  return { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason } };
+  return { findings: [], bytes: 0, chunks: 0, skipped: inputProblem('too-large', entry.relPath, reason) };
 }
 
 /** Read buffer reused from file to file; kept at most this large between files. */
@@ -190,7 +191,7 @@ async function scanLargeFile(entry: FileEntry, scanner: ChunkScanner, source: So
   const stream = createReadStream(pathOf(entry), { highWaterMark: 1024 * 1024 });
   try {
     const result = await scanBlocks(stream as AsyncIterable<Buffer>, entry.relPath, source, scanner);
-    return result ?? { findings: [], bytes: 0, chunks: 0, skipped: { path: entry.relPath, reason: 'binary file' } };
+    return result ?? { findings: [], bytes: 0, chunks: 0, skipped: inputProblem('binary', entry.relPath, 'binary file') };
   } finally {
     stream.destroy();
   }

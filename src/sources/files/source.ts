@@ -1,41 +1,46 @@
 /**
- * `sprawlguard scan PATH…`: enumerate files, scan them (in worker threads when there is enough to
- * do), and collect findings and stats. Small scans (a pre-commit hook, a handful of files) stay in
- * the main thread: starting workers costs more than it saves below a few megabytes.
+ * The files source (`sprawlguard scan PATH…`): enumerate files, scan them (in worker threads when
+ * there is enough to do), and report findings and skips as they come. Small scans (a pre-commit
+ * hook, a handful of files) stay in the main thread: starting workers costs more than it saves
+ * below a few megabytes.
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Finding, ScanStats, SkippedSource } from '../../findings/finding.js';
-import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from './walk.js';
-import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
-import { pathMatcher } from '../path-filter.js';
-import { scanFile } from './read.js';
-import type { FileBatch, FileBatchResult } from './worker.js';
+import path from 'node:path';
+import type { Finding, ScanScope, ScanStats } from '../../findings/finding.js';
+import { toSkipped, type ScanProblem } from '../../findings/scan-problem.js';
 import { runWorkers, workerScript } from '../../scan/worker-pool.js';
+import { pathMatcher } from '../path-filter.js';
+import { eventStream, type ScanSource, type SourceContext, type SourceEvent, type SourceTotals } from '../source.js';
+import { scanFile } from './read.js';
+import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from './walk.js';
+import type { FileBatch, FileBatchResult } from './worker.js';
 
-export interface FileScanOptions {
+export interface FilesSourceOptions {
   paths: readonly string[];
-  config: ScannerConfig;
-  maxFileSize: number;
-  /** minimatch globs of paths not to scan. */
-  excludeGlobs: readonly string[];
-  /** Prefix for root-relative paths before the globs match (they are written for a parent directory). */
-  excludeBase?: string;
-  /** Worker threads; 1 scans in the main thread. Default: one per core. */
-  jobs?: number;
-  /** Called once per skipped source as soon as it is known (for stderr warnings). */
-  onSkip?: (skipped: SkippedSource) => void;
-  /** Called with facts that are not skips (a named path git ignores, scanned anyway). */
-  onNote?: (message: string) => void;
-  signal?: AbortSignal;
+  /** Set false to walk directories even inside a git work tree (scans ignored files too). */
   useGit?: boolean;
-  /** A scanner built from `config`, used when the scan stays in the main thread (--explain reads its rejections). */
-  scanner?: ChunkScanner;
+  /**
+   * Report facts that are not skips (a named path git ignores, scanned anyway). Off, no git process
+   * is started only to learn them.
+   */
+  notes?: boolean;
+  cwd?: string;
 }
 
-export interface ScanOutcome {
-  findings: Finding[];
-  stats: ScanStats;
+/** Files and directories on disk. */
+export function filesSource(options: FilesSourceOptions): ScanSource {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = options.paths.map((p) => path.resolve(cwd, p));
+  // A single directory argument: paths are relative to it (and its config applies); otherwise the working directory.
+  const only = absolute.length === 1 ? (absolute[0] as string) : undefined;
+  const root = only !== undefined && statSync(only, { throwIfNoEntry: false })?.isDirectory() ? only : cwd;
+  return {
+    kind: 'files',
+    root,
+    scope: (): ScanScope => ({ source: 'files', root, paths: absolute }),
+    scan: (context) => eventStream<SourceEvent, SourceTotals>((emit) => scanFiles(options, context, emit)),
+  };
 }
 
 /** The size of a file, or -1 (unknown: the reader will find out) when it cannot be stat'ed. */
@@ -52,26 +57,27 @@ const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH_BYTES = 2 * 1024 * 1024;
 const BATCH_FILES = 256;
 
-export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> {
+async function scanFiles(options: FilesSourceOptions, context: SourceContext, emit: (event: SourceEvent) => void): Promise<SourceTotals> {
   const started = performance.now();
-  const skipped: SkippedSource[] = [];
-  const onSkip = (s: SkippedSource): void => {
-    skipped.push(s);
-    options.onSkip?.(s);
+  const skipped: ScanProblem[] = [];
+  const onSkip = (problem: ScanProblem): void => {
+    skipped.push(problem);
+    emit({ kind: 'problem', problem });
   };
-  const roots = await resolveRoots(options.paths);
-  const excludedByGlob = pathMatcher(options.excludeGlobs, options.excludeBase);
+  const roots = await resolveRoots(options.paths, options.cwd);
+  const globs = context.allowPaths.globs;
+  const excludedByGlob = pathMatcher(globs, context.allowPaths.base);
   // Counted so that an allowlist leaving out most of the tree is reported, not silent.
   let allowlisted = 0;
   const files = enumerateFiles(roots, {
-    maxFileSize: options.maxFileSize,
+    maxFileSize: context.maxFileSize,
     excluded: (relPath) => excludedByGlob(relPath) && ++allowlisted > 0,
     onSkip,
-    onNote: options.onNote,
-    signal: options.signal,
+    onNote: options.notes ? (problem) => emit({ kind: 'problem', problem }) : undefined,
+    signal: context.signal,
     useGit: options.useGit,
   })[Symbol.asyncIterator]();
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const jobs = Math.max(1, context.jobs ?? availableParallelism());
   // Enumerate until it is clear whether workers pay off: the whole list when it is small, or the
   // first PARALLEL_MIN_BYTES of it, after which the rest streams to workers as it is found.
   const head: FileEntry[] = [];
@@ -92,10 +98,12 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;
   }
 
-  const findings: Finding[] = [];
-  const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped };
-  const collect = (r: { findings: Finding[]; bytes: number; chunks: number; skipped?: SkippedSource }): void => {
-    findings.push(...r.findings);
+  const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] };
+  const found = (findings: Finding[]): void => {
+    if (findings.length > 0) emit({ kind: 'findings', findings });
+  };
+  const collect = (r: { findings: Finding[]; bytes: number; chunks: number; skipped?: ScanProblem }): void => {
+    found(r.findings);
     stats.bytes += r.bytes;
     stats.chunks += r.chunks;
     if (r.skipped) onSkip(r.skipped);
@@ -103,26 +111,26 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
   };
 
   if (enumerated) {
-    const scanner = options.scanner ?? new ChunkScanner(options.config);
     for (const entry of head) {
-      if (options.signal?.aborted) break;
-      collect(await scanFile(entry, scanner));
+      if (context.signal?.aborted) break;
+      collect(await scanFile(entry, context.scanner()));
     }
   } else {
     const onResult = (result: FileBatchResult): void => {
-      findings.push(...result.findings);
+      found(result.findings);
       stats.bytes += result.bytes;
       stats.chunks += result.chunks;
       stats.sources += result.files;
       for (const s of result.skipped) onSkip(s);
     };
-    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), options.config, batches(head, files), jobs, onResult, options.signal);
+    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), context.scannerConfig, batches(head, files), jobs, onResult, context.signal);
   }
   // Workers finish in any order: keep the report the same from run to run.
-  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.excludeGlobs.length > 0) stats.allowlisted = allowlisted;
+  skipped.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : (a.path ?? '') > (b.path ?? '') ? 1 : 0));
+  stats.skipped = skipped.map(toSkipped);
+  if (globs.length > 0) stats.allowlisted = allowlisted;
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, stats };
+  return { stats };
 }
 
 /**

@@ -27,7 +27,7 @@
 import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { SkippedSource } from '../../findings/finding.js';
+import { inputProblem, type ScanProblem } from '../../findings/scan-problem.js';
 import { gitBytes } from '../git/git.js';
 import { displayName } from '../path-display.js';
 
@@ -56,12 +56,12 @@ export interface EnumerateOptions {
   maxFileSize: number;
   /** Return true to leave a path out (config path allowlist); receives the relative path. */
   excluded?: (relPath: string) => boolean;
-  onSkip: (skipped: SkippedSource) => void;
+  onSkip: (skipped: ScanProblem) => void;
   signal?: AbortSignal;
   /** Set false to walk the directory even inside a git work tree. */
   useGit?: boolean;
   /** Facts the user should know that are not skips (a named path git ignores, scanned anyway). */
-  onNote?: (message: string) => void;
+  onNote?: (note: ScanProblem) => void;
 }
 
 export interface ScanRoot {
@@ -110,7 +110,7 @@ export async function* enumerateFiles(roots: readonly ScanRoot[], options: Enume
     try {
       rootStat = statSync(root.abs);
     } catch (error) {
-      options.onSkip({ path: root.arg, reason: rootError(root.abs, error) });
+      options.onSkip(inputProblem('unreadable', root.arg, rootError(root.abs, error)));
       continue;
     }
     if (rootStat.isFile()) {
@@ -121,13 +121,13 @@ export async function* enumerateFiles(roots: readonly ScanRoot[], options: Enume
       continue;
     }
     if (!rootStat.isDirectory()) {
-      options.onSkip({ path: root.arg, reason: `not a regular file or directory (${fileKind(rootStat)})` });
+      options.onSkip(inputProblem('not-followed', root.arg, `not a regular file or directory (${fileKind(rootStat)})`));
       continue;
     }
     const realRoot = realpathSync(root.abs);
     const listing = options.useGit === false ? undefined : await gitListFiles(root.abs);
     if (listing && 'ignoredBy' in listing) {
-      options.onNote?.(`${root.arg}: ignored by git (${listing.ignoredBy}); scanning it in full because it was named`);
+      options.onNote?.(inputProblem('ignored-by-git', root.arg, `ignored by git (${listing.ignoredBy}); scanning it in full because it was named`));
       yield* walk(root, realRoot, '', options, seen);
     } else if (listing) {
       for (const rel of listing.paths) {
@@ -141,7 +141,7 @@ export async function* enumerateFiles(roots: readonly ScanRoot[], options: Enume
   }
   // Files named on the command line are read whatever git thinks of them; say so when it ignores them.
   if (namedFiles.length > 0 && options.useGit !== false && options.onNote) {
-    for (const [root, rule] of await ignoredByGit(namedFiles)) options.onNote(`${root.arg}: ignored by git (${rule}); scanned because it was named`);
+    for (const [root, rule] of await ignoredByGit(namedFiles)) options.onNote(inputProblem('ignored-by-git', root.arg, `ignored by git (${rule}); scanned because it was named`));
   }
 }
 
@@ -177,7 +177,7 @@ async function* walk(
     seen.add(id);
     entries = readdirSync(absDir, { withFileTypes: true });
   } catch (error) {
-    options.onSkip({ path: joinDisplay(root.displayBase, toPosix(relDir)) || '.', reason: describeFsError(error) });
+    options.onSkip(inputProblem('unreadable', joinDisplay(root.displayBase, toPosix(relDir)) || '.', describeFsError(error)));
     return;
   }
   // A name that is not UTF-8 decodes with U+FFFD and cannot be opened by that string: take
@@ -213,7 +213,7 @@ async function* walk(
     try {
       info = lstatSync(absPrefix + name);
     } catch (error) {
-      options.onSkip({ path: joinDisplay(root.displayBase, toPosix(rel)), reason: describeFsError(error) });
+      options.onSkip(inputProblem('unreadable', joinDisplay(root.displayBase, toPosix(rel)), describeFsError(error)));
       continue;
     }
     const entry = visitPath(root, realRoot, rel, options, seen, true, info, absPrefix + name);
@@ -265,12 +265,12 @@ function visitPath(
   } catch (error) {
     // git lists files deleted from the work tree but still in the index: nothing to read.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !allowDirectory) return undefined;
-    options.onSkip({ path: shown, reason: describeFsError(error) });
+    options.onSkip(inputProblem('unreadable', shown, describeFsError(error)));
     return undefined;
   }
   if (info.isSymbolicLink()) {
     if (typeof abs !== 'string') {
-      options.onSkip({ path: shown, reason: 'symlink whose name is not UTF-8; not followed' });
+      options.onSkip(inputProblem('not-followed', shown, 'symlink whose name is not UTF-8; not followed'));
       return undefined;
     }
     let target: string;
@@ -278,18 +278,18 @@ function visitPath(
       target = realpathSync(abs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      options.onSkip({ path: shown, reason: code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code ?? 'error'})` });
+      options.onSkip(inputProblem('not-followed', shown, code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code ?? 'error'})`));
       return undefined;
     }
     const inside = target === realRoot || target.startsWith(realRoot + path.sep);
     if (!inside) {
-      options.onSkip({ path: shown, reason: 'symlink points outside the scan root; not followed' });
+      options.onSkip(inputProblem('not-followed', shown, 'symlink points outside the scan root; not followed'));
       return undefined;
     }
     try {
       info = statSync(abs);
     } catch (error) {
-      options.onSkip({ path: shown, reason: describeFsError(error) });
+      options.onSkip(inputProblem('unreadable', shown, describeFsError(error)));
       return undefined;
     }
     if (info.isDirectory()) {
@@ -298,7 +298,7 @@ function visitPath(
       const parent = tryFs(() => realpathSync(path.dirname(abs)));
       if (parent instanceof Error) return 'directory';
       if ((parent === target || parent.startsWith(target + path.sep))) {
-        options.onSkip({ path: shown, reason: 'symlink loop (points to a directory that contains it); not followed' });
+        options.onSkip(inputProblem('not-followed', shown, 'symlink loop (points to a directory that contains it); not followed'));
         return undefined;
       }
       return 'directory';
@@ -313,7 +313,7 @@ function visitPath(
 function checkFile(abs: string | Buffer, shown: string, info: Stats, options: EnumerateOptions, seen: Set<string>): FileEntry | undefined {
   if (!info.isFile()) {
     // Opening a FIFO would wait for a writer; a socket or device is no file to scan.
-    if (!options.excluded?.(shown)) options.onSkip({ path: shown, reason: `not a regular file (${fileKind(info)})` });
+    if (!options.excluded?.(shown)) options.onSkip(inputProblem('not-followed', shown, `not a regular file (${fileKind(info)})`));
     return undefined;
   }
   const id = identity(info);
@@ -321,7 +321,7 @@ function checkFile(abs: string | Buffer, shown: string, info: Stats, options: En
   seen.add(id);
   if (options.excluded?.(shown)) return undefined;
   if (info.size > options.maxFileSize) {
-    options.onSkip({ path: shown, reason: `larger than the size cap (${info.size} > ${options.maxFileSize} bytes)` });
+    options.onSkip(inputProblem('too-large', shown, `larger than the size cap (${info.size} > ${options.maxFileSize} bytes)`));
     return undefined;
   }
   if (typeof abs === 'string') return { absPath: abs, relPath: shown, size: info.size };
@@ -350,15 +350,15 @@ function* rawEntries(root: ScanRoot, absDir: Buffer, shownDir: string, dirents: 
         seen.add(id);
         children = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
       } catch (error) {
-        options.onSkip({ path: shown, reason: describeFsError(error) });
+        options.onSkip(inputProblem('unreadable', shown, describeFsError(error)));
         continue;
       }
       yield* rawEntries(root, abs, shown, children, options, seen);
       continue;
     }
     const info = tryFs(() => lstatSync(abs));
-    if (info instanceof Error) options.onSkip({ path: shown, reason: describeFsError(info) });
-    else if (info.isSymbolicLink()) options.onSkip({ path: shown, reason: 'symlink whose name is not UTF-8; not followed' });
+    if (info instanceof Error) options.onSkip(inputProblem('unreadable', shown, describeFsError(info)));
+    else if (info.isSymbolicLink()) options.onSkip(inputProblem('not-followed', shown, 'symlink whose name is not UTF-8; not followed'));
     else checkFile(abs, shown, info, options, seen);
   }
 }

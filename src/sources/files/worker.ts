@@ -3,7 +3,8 @@
  * findings. Reading happens here too, so I/O and CPU spread over all cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Finding, SkippedSource } from '../../findings/finding.js';
+import type { Finding } from '../../findings/finding.js';
+import type { ScanProblem } from '../../findings/scan-problem.js';
 import type { FileEntry } from './walk.js';
 import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
 import { scanFile } from './read.js';
@@ -13,7 +14,7 @@ export type FileBatch = FileEntry[];
 
 export interface FileBatchResult {
   findings: Finding[];
-  skipped: SkippedSource[];
+  skipped: ScanProblem[];
   bytes: number;
   chunks: number;
   files: number;

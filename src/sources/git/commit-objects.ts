@@ -4,7 +4,8 @@
  * Each changed file is compared with its previous versions blob by blob (addedText); whatever
  * cannot be read is reported skipped with its object id, and everything else is scanned.
  */
-import type { ObjectReader } from './cat-file.js';
+import type { ProblemCode } from '../../findings/scan-problem.js';
+import { NOT_FETCHED, type ObjectReader } from './cat-file.js';
 import { addedText } from './added-lines.js';
 import { diffTrees, parseCommit, type ChangedFile } from './objects.js';
 import type { CommitMeta, PatchParserEvents } from './patch-parser.js';
@@ -15,16 +16,17 @@ export function unreadableReason(what: string, why: string, consequence: string)
   return `${what} cannot be read (${why}): ${consequence}`;
 }
 
-/** Whether a skip reason is about an object that could not be read (not a binary or oversized file). */
-export function isUnreadable(reason: string): boolean {
-  return / cannot be read \(/.test(reason);
+/** The problem code for an object that cannot be read, by why: a partial clone's absent objects are summarised. */
+export function unreadableCode(why: string): ProblemCode {
+  return why.includes(NOT_FETCHED) ? 'not-fetched' : 'unreadable-object';
 }
 
 export async function scanCommitObjects(objects: ObjectReader, commit: string, events: PatchParserEvents, maxFileBytes: number): Promise<void> {
   const object = await objects.read(commit);
   const parsed = object.kind === 'present' && object.type === 'commit' ? parseCommit(commit, object.data) : undefined;
   if (!parsed) {
-    events.skip?.(commit, unreadableReason('commit object', object.kind === 'missing' ? object.reason : 'not a commit', 'not scanned'));
+    const why = object.kind === 'missing' ? object.reason : 'not a commit';
+    events.skip?.(unreadableCode(why), commit, unreadableReason('commit object', why, 'not scanned'));
     return;
   }
   const meta = parsed.meta;
@@ -39,8 +41,8 @@ export async function scanCommitObjects(objects: ObjectReader, commit: string, e
   }
   await diffTrees(objects, parsed.tree, parentTrees, {
     unreadableTree: (path, oid, reason) => {
-      if (path === '') events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, 'not scanned'));
-      else events.skip?.(`${path}/`, unreadableReason(`tree ${oid}`, reason, 'files under it were not scanned'), meta);
+      if (path === '') events.skip?.(unreadableCode(reason), commit, unreadableReason(`its tree ${oid}`, reason, 'not scanned'));
+      else events.skip?.(unreadableCode(reason), `${path}/`, unreadableReason(`tree ${oid}`, reason, 'files under it were not scanned'), meta);
     },
     file: (change) => scanChangedFile(objects, change, meta, events, maxFileBytes),
   });
@@ -60,15 +62,15 @@ export async function scanChangedFile(
 ): Promise<void> {
   const blob = await objects.read(oid, maxFileBytes);
   if (blob.kind === 'missing') {
-    events.skip?.(path, unreadableReason(`blob ${oid}`, blob.reason, 'not scanned'), commit);
+    events.skip?.(unreadableCode(blob.reason), path, unreadableReason(`blob ${oid}`, blob.reason, 'not scanned'), commit);
     return;
   }
   if (blob.kind === 'too-large') {
-    events.skip?.(path, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    events.skip?.('too-large', path, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
     return;
   }
   if (isBinary(blob.data)) {
-    events.skip?.(path, 'binary file', commit);
+    events.skip?.('binary', path, 'binary file', commit);
     return;
   }
   const before: Buffer[] = [];
@@ -78,5 +80,5 @@ export async function scanChangedFile(
   }
   const added = addedText(path, commit, blob.data, before, maxFileBytes);
   for (const chunk of added.chunks) events.chunk(chunk);
-  if (added.capped) events.skip?.(path, added.capped, commit);
+  if (added.capped) events.skip?.('too-large', path, added.capped, commit);
 }

@@ -7,7 +7,8 @@
  * which skips just what cannot be read, naming it), and `git log` goes on from the next one. In a
  * partial clone, where most old blobs were never fetched, every commit is read from its objects.
  */
-import type { Finding, SkippedSource, SourceKind } from '../../findings/finding.js';
+import type { Finding, SourceKind } from '../../findings/finding.js';
+import type { ProblemCode, ScanProblem } from '../../findings/scan-problem.js';
 import { ObjectReader } from './cat-file.js';
 import { GitError, NO_LAZY_FETCH, streamGitLines } from './git.js';
 import { absentObjects } from './partial-clone.js';
@@ -26,7 +27,7 @@ export interface CommitBatchResult {
   commits: number;
   bytes: number;
   chunks: number;
-  skipped: SkippedSource[];
+  skipped: ScanProblem[];
 }
 
 export interface CommitBatchOptions {
@@ -86,7 +87,7 @@ async function scanPatches(repo: string, commits: readonly string[], start: numb
     {
       commit: () => sink.begin(start + ++position),
       chunk: (chunk) => sink.events.chunk(chunk),
-      skip: (path, reason, commit) => sink.events.skip?.(path, reason, commit),
+      skip: (code, path, reason, commit) => sink.events.skip?.(code, path, reason, commit),
     },
     options.maxFileBytes,
   );
@@ -124,7 +125,7 @@ class BatchSink {
           this.result.findings.push({ finding, order: options.firstOrder + this.current });
         }
       },
-      skip: (path, reason, commit) => this.result.skipped.push(skipEntry(path, reason, commit)),
+      skip: (code, path, reason, commit) => this.result.skipped.push(skipEntry(code, path, reason, commit)),
     };
   }
 
@@ -162,8 +163,9 @@ function commitOrigin(meta: CommitMeta): { commit: string; author: string; date:
   return { commit: meta.commit, author: meta.author, date: meta.date };
 }
 
-function skipEntry(path: string, reason: string, commit?: CommitMeta): SkippedSource {
-  return { path: commit ? `${path}@${commit.commit.slice(0, 12)}` : path, reason };
+function skipEntry(code: ProblemCode, path: string, reason: string, commit?: CommitMeta): ScanProblem {
+  if (!commit) return { code, path, message: reason };
+  return { code, path: `${path}@${commit.commit.slice(0, 12)}`, message: reason, entry: commit.commit };
 }
 
 /**

@@ -38,7 +38,7 @@ export async function* jsonRecords(
     if (failure || next.done) break;
   }
   if (!failure) return;
-  context.warn({ path, reason: `invalid JSON: ${failure.message}; the rest of the file is scanned as plain text` });
+  context.warn({ code: 'input', path, message: `invalid JSON: ${failure.message}; the rest of the file is scanned as plain text` });
   const at = parser.remainderPosition();
   yield* looseRest(path, parser.remainder(), iterator, at.line, at.column);
 }

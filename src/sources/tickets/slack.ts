@@ -61,7 +61,7 @@ export function slackDirectory(dir: string, shownDir: string, context: SlackRead
       try {
         return await openText(file, { signal: context.signal });
       } catch (error) {
-        context.warn({ path: joinShown(shownDir, rel), reason: `unreadable: ${error instanceof Error && 'code' in error ? describeFsError(error) : (error as Error).message}` });
+        context.warn({ code: 'unreadable', path: joinShown(shownDir, rel), message: `unreadable: ${error instanceof Error && 'code' in error ? describeFsError(error) : (error as Error).message}` });
         return undefined;
       }
     },

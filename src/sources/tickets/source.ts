@@ -12,12 +12,14 @@
  * line or column, and what could not be parsed is scanned as plain text; an input that cannot be
  * read at all is reported as failed and the other inputs go on.
  */
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { lstat, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, Origin, ScanStats, SkippedSource } from '../../findings/finding.js';
+import { toSkipped, type ScanProblem } from '../../findings/scan-problem.js';
 import type { ChunkScanner } from '../../scan/chunk-scanner.js';
 import { describeFsError, resolveRoots, toPosix } from '../files/walk.js';
+import { drainSource, eventStream, type ScanSource, type SourceContext, type SourceEvent, type SourceTotals } from '../source.js';
 import { detectFormat } from './detect.js';
 import { BinaryInputError, openText, ZipInputError, type OpenedText } from './input.js';
 import { readGithubIssues } from './github-issues.js';
@@ -46,9 +48,8 @@ import {
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
 import { readZendeskJson, readZendeskJsonl } from './zendesk.js';
 
-export interface TicketScanOptions {
+export interface TicketSourceOptions {
   paths: readonly string[];
-  scanner: ChunkScanner;
   /** Read every input as this format instead of detecting it. */
   formatHint?: TicketFormat;
   /** The system's web address, for links an export cannot give (Jira CSV, Slack, Linear, ServiceNow). */
@@ -58,6 +59,25 @@ export interface TicketScanOptions {
   /** Limits on ZIP archives (entries, uncompressed bytes, compression ratio); defaults in zip-archive.ts. */
   zip?: Partial<ZipLimits>;
   cwd?: string;
+}
+
+/** Ticket and chat exports: files, directories of them, ZIP archives, Slack export folders. */
+export function ticketsSource(options: TicketSourceOptions): ScanSource {
+  const cwd = options.cwd ?? process.cwd();
+  // A single directory argument is where the configuration is looked for; otherwise the working directory.
+  const only = options.paths.length === 1 ? path.resolve(cwd, options.paths[0] as string) : undefined;
+  const root = only !== undefined && statSync(only, { throwIfNoEntry: false })?.isDirectory() ? only : cwd;
+  return {
+    kind: 'tickets',
+    root,
+    // Findings name tickets and fields, not files to read again: the report records no scope.
+    scope: () => undefined,
+    scan: (context) => eventStream<SourceEvent, SourceTotals>((emit) => scanExports(options, context, emit)),
+  };
+}
+
+export interface TicketScanOptions extends TicketSourceOptions {
+  scanner: ChunkScanner;
   /** Problems inside an input that did not stop its scan. */
   onWarning?: (warning: SkippedSource) => void;
   /** Inputs that could not be read at all. */
@@ -77,37 +97,58 @@ interface FoundInput extends TicketInput {
   explicit: boolean;
 }
 
+/** Run a tickets source to its end, for callers that want the result at once. */
 export async function scanTickets(options: TicketScanOptions): Promise<TicketScanResult> {
+  const context: SourceContext = {
+    scanner: () => options.scanner,
+    scannerConfig: options.scanner.config,
+    maxFileSize: Number.POSITIVE_INFINITY,
+    allowPaths: { globs: [] },
+    signal: options.signal,
+  };
+  const result = await drainSource(ticketsSource(options), context, (event) => {
+    if (event.kind !== 'problem') return;
+    if (event.problem.code === 'input-failed') options.onFailure?.(toSkipped(event.problem));
+    else options.onWarning?.(toSkipped(event.problem));
+  });
+  return { findings: result.findings, stats: result.stats, failures: (result.failures ?? []).map(toSkipped) };
+}
+
+async function scanExports(options: TicketSourceOptions, context: SourceContext, emit: (event: SourceEvent) => void): Promise<SourceTotals> {
   const started = performance.now();
   const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] };
   const findings: Finding[] = [];
-  const failures: SkippedSource[] = [];
-  const warn = (warning: SkippedSource): void => {
-    stats.skipped.push(warning);
-    options.onWarning?.(warning);
+  const failures: ScanProblem[] = [];
+  const warn = (warning: ScanProblem): void => {
+    stats.skipped.push(toSkipped(warning));
+    emit({ kind: 'problem', problem: warning });
   };
-  const fail = (failure: SkippedSource): void => {
+  const fail = (failure: ScanProblem): void => {
     failures.push(failure);
-    stats.skipped.push(failure);
-    options.onFailure?.(failure);
+    stats.skipped.push(toSkipped(failure));
+    emit({ kind: 'problem', problem: failure });
   };
-
+  const scan: ExportScan = { ...options, scanner: context.scanner(), signal: context.signal };
   for await (const input of findInputs(options.paths, options.cwd ?? process.cwd(), options.formatHint, warn, fail)) {
-    if (options.signal?.aborted) break;
-    await scanInput(input, options, { findings, stats, warn, fail });
+    if (context.signal?.aborted) break;
+    await scanInput(input, scan, { findings, stats, warn, fail });
   }
+  if (findings.length > 0) emit({ kind: 'findings', findings });
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, stats, failures };
+  return { stats, failures };
 }
+
+/** What reading one export needs: the source's options, the scanner and the run's signal. */
+type ExportScan = TicketSourceOptions & { scanner: ChunkScanner; signal?: AbortSignal };
 
 interface Sink {
   findings: Finding[];
   stats: ScanStats;
-  warn: (warning: SkippedSource) => void;
-  fail: (failure: SkippedSource) => void;
+  warn: (warning: ScanProblem) => void;
+  fail: (failure: ScanProblem) => void;
 }
 
-async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Sink): Promise<void> {
+async function scanInput(input: FoundInput, options: ExportScan, sink: Sink): Promise<void> {
   const context: ReaderContext & { countBytes(bytes: number): void } = {
     warn: sink.warn,
     baseUrl: options.baseUrl,
@@ -132,8 +173,8 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
       return;
     }
     const reason = error instanceof BinaryInputError ? error.message : describeFsError(error);
-    if (input.explicit) sink.fail({ path: input.displayPath, reason });
-    else sink.warn({ path: input.displayPath, reason: `${reason}; skipped` });
+    if (input.explicit) sink.fail({ code: 'input-failed', path: input.displayPath, message: reason });
+    else sink.warn({ code: 'skipped-input', path: input.displayPath, message: `${reason}; skipped` });
     return;
   }
   try {
@@ -144,7 +185,7 @@ async function scanInput(input: FoundInput, options: TicketScanOptions, sink: Si
 }
 
 /** A ZIP archive: its entries are read in place (see scan-archive.ts). */
-async function scanZip(input: FoundInput, options: TicketScanOptions, sink: Sink, context: ReaderContext & { countBytes(bytes: number): void }): Promise<void> {
+async function scanZip(input: FoundInput, options: ExportScan, sink: Sink, context: ReaderContext & { countBytes(bytes: number): void }): Promise<void> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zip };
   const hooks: ArchiveScan = {
     limits,
@@ -161,24 +202,24 @@ async function scanZip(input: FoundInput, options: TicketScanOptions, sink: Sink
     await scanArchive(input.absPath, input.displayPath, input.absPath, hooks, { left: limits.bytes, limit: limits.bytes });
   } catch (error) {
     const reason = `not a readable ZIP archive: ${(error as Error).message}`;
-    if (input.explicit) sink.fail({ path: input.displayPath, reason });
-    else sink.warn({ path: input.displayPath, reason: `${reason}; skipped` });
+    if (input.explicit) sink.fail({ code: 'input-failed', path: input.displayPath, message: reason });
+    else sink.warn({ code: 'skipped-input', path: input.displayPath, message: `${reason}; skipped` });
   }
 }
 
 /** An opened export (a file, or an archive entry): recognise its format, read it, scan it. */
-async function scanOpened(opened: OpenedText, input: FoundInput, options: TicketScanOptions, sink: Sink, context: ReaderContext): Promise<void> {
+async function scanOpened(opened: OpenedText, input: FoundInput, options: ExportScan, sink: Sink, context: ReaderContext): Promise<void> {
   const detected = detectFormat(opened.head, fileNameOf(input));
   const format = options.formatHint ?? detected.format;
   if (!format) {
     opened.close();
     const reason = `not a recognised ticket or chat export (it looks like ${detected.looksLike}); choose one with --format-hint (${TICKET_FORMATS.join(', ')})`;
-    if (input.explicit) sink.fail({ path: input.displayPath, reason });
-    else sink.warn({ path: input.displayPath, reason: `${reason}; skipped` });
+    if (input.explicit) sink.fail({ code: 'input-failed', path: input.displayPath, message: reason });
+    else sink.warn({ code: 'skipped-input', path: input.displayPath, message: `${reason}; skipped` });
     return;
   }
   if (options.formatHint && detected.format && detected.format !== options.formatHint) {
-    sink.warn({ path: input.displayPath, reason: `read as ${options.formatHint} (--format-hint), though the content looks like ${detected.format}` });
+    sink.warn({ code: 'input', path: input.displayPath, message: `read as ${options.formatHint} (--format-hint), though the content looks like ${detected.format}` });
   }
   const reader = readerFor(format, input, opened.pieces, context, opened.head);
   try {
@@ -187,14 +228,15 @@ async function scanOpened(opened: OpenedText, input: FoundInput, options: Ticket
       // A hint that finds nothing in a file that looks like another export would pass silently
       // having scanned nothing: say so, and let the exit code show it.
       sink.fail({
+        code: 'input-failed',
         path: input.displayPath,
-        reason: `read as ${options.formatHint} (--format-hint), no records of that shape were found; the content looks like ${detected.format}`,
+        message: `read as ${options.formatHint} (--format-hint), no records of that shape were found; the content looks like ${detected.format}`,
       });
     }
   } catch (error) {
     const looks = detected.format && detected.format !== format ? ` (the content looks like ${detected.format})` : '';
     const message = error instanceof FormatMismatchError ? error.message : `cannot read as ${format}: ${(error as Error).message}`;
-    sink.fail({ path: input.displayPath, reason: `${message}${looks}` });
+    sink.fail({ code: 'input-failed', path: input.displayPath, message: `${message}${looks}` });
   } finally {
     opened.close();
     sink.stats.bytes += opened.bytesRead();
@@ -211,15 +253,15 @@ function fileNameOf(input: TicketInput): string {
 /** The first NUL characters of a file are reported one by one, the rest counted. */
 const MAX_NUL_WARNINGS = 10;
 
-function nulWarnings(shown: string, warn: (w: SkippedSource) => void): { onNul(line: number, column: number): void; finish(): void } {
+function nulWarnings(shown: string, warn: (w: ScanProblem) => void): { onNul(line: number, column: number): void; finish(): void } {
   let count = 0;
   let finished = false;
   return {
     onNul(line, column) {
-      if (++count <= MAX_NUL_WARNINGS) warn({ path: shown, reason: `a NUL character at line ${line}, column ${column} (a damaged export?) is read as a space` });
+      if (++count <= MAX_NUL_WARNINGS) warn({ code: 'input', path: shown, line, message: `a NUL character at line ${line}, column ${column} (a damaged export?) is read as a space` });
     },
     finish() {
-      if (!finished && count > MAX_NUL_WARNINGS) warn({ path: shown, reason: `${count - MAX_NUL_WARNINGS} more NUL characters are read as spaces` });
+      if (!finished && count > MAX_NUL_WARNINGS) warn({ code: 'input', path: shown, message: `${count - MAX_NUL_WARNINGS} more NUL characters are read as spaces` });
       finished = true;
     },
   };
@@ -374,14 +416,14 @@ async function* findInputs(
   paths: readonly string[],
   cwd: string,
   hint: TicketFormat | undefined,
-  warn: (w: SkippedSource) => void,
-  fail: (f: SkippedSource) => void,
+  warn: (w: ScanProblem) => void,
+  fail: (f: ScanProblem) => void,
 ): AsyncGenerator<FoundInput> {
   const roots = await resolveRoots(paths, cwd);
   for (const root of roots) {
     const info = await lstat(root.abs).catch((error: unknown) => error as Error);
     if (info instanceof Error) {
-      fail({ path: root.arg, reason: describeFsError(info) });
+      fail({ code: 'input-failed', path: root.arg, message: describeFsError(info) });
       continue;
     }
     const shown = root.displayBase === '' ? (info.isDirectory() ? '' : toPosix(path.basename(root.abs))) : root.displayBase;
@@ -390,7 +432,7 @@ async function* findInputs(
       continue;
     }
     if (!(await isDirectory(root.abs))) {
-      fail({ path: root.arg, reason: 'not a regular file or directory' });
+      fail({ code: 'input-failed', path: root.arg, message: 'not a regular file or directory' });
       continue;
     }
     yield* walkDirectory(root.abs, shown, hint, true, warn);
@@ -401,7 +443,7 @@ async function isDirectory(abs: string): Promise<boolean> {
   return (await stat(abs).catch(() => undefined))?.isDirectory() === true;
 }
 
-async function* walkDirectory(abs: string, shown: string, hint: TicketFormat | undefined, explicit: boolean, warn: (w: SkippedSource) => void): AsyncGenerator<FoundInput> {
+async function* walkDirectory(abs: string, shown: string, hint: TicketFormat | undefined, explicit: boolean, warn: (w: ScanProblem) => void): AsyncGenerator<FoundInput> {
   if ((hint === undefined || hint === 'slack') && (await isSlackExport(abs))) {
     yield { absPath: abs, displayPath: shown, isDirectory: true, explicit };
     return;
@@ -411,7 +453,7 @@ async function* walkDirectory(abs: string, shown: string, hint: TicketFormat | u
     entries = [];
     for await (const entry of await opendir(abs)) entries.push(entry);
   } catch (error) {
-    warn({ path: shown || '.', reason: describeFsError(error) });
+    warn({ code: 'unreadable', path: shown || '.', message: describeFsError(error) });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings/finding.js';
 import { compareRejections, MAX_LISTED_REJECTIONS, rejectionOf, type Explanation, type Rejection } from '../findings/rejection.js';
-import type { DropListener } from './output.js';
+import type { DropListener } from './steps/filter.js';
 
 export class ExplainCollector {
   private readonly rejected: Rejection[] = [];
@@ -22,14 +22,8 @@ export class ExplainCollector {
     this.notListed += explanation.notListed;
   }
 
-  /** For applyReportFilters. */
-  readonly drop: DropListener = (finding, reason, detail) => this.add(rejectionOf(finding, reason, detail));
-
-  /** Findings the baseline took out: those of `before` missing from `after`. */
-  addBaseline(before: readonly Finding[], after: readonly Finding[], file: string): void {
-    const kept = new Set(after);
-    for (const f of before) if (!kept.has(f)) this.add(rejectionOf(f, 'baseline', `recorded in the baseline ${file}`));
-  }
+  /** For the steps that drop findings (allowlist, confidence, baseline). */
+  readonly drop: DropListener = (finding: Finding, reason, detail) => this.add(rejectionOf(finding, reason, detail));
 
   /** The list in report order; raw values only when the user asked to see secrets. */
   explanation(showSecrets: boolean): Explanation {
