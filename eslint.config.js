@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Imports of src/cli/ from outside it. */
+const CLI_ONLY = {
+  regex: '(^|/)cli/',
+  message: 'src/cli/ is argument parsing and printing: move what you need into pipeline/, sources/, findings/ or config/',
+};
+
 export default tseslint.config(
   { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'bench/.corpus/', 'bench/.work/'] },
   js.configs.recommended,
@@ -16,6 +22,17 @@ export default tseslint.config(
     },
   },
   {
+    // cli/ is argument parsing and printing: nothing else may depend on it (the Action, the
+    // pipeline and the sources run without it). A flat config replaces a rule's options per file,
+    // so the pure-module block below repeats this pattern.
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CLI_ONLY] }],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/(^|\\/)cli\\//]', message: CLI_ONLY.message }],
+    },
+  },
+  {
     // engine/ and rules/ are pure: no file, process or network I/O.
     files: ['src/engine/**/*.ts', 'src/rules/**/*.ts'],
     rules: {
@@ -26,6 +43,7 @@ export default tseslint.config(
             name,
             message: 'engine/ and rules/ stay pure: do I/O in sources/, config/ or cli/',
           })),
+          patterns: [CLI_ONLY],
         },
       ],
     },
