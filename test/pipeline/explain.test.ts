@@ -7,12 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../src/config/rule-pack.js';
-import type { Rejection } from '../src/findings/rejection.js';
-import { ChunkScanner, type ScannerConfig } from '../src/scan/chunk-scanner.js';
-import { parseJsonReport, runCli, type JsonReport } from './support/cli.js';
-import { brokenChecksum, fakeGithubPat } from './support/fake-secrets.js';
-import { makeTempDir, makeTree } from './support/temp.js';
+import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import type { Rejection } from '../../src/findings/rejection.js';
+import { ChunkScanner, type ScannerConfig } from '../../src/scan/chunk-scanner.js';
+import { parseJsonReport, runCli, type JsonReport } from '../support/cli.js';
+import { brokenChecksum, fakeGithubPat } from '../support/fake-secrets.js';
+import { makeTempDir, makeTree } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBaseline, parseBaseline, subtractBaseline } from '../../src/findings/baseline.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { HOOK_MARKER, runHookInstall, runHookUninstall } from '../../src/cli/hook.js';
+import { runHookInstall, runHookUninstall } from '../../src/cli/hook.js';
+import { HOOK_MARKER } from '../../src/hook/pre-commit.js';
 import { fakeGithubPat } from '../support/engine-fakes.js';
 import { TestRepo } from '../support/git-repo.js';
 

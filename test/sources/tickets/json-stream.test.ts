@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isObject, JsonStreamParser, JsonSyntaxError, type JsonRecord, type JsonValue, type PathPattern, type StringPositions } from '../../src/sources/tickets/json-stream.js';
+import { isObject, JsonStreamParser, JsonSyntaxError, type JsonRecord, type JsonValue, type PathPattern, type StringPositions } from '../../../src/sources/tickets/json-stream.js';
 
 function parseInPieces(text: string, cuts: number[], recordPaths: PathPattern[]): JsonRecord[] {
   const records: JsonRecord[] = [];

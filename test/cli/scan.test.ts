@@ -7,9 +7,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CLI_BIN, REPO_ROOT, parseJsonReport, runCli, type CliResult } from './support/cli.js';
-import { fakeGithubPat, fakeGithubToken } from './support/fake-secrets.js';
-import { makeTempDir, makeTree, writeTree } from './support/temp.js';
+import { CLI_BIN, REPO_ROOT, parseJsonReport, runCli, type CliResult } from '../support/cli.js';
+import { fakeGithubPat, fakeGithubToken } from '../support/fake-secrets.js';
+import { makeTempDir, makeTree, writeTree } from '../support/temp.js';
 
 // Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
 // The limit only catches hangs: no test asserts a duration.

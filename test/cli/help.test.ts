@@ -7,10 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { colorEnabled } from '../src/cli/color.js';
-import { runCli } from './support/cli.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { makeTempDir, makeTree } from './support/temp.js';
+import { colorEnabled } from '../../src/cli/color.js';
+import { runCli } from '../support/cli.js';
+import { fakeGithubPat } from '../support/fake-secrets.js';
+import { makeTempDir, makeTree } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

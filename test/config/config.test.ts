@@ -7,15 +7,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { ConfigError, DEFAULT_MAX_FILE_SIZE, loadConfigFile, parseConfig, resolveSettings } from '../src/config/load.js';
-import { loadBuiltinRules } from '../src/config/rule-pack.js';
-import { parseSize } from '../src/config/file-schema.js';
-import { fingerprintSecret } from '../src/findings/fingerprint.js';
-import { formatProblem } from '../src/rules/parse.js';
-import { pathMatcher } from '../src/sources/path-filter.js';
-import { parseJsonReport, runCli } from './support/cli.js';
-import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
-import { makeTempDir, makeTree } from './support/temp.js';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, loadConfigFile, parseConfig, resolveSettings } from '../../src/config/load.js';
+import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { parseSize } from '../../src/config/file-schema.js';
+import { fingerprintSecret } from '../../src/findings/fingerprint.js';
+import { formatProblem } from '../../src/rules/parse.js';
+import { pathMatcher } from '../../src/sources/path-filter.js';
+import { parseJsonReport, runCli } from '../support/cli.js';
+import { base62Body, fakeGithubPat } from '../support/fake-secrets.js';
+import { makeTempDir, makeTree } from '../support/temp.js';
 
 // Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
 // The limit only catches hangs: no test asserts a duration.
@@ -290,8 +290,8 @@ describe('configuration through the CLI', () => {
 
 describe('defaults without a config file', () => {
   it('match what the schema gives for an empty file (the fast path must not drift from it)', async () => {
-    const { configSchema } = await import('../src/config/file-schema.js');
-    const { defaultConfig } = await import('../src/config/settings.js');
+    const { configSchema } = await import('../../src/config/file-schema.js');
+    const { defaultConfig } = await import('../../src/config/settings.js');
     expect(defaultConfig().config).toEqual(configSchema.parse({}));
   });
 });

@@ -5,11 +5,11 @@
  * when no key can be read), and every problem is a warning naming its line.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import type { Finding } from '../../src/findings/finding.js';
-import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/source.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { makeTree, type Tree } from '../support/temp.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { scanTickets, type TicketScanResult } from '../../../src/sources/tickets/source.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTree, type Tree } from '../../support/temp.js';
 import { githubScanner, jiraCsv, linearCsv, servicenowCsv, type FakeTicket } from './exports.js';
 
 const SECRETS = [1, 2, 3, 4].map((i) => fakeGithubPat(600 + i));

@@ -2,8 +2,8 @@
  * Format detection reads the content, not the file name, and says what an unknown file looks like.
  */
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../src/sources/tickets/detect.js';
-import type { TicketFormat } from '../../src/sources/tickets/types.js';
+import { detectFormat } from '../../../src/sources/tickets/detect.js';
+import type { TicketFormat } from '../../../src/sources/tickets/types.js';
 import {
   githubGh,
   githubRest,

@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
-import type { Finding } from '../../src/findings/finding.js';
-import { scanGit, type GitMode } from '../../src/sources/git/source.js';
-import { Inventory } from '../../src/sprawl/inventory.js';
-import { parseJsonReport, runCli } from '../support/cli.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { TestRepo } from '../support/git-repo.js';
-import { makeTempDir } from '../support/temp.js';
+import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { scanGit, type GitMode } from '../../../src/sources/git/source.js';
+import { Inventory } from '../../../src/sprawl/inventory.js';
+import { parseJsonReport, runCli } from '../../support/cli.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { TestRepo } from '../../support/git-repo.js';
+import { makeTempDir } from '../../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -7,10 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseJsonReport, runCli, type JsonReport } from '../support/cli.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { TestRepo } from '../support/git-repo.js';
-import { makeTempDir } from '../support/temp.js';
+import { parseJsonReport, runCli, type JsonReport } from '../../support/cli.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { TestRepo } from '../../support/git-repo.js';
+import { makeTempDir } from '../../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -2,7 +2,7 @@
  * Markup → text: what each reading of a field looks like, in the cases users paste.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText, normalize, renderings, slackText } from '../../src/sources/tickets/normalize.js';
+import { decodeEntities, htmlToText, normalize, renderings, slackText } from '../../../src/sources/tickets/normalize.js';
 
 describe('decodeEntities', () => {
   it('decodes named, decimal and hex references, and leaves unknown ones', () => {

@@ -4,12 +4,12 @@
  * security team can go to the paste and remove it.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import type { Finding } from '../../src/findings/finding.js';
-import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/source.js';
-import type { TicketFormat } from '../../src/sources/tickets/types.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { makeTree, type Tree } from '../support/temp.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { scanTickets, type TicketScanResult } from '../../../src/sources/tickets/source.js';
+import type { TicketFormat } from '../../../src/sources/tickets/types.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTree, type Tree } from '../../support/temp.js';
 import {
   githubGh,
   githubRest,
@@ -235,7 +235,7 @@ describe('ServiceNow', () => {
   });
 
   it('splits journals in the date formats ServiceNow profiles use', async () => {
-    const { splitJournal } = await import('../../src/sources/tickets/servicenow-common.js');
+    const { splitJournal } = await import('../../../src/sources/tickets/servicenow-common.js');
     const text = '11/03/2026 13:32:41 - Jane Doe (Work notes)\nsecond\n\n12/09/2021 09:34:35 AM - John Roe (Additional comments)\nfirst line\nmore\n\n';
     expect(splitJournal(text).map((e) => [e.date, e.author, e.kind, e.body])).toEqual([
       ['11/03/2026 13:32:41', 'Jane Doe', 'Work notes', 'second'],

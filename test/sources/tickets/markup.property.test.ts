@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanTickets } from '../../src/sources/tickets/source.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { makeTree } from '../support/temp.js';
+import { scanTickets } from '../../../src/sources/tickets/source.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTree } from '../../support/temp.js';
 import { csvCell, githubScanner, htmlEscape, slackEscape, xmlEscape } from './exports.js';
 
 type Markup = 'wiki' | 'html' | 'adf' | 'servicenow' | 'markdown' | 'slack' | 'plain';

@@ -6,13 +6,13 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { fingerprintSecret } from '../src/findings/fingerprint.js';
-import { runAction } from './action/harness.js';
-import { pullRequestPayload } from './action/scenario.js';
-import { parseJsonReport, runCli } from './support/cli.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { TestRepo } from './support/git-repo.js';
-import { makeTempDir } from './support/temp.js';
+import { fingerprintSecret } from '../../src/findings/fingerprint.js';
+import { runAction } from '../action/harness.js';
+import { pullRequestPayload } from '../action/scenario.js';
+import { parseJsonReport, runCli } from '../support/cli.js';
+import { fakeGithubPat } from '../support/fake-secrets.js';
+import { TestRepo } from '../support/git-repo.js';
+import { makeTempDir } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

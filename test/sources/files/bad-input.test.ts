@@ -9,12 +9,12 @@ import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, symlin
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../src/config/rule-pack.js';
-import { scanStdin } from '../src/sources/stdin.js';
-import { createStreamDecoder, decodeForScan } from '../src/sources/text-decode.js';
-import { parseJsonReport, runCli, type CliResult, type JsonReport } from './support/cli.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { makeTempDir, makeTree } from './support/temp.js';
+import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import { scanStdin } from '../../../src/sources/stdin.js';
+import { createStreamDecoder, decodeForScan } from '../../../src/sources/text-decode.js';
+import { parseJsonReport, runCli, type CliResult, type JsonReport } from '../../support/cli.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTempDir, makeTree } from '../../support/temp.js';
 
 // Each test starts real CLI processes; on a machine shared with other jobs that can take a while.
 // The limit only catches hangs: no test asserts a duration.

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { linearTimeRisks } from '../src/rules/linear-time.js';
-import { redactCredentialText } from '../src/config/redact-text.js';
-import { parseJsonReport, runCli } from './support/cli.js';
-import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
-import { makeTree } from './support/temp.js';
+import { linearTimeRisks } from '../../src/rules/linear-time.js';
+import { redactCredentialText } from '../../src/config/redact-text.js';
+import { parseJsonReport, runCli } from '../support/cli.js';
+import { base62Body, fakeGithubPat } from '../support/fake-secrets.js';
+import { makeTree } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -8,10 +8,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { configJsonSchemaText } from '../src/config/json-schema.js';
-import { parseConfig } from '../src/config/load.js';
-import { loadBuiltinRules } from '../src/config/rule-pack.js';
-import { REPO_ROOT } from './support/cli.js';
+import { configJsonSchemaText } from '../../src/config/json-schema.js';
+import { parseConfig } from '../../src/config/load.js';
+import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { REPO_ROOT } from '../support/cli.js';
 
 const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'sprawlguard.schema.json');
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+sprawlguard\.schema\.json$/m;

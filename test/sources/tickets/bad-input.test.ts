@@ -4,11 +4,11 @@
  * parsed is still scanned as plain text.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import { scanTickets, type TicketScanResult } from '../../src/sources/tickets/source.js';
-import type { TicketFormat } from '../../src/sources/tickets/types.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { makeTree, type Tree } from '../support/temp.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
+import { scanTickets, type TicketScanResult } from '../../../src/sources/tickets/source.js';
+import type { TicketFormat } from '../../../src/sources/tickets/types.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTree, type Tree } from '../../support/temp.js';
 import { githubGh, githubScanner, jiraCsv,
   jiraJson, jiraXml, zendeskJsonl, type FakeTicket } from './exports.js';
 

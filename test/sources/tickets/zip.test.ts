@@ -7,11 +7,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/findings/fingerprint.js';
-import { scanTickets, type TicketScanOptions, type TicketScanResult } from '../../src/sources/tickets/source.js';
-import { fakeGithubPat } from '../support/fake-secrets.js';
-import { makeTree, type Tree } from '../support/temp.js';
-import { buildZip, type ZipEntrySpec } from '../support/zip-writer.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
+import { scanTickets, type TicketScanOptions, type TicketScanResult } from '../../../src/sources/tickets/source.js';
+import { fakeGithubPat } from '../../support/fake-secrets.js';
+import { makeTree, type Tree } from '../../support/temp.js';
+import { buildZip, type ZipEntrySpec } from '../../support/zip-writer.js';
 import { githubScanner, jiraCsv, slackExport, zendeskJsonl, type FakeChannel, type FakeTicket } from './exports.js';
 
 const A = fakeGithubPat(701);

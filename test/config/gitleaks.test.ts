@@ -6,14 +6,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { pathRegexToGlobs } from '../src/config/gitleaks/path-glob.js';
-import { translateRe2 } from '../src/config/gitleaks/re2.js';
-import { selectSecretGroup } from '../src/config/gitleaks/secret-group.js';
-import { parseGitleaksIgnore } from '../src/config/gitleaks/ignore-file.js';
-import { parseJsonReport, runCli } from './support/cli.js';
-import { fakeGithubPat } from './support/fake-secrets.js';
-import { TestRepo } from './support/git-repo.js';
-import { makeTempDir, makeTree } from './support/temp.js';
+import { pathRegexToGlobs } from '../../src/config/gitleaks/path-glob.js';
+import { translateRe2 } from '../../src/config/gitleaks/re2.js';
+import { selectSecretGroup } from '../../src/config/gitleaks/secret-group.js';
+import { parseGitleaksIgnore } from '../../src/config/gitleaks/ignore-file.js';
+import { parseJsonReport, runCli } from '../support/cli.js';
+import { fakeGithubPat } from '../support/fake-secrets.js';
+import { TestRepo } from '../support/git-repo.js';
+import { makeTempDir, makeTree } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { findConfigFile } from '../src/config/discover.js';
-import { parseJsonReport, runCli } from './support/cli.js';
-import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
-import { makeTree, writeTree } from './support/temp.js';
+import { findConfigFile } from '../../src/config/discover.js';
+import { parseJsonReport, runCli } from '../support/cli.js';
+import { base62Body, fakeGithubPat } from '../support/fake-secrets.js';
+import { makeTree, writeTree } from '../support/temp.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 

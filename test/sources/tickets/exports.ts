@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRuleFiles } from '../../src/rules/parse.js';
-import type { Rule } from '../../src/rules/schema.js';
-import { ChunkScanner } from '../../src/scan/chunk-scanner.js';
+import { loadRuleFiles } from '../../../src/rules/parse.js';
+import type { Rule } from '../../../src/rules/schema.js';
+import { ChunkScanner } from '../../../src/scan/chunk-scanner.js';
 
 export interface FakeComment {
   author: string;
@@ -28,7 +28,7 @@ export interface FakeTicket {
 
 /** The GitHub rules only: other rule files change while this suite is written against them. */
 export function githubRules(): Rule[] {
-  const file = fileURLToPath(new URL('../../rules/github.yaml', import.meta.url));
+  const file = fileURLToPath(new URL('../../../rules/github.yaml', import.meta.url));
   const { rules, problems } = loadRuleFiles([{ path: 'rules/github.yaml', text: readFileSync(file, 'utf8') }]);
   if (problems.length > 0) throw new Error(`rules/github.yaml: ${problems.map((p) => p.message).join('; ')}`);
   return rules;

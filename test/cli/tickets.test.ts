@@ -9,7 +9,7 @@ import { parseJsonReport, runCli, type JsonReport } from '../support/cli.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTree } from '../support/temp.js';
 import { buildZip } from '../support/zip-writer.js';
-import { jiraCsv, jiraJson, type FakeTicket } from './exports.js';
+import { jiraCsv, jiraJson, type FakeTicket } from '../sources/tickets/exports.js';
 
 const A = fakeGithubPat(301);
 const B = fakeGithubPat(302);
