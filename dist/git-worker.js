@@ -12,6 +12,206 @@ function charTable(classBody) {
   return table;
 }
 
+// src/engine/decoders.ts
+var DecodeBudget = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
+  chars = 0;
+  /** Encoded values left undecoded because the budget was spent. */
+  skipped = 0;
+  /** Offset in the scanned text of the first value left undecoded, or -1. */
+  stoppedAt = -1;
+  /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
+  nestedAt = -1;
+  get spent() {
+    return this.chars >= this.limit;
+  }
+  /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
+  skip(at) {
+    this.skipped++;
+    if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
+  }
+};
+var MAX_ENCODED_CANDIDATE = 65536;
+var MAX_PERCENT_RUN = 8192;
+var BASE64_KIND = (() => {
+  const table = new Uint8Array(256);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
+  for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
+  for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
+  return table;
+})();
+var ALL_KINDS = 7;
+var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
+var MIN_BASE64_RUN = 16;
+var MIN_PERCENT_RUN = 6;
+var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+function asciiWindow(text, from, to) {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i - from] = c < 128 ? c : 0;
+  }
+  return bytes;
+}
+function encodedValues(text, from = 0, to = text.length, ascii, budget) {
+  const base64 = [];
+  if (ascii) base64Values(text, from, to, ascii, 0, base64, budget);
+  else base64Values(text, from, to, asciiWindow(text, from, to), from, base64, budget);
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  const first = windowText.indexOf("%");
+  if (first < 0) return base64;
+  const percent = [];
+  percentValues(text, from, to, windowText, first, base64, percent, budget);
+  return percent.length === 0 ? base64 : mergeByStart(base64, percent);
+}
+function mergeByStart(a, b) {
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+function base64Values(text, from, to, bytes, base, out, budget) {
+  const n = to;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
+    }
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
+    let pad = 0;
+    while (pad < 2 && end < n && bytes[end - base] === 61) {
+      end++;
+      pad++;
+    }
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
+    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
+    addBase64(text, start, end, out, budget);
+  }
+}
+function addBase64(text, start, end, out, budget) {
+  const next = text.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  const decoded = decodeBase64Text(text.slice(start, end));
+  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
+}
+function percentValues(text, from, to, windowText, first, base64, out, budget) {
+  let floor = from;
+  let b = 0;
+  for (let w = first; w >= 0; ) {
+    const i = from + w;
+    let start = i;
+    while (start > floor && isUrlChar(text.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < to && isUrlChar(text.charCodeAt(end))) end++;
+    floor = end;
+    w = end < to ? windowText.indexOf("%", end - from) : -1;
+    const overlapsBase64 = (a, z) => {
+      while (b < base64.length && base64[b].end <= a) b++;
+      return b < base64.length && base64[b].start < z;
+    };
+    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
+      addPercent(text, start, end, out, budget);
+      continue;
+    }
+    for (let piece = start; piece < end; ) {
+      const pieceEnd = nextPiece(text, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text, piece, pieceEnd, out, budget);
+      piece = pieceEnd;
+    }
+  }
+}
+function nextPiece(text, piece, end) {
+  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
+  const amp = text.slice(piece, limit).indexOf("&");
+  if (amp >= 0) return piece + amp + 1;
+  if (limit === end) return end;
+  if (text.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text.charCodeAt(limit - 2) === 37) return limit - 2;
+  return limit;
+}
+function isUrlChar(c) {
+  return c < 128 && URL_CHAR[c] === 1;
+}
+function addPercent(text, start, end, out, budget) {
+  if (end - start < MIN_PERCENT_RUN) return;
+  const run = text.slice(start, end);
+  if (!PERCENT_ESCAPE.test(run)) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(run);
+  } catch {
+    return;
+  }
+  if (decoded !== run) out.push({ start, end, kind: "percent", decoded });
+}
+function decodeBase64Text(run) {
+  const bytes = Buffer.from(run, "base64");
+  if (bytes.length < 8) return void 0;
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
+    if (++unprintable > allowed) return void 0;
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("�")) return void 0;
+  return text;
+}
+var SpanCursor = class {
+  /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+  constructor(makeSpans) {
+    this.makeSpans = makeSpans;
+  }
+  next = 0;
+  maxEnd = -1;
+  lastEnd = -1;
+  spans;
+  /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
+  overlaps(start, end) {
+    const spans = this.spans ??= this.makeSpans();
+    if (end < this.lastEnd) {
+      this.next = 0;
+      this.maxEnd = -1;
+    }
+    this.lastEnd = end;
+    while (this.next < spans.length && spans[this.next] < end) {
+      this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
+      this.next += 2;
+    }
+    return this.maxEnd > start;
+  }
+};
+
 // src/engine/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
 
@@ -36,13 +236,14 @@ var WasmKeywordScanner = class {
   /**
    * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
    * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-   * Stops after the block in which `keepGoing()` turns false.
+   * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+   * are taken (the first block starts early enough to see keywords that cross it).
    */
-  scan(tables, bytes, take, keepGoing) {
+  scan(tables, bytes, take, keepGoing, startAfter = 0) {
     const layout = this.load(tables);
     const overlap = Math.max(0, tables.maxLength - 1);
     const n = bytes.length;
-    for (let start = 0; start < n && keepGoing(); start += WASM_BLOCK) {
+    for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
       const from = Math.max(0, start - overlap);
       const to = Math.min(n, start + WASM_BLOCK);
       this.u8.set(bytes.subarray(from, to), layout.text);
@@ -122,6 +323,8 @@ var BLOCK = 4096;
 var WASM_MIN_BYTES = 512;
 var KeywordAutomaton = class {
   keywords;
+  /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+  maxHitsPerPosition;
   search;
   constructor(keywords) {
     this.keywords = keywords;
@@ -201,28 +404,31 @@ var KeywordAutomaton = class {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
     }
+    this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
     this.search = makeSearch({
       delta,
       classOf,
       classes,
       outputStart,
       outputs: Int32Array.from(outputs),
-      maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+      maxOutputs: this.maxHitsPerPosition,
       maxLength: Math.max(0, ...keywords.map((keyword) => keyword.length))
     });
   }
   /**
    * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-   * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
-   * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
-   * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
+   * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+   * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+   * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+   * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+   * WebAssembly loop, with the same hits.
    */
-  scan(text, limit = DEFAULT_LIMIT, ascii) {
-    return this.search(text, limit, ascii);
+  scan(text, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+    return this.search(text, limit, ascii, startAfter);
   }
 };
 function makeSearch(tables) {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs) => {
     let size = scratch.length;
@@ -234,7 +440,7 @@ function makeSearch(tables) {
     return grown;
   };
   const result = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm, bytes, limit) => {
+  const withWasm = (wasm, bytes, limit, startAfter) => {
     let count = 0;
     wasm.scan(
       tables,
@@ -247,16 +453,17 @@ function makeSearch(tables) {
         }
         count += taken;
       },
-      () => count <= limit
+      () => count <= limit,
+      startAfter
     );
     return result(count, limit);
   };
-  return (text, limit, ascii) => {
-    if (ascii !== void 0 && ascii.length >= WASM_MIN_BYTES) {
+  return (text, limit, ascii, startAfter) => {
+    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
         try {
-          return withWasm(wasm, ascii, limit);
+          return withWasm(wasm, ascii, limit, startAfter);
         } catch (error) {
           if (!(error instanceof RangeError)) throw error;
           disableWasmKeywordScanner();
@@ -266,7 +473,12 @@ function makeSearch(tables) {
     let count = 0;
     let row = 0;
     const n = text.length;
-    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text.charCodeAt(i);
+      const next = delta[row + (c < 256 ? classOf[c] : 0)];
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {
@@ -292,6 +504,230 @@ function makeSearch(tables) {
 function foldAscii(c) {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
+
+// src/engine/search-budget.ts
+var SEARCH_BASE = 1 << 20;
+var SEARCH_PER_CHAR = 32;
+function searchBudget(length) {
+  return SEARCH_BASE + SEARCH_PER_CHAR * length;
+}
+function patternExtent(pattern) {
+  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
+  return { reach, lines: lines2 };
+}
+var LineLimits = class {
+  constructor(text) {
+    this.text = text;
+  }
+  breaks = [];
+  head = 0;
+  /** text[0, searched) has been searched for line breaks. */
+  searched = 0;
+  extent(at, reach, lines2) {
+    const text = this.text;
+    const limit = Math.min(text.length, at + reach);
+    if (lines2 === Infinity) return limit - at;
+    const breaks = this.breaks;
+    while (this.head < breaks.length && breaks[this.head] < at) this.head++;
+    if (this.head > 4096) {
+      breaks.splice(0, this.head);
+      this.head = 0;
+    }
+    this.searched = Math.max(this.searched, at);
+    while (breaks.length - this.head <= lines2 && this.searched < limit) {
+      const nl = text.indexOf("\n", this.searched);
+      if (nl < 0) {
+        this.searched = text.length;
+        break;
+      }
+      breaks.push(nl);
+      this.searched = nl + 1;
+    }
+    const last = breaks[this.head + lines2];
+    return last === void 0 || last >= limit ? limit - at : last + 1 - at;
+  }
+};
+var crossesLine = /* @__PURE__ */ new Map();
+function matchesLineBreak(source) {
+  let known = crossesLine.get(source);
+  if (known === void 0) {
+    try {
+      known = new RegExp(`^(?:${source})$`).test("\n");
+    } catch {
+      known = true;
+    }
+    crossesLine.set(source, known);
+  }
+  return known;
+}
+var UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
+var PatternReader = class {
+  constructor(p) {
+    this.p = p;
+  }
+  i = 0;
+  /** Alternatives up to the closing `)` of the current group (or the end). */
+  alternation() {
+    let best = this.sequence();
+    while (this.p[this.i] === "|") {
+      this.i++;
+      const next = this.sequence();
+      best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
+    }
+    return best;
+  }
+  sequence() {
+    let len = 0;
+    let reach = 0;
+    let lines2 = 0;
+    while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
+      const span = this.quantified(this.atom());
+      reach = Math.max(reach, len + span.reach);
+      len += span.len;
+      lines2 += span.lines;
+    }
+    return { len, reach: Math.max(reach, len), lines: lines2 };
+  }
+  atom() {
+    const p = this.p;
+    const from = this.i;
+    const c = p[this.i++];
+    switch (c) {
+      case "\\":
+        return this.escape(from);
+      case "[":
+        this.skipClass();
+        return this.character(from);
+      case "(":
+        return this.group();
+      case "^":
+        return { len: 0, reach: 0, lines: 0 };
+      case "$":
+        return { len: 0, reach: 1, lines: 0 };
+      default:
+        return this.character(from);
+    }
+  }
+  /** One character matched by the source from `from` to here. */
+  character(from) {
+    return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
+  }
+  escape(from) {
+    const p = this.p;
+    const c = p[this.i++] ?? "";
+    if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
+    if (/[1-9]/.test(c)) {
+      while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
+      return UNBOUNDED;
+    }
+    if (c === "k" && p[this.i] === "<") {
+      this.i = p.indexOf(">", this.i) + 1 || p.length;
+      return UNBOUNDED;
+    }
+    const hex = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
+    if (c === "x" && hex(2)) this.i += 2;
+    else if (c === "u" && hex(4)) this.i += 4;
+    else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
+    return this.character(from);
+  }
+  skipClass() {
+    const p = this.p;
+    while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
+    this.i++;
+  }
+  group() {
+    const p = this.p;
+    let kind = "plain";
+    if (p[this.i] === "?") {
+      const next = p[this.i + 1];
+      if (next === "=" || next === "!") {
+        kind = "ahead";
+        this.i += 2;
+      } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
+        kind = "behind";
+        this.i += 3;
+      } else if (next === "<") {
+        this.i = p.indexOf(">", this.i) + 1;
+      } else {
+        this.i = p.indexOf(":", this.i) + 1;
+      }
+    }
+    const inner = this.alternation();
+    this.i++;
+    if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
+    if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
+    return inner;
+  }
+  /** Apply a quantifier after an atom, if there is one. */
+  quantified(span) {
+    const p = this.p;
+    let max;
+    const c = p[this.i];
+    if (c === "*" || c === "+") {
+      max = Infinity;
+      this.i++;
+    } else if (c === "?") {
+      max = 1;
+      this.i++;
+    } else if (c === "{") {
+      const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
+      if (m === null) return span;
+      max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+      this.i += m[0].length;
+    } else {
+      return span;
+    }
+    if (p[this.i] === "?") this.i++;
+    if (max === 0) return { len: 0, reach: 0, lines: 0 };
+    if (max === Infinity) {
+      if (span.len === 0) return span;
+      return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
+    }
+    return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
+  }
+};
+
+// src/engine/scan-work.ts
+var MAX_DECODED_CHARS = 1 << 20;
+var ScanState = class {
+  /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
+  constructor(searchLeft, length) {
+    this.searchLeft = searchLeft;
+    this.budget = searchBudget(length);
+    searchLeft.fill(this.budget);
+  }
+  work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
+  limits = [];
+  decode = new DecodeBudget(MAX_DECODED_CHARS);
+  /**
+   * What each anchored rule may still search in this scan: one budget for the scanned text and
+   * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
+   */
+  budget;
+  /** What rule `gate` may still search. */
+  left(gate) {
+    return this.searchLeft[gate];
+  }
+  /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
+  charge(gate, chars) {
+    this.work.searched += chars;
+    const left = this.searchLeft[gate] - chars;
+    this.searchLeft[gate] = left;
+    if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
+    return left >= 0;
+  }
+  /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
+  limit(kind, offset, count, ruleId) {
+    const nestedAt = this.decode.nestedAt;
+    const at = nestedAt >= 0 ? nestedAt : offset;
+    const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId);
+    if (same === void 0) this.limits.push({ kind, ruleId, offset: at, count });
+    else {
+      same.count += count;
+      same.offset = Math.min(same.offset, at);
+    }
+  }
+};
 
 // src/engine/checksums.ts
 import { createHash } from "node:crypto";
@@ -369,9 +805,9 @@ function githubFineGrained(secret) {
   return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
 }
 function gitlabRoutable(secret) {
-  const match2 = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
-  if (!match2) return false;
-  const [, , payload, length, checksum] = match2;
+  const match = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
+  if (!match) return false;
+  const [, , payload, length, checksum] = match;
   if (encodeUnsigned(payload.length, BASE36, 2) !== length) return false;
   return encodeUnsigned(crc32(secret.slice(0, -7)), BASE36, 7) === checksum;
 }
@@ -393,16 +829,39 @@ function checksumValidator(name) {
 }
 
 // src/engine/entropy.ts
+var counts = new Int32Array(128);
+var firstSeen = new Int32Array(128);
 function shannonEntropy(text) {
   const n = text.length;
   if (n === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
+  let distinct = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c >= 128) {
+      for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
+      return entropyOfAnyText(text);
+    }
+    if (counts[c] === 0) firstSeen[distinct++] = c;
+    counts[c] = counts[c] + 1;
   }
   let bits = 0;
-  for (const count of counts.values()) {
+  for (let k = 0; k < distinct; k++) {
+    const c = firstSeen[k];
+    const p = counts[c] / n;
+    bits -= p * Math.log2(p);
+    counts[c] = 0;
+  }
+  return bits;
+}
+function entropyOfAnyText(text) {
+  const n = text.length;
+  const byUnit = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of byUnit.values()) {
     const p = count / n;
     bits -= p * Math.log2(p);
   }
@@ -1010,8 +1469,7 @@ var DECODER_GATES = [
     ...windowShape(65536, 65536, true)
   }
 ];
-var MAX_DECODED_CHARS = 1 << 20;
-var MAX_ENCODED_CANDIDATE = 65536;
+var HIT_BATCH = 1 << 20;
 var RuleCompileError = class extends Error {
   constructor(ruleId, field, message) {
     super(`${ruleId}: ${field}: ${message}`);
@@ -1123,6 +1581,11 @@ var Detector = class {
   decodeDepth;
   /** Rules without keywords run on the whole text. */
   ungated;
+  /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+  extents;
+  /** Per rule, what it may still search in the current scan (see ScanState). */
+  searchLeft;
+  hitBatch;
   allowSecretRegexes;
   inlineAllow;
   now;
@@ -1162,6 +1625,9 @@ var Detector = class {
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
+    this.extents = new Array(this.rules.length);
+    this.searchLeft = new Float64Array(this.rules.length);
+    this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
     this.now = options.now ?? Date.now();
@@ -1173,11 +1639,21 @@ var Detector = class {
    * faster than reading characters from the string.
    */
   scan(text, ascii) {
+    return this.scanWithWork(text, ascii).matches;
+  }
+  /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+  scanWithWork(text, ascii) {
     if (ascii !== void 0 && ascii.length !== text.length) throw new Error("ascii bytes do not match the text");
-    return this.locate(text, this.detect(text, 0, ascii));
+    const state = new ScanState(this.searchLeft, text.length);
+    const matches = this.locate(text, this.detect(text, 0, state, ascii));
+    const decode = state.decode;
+    state.work.decoded = decode.chars;
+    if (decode.skipped > 0) state.limit("decoding", decode.stoppedAt, decode.skipped);
+    state.limits.sort((x, y) => x.offset - y.offset);
+    return { matches, work: state.work, limits: state.limits };
   }
   /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-  detect(text, depth, ascii) {
+  detect(text, depth, state, ascii) {
     let gates = this.gateLists[depth];
     if (gates === void 0) {
       gates = new GateLists(this.shapes.length);
@@ -1193,28 +1669,26 @@ var Detector = class {
       const list = lists[gate];
       const length = lengths[gate];
       const compiled = this.rules[gate];
-      if (compiled.anchored && !gates.everywhere) {
-        this.runAnchored(compiled, text, list, length, candidates, vetoed);
+      if (compiled.anchored) {
+        this.runAnchored(gate, text, list, length, candidates, vetoed, state);
         continue;
       }
       for (let w = 0; w < length; w += 2) {
-        this.runRule(compiled, text, list[w], list[w + 1], candidates, vetoed);
+        const a = list[w];
+        const b = list[w + 1];
+        state.work.searched += b - a;
+        this.runRule(compiled, text, a, b, candidates, vetoed);
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
     if (depth < this.decodeDepth) {
-      const direct = candidates.slice();
-      const budget = { chars: MAX_DECODED_CHARS };
+      const direct = specificSpans(candidates);
       if (depth > 0) {
-        this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
+        this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
       } else {
-        for (const gate of touched) {
-          if (gate < ruleCount) continue;
-          const list = lists[gate];
-          const length = lengths[gate];
-          for (let w = 0; w < length; w += 2) {
-            this.decodeWindow(text, list[w], list[w + 1], depth, direct, candidates, budget, ascii);
-          }
+        const windows = decoderWindows(gates, ruleCount);
+        for (let w = 0; w < windows.length; w += 2) {
+          this.decodeWindow(text, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
         }
       }
     }
@@ -1222,31 +1696,32 @@ var Detector = class {
   }
   /**
    * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-   * rule already matched directly are left alone, so nothing is reported twice.
+   * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+   * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+   * inside wins.
    */
-  decodeWindow(text, a, b, depth, direct, out, budget, ascii) {
-    for (const encoded of encodedValues(text, a, b, ascii)) {
-      if (budget.chars <= 0) return;
+  decodeWindow(text, a, b, depth, direct, out, state, ascii) {
+    for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
       const start = encoded.start;
       const end = encoded.end;
-      if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
-      budget.chars -= encoded.decoded.length;
+      if (direct.overlaps(start, end)) continue;
+      const outerAt = state.decode.nestedAt;
+      if (outerAt < 0) state.decode.nestedAt = start;
       const outer = this.onReject;
       if (outer) this.onReject = (r) => outer({ ...r, start, end });
-      let inside;
+      let inner;
       try {
-        inside = this.detect(encoded.decoded, depth + 1);
+        inner = this.detect(encoded.decoded, depth + 1, state);
       } finally {
         this.onReject = outer;
+        state.decode.nestedAt = outerAt;
       }
-      for (const inner of inside) {
-        if (this.inlineAllow && hasInlineAllow(text, start, end)) {
-          outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
-          continue;
-        }
-        const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
-        out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
+      if (inner.length === 0) continue;
+      if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+        for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+        continue;
       }
+      for (const found of inner) out.push(relocated(found, encoded));
     }
   }
   /**
@@ -1257,12 +1732,27 @@ var Detector = class {
     gates.reset();
     const n = text.length;
     for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-    const { hits, count, truncated } = this.automaton.scan(text, void 0, ascii);
-    if (truncated) {
-      gates.everywhere = true;
-      for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
-      return;
+    const edges = new WindowEdges(text);
+    for (let after = 0; ; ) {
+      const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+      let count = batch.count;
+      if (batch.truncated) {
+        const last = batch.hits[count * 2 - 1];
+        while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
+      }
+      this.addHits(text, batch.hits, count, gates, edges);
+      if (!batch.truncated) break;
+      after = batch.hits[count * 2 - 1];
     }
+    const { lists, lengths, touched } = gates;
+    for (const gate of touched) {
+      if (gate < this.rules.length && this.rules[gate].anchored) continue;
+      lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
+    }
+  }
+  /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
+  addHits(text, hits, count, gates, edges) {
+    const n = text.length;
     const keywordLength = this.keywordLength;
     const anchoredFrom = this.anchoredFrom;
     const anchoredGates = this.anchoredGates;
@@ -1270,7 +1760,6 @@ var Detector = class {
     const windowedGates = this.windowedGates;
     const shapes = this.shapes;
     const { lists, lengths, touched } = gates;
-    const edges = new WindowEdges(text);
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2];
       const hitEnd = hits[h * 2 + 1];
@@ -1321,13 +1810,24 @@ var Detector = class {
         lengths[gate] = length + 2;
       }
     }
-    for (const gate of touched) {
-      if (gate < this.rules.length && this.rules[gate].anchored) continue;
-      lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
-    }
   }
-  /** Run an anchored rule as a sticky regex at each of its keyword hits. */
-  runAnchored(compiled, text, list, length, out, vetoed) {
+  /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+  extentOf(gate) {
+    let extent = this.extents[gate];
+    if (extent === void 0) {
+      extent = patternExtent(this.rules[gate].rule.pattern);
+      this.extents[gate] = extent;
+    }
+    return extent;
+  }
+  /**
+   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+   * may look against the rule's budget for the scan; past the budget, hits before the point the
+   * previous run could look to are coalesced into it (not searched), and the scan is told where
+   * that began.
+   */
+  runAnchored(gate, text, list, length, out, vetoed, state) {
+    const compiled = this.rules[gate];
     const sticky = compiled.sticky;
     const precheck2 = compiled.precheck;
     for (let i = 1; i < length; i++) {
@@ -1336,6 +1836,12 @@ var Detector = class {
         break;
       }
     }
+    const { reach, lines: lines2 } = this.extentOf(gate);
+    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text);
+    let runs = 0;
+    let nextRun = -1;
+    let coalesced = 0;
+    let coalescedFrom = -1;
     let covered = -1;
     let prev = -1;
     for (let i = 0; i < length; i++) {
@@ -1343,6 +1849,15 @@ var Detector = class {
       if (at < covered || at === prev) continue;
       prev = at;
       if (precheck2 && !precheck2(text, at)) continue;
+      if (lineLimits === void 0) runs++;
+      else {
+        if (at < nextRun) {
+          if (coalesced++ === 0) coalescedFrom = at;
+          continue;
+        }
+        const extent = lineLimits.extent(at, reach, lines2);
+        if (!state.charge(gate, extent)) nextRun = at + extent;
+      }
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m === null) continue;
@@ -1352,6 +1867,11 @@ var Detector = class {
       if (secret === void 0 || span === void 0 || secret.length === 0) continue;
       const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
       if (candidate) out.push(candidate);
+    }
+    if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+    if (coalesced > 0) {
+      state.work.coalesced += coalesced;
+      state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
     }
   }
   runRule(compiled, text, a, b, out, vetoed) {
@@ -1433,7 +1953,7 @@ var Detector = class {
         endLine++;
         endLineStart = i + 1;
       }
-      const match2 = {
+      const match = {
         rule: c.compiled.rule,
         secret: c.secret,
         start: c.start,
@@ -1448,7 +1968,7 @@ var Detector = class {
         ...c.expired !== void 0 ? { expired: c.expired } : {},
         ...c.facts !== void 0 ? { facts: c.facts } : {}
       };
-      matches.push(match2);
+      matches.push(match);
     }
     return matches;
   }
@@ -1458,8 +1978,6 @@ var GateLists = class {
   lengths;
   /** Gates with a non-empty list, in the order they were first filled. */
   touched = [];
-  /** Keywords were so dense that every gate covers the whole text. */
-  everywhere = false;
   constructor(gates) {
     this.lists = Array.from({ length: gates }, () => new Int32Array(8));
     this.lengths = new Int32Array(gates);
@@ -1467,7 +1985,6 @@ var GateLists = class {
   reset() {
     for (const gate of this.touched) this.lengths[gate] = 0;
     this.touched.length = 0;
-    this.everywhere = false;
   }
   /** Make the list of `gate` exactly [a, b]. */
   set(gate, a, b) {
@@ -1603,6 +2120,46 @@ var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
 function lowerConfidence(a, b) {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
+function specificSpans(candidates) {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
+function decoderWindows(gates, ruleCount) {
+  const lists = [];
+  for (const gate of gates.touched) {
+    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const out = [];
+  const add = (a, b) => {
+    if (out.length > 0 && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (; ; ) {
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at2 = positions[l];
+      const list2 = lists[l];
+      if (at2 < list2.length && (pick < 0 || list2[at2] < lists[pick][positions[pick]])) pick = l;
+    }
+    if (pick < 0) return out;
+    const list = lists[pick];
+    const at = positions[pick];
+    add(list[at], list[at + 1]);
+    positions[pick] = at + 2;
+  }
+}
+function relocated(inner, encoded) {
+  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
+}
 function dropVetoedGeneric(candidates, vetoed) {
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i];
@@ -1647,108 +2204,6 @@ function preferred(a, b) {
   const byLength = a.end - a.start - (b.end - b.start);
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
-}
-var BASE64_KIND = (() => {
-  const table = new Uint8Array(256);
-  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
-  for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
-  for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
-  return table;
-})();
-var ALL_KINDS = 7;
-function asciiWindow(text, from, to) {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
-var MIN_BASE64_RUN = 16;
-function encodedValues(text, from = 0, to = text.length, ascii) {
-  const out = [];
-  if (ascii) base64Values(text, from, to, ascii, 0, out);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, out);
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
-  const first = windowText.indexOf("%");
-  if (first >= 0) percentValues(text, from, to, windowText, first, out);
-  return out;
-}
-function base64Values(text, from, to, bytes, base, out) {
-  const n = to;
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base]] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text, start, end, out);
-  }
-}
-function addBase64(text, start, end, out) {
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
-  const decoded = decodeBase64Text(text.slice(start, end));
-  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
-}
-function percentValues(text, from, to, windowText, first, out) {
-  const n = to;
-  let w = first;
-  while (w >= 0) {
-    const i = from + w;
-    let start = i;
-    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i;
-    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
-    w = windowText.indexOf("%", Math.max(end, i + 1) - from);
-    const run = text.slice(start, end);
-    if (run.length < 6 || !PERCENT_ESCAPE.test(run)) continue;
-    let decoded;
-    try {
-      decoded = decodeURIComponent(run);
-    } catch {
-      continue;
-    }
-    if (decoded !== run && !out.some((o) => o.start < end && o.end > start)) {
-      out.push({ start, end, kind: "percent", decoded });
-    }
-  }
-}
-var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function decodeBase64Text(run) {
-  const bytes = Buffer.from(run, "base64");
-  if (bytes.length < 8) return void 0;
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
-    if (++unprintable > allowed) return void 0;
-  }
-  const text = bytes.toString("utf8");
-  if (text.includes("�")) return void 0;
-  return text;
 }
 
 // src/findings/fingerprint.ts
@@ -1850,8 +2305,8 @@ function redactPem(secret) {
 }
 
 // src/findings/build.ts
-function buildFinding(match2, origin, options = {}) {
-  const rule = match2.rule;
+function buildFinding(match, origin, options = {}) {
+  const rule = match.rule;
   const baseLine = origin.line ?? 1;
   const baseColumn = origin.column ?? 1;
   const { line: _line, column: _column, ...rest } = origin;
@@ -1860,24 +2315,24 @@ function buildFinding(match2, origin, options = {}) {
     provider: rule.provider,
     title: rule.name,
     severity: rule.severity,
-    lifetime: match2.lifetime,
-    confidence: match2.confidence,
-    fingerprint: fingerprintSecret(match2.secret, options.fingerprintKey),
-    redacted: redact(match2.secret),
+    lifetime: match.lifetime,
+    confidence: match.confidence,
+    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    redacted: redact(match.secret),
     location: {
       ...rest,
-      line: baseLine + match2.line - 1,
+      line: baseLine + match.line - 1,
       // Only the chunk's first line is shifted by the chunk's starting column.
-      column: match2.line === 1 ? baseColumn + match2.column - 1 : match2.column,
-      endLine: baseLine + match2.endLine - 1,
-      endColumn: match2.endLine === 1 ? baseColumn + match2.endColumn - 1 : match2.endColumn
+      column: match.line === 1 ? baseColumn + match.column - 1 : match.column,
+      endLine: baseLine + match.endLine - 1,
+      endColumn: match.endLine === 1 ? baseColumn + match.endColumn - 1 : match.endColumn
     },
     remediation: rule.remediation.trim()
   };
-  if (options.showSecrets) finding.secret = match2.secret;
-  if (match2.expiresAt !== void 0) finding.expiresAt = match2.expiresAt;
-  if (match2.expired !== void 0) finding.expired = match2.expired;
-  if (match2.facts !== void 0 && Object.keys(match2.facts).length > 0) finding.facts = { ...match2.facts };
+  if (options.showSecrets) finding.secret = match.secret;
+  if (match.expiresAt !== void 0) finding.expiresAt = match.expiresAt;
+  if (match.expired !== void 0) finding.expired = match.expired;
+  if (match.facts !== void 0 && Object.keys(match.facts).length > 0) finding.facts = { ...match.facts };
   return finding;
 }
 
@@ -1931,7 +2386,7 @@ function locateRejections(chunk, rejected, matches, options) {
       endLine++;
       endLineStart = i + 1;
     }
-    const match2 = {
+    const match = {
       rule: r.rule,
       secret: r.secret,
       start: r.start,
@@ -1943,10 +2398,10 @@ function locateRejections(chunk, rejected, matches, options) {
       confidence: r.rule.confidence,
       lifetime: r.rule.lifetime
     };
-    const finding = buildFinding(match2, chunk.origin, options);
+    const finding = buildFinding(match, chunk.origin, options);
     if (chunk.lineMap) {
-      finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
-      finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+      finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+      finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
     }
     out.push(rejectionOf(finding, r.reason, r.detail));
   }
@@ -1970,6 +2425,8 @@ var ChunkScanner = class {
   pending = [];
   rejected = [];
   notListed = 0;
+  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
+  limits = [];
   /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
   takeRejections() {
     const taken = { rejected: this.rejected, notListed: this.notListed };
@@ -1979,18 +2436,19 @@ var ChunkScanner = class {
   }
   scan(chunk) {
     this.pending.length = 0;
-    const matches = this.detector.scan(chunk.text, chunk.ascii);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
+    for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
-    for (const match2 of matches) {
-      if (match2.start >= limit) continue;
-      const finding = buildFinding(match2, chunk.origin, {
+    for (const match of matches) {
+      if (match.start >= limit) continue;
+      const finding = buildFinding(match, chunk.origin, {
         showSecrets: this.config.includeSecrets,
         fingerprintKey: this.config.fingerprintKey
       });
       if (chunk.lineMap) {
-        finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
-        finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+        finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+        finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
       }
       findings.push(finding);
     }
@@ -2004,1975 +2462,38 @@ var ChunkScanner = class {
     }
     return findings;
   }
-};
-
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
-  let ai = str.indexOf(a);
-  let bi = str.indexOf(b, ai + 1);
-  let i = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str.length;
-    while (i >= 0 && !result) {
-      if (i === ai) {
-        begs.push(i);
-        ai = str.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str.indexOf(b, i + 1);
-      }
-      i = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
+  /**
+   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
+   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   */
+  takeLimits() {
+    const taken = this.limits;
+    this.limits = [];
+    return taken;
   }
-  return result;
 };
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+function describeLimit(limit, chunk) {
+  const { text, origin } = chunk;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  const column = limit.offset - lineStart + 1;
+  const fileLine = chunk.lineMap ? chunk.lineMap[line - 1] ?? line : (origin.line ?? 1) + line - 1;
+  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
+  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
+  const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
+  const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
+  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
 }
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
-  }
-}
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 123) {
-      open.push(i);
-    } else if (c === 125 && open.length) {
-      open.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open.length; i++) {
-    const at = open[i];
-    out += masked.slice(last, at) + "\0";
-    last = at + 1;
-  }
-  return out + masked.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand(str, options = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  const n = body.split(/\.\./);
-  const N = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z + c.slice(1);
-          } else {
-            c = z + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = glob.charAt(i);
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i++;
-      continue;
-    }
-    if (glob.startsWith("-]", i + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i + 1)) {
-      rangeStart = c;
-      i += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i++;
-  }
-  if (endPos < i) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n;
-    while (n = this.#negs.pop()) {
-      if (n.type !== "!")
-        continue;
-      let p = n;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part.copyIn(pp.#parts[i]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts) {
-    for (const p of parts) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret.push({});
-    }
-    return ret;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i = 0; i < this.#parentIndex; i++) {
-      const pp = p.#parts[i];
-      if (!(pp instanceof _a && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
-    else
-      this.push(part.clone(this));
-  }
-  clone(parent) {
-    const c = new _a(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i2 = pos;
-      let acc2 = "";
-      while (i2 < str.length) {
-        const c = str.charAt(i2++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i2 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i2;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a(c, ast);
-          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i2;
-    }
-    let i = pos + 1;
-    let part = new _a(null, ast);
-    const parts = [];
-    let acc = "";
-    while (i < str.length) {
-      const c = str.charAt(i++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
-        acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
-        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part.push(acc);
-        acc = "";
-        parts.push(part);
-        part = new _a(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part.push(acc);
-        acc = "";
-        ast.push(...parts, part);
-        return i;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i;
-  }
-  #canAdoptWithSpace(child) {
-    return this.#canAdopt(child, adoptionWithSpaceMap);
-  }
-  #canAdopt(child, map = adoptionMap) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map);
-  }
-  #canAdoptType(c, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child, index) {
-    const gc = child.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child, index);
-  }
-  #adopt(child, index) {
-    const gc = child.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child) {
-    const m = usurpMap.get(this.type);
-    const gc = child.#parts[0];
-    const nt = m?.get(gc.type);
-    if (!nt)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern, ast, 0, options, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re, body, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body;
-    }
-    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re}$`, flags), {
-      _src: re,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re;
-      }).join("");
-      let start2 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start2 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-      const s = this.toString();
-      const me = this;
-      me.#parts = [s];
-      me.type = null;
-      me.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body = `(?:${body})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
-    }
-    return [
-      final,
-      unescape(body),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i = 0; i < this.#parts.length; i++) {
-          const c = this.#parts[i];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob.charAt(i);
-      if (escaping) {
-        escaping = false;
-        re += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i === glob.length - 1) {
-          re += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i);
-        if (consumed) {
-          re += src;
-          uflag = uflag || needUflag;
-          i += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re += regExpEscape(c);
-    }
-    return [re, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-var GLOBSTAR = Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
-  }
-  return list;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
-      this.debug = (...args) => console.error(...args);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.debug(this.pattern, set);
-    this.set = set.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs = -1;
-      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-        let i = gs;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs) {
-          parts.splice(gs, i - gs);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      parts = parts.reduce((set, part) => {
-        const prev = set[set.length - 1];
-        if (part === "**" && prev === "**") {
-          return set;
-        }
-        if (part === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
-          }
-        }
-        set.push(part);
-        return set;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  levelTwoFileOptimize(parts) {
-    if (!Array.isArray(parts)) {
-      parts = this.slashSplit(parts);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts.splice(gs + 1, gss - gs);
-          }
-          let next = parts[gs + 1];
-          const p = parts[gs + 2];
-          const p2 = parts[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts.splice(gs, 1);
-          const other = parts.slice(0);
-          other[gs] = "**";
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i = 0; i < globParts.length - 1; i++) {
-      for (let j = i + 1; j < globParts.length; j++) {
-        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i] = [];
-          globParts[j] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs) => gs.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai = 0;
-    let bi = 0;
-    let result = [];
-    let which = "";
-    while (ai < a.length && bi < b.length) {
-      if (a[ai] === b[bi]) {
-        result.push(which === "b" ? b[bi] : a[ai]);
-        ai++;
-        bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result.push(a[ai]);
-        ai++;
-      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result.push(b[bi]);
-        bi++;
-      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-        if (which === "b")
-          return false;
-        which = "a";
-        result.push(a[ai]);
-        ai++;
-        bi++;
-      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-        if (which === "a")
-          return false;
-        which = "b";
-        result.push(b[bi]);
-        ai++;
-        bi++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file, pattern, partial = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file = this.levelTwoFileOptimize(file);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body, tail] = partial ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
-        return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-        const f = String(file[i2]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i = bodySegments.length - 1;
-    const fileLength = file.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      for (let i = fileIndex; i < file.length; i++) {
-        sawTail = true;
-        const f = file[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi];
-      let f = file[fi];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re === "object") {
-      Reflect.defineProperty(re, "test", { value: fastTest });
-    }
-    return re;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set = this.set;
-    if (!set.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
-    let re = set.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i) => {
-        const next = pp[i + 1];
-        const prev = pp[i - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open + re + close + "$";
-    if (this.partial) {
-      re = "^(?:\\/|" + open + re.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re = "^(?!" + re + ").+$";
-    try {
-      this.regexp = new RegExp(re, [...flags].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set = this.set;
-    this.debug(this.pattern, "set", set);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (const pattern of set) {
-      let file = ff;
-      if (options.matchBase && pattern.length === 1) {
-        file = [filename];
-      }
-      const hit = this.matchOne(file, pattern, partial);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
 
 // src/scan/path-filter.ts
+import { createRequire } from "node:module";
 function pathMatcher(globs, base = "") {
   if (globs.length === 0) return () => false;
+  const { Minimatch } = createRequire(import.meta.url)("minimatch");
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
@@ -4299,8 +2820,8 @@ var PatchParser = class {
       return;
     }
     if (text.startsWith("Binary files ")) {
-      const path2 = this.headerPath;
-      if (path2 !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path2, "binary file", this.commit);
+      const path = this.headerPath;
+      if (path !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path, "binary file", this.commit);
     }
   }
   /**
@@ -4402,7 +2923,7 @@ function unquote(p) {
 
 // src/sources/git/added-lines.ts
 var PIECE_CHARS2 = 4 * 1024 * 1024;
-function addedText(path2, commit, next, previous, maxBytes) {
+function addedText(path, commit, next, previous, maxBytes) {
   const known = /* @__PURE__ */ new Set();
   for (const old of previous) for (const line of lines(old)) known.add(line);
   const chunks = [];
@@ -4412,7 +2933,7 @@ function addedText(path2, commit, next, previous, maxBytes) {
   let bytes = 0;
   let total = 0;
   const flush = () => {
-    if (piece.length > 0) chunks.push({ commit, path: path2, text: piece.join("\n"), lineMap, bytes });
+    if (piece.length > 0) chunks.push({ commit, path, text: piece.join("\n"), lineMap, bytes });
     piece = [];
     lineMap = [];
     chars = 0;
@@ -4507,12 +3028,12 @@ async function diffTrees(objects, tree, parents, events, prefix = "") {
     if (isGitlink(entry.mode)) continue;
     const olds = before.map((m) => m.get(entry.name)).filter((e) => e !== void 0);
     if (olds.some((o) => o.oid === entry.oid && isTree(o.mode) === isTree(entry.mode))) continue;
-    const path2 = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (isTree(entry.mode)) {
-      await diffTrees(objects, entry.oid, olds.filter((o) => isTree(o.mode)).map((o) => o.oid), events, path2);
+      await diffTrees(objects, entry.oid, olds.filter((o) => isTree(o.mode)).map((o) => o.oid), events, path);
     } else {
       const previous = olds.filter((o) => !isTree(o.mode) && !isGitlink(o.mode)).map((o) => o.oid);
-      await events.file({ path: path2, oid: entry.oid, previous });
+      await events.file({ path, oid: entry.oid, previous });
     }
   }
 }
@@ -4544,25 +3065,25 @@ async function scanCommitObjects(objects, commit, events, maxFileBytes) {
     if (tree !== void 0) parentTrees.push(tree);
   }
   await diffTrees(objects, parsed.tree, parentTrees, {
-    unreadableTree: (path2, oid, reason) => {
-      if (path2 === "") events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
-      else events.skip?.(`${path2}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta);
+    unreadableTree: (path, oid, reason) => {
+      if (path === "") events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
+      else events.skip?.(`${path}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta);
     },
     file: (change) => scanChangedFile(objects, change, meta, events, maxFileBytes)
   });
 }
-async function scanChangedFile(objects, { path: path2, oid, previous }, commit, events, maxFileBytes) {
+async function scanChangedFile(objects, { path, oid, previous }, commit, events, maxFileBytes) {
   const blob = await objects.read(oid, maxFileBytes);
   if (blob.kind === "missing") {
-    events.skip?.(path2, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
+    events.skip?.(path, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
     return;
   }
   if (blob.kind === "too-large") {
-    events.skip?.(path2, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    events.skip?.(path, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
     return;
   }
   if (isBinary(blob.data)) {
-    events.skip?.(path2, "binary file", commit);
+    events.skip?.(path, "binary file", commit);
     return;
   }
   const before = [];
@@ -4570,9 +3091,9 @@ async function scanChangedFile(objects, { path: path2, oid, previous }, commit, 
     const o = await objects.read(old, maxFileBytes);
     if (o.kind === "present") before.push(o.data);
   }
-  const added = addedText(path2, commit, blob.data, before, maxFileBytes);
+  const added = addedText(path, commit, blob.data, before, maxFileBytes);
   for (const chunk of added.chunks) events.chunk(chunk);
-  if (added.capped) events.skip?.(path2, added.capped, commit);
+  if (added.capped) events.skip?.(path, added.capped, commit);
 }
 
 // src/scan/scan-commits.ts
@@ -4587,7 +3108,7 @@ async function scanCommitBatch(repo, commits, scanner2, options) {
         sink.begin(i);
         await scanCommitObjects(objects, commits[i], sink.events, options.maxFileBytes);
       }
-      return sink.result;
+      return sink.finish();
     }
     for (let start = 0; start < commits.length; ) {
       const failed = await scanPatches(repo, commits, start, sink, options);
@@ -4598,7 +3119,7 @@ async function scanCommitBatch(repo, commits, scanner2, options) {
       await scanCommitObjects(objects, commits[failed], sink.events, options.maxFileBytes);
       start = failed + 1;
     }
-    return sink.result;
+    return sink.finish();
   } finally {
     objects?.close();
   }
@@ -4609,7 +3130,7 @@ async function scanPatches(repo, commits, start, sink, options) {
     {
       commit: () => sink.begin(start + ++position),
       chunk: (chunk) => sink.events.chunk(chunk),
-      skip: (path2, reason, commit) => sink.events.skip?.(path2, reason, commit)
+      skip: (path, reason, commit) => sink.events.skip?.(path, reason, commit)
     },
     options.maxFileBytes
   );
@@ -4631,11 +3152,8 @@ async function scanPatches(repo, commits, start, sink, options) {
   return void 0;
 }
 var BatchSink = class {
-  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
-  current = -1;
-  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
-  events;
   constructor(scanner2, options) {
+    this.scanner = scanner2;
     this.events = {
       chunk: (chunk) => {
         if (options.excluded?.(chunk.path)) return;
@@ -4645,9 +3163,13 @@ var BatchSink = class {
           this.result.findings.push({ finding, order: options.firstOrder + this.current });
         }
       },
-      skip: (path2, reason, commit) => this.result.skipped.push(skipEntry(path2, reason, commit))
+      skip: (path, reason, commit) => this.result.skipped.push(skipEntry(path, reason, commit))
     };
   }
+  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  current = -1;
+  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
+  events;
   /** Commit `index` of the batch starts. */
   begin(index) {
     const r = this.result;
@@ -4665,6 +3187,11 @@ var BatchSink = class {
     r.bytes = this.mark.bytes;
     r.chunks = this.mark.chunks;
   }
+  /** The batch's results, with what the scanner's budgets cut short. */
+  finish() {
+    this.result.skipped.push(...this.scanner.takeLimits());
+    return this.result;
+  }
 };
 function toScanChunk(chunk, source) {
   const origin = {
@@ -4678,8 +3205,8 @@ function toScanChunk(chunk, source) {
 function commitOrigin(meta) {
   return { commit: meta.commit, author: meta.author, date: meta.date };
 }
-function skipEntry(path2, reason, commit) {
-  return { path: commit ? `${path2}@${commit.commit.slice(0, 12)}` : path2, reason };
+function skipEntry(path, reason, commit) {
+  return { path: commit ? `${path}@${commit.commit.slice(0, 12)}` : path, reason };
 }
 
 // src/scan/worker-pool.ts

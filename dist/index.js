@@ -1366,9 +1366,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range2) {
-      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range) {
+      if (range == null || range === "") return { start: 0, end: null, size: null };
+      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -3661,7 +3661,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types: types2, inspect } = __require("node:util");
+    var { types, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3851,7 +3851,7 @@ var require_webidl = __commonJS({
           });
         }
         const result2 = {};
-        if (!types2.isProxy(O)) {
+        if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -3980,14 +3980,14 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isAnyArrayBuffer(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4002,14 +4002,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isTypedArray(V) || V.constructor.name !== T.name) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4024,13 +4024,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.DataView = function(V, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isDataView(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4045,13 +4045,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.BufferSource = function(V, prefix, name, opts) {
-      if (types2.isAnyArrayBuffer(V)) {
+      if (types.isAnyArrayBuffer(V)) {
         return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V)) {
+      if (types.isTypedArray(V)) {
         return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V)) {
+      if (types.isDataView(V)) {
         return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -9077,16 +9077,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
+      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range2.end - range2.start + 1;
+      const expectedLength = range.end - range.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9301,8 +9301,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range2 = parseRangeHeader(headers["content-range"]);
-            if (range2 == null) {
+            const range = parseRangeHeader(headers["content-range"]);
+            if (range == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9311,12 +9311,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size: size2, end = size2 - 1 } = range2;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -10674,15 +10674,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match2, value) {
-      if (typeof match2 === "string") {
-        return match2 === value;
+    function matchValue(match, value) {
+      if (typeof match === "string") {
+        return match === value;
       }
-      if (match2 instanceof RegExp) {
-        return match2.test(value);
+      if (match instanceof RegExp) {
+        return match.test(value);
       }
-      if (typeof match2 === "function") {
-        return match2(value) === true;
+      if (typeof match === "function") {
+        return match(value) === true;
       }
       return false;
     }
@@ -12402,7 +12402,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12723,7 +12723,7 @@ var require_response = __commonJS({
       if (isBlobLike(V)) {
         return webidl.converters.Blob(V, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
         return webidl.converters.BufferSource(V, prefix, name);
       }
       if (util.isFormDataLike(V)) {
@@ -14957,7 +14957,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -14987,7 +14987,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value)) {
+            if (!done && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -17917,7 +17917,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18040,7 +18040,7 @@ var require_websocket = __commonJS({
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types2.isArrayBuffer(data)) {
+        } else if (types.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18252,7 +18252,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V)) {
           return webidl.converters.Blob(V, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
           return webidl.converters.BufferSource(V);
         }
       }
@@ -18321,7 +18321,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID2 = Buffer.from("id");
+    var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18537,7 +18537,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID2)) {
+        if (isFieldName(line, fieldLength, ID)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -19175,7 +19175,7 @@ var require_proxy = __commonJS({
       if (proxyVar) {
         try {
           return new DecodedURL2(proxyVar);
-        } catch (_a4) {
+        } catch (_a3) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
             return new DecodedURL2(`http://${proxyVar}`);
         }
@@ -20660,8 +20660,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match2 = tags.filter((t) => t.tag === tagName);
-        const tagObj = match2.find((t) => !t.format) ?? match2[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -21356,21 +21356,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match2 = tags.filter((t) => t.tag === item.tag);
-        if (match2.length > 0)
-          return match2.find((t) => t.format === item.format) ?? match2[0];
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match2 = tags.filter((t) => t.identify?.(obj));
-        if (match2.length > 1) {
-          const testMatch = match2.filter((t) => t.test);
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
-            match2 = testMatch;
+            match = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -23012,13 +23012,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match2 = str.match(timestamp.test);
-        if (!match2)
+        const match = str.match(timestamp.test);
+        if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match2.map(Number);
-        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match2[8];
+        const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -23888,10 +23888,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23905,7 +23905,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23929,7 +23929,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23945,7 +23945,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -24036,7 +24036,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24050,13 +24050,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -24099,18 +24099,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24164,8 +24164,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -24177,7 +24177,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -24188,8 +24188,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -24206,7 +24206,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24386,7 +24386,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -24403,24 +24403,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24591,8 +24591,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match2 = line.exec(source);
-      if (!match2)
+      let match = line.exec(source);
+      if (!match)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -24602,26 +24602,26 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let res = match[1].replace(trimEnd, "");
+      let sep4 = " ";
       let pos = line.lastIndex;
-      while (match2 = line.exec(source)) {
-        const lm = match2[1].replace(trimBoth, "");
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      match = last.exec(source);
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24743,7 +24743,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -24763,7 +24763,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -25431,14 +25431,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26605,18 +26605,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep4;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -26769,15 +26769,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26971,13 +26971,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -27268,6 +27268,213 @@ var init_char_class = __esm({
   }
 });
 
+// src/engine/decoders.ts
+function asciiWindow(text, from, to) {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i - from] = c < 128 ? c : 0;
+  }
+  return bytes;
+}
+function encodedValues(text, from = 0, to = text.length, ascii, budget) {
+  const base643 = [];
+  if (ascii) base64Values(text, from, to, ascii, 0, base643, budget);
+  else base64Values(text, from, to, asciiWindow(text, from, to), from, base643, budget);
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  const first = windowText.indexOf("%");
+  if (first < 0) return base643;
+  const percent2 = [];
+  percentValues(text, from, to, windowText, first, base643, percent2, budget);
+  return percent2.length === 0 ? base643 : mergeByStart(base643, percent2);
+}
+function mergeByStart(a, b) {
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+function base64Values(text, from, to, bytes, base, out, budget) {
+  const n = to;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
+    }
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
+    let pad = 0;
+    while (pad < 2 && end < n && bytes[end - base] === 61) {
+      end++;
+      pad++;
+    }
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
+    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
+    addBase64(text, start, end, out, budget);
+  }
+}
+function addBase64(text, start, end, out, budget) {
+  const next = text.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  const decoded = decodeBase64Text(text.slice(start, end));
+  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
+}
+function percentValues(text, from, to, windowText, first, base643, out, budget) {
+  let floor = from;
+  let b = 0;
+  for (let w = first; w >= 0; ) {
+    const i = from + w;
+    let start = i;
+    while (start > floor && isUrlChar(text.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < to && isUrlChar(text.charCodeAt(end))) end++;
+    floor = end;
+    w = end < to ? windowText.indexOf("%", end - from) : -1;
+    const overlapsBase64 = (a, z2) => {
+      while (b < base643.length && base643[b].end <= a) b++;
+      return b < base643.length && base643[b].start < z2;
+    };
+    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
+      addPercent(text, start, end, out, budget);
+      continue;
+    }
+    for (let piece = start; piece < end; ) {
+      const pieceEnd = nextPiece(text, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text, piece, pieceEnd, out, budget);
+      piece = pieceEnd;
+    }
+  }
+}
+function nextPiece(text, piece, end) {
+  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
+  const amp = text.slice(piece, limit).indexOf("&");
+  if (amp >= 0) return piece + amp + 1;
+  if (limit === end) return end;
+  if (text.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text.charCodeAt(limit - 2) === 37) return limit - 2;
+  return limit;
+}
+function isUrlChar(c) {
+  return c < 128 && URL_CHAR[c] === 1;
+}
+function addPercent(text, start, end, out, budget) {
+  if (end - start < MIN_PERCENT_RUN) return;
+  const run2 = text.slice(start, end);
+  if (!PERCENT_ESCAPE.test(run2)) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(run2);
+  } catch {
+    return;
+  }
+  if (decoded !== run2) out.push({ start, end, kind: "percent", decoded });
+}
+function decodeBase64Text(run2) {
+  const bytes = Buffer.from(run2, "base64");
+  if (bytes.length < 8) return void 0;
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
+    if (++unprintable > allowed) return void 0;
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("�")) return void 0;
+  return text;
+}
+var DecodeBudget, MAX_ENCODED_CANDIDATE, MAX_PERCENT_RUN, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, MIN_PERCENT_RUN, PERCENT_ESCAPE, SpanCursor;
+var init_decoders = __esm({
+  "src/engine/decoders.ts"() {
+    "use strict";
+    init_char_class();
+    DecodeBudget = class {
+      constructor(limit) {
+        this.limit = limit;
+      }
+      /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
+      chars = 0;
+      /** Encoded values left undecoded because the budget was spent. */
+      skipped = 0;
+      /** Offset in the scanned text of the first value left undecoded, or -1. */
+      stoppedAt = -1;
+      /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
+      nestedAt = -1;
+      get spent() {
+        return this.chars >= this.limit;
+      }
+      /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
+      skip(at) {
+        this.skipped++;
+        if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
+      }
+    };
+    MAX_ENCODED_CANDIDATE = 65536;
+    MAX_PERCENT_RUN = 8192;
+    BASE64_KIND = (() => {
+      const table = new Uint8Array(256);
+      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
+      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
+      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
+      return table;
+    })();
+    ALL_KINDS = 7;
+    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
+    MIN_BASE64_RUN = 16;
+    MIN_PERCENT_RUN = 6;
+    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+    SpanCursor = class {
+      /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+      constructor(makeSpans) {
+        this.makeSpans = makeSpans;
+      }
+      next = 0;
+      maxEnd = -1;
+      lastEnd = -1;
+      spans;
+      /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
+      overlaps(start, end) {
+        const spans = this.spans ??= this.makeSpans();
+        if (end < this.lastEnd) {
+          this.next = 0;
+          this.maxEnd = -1;
+        }
+        this.lastEnd = end;
+        while (this.next < spans.length && spans[this.next] < end) {
+          this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
+          this.next += 2;
+        }
+        return this.maxEnd > start;
+      }
+    };
+  }
+});
+
 // src/engine/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM;
 var init_keyword_scan_wasm = __esm({
@@ -27319,13 +27526,14 @@ var init_keyword_wasm = __esm({
       /**
        * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
        * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-       * Stops after the block in which `keepGoing()` turns false.
+       * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+       * are taken (the first block starts early enough to see keywords that cross it).
        */
-      scan(tables, bytes, take, keepGoing) {
+      scan(tables, bytes, take, keepGoing, startAfter = 0) {
         const layout = this.load(tables);
         const overlap = Math.max(0, tables.maxLength - 1);
         const n = bytes.length;
-        for (let start = 0; start < n && keepGoing(); start += WASM_BLOCK) {
+        for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
           const from = Math.max(0, start - overlap);
           const to = Math.min(n, start + WASM_BLOCK);
           this.u8.set(bytes.subarray(from, to), layout.text);
@@ -27386,7 +27594,7 @@ var init_keyword_wasm = __esm({
 
 // src/engine/keywords.ts
 function makeSearch(tables) {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs) => {
     let size2 = scratch.length;
@@ -27398,7 +27606,7 @@ function makeSearch(tables) {
     return grown;
   };
   const result2 = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm, bytes, limit) => {
+  const withWasm = (wasm, bytes, limit, startAfter) => {
     let count = 0;
     wasm.scan(
       tables,
@@ -27411,16 +27619,17 @@ function makeSearch(tables) {
         }
         count += taken;
       },
-      () => count <= limit
+      () => count <= limit,
+      startAfter
     );
     return result2(count, limit);
   };
-  return (text, limit, ascii) => {
-    if (ascii !== void 0 && ascii.length >= WASM_MIN_BYTES) {
+  return (text, limit, ascii, startAfter) => {
+    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
         try {
-          return withWasm(wasm, ascii, limit);
+          return withWasm(wasm, ascii, limit, startAfter);
         } catch (error63) {
           if (!(error63 instanceof RangeError)) throw error63;
           disableWasmKeywordScanner();
@@ -27430,7 +27639,12 @@ function makeSearch(tables) {
     let count = 0;
     let row = 0;
     const n = text.length;
-    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text.charCodeAt(i);
+      const next = delta[row + (c < 256 ? classOf[c] : 0)];
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {
@@ -27466,6 +27680,8 @@ var init_keywords = __esm({
     WASM_MIN_BYTES = 512;
     KeywordAutomaton = class {
       keywords;
+      /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+      maxHitsPerPosition;
       search;
       constructor(keywords) {
         this.keywords = keywords;
@@ -27545,24 +27761,265 @@ var init_keywords = __esm({
           outputStart[state] = outputs.length;
           outputs.push(...list, -1);
         }
+        this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
         this.search = makeSearch({
           delta,
           classOf,
           classes,
           outputStart,
           outputs: Int32Array.from(outputs),
-          maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+          maxOutputs: this.maxHitsPerPosition,
           maxLength: Math.max(0, ...keywords.map((keyword2) => keyword2.length))
         });
       }
       /**
        * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-       * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
-       * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
-       * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
+       * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+       * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+       * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+       * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+       * WebAssembly loop, with the same hits.
        */
-      scan(text, limit = DEFAULT_LIMIT, ascii) {
-        return this.search(text, limit, ascii);
+      scan(text, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+        return this.search(text, limit, ascii, startAfter);
+      }
+    };
+  }
+});
+
+// src/engine/search-budget.ts
+function searchBudget(length) {
+  return SEARCH_BASE + SEARCH_PER_CHAR * length;
+}
+function patternExtent(pattern) {
+  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
+  return { reach, lines: lines2 };
+}
+function matchesLineBreak(source) {
+  let known = crossesLine.get(source);
+  if (known === void 0) {
+    try {
+      known = new RegExp(`^(?:${source})$`).test("\n");
+    } catch {
+      known = true;
+    }
+    crossesLine.set(source, known);
+  }
+  return known;
+}
+var SEARCH_BASE, SEARCH_PER_CHAR, LineLimits, crossesLine, UNBOUNDED, PatternReader;
+var init_search_budget = __esm({
+  "src/engine/search-budget.ts"() {
+    "use strict";
+    SEARCH_BASE = 1 << 20;
+    SEARCH_PER_CHAR = 32;
+    LineLimits = class {
+      constructor(text) {
+        this.text = text;
+      }
+      breaks = [];
+      head = 0;
+      /** text[0, searched) has been searched for line breaks. */
+      searched = 0;
+      extent(at, reach, lines2) {
+        const text = this.text;
+        const limit = Math.min(text.length, at + reach);
+        if (lines2 === Infinity) return limit - at;
+        const breaks = this.breaks;
+        while (this.head < breaks.length && breaks[this.head] < at) this.head++;
+        if (this.head > 4096) {
+          breaks.splice(0, this.head);
+          this.head = 0;
+        }
+        this.searched = Math.max(this.searched, at);
+        while (breaks.length - this.head <= lines2 && this.searched < limit) {
+          const nl = text.indexOf("\n", this.searched);
+          if (nl < 0) {
+            this.searched = text.length;
+            break;
+          }
+          breaks.push(nl);
+          this.searched = nl + 1;
+        }
+        const last = breaks[this.head + lines2];
+        return last === void 0 || last >= limit ? limit - at : last + 1 - at;
+      }
+    };
+    crossesLine = /* @__PURE__ */ new Map();
+    UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
+    PatternReader = class {
+      constructor(p) {
+        this.p = p;
+      }
+      i = 0;
+      /** Alternatives up to the closing `)` of the current group (or the end). */
+      alternation() {
+        let best = this.sequence();
+        while (this.p[this.i] === "|") {
+          this.i++;
+          const next = this.sequence();
+          best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
+        }
+        return best;
+      }
+      sequence() {
+        let len = 0;
+        let reach = 0;
+        let lines2 = 0;
+        while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
+          const span = this.quantified(this.atom());
+          reach = Math.max(reach, len + span.reach);
+          len += span.len;
+          lines2 += span.lines;
+        }
+        return { len, reach: Math.max(reach, len), lines: lines2 };
+      }
+      atom() {
+        const p = this.p;
+        const from = this.i;
+        const c = p[this.i++];
+        switch (c) {
+          case "\\":
+            return this.escape(from);
+          case "[":
+            this.skipClass();
+            return this.character(from);
+          case "(":
+            return this.group();
+          case "^":
+            return { len: 0, reach: 0, lines: 0 };
+          case "$":
+            return { len: 0, reach: 1, lines: 0 };
+          default:
+            return this.character(from);
+        }
+      }
+      /** One character matched by the source from `from` to here. */
+      character(from) {
+        return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
+      }
+      escape(from) {
+        const p = this.p;
+        const c = p[this.i++] ?? "";
+        if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
+        if (/[1-9]/.test(c)) {
+          while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
+          return UNBOUNDED;
+        }
+        if (c === "k" && p[this.i] === "<") {
+          this.i = p.indexOf(">", this.i) + 1 || p.length;
+          return UNBOUNDED;
+        }
+        const hex3 = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
+        if (c === "x" && hex3(2)) this.i += 2;
+        else if (c === "u" && hex3(4)) this.i += 4;
+        else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
+        return this.character(from);
+      }
+      skipClass() {
+        const p = this.p;
+        while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
+        this.i++;
+      }
+      group() {
+        const p = this.p;
+        let kind = "plain";
+        if (p[this.i] === "?") {
+          const next = p[this.i + 1];
+          if (next === "=" || next === "!") {
+            kind = "ahead";
+            this.i += 2;
+          } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
+            kind = "behind";
+            this.i += 3;
+          } else if (next === "<") {
+            this.i = p.indexOf(">", this.i) + 1;
+          } else {
+            this.i = p.indexOf(":", this.i) + 1;
+          }
+        }
+        const inner = this.alternation();
+        this.i++;
+        if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
+        if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
+        return inner;
+      }
+      /** Apply a quantifier after an atom, if there is one. */
+      quantified(span) {
+        const p = this.p;
+        let max;
+        const c = p[this.i];
+        if (c === "*" || c === "+") {
+          max = Infinity;
+          this.i++;
+        } else if (c === "?") {
+          max = 1;
+          this.i++;
+        } else if (c === "{") {
+          const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
+          if (m === null) return span;
+          max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+          this.i += m[0].length;
+        } else {
+          return span;
+        }
+        if (p[this.i] === "?") this.i++;
+        if (max === 0) return { len: 0, reach: 0, lines: 0 };
+        if (max === Infinity) {
+          if (span.len === 0) return span;
+          return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
+        }
+        return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
+      }
+    };
+  }
+});
+
+// src/engine/scan-work.ts
+var MAX_DECODED_CHARS, ScanState;
+var init_scan_work = __esm({
+  "src/engine/scan-work.ts"() {
+    "use strict";
+    init_decoders();
+    init_search_budget();
+    MAX_DECODED_CHARS = 1 << 20;
+    ScanState = class {
+      /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
+      constructor(searchLeft, length) {
+        this.searchLeft = searchLeft;
+        this.budget = searchBudget(length);
+        searchLeft.fill(this.budget);
+      }
+      work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
+      limits = [];
+      decode = new DecodeBudget(MAX_DECODED_CHARS);
+      /**
+       * What each anchored rule may still search in this scan: one budget for the scanned text and
+       * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
+       */
+      budget;
+      /** What rule `gate` may still search. */
+      left(gate) {
+        return this.searchLeft[gate];
+      }
+      /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
+      charge(gate, chars2) {
+        this.work.searched += chars2;
+        const left = this.searchLeft[gate] - chars2;
+        this.searchLeft[gate] = left;
+        if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
+        return left >= 0;
+      }
+      /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
+      limit(kind, offset, count, ruleId2) {
+        const nestedAt = this.decode.nestedAt;
+        const at = nestedAt >= 0 ? nestedAt : offset;
+        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId2);
+        if (same === void 0) this.limits.push({ kind, ruleId: ruleId2, offset: at, count });
+        else {
+          same.count += count;
+          same.offset = Math.min(same.offset, at);
+        }
       }
     };
   }
@@ -27632,9 +28089,9 @@ function githubFineGrained(secret) {
   return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
 }
 function gitlabRoutable(secret) {
-  const match2 = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
-  if (!match2) return false;
-  const [, , payload, length, checksum] = match2;
+  const match = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
+  if (!match) return false;
+  const [, , payload, length, checksum] = match;
   if (encodeUnsigned(payload.length, BASE36, 2) !== length) return false;
   return encodeUnsigned(crc32(secret.slice(0, -7)), BASE36, 7) === checksum;
 }
@@ -27677,21 +28134,45 @@ var init_checksums = __esm({
 function shannonEntropy(text) {
   const n = text.length;
   if (n === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
+  let distinct = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c >= 128) {
+      for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
+      return entropyOfAnyText(text);
+    }
+    if (counts[c] === 0) firstSeen[distinct++] = c;
+    counts[c] = counts[c] + 1;
   }
   let bits = 0;
-  for (const count of counts.values()) {
+  for (let k = 0; k < distinct; k++) {
+    const c = firstSeen[k];
+    const p = counts[c] / n;
+    bits -= p * Math.log2(p);
+    counts[c] = 0;
+  }
+  return bits;
+}
+function entropyOfAnyText(text) {
+  const n = text.length;
+  const byUnit = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of byUnit.values()) {
     const p = count / n;
     bits -= p * Math.log2(p);
   }
   return bits;
 }
+var counts, firstSeen;
 var init_entropy = __esm({
   "src/engine/entropy.ts"() {
     "use strict";
+    counts = new Int32Array(128);
+    firstSeen = new Int32Array(128);
   }
 });
 
@@ -28436,6 +28917,46 @@ function hasInlineAllow(text, start, end) {
 function lowerConfidence(a, b) {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
+function specificSpans(candidates) {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
+function decoderWindows(gates, ruleCount) {
+  const lists = [];
+  for (const gate of gates.touched) {
+    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const out = [];
+  const add = (a, b) => {
+    if (out.length > 0 && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (; ; ) {
+    let pick2 = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at2 = positions[l];
+      const list2 = lists[l];
+      if (at2 < list2.length && (pick2 < 0 || list2[at2] < lists[pick2][positions[pick2]])) pick2 = l;
+    }
+    if (pick2 < 0) return out;
+    const list = lists[pick2];
+    const at = positions[pick2];
+    add(list[at], list[at + 1]);
+    positions[pick2] = at + 2;
+  }
+}
+function relocated(inner, encoded) {
+  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
+}
 function dropVetoedGeneric(candidates, vetoed) {
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i];
@@ -28481,103 +29002,15 @@ function preferred(a, b) {
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
 }
-function asciiWindow(text, from, to) {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-function encodedValues(text, from = 0, to = text.length, ascii) {
-  const out = [];
-  if (ascii) base64Values(text, from, to, ascii, 0, out);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, out);
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
-  const first = windowText.indexOf("%");
-  if (first >= 0) percentValues(text, from, to, windowText, first, out);
-  return out;
-}
-function base64Values(text, from, to, bytes, base, out) {
-  const n = to;
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base]] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text, start, end, out);
-  }
-}
-function addBase64(text, start, end, out) {
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
-  const decoded = decodeBase64Text(text.slice(start, end));
-  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
-}
-function percentValues(text, from, to, windowText, first, out) {
-  const n = to;
-  let w = first;
-  while (w >= 0) {
-    const i = from + w;
-    let start = i;
-    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i;
-    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
-    w = windowText.indexOf("%", Math.max(end, i + 1) - from);
-    const run2 = text.slice(start, end);
-    if (run2.length < 6 || !PERCENT_ESCAPE.test(run2)) continue;
-    let decoded;
-    try {
-      decoded = decodeURIComponent(run2);
-    } catch {
-      continue;
-    }
-    if (decoded !== run2 && !out.some((o) => o.start < end && o.end > start)) {
-      out.push({ start, end, kind: "percent", decoded });
-    }
-  }
-}
-function decodeBase64Text(run2) {
-  const bytes = Buffer.from(run2, "base64");
-  if (bytes.length < 8) return void 0;
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
-    if (++unprintable > allowed) return void 0;
-  }
-  const text = bytes.toString("utf8");
-  if (text.includes("�")) return void 0;
-  return text;
-}
-var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, INLINE_ALLOW_DETAIL, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
+var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, HIT_BATCH, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, INLINE_ALLOW_DETAIL, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK;
 var init_detector = __esm({
   "src/engine/detector.ts"() {
     "use strict";
     init_char_class();
+    init_decoders();
     init_keywords();
+    init_search_budget();
+    init_scan_work();
     init_checksums();
     init_entropy();
     init_placeholders();
@@ -28603,8 +29036,7 @@ var init_detector = __esm({
         ...windowShape(65536, 65536, true)
       }
     ];
-    MAX_DECODED_CHARS = 1 << 20;
-    MAX_ENCODED_CANDIDATE = 65536;
+    HIT_BATCH = 1 << 20;
     RuleCompileError = class extends Error {
       constructor(ruleId2, field, message) {
         super(`${ruleId2}: ${field}: ${message}`);
@@ -28634,6 +29066,11 @@ var init_detector = __esm({
       decodeDepth;
       /** Rules without keywords run on the whole text. */
       ungated;
+      /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+      extents;
+      /** Per rule, what it may still search in the current scan (see ScanState). */
+      searchLeft;
+      hitBatch;
       allowSecretRegexes;
       inlineAllow;
       now;
@@ -28673,6 +29110,9 @@ var init_detector = __esm({
         [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
         [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
         this.ungated = ungated;
+        this.extents = new Array(this.rules.length);
+        this.searchLeft = new Float64Array(this.rules.length);
+        this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
         this.allowSecretRegexes = options.allowSecretRegexes ?? [];
         this.inlineAllow = options.inlineAllow ?? true;
         this.now = options.now ?? Date.now();
@@ -28684,11 +29124,21 @@ var init_detector = __esm({
        * faster than reading characters from the string.
        */
       scan(text, ascii) {
+        return this.scanWithWork(text, ascii).matches;
+      }
+      /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+      scanWithWork(text, ascii) {
         if (ascii !== void 0 && ascii.length !== text.length) throw new Error("ascii bytes do not match the text");
-        return this.locate(text, this.detect(text, 0, ascii));
+        const state = new ScanState(this.searchLeft, text.length);
+        const matches = this.locate(text, this.detect(text, 0, state, ascii));
+        const decode3 = state.decode;
+        state.work.decoded = decode3.chars;
+        if (decode3.skipped > 0) state.limit("decoding", decode3.stoppedAt, decode3.skipped);
+        state.limits.sort((x, y) => x.offset - y.offset);
+        return { matches, work: state.work, limits: state.limits };
       }
       /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-      detect(text, depth, ascii) {
+      detect(text, depth, state, ascii) {
         let gates = this.gateLists[depth];
         if (gates === void 0) {
           gates = new GateLists(this.shapes.length);
@@ -28704,28 +29154,26 @@ var init_detector = __esm({
           const list = lists[gate];
           const length = lengths[gate];
           const compiled = this.rules[gate];
-          if (compiled.anchored && !gates.everywhere) {
-            this.runAnchored(compiled, text, list, length, candidates, vetoed);
+          if (compiled.anchored) {
+            this.runAnchored(gate, text, list, length, candidates, vetoed, state);
             continue;
           }
           for (let w = 0; w < length; w += 2) {
-            this.runRule(compiled, text, list[w], list[w + 1], candidates, vetoed);
+            const a = list[w];
+            const b = list[w + 1];
+            state.work.searched += b - a;
+            this.runRule(compiled, text, a, b, candidates, vetoed);
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
         if (depth < this.decodeDepth) {
-          const direct = candidates.slice();
-          const budget = { chars: MAX_DECODED_CHARS };
+          const direct = specificSpans(candidates);
           if (depth > 0) {
-            this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
+            this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
           } else {
-            for (const gate of touched) {
-              if (gate < ruleCount) continue;
-              const list = lists[gate];
-              const length = lengths[gate];
-              for (let w = 0; w < length; w += 2) {
-                this.decodeWindow(text, list[w], list[w + 1], depth, direct, candidates, budget, ascii);
-              }
+            const windows = decoderWindows(gates, ruleCount);
+            for (let w = 0; w < windows.length; w += 2) {
+              this.decodeWindow(text, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
             }
           }
         }
@@ -28733,31 +29181,32 @@ var init_detector = __esm({
       }
       /**
        * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-       * rule already matched directly are left alone, so nothing is reported twice.
+       * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+       * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+       * inside wins.
        */
-      decodeWindow(text, a, b, depth, direct, out, budget, ascii) {
-        for (const encoded of encodedValues(text, a, b, ascii)) {
-          if (budget.chars <= 0) return;
+      decodeWindow(text, a, b, depth, direct, out, state, ascii) {
+        for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
           const start = encoded.start;
           const end = encoded.end;
-          if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
-          budget.chars -= encoded.decoded.length;
+          if (direct.overlaps(start, end)) continue;
+          const outerAt = state.decode.nestedAt;
+          if (outerAt < 0) state.decode.nestedAt = start;
           const outer = this.onReject;
           if (outer) this.onReject = (r) => outer({ ...r, start, end });
-          let inside;
+          let inner;
           try {
-            inside = this.detect(encoded.decoded, depth + 1);
+            inner = this.detect(encoded.decoded, depth + 1, state);
           } finally {
             this.onReject = outer;
+            state.decode.nestedAt = outerAt;
           }
-          for (const inner of inside) {
-            if (this.inlineAllow && hasInlineAllow(text, start, end)) {
-              outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
-              continue;
-            }
-            const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
-            out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
+          if (inner.length === 0) continue;
+          if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+            for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+            continue;
           }
+          for (const found of inner) out.push(relocated(found, encoded));
         }
       }
       /**
@@ -28768,12 +29217,27 @@ var init_detector = __esm({
         gates.reset();
         const n = text.length;
         for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-        const { hits, count, truncated } = this.automaton.scan(text, void 0, ascii);
-        if (truncated) {
-          gates.everywhere = true;
-          for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
-          return;
+        const edges = new WindowEdges(text);
+        for (let after = 0; ; ) {
+          const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+          let count = batch.count;
+          if (batch.truncated) {
+            const last = batch.hits[count * 2 - 1];
+            while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
+          }
+          this.addHits(text, batch.hits, count, gates, edges);
+          if (!batch.truncated) break;
+          after = batch.hits[count * 2 - 1];
         }
+        const { lists, lengths, touched } = gates;
+        for (const gate of touched) {
+          if (gate < this.rules.length && this.rules[gate].anchored) continue;
+          lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
+        }
+      }
+      /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
+      addHits(text, hits, count, gates, edges) {
+        const n = text.length;
         const keywordLength = this.keywordLength;
         const anchoredFrom = this.anchoredFrom;
         const anchoredGates = this.anchoredGates;
@@ -28781,7 +29245,6 @@ var init_detector = __esm({
         const windowedGates = this.windowedGates;
         const shapes = this.shapes;
         const { lists, lengths, touched } = gates;
-        const edges = new WindowEdges(text);
         for (let h = 0; h < count; h++) {
           const keywordIdx = hits[h * 2];
           const hitEnd = hits[h * 2 + 1];
@@ -28832,13 +29295,24 @@ var init_detector = __esm({
             lengths[gate] = length + 2;
           }
         }
-        for (const gate of touched) {
-          if (gate < this.rules.length && this.rules[gate].anchored) continue;
-          lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
-        }
       }
-      /** Run an anchored rule as a sticky regex at each of its keyword hits. */
-      runAnchored(compiled, text, list, length, out, vetoed) {
+      /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+      extentOf(gate) {
+        let extent = this.extents[gate];
+        if (extent === void 0) {
+          extent = patternExtent(this.rules[gate].rule.pattern);
+          this.extents[gate] = extent;
+        }
+        return extent;
+      }
+      /**
+       * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+       * may look against the rule's budget for the scan; past the budget, hits before the point the
+       * previous run could look to are coalesced into it (not searched), and the scan is told where
+       * that began.
+       */
+      runAnchored(gate, text, list, length, out, vetoed, state) {
+        const compiled = this.rules[gate];
         const sticky = compiled.sticky;
         const precheck2 = compiled.precheck;
         for (let i = 1; i < length; i++) {
@@ -28847,6 +29321,12 @@ var init_detector = __esm({
             break;
           }
         }
+        const { reach, lines: lines2 } = this.extentOf(gate);
+        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text);
+        let runs = 0;
+        let nextRun = -1;
+        let coalesced = 0;
+        let coalescedFrom = -1;
         let covered = -1;
         let prev = -1;
         for (let i = 0; i < length; i++) {
@@ -28854,6 +29334,15 @@ var init_detector = __esm({
           if (at < covered || at === prev) continue;
           prev = at;
           if (precheck2 && !precheck2(text, at)) continue;
+          if (lineLimits === void 0) runs++;
+          else {
+            if (at < nextRun) {
+              if (coalesced++ === 0) coalescedFrom = at;
+              continue;
+            }
+            const extent = lineLimits.extent(at, reach, lines2);
+            if (!state.charge(gate, extent)) nextRun = at + extent;
+          }
           sticky.lastIndex = at;
           const m = sticky.exec(text);
           if (m === null) continue;
@@ -28863,6 +29352,11 @@ var init_detector = __esm({
           if (secret === void 0 || span === void 0 || secret.length === 0) continue;
           const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
           if (candidate) out.push(candidate);
+        }
+        if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+        if (coalesced > 0) {
+          state.work.coalesced += coalesced;
+          state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
         }
       }
       runRule(compiled, text, a, b, out, vetoed) {
@@ -28944,7 +29438,7 @@ var init_detector = __esm({
             endLine++;
             endLineStart = i + 1;
           }
-          const match2 = {
+          const match = {
             rule: c.compiled.rule,
             secret: c.secret,
             start: c.start,
@@ -28959,7 +29453,7 @@ var init_detector = __esm({
             ...c.expired !== void 0 ? { expired: c.expired } : {},
             ...c.facts !== void 0 ? { facts: c.facts } : {}
           };
-          matches.push(match2);
+          matches.push(match);
         }
         return matches;
       }
@@ -28969,8 +29463,6 @@ var init_detector = __esm({
       lengths;
       /** Gates with a non-empty list, in the order they were first filled. */
       touched = [];
-      /** Keywords were so dense that every gate covers the whole text. */
-      everywhere = false;
       constructor(gates) {
         this.lists = Array.from({ length: gates }, () => new Int32Array(8));
         this.lengths = new Int32Array(gates);
@@ -28978,7 +29470,6 @@ var init_detector = __esm({
       reset() {
         for (const gate of this.touched) this.lengths[gate] = 0;
         this.touched.length = 0;
-        this.everywhere = false;
       }
       /** Make the list of `gate` exactly [a, b]. */
       set(gate, a, b) {
@@ -29058,17 +29549,6 @@ var init_detector = __esm({
     INLINE_ALLOW_REACH = 4096;
     CONTEXT_CHARS = 256;
     CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
-    BASE64_KIND = (() => {
-      const table = new Uint8Array(256);
-      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
-      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
-      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
-      return table;
-    })();
-    ALL_KINDS = 7;
-    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
-    MIN_BASE64_RUN = 16;
-    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
   }
 });
 
@@ -29558,8 +30038,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path15, issues) {
   return issues.map((iss) => {
-    var _a4;
-    (_a4 = iss).path ?? (_a4.path = []);
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
     iss.path.unshift(path15);
     return iss;
   });
@@ -29580,17 +30060,17 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a4;
+  var _a3;
   for (let i = start; i < issues.length; i++) {
-    (_a4 = issues[i]).schema ?? (_a4.schema = inst);
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a4;
+  var _a3;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -30142,7 +30622,7 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result2 = { errors: [] };
   const processError = (error64, path15 = []) => {
-    var _a4;
+    var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
         issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
@@ -30174,7 +30654,7 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a4 = curr.items)[el] ?? (_a4[el] = { errors: [] });
+            (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
@@ -30618,10 +31098,10 @@ var init_checks = __esm({
     init_regexes();
     init_util();
     $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-      var _a4;
+      var _a3;
       inst._zod ?? (inst._zod = {});
       inst._zod.def = def;
-      (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
+      (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
     });
     _whenHasSize = (payload) => {
       const val = payload.value;
@@ -30794,9 +31274,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size2 = input2.size;
@@ -30814,9 +31294,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size2 = input2.size;
@@ -30834,9 +31314,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size2 = input2.size;
@@ -30855,9 +31335,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -30877,9 +31357,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -30899,9 +31379,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-      var _a4;
+      var _a3;
       $ZodCheck.init(inst, def);
-      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -30922,10 +31402,10 @@ var init_checks = __esm({
       };
     });
     $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-      var _a4, _b;
+      var _a3, _b;
       $ZodCheck.init(inst, def);
       if (def.pattern)
-        (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
+        (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
           def.pattern.lastIndex = 0;
           if (def.pattern.test(payload.value))
             return;
@@ -31838,7 +32318,7 @@ var init_schemas = __esm({
     init_versions();
     init_util();
     $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-      var _a4;
+      var _a3;
       inst ?? (inst = {});
       inst._zod.def = def;
       inst._zod.bag = inst._zod.bag || {};
@@ -31851,7 +32331,7 @@ var init_schemas = __esm({
         }
       }
       if (checks.length === 0) {
-        (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
         inst._zod.deferred?.push(() => {
           inst._zod.run = inst._zod.parse;
         });
@@ -33793,8 +34273,8 @@ var init_memoizer = __esm({
         return empty;
       },
       guard(inst) {
-        var _a4;
-        (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
+        var _a3;
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
         inst._zod.deferred.push(() => {
           const base = inst._zod.parse;
           const wrapped = (payload, ctx) => {
@@ -33808,12 +34288,12 @@ var init_memoizer = __esm({
         });
       },
       attach(inst) {
-        var _a4;
+        var _a3;
         let isRecursiveInst;
         let rechecked = false;
         let lastCtx;
         let lastBucket;
-        (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
         inst._zod.deferred.push(() => {
           const base = inst._zod.parse;
           const wrapped = (payload, ctx) => {
@@ -44232,10 +44712,10 @@ function _properties(shape, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _mime(types2, params) {
+function _mime(types, params) {
   return new $ZodCheckMimeType({
     check: "mime_type",
-    mime: types2,
+    mime: types,
     ...normalizeParams(params)
   });
 }
@@ -44683,7 +45163,7 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a4;
+  var _a3;
   const def = schema._zod.def;
   const seen = ctx.seen.get(schema);
   if (seen) {
@@ -44733,7 +45213,7 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     delete result2.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result2.schema)
-    (_a4 = result2.schema).default ?? (_a4.default = result2.schema._prefault);
+    (_a3 = result2.schema).default ?? (_a3.default = result2.schema._prefault);
   delete result2.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
@@ -44810,8 +45290,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       continue;
     }
     if (ctx.external) {
-      const ext2 = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext2) {
+      const ext = ctx.external.registry.get(entry[0])?.id;
+      if (schema !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -44838,7 +45318,7 @@ function compactTypeUnion(schema) {
   const options = schema.anyOf;
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
-  const types2 = [];
+  const types = [];
   for (const option of options) {
     if (!option || typeof option !== "object")
       return;
@@ -44850,12 +45330,12 @@ function compactTypeUnion(schema) {
     for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
-      if (!types2.includes(member))
-        types2.push(member);
+      if (!types.includes(member))
+        types.push(member);
     }
   }
   delete schema.anyOf;
-  schema.type = types2.length === 1 ? types2[0] : types2;
+  schema.type = types.length === 1 ? types[0] : types;
 }
 function undeclaredConstraint(member) {
   const extra = member.additionalProperties;
@@ -45232,8 +45712,8 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (mapped.some((branch, i) => branch !== branches[i]))
       json2 = { ...json2, [keyword2]: mapped };
   }
-  const types2 = Array.isArray(json2.type) ? json2.type : [json2.type];
-  const numericType = !types2.includes("string") && types2.some((t) => t === "number" || t === "integer");
+  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
@@ -45246,7 +45726,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     return rest;
   rest.type = "string";
   if (!values)
-    rest.pattern = (types2.includes("number") ? number : integer).source;
+    rest.pattern = (types.includes("number") ? number : integer).source;
   return rest;
 }
 function rewriteKeyNames(ctx) {
@@ -47980,7 +48460,7 @@ var init_schemas2 = __esm({
       inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
       inst.min = (size2, params) => inst.check(_minSize(size2, params));
       inst.max = (size2, params) => inst.check(_maxSize(size2, params));
-      inst.mime = (types2, params) => inst.check(_mime(Array.isArray(types2) ? types2 : [types2], params));
+      inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
     });
     ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
       _ensureDefaultMemoizer();
@@ -48346,14 +48826,14 @@ function checkArrayGuards(arraySchema, guards) {
     if (!Array.isArray(items))
       return;
     if (guards.uniqueItems === true) {
-      const firstSeen = /* @__PURE__ */ new Map();
+      const firstSeen2 = /* @__PURE__ */ new Map();
       for (let i = 0; i < items.length; i++) {
         const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
-        const first = firstSeen.get(key);
+        const first = firstSeen2.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen2.set(key, i);
           continue;
         }
         payload.issues.push({
@@ -49530,7 +50010,7 @@ var init_schema = __esm({
       checksum: external_exports.string().optional(),
       /** Names a structural decoder in src/engine/refine.ts that reads lifetime and facts from the secret. */
       refine: external_exports.string().optional(),
-      /** Names a provider module in src/providers for opt-in verification. */
+      /** Names a provider module in src/verify/providers for opt-in verification. */
       verify: external_exports.string().optional(),
       /**
        * How far, in characters, around a keyword hit the regex looks (before, after). The default is
@@ -49809,6 +50289,7 @@ var init_redact = __esm({
 });
 
 // src/config/compiled-rules.ts
+import { createHash as createHash2 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49834,7 +50315,11 @@ function readCompiledRulesFile() {
   if (names.length !== Object.keys(compiled.sources).length) return void 0;
   for (const name of names) {
     const recorded = compiled.sources[name];
-    if (recorded === void 0 || statSync2(path7.join(dir, name)).mtimeMs !== recorded) return void 0;
+    const file2 = path7.join(dir, name);
+    if (recorded === void 0) return void 0;
+    if (statSync2(file2).mtimeMs === recorded) continue;
+    const hash2 = compiled.hashes?.[name];
+    if (hash2 === void 0 || createHash2("sha256").update(readFileSync2(file2)).digest("hex") !== hash2) return void 0;
   }
   return compiled.rules;
 }
@@ -49921,6 +50406,7 @@ var init_defaults = __esm({
 });
 
 // src/config/settings.ts
+import path8 from "node:path";
 function defaultConfig() {
   return {
     config: {
@@ -49956,7 +50442,8 @@ function resolveSettingsWith(loaded, builtin) {
     configFile: loaded.file,
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || void 0,
-    warnings: []
+    warnings: [],
+    ...config2.baseline !== void 0 ? { baselineFile: path8.resolve(path8.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config2.baseline) } : {}
   };
 }
 function scannerConfig(settings, options = {}) {
@@ -50001,12 +50488,12 @@ var init_size = __esm({
 });
 
 // src/findings/fingerprint.ts
-import { createHash as createHash2, createHmac as createHmac2, scryptSync } from "node:crypto";
+import { createHash as createHash3, createHmac as createHmac2, scryptSync } from "node:crypto";
 function fingerprintSecret(secret, key) {
   const input2 = canonicalSecret(secret);
   if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
   if (isGuessable(input2)) return slowFingerprint(input2);
-  return `sha256:${createHash2("sha256").update(input2, "utf8").digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(input2, "utf8").digest("hex")}`;
 }
 function slowFingerprint(input2) {
   const cached2 = slowCache.get(input2);
@@ -50074,7 +50561,8 @@ var init_schema2 = __esm({
         warn_share: external_exports.number().min(0).max(1).default(DEFAULT_WARN_SHARE).describe("Warn when `paths` leave out more than this share of the files a scan considered (0 to 1); leaving out every file always warns.")
       }).strict().default({ paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE }).describe("What is known and accepted: paths not scanned, secrets not reported."),
       max_file_size: size.optional().describe("Files larger than this are skipped and listed: bytes, or a number with kB, KiB, MB, MiB, GB or GiB (default 10MiB)."),
-      min_confidence: external_exports.enum(CONFIDENCES).optional().describe("Findings below this confidence are not reported.")
+      min_confidence: external_exports.enum(CONFIDENCES).optional().describe("Findings below this confidence are not reported."),
+      baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it.")
     }).strict();
   }
 });
@@ -50257,40 +50745,40 @@ var init_regexpp = __esm({
         this._raw2026 = raw2026;
       }
       get es2018() {
-        var _a4;
-        return (_a4 = this._set2018) !== null && _a4 !== void 0 ? _a4 : this._set2018 = new Set(this._raw2018.split(" "));
+        var _a3;
+        return (_a3 = this._set2018) !== null && _a3 !== void 0 ? _a3 : this._set2018 = new Set(this._raw2018.split(" "));
       }
       get es2019() {
-        var _a4;
-        return (_a4 = this._set2019) !== null && _a4 !== void 0 ? _a4 : this._set2019 = new Set(this._raw2019.split(" "));
+        var _a3;
+        return (_a3 = this._set2019) !== null && _a3 !== void 0 ? _a3 : this._set2019 = new Set(this._raw2019.split(" "));
       }
       get es2020() {
-        var _a4;
-        return (_a4 = this._set2020) !== null && _a4 !== void 0 ? _a4 : this._set2020 = new Set(this._raw2020.split(" "));
+        var _a3;
+        return (_a3 = this._set2020) !== null && _a3 !== void 0 ? _a3 : this._set2020 = new Set(this._raw2020.split(" "));
       }
       get es2021() {
-        var _a4;
-        return (_a4 = this._set2021) !== null && _a4 !== void 0 ? _a4 : this._set2021 = new Set(this._raw2021.split(" "));
+        var _a3;
+        return (_a3 = this._set2021) !== null && _a3 !== void 0 ? _a3 : this._set2021 = new Set(this._raw2021.split(" "));
       }
       get es2022() {
-        var _a4;
-        return (_a4 = this._set2022) !== null && _a4 !== void 0 ? _a4 : this._set2022 = new Set(this._raw2022.split(" "));
+        var _a3;
+        return (_a3 = this._set2022) !== null && _a3 !== void 0 ? _a3 : this._set2022 = new Set(this._raw2022.split(" "));
       }
       get es2023() {
-        var _a4;
-        return (_a4 = this._set2023) !== null && _a4 !== void 0 ? _a4 : this._set2023 = new Set(this._raw2023.split(" "));
+        var _a3;
+        return (_a3 = this._set2023) !== null && _a3 !== void 0 ? _a3 : this._set2023 = new Set(this._raw2023.split(" "));
       }
       get es2024() {
-        var _a4;
-        return (_a4 = this._set2024) !== null && _a4 !== void 0 ? _a4 : this._set2024 = new Set(this._raw2024.split(" "));
+        var _a3;
+        return (_a3 = this._set2024) !== null && _a3 !== void 0 ? _a3 : this._set2024 = new Set(this._raw2024.split(" "));
       }
       get es2025() {
-        var _a4;
-        return (_a4 = this._set2025) !== null && _a4 !== void 0 ? _a4 : this._set2025 = new Set(this._raw2025.split(" "));
+        var _a3;
+        return (_a3 = this._set2025) !== null && _a3 !== void 0 ? _a3 : this._set2025 = new Set(this._raw2025.split(" "));
       }
       get es2026() {
-        var _a4;
-        return (_a4 = this._set2026) !== null && _a4 !== void 0 ? _a4 : this._set2026 = new Set(this._raw2026.split(" "));
+        var _a3;
+        return (_a3 = this._set2026) !== null && _a3 !== void 0 ? _a3 : this._set2026 = new Set(this._raw2026.split(" "));
       }
     };
     gcNameSet = /* @__PURE__ */ new Set(["General_Category", "gc"]);
@@ -50406,14 +50894,14 @@ var init_regexpp = __esm({
         this.base = base !== null && base !== void 0 ? base : this;
       }
       separatedFrom(other) {
-        var _a4, _b;
+        var _a3, _b;
         if (this.base === other.base && this !== other) {
           return true;
         }
         if (other.parent && this.separatedFrom(other.parent)) {
           return true;
         }
-        return (_b = (_a4 = this.parent) === null || _a4 === void 0 ? void 0 : _a4.separatedFrom(other)) !== null && _b !== void 0 ? _b : false;
+        return (_b = (_a3 = this.parent) === null || _a3 === void 0 ? void 0 : _a3.separatedFrom(other)) !== null && _b !== void 0 ? _b : false;
       }
       child() {
         return new _BranchID(this, null);
@@ -50750,8 +51238,8 @@ var init_regexpp = __esm({
         return Boolean(this._options.strict) || this._unicodeMode;
       }
       get ecmaVersion() {
-        var _a4;
-        return (_a4 = this._options.ecmaVersion) !== null && _a4 !== void 0 ? _a4 : latestEcmaVersion;
+        var _a3;
+        return (_a3 = this._options.ecmaVersion) !== null && _a3 !== void 0 ? _a3 : latestEcmaVersion;
       }
       onLiteralEnter(start) {
         if (this._options.onLiteralEnter) {
@@ -50970,9 +51458,9 @@ var init_regexpp = __esm({
         return this._reader.eat3(cp1, cp2, cp3);
       }
       raise(message, context3) {
-        var _a4, _b, _c;
+        var _a3, _b, _c;
         throw newRegExpSyntaxError(this._srcCtx, {
-          unicode: (_a4 = context3 === null || context3 === void 0 ? void 0 : context3.unicode) !== null && _a4 !== void 0 ? _a4 : this._unicodeMode && !this._unicodeSetsMode,
+          unicode: (_a3 = context3 === null || context3 === void 0 ? void 0 : context3.unicode) !== null && _a3 !== void 0 ? _a3 : this._unicodeMode && !this._unicodeSetsMode,
           unicodeSets: (_b = context3 === null || context3 === void 0 ? void 0 : context3.unicodeSets) !== null && _b !== void 0 ? _b : this._unicodeSetsMode
         }, (_c = context3 === null || context3 === void 0 ? void 0 : context3.index) !== null && _c !== void 0 ? _c : this.index, message);
       }
@@ -51343,7 +51831,7 @@ var init_regexpp = __esm({
         return false;
       }
       consumeCharacterClassEscape() {
-        var _a4;
+        var _a3;
         const start = this.index;
         if (this.eat(LATIN_SMALL_LETTER_D)) {
           this._lastIntValue = -1;
@@ -51383,7 +51871,7 @@ var init_regexpp = __esm({
             if (negate && result2.strings) {
               this.raise("Invalid property name");
             }
-            this.onUnicodePropertyCharacterSet(start - 1, this.index, "property", result2.key, result2.value, negate, (_a4 = result2.strings) !== null && _a4 !== void 0 ? _a4 : false);
+            this.onUnicodePropertyCharacterSet(start - 1, this.index, "property", result2.key, result2.value, negate, (_a3 = result2.strings) !== null && _a3 !== void 0 ? _a3 : false);
             return { mayContainStrings: result2.strings };
           }
           this.raise("Invalid property name");
@@ -52072,7 +52560,7 @@ var init_regexpp = __esm({
     DUMMY_CAPTURING_GROUP = {};
     RegExpParserState = class {
       constructor(options) {
-        var _a4;
+        var _a3;
         this._node = DUMMY_PATTERN;
         this._expressionBufferMap = /* @__PURE__ */ new Map();
         this._flags = DUMMY_FLAGS;
@@ -52080,7 +52568,7 @@ var init_regexpp = __esm({
         this._capturingGroups = [];
         this.source = "";
         this.strict = Boolean(options === null || options === void 0 ? void 0 : options.strict);
-        this.ecmaVersion = (_a4 = options === null || options === void 0 ? void 0 : options.ecmaVersion) !== null && _a4 !== void 0 ? _a4 : latestEcmaVersion;
+        this.ecmaVersion = (_a3 = options === null || options === void 0 ? void 0 : options.ecmaVersion) !== null && _a3 !== void 0 ? _a3 : latestEcmaVersion;
       }
       get pattern() {
         if (this._node.type !== "Pattern") {
@@ -52532,13 +53020,13 @@ var init_regexpp = __esm({
         elements.push(node2);
       }
       onClassIntersection(start, end) {
-        var _a4;
+        var _a3;
         const parent = this._node;
         if (parent.type !== "CharacterClass" || !parent.unicodeSets) {
           throw new Error("UnknownError");
         }
         const right = parent.elements.pop();
-        const left = (_a4 = this._expressionBufferMap.get(parent)) !== null && _a4 !== void 0 ? _a4 : parent.elements.pop();
+        const left = (_a3 = this._expressionBufferMap.get(parent)) !== null && _a3 !== void 0 ? _a3 : parent.elements.pop();
         if (!left || !right || left.type === "ClassSubtraction" || left.type !== "ClassIntersection" && !isClassSetOperand(left) || !isClassSetOperand(right)) {
           throw new Error("UnknownError");
         }
@@ -52556,13 +53044,13 @@ var init_regexpp = __esm({
         this._expressionBufferMap.set(parent, node2);
       }
       onClassSubtraction(start, end) {
-        var _a4;
+        var _a3;
         const parent = this._node;
         if (parent.type !== "CharacterClass" || !parent.unicodeSets) {
           throw new Error("UnknownError");
         }
         const right = parent.elements.pop();
-        const left = (_a4 = this._expressionBufferMap.get(parent)) !== null && _a4 !== void 0 ? _a4 : parent.elements.pop();
+        const left = (_a3 = this._expressionBufferMap.get(parent)) !== null && _a3 !== void 0 ? _a3 : parent.elements.pop();
         if (!left || !right || left.type === "ClassIntersection" || left.type !== "ClassSubtraction" && !isClassSetOperand(left) || !isClassSetOperand(right)) {
           throw new Error("UnknownError");
         }
@@ -57431,7 +57919,7 @@ var require_refa = __commonJS({
       };
     })(aa || (aa = {}));
     var ga = { General_Category: "General_Category", gc: "General_Category", Script: "Script", sc: "Script", Script_Extensions: "Script_Extensions", scx: "Script_Extensions" };
-    var _a4 = { ASCII: "ASCII", ASCII_Hex_Digit: "ASCII_Hex_Digit", AHex: "ASCII_Hex_Digit", Alphabetic: "Alphabetic", Alpha: "Alphabetic", Any: "Any", Assigned: "Assigned", Bidi_Control: "Bidi_Control", Bidi_C: "Bidi_Control", Bidi_Mirrored: "Bidi_Mirrored", Bidi_M: "Bidi_Mirrored", Case_Ignorable: "Case_Ignorable", CI: "Case_Ignorable", Cased: "Cased", Changes_When_Casefolded: "Changes_When_Casefolded", CWCF: "Changes_When_Casefolded", Changes_When_Casemapped: "Changes_When_Casemapped", CWCM: "Changes_When_Casemapped", Changes_When_Lowercased: "Changes_When_Lowercased", CWL: "Changes_When_Lowercased", Changes_When_NFKC_Casefolded: "Changes_When_NFKC_Casefolded", CWKCF: "Changes_When_NFKC_Casefolded", Changes_When_Titlecased: "Changes_When_Titlecased", CWT: "Changes_When_Titlecased", Changes_When_Uppercased: "Changes_When_Uppercased", CWU: "Changes_When_Uppercased", Dash: "Dash", Default_Ignorable_Code_Point: "Default_Ignorable_Code_Point", DI: "Default_Ignorable_Code_Point", Deprecated: "Deprecated", Dep: "Deprecated", Diacritic: "Diacritic", Dia: "Diacritic", Emoji: "Emoji", Emoji_Component: "Emoji_Component", Emoji_Modifier: "Emoji_Modifier", Emoji_Modifier_Base: "Emoji_Modifier_Base", Emoji_Presentation: "Emoji_Presentation", Extended_Pictographic: "Extended_Pictographic", Extender: "Extender", Ext: "Extender", Grapheme_Base: "Grapheme_Base", Gr_Base: "Grapheme_Base", Grapheme_Extend: "Grapheme_Extend", Gr_Ext: "Grapheme_Extend", Hex_Digit: "Hex_Digit", Hex: "Hex_Digit", IDS_Binary_Operator: "IDS_Binary_Operator", IDSB: "IDS_Binary_Operator", IDS_Trinary_Operator: "IDS_Trinary_Operator", IDST: "IDS_Trinary_Operator", ID_Continue: "ID_Continue", IDC: "ID_Continue", ID_Start: "ID_Start", IDS: "ID_Start", Ideographic: "Ideographic", Ideo: "Ideographic", Join_Control: "Join_Control", Join_C: "Join_Control", Logical_Order_Exception: "Logical_Order_Exception", LOE: "Logical_Order_Exception", Lowercase: "Lowercase", Lower: "Lowercase", Math: "Math", Noncharacter_Code_Point: "Noncharacter_Code_Point", NChar: "Noncharacter_Code_Point", Pattern_Syntax: "Pattern_Syntax", Pat_Syn: "Pattern_Syntax", Pattern_White_Space: "Pattern_White_Space", Pat_WS: "Pattern_White_Space", Quotation_Mark: "Quotation_Mark", QMark: "Quotation_Mark", Radical: "Radical", Regional_Indicator: "Regional_Indicator", RI: "Regional_Indicator", Sentence_Terminal: "Sentence_Terminal", STerm: "Sentence_Terminal", Soft_Dotted: "Soft_Dotted", SD: "Soft_Dotted", Terminal_Punctuation: "Terminal_Punctuation", Term: "Terminal_Punctuation", Unified_Ideograph: "Unified_Ideograph", UIdeo: "Unified_Ideograph", Uppercase: "Uppercase", Upper: "Uppercase", Variation_Selector: "Variation_Selector", VS: "Variation_Selector", White_Space: "White_Space", space: "White_Space", XID_Continue: "XID_Continue", XIDC: "XID_Continue", XID_Start: "XID_Start", XIDS: "XID_Start" };
+    var _a3 = { ASCII: "ASCII", ASCII_Hex_Digit: "ASCII_Hex_Digit", AHex: "ASCII_Hex_Digit", Alphabetic: "Alphabetic", Alpha: "Alphabetic", Any: "Any", Assigned: "Assigned", Bidi_Control: "Bidi_Control", Bidi_C: "Bidi_Control", Bidi_Mirrored: "Bidi_Mirrored", Bidi_M: "Bidi_Mirrored", Case_Ignorable: "Case_Ignorable", CI: "Case_Ignorable", Cased: "Cased", Changes_When_Casefolded: "Changes_When_Casefolded", CWCF: "Changes_When_Casefolded", Changes_When_Casemapped: "Changes_When_Casemapped", CWCM: "Changes_When_Casemapped", Changes_When_Lowercased: "Changes_When_Lowercased", CWL: "Changes_When_Lowercased", Changes_When_NFKC_Casefolded: "Changes_When_NFKC_Casefolded", CWKCF: "Changes_When_NFKC_Casefolded", Changes_When_Titlecased: "Changes_When_Titlecased", CWT: "Changes_When_Titlecased", Changes_When_Uppercased: "Changes_When_Uppercased", CWU: "Changes_When_Uppercased", Dash: "Dash", Default_Ignorable_Code_Point: "Default_Ignorable_Code_Point", DI: "Default_Ignorable_Code_Point", Deprecated: "Deprecated", Dep: "Deprecated", Diacritic: "Diacritic", Dia: "Diacritic", Emoji: "Emoji", Emoji_Component: "Emoji_Component", Emoji_Modifier: "Emoji_Modifier", Emoji_Modifier_Base: "Emoji_Modifier_Base", Emoji_Presentation: "Emoji_Presentation", Extended_Pictographic: "Extended_Pictographic", Extender: "Extender", Ext: "Extender", Grapheme_Base: "Grapheme_Base", Gr_Base: "Grapheme_Base", Grapheme_Extend: "Grapheme_Extend", Gr_Ext: "Grapheme_Extend", Hex_Digit: "Hex_Digit", Hex: "Hex_Digit", IDS_Binary_Operator: "IDS_Binary_Operator", IDSB: "IDS_Binary_Operator", IDS_Trinary_Operator: "IDS_Trinary_Operator", IDST: "IDS_Trinary_Operator", ID_Continue: "ID_Continue", IDC: "ID_Continue", ID_Start: "ID_Start", IDS: "ID_Start", Ideographic: "Ideographic", Ideo: "Ideographic", Join_Control: "Join_Control", Join_C: "Join_Control", Logical_Order_Exception: "Logical_Order_Exception", LOE: "Logical_Order_Exception", Lowercase: "Lowercase", Lower: "Lowercase", Math: "Math", Noncharacter_Code_Point: "Noncharacter_Code_Point", NChar: "Noncharacter_Code_Point", Pattern_Syntax: "Pattern_Syntax", Pat_Syn: "Pattern_Syntax", Pattern_White_Space: "Pattern_White_Space", Pat_WS: "Pattern_White_Space", Quotation_Mark: "Quotation_Mark", QMark: "Quotation_Mark", Radical: "Radical", Regional_Indicator: "Regional_Indicator", RI: "Regional_Indicator", Sentence_Terminal: "Sentence_Terminal", STerm: "Sentence_Terminal", Soft_Dotted: "Soft_Dotted", SD: "Soft_Dotted", Terminal_Punctuation: "Terminal_Punctuation", Term: "Terminal_Punctuation", Unified_Ideograph: "Unified_Ideograph", UIdeo: "Unified_Ideograph", Uppercase: "Uppercase", Upper: "Uppercase", Variation_Selector: "Variation_Selector", VS: "Variation_Selector", White_Space: "White_Space", space: "White_Space", XID_Continue: "XID_Continue", XIDC: "XID_Continue", XID_Start: "XID_Start", XIDS: "XID_Start" };
     var Ca = { Basic_Emoji: "Basic_Emoji", Emoji_Keycap_Sequence: "Emoji_Keycap_Sequence", RGI_Emoji_Modifier_Sequence: "RGI_Emoji_Modifier_Sequence", RGI_Emoji_Flag_Sequence: "RGI_Emoji_Flag_Sequence", RGI_Emoji_Tag_Sequence: "RGI_Emoji_Tag_Sequence", RGI_Emoji_ZWJ_Sequence: "RGI_Emoji_ZWJ_Sequence", RGI_Emoji: "RGI_Emoji" };
     var va = { Cased_Letter: "Cased_Letter", LC: "Cased_Letter", Close_Punctuation: "Close_Punctuation", Pe: "Close_Punctuation", Connector_Punctuation: "Connector_Punctuation", Pc: "Connector_Punctuation", Control: "Control", Cc: "Control", cntrl: "Control", Currency_Symbol: "Currency_Symbol", Sc: "Currency_Symbol", Dash_Punctuation: "Dash_Punctuation", Pd: "Dash_Punctuation", Decimal_Number: "Decimal_Number", Nd: "Decimal_Number", digit: "Decimal_Number", Enclosing_Mark: "Enclosing_Mark", Me: "Enclosing_Mark", Final_Punctuation: "Final_Punctuation", Pf: "Final_Punctuation", Format: "Format", Cf: "Format", Initial_Punctuation: "Initial_Punctuation", Pi: "Initial_Punctuation", Letter: "Letter", L: "Letter", Letter_Number: "Letter_Number", Nl: "Letter_Number", Line_Separator: "Line_Separator", Zl: "Line_Separator", Lowercase_Letter: "Lowercase_Letter", Ll: "Lowercase_Letter", Mark: "Mark", M: "Mark", Combining_Mark: "Mark", Math_Symbol: "Math_Symbol", Sm: "Math_Symbol", Modifier_Letter: "Modifier_Letter", Lm: "Modifier_Letter", Modifier_Symbol: "Modifier_Symbol", Sk: "Modifier_Symbol", Nonspacing_Mark: "Nonspacing_Mark", Mn: "Nonspacing_Mark", Number: "Number", N: "Number", Open_Punctuation: "Open_Punctuation", Ps: "Open_Punctuation", Other: "Other", C: "Other", Other_Letter: "Other_Letter", Lo: "Other_Letter", Other_Number: "Other_Number", No: "Other_Number", Other_Punctuation: "Other_Punctuation", Po: "Other_Punctuation", Other_Symbol: "Other_Symbol", So: "Other_Symbol", Paragraph_Separator: "Paragraph_Separator", Zp: "Paragraph_Separator", Private_Use: "Private_Use", Co: "Private_Use", Punctuation: "Punctuation", P: "Punctuation", punct: "Punctuation", Separator: "Separator", Z: "Separator", Space_Separator: "Space_Separator", Zs: "Space_Separator", Spacing_Mark: "Spacing_Mark", Mc: "Spacing_Mark", Surrogate: "Surrogate", Cs: "Surrogate", Symbol: "Symbol", S: "Symbol", Titlecase_Letter: "Titlecase_Letter", Lt: "Titlecase_Letter", Unassigned: "Unassigned", Cn: "Unassigned", Uppercase_Letter: "Uppercase_Letter", Lu: "Uppercase_Letter" };
     var ya = { Adlam: "Adlam", Adlm: "Adlam", Ahom: "Ahom", Anatolian_Hieroglyphs: "Anatolian_Hieroglyphs", Hluw: "Anatolian_Hieroglyphs", Arabic: "Arabic", Arab: "Arabic", Armenian: "Armenian", Armn: "Armenian", Avestan: "Avestan", Avst: "Avestan", Balinese: "Balinese", Bali: "Balinese", Bamum: "Bamum", Bamu: "Bamum", Bassa_Vah: "Bassa_Vah", Bass: "Bassa_Vah", Batak: "Batak", Batk: "Batak", Bengali: "Bengali", Beng: "Bengali", Bhaiksuki: "Bhaiksuki", Bhks: "Bhaiksuki", Bopomofo: "Bopomofo", Bopo: "Bopomofo", Brahmi: "Brahmi", Brah: "Brahmi", Braille: "Braille", Brai: "Braille", Buginese: "Buginese", Bugi: "Buginese", Buhid: "Buhid", Buhd: "Buhid", Canadian_Aboriginal: "Canadian_Aboriginal", Cans: "Canadian_Aboriginal", Carian: "Carian", Cari: "Carian", Caucasian_Albanian: "Caucasian_Albanian", Aghb: "Caucasian_Albanian", Chakma: "Chakma", Cakm: "Chakma", Cham: "Cham", Cherokee: "Cherokee", Cher: "Cherokee", Common: "Common", Zyyy: "Common", Coptic: "Coptic", Copt: "Coptic", Qaac: "Coptic", Cuneiform: "Cuneiform", Xsux: "Cuneiform", Cypriot: "Cypriot", Cprt: "Cypriot", Cyrillic: "Cyrillic", Cyrl: "Cyrillic", Deseret: "Deseret", Dsrt: "Deseret", Devanagari: "Devanagari", Deva: "Devanagari", Dogra: "Dogra", Dogr: "Dogra", Duployan: "Duployan", Dupl: "Duployan", Egyptian_Hieroglyphs: "Egyptian_Hieroglyphs", Egyp: "Egyptian_Hieroglyphs", Elbasan: "Elbasan", Elba: "Elbasan", Elymaic: "Elymaic", Elym: "Elymaic", Ethiopic: "Ethiopic", Ethi: "Ethiopic", Georgian: "Georgian", Geor: "Georgian", Glagolitic: "Glagolitic", Glag: "Glagolitic", Gothic: "Gothic", Goth: "Gothic", Grantha: "Grantha", Gran: "Grantha", Greek: "Greek", Grek: "Greek", Gujarati: "Gujarati", Gujr: "Gujarati", Gunjala_Gondi: "Gunjala_Gondi", Gong: "Gunjala_Gondi", Gurmukhi: "Gurmukhi", Guru: "Gurmukhi", Han: "Han", Hani: "Han", Hangul: "Hangul", Hang: "Hangul", Hanifi_Rohingya: "Hanifi_Rohingya", Rohg: "Hanifi_Rohingya", Hanunoo: "Hanunoo", Hano: "Hanunoo", Hatran: "Hatran", Hatr: "Hatran", Hebrew: "Hebrew", Hebr: "Hebrew", Hiragana: "Hiragana", Hira: "Hiragana", Imperial_Aramaic: "Imperial_Aramaic", Armi: "Imperial_Aramaic", Inherited: "Inherited", Zinh: "Inherited", Qaai: "Inherited", Inscriptional_Pahlavi: "Inscriptional_Pahlavi", Phli: "Inscriptional_Pahlavi", Inscriptional_Parthian: "Inscriptional_Parthian", Prti: "Inscriptional_Parthian", Javanese: "Javanese", Java: "Javanese", Kaithi: "Kaithi", Kthi: "Kaithi", Kannada: "Kannada", Knda: "Kannada", Katakana: "Katakana", Kana: "Katakana", Kayah_Li: "Kayah_Li", Kali: "Kayah_Li", Kharoshthi: "Kharoshthi", Khar: "Kharoshthi", Khmer: "Khmer", Khmr: "Khmer", Khojki: "Khojki", Khoj: "Khojki", Khudawadi: "Khudawadi", Sind: "Khudawadi", Lao: "Lao", Laoo: "Lao", Latin: "Latin", Latn: "Latin", Lepcha: "Lepcha", Lepc: "Lepcha", Limbu: "Limbu", Limb: "Limbu", Linear_A: "Linear_A", Lina: "Linear_A", Linear_B: "Linear_B", Linb: "Linear_B", Lisu: "Lisu", Lycian: "Lycian", Lyci: "Lycian", Lydian: "Lydian", Lydi: "Lydian", Mahajani: "Mahajani", Mahj: "Mahajani", Makasar: "Makasar", Maka: "Makasar", Malayalam: "Malayalam", Mlym: "Malayalam", Mandaic: "Mandaic", Mand: "Mandaic", Manichaean: "Manichaean", Mani: "Manichaean", Marchen: "Marchen", Marc: "Marchen", Medefaidrin: "Medefaidrin", Medf: "Medefaidrin", Masaram_Gondi: "Masaram_Gondi", Gonm: "Masaram_Gondi", Meetei_Mayek: "Meetei_Mayek", Mtei: "Meetei_Mayek", Mende_Kikakui: "Mende_Kikakui", Mend: "Mende_Kikakui", Meroitic_Cursive: "Meroitic_Cursive", Merc: "Meroitic_Cursive", Meroitic_Hieroglyphs: "Meroitic_Hieroglyphs", Mero: "Meroitic_Hieroglyphs", Miao: "Miao", Plrd: "Miao", Modi: "Modi", Mongolian: "Mongolian", Mong: "Mongolian", Mro: "Mro", Mroo: "Mro", Multani: "Multani", Mult: "Multani", Myanmar: "Myanmar", Mymr: "Myanmar", Nabataean: "Nabataean", Nbat: "Nabataean", Nandinagari: "Nandinagari", Nand: "Nandinagari", New_Tai_Lue: "New_Tai_Lue", Talu: "New_Tai_Lue", Newa: "Newa", Nko: "Nko", Nkoo: "Nko", Nushu: "Nushu", Nshu: "Nushu", Nyiakeng_Puachue_Hmong: "Nyiakeng_Puachue_Hmong", Hmnp: "Nyiakeng_Puachue_Hmong", Ogham: "Ogham", Ogam: "Ogham", Ol_Chiki: "Ol_Chiki", Olck: "Ol_Chiki", Old_Hungarian: "Old_Hungarian", Hung: "Old_Hungarian", Old_Italic: "Old_Italic", Ital: "Old_Italic", Old_North_Arabian: "Old_North_Arabian", Narb: "Old_North_Arabian", Old_Permic: "Old_Permic", Perm: "Old_Permic", Old_Persian: "Old_Persian", Xpeo: "Old_Persian", Old_Sogdian: "Old_Sogdian", Sogo: "Old_Sogdian", Old_South_Arabian: "Old_South_Arabian", Sarb: "Old_South_Arabian", Old_Turkic: "Old_Turkic", Orkh: "Old_Turkic", Oriya: "Oriya", Orya: "Oriya", Osage: "Osage", Osge: "Osage", Osmanya: "Osmanya", Osma: "Osmanya", Pahawh_Hmong: "Pahawh_Hmong", Hmng: "Pahawh_Hmong", Palmyrene: "Palmyrene", Palm: "Palmyrene", Pau_Cin_Hau: "Pau_Cin_Hau", Pauc: "Pau_Cin_Hau", Phags_Pa: "Phags_Pa", Phag: "Phags_Pa", Phoenician: "Phoenician", Phnx: "Phoenician", Psalter_Pahlavi: "Psalter_Pahlavi", Phlp: "Psalter_Pahlavi", Rejang: "Rejang", Rjng: "Rejang", Runic: "Runic", Runr: "Runic", Samaritan: "Samaritan", Samr: "Samaritan", Saurashtra: "Saurashtra", Saur: "Saurashtra", Sharada: "Sharada", Shrd: "Sharada", Shavian: "Shavian", Shaw: "Shavian", Siddham: "Siddham", Sidd: "Siddham", SignWriting: "SignWriting", Sgnw: "SignWriting", Sinhala: "Sinhala", Sinh: "Sinhala", Sogdian: "Sogdian", Sogd: "Sogdian", Sora_Sompeng: "Sora_Sompeng", Sora: "Sora_Sompeng", Soyombo: "Soyombo", Soyo: "Soyombo", Sundanese: "Sundanese", Sund: "Sundanese", Syloti_Nagri: "Syloti_Nagri", Sylo: "Syloti_Nagri", Syriac: "Syriac", Syrc: "Syriac", Tagalog: "Tagalog", Tglg: "Tagalog", Tagbanwa: "Tagbanwa", Tagb: "Tagbanwa", Tai_Le: "Tai_Le", Tale: "Tai_Le", Tai_Tham: "Tai_Tham", Lana: "Tai_Tham", Tai_Viet: "Tai_Viet", Tavt: "Tai_Viet", Takri: "Takri", Takr: "Takri", Tamil: "Tamil", Taml: "Tamil", Tangut: "Tangut", Tang: "Tangut", Telugu: "Telugu", Telu: "Telugu", Thaana: "Thaana", Thaa: "Thaana", Thai: "Thai", Tibetan: "Tibetan", Tibt: "Tibetan", Tifinagh: "Tifinagh", Tfng: "Tifinagh", Tirhuta: "Tirhuta", Tirh: "Tirhuta", Ugaritic: "Ugaritic", Ugar: "Ugaritic", Vai: "Vai", Vaii: "Vai", Wancho: "Wancho", Wcho: "Wancho", Warang_Citi: "Warang_Citi", Wara: "Warang_Citi", Yi: "Yi", Yiii: "Yi", Zanabazar_Square: "Zanabazar_Square", Zanb: "Zanabazar_Square" };
@@ -58307,8 +58795,8 @@ var require_refa = __commonJS({
         }
         const i3 = (function(m4, n4) {
           if (null == n4) {
-            if (m4 in _a4) {
-              return yx[_a4[m4]];
+            if (m4 in _a3) {
+              return yx[_a3[m4]];
             }
             if (m4 in va) {
               return fe[va[m4]];
@@ -60655,40 +61143,40 @@ var require_regexpp = __commonJS({
         this._raw2026 = raw2026;
       }
       get es2018() {
-        var _a4;
-        return (_a4 = this._set2018) !== null && _a4 !== void 0 ? _a4 : this._set2018 = new Set(this._raw2018.split(" "));
+        var _a3;
+        return (_a3 = this._set2018) !== null && _a3 !== void 0 ? _a3 : this._set2018 = new Set(this._raw2018.split(" "));
       }
       get es2019() {
-        var _a4;
-        return (_a4 = this._set2019) !== null && _a4 !== void 0 ? _a4 : this._set2019 = new Set(this._raw2019.split(" "));
+        var _a3;
+        return (_a3 = this._set2019) !== null && _a3 !== void 0 ? _a3 : this._set2019 = new Set(this._raw2019.split(" "));
       }
       get es2020() {
-        var _a4;
-        return (_a4 = this._set2020) !== null && _a4 !== void 0 ? _a4 : this._set2020 = new Set(this._raw2020.split(" "));
+        var _a3;
+        return (_a3 = this._set2020) !== null && _a3 !== void 0 ? _a3 : this._set2020 = new Set(this._raw2020.split(" "));
       }
       get es2021() {
-        var _a4;
-        return (_a4 = this._set2021) !== null && _a4 !== void 0 ? _a4 : this._set2021 = new Set(this._raw2021.split(" "));
+        var _a3;
+        return (_a3 = this._set2021) !== null && _a3 !== void 0 ? _a3 : this._set2021 = new Set(this._raw2021.split(" "));
       }
       get es2022() {
-        var _a4;
-        return (_a4 = this._set2022) !== null && _a4 !== void 0 ? _a4 : this._set2022 = new Set(this._raw2022.split(" "));
+        var _a3;
+        return (_a3 = this._set2022) !== null && _a3 !== void 0 ? _a3 : this._set2022 = new Set(this._raw2022.split(" "));
       }
       get es2023() {
-        var _a4;
-        return (_a4 = this._set2023) !== null && _a4 !== void 0 ? _a4 : this._set2023 = new Set(this._raw2023.split(" "));
+        var _a3;
+        return (_a3 = this._set2023) !== null && _a3 !== void 0 ? _a3 : this._set2023 = new Set(this._raw2023.split(" "));
       }
       get es2024() {
-        var _a4;
-        return (_a4 = this._set2024) !== null && _a4 !== void 0 ? _a4 : this._set2024 = new Set(this._raw2024.split(" "));
+        var _a3;
+        return (_a3 = this._set2024) !== null && _a3 !== void 0 ? _a3 : this._set2024 = new Set(this._raw2024.split(" "));
       }
       get es2025() {
-        var _a4;
-        return (_a4 = this._set2025) !== null && _a4 !== void 0 ? _a4 : this._set2025 = new Set(this._raw2025.split(" "));
+        var _a3;
+        return (_a3 = this._set2025) !== null && _a3 !== void 0 ? _a3 : this._set2025 = new Set(this._raw2025.split(" "));
       }
       get es2026() {
-        var _a4;
-        return (_a4 = this._set2026) !== null && _a4 !== void 0 ? _a4 : this._set2026 = new Set(this._raw2026.split(" "));
+        var _a3;
+        return (_a3 = this._set2026) !== null && _a3 !== void 0 ? _a3 : this._set2026 = new Set(this._raw2026.split(" "));
       }
     };
     var gcNameSet2 = /* @__PURE__ */ new Set(["General_Category", "gc"]);
@@ -60855,14 +61343,14 @@ var require_regexpp = __commonJS({
         this.base = base !== null && base !== void 0 ? base : this;
       }
       separatedFrom(other) {
-        var _a4, _b;
+        var _a3, _b;
         if (this.base === other.base && this !== other) {
           return true;
         }
         if (other.parent && this.separatedFrom(other.parent)) {
           return true;
         }
-        return (_b = (_a4 = this.parent) === null || _a4 === void 0 ? void 0 : _a4.separatedFrom(other)) !== null && _b !== void 0 ? _b : false;
+        return (_b = (_a3 = this.parent) === null || _a3 === void 0 ? void 0 : _a3.separatedFrom(other)) !== null && _b !== void 0 ? _b : false;
       }
       child() {
         return new _BranchID(this, null);
@@ -61240,8 +61728,8 @@ var require_regexpp = __commonJS({
         return Boolean(this._options.strict) || this._unicodeMode;
       }
       get ecmaVersion() {
-        var _a4;
-        return (_a4 = this._options.ecmaVersion) !== null && _a4 !== void 0 ? _a4 : latestEcmaVersion2;
+        var _a3;
+        return (_a3 = this._options.ecmaVersion) !== null && _a3 !== void 0 ? _a3 : latestEcmaVersion2;
       }
       onLiteralEnter(start) {
         if (this._options.onLiteralEnter) {
@@ -61460,9 +61948,9 @@ var require_regexpp = __commonJS({
         return this._reader.eat3(cp1, cp2, cp3);
       }
       raise(message, context3) {
-        var _a4, _b, _c;
+        var _a3, _b, _c;
         throw newRegExpSyntaxError2(this._srcCtx, {
-          unicode: (_a4 = context3 === null || context3 === void 0 ? void 0 : context3.unicode) !== null && _a4 !== void 0 ? _a4 : this._unicodeMode && !this._unicodeSetsMode,
+          unicode: (_a3 = context3 === null || context3 === void 0 ? void 0 : context3.unicode) !== null && _a3 !== void 0 ? _a3 : this._unicodeMode && !this._unicodeSetsMode,
           unicodeSets: (_b = context3 === null || context3 === void 0 ? void 0 : context3.unicodeSets) !== null && _b !== void 0 ? _b : this._unicodeSetsMode
         }, (_c = context3 === null || context3 === void 0 ? void 0 : context3.index) !== null && _c !== void 0 ? _c : this.index, message);
       }
@@ -61833,7 +62321,7 @@ var require_regexpp = __commonJS({
         return false;
       }
       consumeCharacterClassEscape() {
-        var _a4;
+        var _a3;
         const start = this.index;
         if (this.eat(LATIN_SMALL_LETTER_D2)) {
           this._lastIntValue = -1;
@@ -61873,7 +62361,7 @@ var require_regexpp = __commonJS({
             if (negate && result2.strings) {
               this.raise("Invalid property name");
             }
-            this.onUnicodePropertyCharacterSet(start - 1, this.index, "property", result2.key, result2.value, negate, (_a4 = result2.strings) !== null && _a4 !== void 0 ? _a4 : false);
+            this.onUnicodePropertyCharacterSet(start - 1, this.index, "property", result2.key, result2.value, negate, (_a3 = result2.strings) !== null && _a3 !== void 0 ? _a3 : false);
             return { mayContainStrings: result2.strings };
           }
           this.raise("Invalid property name");
@@ -62565,7 +63053,7 @@ var require_regexpp = __commonJS({
     }
     var RegExpParserState2 = class {
       constructor(options) {
-        var _a4;
+        var _a3;
         this._node = DUMMY_PATTERN2;
         this._expressionBufferMap = /* @__PURE__ */ new Map();
         this._flags = DUMMY_FLAGS2;
@@ -62573,7 +63061,7 @@ var require_regexpp = __commonJS({
         this._capturingGroups = [];
         this.source = "";
         this.strict = Boolean(options === null || options === void 0 ? void 0 : options.strict);
-        this.ecmaVersion = (_a4 = options === null || options === void 0 ? void 0 : options.ecmaVersion) !== null && _a4 !== void 0 ? _a4 : latestEcmaVersion2;
+        this.ecmaVersion = (_a3 = options === null || options === void 0 ? void 0 : options.ecmaVersion) !== null && _a3 !== void 0 ? _a3 : latestEcmaVersion2;
       }
       get pattern() {
         if (this._node.type !== "Pattern") {
@@ -63025,13 +63513,13 @@ var require_regexpp = __commonJS({
         elements.push(node2);
       }
       onClassIntersection(start, end) {
-        var _a4;
+        var _a3;
         const parent = this._node;
         if (parent.type !== "CharacterClass" || !parent.unicodeSets) {
           throw new Error("UnknownError");
         }
         const right = parent.elements.pop();
-        const left = (_a4 = this._expressionBufferMap.get(parent)) !== null && _a4 !== void 0 ? _a4 : parent.elements.pop();
+        const left = (_a3 = this._expressionBufferMap.get(parent)) !== null && _a3 !== void 0 ? _a3 : parent.elements.pop();
         if (!left || !right || left.type === "ClassSubtraction" || left.type !== "ClassIntersection" && !isClassSetOperand2(left) || !isClassSetOperand2(right)) {
           throw new Error("UnknownError");
         }
@@ -63049,13 +63537,13 @@ var require_regexpp = __commonJS({
         this._expressionBufferMap.set(parent, node2);
       }
       onClassSubtraction(start, end) {
-        var _a4;
+        var _a3;
         const parent = this._node;
         if (parent.type !== "CharacterClass" || !parent.unicodeSets) {
           throw new Error("UnknownError");
         }
         const right = parent.elements.pop();
-        const left = (_a4 = this._expressionBufferMap.get(parent)) !== null && _a4 !== void 0 ? _a4 : parent.elements.pop();
+        const left = (_a3 = this._expressionBufferMap.get(parent)) !== null && _a3 !== void 0 ? _a3 : parent.elements.pop();
         if (!left || !right || left.type === "ClassIntersection" || left.type !== "ClassSubtraction" && !isClassSetOperand2(left) || !isClassSetOperand2(right)) {
           throw new Error("UnknownError");
         }
@@ -65196,7 +65684,7 @@ __export(load_exports, {
   resolveSettings: () => resolveSettings
 });
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function loadBuiltinRules() {
   if (builtinCache) return builtinCache;
   const compiled = readCompiledRules();
@@ -65237,7 +65725,7 @@ async function parseConfigText(text, shown) {
   return parseConfig(raw, shown, { builtinRuleIds: builtinRuleIdsIfLoadable() });
 }
 function displayPath(file2) {
-  return path8.relative(process.cwd(), file2) || file2;
+  return path9.relative(process.cwd(), file2) || file2;
 }
 function builtinRuleIdsIfLoadable() {
   try {
@@ -65370,9 +65858,9 @@ var init_load2 = __esm({
   }
 });
 
-// src/report/explain.ts
+// src/report/scan/explain.ts
 var init_explain = __esm({
-  "src/report/explain.ts"() {
+  "src/report/scan/explain.ts"() {
     "use strict";
     init_text();
   }
@@ -65394,16 +65882,16 @@ var init_visible = __esm({
   }
 });
 
-// src/report/text.ts
+// src/report/scan/text.ts
 var init_text = __esm({
-  "src/report/text.ts"() {
+  "src/report/scan/text.ts"() {
     "use strict";
     init_explain();
     init_visible();
   }
 });
 
-// src/report/json.ts
+// src/report/scan/json.ts
 function orderLocation(location) {
   const loc = {};
   for (const k of LOCATION_KEYS) if (location[k] !== void 0) loc[k] = location[k];
@@ -65427,7 +65915,7 @@ function orderRejection(rejection) {
 }
 var FINDING_KEYS, LOCATION_KEYS, REJECTION_KEYS, formatJson;
 var init_json = __esm({
-  "src/report/json.ts"() {
+  "src/report/scan/json.ts"() {
     "use strict";
     FINDING_KEYS = [
       "ruleId",
@@ -65473,8 +65961,8 @@ var init_json = __esm({
   }
 });
 
-// src/report/sarif.ts
-import { createHash as createHash3 } from "node:crypto";
+// src/report/scan/sarif.ts
+import { createHash as createHash4 } from "node:crypto";
 function ruleDescriptor(rule, finding) {
   const name = rule?.name ?? finding.title;
   const remediation = (rule?.remediation ?? finding.remediation).trim();
@@ -65507,7 +65995,7 @@ function pascalCase(id) {
   return id.split("-").map((p) => (p[0]?.toUpperCase() ?? "") + p.slice(1)).join("");
 }
 function primaryLocationLineHash(finding) {
-  const digest = createHash3("sha256").update(`${finding.ruleId}\0${finding.location.path}\0${finding.fingerprint}`).digest("hex").slice(0, 16);
+  const digest = createHash4("sha256").update(`${finding.ruleId}\0${finding.location.path}\0${finding.fingerprint}`).digest("hex").slice(0, 16);
   return `${digest}:1`;
 }
 function result(finding, ruleIndex) {
@@ -65559,7 +66047,7 @@ function encodeUriPath(p) {
 }
 var SARIF_SCHEMA, INFORMATION_URI, LEVEL, SECURITY_SEVERITY, PRECISION, formatSarif;
 var init_sarif = __esm({
-  "src/report/sarif.ts"() {
+  "src/report/scan/sarif.ts"() {
     "use strict";
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/sprawlguard/sprawlguard";
@@ -65630,7 +66118,7 @@ var init_sarif = __esm({
   }
 });
 
-// src/report/markdown.ts
+// src/report/markdown-escape.ts
 function mdCell(text) {
   return visible(text.replace(/\r?\n/g, " ")).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
 }
@@ -65641,6 +66129,14 @@ function mdCode(text) {
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_visible();
+  }
+});
+
+// src/report/scan/markdown.ts
 function locationText(f) {
   const loc = f.location;
   let where = `${loc.path}:${loc.line}`;
@@ -65664,9 +66160,9 @@ function findingsTable(findings) {
 }
 var SEVERITY_ICON;
 var init_markdown = __esm({
-  "src/report/markdown.ts"() {
+  "src/report/scan/markdown.ts"() {
     "use strict";
-    init_visible();
+    init_markdown_escape();
     SEVERITY_ICON = {
       critical: "🔴 critical",
       high: "🟠 high",
@@ -65835,7 +66331,7 @@ function getProxyUrl(reqUrl) {
   if (proxyVar) {
     try {
       return new DecodedURL(proxyVar);
-    } catch (_a4) {
+    } catch (_a3) {
       if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
         return new DecodedURL(`http://${proxyVar}`);
     }
@@ -66626,7 +67122,7 @@ var OidcClient = class _OidcClient {
   }
   static getCall(id_token_url) {
     return __awaiter3(this, void 0, void 0, function* () {
-      var _a4;
+      var _a3;
       const httpclient = _OidcClient.createHttpClient();
       const res = yield httpclient.getJson(id_token_url).catch((error63) => {
         throw new Error(`Failed to get ID Token. 
@@ -66635,7 +67131,7 @@ var OidcClient = class _OidcClient {
  
         Error Message: ${error63.message}`);
       });
-      const id_token = (_a4 = res.result) === null || _a4 === void 0 ? void 0 : _a4.value;
+      const id_token = (_a3 = res.result) === null || _a3 === void 0 ? void 0 : _a3.value;
       if (!id_token) {
         throw new Error("Response json body do not have ID Token field");
       }
@@ -66714,7 +67210,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a4) {
+      } catch (_a3) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -67690,12 +68186,12 @@ function exec(commandLine, args, options) {
 }
 function getExecOutput(commandLine, args, options) {
   return __awaiter8(this, void 0, void 0, function* () {
-    var _a4, _b;
+    var _a3, _b;
     let stdout = "";
     let stderr = "";
     const stdoutDecoder = new StringDecoder("utf8");
     const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a4 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a4 === void 0 ? void 0 : _a4.stdout;
+    const originalStdoutListener = (_a3 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a3 === void 0 ? void 0 : _a3.stdout;
     const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
     const stdErrListener = (data) => {
       stderr += stderrDecoder.write(data);
@@ -67762,11 +68258,11 @@ var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   };
 });
 var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  var _a4, _b, _c, _d;
+  var _a3, _b, _c, _d;
   const { stdout } = yield getExecOutput("sw_vers", void 0, {
     silent: true
   });
-  const version2 = (_b = (_a4 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a4 === void 0 ? void 0 : _a4[1]) !== null && _b !== void 0 ? _b : "";
+  const version2 = (_b = (_a3 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a3 === void 0 ? void 0 : _a3[1]) !== null && _b !== void 0 ? _b : "";
   const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
   return {
     name,
@@ -67957,7 +68453,7 @@ var Context = class {
    * Hydrate the context from the environment
    */
   constructor() {
-    var _a4, _b, _c;
+    var _a3, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
@@ -67977,7 +68473,7 @@ var Context = class {
     this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
     this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
     this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a4 = process.env.GITHUB_API_URL) !== null && _a4 !== void 0 ? _a4 : `https://api.github.com`;
+    this.apiUrl = (_a3 = process.env.GITHUB_API_URL) !== null && _a3 !== void 0 ? _a3 : `https://api.github.com`;
     this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
     this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
   }
@@ -68057,8 +68553,8 @@ function getApiBaseUrl() {
   return process.env["GITHUB_API_URL"] || "https://api.github.com";
 }
 function getUserAgentWithOrchestrationId(baseUserAgent) {
-  var _a4;
-  const orchId = (_a4 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a4 === void 0 ? void 0 : _a4.trim();
+  var _a3;
+  const orchId = (_a3 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a3 === void 0 ? void 0 : _a3.trim();
   if (orchId) {
     const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
     const tag = `actions_orchestration_id/${sanitizedId}`;
@@ -68218,12 +68714,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults3, options) {
-  const result2 = Object.assign({}, defaults3);
+function mergeDeep(defaults2, options) {
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults3)) Object.assign(result2, { [key]: options[key] });
-      else result2[key] = mergeDeep(defaults3[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result2, { [key]: options[key] });
+      else result2[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result2, { [key]: options[key] });
     }
@@ -68238,7 +68734,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults3, route, options) {
+function merge(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
     options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
@@ -68248,10 +68744,10 @@ function merge(defaults3, route, options) {
   options.headers = lowercaseKeys2(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults3 || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults3 && defaults3.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults3.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -68485,8 +68981,8 @@ function parse(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults3, route, options) {
-  return parse(merge(defaults3, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -68988,15 +69484,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match2, digits, fractional, exponential) => {
-      const isString = match2[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match2);
-      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match2;
-      return '"' + match2 + 'n"';
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
     }
   );
 };
@@ -69421,21 +69917,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults3) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults3 === "function") {
-          super(defaults3(options));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults3,
+            defaults2,
             options,
-            options.userAgent && defaults3.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults3.userAgent}`
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -71831,14 +72327,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults3, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url: url2
       },
-      defaults3
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -71908,8 +72404,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults3, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults3);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -72588,18 +73084,17 @@ function streamGitLines(repo, args, onLine, options = {}) {
   });
 }
 async function repoInfo(dir) {
-  const out = await gitMaybe(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel"]);
+  const facts = ["--is-bare-repository", "--is-shallow-repository"];
+  const head = ["--revs-only", "HEAD^{commit}"];
+  const out = await gitMaybe(dir, ["rev-parse", ...facts, "--show-toplevel", ...head]);
   if (out === void 0) {
-    const bare = await gitMaybe(dir, ["rev-parse", "--is-bare-repository", "--is-shallow-repository"]);
+    const bare = await gitMaybe(dir, ["rev-parse", ...facts, ...head]);
     if (bare === void 0) throw new NotARepositoryError(dir);
-    const [isBare2, isShallow2] = bare.trim().split("\n");
-    return { dir, bare: isBare2 === "true", shallow: isShallow2 === "true", hasHead: await hasHead(dir) };
+    const [isBare2, isShallow2, commit2] = bare.trim().split("\n");
+    return { dir, bare: isBare2 === "true", shallow: isShallow2 === "true", hasHead: Boolean(commit2) };
   }
-  const [isBare, isShallow, top] = out.trim().split("\n");
-  return { dir, bare: isBare === "true", shallow: isShallow === "true", topLevel: top, hasHead: await hasHead(dir) };
-}
-async function hasHead(dir) {
-  return await gitMaybe(dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) !== void 0;
+  const [isBare, isShallow, top, commit] = out.trim().split("\n");
+  return { dir, bare: isBare === "true", shallow: isShallow === "true", topLevel: top, hasHead: Boolean(commit) };
 }
 async function resolveCommit(repo, rev) {
   const out = await gitMaybe(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
@@ -72844,8 +73339,8 @@ init_detector();
 // src/findings/build.ts
 init_fingerprint();
 init_redact();
-function buildFinding(match2, origin, options = {}) {
-  const rule = match2.rule;
+function buildFinding(match, origin, options = {}) {
+  const rule = match.rule;
   const baseLine = origin.line ?? 1;
   const baseColumn = origin.column ?? 1;
   const { line: _line, column: _column, ...rest } = origin;
@@ -72854,24 +73349,24 @@ function buildFinding(match2, origin, options = {}) {
     provider: rule.provider,
     title: rule.name,
     severity: rule.severity,
-    lifetime: match2.lifetime,
-    confidence: match2.confidence,
-    fingerprint: fingerprintSecret(match2.secret, options.fingerprintKey),
-    redacted: redact(match2.secret),
+    lifetime: match.lifetime,
+    confidence: match.confidence,
+    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    redacted: redact(match.secret),
     location: {
       ...rest,
-      line: baseLine + match2.line - 1,
+      line: baseLine + match.line - 1,
       // Only the chunk's first line is shifted by the chunk's starting column.
-      column: match2.line === 1 ? baseColumn + match2.column - 1 : match2.column,
-      endLine: baseLine + match2.endLine - 1,
-      endColumn: match2.endLine === 1 ? baseColumn + match2.endColumn - 1 : match2.endColumn
+      column: match.line === 1 ? baseColumn + match.column - 1 : match.column,
+      endLine: baseLine + match.endLine - 1,
+      endColumn: match.endLine === 1 ? baseColumn + match.endColumn - 1 : match.endColumn
     },
     remediation: rule.remediation.trim()
   };
-  if (options.showSecrets) finding.secret = match2.secret;
-  if (match2.expiresAt !== void 0) finding.expiresAt = match2.expiresAt;
-  if (match2.expired !== void 0) finding.expired = match2.expired;
-  if (match2.facts !== void 0 && Object.keys(match2.facts).length > 0) finding.facts = { ...match2.facts };
+  if (options.showSecrets) finding.secret = match.secret;
+  if (match.expiresAt !== void 0) finding.expiresAt = match.expiresAt;
+  if (match.expired !== void 0) finding.expired = match.expired;
+  if (match.facts !== void 0 && Object.keys(match.facts).length > 0) finding.facts = { ...match.facts };
   return finding;
 }
 
@@ -72925,7 +73420,7 @@ function locateRejections(chunk, rejected, matches, options) {
       endLine++;
       endLineStart = i + 1;
     }
-    const match2 = {
+    const match = {
       rule: r.rule,
       secret: r.secret,
       start: r.start,
@@ -72937,10 +73432,10 @@ function locateRejections(chunk, rejected, matches, options) {
       confidence: r.rule.confidence,
       lifetime: r.rule.lifetime
     };
-    const finding = buildFinding(match2, chunk.origin, options);
+    const finding = buildFinding(match, chunk.origin, options);
     if (chunk.lineMap) {
-      finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
-      finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+      finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+      finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
     }
     out.push(rejectionOf(finding, r.reason, r.detail));
   }
@@ -72964,6 +73459,8 @@ var ChunkScanner = class {
   pending = [];
   rejected = [];
   notListed = 0;
+  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
+  limits = [];
   /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
   takeRejections() {
     const taken = { rejected: this.rejected, notListed: this.notListed };
@@ -72973,18 +73470,19 @@ var ChunkScanner = class {
   }
   scan(chunk) {
     this.pending.length = 0;
-    const matches = this.detector.scan(chunk.text, chunk.ascii);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
+    for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
-    for (const match2 of matches) {
-      if (match2.start >= limit) continue;
-      const finding = buildFinding(match2, chunk.origin, {
+    for (const match of matches) {
+      if (match.start >= limit) continue;
+      const finding = buildFinding(match, chunk.origin, {
         showSecrets: this.config.includeSecrets,
         fingerprintKey: this.config.fingerprintKey
       });
       if (chunk.lineMap) {
-        finding.location.line = chunk.lineMap[match2.line - 1] ?? finding.location.line;
-        finding.location.endLine = chunk.lineMap[match2.endLine - 1] ?? finding.location.endLine;
+        finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+        finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
       }
       findings.push(finding);
     }
@@ -72998,7 +73496,32 @@ var ChunkScanner = class {
     }
     return findings;
   }
+  /**
+   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
+   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   */
+  takeLimits() {
+    const taken = this.limits;
+    this.limits = [];
+    return taken;
+  }
 };
+function describeLimit(limit, chunk) {
+  const { text, origin } = chunk;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  const column = limit.offset - lineStart + 1;
+  const fileLine = chunk.lineMap ? chunk.lineMap[line - 1] ?? line : (origin.line ?? 1) + line - 1;
+  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
+  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
+  const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
+  const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
+  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
+}
 
 // src/sources/git/added-lines.ts
 var PIECE_CHARS2 = 4 * 1024 * 1024;
@@ -73106,1973 +73629,11 @@ async function scanChangedFile(objects, { path: path15, oid, previous }, commit,
   if (added.capped) events2.skip?.(path15, added.capped, commit);
 }
 
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result2;
-  let ai = str.indexOf(a);
-  let bi = str.indexOf(b, ai + 1);
-  let i = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str.length;
-    while (i >= 0 && !result2) {
-      if (i === ai) {
-        begs.push(i);
-        ai = str.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result2 = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str.indexOf(b, i + 1);
-      }
-      i = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result2 = [left, right];
-    }
-  }
-  return result2;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
-  }
-}
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open3 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 123) {
-      open3.push(i);
-    } else if (c === 125 && open3.length) {
-      open3.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open3.length; i++) {
-    const at = open3[i];
-    out += masked.slice(last, at) + "\0";
-    last = at + 1;
-  }
-  return out + masked.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand2(str, options = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  const n = body.split(/\.\./);
-  const N = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z2 = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z2 + c.slice(1);
-          } else {
-            c = z2 + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal2 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal2();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal2();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal2();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal2();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal2();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal2();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal2();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = glob.charAt(i);
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i++;
-      continue;
-    }
-    if (glob.startsWith("-]", i + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i + 1)) {
-      rangeStart = c;
-      i += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i++;
-  }
-  if (endPos < i) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a3;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n;
-    while (n = this.#negs.pop()) {
-      if (n.type !== "!")
-        continue;
-      let p = n;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part.copyIn(pp.#parts[i]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts) {
-    for (const p of parts) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a3 && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret.push({});
-    }
-    return ret;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i = 0; i < this.#parentIndex; i++) {
-      const pp = p.#parts[i];
-      if (!(pp instanceof _a3 && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
-    else
-      this.push(part.clone(this));
-  }
-  clone(parent) {
-    const c = new _a3(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i2 = pos;
-      let acc2 = "";
-      while (i2 < str.length) {
-        const c = str.charAt(i2++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i2 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i2;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a3(c, ast);
-          i2 = _a3.#parseAST(str, ext2, i2, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i2;
-    }
-    let i = pos + 1;
-    let part = new _a3(null, ast);
-    const parts = [];
-    let acc = "";
-    while (i < str.length) {
-      const c = str.charAt(i++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
-        acc = "";
-        const ext2 = new _a3(c, part);
-        part.push(ext2);
-        i = _a3.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part.push(acc);
-        acc = "";
-        parts.push(part);
-        part = new _a3(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part.push(acc);
-        acc = "";
-        ast.push(...parts, part);
-        return i;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i;
-  }
-  #canAdoptWithSpace(child2) {
-    return this.#canAdopt(child2, adoptionWithSpaceMap);
-  }
-  #canAdopt(child2, map2 = adoptionMap) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map2);
-  }
-  #canAdoptType(c, map2 = adoptionAnyMap) {
-    return !!map2.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child2, index) {
-    const gc = child2.#parts[0];
-    const blank = new _a3(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child2, index);
-  }
-  #adopt(child2, index) {
-    const gc = child2.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child2) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child2) {
-    const m = usurpMap.get(this.type);
-    const gc = child2.#parts[0];
-    const nt = m?.get(gc.type);
-    if (!nt)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a3(null, void 0, options);
-    _a3.#parseAST(pattern, ast, 0, options, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re, body, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body;
-    }
-    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re}$`, flags), {
-      _src: re,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a3.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re;
-      }).join("");
-      let start2 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start2 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-      const s = this.toString();
-      const me = this;
-      me.#parts = [s];
-      me.type = null;
-      me.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body = `(?:${body})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
-    }
-    return [
-      final,
-      unescape(body),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i = 0; i < this.#parts.length; i++) {
-          const c = this.#parts[i];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob.charAt(i);
-      if (escaping) {
-        escaping = false;
-        re += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i === glob.length - 1) {
-          re += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i);
-        if (consumed) {
-          re += src;
-          uflag = uflag || needUflag;
-          i += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re += regExpEscape(c);
-    }
-    return [re, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a3 = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path9 = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep4 = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
-minimatch.sep = sep4;
-var GLOBSTAR = Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults2 = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults2;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand2(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
-  }
-  return list;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
-      this.debug = (...args) => console.error(...args);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set2 = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.debug(this.pattern, set2);
-    this.set = set2.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs = -1;
-      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-        let i = gs;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs) {
-          parts.splice(gs, i - gs);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      parts = parts.reduce((set2, part) => {
-        const prev = set2[set2.length - 1];
-        if (part === "**" && prev === "**") {
-          return set2;
-        }
-        if (part === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set2.pop();
-            return set2;
-          }
-        }
-        set2.push(part);
-        return set2;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  levelTwoFileOptimize(parts) {
-    if (!Array.isArray(parts)) {
-      parts = this.slashSplit(parts);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts.splice(gs + 1, gss - gs);
-          }
-          let next = parts[gs + 1];
-          const p = parts[gs + 2];
-          const p2 = parts[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts.splice(gs, 1);
-          const other = parts.slice(0);
-          other[gs] = "**";
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i = 0; i < globParts.length - 1; i++) {
-      for (let j = i + 1; j < globParts.length; j++) {
-        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i] = [];
-          globParts[j] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs) => gs.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai = 0;
-    let bi = 0;
-    let result2 = [];
-    let which2 = "";
-    while (ai < a.length && bi < b.length) {
-      if (a[ai] === b[bi]) {
-        result2.push(which2 === "b" ? b[bi] : a[ai]);
-        ai++;
-        bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result2.push(a[ai]);
-        ai++;
-      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result2.push(b[bi]);
-        bi++;
-      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-        if (which2 === "b")
-          return false;
-        which2 = "a";
-        result2.push(a[ai]);
-        ai++;
-        bi++;
-      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-        if (which2 === "a")
-          return false;
-        which2 = "b";
-        result2.push(b[bi]);
-        ai++;
-        bi++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result2;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file2, pattern, partial2 = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file2[0] === "string" && /^[a-z]:$/i.test(file2[0]);
-      const fileUNC = !fileDrive && file2[0] === "" && file2[1] === "" && file2[2] === "?" && /^[a-z]:$/i.test(file2[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file2[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file2 = this.levelTwoFileOptimize(file2);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file2, pattern, partial2, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file2, pattern, partial2, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file2, pattern, partial2, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body, tail] = partial2 ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file2.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial2, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file2.length)
-        return false;
-      let tailStart = file2.length - tail.length;
-      if (this.#matchOne(file2, tail, partial2, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file2[file2.length - 1] !== "" || fileIndex + tail.length === file2.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file2, tail, partial2, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file2.length - fileTailMatch; i2++) {
-        const f = String(file2[i2]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial2 || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i = bodySegments.length - 1;
-    const fileLength = file2.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex, 0, partial2, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file2, bodySegments, fileIndex, bodyIndex, partial2, globStarDepth, sawTail) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      for (let i = fileIndex; i < file2.length; i++) {
-        sawTail = true;
-        const f = file2[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file2.slice(0, fileIndex + body.length), body, partial2, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file2[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial2 || null;
-  }
-  #matchOne(file2, pattern, partial2, fileIndex, patternIndex) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi];
-      let f = file2[fi];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial2;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file2[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re === "object") {
-      Reflect.defineProperty(re, "test", { value: fastTest });
-    }
-    return re;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set2 = this.set;
-    if (!set2.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
-    let re = set2.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i) => {
-        const next = pp[i + 1];
-        const prev = pp[i - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open3, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open3 + re + close + "$";
-    if (this.partial) {
-      re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re = "^(?!" + re + ").+$";
-    try {
-      this.regexp = new RegExp(re, [...flags].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial2 = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial2) {
-      return true;
-    }
-    const options = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set2 = this.set;
-    this.debug(this.pattern, "set", set2);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (const pattern of set2) {
-      let file2 = ff;
-      if (options.matchBase && pattern.length === 1) {
-        file2 = [filename];
-      }
-      const hit = this.matchOne(file2, pattern, partial2);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
-
 // src/scan/path-filter.ts
+import { createRequire } from "node:module";
 function pathMatcher(globs, base = "") {
   if (globs.length === 0) return () => false;
+  const { Minimatch } = createRequire(import.meta.url)("minimatch");
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
@@ -75101,7 +73662,7 @@ async function scanCommitBatch(repo, commits, scanner, options) {
         sink.begin(i);
         await scanCommitObjects(objects, commits[i], sink.events, options.maxFileBytes);
       }
-      return sink.result;
+      return sink.finish();
     }
     for (let start = 0; start < commits.length; ) {
       const failed = await scanPatches(repo, commits, start, sink, options);
@@ -75112,7 +73673,7 @@ async function scanCommitBatch(repo, commits, scanner, options) {
       await scanCommitObjects(objects, commits[failed], sink.events, options.maxFileBytes);
       start = failed + 1;
     }
-    return sink.result;
+    return sink.finish();
   } finally {
     objects?.close();
   }
@@ -75145,11 +73706,8 @@ async function scanPatches(repo, commits, start, sink, options) {
   return void 0;
 }
 var BatchSink = class {
-  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
-  current = -1;
-  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
-  events;
   constructor(scanner, options) {
+    this.scanner = scanner;
     this.events = {
       chunk: (chunk) => {
         if (options.excluded?.(chunk.path)) return;
@@ -75162,6 +73720,10 @@ var BatchSink = class {
       skip: (path15, reason, commit) => this.result.skipped.push(skipEntry(path15, reason, commit))
     };
   }
+  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  current = -1;
+  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
+  events;
   /** Commit `index` of the batch starts. */
   begin(index) {
     const r = this.result;
@@ -75178,6 +73740,11 @@ var BatchSink = class {
     r.commits = this.mark.commits;
     r.bytes = this.mark.bytes;
     r.chunks = this.mark.chunks;
+  }
+  /** The batch's results, with what the scanner's budgets cut short. */
+  finish() {
+    this.result.skipped.push(...this.scanner.takeLimits());
+    return this.result;
   }
 };
 function toScanChunk(chunk, source) {
@@ -75401,10 +73968,10 @@ async function scanStaged(info2, options, stats, skips) {
   stats.sources = files.size;
   return findings;
 }
-async function listRangeCommits(info2, range2, skips) {
-  const symmetric = range2.includes("...");
-  const [baseRev = "", headRev = "HEAD"] = symmetric ? range2.split("...") : range2.includes("..") ? range2.split("..") : [range2, "HEAD"];
-  if (baseRev === "") throw new GitRangeError(`--diff ${range2}: a base revision is required (BASE..HEAD)`);
+async function listRangeCommits(info2, range, skips) {
+  const symmetric = range.includes("...");
+  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
+  if (baseRev === "") throw new GitRangeError(`--diff ${range}: a base revision is required (BASE..HEAD)`);
   const head = await resolveCommit(info2.dir, headRev || "HEAD");
   if (!head) throw new GitRangeError(missingRevisionMessage(headRev || "HEAD", info2));
   let base = await resolveCommit(info2.dir, baseRev);
@@ -75413,7 +73980,7 @@ async function listRangeCommits(info2, range2, skips) {
     const mergeBase = (await git(info2.dir, ["merge-base", base, head]).catch(() => "")).trim();
     if (!mergeBase) {
       throw new GitRangeError(
-        `--diff ${range2}: ${baseRev} and ${headRev} share no history in this clone${info2.shallow ? " (it is shallow: fetch more history with `git fetch --deepen=N` or `--unshallow`)" : ""}`
+        `--diff ${range}: ${baseRev} and ${headRev} share no history in this clone${info2.shallow ? " (it is shallow: fetch more history with `git fetch --deepen=N` or `--unshallow`)" : ""}`
       );
     }
     base = mergeBase;
@@ -75424,7 +73991,7 @@ async function listRangeCommits(info2, range2, skips) {
     const cut = commits.find((c) => boundary.has(c));
     if (cut) {
       throw new GitRangeError(
-        `--diff ${range2}: commit ${cut.slice(0, 12)} sits on the shallow clone's boundary, so its parent is missing and what it added cannot be told apart from what was there. Fetch more history (\`git fetch --deepen=${commits.length + 1}\`, or actions/checkout with fetch-depth: 0) and run again.`
+        `--diff ${range}: commit ${cut.slice(0, 12)} sits on the shallow clone's boundary, so its parent is missing and what it added cannot be told apart from what was there. Fetch more history (\`git fetch --deepen=${commits.length + 1}\`, or actions/checkout with fetch-depth: 0) and run again.`
       );
     }
   }
@@ -76158,15 +74725,15 @@ async function changedFiles(info2, mode) {
   const paths = await list(["diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", forkPoint, ends.head]);
   return paths && { paths, what: ["file the range changes", "files the range changes"], base: ends.base };
 }
-async function rangeEnds(info2, range2) {
-  const symmetric = range2.includes("...");
-  const [baseRev = "", headRev = "HEAD"] = symmetric ? range2.split("...") : range2.includes("..") ? range2.split("..") : [range2, "HEAD"];
+async function rangeEnds(info2, range) {
+  const symmetric = range.includes("...");
+  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
   if (baseRev === "") return void 0;
   const base = await resolveCommit(info2.dir, baseRev);
   const head = await resolveCommit(info2.dir, headRev || "HEAD");
   return base && head ? { base, head } : void 0;
 }
-async function baseSideSettings(current, info2, configRel, base, range2, options) {
+async function baseSideSettings(current, info2, configRel, base, range, options) {
   const file2 = configRel;
   const at = `${configRel}@${base.slice(0, 12)}`;
   const text = await git(info2.dir, ["show", `${base}:${configRel}`]).catch(() => void 0);
@@ -76189,7 +74756,7 @@ async function baseSideSettings(current, info2, configRel, base, range2, options
   const warning2 = {
     code: "config-changed",
     file: file2,
-    message: `${file2} is changed by the scanned range ${range2}: this scan uses ${used}, because a change must not configure its own scan; the new version applies once it is merged`
+    message: `${file2} is changed by the scanned range ${range}: this scan uses ${used}, because a change must not configure its own scan; the new version applies once it is merged`
   };
   return { ...settings, configFile: current.configFile, configOrigin: current.configOrigin, warnings: [...current.warnings, warning2] };
 }

@@ -10,7 +10,7 @@ import { ConfigError } from '../src/config/errors.js';
 import { SprawlguardError, UsageError } from '../src/errors.js';
 import { GitRangeError, NotARepositoryError } from '../src/sources/git/errors.js';
 import { GitError } from '../src/sources/git/git.js';
-import { InventoryBusyError, InventoryError } from '../src/sprawl/inventory-error.js';
+import { InventoryBusyError, InventoryError } from '../src/inventory/errors.js';
 
 describe('exit codes by kind', () => {
   it('2 for what the user can fix: usage, configuration, input', () => {

@@ -5,21 +5,28 @@
  * 2. Scan it with the built CLI, as users run it, and score the findings against the labels:
  *    precision, recall and F1 overall and per rule family, by confidence and by how the secret was
  *    written; the top false positives and misses with the line they are on.
- * 3. Scan a real corpus nobody here wrote — the installed node_modules — and report findings per
+ * 3. Materialise the realistic corpus (hand-written files of many projects, labelled line by line,
+ *    in bench/accuracy/realistic/), scan and score it per split, context, shape and kind, with
+ *    secretlint's score on the same files as a peer (realistic-report.ts).
+ * 4. Scan a real corpus nobody here wrote — the installed node_modules — and report findings per
  *    100 MB and the rules producing them, for review.
+ * Last, the three figures side by side.
  *
- * Options: --seed <text>, --files <n>, --real <dir> (default node_modules), --no-real, --also <dir>
- * (another real corpus to report on, repeatable),
- * --top <n> (lines listed per section), --json <file> (write the numbers), --check (exit 1 when a
- * target is missed).
+ * Options: --seed <text>, --files <n>, --realistic-seed <text>, --no-realistic, --no-secretlint,
+ * --real <dir> (default node_modules), --no-real, --also <dir> (another real corpus to report on,
+ * repeatable), --top <n> (lines listed per section), --json <file> (write the numbers), --check
+ * (exit 1 when a target or the realistic floor is missed), --list-holdout (print the realistic
+ * corpus's held-out files, which tuning must not look at, and stop).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, sprawlguardBin, workRoot } from '../lib/paths.js';
+import { repoRoot, workRoot } from '../lib/paths.js';
 import { formatTable } from '../lib/table.js';
+import { redactedLine, scanWithCli as scan } from './cli-scan.js';
 import { generateCorpus, type Label } from './corpus.js';
 import { reviewOf } from './reviewed.js';
+import { listCorpusFiles, splitOf } from './realistic-labels.js';
+import { DEFAULT_REALISTIC_SEED, runRealistic } from './realistic-report.js';
 import { FAMILIES, f1, labelFamily, precision, recall, type RuleInfo, ruleFamily, score, type ScoredFinding } from './score.js';
 
 const TARGET_PRECISION = 0.97;
@@ -29,15 +36,18 @@ const TARGET_REAL_FP_PER_100MB = 5;
 interface Options {
   seed: string;
   files: number;
+  realisticSeed: string | undefined;
+  secretlint: boolean;
   real: string | undefined;
   also: string[];
   top: number;
   json: string | undefined;
   check: boolean;
+  listHoldout: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 2500, real: path.join(repoRoot, 'node_modules'), also: [], top: 15, json: undefined, check: false };
+  const options: Options = { seed: 'sprawlguard-accuracy-1', files: 2500, realisticSeed: DEFAULT_REALISTIC_SEED, secretlint: true, real: path.join(repoRoot, 'node_modules'), also: [], top: 15, json: undefined, check: false, listHoldout: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -47,31 +57,19 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--seed') options.seed = value();
     else if (arg === '--files') options.files = Number(value());
+    else if (arg === '--realistic-seed') options.realisticSeed = value();
+    else if (arg === '--no-realistic') options.realisticSeed = undefined;
+    else if (arg === '--no-secretlint') options.secretlint = false;
     else if (arg === '--real') options.real = path.resolve(value());
     else if (arg === '--no-real') options.real = undefined;
     else if (arg === '--also') options.also.push(path.resolve(value()));
     else if (arg === '--top') options.top = Number(value());
     else if (arg === '--json') options.json = value();
     else if (arg === '--check') options.check = true;
+    else if (arg === '--list-holdout') options.listHoldout = true;
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
-}
-
-interface ReportJson {
-  findings: {
-    ruleId: string;
-    confidence: string;
-    redacted: string;
-    fingerprint: string;
-    location: { path: string; line: number; endLine: number; column: number; endColumn: number };
-  }[];
-  stats: { bytes: number; sources: number; durationMs: number };
-}
-
-function scan(dir: string, out: string): ReportJson {
-  execFileSync(process.execPath, [sprawlguardBin, 'scan', dir, '--no-git', '-q', '-f', 'json', '--exit-code', '0', '-o', out], { stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 30 });
-  return JSON.parse(readFileSync(out, 'utf8')) as ReportJson;
 }
 
 function loadRules(): Map<string, RuleInfo> {
@@ -90,19 +88,6 @@ function lineText(dir: string, file: string, line: number, width = 140): string 
   } catch {
     return '';
   }
-}
-
-/** The finding's line with the secret replaced by its redacted form (real corpora can hold real secrets). */
-function redactedLine(dir: string, finding: ReportJson['findings'][number]): string {
-  const { line, column, endLine, endColumn } = finding.location;
-  const full = readFileSync(path.join(dir, finding.location.path), 'utf8').split('\n')[line - 1] ?? '';
-  // The secret runs from column to endColumn (1-based, inclusive) when it ends on the same line.
-  const end = endLine === line ? endColumn : full.length;
-  const text = full.slice(0, column - 1) + finding.redacted + full.slice(end);
-  // On long (minified, source-map) lines, show the neighbourhood of the finding.
-  const from = Math.max(0, column - 80);
-  const shown = ((from > 0 ? '…' : '') + text.slice(from, column + 200)).trim();
-  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
 /** Scan a real corpus and print its findings, with reviewed verdicts; unreviewed ones count as false. */
@@ -132,9 +117,13 @@ function scanRealCorpus(dir: string, out: string, top: number, log: (line?: stri
   return { dir: path.relative(repoRoot, dir) || dir, mb, files: real.stats.sources, findings: real.findings.length, per100MB: per100, falsePer100MB: falsePer100, reviewedFalse, reviewedReal, unreviewed, byRule: Object.fromEntries(byRule) };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line = ''): void => void process.stdout.write(`${line}\n`);
+  if (options.listHoldout) {
+    for (const file of listCorpusFiles().filter((f) => splitOf(f) === 'holdout')) log(file);
+    return 0;
+  }
   const work = path.join(workRoot, 'accuracy');
   mkdirSync(work, { recursive: true });
   const rules = loadRules();
@@ -222,7 +211,14 @@ function main(): number {
   }
   for (const [key, n] of [...wrongGroups].sort((a, b) => b[1] - a[1]).slice(0, options.top)) log(`  ${String(n).padStart(4)}  ${key}`);
 
-  // 3. Real corpora: node_modules (the target) and any --also directories (reported, no target).
+  // 3. The realistic corpus.
+  let realistic: Awaited<ReturnType<typeof runRealistic>> | undefined;
+  if (options.realisticSeed !== undefined) {
+    log();
+    realistic = await runRealistic({ seed: options.realisticSeed, workDir: work, top: options.top, secretlint: options.secretlint }, log);
+  }
+
+  // 4. Real corpora: node_modules (the target) and any --also directories (reported, no target).
   let realFalsePer100 = Number.NaN;
   let realSummary: Record<string, unknown> | undefined;
   const extraSummaries: Record<string, unknown>[] = [];
@@ -240,16 +236,26 @@ function main(): number {
   const r = recall(result.overall);
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const realOk = Number.isNaN(realFalsePer100) || realFalsePer100 < TARGET_REAL_FP_PER_100MB;
+  log('Side by side:');
+  log(`  generator corpus  precision ${pct(p)}  recall ${pct(r)}  F1 ${pct(f1(result.overall))}`);
+  if (realistic) {
+    const fig = (name: string): string => {
+      const x = realistic!.json[name] as { precision: number; recall: number; f1: number };
+      return `${name} precision ${pct(x.precision)}  recall ${pct(x.recall)}  F1 ${pct(x.f1)}`;
+    };
+    log(`  realistic corpus  ${fig('dev')};  ${fig('holdout')}`);
+  }
+  log(`  node_modules      ${Number.isNaN(realFalsePer100) ? 'not scanned' : `${realFalsePer100.toFixed(2)} false findings per 100 MB`}`);
   log(
     `Targets: precision ${pct(p)} ≥ ${TARGET_PRECISION} ${verdict(p >= TARGET_PRECISION)}; recall ${pct(r)} ≥ ${TARGET_RECALL} ${verdict(r >= TARGET_RECALL)}; ` +
       `real corpus ${Number.isNaN(realFalsePer100) ? 'n/a' : `${realFalsePer100.toFixed(2)} false findings per 100 MB < ${TARGET_REAL_FP_PER_100MB} ${verdict(realOk)}`}`,
   );
   if (options.json) {
     const fam = Object.fromEntries([...result.byFamily].map(([k, c]) => [k, { planted: c.positives, found: c.found, falsePositives: c.falsePositives, precision: precision(c), recall: recall(c), f1: f1(c) }]));
-    writeFileSync(options.json, JSON.stringify({ seed: options.seed, files: corpus.files, planted: positives.length, precision: p, recall: r, f1: f1(result.overall), families: fam, real: realSummary, also: extraSummaries }, null, 2));
+    writeFileSync(options.json, JSON.stringify({ seed: options.seed, files: corpus.files, planted: positives.length, precision: p, recall: r, f1: f1(result.overall), families: fam, realistic: realistic?.json, real: realSummary, also: extraSummaries }, null, 2));
   }
-  const ok = p >= TARGET_PRECISION && r >= TARGET_RECALL && realOk;
+  const ok = p >= TARGET_PRECISION && r >= TARGET_RECALL && realOk && (realistic?.ok ?? true);
   return options.check && !ok ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -8,8 +8,8 @@
  *    The repository is SPRAWLGUARD_BENCH_REPO when set (e.g. a local clone of rails/rails:
  *    `git clone --bare https://github.com/rails/rails.git /data/rails.git`), otherwise a synthetic
  *    repository of 20,000 commits (2,000 with --quick) generated once with `git fast-import`.
- * 2. Pre-commit: `scan --staged` of a 10-file change in a 5,000-file repository, median wall time
- *    of 10 runs (process start included). Target: under 300 ms.
+ *
+ * The pre-commit `scan --staged` latency lives in bench/cases/hook.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,16 +18,16 @@ import path from 'node:path';
 import type * as FingerprintModuleNamespace from '../../src/findings/fingerprint.js';
 import type { BenchContext } from '../run.js';
 import { configFile, sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
+import { fastImport } from '../lib/fast-import.js';
 import { measureNodeCli, medianRun, type ChildMeasurement } from '../lib/measure.js';
 import { importCompiled, sprawlguardBin } from '../lib/paths.js';
-import { ALPHABETS, Random } from '../lib/random.js';
+import { Random } from '../lib/random.js';
 import { createSecretFactory } from '../lib/secrets.js';
 import { formatMB, formatRate, formatRatio, formatSeconds, formatTable, mbPerSecond, printTable } from '../lib/table.js';
 
 const GENERATOR_VERSION = 4;
 const TARGET_RATIO = 1.5;
 const TARGET_RSS = 300 * 1024 * 1024;
-const TARGET_STAGED_MS = 300;
 
 interface Plant {
   path: string;
@@ -41,50 +41,6 @@ interface SyntheticRepo {
 }
 
 const LANGUAGES: SourceLanguage[] = ['ts', 'js', 'py', 'go', 'java', 'rb'];
-
-/** A fast-import stream writer: commands and inline data, bytes counted exactly. */
-class FastImport {
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
-  constructor(private readonly flush: (data: Buffer) => void) {}
-  line(text: string): void {
-    this.push(Buffer.from(`${text}\n`, 'utf8'));
-  }
-  data(content: string): void {
-    const bytes = Buffer.from(content, 'utf8');
-    this.line(`data ${bytes.length}`);
-    this.push(bytes);
-    this.push(Buffer.from('\n'));
-  }
-  private push(b: Buffer): void {
-    this.chunks.push(b);
-    this.size += b.length;
-    if (this.size > 4 * 1024 * 1024) this.drain();
-  }
-  drain(): void {
-    if (this.chunks.length === 0) return;
-    this.flush(Buffer.concat(this.chunks));
-    this.chunks.length = 0;
-    this.size = 0;
-  }
-}
-
-/** Pipe a fast-import stream into `git fast-import` in `dir`. */
-async function fastImport(dir: string, write: (fi: FastImport) => Promise<void> | void): Promise<void> {
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] });
-  const errors: Buffer[] = [];
-  child.stderr.on('data', (d: Buffer) => errors.push(d));
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const fi = new FastImport((data) => {
-    child.stdin.write(data);
-  });
-  await write(fi);
-  fi.line('done');
-  fi.drain();
-  child.stdin.end();
-  const code = await closed;
-  if (code !== 0) throw new Error(`git fast-import failed: ${Buffer.concat(errors).toString('utf8')}`);
-}
 
 type FingerprintModule = typeof FingerprintModuleNamespace;
 
@@ -198,36 +154,6 @@ async function runHistoryScan(repo: string, jobs?: number): Promise<HistoryRun> 
   return { ...m, commits: report.stats.commits, bytes: report.stats.bytes, findings: report.findings };
 }
 
-/** A 5,000-file work tree with a 10-file change staged (one file adds a secret). */
-async function ensureStagedRepo(workDir: string): Promise<{ dir: string; secret: string }> {
-  const dir = path.join(workDir, 'staged-5000');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-  const rng = new Random('sprawlguard-staged-5000');
-  const files = Array.from({ length: 5000 }, (_, i) => `pkg${Math.floor(i / 250)}/mod${i}.${SOURCE_EXTENSIONS[LANGUAGES[i % LANGUAGES.length] as SourceLanguage]}`);
-  await fastImport(dir, (fi) => {
-    fi.line('commit refs/heads/main');
-    fi.line('author Dev <dev@corp.invalid> 1700000000 +0000');
-    fi.line('committer Dev <dev@corp.invalid> 1700000000 +0000');
-    fi.data('initial import');
-    files.forEach((file, i) => {
-      fi.line(`M 100644 inline ${file}`);
-      fi.data(`${sourceFile(rng, LANGUAGES[i % LANGUAGES.length] as SourceLanguage, 1500).join('\n')}\n`);
-    });
-  });
-  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
-  const secrets = await createSecretFactory();
-  const [plant] = secrets.plant(rng);
-  for (let i = 0; i < 10; i++) {
-    const file = path.join(dir, files[i * 499] as string);
-    const added = i === 3 ? `\nconst token = "${plant?.value ?? ''}";\n` : `\n// change ${i}: ${rng.chars(40, ALPHABETS.base62)}\n`;
-    writeFileSync(file, readFileSync(file, 'utf8') + added);
-  }
-  execFileSync('git', ['add', '-A'], { cwd: dir });
-  return { dir, secret: plant?.value ?? '' };
-}
-
 export default async function historyBenchmark(ctx: BenchContext): Promise<void> {
   const { log } = ctx;
   ({ fingerprintSecret } = await importCompiled<FingerprintModule>('findings/fingerprint.js'));
@@ -276,14 +202,4 @@ export default async function historyBenchmark(ctx: BenchContext): Promise<void>
     log(`  recall: ${hit}/${expected.size} planted (secret, path) pairs reported (${hitExact} with exactly the planted value), including those removed from HEAD later`);
   }
 
-  // 2. Pre-commit.
-  const staged = await ensureStagedRepo(ctx.workDir);
-  const stagedRuns: ChildMeasurement[] = [];
-  for (let i = 0; i < 10; i++) stagedRuns.push(await measureNodeCli(sprawlguardBin, ['scan', '--staged', '--format', 'json', '-q'], { cwd: staged.dir }));
-  const median = medianRun(stagedRuns);
-  const findings = (JSON.parse(median.stdout) as { findings: unknown[] }).findings.length;
-  log('');
-  log('pre-commit: scan --staged, 10-file change in a 5,000-file repository, 10 runs');
-  log(`  median ${median.wallMs.toFixed(0)} ms (min ${Math.min(...stagedRuns.map((r) => r.wallMs)).toFixed(0)}, max ${Math.max(...stagedRuns.map((r) => r.wallMs)).toFixed(0)}), peak RSS ${formatMB(median.maxRssBytes, 0)}, ${findings} finding(s) (1 planted)`);
-  log(`  target: < ${TARGET_STAGED_MS} ms → ${median.wallMs < TARGET_STAGED_MS ? 'met' : 'NOT met'}`);
 }

@@ -4,7 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { errorKind, errorText } from '../errors.js';
-import { FORMATS } from '../report/types.js';
+import { FORMATS } from '../report/scan/scan-formatter.js';
 import { EXIT_USAGE, exitCodeFor } from './errors.js';
 import type { Shell } from './completion.js';
 import { applyHelp } from './help.js';
@@ -45,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const baseline = program.command('baseline').description('record accepted findings so later scans report only new ones');
   addSourceOptions(baseline.command('create').description('scan (same sources as `scan`) and write a baseline file, without raw secrets'))
-    .option('-o, --output <file>', 'baseline file to write', '.sprawlguard-baseline.json')
+    .option('-o, --output <file>', "baseline file to write (default: the config's baseline, else .sprawlguard-baseline.json, at the top of the repository for git sources)")
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runBaselineCreate } = await import('./scan.js');
       exitCode = await runBaselineCreate(paths, opts);

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Report } from '../findings/finding.js';
-import { loadFormatter, type FormatName } from '../report/index.js';
+import { loadFormatter, type FormatName } from '../report/scan/index.js';
 import type { Rule } from '../rules/schema.js';
 import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';

@@ -6,7 +6,7 @@
  * what is only recorded (binary files) is never printed.
  */
 import { problemLevel, problemText, type ScanProblem } from '../findings/scan-problem.js';
-import { printable } from '../report/text.js';
+import { printable } from '../report/scan/text.js';
 
 const PREFIX = { error: 'error: ', warning: 'warning: ', note: 'note: ', info: '' } as const;
 

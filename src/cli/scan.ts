@@ -3,6 +3,7 @@
  * (src/pipeline/run.ts) → the report, and the exit code. Thin by design: what is scanned and
  * reported is decided in sources/ and pipeline/; this file parses options and prints.
  */
+import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings } from '../config/settings.js';
@@ -10,11 +11,12 @@ import { parseSize } from '../config/size.js';
 import type { ScanScope, ScanStats } from '../findings/finding.js';
 import { makeReport } from '../findings/report.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline/run.js';
-import type { FormatName } from '../report/index.js';
+import type { FormatName } from '../report/scan/index.js';
 import type { GitMode } from '../sources/git/mode.js';
 import type { ScanSource } from '../sources/source.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, UsageError } from './errors.js';
+import { DEFAULT_BASELINE, readBaselineFile, writeBaselineFile } from './baseline.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { writeReport } from './output.js';
 import { printProblem, problemPrinter } from './problems.js';
@@ -70,37 +72,39 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (explanation && (format === 'text' || format === 'json')) report.explain = explanation;
   await writeReport(report, { format, output: opts.output, color: opts.color, rules: settings.rules });
   if (explanation && report.explain === undefined) {
-    const { explanationText } = await import('../report/explain.js');
+    const { explanationText } = await import('../report/scan/explain.js');
     const { colorEnabled } = await import('./color.js');
     process.stderr.write(explanationText(explanation, colorEnabled(opts.color, process.stderr)));
   }
-  if (findings.length > 0 && opts.staged && !opts.quiet) process.stderr.write(STAGED_HELP);
+  if (findings.length > 0 && opts.staged && !opts.quiet) {
+    const { blockedCommitHelp } = await import('./hook-help.js');
+    process.stderr.write(blockedCommitHelp(findings));
+  }
   return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
 
-/** What a developer blocked by the pre-commit hook needs to know next. */
-const STAGED_HELP = `
-sprawlguard blocked this commit: the staged changes add the secrets listed above.
-  Remove them from the files and use a secret manager or short-lived credentials instead.
-  If a secret was real, revoke it at its provider now: it may already be in other places.
-  A false positive? Add \`sprawlguard:allow\` in a comment on that line, add its fingerprint to
-  allowlist.fingerprints in .sprawlguard.yaml, or record it with \`sprawlguard baseline create\`.
-  Emergency only: \`git commit --no-verify\` skips the hook (HUSKY=0 under husky, SKIP=sprawlguard under pre-commit).
-`;
-
-/** \`sprawlguard baseline create\`: the same sources as scan, recorded without secrets. */
+/**
+ * `sprawlguard baseline create`: the same sources as scan, recorded without secrets. For a git
+ * source the file goes to the top of the repository (where the hook looks for it), and `--staged`
+ * or `--diff` add to an existing file rather than replace it: they record a change, not the state.
+ */
 export async function runBaselineCreate(paths: string[], raw: Record<string, unknown>): Promise<number> {
   const opts = { ...(raw as ScanCliOptions), baseline: undefined, showSecrets: false, explain: false, verify: false };
-  const { findings, stats } = await scanWithOptions(paths, opts);
-  const { writeBaselineFile, DEFAULT_BASELINE } = await import('./baseline.js');
-  const file = opts.output ?? DEFAULT_BASELINE;
-  const count = await writeBaselineFile(makeReport(findings, stats), file);
-  process.stderr.write(`sprawlguard: wrote ${count} baseline entr${count === 1 ? 'y' : 'ies'} to ${file}\n`);
+  const { findings, stats, settings, gitRoot } = await scanWithOptions(paths, opts, { readBaseline: false });
+  const file = opts.output ?? settings.baselineFile ?? (gitRoot !== undefined ? path.join(gitRoot, DEFAULT_BASELINE) : DEFAULT_BASELINE);
+  const adds = opts.staged === true || opts.diff !== undefined || opts.sinceCommit !== undefined;
+  const { written, kept } = await writeBaselineFile(makeReport(findings, stats), file, { keepExisting: adds });
+  const shown = path.relative(process.cwd(), file) || file;
+  process.stderr.write(`sprawlguard: wrote ${written} baseline entr${written === 1 ? 'y' : 'ies'} to ${shown}${kept > 0 ? ` (${kept} kept from before)` : ''}\n`);
   return EXIT_CLEAN;
 }
 
-/** The source the options name, its configuration, and the pipeline run over it. */
-async function scanWithOptions(paths: string[], opts: ScanCliOptions): Promise<PipelineResult> {
+/** The source the options name, its configuration, and the pipeline run over it; `gitRoot` for a git source. */
+async function scanWithOptions(
+  paths: string[],
+  opts: ScanCliOptions,
+  { readBaseline = true }: { readBaseline?: boolean } = {},
+): Promise<PipelineResult & { gitRoot?: string }> {
   const jobs = opts.jobs !== undefined ? parseIntOption('--jobs', opts.jobs, 1, 256) : undefined;
   const minConfidence = parseConfidence(opts.minConfidence);
   const useStdin = paths.includes('-');
@@ -131,11 +135,12 @@ async function scanWithOptions(paths: string[], opts: ScanCliOptions): Promise<P
     const { gitProgressPrinter } = await import('./progress.js');
     options.onProgress = gitProgressPrinter();
   }
-  if (opts.baseline !== undefined) {
-    const file = opts.baseline;
+  if (readBaseline) {
+    const stagedTop = gitMode?.kind === 'staged' ? source.root : undefined;
+    // Chosen when the step runs: a configured file that does not exist is reported after the scan's own news.
     options.baseline = async () => {
-      const { readBaselineFile } = await import('./baseline.js');
-      return { baseline: await readBaselineFile(file), file };
+      const file = chooseBaseline(opts, settings.baselineFile, stagedTop);
+      return file === undefined ? undefined : { baseline: await readBaselineFile(file), file };
     };
   }
   if (opts.verify) {
@@ -154,7 +159,24 @@ async function scanWithOptions(paths: string[], opts: ScanCliOptions): Promise<P
     };
   }
   const { runPipeline } = await import('../pipeline/run.js');
-  return runPipeline(source, options);
+  return { ...(await runPipeline(source, options)), gitRoot: gitMode ? source.root : undefined };
+}
+
+/**
+ * The baseline to subtract: `--baseline`, else the config's `baseline:`, else for `--staged` the
+ * file `baseline create` writes at the top of the repository (the block message sends developers
+ * there). A configured file that does not exist yet hides nothing: it is reported and skipped.
+ */
+function chooseBaseline(opts: ScanCliOptions, configured: string | undefined, stagedTop: string | undefined): string | undefined {
+  if (opts.baseline !== undefined) return opts.baseline;
+  if (configured !== undefined) {
+    if (existsSync(configured)) return configured;
+    printProblem({ code: 'input', message: `baseline ${path.relative(process.cwd(), configured)} (from the config) does not exist yet: nothing is subtracted` }, opts.quiet);
+    return undefined;
+  }
+  if (stagedTop === undefined) return undefined;
+  const file = path.join(stagedTop, DEFAULT_BASELINE);
+  return existsSync(file) ? file : undefined;
 }
 
 async function sourceFor(paths: string[], opts: ScanCliOptions, useStdin: boolean, gitMode: GitMode | undefined): Promise<ScanSource> {

@@ -10,7 +10,7 @@
 import { loadSettings } from '../config/settings.js';
 import { makeReport } from '../findings/report.js';
 import { runPipeline } from '../pipeline/run.js';
-import type { FormatName } from '../report/index.js';
+import type { FormatName } from '../report/scan/index.js';
 import { ticketsSource } from '../sources/tickets/source.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { printConfigLocation } from './config-notes.js';

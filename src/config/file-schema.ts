@@ -75,6 +75,11 @@ export const configSchema = z
       .describe('What is known and accepted: paths not scanned, secrets not reported.'),
     max_file_size: size.optional().describe('Files larger than this are skipped and listed: bytes, or a number with kB, KiB, MB, MiB, GB or GiB (default 10MiB).'),
     min_confidence: z.enum(CONFIDENCES).optional().describe('Findings below this confidence are not reported.'),
+    baseline: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Baseline file, relative to this config file: scans report only findings not recorded in it.'),
   })
   .strict();
 

@@ -4,12 +4,13 @@
  * The pack's source is `rules/*.yaml` at the package root. Parsing that YAML (a few hundred rules
  * with their examples) costs more than the rest of a pre-commit scan, so the builds ship it
  * validated as JSON, each rule's `anchored` learnt once from its examples:
- * - `lib/rules.json` (npm run build) records each YAML file's modification time, and is used only
- *   while no rule file changed since;
+ * - `lib/rules.json` (npm run build) records each YAML file's modification time and SHA-256, and
+ *   is used only while no rule file changed since;
  * - `dist/rules.json` (npm run build:action) sits next to the bundled Action, which ships no YAML;
  *   it has no file times and is used as it is.
  * Whichever is found next to the running code is used; otherwise the YAML is parsed.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,8 @@ export interface PackedRules {
   version: 1;
   /** Rule file name → modification time when packed; absent where the pack ships without its YAML. */
   sources?: Record<string, number>;
+  /** Rule file name → SHA-256 of its contents when packed; recorded with `sources`. */
+  hashes?: Record<string, string>;
   rules: Rule[];
 }
 
@@ -56,14 +59,23 @@ export function buildRulePack(files: readonly RuleSourceFile[]): { rules: Rule[]
   return { rules, problems };
 }
 
-/** The JSON of a pack; with `dir`, the modification time of each rule file in it is recorded. */
+/** The JSON of a pack; with `dir`, the modification time and hash of each rule file in it are recorded. */
 export function packText(rules: readonly Rule[], dir?: string): string {
-  const pack: PackedRules = dir === undefined ? { version: 1, rules: [...rules] } : { version: 1, sources: ruleFileTimes(dir), rules: [...rules] };
+  const pack: PackedRules =
+    dir === undefined ? { version: 1, rules: [...rules] } : { version: 1, sources: ruleFileTimes(dir), hashes: ruleFileHashes(dir), rules: [...rules] };
   return JSON.stringify(pack);
 }
 
 function ruleFileTimes(dir: string): Record<string, number> {
   return Object.fromEntries(ruleFileNames(dir).map((name) => [name, statSync(path.join(dir, name)).mtimeMs]));
+}
+
+function ruleFileHashes(dir: string): Record<string, string> {
+  return Object.fromEntries(ruleFileNames(dir).map((name) => [name, fileHash(path.join(dir, name))]));
+}
+
+function fileHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 /** readPackedRules' answer, read once per process (null: none usable). */
@@ -88,11 +100,11 @@ function readPackFile(file: URL): Rule[] | undefined {
     return undefined;
   }
   if (pack.version !== 1 || !Array.isArray(pack.rules)) return undefined;
-  return pack.sources === undefined || isCurrent(pack.sources) ? pack.rules : undefined;
+  return pack.sources === undefined || isCurrent(pack.sources, pack.hashes) ? pack.rules : undefined;
 }
 
 /** No rule file was added, removed or changed since the pack was written. */
-function isCurrent(sources: Record<string, number>): boolean {
+function isCurrent(sources: Record<string, number>, hashes: Record<string, string> | undefined): boolean {
   const dir = builtinRulesDir();
   let names: string[];
   try {
@@ -101,7 +113,15 @@ function isCurrent(sources: Record<string, number>): boolean {
     return false;
   }
   if (names.length !== Object.keys(sources).length) return false;
-  return names.every((name) => sources[name] !== undefined && statSync(path.join(dir, name)).mtimeMs === sources[name]);
+  return names.every((name) => {
+    const file = path.join(dir, name);
+    if (sources[name] === undefined) return false;
+    if (statSync(file).mtimeMs === sources[name]) return true;
+    // npm packs every file with one fixed date, so in an installed package no time matches: the
+    // contents decide (without this, every hook run of an installed sprawlguard parsed the YAML).
+    const hash = hashes?.[name];
+    return hash !== undefined && fileHash(file) === hash;
+  });
 }
 
 let builtinCache: Rule[] | undefined;

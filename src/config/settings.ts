@@ -6,6 +6,7 @@
  * needs them, is imported only when a config file exists or the compiled pack is stale.
  */
 import type { ScanWarning } from '../findings/finding.js';
+import path from 'node:path';
 import type { Confidence, Rule } from '../rules/schema.js';
 import type { Problem } from '../rules/problem.js';
 import { readPackedRules } from './rule-pack.js';
@@ -56,6 +57,8 @@ export interface ScanSettings {
   allowPathBase?: string;
   /** What the configuration itself gives reason to warn about (a change to it, its coverage). */
   warnings: ScanWarning[];
+  /** The config's `baseline:` file, resolved against the config file's directory. */
+  baselineFile?: string;
 }
 
 /** Built-in rules minus disabled ones, plus custom rules (which replace built-ins of the same id). */
@@ -85,6 +88,7 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || undefined,
     warnings: [],
+    ...(config.baseline !== undefined ? { baselineFile: path.resolve(path.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config.baseline) } : {}),
   };
 }
 

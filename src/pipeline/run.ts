@@ -38,7 +38,7 @@ export interface PipelineOptions {
   /** Keep raw secrets on the findings returned (--show-secrets). */
   showSecrets?: boolean;
   /** The baseline, read when its step runs (a scan reports what it read before a problem with the baseline file). */
-  baseline?: () => Promise<BaselineInput>;
+  baseline?: () => Promise<BaselineInput | undefined>;
   verify?: VerifyFindings;
   /**
    * Called with everything the scan found, raw secrets included, before any step: the Action
@@ -121,7 +121,8 @@ export async function runPipeline(source: ScanSource, options: PipelineOptions):
 
   if (explain && scanner) explain.addEngine(scanner.takeRejections());
   const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop);
-  const reported = options.baseline ? applyBaseline(filtered, await options.baseline(), explain?.drop) : filtered;
+  const baseline = await options.baseline?.();
+  const reported = baseline ? applyBaseline(filtered, baseline, explain?.drop) : filtered;
   const scope = source.scope();
   if (options.verify) await options.verify(reported, { scope, settings });
   const showSecrets = options.showSecrets === true;

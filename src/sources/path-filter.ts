@@ -1,4 +1,5 @@
-import { Minimatch } from 'minimatch';
+import { createRequire } from 'node:module';
+import type { Minimatch as MinimatchClass } from 'minimatch';
 
 /**
  * Config path allowlist: minimatch globs against paths relative to the scan root. A glob without a
@@ -15,6 +16,9 @@ import { Minimatch } from 'minimatch';
  */
 export function pathMatcher(globs: readonly string[], base = ''): (relPath: string) => boolean {
   if (globs.length === 0) return () => false;
+  // Loaded only when there are globs: most scans have none, and a pre-commit hook pays for every
+  // module. Required synchronously so that callers stay synchronous.
+  const { Minimatch } = createRequire(import.meta.url)('minimatch') as { Minimatch: typeof MinimatchClass };
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });

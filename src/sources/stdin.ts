@@ -21,11 +21,14 @@ export function stdinSource(options: StdinSourceOptions): ScanSource {
     scan: (context) =>
       eventStream<SourceEvent, SourceTotals>(async (emit) => {
         const started = performance.now();
-        const result = await scanBlocks(options.input ?? process.stdin, options.name, 'file', context.scanner(), true);
+        const scanner = context.scanner();
+        const result = await scanBlocks(options.input ?? process.stdin, options.name, 'file', scanner, true);
         let stats: ScanStats;
         if (result) {
           if (result.findings.length > 0) emit({ kind: 'findings', findings: result.findings });
-          stats = { sources: 1, bytes: result.bytes, chunks: result.chunks, durationMs: 0, skipped: [] };
+          const limits = scanner.takeLimits();
+          for (const problem of limits) emit({ kind: 'problem', problem });
+          stats = { sources: 1, bytes: result.bytes, chunks: result.chunks, durationMs: 0, skipped: limits.map(toSkipped) };
         } else {
           const problem = inputProblem('binary', options.name, 'binary input');
           emit({ kind: 'problem', problem });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { colorEnabled } from '../../src/cli/color.js';
 import { runCli } from '../support/cli.js';
+import { runsWithTool } from '../support/tools.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { makeTempDir, makeTree } from '../support/temp.js';
 
@@ -17,8 +18,9 @@ vi.setConfig({ testTimeout: 120_000 });
 // eslint-disable-next-line no-control-regex -- terminal escape sequences are what we look for
 const ANSI = /\x1b\[/;
 
+/** Whether the shell's tests run: skipped with a message here when it is missing, failing in CI. */
 function hasShell(shell: string): boolean {
-  return spawnSync(shell, ['-c', 'exit 0']).status === 0;
+  return runsWithTool(shell, spawnSync(shell, ['-c', 'exit 0']).status === 0, `apt-get install ${shell}`, 'test/cli-help.test.ts');
 }
 
 describe('help', () => {

@@ -113,7 +113,9 @@ async function scanFiles(options: FilesSourceOptions, context: SourceContext, em
   if (enumerated) {
     for (const entry of head) {
       if (context.signal?.aborted) break;
-      collect(await scanFile(entry, context.scanner()));
+      const scanner = context.scanner();
+      collect(await scanFile(entry, scanner));
+      for (const limit of scanner.takeLimits()) onSkip(limit);
     }
   } else {
     const onResult = (result: FileBatchResult): void => {

@@ -41,11 +41,19 @@ export class GitError extends SprawlguardError {
 export interface SpawnGitOptions {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** Kill the process (SIGKILL) when it runs longer: for network calls such as a mirror's fetch. */
+  timeoutMs?: number;
 }
 
 /** Start `git args` in `dir` with every pipe open. */
 export function spawnGit(dir: string, args: readonly string[], options: SpawnGitOptions = {}): ChildProcessWithoutNullStreams {
-  return spawn('git', [...CONFIG, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment(options.env), signal: options.signal });
+  return spawn('git', [...CONFIG, ...args], {
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: gitEnvironment(options.env),
+    signal: options.signal,
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
+  });
 }
 
 export interface GitRunOptions {
@@ -53,6 +61,8 @@ export interface GitRunOptions {
   /** Accept these exit codes as success. */
   okCodes?: readonly number[];
   env?: NodeJS.ProcessEnv;
+  /** Stop git and fail when its output grows past this many bytes. */
+  maxBytes?: number;
 }
 
 /** Run git and return stdout (small outputs only). */
@@ -66,7 +76,14 @@ export function gitBytes(repo: string, args: readonly string[], options: GitRunO
     const child = spawnGit(repo, args, { env: options.env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
+    let size = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      size += d.length;
+      if (options.maxBytes !== undefined && size > options.maxBytes) {
+        child.kill();
+        reject(new GitError(args, null, `output larger than ${options.maxBytes} bytes`));
+      } else out.push(d);
+    });
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GitError(args, null, e.message)));
     child.on('close', (code) => {

@@ -12,21 +12,24 @@ export interface RepoInfo {
   hasHead: boolean;
 }
 
-/** Facts about the repository at `dir`; throws a clear error when it is not one. */
+/**
+ * Facts about the repository at `dir`; throws a clear error when it is not one. One git process
+ * answers all of them (a pre-commit hook pays for every process it starts): `--revs-only` prints
+ * HEAD's commit, or nothing on an unborn branch.
+ */
 export async function repoInfo(dir: string): Promise<RepoInfo> {
-  const out = await gitMaybe(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--show-toplevel']);
+  const facts = ['--is-bare-repository', '--is-shallow-repository'];
+  const head = ['--revs-only', 'HEAD^{commit}'];
+  const out = await gitMaybe(dir, ['rev-parse', ...facts, '--show-toplevel', ...head]);
   if (out === undefined) {
-    const bare = await gitMaybe(dir, ['rev-parse', '--is-bare-repository', '--is-shallow-repository']);
+    // A bare repository (or a .git directory) has no top level to show.
+    const bare = await gitMaybe(dir, ['rev-parse', ...facts, ...head]);
     if (bare === undefined) throw new NotARepositoryError(dir);
-    const [isBare, isShallow] = bare.trim().split('\n');
-    return { dir, bare: isBare === 'true', shallow: isShallow === 'true', hasHead: await hasHead(dir) };
+    const [isBare, isShallow, commit] = bare.trim().split('\n');
+    return { dir, bare: isBare === 'true', shallow: isShallow === 'true', hasHead: Boolean(commit) };
   }
-  const [isBare, isShallow, top] = out.trim().split('\n');
-  return { dir, bare: isBare === 'true', shallow: isShallow === 'true', topLevel: top, hasHead: await hasHead(dir) };
-}
-
-async function hasHead(dir: string): Promise<boolean> {
-  return (await gitMaybe(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) !== undefined;
+  const [isBare, isShallow, top, commit] = out.trim().split('\n');
+  return { dir, bare: isBare === 'true', shallow: isShallow === 'true', topLevel: top, hasHead: Boolean(commit) };
 }
 
 /** Resolve a revision to a full commit id, or undefined when it is not present locally. */

@@ -132,6 +132,7 @@ async function scanExports(options: TicketSourceOptions, context: SourceContext,
   for await (const input of findInputs(options.paths, options.cwd ?? process.cwd(), options.formatHint, warn, fail)) {
     if (context.signal?.aborted) break;
     await scanInput(input, scan, { findings, stats, warn, fail });
+    for (const limit of scan.scanner.takeLimits()) warn(limit);
   }
   if (findings.length > 0) emit({ kind: 'findings', findings });
   stats.durationMs = Math.round(performance.now() - started);
