@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { lefthookSnippet } from '../../src/cli/hook-managers.js';
+import { lefthookSnippet } from '../../src/hook/managers.js';
 import { REPO_ROOT, runCli } from '../support/cli.js';
 
 const DIR = path.join(REPO_ROOT, 'examples');

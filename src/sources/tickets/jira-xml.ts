@@ -23,7 +23,7 @@ export async function* readJiraXml(input: TicketInput, pieces: AsyncIterable<str
     const entries = itemEntries(item);
     if (entries.length > 0) yield { entries };
   }
-  if (items === 0) context.warn({ path: input.displayPath, reason: 'no <item> elements: an RSS export without issues' });
+  if (items === 0) context.warn({ code: 'input', path: input.displayPath, message: 'no <item> elements: an RSS export without issues' });
 }
 
 function textOf(element: XmlElement | undefined): string | undefined {
