@@ -1,8 +1,9 @@
 // Build the GitHub Action into dist/ (committed: the runner executes it with no npm install).
 //   dist/index.js       the Action, one ESM file with every dependency bundled
-//   dist/git-worker.js  the worker thread history scans start next to it (scan-git resolves
+//   dist/git-worker.js  the worker thread history scans start next to it (the git source resolves
 //                       `./git-worker.js` relative to its own module, which in the bundle is index.js)
-//   dist/rules.json     the validated rule pack, examples stripped (the bundle has no rules/*.yaml)
+//   dist/rules.json     the validated rule pack, examples stripped (the bundle has no rules/*.yaml);
+//                       src/config/rule-pack.ts writes and reads it, as it does lib/rules.json
 // Reproducible: same sources, same bytes (no timestamps, no absolute paths), so CI can rebuild and
 // `git diff --exit-code dist/` proves the committed bundle is current. Pure JavaScript only: a
 // native add-on (better-sqlite3, *.node) in the bundle is a build error.
@@ -11,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
-import { builtRulePack } from './rule-pack.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -21,7 +21,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 const bakedVersion = {
   name: 'baked-version',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]version\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]src[\\/]version\.ts$/ }, () => ({
       contents: `export function toolVersion(): string { return ${JSON.stringify(version)}; }\n`,
       loader: 'ts',
     }));
@@ -43,7 +43,7 @@ mkdirSync(dist);
 
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', 'git-worker': 'src/scan/git-worker.ts' },
+  entryPoints: { index: 'src/action/index.ts', 'git-worker': 'src/sources/git/git-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -60,12 +60,17 @@ await build({
   logLevel: 'warning',
 });
 
-const { loadRuleFiles, formatProblem } = await tsImport('../src/rules/load.ts', import.meta.url);
-const { compileRule } = await tsImport('../src/engine/detector.ts', import.meta.url);
-const { rules } = builtRulePack(root, { loadRuleFiles, formatProblem, compileRule }, 'build-action: dist/ is incomplete');
+const { buildRulePack, builtinRulesDir, packText, readRuleDir, RULE_PACK_FILE } = await tsImport('../src/config/rule-pack.ts', import.meta.url);
+const { formatProblem } = await tsImport('../src/rules/problem.ts', import.meta.url);
+const { rules, problems } = buildRulePack(readRuleDir(builtinRulesDir()));
+if (problems.length > 0) {
+  for (const p of problems) console.error(formatProblem(p));
+  console.error(`${problems.length} rule problem(s); build-action: dist/ is incomplete`);
+  process.exit(1);
+}
 // Examples exist for the test suite; the Action only needs what detection reads.
 const shipped = rules.map((rule) => ({ ...rule, examples: [], negative_examples: [] }));
-writeFileSync(path.join(dist, 'rules.json'), `${JSON.stringify({ version: 1, rules: shipped })}\n`);
+writeFileSync(path.join(dist, RULE_PACK_FILE), `${packText(shipped)}\n`);
 // The bundle is ESM whatever package.json beside it says.
 writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checksumValidator, crc32, encodeUnsigned } from '../src/engine/checksums.js';
 import { decodeAwsAccountId } from '../src/engine/refine.js';
 
-// Vectors from the provider fact sheet (§2). Prefixes and bodies are kept apart and joined at run
-// time so no checksum-valid token appears literally in the source.
+// Vectors for the algorithms in docs/credential-formats.md. Prefixes and bodies are kept apart and
+// joined at run time so no checksum-valid token appears literally in the source.
 const join = (...parts: string[]): string => parts.join('');
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -11,7 +11,7 @@ describe('crc32', () => {
   it('has the IEEE check value', () => {
     expect(crc32('123456789')).toBe(0xcbf43926);
   });
-  it('matches the fact-sheet vectors', () => {
+  it('matches the known vectors', () => {
     expect(crc32('Zx9Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9')).toBe(0xef09ce18);
   });
 });
@@ -78,7 +78,7 @@ describe('atlassian-crc32', () => {
 });
 
 describe('AWS account id decoding', () => {
-  it('decodes the fact-sheet vector', () => {
+  it('decodes the known vector', () => {
     expect(decodeAwsAccountId(join('ASIA', 'Y34FZKBOKMUTVV7A'))).toBe('609629065308');
   });
   it('refuses old-style keys', () => {

@@ -7,7 +7,7 @@ import { isPlaceholder } from '../src/engine/placeholders.js';
 import { shannonEntropy } from '../src/engine/entropy.js';
 import { jwt } from '../src/engine/refine.js';
 import { ruleSchema, type RuleInput } from '../src/rules/schema.js';
-import { TextChunker } from '../src/sources/chunker.js';
+import { TextChunker } from '../src/sources/long-text.js';
 import { ChunkScanner } from '../src/scan/chunk-scanner.js';
 import { fakeGithubPat } from './support/engine-fakes.js';
 

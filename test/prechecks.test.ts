@@ -4,11 +4,11 @@
  * characters the patterns care about, at every position where a keyword of the rule starts.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinRulesDir, readRuleDir } from '../src/config/load.js';
+import { builtinRulesDir, readRuleDir } from '../src/config/rule-pack.js';
 import { compileRule } from '../src/engine/detector.js';
 import { PRECHECK_NAMES, precheck } from '../src/engine/prechecks.js';
 import { checkRule } from '../src/rules/check.js';
-import { loadRuleFiles } from '../src/rules/load.js';
+import { loadRuleFiles } from '../src/rules/parse.js';
 import { ruleSchema } from '../src/rules/schema.js';
 
 const { rules } = loadRuleFiles(readRuleDir(builtinRulesDir()));

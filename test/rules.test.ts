@@ -4,12 +4,12 @@
  * and keeps its work within budget on inputs made to be its worst case.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinRulesDir, readRuleDir } from '../src/config/load.js';
+import { builtinRulesDir, readRuleDir } from '../src/config/rule-pack.js';
 import { Detector } from '../src/engine/detector.js';
 import { stressInputs } from '../src/engine/rule-stress.js';
 import { searchBudget } from '../src/engine/search-budget.js';
 import { checkRule } from '../src/rules/check.js';
-import { formatProblem, loadRuleFiles } from '../src/rules/load.js';
+import { formatProblem, loadRuleFiles } from '../src/rules/parse.js';
 
 const { rules, problems, fileOf } = loadRuleFiles(readRuleDir(builtinRulesDir()));
 const NOW = Date.parse('2026-11-27T00:00:00Z');

@@ -1,6 +1,6 @@
 /**
  * The catalogue of provider credential formats the corpus plants: one entry per format, written
- * from the provider fact sheet (../shared/facts/providers.md) and the formats the rule files
+ * from the credential formats (docs/credential-formats.md) and the formats the rule files
  * document. Each entry names the rule expected to report it, the variable names it is usually
  * assigned to, and a generator for format-valid values (checksums computed where the format has one).
  *

@@ -92,7 +92,7 @@ export async function createSecretFactory(): Promise<SecretFactory> {
   };
 
   const gitlabRoutable = (rng: Random): string => {
-    // 16 random bytes ‖ routing payload ‖ one byte holding the payload length (fact sheet §2.4).
+    // 16 random bytes ‖ routing payload ‖ one byte holding the payload length (docs/credential-formats.md#checksums-and-structural-checks).
     const payload = Buffer.from(`o:${rng.int(1, 2 ** 30).toString(36)}`, 'latin1');
     const raw = Buffer.concat([rng.bytes(16), payload, Buffer.from([payload.length])]);
     const p = raw.toString('base64url');

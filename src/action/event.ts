@@ -2,6 +2,7 @@
  * What the triggering event asks to scan, read from the event payload (never from the PR commits
  * API, which is paginated and capped at 250 commits). Pure: payload in, target out.
  */
+import { SprawlguardError } from '../errors.js';
 
 /** A pull request: exactly the commits it adds, `base.sha..head.sha`. */
 export interface PullRequestTarget {
@@ -40,7 +41,11 @@ export type ScanTarget = PullRequestTarget | PushTarget | HistoryTarget;
 export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'push', 'schedule', 'workflow_dispatch'] as const;
 
 /** The event payload is not what the event name promises, or the event is not supported. */
-export class EventError extends Error {}
+export class EventError extends SprawlguardError {
+  constructor(message: string) {
+    super('input', message);
+  }
+}
 
 const ZERO_SHA = /^0+$/;
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SprawlguardError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../rules/vocabulary.js';
 import { severityRank } from '../findings/finding.js';
 
@@ -30,9 +31,9 @@ export interface ActionInputs {
 }
 
 /** Invalid inputs; the message lists every problem. */
-export class InputError extends Error {
+export class InputError extends SprawlguardError {
   constructor(readonly problems: readonly string[]) {
-    super(`invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('input', `invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 

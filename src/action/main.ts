@@ -11,24 +11,23 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, loadConfigFile, resolveSettings } from '../config/load.js';
-import { applyReportFilters, makeReport, stripSecrets } from '../cli/output.js';
-import { parseBaseline, subtractBaseline, type Baseline } from '../findings/baseline.js';
+import { loadConfigFile, resolveSettings } from '../config/load.js';
+import { parseBaseline, type Baseline } from '../findings/baseline.js';
 import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
+import { makeReport } from '../findings/report.js';
+import { problemLevel, problemText } from '../findings/scan-problem.js';
+import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import { formatJson } from '../report/scan/json.js';
 import { formatSarif } from '../report/scan/sarif.js';
 import type { Rule } from '../rules/schema.js';
-import { scanGit } from '../scan/scan-git.js';
-import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
+import { repoInfo } from '../sources/git/repo.js';
+import { gitSource } from '../sources/git/source.js';
 import { upsertStickyComment, type CommentResult } from './comment.js';
+import { failureMessage } from './errors.js';
 import { EventError, scanTargetFor, type ScanTarget } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { annotationsFor, commentBody, failingFindings, formatBytes, summaryMarkdown, type ScanOutcome } from './present.js';
-import { NoCheckoutError, RangeUnavailableError, resolveScan } from './range.js';
-import { actionRules } from './rules.js';
-import { scannerConfig } from '../config/settings.js';
-import { settingsForGitScan } from '../config/git-scope.js';
-import { repoInfo } from '../sources/git/git.js';
+import { resolveScan, type ResolvedScan } from './range.js';
 
 export interface RunResult {
   /** False when the step failed, for findings or for an error. */
@@ -44,17 +43,11 @@ export interface RunResult {
   error?: string;
 }
 
-/** Errors whose message tells the user what to fix; anything else is a bug in sprawlguard. */
-const USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
-
 export async function run(): Promise<RunResult> {
   try {
     return await runAction();
   } catch (error) {
-    const known = USER_ERRORS.some((type) => error instanceof type);
-    const message = known
-      ? `sprawlguard: ${(error as Error).message}`
-      : `sprawlguard: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    const message = failureMessage(error);
     core.setFailed(message);
     return { passed: false, findings: 0, newFindings: 0, failing: 0, error: message };
   }
@@ -66,52 +59,26 @@ async function runAction(): Promise<RunResult> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
 
-  const builtin = actionRules();
-  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }), builtin);
+  const settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }));
   const baseline = inputs.baseline ? await readBaseline(inputs.baseline) : undefined;
 
   const resolved = await resolveScan(workspace, target, (message) => core.info(`sprawlguard: ${message}`));
   core.info(`sprawlguard: scanning ${resolved.description}`);
-  if (resolved.mode) {
-    // A pull request that edits the config is judged by the base branch's version (git-scope.ts).
-    settings = await settingsForGitScan(settings, await repoInfo(workspace), resolved.mode, { extraGlobs: inputs.ignorePaths, builtin });
-  }
-  for (const warning of settings.warnings) core.warning(`sprawlguard: ${warning.message}`, warning.file ? { file: warning.file } : {});
-
-  let found: Finding[] = [];
-  let stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
-  if (resolved.mode) {
-    const warnings: string[] = [];
-    ({ findings: found, stats } = await scanGit({
-      repo: workspace,
-      mode: resolved.mode,
-      // Raw secrets are needed once, to mask them; they are stripped before any output.
-      config: scannerConfig(settings, { includeSecrets: true, fingerprintKey: inputs.fingerprintKey }),
-      maxFileSize: settings.maxFileSize,
-      excludeGlobs: [...settings.allowPathGlobs, ...inputs.ignorePaths],
-      // Warnings wait until the secrets are masked.
-      onWarning: (message) => warnings.push(message),
-    }));
-    maskSecrets(found);
-    for (const message of warnings) core.info(`sprawlguard: warning: ${message}`);
-    if (settings.warnings.length > 0) stats.warnings = settings.warnings;
-    const scanned = stats.commits ?? 0;
-    if (scanned < resolved.expectedCommits) {
-      throw new Error(`scanned ${scanned} of the ${resolved.expectedCommits} commits in the range`);
-    }
-  }
+  const result = await scanResolved(workspace, resolved, settings, inputs, baseline);
+  const { stats } = result;
   core.info(
     `sprawlguard: scanned ${stats.commits ?? 0} commit${stats.commits === 1 ? '' : 's'}, ${formatBytes(stats.bytes)} added, in ${(stats.durationMs / 1000).toFixed(1)} s`,
   );
 
-  const findings = stripSecrets(applyReportFilters(found, settings), false);
-  const newFindings = baseline ? subtractBaseline(findings, baseline) : findings;
+  const findings = result.beforeBaseline;
+  const newFindings = result.findings;
   const outcome: ScanOutcome = { description: resolved.description, stats, findings, newFindings, failLevel: inputs.failLevel, runUrl: runUrl() };
+  const warnings = result.settings.warnings;
 
-  const { sarifPath, jsonPath } = await writeReports(outcome, settings.rules, inputs);
+  const { sarifPath, jsonPath } = await writeReports(outcome, result.settings.rules, inputs);
   const annotations = annotationsFor(outcome);
   for (const a of annotations.shown) core[a.level](a.message, a.properties);
-  await writeSummary(summaryMarkdown(outcome, annotations.hidden) + configWarningsMarkdown(settings.warnings));
+  await writeSummary(summaryMarkdown(outcome, annotations.hidden) + configWarningsMarkdown(warnings));
   const comment = target.kind === 'pull-request' && inputs.comment ? await postComment(outcome, target, inputs) : undefined;
 
   const failing = failingFindings(outcome).length;
@@ -128,6 +95,37 @@ async function runAction(): Promise<RunResult> {
     );
   }
   return { passed: failing === 0, findings: findings.length, newFindings: newFindings.length, failing, sarifPath, jsonPath, comment: comment?.action };
+}
+
+/**
+ * Scan what the event adds through the pipeline, when there is anything. Raw secrets are kept only
+ * until each one is masked with the runner; warnings wait until then too, since a warning can quote
+ * what it is about.
+ */
+async function scanResolved(workspace: string, resolved: ResolvedScan, settings: PipelineResult['settings'], inputs: ActionInputs, baseline: Baseline | undefined): Promise<PipelineResult> {
+  if (!resolved.mode) {
+    const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
+    return { findings: [], beforeBaseline: [], stats, settings, scope: undefined, unreadable: 0, failures: [] };
+  }
+  const warnings: string[] = [];
+  const result = await runPipeline(gitSource({ info: await repoInfo(workspace), mode: resolved.mode }), {
+    settings,
+    extraPathGlobs: inputs.ignorePaths,
+    fingerprintKey: inputs.fingerprintKey,
+    mask: maskSecrets,
+    baseline: baseline && (async () => ({ baseline, file: inputs.baseline ?? '' })),
+    onProblem: (problem) => {
+      if (problemLevel(problem) !== 'recorded') warnings.push(problemText(problem));
+    },
+  });
+  // A pull request that edits the config is judged by the base branch's version (config/git-scope.ts).
+  for (const warning of result.settings.warnings) core.warning(`sprawlguard: ${warning.message}`, warning.file ? { file: warning.file } : {});
+  for (const message of warnings) core.info(`sprawlguard: warning: ${message}`);
+  const scanned = result.stats.commits ?? 0;
+  if (scanned < resolved.expectedCommits) {
+    throw new Error(`scanned ${scanned} of the ${resolved.expectedCommits} commits in the range`);
+  }
+  return result;
 }
 
 /** The configuration's warnings for the job summary, where reviewers look. */

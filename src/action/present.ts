@@ -10,7 +10,7 @@ import { failsAt, type FailLevel } from './inputs.js';
 
 /**
  * Workflow-command annotations the runner displays per step and level; the rest are dropped
- * silently (facts/integrations.md §1.6), so the most severe go first and the summary lists all.
+ * silently (docs/action.md), so the most severe go first and the summary lists all.
  */
 export const ANNOTATIONS_PER_LEVEL = 10;
 /** GitHub rejects a step summary over 1 MiB; stay well under it (bytes of UTF-8). */

@@ -5,8 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GitMode } from '../scan/scan-git.js';
-import { git, gitMaybe, resolveCommit } from '../sources/git/git.js';
+import { SprawlguardError } from '../errors.js';
+import type { GitMode } from '../sources/git/mode.js';
+import { git, gitMaybe } from '../sources/git/git.js';
+import { resolveCommit } from '../sources/git/repo.js';
 import { isZeroSha, type HistoryTarget, type PullRequestTarget, type PushTarget, type ScanTarget } from './event.js';
 
 export interface ResolvedScan {
@@ -19,12 +21,16 @@ export interface ResolvedScan {
 }
 
 /** The commits the event names cannot be made available in this checkout. */
-export class RangeUnavailableError extends Error {}
+export class RangeUnavailableError extends SprawlguardError {
+  constructor(message: string) {
+    super('input', message);
+  }
+}
 
 /** The workspace holds no repository: the workflow did not check one out before this step. */
-export class NoCheckoutError extends Error {
+export class NoCheckoutError extends SprawlguardError {
   constructor(readonly dir: string) {
-    super(`${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
+    super('usage', `${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
   }
 }
 

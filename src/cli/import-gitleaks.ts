@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { redactCredentialText } from '../config/redact-text.js';
-import { resolveSettingsWith, scannerConfig } from '../config/settings.js';
+import { resolveSettingsWith } from '../config/settings.js';
+import { scannerConfig } from '../pipeline/scanner-config.js';
 import type { ImportNote } from '../config/gitleaks/translate.js';
 import { createBaseline } from '../findings/baseline.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
@@ -42,7 +43,7 @@ export async function runImportGitleaks(file: string, raw: Record<string, unknow
     }
   }
 
-  const { loadBuiltinRules } = await import('../config/load.js');
+  const { loadBuiltinRules } = await import('../config/rule-pack.js');
   const { importGitleaks } = await import('../config/gitleaks/import.js');
   const builtin = loadBuiltinRules();
   const result = await importGitleaks(text, file, new Set(builtin.map((r) => r.id)));

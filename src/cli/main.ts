@@ -3,15 +3,13 @@
  * implementation lazily so `scan --staged` in a pre-commit hook loads only what it uses.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/errors.js';
-import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
-import { InventoryBusyError, InventoryError } from '../inventory/errors.js';
+import { errorKind, errorText } from '../errors.js';
 import { FORMATS } from '../report/scan/scan-formatter.js';
-import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_USAGE, exitCodeFor } from './errors.js';
 import type { Shell } from './completion.js';
 import { applyHelp } from './help.js';
 import { guardStdout, OutputError, reportOutputError, stdoutError } from './stdout.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   guardStdout();
@@ -307,22 +305,9 @@ function handleError(error: unknown): number {
   }
   if (error instanceof OutputError) {
     reportOutputError(error);
-    return EXIT_INTERNAL;
+    return exitCodeFor(error);
   }
-  if (error instanceof ConfigError) {
-    process.stderr.write(`sprawlguard: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  if (error instanceof UsageError || error instanceof GitRangeError || error instanceof NotARepositoryError) {
-    process.stderr.write(`sprawlguard: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  if (error instanceof InventoryError) {
-    // An inventory file that cannot be used says what to do; one locked too long is a run that could not finish.
-    process.stderr.write(`sprawlguard: ${error.message}\n`);
-    return error instanceof InventoryBusyError ? EXIT_INTERNAL : EXIT_USAGE;
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`sprawlguard: internal error: ${message}\n`);
-  return EXIT_INTERNAL;
+  // What the user can fix is said in one line; anything else is a bug, reported with its stack.
+  process.stderr.write(`sprawlguard: ${errorKind(error) === 'internal' ? 'internal error: ' : ''}${errorText(error)}\n`);
+  return exitCodeFor(error);
 }

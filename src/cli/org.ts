@@ -7,7 +7,8 @@
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
  */
 import path from 'node:path';
-import { loadSettings, scannerConfig } from '../config/settings.js';
+import { loadSettings } from '../config/settings.js';
+import { scannerConfig } from '../pipeline/scanner-config.js';
 import { parseSize } from '../config/size.js';
 import { inventoryPath, openInventory } from '../inventory/open-inventory.js';
 import type { InventoryExport } from '../inventory/records.js';
@@ -17,8 +18,9 @@ import type { RepoTarget, Shard } from '../org/targets.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters, writeOutput } from './output.js';
-import { toolVersion } from './version.js';
+import { applyReportFilters } from '../pipeline/steps/index.js';
+import { writeOutput } from './output.js';
+import { toolVersion } from '../version.js';
 
 export const EXIT_INTERRUPTED = 130;
 const DEFAULT_API_URL = 'https://api.github.com';

@@ -1,60 +1,14 @@
 /**
- * Shared by every command that prints findings (scan, tickets, verify): filtering by config,
- * ordering, secret stripping, and writing the chosen format to stdout or a file.
+ * Shared by every command that prints findings (scan, tickets, verify): writing the chosen format
+ * to standard output or a file. What is reported was decided before (src/pipeline/).
  */
 import { writeFile } from 'node:fs/promises';
-import type { ScanSettings } from '../config/settings.js';
-import { compareFindings, type Finding, type Report, type ScanScope, type ScanStats } from '../findings/finding.js';
+import type { Report } from '../findings/finding.js';
 import { loadFormatter, type FormatName } from '../report/scan/index.js';
-import { printable } from '../report/scan/text.js';
-import type { Confidence, Rule } from '../rules/schema.js';
+import type { Rule } from '../rules/schema.js';
 import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';
 import { describeWriteError, OutputError, writeToStdout } from './stdout.js';
-import { toolVersion } from './version.js';
-
-const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
-
-/** Why applyReportFilters dropped a finding (for --explain). */
-export type DropListener = (finding: Finding, reason: 'allowlist' | 'confidence', detail: string) => void;
-
-/** Drop allowlisted fingerprints and commits and findings below the minimum confidence; sort for stable output. */
-export function applyReportFilters(findings: Finding[], settings: ScanSettings, minConfidence?: Confidence, onDrop?: DropListener): Finding[] {
-  const min = minConfidence ?? settings.minConfidence;
-  const commits = settings.allowCommits;
-  const allowedCommit = (commit: string | undefined): boolean => commit !== undefined && commits.some((c) => commit.toLowerCase().startsWith(c));
-  return findings
-    .filter((f) => {
-      if (settings.allowFingerprints.has(f.fingerprint)) {
-        onDrop?.(f, 'allowlist', `fingerprint in allowlist.fingerprints[${[...settings.allowFingerprints].indexOf(f.fingerprint)}]`);
-        return false;
-      }
-      if (allowedCommit(f.location.commit)) {
-        onDrop?.(f, 'allowlist', `commit ${f.location.commit ?? ''} in allowlist.commits`);
-        return false;
-      }
-      if (min !== undefined && CONFIDENCE_RANK[f.confidence] < CONFIDENCE_RANK[min]) {
-        onDrop?.(f, 'confidence', `confidence ${f.confidence} is below the minimum ${min} (${minConfidence !== undefined ? '--min-confidence' : 'min_confidence in the configuration'})`);
-        return false;
-      }
-      return true;
-    })
-    .sort(compareFindings);
-}
-
-/** Raw secrets leave the process only when the user asked for them. */
-export function stripSecrets(findings: Finding[], showSecrets: boolean): Finding[] {
-  if (showSecrets) return findings;
-  return findings.map((f) => {
-    if (f.secret === undefined) return f;
-    const { secret: _secret, ...rest } = f;
-    return rest;
-  });
-}
-
-export function makeReport(findings: Finding[], stats: ScanStats, scan?: ScanScope): Report {
-  return { version: 1, tool: { name: 'sprawlguard', version: toolVersion() }, findings, stats, ...(scan ? { scan } : {}) };
-}
 
 export interface WriteOptions {
   format: FormatName;
@@ -87,10 +41,5 @@ export async function writeOutput(text: string, output: string | undefined): Pro
 }
 
 const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
-
-/** A warning on standard error. Made printable: file names may hold control characters meant for the terminal. */
-export function printWarning(message: string): void {
-  process.stderr.write(`sprawlguard: warning: ${printable(message)}\n`);
-}
 
 export { writeToStdout };

@@ -1,7 +1,7 @@
 /** A one-line progress display on standard error, only when it is a terminal. */
-import type { GitProgress } from '../scan/scan-git.js';
+import type { ScanProgress } from '../sources/source.js';
 
-export function gitProgressPrinter(stream: NodeJS.WriteStream = process.stderr): ((p: GitProgress) => void) | undefined {
+export function gitProgressPrinter(stream: NodeJS.WriteStream = process.stderr): ((p: ScanProgress) => void) | undefined {
   if (!stream.isTTY) return undefined;
   let last = 0;
   return (p) => {

@@ -1,9 +1,10 @@
 /** `sprawlguard rules list` and `sprawlguard rules check`. */
 import { readFileSync } from 'node:fs';
 import { redactProblem } from '../config/errors.js';
-import { builtinRulesDir, loadConfigFile, readRuleDir, resolveSettings } from '../config/load.js';
+import { loadConfigFile, resolveSettings } from '../config/load.js';
+import { builtinRulesDir, readRuleDir } from '../config/rule-pack.js';
 import { checkRules } from '../rules/check.js';
-import { formatProblem, loadRuleFiles, type Problem } from '../rules/load.js';
+import { formatProblem, loadRuleFiles, type Problem } from '../rules/parse.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { writeToStdout } from './output.js';
 

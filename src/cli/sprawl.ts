@@ -12,7 +12,7 @@ import type { SprawlFormat } from '../report/sprawl/index.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
 import { fingerprintKeyOf } from './options.js';
 import { writeOutput } from './output.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 /** Notes on standard error, unless --quiet. */
 function sayer(quiet: boolean | undefined): ((line: string) => void) | undefined {

@@ -6,9 +6,10 @@
  * A reader that goes away first (`sprawlguard scan | head`) gets no message: that is how pipes end.
  * The exit code is still 3, because the report was not delivered whole.
  */
+import { SprawlguardError } from '../errors.js';
 
 /** The report could not be delivered. `quiet` for a closed pipe (EPIPE). */
-export class OutputError extends Error {
+export class OutputError extends SprawlguardError {
   /** Set once the message has been printed, so it is printed once. */
   reported = false;
 
@@ -16,7 +17,7 @@ export class OutputError extends Error {
     message: string,
     readonly quiet = false,
   ) {
-    super(message);
+    super('environment', message);
   }
 }
 

@@ -1,21 +1,23 @@
 /**
- * `sprawlguard tickets PATH…`: scan ticket and chat exports. Thin like `scan`: options →
- * configuration → the ticket sources → engine → the shared report code, and the exit code.
+ * `sprawlguard tickets PATH…`: scan ticket and chat exports. Thin like `scan`: options → the
+ * tickets source → the pipeline (src/pipeline/run.ts) → the shared report code, and the exit code.
  *
  * Exit codes: 2 when an input could not be read at all (unknown format, wrong --format-hint,
  * unreadable), since the report is then incomplete; otherwise --exit-code (1) with findings, 0 without.
  * Problems inside a file (a bad row, a truncated file) are warnings: what could not be parsed is
  * still scanned as plain text.
  */
-import { loadSettings, scannerConfig } from '../config/settings.js';
-import type { SkippedSource } from '../findings/finding.js';
+import { loadSettings } from '../config/settings.js';
+import { makeReport } from '../findings/report.js';
+import { runPipeline } from '../pipeline/run.js';
 import type { FormatName } from '../report/scan/index.js';
-import { ChunkScanner } from '../scan/chunk-scanner.js';
+import { ticketsSource } from '../sources/tickets/source.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors.js';
-import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
-import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
+import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
+import { writeReport } from './output.js';
+import { problemPrinter } from './problems.js';
 
 export interface TicketsCliOptions {
   formatHint?: string;
@@ -42,27 +44,26 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
   const baseUrl = parseBaseUrl(opts.baseUrl);
   const minConfidence = parseConfidence(opts.minConfidence);
   const zip = parseZipLimits(opts);
-  const settings = await loadSettings(await configRoot(paths), opts.config);
+  const source = ticketsSource({ paths, formatHint: hint, baseUrl, zip });
+  const settings = await loadSettings(source.root, opts.config);
   printConfigLocation(settings, opts.quiet);
-  const scanner = new ChunkScanner(scannerConfig(settings, { includeSecrets: opts.showSecrets === true, fingerprintKey: fingerprintKeyOf(opts) }));
-  const warn = (w: SkippedSource): void => {
-    if (!opts.quiet) printWarning(`${w.path}: ${w.reason}`);
-  };
-  const fail = (f: SkippedSource): void => {
-    process.stderr.write(`sprawlguard: error: ${f.path}: ${f.reason}\n`);
-  };
 
-  const { scanTickets } = await import('../sources/tickets/scan-tickets.js');
-  const result = await scanTickets({ paths, scanner, formatHint: hint, baseUrl, zip, onWarning: warn, onFailure: fail });
-  const findings = stripSecrets(applyReportFilters(result.findings, settings, minConfidence), opts.showSecrets === true);
-  await writeReport(makeReport(findings, result.stats), {
+  const result = await runPipeline(source, {
+    settings,
+    minConfidence,
+    fingerprintKey: fingerprintKeyOf(opts),
+    showSecrets: opts.showSecrets === true,
+    // Errors (an input not read at all) are printed whatever --quiet says.
+    onProblem: problemPrinter(opts.quiet),
+  });
+  await writeReport(makeReport(result.findings, result.stats), {
     format: opts.format ?? 'text',
     output: opts.output,
     color: opts.color,
-    rules: settings.rules,
+    rules: result.settings.rules,
   });
   if (result.failures.length > 0) return EXIT_USAGE;
-  return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+  return result.findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
 
 function parseZipLimits(opts: TicketsCliOptions): { entries?: number; bytes?: number; ratio?: number } {
@@ -102,4 +103,3 @@ function parseBaseUrl(value: string | undefined): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url: expected an http(s) URL, got ${value}`);
   return value.replace(/\/+$/, '');
 }
-

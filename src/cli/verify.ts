@@ -6,13 +6,15 @@ import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import type { FormatName } from '../report/scan/index.js';
 import type { Rule } from '../rules/schema.js';
 import { auditLogPath } from '../verify/audit-log.js';
-import { readerFor, readReport, ReportInputError, rulesFor, selectFindings } from '../verify/report-input.js';
+import { readerFor, readReport, rulesFor, selectFindings } from '../verify/report-input.js';
 import type { VerificationRecord } from '../verify/runner.js';
 import { createSetup, openRecorder, summarize, verifyFindings, type VerificationSettings } from '../verify/verify-findings.js';
-import { EXIT_CLEAN, UsageError } from './errors.js';
+import { EXIT_CLEAN } from './errors.js';
 import { fingerprintKeyOf, parseIntOption } from './options.js';
-import { makeReport, stripSecrets, writeReport } from './output.js';
-import { toolVersion } from './version.js';
+import { makeReport } from '../findings/report.js';
+import { stripSecrets } from '../pipeline/steps/strip-secrets.js';
+import { writeReport } from './output.js';
+import { toolVersion } from '../version.js';
 
 export interface VerifyCliOptions {
   root?: string;
@@ -47,14 +49,9 @@ export function verificationSettings(opts: { auditLog?: string; concurrency?: st
   };
 }
 
-/** A report that cannot be used is a usage error (exit 2). */
-export async function readReportFile(file: string): Promise<Report> {
-  try {
-    return await readReport(file);
-  } catch (error) {
-    if (error instanceof ReportInputError) throw new UsageError(error.message);
-    throw error;
-  }
+/** The report to verify or revoke; one that cannot be used throws ReportInputError (exit 2). */
+export function readReportFile(file: string): Promise<Report> {
+  return readReport(file);
 }
 
 /** The inventory given with --db records verdicts; its notes go to standard error unless --quiet. */

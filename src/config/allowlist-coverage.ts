@@ -5,7 +5,7 @@
  * `allowlist.warn_share` of them (half, by default) warns too.
  */
 import type { ScanWarning } from '../findings/finding.js';
-import { pathMatcher } from '../scan/path-filter.js';
+import { pathMatcher } from '../sources/path-filter.js';
 import type { ScanSettings } from './settings.js';
 
 /** What was counted, in the singular and the plural: `['staged file', 'staged files']`. */

@@ -1,3 +1,4 @@
+import { SprawlguardError } from '../errors.js';
 import { formatProblem, type Problem } from '../rules/problem.js';
 import { redactCredentialText } from './redact-text.js';
 
@@ -6,12 +7,12 @@ import { redactCredentialText } from './redact-text.js';
  * quoted back (rule ids, keys, regex sources, YAML lines), so each problem is redacted on the way in:
  * neither the message nor `problems` can carry a credential to a terminal or a CI log.
  */
-export class ConfigError extends Error {
+export class ConfigError extends SprawlguardError {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
     const redacted = problems.map(redactProblem);
-    super(`invalid configuration:\n${redacted.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super('config', `invalid configuration:\n${redacted.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     this.problems = redacted;
   }
 }

@@ -15,8 +15,9 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanWarning } from '../findings/finding.js';
 import type { Rule } from '../rules/schema.js';
-import type { GitMode } from '../scan/scan-git.js';
-import { git, gitMaybe, resolveCommit, type RepoInfo } from '../sources/git/git.js';
+import type { GitMode } from '../sources/git/mode.js';
+import { git, gitMaybe } from '../sources/git/git.js';
+import { resolveCommit, type RepoInfo } from '../sources/git/repo.js';
 import { allowlistCoverageWarning, type Noun } from './allowlist-coverage.js';
 import { ConfigError } from './errors.js';
 import { defaultConfig, resolveSettingsWith, type LoadedConfig, type ScanSettings } from './settings.js';
@@ -112,7 +113,7 @@ async function baseSideSettings(
       used = `the defaults (its version from the base ${base.slice(0, 12)} is invalid: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'})`;
     }
   }
-  const { loadBuiltinRules } = await import('./load.js');
+  const { loadBuiltinRules } = await import('./rule-pack.js');
   const settings = resolveSettingsWith(loaded, options.builtin ?? loadBuiltinRules());
   const warning: ScanWarning = {
     code: 'config-changed',

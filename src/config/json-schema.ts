@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { customRuleSchema } from '../rules/schema.js';
-import { configSchema } from './schema.js';
+import { configSchema } from './file-schema.js';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> };
 

@@ -12,40 +12,23 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
 import { ZodError, type z } from 'zod';
-import { issuePath, loadRuleFiles, zodProblems, type Problem } from '../rules/load.js';
+import { issuePath, zodProblems, type Problem } from '../rules/parse.js';
 import { findConfigFile, type ConfigLocation, type FindConfigOptions } from './discover.js';
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
-export { DEFAULT_MAX_FILE_SIZE, builtinRulesDir, readRuleDir } from './settings.js';
+export { DEFAULT_MAX_FILE_SIZE } from './defaults.js';
 import { customRuleSchema, type Rule } from '../rules/schema.js';
-import { configSchema } from './schema.js';
+import { configSchema } from './file-schema.js';
+import { loadBuiltinRules } from './rule-pack.js';
 import {
-  builtinRulesDir,
   defaultConfig,
-  readCompiledRules,
-  readRuleDir,
   resolveSettingsWith,
   unknownRuleProblem,
   type LoadedConfig,
   type ScanSettings,
 } from './settings.js';
 
-
-let builtinCache: Rule[] | undefined;
-
-export function loadBuiltinRules(): Rule[] {
-  if (builtinCache) return builtinCache;
-  const compiled = readCompiledRules();
-  if (compiled) {
-    builtinCache = compiled;
-    return compiled;
-  }
-  const { rules, problems } = loadRuleFiles(readRuleDir(builtinRulesDir()));
-  if (problems.length > 0) throw new ConfigError(problems);
-  builtinCache = rules;
-  return rules;
-}
 
 /**
  * The configuration for a scan rooted at `root`: `explicitPath` (`-c`), else SPRAWLGUARD_CONFIG,

@@ -4,7 +4,7 @@
  * they wrote can be a live token: an allowlist regex copied from a leaked key, a token pasted on the
  * wrong line. Every such message goes through here before it is printed or thrown.
  *
- * Two passes: the scanner's own rules (the built-in pack, when its compiled form is at hand) find
+ * Two passes: the scanner's own rules (the built-in pack, when its packed form is at hand) find
  * the credentials they know, with their exact extent; then a shape heuristic catches any other long
  * run of token characters that mixes letters and digits or cases with high entropy. Each is replaced
  * by the same redacted preview findings use, so the user can still tell which value is meant.
@@ -12,7 +12,7 @@
 import { Detector } from '../engine/detector.js';
 import { shannonEntropy } from '../engine/entropy.js';
 import { redact } from '../findings/redact.js';
-import { readCompiledRules } from './compiled-rules.js';
+import { readPackedRules } from './rule-pack.js';
 
 /** Runs of characters tokens are made of (base64, base64url, hex, `_`-separated prefixes). */
 const TOKEN_RUN = /[A-Za-z0-9_+/=-]{16,}/g;
@@ -26,7 +26,7 @@ let detector: Detector | null | undefined;
 
 function ruleDetector(): Detector | undefined {
   if (detector === undefined) {
-    const rules = readCompiledRules();
+    const rules = readPackedRules();
     detector = rules ? new Detector(rules, { inlineAllow: false, decodeDepth: 0 }) : null;
   }
   return detector ?? undefined;

@@ -1,23 +1,22 @@
 /**
  * The settings a scan runs with, reached without loading the YAML parser or the schema library
  * when there is nothing to parse: the built-in rule pack comes from the build's `lib/rules.json`
- * and a missing `.sprawlguard.yaml` means defaults. Importing yaml and zod costs ~100 ms at start-up
- * (measured: zod 60-75 ms, yaml 30-45 ms), a third of a pre-commit scan's budget; ./load.ts, which
+ * and a missing `.sprawlguard.yaml` means defaults. Importing yaml and zod is a large share of a
+ * pre-commit scan's start-up (figures in bench/README.md); ./load.ts, which
  * needs them, is imported only when a config file exists or the compiled pack is stale.
  */
 import type { ScanWarning } from '../findings/finding.js';
 import path from 'node:path';
 import type { Confidence, Rule } from '../rules/schema.js';
 import type { Problem } from '../rules/problem.js';
-import type { ScannerConfig } from '../scan/chunk-scanner.js';
-import { builtinRulesDir, readCompiledRules, readRuleDir } from './compiled-rules.js';
+import { readPackedRules } from './rule-pack.js';
 import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
-import type { ConfigFile } from './schema.js';
+import type { ConfigFile } from './file-schema.js';
 
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_WARN_SHARE } from './defaults.js';
 
-export { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, builtinRulesDir, readCompiledRules, readRuleDir };
+export { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE };
 
 export interface LoadedConfig {
   /** The file read, if any, as shown to the user. */
@@ -93,17 +92,6 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
   };
 }
 
-/** A scanner configuration from resolved settings (allowlisted regexes travel as their sources). */
-export function scannerConfig(settings: ScanSettings, options: { includeSecrets?: boolean; fingerprintKey?: string } = {}): ScannerConfig {
-  return {
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
-    ...(options.includeSecrets !== undefined ? { includeSecrets: options.includeSecrets } : {}),
-    fingerprintKey: options.fingerprintKey,
-  };
-}
-
 export function unknownRuleProblem(file: string, id: string, index: number): Problem {
   return { file, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
 }
@@ -115,8 +103,8 @@ export function unknownRuleProblem(file: string, id: string, index: number): Pro
  */
 export async function loadSettings(root: string, explicitPath?: string): Promise<ScanSettings> {
   const location = findConfigFile(root, { explicit: explicitPath });
-  const compiled = readCompiledRules();
-  if (compiled && location === undefined) return resolveSettingsWith(defaultConfig(), compiled);
+  const packed = readPackedRules();
+  if (packed && location === undefined) return resolveSettingsWith(defaultConfig(), packed);
   const load = await import('./load.js');
   return load.resolveSettings(await load.loadConfigAt(location));
 }

@@ -1,6 +1,6 @@
 /**
  * Offline checksum validators for formats that define one. A rule names its validator with
- * `checksum: <name>`. Algorithms follow the provider fact sheet (CRC32 → base62 for GitHub and npm,
+ * `checksum: <name>`. Algorithms follow docs/credential-formats.md (CRC32 → base62 for GitHub and npm,
  * SHA-256 → base32 for fine-grained GitHub PATs, CRC32 → base36 for routable GitLab tokens,
  * CRC32 → hex for Atlassian Cloud tokens).
  *

@@ -108,8 +108,8 @@ function mergeByStart(a: EncodedValue[], b: EncodedValue[]): EncodedValue[] {
 /**
  * Base64 runs in text[from, to), read from `bytes` (bytes[i - base] is text[i]). The hot loop of
  * decoding: what it does with a candidate (rare) is in other functions, so that optimised code
- * made before any candidate was seen is not thrown away when one is (measured: the loop had been
- * deoptimised over 800 times in one corpus scan).
+ * made before any candidate was seen is not thrown away when one is (it had been deoptimised again
+ * and again in one corpus scan: bench/README.md).
  */
 function base64Values(text: string, from: number, to: number, bytes: Uint8Array, base: number, out: EncodedValue[], budget: DecodeBudget | undefined): void {
   const n = to;

@@ -17,10 +17,9 @@
  * character is decoded at most once per level (decoders.ts), and decoding has a total budget per
  * scan. What a budget cut short is returned with the matches (scanWithWork) so the scan can say so.
  *
- * Measured on the bench corpus (one core, ~730 keywords, ~5,000 keyword hits per MB): the keyword
- * pass runs ~650 MB/s over ASCII bytes (WebAssembly) and ~330 MB/s over strings, the whole engine
- * ~130 MB/s in memory; one V8 alternation of the same keywords ran ~100 MB/s and ungated rule
- * regexes in sequence below 10 MB/s. What keeps the rest cheap: anchored rules run as sticky regexes
+ * One keyword pass gates every rule: a single V8 alternation of the keywords, or rule regexes run
+ * one after another without a gate, are far slower (figures in bench/README.md). What keeps the
+ * rest cheap: anchored rules run as sticky regexes
  * at their hits behind a precheck, windows are lists in reused typed arrays, window edges inside
  * long lines are found once per window, and decoding looks only just around credential words.
  */

@@ -4,9 +4,8 @@
 ;; The loop is the same DFA walk as the JavaScript one in keywords.ts, run as two independent
 ;; streams over the two halves of a block. A DFA step depends on the step before it (the next
 ;; state's row is loaded from the current one), so one stream waits on memory latency at every
-;; byte; two streams in one loop overlap those waits. Measured on the bench corpus: one stream
-;; ~400 MB/s, two streams ~650 MB/s, the JavaScript loop ~320 MB/s; three or four streams gained
-;; nothing more.
+;; byte; two streams in one loop overlap those waits and run well ahead of one stream, while three
+;; or four gained nothing more (figures in bench/README.md).
 ;;
 ;; Memory, all offsets in bytes, laid out by the caller:
 ;;   0      count of stream 2's hits (stream 1's is the return value)

@@ -10,10 +10,9 @@
  * into a state that completes a keyword is stored as the bitwise complement, so the inner loop is
  * one class load, one table load and a sign test per character.
  *
- * Measured on the bench corpus (80 MB of it in memory, one core): 128 columns indexed by state
- * number ran 230 MB/s on strings; classes and premultiplied rows run ~330 MB/s on strings. ASCII
- * texts given with their bytes go to the same tables in WebAssembly (keyword-wasm.ts, ~650 MB/s);
- * short ones stay in the JavaScript loop here.
+ * Classes and premultiplied rows are faster than 128 columns indexed by state number (figures in
+ * bench/README.md). ASCII texts given with their bytes go to the same tables in WebAssembly
+ * (keyword-wasm.ts), which is faster again; short ones stay in the JavaScript loop here.
  */
 
 import { disableWasmKeywordScanner, wasmKeywordScanner, type WasmKeywordScanner } from './keyword-wasm.js';

@@ -82,7 +82,7 @@ export const awsAccessKeyId: Refiner = (secret) => {
   }
 };
 
-/** Account id of an AWS key id (fact sheet §2.6); undefined for old-style keys. */
+/** Account id of an AWS key id (docs/credential-formats.md#checksums-and-structural-checks); undefined for old-style keys. */
 export function decodeAwsAccountId(keyId: string): string | undefined {
   if (keyId.length !== 20) return undefined;
   const first = keyId[4];

@@ -1,5 +1,5 @@
 /**
- * The Finding: the JSON contract other tools and our own checks depend on (see DESIGN.md).
+ * The Finding: the JSON contract other tools and our own checks depend on (docs/json-contract.md).
  * Field names here are that contract; change them only with a new contract version.
  */
 import type { Confidence, Lifetime, Severity } from '../rules/schema.js';

@@ -3,8 +3,18 @@
  * can name them without loading a database module.
  */
 
+import { SprawlguardError, type ErrorKind } from '../errors.js';
+
 /** The file cannot be used as an inventory (missing back end, empty, damaged, newer schema): exit 2. */
-export class InventoryError extends Error {}
+export class InventoryError extends SprawlguardError {
+  constructor(message: string, kind: ErrorKind = 'input') {
+    super(kind, message);
+  }
+}
 
 /** Another process kept the inventory locked longer than sprawlguard waits: the run could not finish (exit 3). */
-export class InventoryBusyError extends InventoryError {}
+export class InventoryBusyError extends InventoryError {
+  constructor(message: string) {
+    super(message, 'environment');
+  }
+}

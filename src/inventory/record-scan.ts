@@ -6,7 +6,8 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { scannerConfig, type ScanSettings } from '../config/settings.js';
+import type { ScanSettings } from '../config/settings.js';
+import { scannerConfig } from '../pipeline/scanner-config.js';
 import type { Finding, ScanStats, SourceKind } from '../findings/finding.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
 import { dropUndefined } from './drop-undefined.js';
@@ -55,7 +56,7 @@ export async function recordScan(input: RecordScanInput): Promise<RecordSummary>
   let target: string;
   let gitDir: string | undefined;
   if (gitSource) {
-    const { repoInfo } = await import('../sources/git/git.js');
+    const { repoInfo } = await import('../sources/git/repo.js');
     const info = await repoInfo(path.resolve(opts.repo ?? '.'));
     gitDir = info.dir;
     target = realpathSync(info.topLevel ?? info.dir);

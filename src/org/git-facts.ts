@@ -3,11 +3,11 @@
  * the last scan (a digest of all refs), which findings are still present at HEAD, and which branches
  * hold the commit that added a secret.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
-import { git, resolveCommit } from '../sources/git/git.js';
+import { git, gitBytes } from '../sources/git/git.js';
+import { resolveCommit } from '../sources/git/repo.js';
 import { decodeForScan } from '../sources/text-decode.js';
 import { occurrenceAtHeadKey } from '../inventory/records.js';
 
@@ -105,18 +105,5 @@ export async function branchesContaining(repoDir: string, commits: Iterable<stri
 
 /** Run `git cat-file` with `input` and return all of its output. */
 function catFile(repoDir: string, args: readonly string[], input: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', ...args], { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new Error(`git cat-file ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
+  return gitBytes(repoDir, ['cat-file', ...args], { input });
 }

@@ -11,11 +11,11 @@
  * command line, where other users could read it in the process list), only to the host it belongs
  * to, and is removed from any error message.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { spawnGit } from '../sources/git/git.js';
 import { withoutCredentials } from './targets.js';
 
 export interface GitAuth {
@@ -150,14 +150,9 @@ export interface RunGitOptions {
 export function runGit(dir: string, args: readonly string[], options: RunGitOptions = {}): Promise<string> {
   const redact = options.redact ?? ((t: string) => t);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', ...options.env },
-      signal: options.signal,
-      timeout: options.timeoutMs,
-      killSignal: 'SIGKILL',
-    });
+    const child = spawnGit(dir, args, { env: options.env, signal: options.signal, timeoutMs: options.timeoutMs });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

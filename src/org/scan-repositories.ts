@@ -17,7 +17,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
 import { FINGERPRINT_SCHEME } from '../findings/fingerprint.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
-import { scanGit } from '../scan/scan-git.js';
+import { scanGit } from '../sources/git/source.js';
 import { GitError } from '../sources/git/git.js';
 import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
 import { InventoryError } from '../inventory/errors.js';

@@ -6,7 +6,7 @@
  */
 import { Detector, RuleCompileError, compileRule } from '../engine/detector.js';
 import { linearTimeRisks } from './linear-time.js';
-import type { Problem } from './load.js';
+import type { Problem } from './parse.js';
 import type { Rule } from './schema.js';
 
 export interface RuleCheckOptions {

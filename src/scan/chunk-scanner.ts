@@ -5,7 +5,8 @@
  */
 import { Detector, type RejectedCandidate, type ScanLimit } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
-import type { Finding, Origin, SkippedSource } from '../findings/finding.js';
+import type { Finding, Origin } from '../findings/finding.js';
+import type { ScanProblem } from '../findings/scan-problem.js';
 import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';
 import type { Rule } from '../rules/schema.js';
 
@@ -47,9 +48,9 @@ export class ChunkScanner {
   private rejected: Rejection[] = [];
   private notListed = 0;
   /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
-  private limits: SkippedSource[] = [];
+  private limits: ScanProblem[] = [];
 
-  constructor(private readonly config: ScannerConfig) {
+  constructor(readonly config: ScannerConfig) {
     this.detector = new Detector(config.rules, {
       allowSecretRegexes: config.allowSecretRegexes.map((r) => new RegExp(r)),
       stopwords: config.stopwords,
@@ -97,10 +98,10 @@ export class ChunkScanner {
   }
 
   /**
-   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
-   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   * What the budgets cut short in the chunks scanned since the last call, as `budget` problems
+   * (the file, the rule, line, column and offset): sources report them like any other skip.
    */
-  takeLimits(): SkippedSource[] {
+  takeLimits(): ScanProblem[] {
     const taken = this.limits;
     this.limits = [];
     return taken;
@@ -108,7 +109,7 @@ export class ChunkScanner {
 }
 
 /** A budget's cut as the scan reports it: where (file, line, column, offset) and what was left out. */
-function describeLimit(limit: ScanLimit, chunk: Chunk): SkippedSource {
+function describeLimit(limit: ScanLimit, chunk: Chunk): ScanProblem {
   const { text, origin } = chunk;
   let line = 1;
   let lineStart = 0;
@@ -126,14 +127,14 @@ function describeLimit(limit: ScanLimit, chunk: Chunk): SkippedSource {
     limit.kind === 'rule-search'
       ? `rule ${limit.ruleId ?? '?'}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed`
       : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
-  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
+  return { code: 'budget', path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, message: reason };
 }
 
 const shared = new WeakMap<ScannerConfig, ChunkScanner>();
 
 /**
  * One scanner per configuration object for a whole run (an org scan, the facts looked up after
- * it): building one compiles every rule, 40–240 ms measured, which would otherwise be paid again
+ * it): building one compiles every rule, a cost (bench/README.md) that would otherwise be paid again
  * for each repository and by each caller.
  */
 export function sharedScanner(config: ScannerConfig): ChunkScanner {

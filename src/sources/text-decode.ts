@@ -80,9 +80,9 @@ export interface StreamDecoder {
 }
 
 /**
- * A block-by-block decoder for `encoding`. Node's StringDecoder rather than TextDecoder: measured
- * on a 52 MB ticket export, TextDecoder's strings doubled the process's resident memory (external
- * memory the collector is slow to reclaim), StringDecoder's did not.
+ * A block-by-block decoder for `encoding`. Node's StringDecoder rather than TextDecoder: on a large
+ * ticket export TextDecoder's strings held far more resident memory (external memory the collector
+ * is slow to reclaim; bench/README.md), StringDecoder's did not.
  */
 export function textDecoder(encoding: TextEncoding): StreamDecoder {
   const inner = encoding === 'utf-16be' ? bigEndianDecoder() : new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');

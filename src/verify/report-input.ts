@@ -7,13 +7,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadBuiltinRules, loadConfigFile } from '../config/load.js';
+import { loadConfigFile } from '../config/load.js';
+import { loadBuiltinRules } from '../config/rule-pack.js';
+import { SprawlguardError } from '../errors.js';
 import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import type { Rule } from '../rules/schema.js';
 import { SourceReader } from './reread.js';
 
-/** The report cannot be used: the CLI shows the message as a usage error (exit 2). */
-export class ReportInputError extends Error {}
+/** The report given to verify or revoke cannot be used: an input error (the CLI exits 2). */
+export class ReportInputError extends SprawlguardError {
+  constructor(message: string) {
+    super('input', message);
+  }
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -12,13 +12,13 @@
  * When the exact columns no longer hold the secret (a line was re-indented), the rule's own pattern
  * is run over the recorded lines and a match with the right fingerprint is accepted.
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileRule } from '../engine/detector.js';
 import type { Location } from '../findings/finding.js';
 import { fingerprintSecret } from '../findings/fingerprint.js';
 import type { Rule } from '../rules/schema.js';
+import { gitBytes } from '../sources/git/git.js';
 import { decodeForScan } from '../sources/text-decode.js';
 import type { SourceText } from './companions.js';
 
@@ -73,20 +73,10 @@ export class SourceReader {
   private fromGit(object: string, commit?: string): Promise<ReadResult> {
     if (commit !== undefined && !/^[0-9a-f]{4,64}$/i.test(commit)) return Promise.resolve({ ok: false, reason: 'not a commit id' });
     if (object.includes('\n')) return Promise.resolve({ ok: false, reason: 'not a path' });
-    return new Promise((resolve) => {
-      execFile(
-        'git',
-        ['-C', this.root, 'show', '--no-textconv', object],
-        { encoding: 'buffer', maxBuffer: MAX_SOURCE_BYTES, windowsHide: true },
-        (error, stdout) => {
-          if (error) {
-            resolve({ ok: false, reason: `git show ${object.length > 80 ? `${object.slice(0, 77)}…` : object} failed` });
-            return;
-          }
-          resolve(decode(stdout, object));
-        },
-      );
-    });
+    return gitBytes(this.root, ['show', '--no-textconv', object], { maxBytes: MAX_SOURCE_BYTES }).then(
+      (stdout) => decode(stdout, object),
+      () => ({ ok: false, reason: `git show ${object.length > 80 ? `${object.slice(0, 77)}…` : object} failed` }),
+    );
   }
 }
 

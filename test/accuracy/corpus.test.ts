@@ -63,7 +63,7 @@ describe('labelled corpus', () => {
       for (let i = 0; i < 20; i++) {
         const token = make();
         expect(validator.check(token), `${name} ${i}`).toBe(true);
-        // The last 8 characters of a fine-grained PAT are outside its checksum (fact sheet §2.3).
+        // The last 8 characters of a fine-grained PAT are outside its checksum (docs/credential-formats.md#checksums-and-structural-checks).
         if (name !== 'github-fine-grained') expect(validator.check(breakLast(token)), `${name} broken ${i}`).toBe(false);
       }
     }

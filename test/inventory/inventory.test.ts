@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/finding.js';
 import type { VerificationRecorder } from '../../src/verify/runner.js';
-import { scanGit } from '../../src/scan/scan-git.js';
+import { scanGit } from '../../src/sources/git/source.js';
 import { branchesContaining, findingsPresentAtHead } from '../../src/org/git-facts.js';
 import { InventoryError } from '../../src/inventory/errors.js';
 import { Inventory, type InventoryOptions } from '../../src/inventory/inventory.js';

@@ -29,7 +29,7 @@ export function base62Body(seed: number, length: number): string {
 
 /**
  * A GitHub token (`ghp_`, `gho_`, `ghu_`: 30 body characters; `ghr_`: 70) whose last six characters
- * are the base62 CRC-32 of the body, as the format defines (facts/providers.md §2.2).
+ * are the base62 CRC-32 of the body, as the format defines (docs/credential-formats.md#checksums-and-structural-checks).
  */
 export function fakeGithubToken(prefix: 'ghp' | 'gho' | 'ghu' | 'ghr', seed: number): string {
   const body = base62Body(seed, prefix === 'ghr' ? 70 : 30);

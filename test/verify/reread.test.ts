@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/findings/finding.js';
 import { fingerprintSecret } from '../../src/findings/fingerprint.js';
 import { linesAround, locateSecret, SourceReader, textAt } from '../../src/verify/reread.js';
-import { loadRuleFiles } from '../../src/rules/load.js';
+import { loadRuleFiles } from '../../src/rules/parse.js';
 import type { Rule } from '../../src/rules/schema.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { TestRepo } from '../support/git-repo.js';

@@ -4,10 +4,10 @@
  * findings are reported as "no verifier" without any request.
  */
 import { expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/load.js';
+import { loadBuiltinRules } from '../../src/config/rule-pack.js';
 import { resolveProviderId } from '../../src/verify/provider-registry.js';
 
-/** Named by rules, not implemented: their checks are not in the provider fact sheet yet. */
+/** Named by rules, not implemented: their checks are not documented in docs/credential-formats.md yet. */
 const NOT_YET_VERIFIED = new Set(['azure-devops', 'azure-entra', 'azure-sas', 'azure-storage', 'buildkite', 'circleci', 'cloudflare', 'terraform-cloud', 'vault']);
 
 it('every verify: in the rule pack names a provider module or a known gap', () => {

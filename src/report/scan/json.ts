@@ -2,7 +2,7 @@ import type { Finding, Location, Report } from '../../findings/finding.js';
 import type { Rejection } from '../../findings/rejection.js';
 import type { ScanFormatter } from './scan-formatter.js';
 
-/** Key order of the JSON contract (DESIGN.md), so output reads the same as the documentation. */
+/** Key order of the JSON contract (docs/json-contract.md), so output reads the same as the documentation. */
 const FINDING_KEYS: readonly (keyof Finding)[] = [
   'ruleId',
   'provider',

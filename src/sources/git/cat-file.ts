@@ -9,10 +9,8 @@
  * anyway (a corrupt object, an absent one nobody knew of) that object is reported unreadable with
  * git's own words and the next request starts a new process.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-
-/** Environment for every git process of a scan: never fetch an absent object from a promisor remote. */
-export const NO_LAZY_FETCH: NodeJS.ProcessEnv = { GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' };
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { NO_LAZY_FETCH, spawnGit } from './git.js';
 
 /** Why an object a partial clone never fetched was not read (scan-git counts these to say how to fetch them). */
 export const NOT_FETCHED = 'not fetched into this partial clone';
@@ -75,7 +73,7 @@ export class ObjectReader {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.dir, env: { ...process.env, ...NO_LAZY_FETCH } });
+    const child = spawnGit(this.dir, ['cat-file', '--batch'], { env: NO_LAZY_FETCH });
     this.child = child;
     this.stderr = [];
     child.stdout.on('data', (data: Buffer) => this.onData(data));

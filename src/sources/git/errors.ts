@@ -1,10 +1,15 @@
-/** Git errors the CLI reports as usage problems (exit code 2), with what to do about them. */
+/** Git errors that are the user's to fix (usage: exit code 2), with what to do about them. */
+import { SprawlguardError } from '../../errors.js';
 
-export class NotARepositoryError extends Error {
+export class NotARepositoryError extends SprawlguardError {
   constructor(readonly dir: string) {
-    super(`${dir} is not a git repository (use --repo PATH to point at one)`);
+    super('usage', `${dir} is not a git repository (use --repo PATH to point at one)`);
   }
 }
 
 /** A range that cannot be scanned as asked (missing base, shallow boundary, bare repo staging). */
-export class GitRangeError extends Error {}
+export class GitRangeError extends SprawlguardError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}

@@ -1,31 +1,59 @@
 /**
- * Running git: short commands buffered, long outputs (patches of a whole history) streamed line by
- * line from the child process so memory never holds more than one line.
+ * The one way sprawlguard runs git: every git process (short commands, streamed patches, the
+ * long-running `cat-file --batch`) is started by spawnGit, with the configuration overrides and
+ * the environment every call needs, so no caller can forget one:
+ *
+ * - `core.quotepath=off`: paths come back as UTF-8 bytes, not C-quoted;
+ * - `core.pager=cat`, `color.ui=never`: output is plain text for a parser, never paged;
+ * - GIT_TERMINAL_PROMPT=0, GCM_INTERACTIVE=never: a fetch that needs credentials fails at once
+ *   instead of waiting for a person at a terminal that is not there;
+ * - NO_LAZY_FETCH, where a scan passes it: an object a partial clone lacks is never fetched one at
+ *   a time behind the scan's back (see partial-clone.ts).
+ *
+ * Short commands are buffered (git, gitBytes, gitMaybe); long outputs (patches of a whole history)
+ * are streamed line by line, so memory never holds more than one line.
  */
-import { spawn } from 'node:child_process';
-import { NotARepositoryError } from './errors.js';
-
-/** Options every patch-producing command gets, whatever the user's git config says. */
-export const PATCH_FLAGS = [
-  '-U0',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-] as const;
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { SprawlguardError } from '../../errors.js';
 
 /** Config overrides: keep paths unquoted UTF-8 and never page. */
 const CONFIG = ['-c', 'core.quotepath=off', '-c', 'core.pager=cat', '-c', 'color.ui=never'];
 
-export class GitError extends Error {
+/** Environment for a scan's git processes: never fetch an absent object from a promisor remote. */
+export const NO_LAZY_FETCH: NodeJS.ProcessEnv = { GIT_NO_LAZY_FETCH: '1' };
+
+/** The environment every git process runs with, plus `extra`. */
+export function gitEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', ...extra };
+}
+
+/** git failed where sprawlguard did not expect it to (callers that expect it catch this). */
+export class GitError extends SprawlguardError {
   constructor(
     readonly args: readonly string[],
     readonly code: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed${code !== null ? ` (exit ${code})` : ''}: ${stderr.trim() || 'no output'}`);
+    super('internal', `git ${args.join(' ')} failed${code !== null ? ` (exit ${code})` : ''}: ${stderr.trim() || 'no output'}`);
   }
+}
+
+export interface SpawnGitOptions {
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  /** Kill the process (SIGKILL) when it runs longer: for network calls such as a mirror's fetch. */
+  timeoutMs?: number;
+}
+
+/** Start `git args` in `dir` with every pipe open. */
+export function spawnGit(dir: string, args: readonly string[], options: SpawnGitOptions = {}): ChildProcessWithoutNullStreams {
+  return spawn('git', [...CONFIG, ...args], {
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: gitEnvironment(options.env),
+    signal: options.signal,
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
+  });
 }
 
 export interface GitRunOptions {
@@ -33,6 +61,8 @@ export interface GitRunOptions {
   /** Accept these exit codes as success. */
   okCodes?: readonly number[];
   env?: NodeJS.ProcessEnv;
+  /** Stop git and fail when its output grows past this many bytes. */
+  maxBytes?: number;
 }
 
 /** Run git and return stdout (small outputs only). */
@@ -43,14 +73,17 @@ export async function git(repo: string, args: readonly string[], options: GitRun
 /** Run git and return stdout as bytes (small outputs only): for paths, which need not be UTF-8. */
 export function gitBytes(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
-    });
+    const child = spawnGit(repo, args, { env: options.env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
+    let size = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      size += d.length;
+      if (options.maxBytes !== undefined && size > options.maxBytes) {
+        child.kill();
+        reject(new GitError(args, null, `output larger than ${options.maxBytes} bytes`));
+      } else out.push(d);
+    });
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GitError(args, null, e.message)));
     child.on('close', (code) => {
@@ -63,9 +96,9 @@ export function gitBytes(repo: string, args: readonly string[], options: GitRunO
 }
 
 /** git's answer, or undefined when the command fails. */
-export async function gitMaybe(repo: string, args: readonly string[]): Promise<string | undefined> {
+export async function gitMaybe(repo: string, args: readonly string[], options: GitRunOptions = {}): Promise<string | undefined> {
   try {
-    return await git(repo, args);
+    return await git(repo, args, options);
   } catch {
     return undefined;
   }
@@ -83,12 +116,7 @@ export function streamGitLines(
   options: { input?: string; signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
-      signal: options.signal,
-    });
+    const child = spawnGit(repo, args, { env: options.env, signal: options.signal });
     const err: Buffer[] = [];
     // Pieces of a line not yet terminated; joined once its newline arrives (a 10 MB minified line
     // arrives in many reads and must not be re-copied on each).
@@ -142,40 +170,4 @@ export function streamGitLines(
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
-}
-
-export interface RepoInfo {
-  /** Absolute path git runs in. */
-  dir: string;
-  bare: boolean;
-  shallow: boolean;
-  /** Work tree top level (undefined for bare repositories). */
-  topLevel?: string;
-  hasHead: boolean;
-}
-
-/**
- * Facts about the repository at `dir`; throws a clear error when it is not one. One git process
- * answers all of them (a pre-commit hook pays for every process it starts): `--revs-only` prints
- * HEAD's commit, or nothing on an unborn branch.
- */
-export async function repoInfo(dir: string): Promise<RepoInfo> {
-  const facts = ['--is-bare-repository', '--is-shallow-repository'];
-  const head = ['--revs-only', 'HEAD^{commit}'];
-  const out = await gitMaybe(dir, ['rev-parse', ...facts, '--show-toplevel', ...head]);
-  if (out === undefined) {
-    // A bare repository (or a .git directory) has no top level to show.
-    const bare = await gitMaybe(dir, ['rev-parse', ...facts, ...head]);
-    if (bare === undefined) throw new NotARepositoryError(dir);
-    const [isBare, isShallow, commit] = bare.trim().split('\n');
-    return { dir, bare: isBare === 'true', shallow: isShallow === 'true', hasHead: Boolean(commit) };
-  }
-  const [isBare, isShallow, top, commit] = out.trim().split('\n');
-  return { dir, bare: isBare === 'true', shallow: isShallow === 'true', topLevel: top, hasHead: Boolean(commit) };
-}
-
-/** Resolve a revision to a full commit id, or undefined when it is not present locally. */
-export async function resolveCommit(repo: string, rev: string): Promise<string | undefined> {
-  const out = await gitMaybe(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  return out?.trim() || undefined;
 }

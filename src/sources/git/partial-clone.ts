@@ -4,8 +4,7 @@
  * (NO_LAZY_FETCH): it reads such a clone from its objects and lists what was never fetched, or, when
  * asked, fetches exactly the objects it needs in one batch first.
  */
-import { NO_LAZY_FETCH } from './cat-file.js';
-import { git, GitError, streamGitLines } from './git.js';
+import { git, GitError, NO_LAZY_FETCH, streamGitLines } from './git.js';
 
 /** The promisor remote of a partial clone, or undefined for a complete repository. */
 export async function promisorRemote(dir: string): Promise<string | undefined> {

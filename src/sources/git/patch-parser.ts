@@ -6,6 +6,7 @@
  * flushed in pieces above a cap.
  */
 
+import type { ProblemCode } from '../../findings/scan-problem.js';
 import { displayName } from '../path-display.js';
 
 export interface CommitMeta {
@@ -31,9 +32,19 @@ export interface PatchChunk {
 export interface PatchParserEvents {
   chunk(chunk: PatchChunk): void;
   /** A file the parser did not scan: binary, or additions larger than the cap. */
-  skip?(path: string, reason: string, commit?: CommitMeta): void;
+  skip?(code: ProblemCode, path: string, reason: string, commit?: CommitMeta): void;
   commit?(meta: CommitMeta): void;
 }
+
+/** Options every patch-producing command gets, whatever the user's git config says. */
+export const PATCH_FLAGS = [
+  '-U0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+] as const;
 
 /** Commit header lines start with this byte; `git log --format=%x1e…` puts it there. */
 export const COMMIT_MARK = '\x1e';
@@ -132,7 +143,7 @@ export class PatchParser {
     }
     if (text.startsWith('Binary files ')) {
       const path = this.headerPath;
-      if (path !== undefined && !text.endsWith('/dev/null differ')) this.events.skip?.(path, 'binary file', this.commit);
+      if (path !== undefined && !text.endsWith('/dev/null differ')) this.events.skip?.('binary', path, 'binary file', this.commit);
     }
   }
 
@@ -159,7 +170,7 @@ export class PatchParser {
     if (this.fileBytes + bytes > this.maxFileBytes) {
       this.capped = true;
       this.flushPiece();
-      this.events.skip?.(this.path ?? '', `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
+      this.events.skip?.('too-large', this.path ?? '', `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
       return;
     }
     this.fileBytes += bytes;

@@ -11,7 +11,8 @@
  * - A repeated header (exports joined into one file) is skipped; a byte order mark mid-file ignored.
  * Every such problem is a warning naming the row and line.
  */
-import { TextChunker } from '../chunker.js';
+import type { ProblemCode } from '../../findings/scan-problem.js';
+import { TextChunker } from '../long-text.js';
 import { CsvRecordReader, type CsvEvent, type CsvRecord, type QuoteTrouble } from './csv-records.js';
 import { MIN_SECRET_LENGTH } from './json-records.js';
 import type { LooseText, ReaderContext } from './types.js';
@@ -103,7 +104,7 @@ class RowReader {
           // Rows swallowed by an open quote belong to tickets of their own: no one key owns the text.
           const owner = event.holdsRows ? unknownTicket(event.line) : this.ownerOf(event.cells, event.firstLine, event.line);
           const swallowed = event.holdsRows ? ' and holds lines that look like rows of their own (a quote left open, in a file with too many to read again)' : '';
-          this.warn(`row ${this.records} (line ${event.line}) is longer than ${this.maxRecordChars} characters${swallowed}; its text is scanned as plain text, attributed to ${describe(owner)}`);
+          this.warn(`row ${this.records} (line ${event.line}) is longer than ${this.maxRecordChars} characters${swallowed}; its text is scanned as plain text, attributed to ${describe(owner)}`, 'budget', event.line);
           this.loose = new LooseStream(this.path, event.line, owner);
           break;
         }
@@ -129,12 +130,12 @@ class RowReader {
 
   finish(): void {
     this.endContinuation();
-    if (this.warnings > MAX_WARNINGS) this.context.warn({ path: this.path, reason: `${this.warnings - MAX_WARNINGS} more problems of these kinds are not listed` });
+    if (this.warnings > MAX_WARNINGS) this.context.warn({ code: 'input', path: this.path, message: `${this.warnings - MAX_WARNINGS} more problems of these kinds are not listed` });
   }
 
-  private warn(reason: string): void {
+  private warn(reason: string, code: ProblemCode = 'input', line?: number): void {
     this.warnings++;
-    if (this.warnings <= MAX_WARNINGS) this.context.warn({ path: this.path, reason });
+    if (this.warnings <= MAX_WARNINGS) this.context.warn({ code, path: this.path, message: reason, ...(line !== undefined ? { line } : {}) });
   }
 
   /** One warning for all the lines that continued a row whose quote never closed. */

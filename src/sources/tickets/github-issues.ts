@@ -1,5 +1,5 @@
 /**
- * GitHub issues (facts/integrations.md §3.6): `gh issue list --json …` output (comments embedded,
+ * GitHub issues (docs/tickets.md): `gh issue list --json …` output (comments embedded,
  * `author.login`, `createdAt`, `url`), the REST issues list (`user.login`, `created_at`, `html_url`;
  * pull requests included), the REST issue comments list (`issue_url`), or one issue object.
  * Bodies are Markdown.

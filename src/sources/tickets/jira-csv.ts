@@ -1,5 +1,5 @@
 /**
- * Jira Cloud "Export Excel CSV" (facts/integrations.md §3.1). Multi-valued fields repeat their header
+ * Jira Cloud "Export Excel CSV" (docs/tickets.md). Multi-valued fields repeat their header
  * (`Comment,Comment,…`), so cells are read by position. A comment cell is `<date>;<author>;<body>`
  * where only the first two `;` separate; descriptions and comments are wiki markup.
  */

@@ -1,5 +1,5 @@
 /**
- * Jira REST JSON (facts/integrations.md §3.3): a search response (`{"issues":[…]}`, pages may be
+ * Jira REST JSON (docs/tickets.md): a search response (`{"issues":[…]}`, pages may be
  * appended one after another), an array of issues, or one issue. v2 gives description and comment
  * bodies as wiki text, v3 as Atlassian Document Format; custom text-area fields follow the same
  * rule. `renderedFields` (expand=renderedFields) holds HTML copies of the same fields.

@@ -1,5 +1,5 @@
 /**
- * Jira "Export XML" (RSS 0.92, facts/integrations.md §3.2): one `item` per issue. Descriptions,
+ * Jira "Export XML" (RSS 0.92, docs/tickets.md): one `item` per issue. Descriptions,
  * comments and custom field values are HTML escaped inside XML: saxes undoes the XML escaping, the
  * HTML reading undoes the rest (entities, tags, a second level of escaping).
  */
@@ -23,7 +23,7 @@ export async function* readJiraXml(input: TicketInput, pieces: AsyncIterable<str
     const entries = itemEntries(item);
     if (entries.length > 0) yield { entries };
   }
-  if (items === 0) context.warn({ path: input.displayPath, reason: 'no <item> elements: an RSS export without issues' });
+  if (items === 0) context.warn({ code: 'input', path: input.displayPath, message: 'no <item> elements: an RSS export without issues' });
 }
 
 function textOf(element: XmlElement | undefined): string | undefined {

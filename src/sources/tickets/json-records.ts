@@ -3,7 +3,7 @@
  * that remember their place in the file, and pick up every string field a format module does not
  * handle by name (custom fields are where people paste things).
  */
-import { TextChunker } from '../chunker.js';
+import { TextChunker } from '../long-text.js';
 import { adfToText, isAdfDocument } from './adf.js';
 import { asString, isObject, JsonStreamParser, JsonSyntaxError, type JsonObject, type JsonRecord, type JsonValue, type PathPattern, type StringPositions } from './json-stream.js';
 import { renderings, type Markup, type NormalizeOptions } from './normalize.js';
@@ -38,7 +38,7 @@ export async function* jsonRecords(
     if (failure || next.done) break;
   }
   if (!failure) return;
-  context.warn({ path, reason: `invalid JSON: ${failure.message}; the rest of the file is scanned as plain text` });
+  context.warn({ code: 'input', path, message: `invalid JSON: ${failure.message}; the rest of the file is scanned as plain text` });
   const at = parser.remainderPosition();
   yield* looseRest(path, parser.remainder(), iterator, at.line, at.column);
 }

@@ -1,5 +1,5 @@
 /**
- * Linear CSV export (facts/integrations.md §3.7): every field quoted, `Description` in Markdown,
+ * Linear CSV export (docs/tickets.md): every field quoted, `Description` in Markdown,
  * no comments. Links need the workspace's address (`--base-url https://linear.app/<workspace>`).
  */
 import { csvRows, headerIndex, type KeyColumn } from './csv-rows.js';

@@ -8,7 +8,7 @@
  * larger ones are reported and left. Every entry not read is reported with its name and why.
  */
 import type { Readable } from 'node:stream';
-import type { SkippedSource } from '../../findings/finding.js';
+import type { ScanProblem } from '../../findings/scan-problem.js';
 import { BinaryInputError, isZipSignature, openTextStream, type OpenedText } from './input.js';
 import { isSlackLayout, SLACK_DAY_FILE, type SlackFiles } from './slack.js';
 import type { TicketInput } from './types.js';
@@ -24,7 +24,7 @@ export interface ArchiveScan {
   /** Read a Slack export when one is found (not when another format was asked for). */
   slack: boolean;
   signal?: AbortSignal;
-  warn(warning: SkippedSource): void;
+  warn(problem: ScanProblem): void;
   /** NUL characters found in an entry's text, reported under its name; `finish` once read. */
   nuls(shown: string): { onNul(line: number, column: number): void; finish(): void };
   /** Detect, read and scan one entry's text, as a file found in a directory. */
@@ -36,7 +36,7 @@ export interface ArchiveScan {
 /** Scan an archive (a file, or the bytes of one inside another). Throws when it cannot be opened as a ZIP archive. */
 export async function scanArchive(source: string | Buffer, shown: string, absPath: string, scan: ArchiveScan, budget: ByteBudget, depth = 0): Promise<void> {
   const archive = await ZipArchive.open(source, scan.limits, (refusal) =>
-    scan.warn({ path: refusal.name === undefined ? shown : `${shown}!${refusal.name}`, reason: refusal.reason }),
+    scan.warn({ code: refusal.code, path: refusal.name === undefined ? shown : `${shown}!${refusal.name}`, message: refusal.reason }),
   );
   try {
     const prefix = scan.slack ? slackPrefix(archive.entries) : undefined;
@@ -83,7 +83,7 @@ async function scanNested(
 ): Promise<void> {
   const refuse = (reason: string): void => {
     stream.destroy();
-    scan.warn({ path: shown, reason });
+    scan.warn({ code: 'budget', path: shown, message: reason });
   };
   if (depth + 1 > MAX_NESTING) return refuse(`a ZIP archive nested more than ${MAX_NESTING} levels deep: not read; unzip it and scan what it holds`);
   if (entry.size > MAX_NESTED_BYTES) {
@@ -94,7 +94,7 @@ async function scanNested(
     for (let next = await rest.next(); !next.done; next = await rest.next()) parts.push(next.value);
     await scanArchive(Buffer.concat(parts), shown, absPath, scan, budget, depth + 1);
   } catch (error) {
-    scan.warn({ path: shown, reason: `not a readable ZIP archive: ${(error as Error).message}` });
+    scan.warn({ code: 'unreadable', path: shown, message: `not a readable ZIP archive: ${(error as Error).message}` });
   }
 }
 
@@ -102,7 +102,11 @@ async function openEntry(archive: ZipArchive, entry: ArchiveEntry, shown: string
   try {
     return await archive.openEntry(entry, budget);
   } catch (error) {
-    scan.warn({ path: shown, reason: error instanceof ArchiveLimitError ? error.message : `unreadable: ${(error as Error).message}` });
+    scan.warn(
+      error instanceof ArchiveLimitError
+        ? { code: 'budget', path: shown, message: error.message }
+        : { code: 'unreadable', path: shown, message: `unreadable: ${(error as Error).message}` },
+    );
     return undefined;
   }
 }
@@ -119,7 +123,7 @@ async function entryText(stream: Readable, first: Buffer | undefined, rest: Asyn
   } catch (error) {
     close();
     if (!(error instanceof BinaryInputError)) throw error;
-    scan.warn({ path: shown, reason: `${error.message}; skipped` });
+    scan.warn({ code: 'skipped-input', path: shown, message: `${error.message}; skipped` });
     return undefined;
   }
 }

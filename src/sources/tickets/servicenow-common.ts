@@ -1,5 +1,5 @@
 /**
- * ServiceNow, shared by the JSON, CSV and XML readers (facts/integrations.md §3.4).
+ * ServiceNow, shared by the JSON, CSV and XML readers (docs/tickets.md).
  *
  * Journal fields (`work_notes`, `comments` = "Additional comments") arrive as one string holding
  * every entry, newest first, each under a header line `<date> - <user> (Work notes)`. Entries are

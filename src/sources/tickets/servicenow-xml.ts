@@ -27,7 +27,7 @@ export async function* readServicenowXml(input: TicketInput, pieces: AsyncIterab
     const entries = recordEntries(record, context.baseUrl);
     if (entries.length > 0) yield { entries };
   }
-  if (records === 0 && rootName !== undefined) context.warn({ path: input.displayPath, reason: `no records inside <${rootName}>` });
+  if (records === 0 && rootName !== undefined) context.warn({ code: 'input', path: input.displayPath, message: `no records inside <${rootName}>` });
 }
 
 function value(record: XmlElement, name: string): string | undefined {

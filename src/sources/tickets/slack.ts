@@ -1,5 +1,5 @@
 /**
- * Slack workspace export, unzipped or as its ZIP archive (facts/integrations.md §3.8): `channels.json`, `groups.json`,
+ * Slack workspace export, unzipped or as its ZIP archive (docs/tickets.md): `channels.json`, `groups.json`,
  * `mpims.json`, `dms.json`, `users.json` (`org_users.json` on Enterprise Grid), and one folder per
  * conversation holding a `YYYY-MM-DD.json` array of messages per day.
  *
@@ -10,7 +10,7 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError } from '../files.js';
+import { describeFsError } from '../files/walk.js';
 import { openText, type OpenedText } from './input.js';
 import { arrayAt, jsonMap, jsonRecords, stringAt } from './json-records.js';
 import { asString, isObject, type JsonObject, type JsonValue, type StringPositions } from './json-stream.js';
@@ -61,7 +61,7 @@ export function slackDirectory(dir: string, shownDir: string, context: SlackRead
       try {
         return await openText(file, { signal: context.signal });
       } catch (error) {
-        context.warn({ path: joinShown(shownDir, rel), reason: `unreadable: ${error instanceof Error && 'code' in error ? describeFsError(error) : (error as Error).message}` });
+        context.warn({ code: 'unreadable', path: joinShown(shownDir, rel), message: `unreadable: ${error instanceof Error && 'code' in error ? describeFsError(error) : (error as Error).message}` });
         return undefined;
       }
     },

@@ -3,7 +3,7 @@
  * of `TicketEntry` values (one text field of one ticket or message, already normalised), and the
  * scanner turns each entry into chunks for the engine.
  */
-import type { SkippedSource } from '../../findings/finding.js';
+import type { ScanProblem } from '../../findings/scan-problem.js';
 
 export const TICKET_FORMATS = [
   'jira-csv',
@@ -94,7 +94,7 @@ export interface ReadLimits {
 
 export interface ReaderContext {
   /** Report a problem that did not stop the read (bad row, truncated file), with where it happened. */
-  warn(problem: SkippedSource): void;
+  warn(problem: ScanProblem): void;
   limits?: ReadLimits;
   /** The system's web address from `--base-url`, for links the export cannot give. */
   baseUrl?: string;

@@ -67,9 +67,9 @@ export async function* xmlRecords(
     }
     warnings++;
     if (warnings <= MAX_WARNINGS) {
-      context.warn({ path, reason: `invalid XML at line ${parser.line}, column ${parser.column}: ${error.message.replace(/^\d+:\d+: /, '')}; reading on` });
+      context.warn({ code: 'input', path, message: `invalid XML at line ${parser.line}, column ${parser.column}: ${error.message.replace(/^\d+:\d+: /, '')}; reading on`, line: parser.line });
     } else if (warnings === MAX_WARNINGS + 1) {
-      context.warn({ path, reason: 'more XML errors follow; not listing them' });
+      context.warn({ code: 'input', path, message: 'more XML errors follow; not listing them' });
     }
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -117,10 +117,10 @@ export async function* xmlRecords(
   parser.close();
   if (unclosed.length > 0) {
     const inner = unclosed.map((name) => `<${name}>`).join(' in ');
-    context.warn({ path, reason: `the file ends at line ${end.line}, column ${end.column} inside ${inner}: it is truncated; what the open elements hold is scanned` });
+    context.warn({ code: 'input', path, message: `the file ends at line ${end.line}, column ${end.column} inside ${inner}: it is truncated; what the open elements hold is scanned`, line: end.line });
   }
   // A truncated file: records still open are handed over with what they hold.
   if (open.length > 0) ready.push(open[0] as XmlElement);
   yield* ready;
-  if (!rootSeen) context.warn({ path, reason: 'no XML element found' });
+  if (!rootSeen) context.warn({ code: 'input', path, message: 'no XML element found' });
 }

@@ -1,5 +1,5 @@
 /**
- * Zendesk (facts/integrations.md §3.5): the incremental ticket export (`{"tickets":[…]}`), a
+ * Zendesk (docs/tickets.md): the incremental ticket export (`{"tickets":[…]}`), a
  * ticket's comments (`{"comments":[…]}`), ticket events with comment events, one ticket
  * (`{"ticket":{…}}`), and the admin JSON export, one ticket per line with its comments embedded.
  *
@@ -59,8 +59,10 @@ export async function* readZendeskJsonl(input: TicketInput, pieces: AsyncIterabl
     if (failure) {
       const rest = parser.remainder();
       context.warn({
+        code: 'input',
         path: input.displayPath,
-        reason: `invalid JSON on line ${line}: ${failure.reason.replace('the file is truncated', 'the line ends early')} at column ${failure.column}${rest.trim() ? '; the rest of the line is scanned as plain text' : ''}`,
+        line,
+        message: `invalid JSON on line ${line}: ${failure.reason.replace('the file is truncated', 'the line ends early')} at column ${failure.column}${rest.trim() ? '; the rest of the line is scanned as plain text' : ''}`,
       });
       if (rest.trim()) yield { loose: true, path: input.displayPath, text: rest, line, column: parser.remainderPosition().column };
     }

@@ -11,6 +11,7 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { ProblemCode } from '../../findings/scan-problem.js';
 
 export interface ZipLimits {
   /** Entries listed per archive; the rest are not read. */
@@ -40,6 +41,8 @@ export interface ArchiveEntry {
 
 /** An entry, or the archive (`name` undefined), that is not read, and why. */
 export interface Refusal {
+  /** `budget` when a limit refused it (raise the limit to read it), else why it cannot be read. */
+  code: Extract<ProblemCode, 'budget' | 'skipped-input' | 'unreadable'>;
   name?: string;
   reason: string;
 }
@@ -72,6 +75,7 @@ export class ZipArchive {
         const name = entryName(entry);
         if (++listed > limits.entries) {
           refuse({
+            code: 'budget',
             name: printableName(name),
             reason: `the archive lists ${zip.entryCount} entries, more than the limit of ${limits.entries}: this entry and the ${zip.entryCount - limits.entries - 1} after it are not read; raise the limit with --zip-max-entries`,
           });
@@ -79,8 +83,8 @@ export class ZipArchive {
         }
         last = name;
         if (name.endsWith('/') && entry.uncompressedSize === 0) continue;
-        const reason = refusalOf(entry, name, limits);
-        if (reason) refuse({ name: printableName(name), reason });
+        const refusal = refusalOf(entry, name, limits);
+        if (refusal) refuse({ ...refusal, name: printableName(name) });
         else entries.push({ name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, entry });
       }
     } catch (error) {
@@ -90,7 +94,7 @@ export class ZipArchive {
       }
       // A damaged record ends the listing; what was listed before it can still be read.
       const after = last === undefined ? '' : ` after ${printableName(last)}`;
-      refuse({ reason: `the archive's list of entries is damaged${after} (${(error as Error).message}): the entries after it are not read` });
+      refuse({ code: 'unreadable', reason: `the archive's list of entries is damaged${after} (${(error as Error).message}): the entries after it are not read` });
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return new ZipArchive(zip, entries);
@@ -137,16 +141,16 @@ export function printableName(name: string): string {
   return out;
 }
 
-function refusalOf(entry: Entry, name: string, limits: ZipLimits): string | undefined {
+function refusalOf(entry: Entry, name: string, limits: ZipLimits): Pick<Refusal, 'code' | 'reason'> | undefined {
   const unsafe = yauzl.validateFileName(name);
-  if (unsafe !== null) return `unsafe entry name (${unsafe}): not read`;
-  if (hasControl(name)) return 'unsafe entry name (control characters): not read';
-  if (entry.isEncrypted()) return 'encrypted: cannot be read without its password, not scanned';
-  if (!entry.canDecodeFileData()) return `compressed with method ${entry.compressionMethod}, which cannot be read: not scanned`;
+  if (unsafe !== null) return { code: 'skipped-input', reason: `unsafe entry name (${unsafe}): not read` };
+  if (hasControl(name)) return { code: 'skipped-input', reason: 'unsafe entry name (control characters): not read' };
+  if (entry.isEncrypted()) return { code: 'skipped-input', reason: 'encrypted: cannot be read without its password, not scanned' };
+  if (!entry.canDecodeFileData()) return { code: 'skipped-input', reason: `compressed with method ${entry.compressionMethod}, which cannot be read: not scanned` };
   const size = entry.uncompressedSize;
   if (size > RATIO_FLOOR_BYTES && size > limits.ratio * entry.compressedSize) {
     const ratio = entry.compressedSize === 0 ? 'unbounded' : `${Math.round(size / entry.compressedSize)}:1`;
-    return `expands ${entry.compressedSize} compressed bytes to ${size} (ratio ${ratio}, above the limit of ${limits.ratio}:1; a zip bomb?): not read; raise the limit with --zip-max-ratio`;
+    return { code: 'budget', reason: `expands ${entry.compressedSize} compressed bytes to ${size} (ratio ${ratio}, above the limit of ${limits.ratio}:1; a zip bomb?): not read; raise the limit with --zip-max-ratio` };
   }
   return undefined;
 }

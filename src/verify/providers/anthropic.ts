@@ -1,5 +1,5 @@
 /**
- * Anthropic API keys (fact sheet §15). Verify with `GET /v1/models` (admin keys: `GET
+ * Anthropic API keys (docs/credential-formats.md#anthropic). Verify with `GET /v1/models` (admin keys: `GET
  * /v1/organizations/api_keys`). A key cannot revoke itself: that needs a separate admin key.
  */
 import { identityOf, text } from '../http.js';

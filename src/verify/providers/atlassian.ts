@@ -1,5 +1,5 @@
 /**
- * Atlassian Cloud tokens (fact sheet §24). A user API token works with its account's email on its
+ * Atlassian Cloud tokens (docs/credential-formats.md#checksums-and-structural-checks). A user API token works with its account's email on its
  * site, both found near it (companions.ts); the token is sent only to a host ending in
  * `.atlassian.net`. Verify with `GET /rest/api/3/myself`. Organisation admin keys (`ATCTT3`) are
  * checked with `GET api.atlassian.com/admin/v1/orgs`. Cloud tokens cannot revoke themselves.

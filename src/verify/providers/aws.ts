@@ -1,5 +1,5 @@
 /**
- * AWS access keys (fact sheet §6).
+ * AWS access keys (docs/credential-formats.md#aws).
  *
  * Verify: STS GetCallerIdentity, signed with our own SigV4 (sigv4.ts). It needs no IAM permission
  * and no policy can deny it. A key id and its secret key are two findings; each finds the other half
@@ -81,7 +81,7 @@ function callerIdentity(response: HttpResponse): Record<string, string> | undefi
 
 async function getCallerIdentity(pair: Required<Pick<KeyPair, 'keyId' | 'secretKey'>> & KeyPair, context: ProviderContext): Promise<VerifyResult> {
   const url = new URL(context.http.url(STS, '/?Action=GetCallerIdentity&Version=2011-06-15'));
-  // The quirk in the fact sheet: a quick repeat with the same key id can give a spurious
+  // A known STS quirk: a quick repeat with the same key id can give a spurious
   // SignatureDoesNotMatch, so that answer is asked again once after a pause.
   for (let attempt = 1; ; attempt++) {
     const signed = signV4({

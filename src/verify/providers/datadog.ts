@@ -1,5 +1,5 @@
 /**
- * Datadog API keys (fact sheet §23). `GET /api/v1/validate` with the key, on the account's site when
+ * Datadog API keys (docs/credential-formats.md#checksums-and-structural-checks). `GET /api/v1/validate` with the key, on the account's site when
  * it is written near the key, else on each Datadog site in turn: a key is dead only when every site
  * rejects it. Application keys (40 characters) need their API key too and are not checked. Neither
  * can revoke itself.

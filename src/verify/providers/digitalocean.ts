@@ -1,5 +1,5 @@
 /**
- * DigitalOcean tokens (fact sheet §20). Personal access and OAuth access tokens are checked with
+ * DigitalOcean tokens (docs/credential-formats.md#checksums-and-structural-checks). Personal access and OAuth access tokens are checked with
  * `GET /v2/account` and revoke themselves with `POST cloud.digitalocean.com/v1/oauth/revoke`.
  * Refresh tokens (`dor_v1_`) are never sent: their only check is a refresh grant, which consumes and
  * rotates them.

@@ -1,5 +1,5 @@
 /**
- * Discord bot tokens and webhooks (fact sheet §17). Bot tokens: `GET /api/v10/users/@me`; only the
+ * Discord bot tokens and webhooks (docs/credential-formats.md#discord). Bot tokens: `GET /api/v10/users/@me`; only the
  * owner can reset one. Webhooks: `GET` on the URL, never POST (which would send a message); a
  * webhook deletes itself with `DELETE` on its URL. The webhook's own answer echoes its token, so only
  * named fields are kept.

@@ -1,5 +1,5 @@
 /**
- * Docker Hub access tokens (fact sheet §22). Verify by exchanging the token and its username (found
+ * Docker Hub access tokens (docs/credential-formats.md#checksums-and-structural-checks). Verify by exchanging the token and its username (found
  * near it) for a session token at `POST /v2/auth/token`; the session token Docker returns is thrown
  * away unread. Whether a token may manage tokens is not established, so revocation is manual.
  */

@@ -1,5 +1,5 @@
 /**
- * GitHub tokens (fact sheet §3). Verify with `GET /user` (installation tokens: `GET
+ * GitHub tokens (docs/credential-formats.md#github). Verify with `GET /user` (installation tokens: `GET
  * /installation/repositories`); revoke with the public credential-revocation API, which takes no
  * authentication and up to 1000 tokens per call, or, for installation tokens, `DELETE
  * /installation/token` with the token itself.

@@ -1,5 +1,5 @@
 /**
- * GitLab tokens on gitlab.com (fact sheet §4). Personal, project and group access tokens (`glpat-`)
+ * GitLab tokens on gitlab.com (docs/credential-formats.md#gitlab). Personal, project and group access tokens (`glpat-`)
  * are checked with `GET /api/v4/personal_access_tokens/self` and revoke themselves with `DELETE` on
  * the same path; runner tokens (`glrt-`) with `POST /api/v4/runners/verify`; CI job tokens
  * (`glcbt-`) with `GET /api/v4/job`. Other GitLab token kinds have no read-only check.

@@ -1,5 +1,5 @@
 /**
- * Google credentials (fact sheet §7).
+ * Google credentials (docs/credential-formats.md#google-cloud).
  *
  * - API keys (`AIza…`): `GET generativelanguage.googleapis.com/v1/models` with the key in a header
  *   (not the query string, which ends up in logs). A 403 means the key exists but may not call that

@@ -1,5 +1,5 @@
 /**
- * Hugging Face user and organisation tokens (fact sheet §16). Verify with `GET /api/whoami-v2`,
+ * Hugging Face user and organisation tokens (docs/credential-formats.md#hugging-face). Verify with `GET /api/whoami-v2`,
  * which names the user, the token and its role. There is no public API to revoke a token.
  */
 import { identityOf, text } from '../http.js';

@@ -1,5 +1,5 @@
 /**
- * Linear personal API keys (fact sheet §26): a GraphQL `viewer` query, with the key as the whole
+ * Linear personal API keys (docs/credential-formats.md#checksums-and-structural-checks): a GraphQL `viewer` query, with the key as the whole
  * `Authorization` header (no `Bearer`). `data.viewer` present means live; an authentication error
  * means dead. No API revokes a key.
  */

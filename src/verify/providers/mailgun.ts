@@ -1,5 +1,5 @@
 /**
- * Mailgun private API keys (fact sheet §18). `GET /v3/domains` with Basic `api:<key>`, on the US
+ * Mailgun private API keys (docs/credential-formats.md#mailgun). `GET /v3/domains` with Basic `api:<key>`, on the US
  * host and then the EU host; a key is dead only when both refuse it. Whether a key can delete itself
  * is not established, so revocation is manual.
  */

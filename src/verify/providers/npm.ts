@@ -1,5 +1,5 @@
 /**
- * npm access tokens on the public registry (fact sheet §10). Verify with `GET /-/whoami`. Revoke by
+ * npm access tokens on the public registry (docs/credential-formats.md#npm). Verify with `GET /-/whoami`. Revoke by
  * listing the account's tokens with the token itself and deleting the one entry whose (truncated)
  * `token` field is a prefix of the leaked token: exactly one entry must match, else nothing is
  * deleted. Accounts that require a one-time password for writes cannot be revoked unattended.

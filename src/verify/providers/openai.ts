@@ -1,5 +1,5 @@
 /**
- * OpenAI API keys (fact sheet §14). Verify with `GET /v1/models` (admin keys: `GET
+ * OpenAI API keys (docs/credential-formats.md#openai). Verify with `GET /v1/models` (admin keys: `GET
  * /v1/organization/admin_api_keys`); a 429 `insufficient_quota` is a working key without credit.
  * Identity comes from `GET /v1/me` when the key may read it. Keys cannot revoke themselves.
  */

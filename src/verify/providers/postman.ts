@@ -1,4 +1,4 @@
-/** Postman API keys (fact sheet §25): `GET /me` with `X-Api-Key`. No API revokes a key. */
+/** Postman API keys (docs/credential-formats.md#checksums-and-structural-checks): `GET /me` with `X-Api-Key`. No API revokes a key. */
 import { identityOf, text } from '../http.js';
 import { probe } from '../probe.js';
 import { dead, live, manual, type Credential, type ProviderContext, type ProviderModule, type RevokePlan, type VerifyResult } from '../provider-module.js';

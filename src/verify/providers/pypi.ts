@@ -1,5 +1,5 @@
 /**
- * PyPI API tokens (fact sheet §11). PyPI has no read-only way to check a token: the only probe is an
+ * PyPI API tokens (docs/credential-formats.md#pypi). PyPI has no read-only way to check a token: the only probe is an
  * upload attempt built to fail, which is still a write request against someone's account. sprawlguard
  * does not make it, so PyPI tokens are reported "unverifiable". Their macaroon caveats (expiry,
  * project restriction) are decoded offline by the scanner. Revocation is manual; PyPI also revokes

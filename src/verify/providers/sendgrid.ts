@@ -1,5 +1,5 @@
 /**
- * SendGrid API keys (fact sheet §12). Verify with `GET /v3/scopes` (403: a valid key lacking scope).
+ * SendGrid API keys (docs/credential-formats.md#sendgrid). Verify with `GET /v3/scopes` (403: a valid key lacking scope).
  * Revoke by listing the account's keys and deleting the one whose id equals the middle segment of
  * `SG.<id>.<secret>`; only an exact match is deleted, never "the first key in the list".
  */

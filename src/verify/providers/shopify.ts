@@ -1,5 +1,5 @@
 /**
- * Shopify access tokens (fact sheet §19). A token only works on its own shop, `<shop>.myshopify.com`,
+ * Shopify access tokens (docs/credential-formats.md#shopify). A token only works on its own shop, `<shop>.myshopify.com`,
  * found near it (companions.ts); the token is sent only to a host that ends in `.myshopify.com`.
  * Verify with `GET /admin/oauth/access_scopes.json`. Revoking a token uninstalls its app from the
  * store (irreversible; webhooks and script tags go with it), so it needs `--shopify-uninstall`.

@@ -1,5 +1,5 @@
 /**
- * Slack tokens and incoming webhooks (fact sheet §5).
+ * Slack tokens and incoming webhooks (docs/credential-formats.md#slack).
  *
  * Tokens: `POST auth.test`. Slack answers HTTP 200 whatever happens, so the verdict comes from the
  * body's `ok` and `error`. Revoke with `auth.revoke`, which succeeds only when the answer has both

@@ -1,5 +1,5 @@
 /**
- * Stripe secret and restricted keys (fact sheet §9). Verify with `GET /v1/account`; a 403
+ * Stripe secret and restricted keys (docs/credential-formats.md#stripe). Verify with `GET /v1/account`; a 403
  * `permission_error` is a restricted key that works but may not read the account. Stripe has no API
  * to roll or delete a key.
  */

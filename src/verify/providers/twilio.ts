@@ -1,5 +1,5 @@
 /**
- * Twilio auth tokens and API key secrets (fact sheet §13). Both authenticate with HTTP Basic: the
+ * Twilio auth tokens and API key secrets (docs/credential-formats.md#twilio). Both authenticate with HTTP Basic: the
  * account SID (`AC…`) with the auth token, or the key SID (`SK…`) with the key secret. The SIDs are
  * identifiers, found next to the secret (companions.ts).
  *

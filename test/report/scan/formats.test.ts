@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { stripSecrets } from '../../../src/cli/output.js';
+import { stripSecrets } from '../../../src/pipeline/steps/strip-secrets.js';
 import type { Finding, Report } from '../../../src/findings/finding.js';
 import { FORMATS, loadFormatter, type FormatName } from '../../../src/report/scan/index.js';
 import { csvCell } from '../../../src/report/scan/csv.js';
 import { mdCode } from '../../../src/report/markdown-escape.js';
 import { ChunkScanner } from '../../../src/scan/chunk-scanner.js';
-import { loadBuiltinRules } from '../../../src/config/load.js';
+import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
 import { fakeGithubPat } from '../../support/fake-secrets.js';
 import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from '../../support/report-fixture.js';
 
@@ -78,7 +78,7 @@ describe('text format', () => {
   });
 });
 
-describe('json format: the contract in DESIGN.md', () => {
+describe('json format: the contract in docs/json-contract.md', () => {
   const parse = async (report = fixtureReport()): Promise<Record<string, unknown>> =>
     JSON.parse(await render('json', report)) as Record<string, unknown>;
 

@@ -16,7 +16,7 @@ import { makeTempDir } from '../../support/temp.js';
 import { json, startFakeServer, type FakeServer, type RecordedRequest, type Reply } from '../fake-server.js';
 import { body, contextFor, join } from '../helpers.js';
 
-/** A key id whose body encodes `account` (fact sheet §2.6), with seeded filler bits. */
+/** A key id whose body encodes `account` (docs/credential-formats.md#checksums-and-structural-checks), with seeded filler bits. */
 function keyIdFor(prefix: 'AKIA' | 'ASIA', account: string, seed: number): string {
   const z = BigInt(account) * 128n + BigInt(seed % 128);
   const bytes = new Uint8Array(10);
