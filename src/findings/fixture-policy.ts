@@ -65,3 +65,8 @@ export function disposition(
   if (rule === undefined) return 'incident';
   return provesStructure(finding, rule) ? 'incident' : 'fixture';
 }
+
+/** The findings that count (exit code, hook, Action): all but fixtures; a finding never classified counts. */
+export function incidentsOf<T extends Pick<Finding, 'disposition'>>(findings: readonly T[]): T[] {
+  return findings.filter((f) => f.disposition !== 'fixture');
+}
