@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, readRuleDir } from '../src/config/load.js';
 import { Detector } from '../src/engine/detector.js';
+import { samplePath } from '../src/engine/path-globs.js';
 import { checkRule } from '../src/rules/check.js';
 import { formatProblem, loadRuleFiles } from '../src/rules/load.js';
 
@@ -29,6 +30,8 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
   it('stays fast on adversarial input', () => {
     // Long runs of characters the pattern likes, with and without its keywords, must not backtrack.
     const detector = new Detector([rule], { now: NOW });
+    // A rule with `paths` runs only on a file they name.
+    const path = rule.paths ? samplePath(rule.paths) : undefined;
     const unit = rule.keywords[0] ?? 'a';
     const inputs = [
       (unit + 'A1b2C3d4-_.=/+').repeat(4000),
@@ -38,7 +41,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     ];
     for (const input of inputs) {
       const started = performance.now();
-      detector.scan(input);
+      detector.scan(input, undefined, path);
       // A catastrophic pattern takes minutes here; a linear one takes milliseconds.
       expect(performance.now() - started, `${rule.id} on ${input.slice(0, 20)}…`).toBeLessThan(3000);
     }

@@ -23,7 +23,9 @@ import { charTable } from './char-class.js';
 import { KeywordAutomaton } from './keywords.js';
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
+import { compilePathGlobs } from './path-globs.js';
 import { isPlaceholder } from './placeholders.js';
+import { keyBody } from './refine/key-body.js';
 import { precheck as findPrecheck, type Precheck } from './prechecks.js';
 import { refiner as findRefiner, type Refiner } from './refine.js';
 import type { Confidence, Lifetime, Rule } from '../rules/schema.js';
@@ -53,6 +55,8 @@ export interface CompiledRule extends WindowShape {
   readonly sticky: RegExp;
   /** Run at each keyword hit of an anchored rule before its regex (see prechecks.ts). */
   readonly precheck?: Precheck;
+  /** The rule's `paths` globs as one regex: the rule runs only on files whose path matches. */
+  readonly paths?: RegExp;
 }
 
 export interface Match {
@@ -219,6 +223,7 @@ export function compileRule(rule: Rule): CompiledRule {
     checksum,
     refine,
     precheck,
+    ...(rule.paths ? { paths: compilePathGlobs(rule.paths) } : {}),
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -289,6 +294,9 @@ export class Detector {
   private readonly decodeDepth: number;
   /** Rules without keywords run on the whole text. */
   private readonly ungated: readonly number[];
+  /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+  private readonly pathRules: readonly number[];
+  private readonly blocked: Uint8Array;
   private readonly allowSecretRegexes: readonly RegExp[];
   private readonly inlineAllow: boolean;
   private readonly now: number;
@@ -318,7 +326,9 @@ export class Detector {
         (gatesByKeyword[k] as number[]).push(gate);
       }
     };
+    const pathRules: number[] = [];
     this.rules.forEach((compiled, ruleIndex) => {
+      if (compiled.paths) pathRules.push(ruleIndex);
       if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
       addGate(compiled.rule.keywords, ruleIndex);
     });
@@ -329,6 +339,8 @@ export class Detector {
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
+    this.pathRules = pathRules;
+    this.blocked = new Uint8Array(this.rules.length);
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
     this.now = options.now ?? Date.now();
@@ -338,10 +350,15 @@ export class Detector {
   /**
    * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
    * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-   * faster than reading characters from the string.
+   * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+   * text comes from: rules with `paths` run only when it matches one of their globs.
    */
-  scan(text: string, ascii?: Uint8Array): Match[] {
+  scan(text: string, ascii?: Uint8Array, path?: string): Match[] {
     if (ascii !== undefined && ascii.length !== text.length) throw new Error('ascii bytes do not match the text');
+    for (const ruleIndex of this.pathRules) {
+      const paths = (this.rules[ruleIndex] as CompiledRule).paths as RegExp;
+      this.blocked[ruleIndex] = path !== undefined && paths.test(path) ? 0 : 1;
+    }
     return this.locate(text, this.detect(text, 0, ascii));
   }
 
@@ -360,8 +377,9 @@ export class Detector {
     // resolved and matches sorted by position); rules here, decoders below, once every rule's
     // candidates are known.
     const { lists, lengths, touched } = gates;
+    const blocked = this.blocked;
     for (const gate of touched) {
-      if (gate >= ruleCount) continue;
+      if (gate >= ruleCount || blocked[gate] === 1) continue;
       const list = lists[gate] as Int32Array;
       const length = lengths[gate] as number;
       const compiled = this.rules[gate] as CompiledRule;
@@ -441,7 +459,7 @@ export class Detector {
   private collectWindows(text: string, ascii: Uint8Array | undefined, gates: GateLists): void {
     gates.reset();
     const n = text.length;
-    for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
+    for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
     const { hits, count, truncated } = this.automaton.scan(text, undefined, ascii);
     if (truncated) {
       // Keywords are everywhere: windows would cover the text anyway.
@@ -582,7 +600,7 @@ export class Detector {
       const entropy = shannonEntropy(secret);
       if (entropy < rule.entropy) return void reject?.('entropy', `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
     }
-    if (isPlaceholder(secret, compiled.stopwords)) {
+    if (isPlaceholder(rule.placeholder_scope === 'key-body' ? keyBody(secret) : secret, compiled.stopwords)) {
       // A documented example of a specific format (the jwt.io token) stays an example for heuristics too.
       if (!rule.generic) vetoed.push(start, end);
       return void reject?.('placeholder', 'a placeholder, example or filler (a stopword, a template, a repeated or ascending run)');
