@@ -167,9 +167,10 @@ function isLowVariety(lower: string): boolean {
 /**
  * A run of this many ascending characters inside a value (`…abcdefghijklmnopqrstuvwxyz0123…`)
  * marks a made-up one, as in a documented token shape whose random part was typed as the alphabet;
- * in random text of any alphabet such a run does not occur.
+ * in random text of any alphabet such a run does not occur. Longer than the ten digits, so only a
+ * run of letters counts: numeric ids inside real tokens (a Slack team or app id) may hold `0123456789`.
  */
-const LONG_ASCENDING_RUN = 10;
+const LONG_ASCENDING_RUN = 12;
 
 function hasLongAscendingRun(lower: string): boolean {
   let run = 1;
