@@ -17,6 +17,8 @@ import { ntlmResponse } from './refine/ntlm.js';
 import { otpSeed } from './refine/otp-seed.js';
 import { paserkKey, pasetoToken } from './refine/paseto.js';
 import { passwordHash } from './refine/password-hash.js';
+import { ldifUserPassword } from './refine/ldif-password.js';
+import { sqlStatementPassword } from './refine/sql-password.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -531,6 +533,8 @@ const REFINERS = new Map<string, Refiner>([
   ['ntlm-response', ntlmResponse],
   ['paseto-token', pasetoToken],
   ['paserk-key', paserkKey],
+  ['sql-statement-password', sqlStatementPassword],
+  ['ldif-user-password', ldifUserPassword],
 ]);
 
 export function refiner(name: string): Refiner | undefined {
