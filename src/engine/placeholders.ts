@@ -155,12 +155,33 @@ function isLowVariety(lower: string): boolean {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
+  if (n >= LONG_ASCENDING_RUN && hasLongAscendingRun(lower)) return true;
   // Padding: six or more of one character at the end (base64 `=` padding aside). Compared in place:
   // as a regex (`([^=])\1{5}$`) the test was tried at every position of the value.
   const last = lower.charCodeAt(n - 1);
   if (n < 6 || last === 61 /* = */) return false;
   for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
   return true;
+}
+
+/**
+ * A run of this many ascending characters inside a value (`…abcdefghijklmnopqrstuvwxyz0123…`)
+ * marks a made-up one, as in a documented token shape whose random part was typed as the alphabet;
+ * in random text of any alphabet such a run does not occur. Longer than the ten digits, so only a
+ * run of letters counts: numeric ids inside real tokens (a Slack team or app id) may hold `0123456789`.
+ */
+const LONG_ASCENDING_RUN = 12;
+
+function hasLongAscendingRun(lower: string): boolean {
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    // 0–8 and a–y have a successor in ASCENDING.
+    if (lower.charCodeAt(i) === prev + 1 && ((prev >= 48 && prev <= 56) || (prev >= 97 && prev <= 121))) {
+      if (++run >= LONG_ASCENDING_RUN) return true;
+    } else run = 1;
+  }
+  return false;
 }
 
 /** True when the value splits into ascending runs (`abc`, `123`, `xyz`) of three or more characters. */

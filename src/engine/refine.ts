@@ -9,6 +9,16 @@ import { createHmac } from 'node:crypto';
 import { base32Decode } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
+import { keyBody, isSplitOverLiterals } from './refine/key-body.js';
+import { credentialFilePassword, credentialFileValue, winscpPassword } from './refine/credential-file.js';
+import { jwkPrivateMember } from './refine/jwk.js';
+import { nkeySeed } from './refine/nkey.js';
+import { ntlmResponse } from './refine/ntlm.js';
+import { otpSeed } from './refine/otp-seed.js';
+import { paserkKey, pasetoToken } from './refine/paseto.js';
+import { passwordHash } from './refine/password-hash.js';
+import { ldifUserPassword } from './refine/ldif-password.js';
+import { sqlStatementPassword } from './refine/sql-password.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -171,16 +181,14 @@ export const discordBotToken: Refiner = (secret) => {
 export const privateKey: Refiner = (secret) => {
   const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
   const kind = (header?.[1] ?? '').trim() || 'PKCS8';
-  const body = secret
-    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
-    .replace(/\\[rn]/g, '')
-    .replace(/^[A-Za-z-]+: .*$/gm, '')
-    .replace(/\s+/g, '');
+  // Also when the block is split over concatenated string literals in code (key-body.ts).
+  const body = keyBody(secret);
   if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
   const encrypted =
     kind === 'ENCRYPTED' || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
   const facts: Record<string, string> = { keyType: kind };
   if (encrypted) facts.encrypted = 'true';
+  if (isSplitOverLiterals(secret)) facts.written = 'split over string literals';
   return { lifetime: 'long-lived', facts, confidence: encrypted ? 'medium' : 'high' };
 };
 
@@ -515,6 +523,18 @@ const REFINERS = new Map<string, Refiner>([
   ['discord-bot-token', discordBotToken],
   ['private-key', privateKey],
   ['pypi-macaroon', pypiMacaroon],
+  ['password-hash', passwordHash],
+  ['credential-file-password', credentialFilePassword],
+  ['credential-file-value', credentialFileValue],
+  ['winscp-password', winscpPassword],
+  ['nkey-seed', nkeySeed],
+  ['otp-seed', otpSeed],
+  ['jwk-private-member', jwkPrivateMember],
+  ['ntlm-response', ntlmResponse],
+  ['paseto-token', pasetoToken],
+  ['paserk-key', paserkKey],
+  ['sql-statement-password', sqlStatementPassword],
+  ['ldif-user-password', ldifUserPassword],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

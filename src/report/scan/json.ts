@@ -10,6 +10,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
   'severity',
   'lifetime',
   'confidence',
+  'kind',
   'fingerprint',
   'redacted',
   'secret',

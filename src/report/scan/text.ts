@@ -34,6 +34,7 @@ export const formatText: ScanFormatter = (report: Report, context) => {
       const secret = f.secret !== undefined ? f.secret : f.redacted;
       lines.push(`  ${c.dim(pos)} ${sev} ${printable(f.title)} ${c.dim(`[${f.ruleId}]`)}`);
       const detail = [`secret ${c.cyan(printable(secret, true))}`, `lifetime ${f.lifetime}`, `confidence ${f.confidence}`];
+      if (f.kind) detail.push(f.kind.replace('-', ' '));
       if (f.expiresAt) detail.push(`${f.expired ? 'expired' : 'expires'} ${f.expiresAt}`);
       if (f.location.commit) detail.push(`commit ${f.location.commit.slice(0, 12)}`);
       if (f.location.author) detail.push(`by ${printable(f.location.author)}`);
