@@ -7,7 +7,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { base32Decode } from './checksums.js';
-import { genericSecretValue } from './refine/generic-value.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholders.js';
+import { genericPasswordValue, genericSecretValue, notAPassword, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -27,6 +29,8 @@ export interface RefineContext {
   /** The secret's line before it and after it (each at most a few hundred characters). */
   before?: string;
   after?: string;
+  /** The path of the file being scanned, when known. */
+  path?: string;
 }
 
 /** Returns a refinement, or `null` to reject the match as not really this format. */
@@ -232,6 +236,58 @@ export const basicAuth: Refiner = (secret) => {
 };
 
 /**
+ * `Basic` values anywhere (generic rules): the password must be one a person set, not a
+ * placeholder, the word itself or text in another script (`test:test`, `xuser:xpassword`).
+ */
+const basicCredentialsPassword: Refiner = (secret, context) => {
+  const refined = basicAuth(secret, context);
+  if (refined === null) return null;
+  const decoded = Buffer.from(secret, 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  if (/[^\x20-\x7e]/.test(decoded) || isPlaceholder(password, [], { weakPasswords: true }) || notAPassword(password)) return null;
+  return refined;
+};
+
+/**
+ * `Basic` values anywhere: `user:password`, or an API key sent as the user name with an empty
+ * password (`key:`), which services such as payment and mail APIs accept.
+ */
+const basicCredentials: Refiner = (secret, context) => {
+  const refined = basicCredentialsPassword(secret, context);
+  if (refined !== null) return refined;
+  let decoded: string;
+  try {
+    decoded = Buffer.from(secret, 'base64').toString('utf8');
+  } catch {
+    return null;
+  }
+  const key = /^([\w.-]{20,200}):$/.exec(decoded)?.[1];
+  if (key === undefined || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
+  return { facts: { username: 'an API key' } };
+};
+
+/**
+ * NTLM authenticate (type 3) messages: `NTLMSSP\0`, type 3, then security buffers (length,
+ * allocated length, offset) for the LM and NT responses, domain, user and workstation. A message
+ * whose NT response is empty or points outside it is not a captured login.
+ */
+export const ntlmAuthenticate: Refiner = (secret) => {
+  const bytes = Buffer.from(secret, 'base64');
+  if (bytes.length < 64 || bytes.toString('latin1', 0, 8) !== 'NTLMSSP\0' || bytes.readUInt32LE(8) !== 3) return null;
+  const field = (at: number): { length: number; offset: number } => ({ length: bytes.readUInt16LE(at), offset: bytes.readUInt32LE(at + 4) });
+  const nt = field(20);
+  if (nt.length < 24 || nt.offset + nt.length > bytes.length) return null;
+  const user = field(36);
+  const domain = field(28);
+  const text = (f: { length: number; offset: number }): string =>
+    f.length > 0 && f.offset + f.length <= bytes.length ? bytes.toString('utf16le', f.offset, f.offset + f.length).replace(/[^\x20-\x7e]/g, '') : '';
+  const facts: Record<string, string> = { response: nt.length === 24 ? 'NTLMv1' : 'NTLMv2' };
+  const name = [text(domain), text(user)].filter(Boolean).join('\\');
+  if (name !== '') facts.username = name.slice(0, 100);
+  return { facts };
+};
+
+/**
  * The `jwt` refiner as rules use it: a token whose signature cannot come from its algorithm was
  * made by hand (test fixtures, documentation) or cut short, so it is not reported at all.
  */
@@ -241,11 +297,15 @@ const jwtRule: Refiner = (secret, context) => {
   return refined;
 };
 
-export { genericSecretValue };
+export { genericPasswordValue, genericSecretValue };
 
 const REFINERS = new Map<string, Refiner>([
   ['generic-secret-value', genericSecretValue],
+  ['generic-password-value', genericPasswordValue],
   ['basic-auth', basicAuth],
+  ['basic-credentials', basicCredentials],
+  ['ntlm-authenticate', ntlmAuthenticate],
+  ['url-password', urlPassword],
   ['aws-access-key-id', awsAccessKeyId],
   ['jwt', jwtRule],
   ['azure-sas', azureSas],

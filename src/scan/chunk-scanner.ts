@@ -67,7 +67,7 @@ export class ChunkScanner {
 
   scan(chunk: Chunk): Finding[] {
     this.pending.length = 0;
-    const matches = this.detector.scan(chunk.text, chunk.ascii);
+    const matches = this.detector.scan(chunk.text, chunk.ascii, chunk.origin.path);
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
     for (const match of matches) {
