@@ -27268,6 +27268,213 @@ var init_char_class = __esm({
   }
 });
 
+// src/engine/decoders.ts
+function asciiWindow(text, from, to) {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i - from] = c < 128 ? c : 0;
+  }
+  return bytes;
+}
+function encodedValues(text, from = 0, to = text.length, ascii, budget) {
+  const base643 = [];
+  if (ascii) base64Values(text, from, to, ascii, 0, base643, budget);
+  else base64Values(text, from, to, asciiWindow(text, from, to), from, base643, budget);
+  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  const first = windowText.indexOf("%");
+  if (first < 0) return base643;
+  const percent2 = [];
+  percentValues(text, from, to, windowText, first, base643, percent2, budget);
+  return percent2.length === 0 ? base643 : mergeByStart(base643, percent2);
+}
+function mergeByStart(a, b) {
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+function base64Values(text, from, to, bytes, base, out, budget) {
+  const n = to;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
+    }
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
+    let pad = 0;
+    while (pad < 2 && end < n && bytes[end - base] === 61) {
+      end++;
+      pad++;
+    }
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
+    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
+    addBase64(text, start, end, out, budget);
+  }
+}
+function addBase64(text, start, end, out, budget) {
+  const next = text.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  const decoded = decodeBase64Text(text.slice(start, end));
+  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
+}
+function percentValues(text, from, to, windowText, first, base643, out, budget) {
+  let floor = from;
+  let b = 0;
+  for (let w = first; w >= 0; ) {
+    const i = from + w;
+    let start = i;
+    while (start > floor && isUrlChar(text.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < to && isUrlChar(text.charCodeAt(end))) end++;
+    floor = end;
+    w = end < to ? windowText.indexOf("%", end - from) : -1;
+    const overlapsBase64 = (a, z2) => {
+      while (b < base643.length && base643[b].end <= a) b++;
+      return b < base643.length && base643[b].start < z2;
+    };
+    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
+      addPercent(text, start, end, out, budget);
+      continue;
+    }
+    for (let piece = start; piece < end; ) {
+      const pieceEnd = nextPiece(text, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text, piece, pieceEnd, out, budget);
+      piece = pieceEnd;
+    }
+  }
+}
+function nextPiece(text, piece, end) {
+  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
+  const amp = text.slice(piece, limit).indexOf("&");
+  if (amp >= 0) return piece + amp + 1;
+  if (limit === end) return end;
+  if (text.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text.charCodeAt(limit - 2) === 37) return limit - 2;
+  return limit;
+}
+function isUrlChar(c) {
+  return c < 128 && URL_CHAR[c] === 1;
+}
+function addPercent(text, start, end, out, budget) {
+  if (end - start < MIN_PERCENT_RUN) return;
+  const run2 = text.slice(start, end);
+  if (!PERCENT_ESCAPE.test(run2)) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(run2);
+  } catch {
+    return;
+  }
+  if (decoded !== run2) out.push({ start, end, kind: "percent", decoded });
+}
+function decodeBase64Text(run2) {
+  const bytes = Buffer.from(run2, "base64");
+  if (bytes.length < 8) return void 0;
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
+    if (++unprintable > allowed) return void 0;
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("�")) return void 0;
+  return text;
+}
+var DecodeBudget, MAX_ENCODED_CANDIDATE, MAX_PERCENT_RUN, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, MIN_PERCENT_RUN, PERCENT_ESCAPE, SpanCursor;
+var init_decoders = __esm({
+  "src/engine/decoders.ts"() {
+    "use strict";
+    init_char_class();
+    DecodeBudget = class {
+      constructor(limit) {
+        this.limit = limit;
+      }
+      /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
+      chars = 0;
+      /** Encoded values left undecoded because the budget was spent. */
+      skipped = 0;
+      /** Offset in the scanned text of the first value left undecoded, or -1. */
+      stoppedAt = -1;
+      /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
+      nestedAt = -1;
+      get spent() {
+        return this.chars >= this.limit;
+      }
+      /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
+      skip(at) {
+        this.skipped++;
+        if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
+      }
+    };
+    MAX_ENCODED_CANDIDATE = 65536;
+    MAX_PERCENT_RUN = 8192;
+    BASE64_KIND = (() => {
+      const table = new Uint8Array(256);
+      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
+      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
+      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
+      return table;
+    })();
+    ALL_KINDS = 7;
+    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
+    MIN_BASE64_RUN = 16;
+    MIN_PERCENT_RUN = 6;
+    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+    SpanCursor = class {
+      /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+      constructor(makeSpans) {
+        this.makeSpans = makeSpans;
+      }
+      next = 0;
+      maxEnd = -1;
+      lastEnd = -1;
+      spans;
+      /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
+      overlaps(start, end) {
+        const spans = this.spans ??= this.makeSpans();
+        if (end < this.lastEnd) {
+          this.next = 0;
+          this.maxEnd = -1;
+        }
+        this.lastEnd = end;
+        while (this.next < spans.length && spans[this.next] < end) {
+          this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
+          this.next += 2;
+        }
+        return this.maxEnd > start;
+      }
+    };
+  }
+});
+
 // src/engine/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM;
 var init_keyword_scan_wasm = __esm({
@@ -27319,13 +27526,14 @@ var init_keyword_wasm = __esm({
       /**
        * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
        * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-       * Stops after the block in which `keepGoing()` turns false.
+       * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+       * are taken (the first block starts early enough to see keywords that cross it).
        */
-      scan(tables, bytes, take, keepGoing) {
+      scan(tables, bytes, take, keepGoing, startAfter = 0) {
         const layout = this.load(tables);
         const overlap = Math.max(0, tables.maxLength - 1);
         const n = bytes.length;
-        for (let start = 0; start < n && keepGoing(); start += WASM_BLOCK) {
+        for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
           const from = Math.max(0, start - overlap);
           const to = Math.min(n, start + WASM_BLOCK);
           this.u8.set(bytes.subarray(from, to), layout.text);
@@ -27386,7 +27594,7 @@ var init_keyword_wasm = __esm({
 
 // src/engine/keywords.ts
 function makeSearch(tables) {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs) => {
     let size2 = scratch.length;
@@ -27398,7 +27606,7 @@ function makeSearch(tables) {
     return grown;
   };
   const result2 = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm, bytes, limit) => {
+  const withWasm = (wasm, bytes, limit, startAfter) => {
     let count = 0;
     wasm.scan(
       tables,
@@ -27411,16 +27619,17 @@ function makeSearch(tables) {
         }
         count += taken;
       },
-      () => count <= limit
+      () => count <= limit,
+      startAfter
     );
     return result2(count, limit);
   };
-  return (text, limit, ascii) => {
-    if (ascii !== void 0 && ascii.length >= WASM_MIN_BYTES) {
+  return (text, limit, ascii, startAfter) => {
+    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
         try {
-          return withWasm(wasm, ascii, limit);
+          return withWasm(wasm, ascii, limit, startAfter);
         } catch (error63) {
           if (!(error63 instanceof RangeError)) throw error63;
           disableWasmKeywordScanner();
@@ -27430,7 +27639,12 @@ function makeSearch(tables) {
     let count = 0;
     let row = 0;
     const n = text.length;
-    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text.charCodeAt(i);
+      const next = delta[row + (c < 256 ? classOf[c] : 0)];
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {
@@ -27466,6 +27680,8 @@ var init_keywords = __esm({
     WASM_MIN_BYTES = 512;
     KeywordAutomaton = class {
       keywords;
+      /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+      maxHitsPerPosition;
       search;
       constructor(keywords) {
         this.keywords = keywords;
@@ -27545,24 +27761,265 @@ var init_keywords = __esm({
           outputStart[state] = outputs.length;
           outputs.push(...list, -1);
         }
+        this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
         this.search = makeSearch({
           delta,
           classOf,
           classes,
           outputStart,
           outputs: Int32Array.from(outputs),
-          maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+          maxOutputs: this.maxHitsPerPosition,
           maxLength: Math.max(0, ...keywords.map((keyword2) => keyword2.length))
         });
       }
       /**
        * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-       * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
-       * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
-       * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
+       * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+       * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+       * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+       * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+       * WebAssembly loop, with the same hits.
        */
-      scan(text, limit = DEFAULT_LIMIT, ascii) {
-        return this.search(text, limit, ascii);
+      scan(text, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+        return this.search(text, limit, ascii, startAfter);
+      }
+    };
+  }
+});
+
+// src/engine/search-budget.ts
+function searchBudget(length) {
+  return SEARCH_BASE + SEARCH_PER_CHAR * length;
+}
+function patternExtent(pattern) {
+  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
+  return { reach, lines: lines2 };
+}
+function matchesLineBreak(source) {
+  let known = crossesLine.get(source);
+  if (known === void 0) {
+    try {
+      known = new RegExp(`^(?:${source})$`).test("\n");
+    } catch {
+      known = true;
+    }
+    crossesLine.set(source, known);
+  }
+  return known;
+}
+var SEARCH_BASE, SEARCH_PER_CHAR, LineLimits, crossesLine, UNBOUNDED, PatternReader;
+var init_search_budget = __esm({
+  "src/engine/search-budget.ts"() {
+    "use strict";
+    SEARCH_BASE = 1 << 20;
+    SEARCH_PER_CHAR = 32;
+    LineLimits = class {
+      constructor(text) {
+        this.text = text;
+      }
+      breaks = [];
+      head = 0;
+      /** text[0, searched) has been searched for line breaks. */
+      searched = 0;
+      extent(at, reach, lines2) {
+        const text = this.text;
+        const limit = Math.min(text.length, at + reach);
+        if (lines2 === Infinity) return limit - at;
+        const breaks = this.breaks;
+        while (this.head < breaks.length && breaks[this.head] < at) this.head++;
+        if (this.head > 4096) {
+          breaks.splice(0, this.head);
+          this.head = 0;
+        }
+        this.searched = Math.max(this.searched, at);
+        while (breaks.length - this.head <= lines2 && this.searched < limit) {
+          const nl = text.indexOf("\n", this.searched);
+          if (nl < 0) {
+            this.searched = text.length;
+            break;
+          }
+          breaks.push(nl);
+          this.searched = nl + 1;
+        }
+        const last = breaks[this.head + lines2];
+        return last === void 0 || last >= limit ? limit - at : last + 1 - at;
+      }
+    };
+    crossesLine = /* @__PURE__ */ new Map();
+    UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
+    PatternReader = class {
+      constructor(p) {
+        this.p = p;
+      }
+      i = 0;
+      /** Alternatives up to the closing `)` of the current group (or the end). */
+      alternation() {
+        let best = this.sequence();
+        while (this.p[this.i] === "|") {
+          this.i++;
+          const next = this.sequence();
+          best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
+        }
+        return best;
+      }
+      sequence() {
+        let len = 0;
+        let reach = 0;
+        let lines2 = 0;
+        while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
+          const span = this.quantified(this.atom());
+          reach = Math.max(reach, len + span.reach);
+          len += span.len;
+          lines2 += span.lines;
+        }
+        return { len, reach: Math.max(reach, len), lines: lines2 };
+      }
+      atom() {
+        const p = this.p;
+        const from = this.i;
+        const c = p[this.i++];
+        switch (c) {
+          case "\\":
+            return this.escape(from);
+          case "[":
+            this.skipClass();
+            return this.character(from);
+          case "(":
+            return this.group();
+          case "^":
+            return { len: 0, reach: 0, lines: 0 };
+          case "$":
+            return { len: 0, reach: 1, lines: 0 };
+          default:
+            return this.character(from);
+        }
+      }
+      /** One character matched by the source from `from` to here. */
+      character(from) {
+        return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
+      }
+      escape(from) {
+        const p = this.p;
+        const c = p[this.i++] ?? "";
+        if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
+        if (/[1-9]/.test(c)) {
+          while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
+          return UNBOUNDED;
+        }
+        if (c === "k" && p[this.i] === "<") {
+          this.i = p.indexOf(">", this.i) + 1 || p.length;
+          return UNBOUNDED;
+        }
+        const hex3 = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
+        if (c === "x" && hex3(2)) this.i += 2;
+        else if (c === "u" && hex3(4)) this.i += 4;
+        else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
+        return this.character(from);
+      }
+      skipClass() {
+        const p = this.p;
+        while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
+        this.i++;
+      }
+      group() {
+        const p = this.p;
+        let kind = "plain";
+        if (p[this.i] === "?") {
+          const next = p[this.i + 1];
+          if (next === "=" || next === "!") {
+            kind = "ahead";
+            this.i += 2;
+          } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
+            kind = "behind";
+            this.i += 3;
+          } else if (next === "<") {
+            this.i = p.indexOf(">", this.i) + 1;
+          } else {
+            this.i = p.indexOf(":", this.i) + 1;
+          }
+        }
+        const inner = this.alternation();
+        this.i++;
+        if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
+        if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
+        return inner;
+      }
+      /** Apply a quantifier after an atom, if there is one. */
+      quantified(span) {
+        const p = this.p;
+        let max;
+        const c = p[this.i];
+        if (c === "*" || c === "+") {
+          max = Infinity;
+          this.i++;
+        } else if (c === "?") {
+          max = 1;
+          this.i++;
+        } else if (c === "{") {
+          const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
+          if (m === null) return span;
+          max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+          this.i += m[0].length;
+        } else {
+          return span;
+        }
+        if (p[this.i] === "?") this.i++;
+        if (max === 0) return { len: 0, reach: 0, lines: 0 };
+        if (max === Infinity) {
+          if (span.len === 0) return span;
+          return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
+        }
+        return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
+      }
+    };
+  }
+});
+
+// src/engine/scan-work.ts
+var MAX_DECODED_CHARS, ScanState;
+var init_scan_work = __esm({
+  "src/engine/scan-work.ts"() {
+    "use strict";
+    init_decoders();
+    init_search_budget();
+    MAX_DECODED_CHARS = 1 << 20;
+    ScanState = class {
+      /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
+      constructor(searchLeft, length) {
+        this.searchLeft = searchLeft;
+        this.budget = searchBudget(length);
+        searchLeft.fill(this.budget);
+      }
+      work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
+      limits = [];
+      decode = new DecodeBudget(MAX_DECODED_CHARS);
+      /**
+       * What each anchored rule may still search in this scan: one budget for the scanned text and
+       * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
+       */
+      budget;
+      /** What rule `gate` may still search. */
+      left(gate) {
+        return this.searchLeft[gate];
+      }
+      /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
+      charge(gate, chars2) {
+        this.work.searched += chars2;
+        const left = this.searchLeft[gate] - chars2;
+        this.searchLeft[gate] = left;
+        if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
+        return left >= 0;
+      }
+      /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
+      limit(kind, offset, count, ruleId2) {
+        const nestedAt = this.decode.nestedAt;
+        const at = nestedAt >= 0 ? nestedAt : offset;
+        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId2);
+        if (same === void 0) this.limits.push({ kind, ruleId: ruleId2, offset: at, count });
+        else {
+          same.count += count;
+          same.offset = Math.min(same.offset, at);
+        }
       }
     };
   }
@@ -27677,21 +28134,45 @@ var init_checksums = __esm({
 function shannonEntropy(text) {
   const n = text.length;
   if (n === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
+  let distinct = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c >= 128) {
+      for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
+      return entropyOfAnyText(text);
+    }
+    if (counts[c] === 0) firstSeen[distinct++] = c;
+    counts[c] = counts[c] + 1;
   }
   let bits = 0;
-  for (const count of counts.values()) {
+  for (let k = 0; k < distinct; k++) {
+    const c = firstSeen[k];
+    const p = counts[c] / n;
+    bits -= p * Math.log2(p);
+    counts[c] = 0;
+  }
+  return bits;
+}
+function entropyOfAnyText(text) {
+  const n = text.length;
+  const byUnit = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of byUnit.values()) {
     const p = count / n;
     bits -= p * Math.log2(p);
   }
   return bits;
 }
+var counts, firstSeen;
 var init_entropy = __esm({
   "src/engine/entropy.ts"() {
     "use strict";
+    counts = new Int32Array(128);
+    firstSeen = new Int32Array(128);
   }
 });
 
@@ -28436,6 +28917,46 @@ function hasInlineAllow(text, start, end) {
 function lowerConfidence(a, b) {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
+function specificSpans(candidates) {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
+function decoderWindows(gates, ruleCount) {
+  const lists = [];
+  for (const gate of gates.touched) {
+    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const out = [];
+  const add = (a, b) => {
+    if (out.length > 0 && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (; ; ) {
+    let pick2 = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at2 = positions[l];
+      const list2 = lists[l];
+      if (at2 < list2.length && (pick2 < 0 || list2[at2] < lists[pick2][positions[pick2]])) pick2 = l;
+    }
+    if (pick2 < 0) return out;
+    const list = lists[pick2];
+    const at = positions[pick2];
+    add(list[at], list[at + 1]);
+    positions[pick2] = at + 2;
+  }
+}
+function relocated(inner, encoded) {
+  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
+}
 function dropVetoedGeneric(candidates, vetoed) {
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i];
@@ -28481,103 +29002,15 @@ function preferred(a, b) {
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
 }
-function asciiWindow(text, from, to) {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-function encodedValues(text, from = 0, to = text.length, ascii) {
-  const out = [];
-  if (ascii) base64Values(text, from, to, ascii, 0, out);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, out);
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
-  const first = windowText.indexOf("%");
-  if (first >= 0) percentValues(text, from, to, windowText, first, out);
-  return out;
-}
-function base64Values(text, from, to, bytes, base, out) {
-  const n = to;
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base]] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text, start, end, out);
-  }
-}
-function addBase64(text, start, end, out) {
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
-  const decoded = decodeBase64Text(text.slice(start, end));
-  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
-}
-function percentValues(text, from, to, windowText, first, out) {
-  const n = to;
-  let w = first;
-  while (w >= 0) {
-    const i = from + w;
-    let start = i;
-    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i;
-    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
-    w = windowText.indexOf("%", Math.max(end, i + 1) - from);
-    const run2 = text.slice(start, end);
-    if (run2.length < 6 || !PERCENT_ESCAPE.test(run2)) continue;
-    let decoded;
-    try {
-      decoded = decodeURIComponent(run2);
-    } catch {
-      continue;
-    }
-    if (decoded !== run2 && !out.some((o) => o.start < end && o.end > start)) {
-      out.push({ start, end, kind: "percent", decoded });
-    }
-  }
-}
-function decodeBase64Text(run2) {
-  const bytes = Buffer.from(run2, "base64");
-  if (bytes.length < 8) return void 0;
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
-    if (++unprintable > allowed) return void 0;
-  }
-  const text = bytes.toString("utf8");
-  if (text.includes("�")) return void 0;
-  return text;
-}
-var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, MAX_DECODED_CHARS, MAX_ENCODED_CANDIDATE, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, INLINE_ALLOW_DETAIL, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, PERCENT_ESCAPE;
+var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, HIT_BATCH, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, INLINE_ALLOW_DETAIL, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK;
 var init_detector = __esm({
   "src/engine/detector.ts"() {
     "use strict";
     init_char_class();
+    init_decoders();
     init_keywords();
+    init_search_budget();
+    init_scan_work();
     init_checksums();
     init_entropy();
     init_placeholders();
@@ -28603,8 +29036,7 @@ var init_detector = __esm({
         ...windowShape(65536, 65536, true)
       }
     ];
-    MAX_DECODED_CHARS = 1 << 20;
-    MAX_ENCODED_CANDIDATE = 65536;
+    HIT_BATCH = 1 << 20;
     RuleCompileError = class extends Error {
       constructor(ruleId2, field, message) {
         super(`${ruleId2}: ${field}: ${message}`);
@@ -28634,6 +29066,11 @@ var init_detector = __esm({
       decodeDepth;
       /** Rules without keywords run on the whole text. */
       ungated;
+      /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+      extents;
+      /** Per rule, what it may still search in the current scan (see ScanState). */
+      searchLeft;
+      hitBatch;
       allowSecretRegexes;
       inlineAllow;
       now;
@@ -28673,6 +29110,9 @@ var init_detector = __esm({
         [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
         [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
         this.ungated = ungated;
+        this.extents = new Array(this.rules.length);
+        this.searchLeft = new Float64Array(this.rules.length);
+        this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
         this.allowSecretRegexes = options.allowSecretRegexes ?? [];
         this.inlineAllow = options.inlineAllow ?? true;
         this.now = options.now ?? Date.now();
@@ -28684,11 +29124,21 @@ var init_detector = __esm({
        * faster than reading characters from the string.
        */
       scan(text, ascii) {
+        return this.scanWithWork(text, ascii).matches;
+      }
+      /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+      scanWithWork(text, ascii) {
         if (ascii !== void 0 && ascii.length !== text.length) throw new Error("ascii bytes do not match the text");
-        return this.locate(text, this.detect(text, 0, ascii));
+        const state = new ScanState(this.searchLeft, text.length);
+        const matches = this.locate(text, this.detect(text, 0, state, ascii));
+        const decode3 = state.decode;
+        state.work.decoded = decode3.chars;
+        if (decode3.skipped > 0) state.limit("decoding", decode3.stoppedAt, decode3.skipped);
+        state.limits.sort((x, y) => x.offset - y.offset);
+        return { matches, work: state.work, limits: state.limits };
       }
       /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-      detect(text, depth, ascii) {
+      detect(text, depth, state, ascii) {
         let gates = this.gateLists[depth];
         if (gates === void 0) {
           gates = new GateLists(this.shapes.length);
@@ -28704,28 +29154,26 @@ var init_detector = __esm({
           const list = lists[gate];
           const length = lengths[gate];
           const compiled = this.rules[gate];
-          if (compiled.anchored && !gates.everywhere) {
-            this.runAnchored(compiled, text, list, length, candidates, vetoed);
+          if (compiled.anchored) {
+            this.runAnchored(gate, text, list, length, candidates, vetoed, state);
             continue;
           }
           for (let w = 0; w < length; w += 2) {
-            this.runRule(compiled, text, list[w], list[w + 1], candidates, vetoed);
+            const a = list[w];
+            const b = list[w + 1];
+            state.work.searched += b - a;
+            this.runRule(compiled, text, a, b, candidates, vetoed);
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
         if (depth < this.decodeDepth) {
-          const direct = candidates.slice();
-          const budget = { chars: MAX_DECODED_CHARS };
+          const direct = specificSpans(candidates);
           if (depth > 0) {
-            this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
+            this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
           } else {
-            for (const gate of touched) {
-              if (gate < ruleCount) continue;
-              const list = lists[gate];
-              const length = lengths[gate];
-              for (let w = 0; w < length; w += 2) {
-                this.decodeWindow(text, list[w], list[w + 1], depth, direct, candidates, budget, ascii);
-              }
+            const windows = decoderWindows(gates, ruleCount);
+            for (let w = 0; w < windows.length; w += 2) {
+              this.decodeWindow(text, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
             }
           }
         }
@@ -28733,31 +29181,32 @@ var init_detector = __esm({
       }
       /**
        * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-       * rule already matched directly are left alone, so nothing is reported twice.
+       * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+       * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+       * inside wins.
        */
-      decodeWindow(text, a, b, depth, direct, out, budget, ascii) {
-        for (const encoded of encodedValues(text, a, b, ascii)) {
-          if (budget.chars <= 0) return;
+      decodeWindow(text, a, b, depth, direct, out, state, ascii) {
+        for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
           const start = encoded.start;
           const end = encoded.end;
-          if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
-          budget.chars -= encoded.decoded.length;
+          if (direct.overlaps(start, end)) continue;
+          const outerAt = state.decode.nestedAt;
+          if (outerAt < 0) state.decode.nestedAt = start;
           const outer = this.onReject;
           if (outer) this.onReject = (r) => outer({ ...r, start, end });
-          let inside;
+          let inner;
           try {
-            inside = this.detect(encoded.decoded, depth + 1);
+            inner = this.detect(encoded.decoded, depth + 1, state);
           } finally {
             this.onReject = outer;
+            state.decode.nestedAt = outerAt;
           }
-          for (const inner of inside) {
-            if (this.inlineAllow && hasInlineAllow(text, start, end)) {
-              outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
-              continue;
-            }
-            const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
-            out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
+          if (inner.length === 0) continue;
+          if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+            for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+            continue;
           }
+          for (const found of inner) out.push(relocated(found, encoded));
         }
       }
       /**
@@ -28768,12 +29217,27 @@ var init_detector = __esm({
         gates.reset();
         const n = text.length;
         for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-        const { hits, count, truncated } = this.automaton.scan(text, void 0, ascii);
-        if (truncated) {
-          gates.everywhere = true;
-          for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
-          return;
+        const edges = new WindowEdges(text);
+        for (let after = 0; ; ) {
+          const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+          let count = batch.count;
+          if (batch.truncated) {
+            const last = batch.hits[count * 2 - 1];
+            while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
+          }
+          this.addHits(text, batch.hits, count, gates, edges);
+          if (!batch.truncated) break;
+          after = batch.hits[count * 2 - 1];
         }
+        const { lists, lengths, touched } = gates;
+        for (const gate of touched) {
+          if (gate < this.rules.length && this.rules[gate].anchored) continue;
+          lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
+        }
+      }
+      /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
+      addHits(text, hits, count, gates, edges) {
+        const n = text.length;
         const keywordLength = this.keywordLength;
         const anchoredFrom = this.anchoredFrom;
         const anchoredGates = this.anchoredGates;
@@ -28781,7 +29245,6 @@ var init_detector = __esm({
         const windowedGates = this.windowedGates;
         const shapes = this.shapes;
         const { lists, lengths, touched } = gates;
-        const edges = new WindowEdges(text);
         for (let h = 0; h < count; h++) {
           const keywordIdx = hits[h * 2];
           const hitEnd = hits[h * 2 + 1];
@@ -28832,13 +29295,24 @@ var init_detector = __esm({
             lengths[gate] = length + 2;
           }
         }
-        for (const gate of touched) {
-          if (gate < this.rules.length && this.rules[gate].anchored) continue;
-          lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
-        }
       }
-      /** Run an anchored rule as a sticky regex at each of its keyword hits. */
-      runAnchored(compiled, text, list, length, out, vetoed) {
+      /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+      extentOf(gate) {
+        let extent = this.extents[gate];
+        if (extent === void 0) {
+          extent = patternExtent(this.rules[gate].rule.pattern);
+          this.extents[gate] = extent;
+        }
+        return extent;
+      }
+      /**
+       * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+       * may look against the rule's budget for the scan; past the budget, hits before the point the
+       * previous run could look to are coalesced into it (not searched), and the scan is told where
+       * that began.
+       */
+      runAnchored(gate, text, list, length, out, vetoed, state) {
+        const compiled = this.rules[gate];
         const sticky = compiled.sticky;
         const precheck2 = compiled.precheck;
         for (let i = 1; i < length; i++) {
@@ -28847,6 +29321,12 @@ var init_detector = __esm({
             break;
           }
         }
+        const { reach, lines: lines2 } = this.extentOf(gate);
+        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text);
+        let runs = 0;
+        let nextRun = -1;
+        let coalesced = 0;
+        let coalescedFrom = -1;
         let covered = -1;
         let prev = -1;
         for (let i = 0; i < length; i++) {
@@ -28854,6 +29334,15 @@ var init_detector = __esm({
           if (at < covered || at === prev) continue;
           prev = at;
           if (precheck2 && !precheck2(text, at)) continue;
+          if (lineLimits === void 0) runs++;
+          else {
+            if (at < nextRun) {
+              if (coalesced++ === 0) coalescedFrom = at;
+              continue;
+            }
+            const extent = lineLimits.extent(at, reach, lines2);
+            if (!state.charge(gate, extent)) nextRun = at + extent;
+          }
           sticky.lastIndex = at;
           const m = sticky.exec(text);
           if (m === null) continue;
@@ -28863,6 +29352,11 @@ var init_detector = __esm({
           if (secret === void 0 || span === void 0 || secret.length === 0) continue;
           const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
           if (candidate) out.push(candidate);
+        }
+        if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+        if (coalesced > 0) {
+          state.work.coalesced += coalesced;
+          state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
         }
       }
       runRule(compiled, text, a, b, out, vetoed) {
@@ -28969,8 +29463,6 @@ var init_detector = __esm({
       lengths;
       /** Gates with a non-empty list, in the order they were first filled. */
       touched = [];
-      /** Keywords were so dense that every gate covers the whole text. */
-      everywhere = false;
       constructor(gates) {
         this.lists = Array.from({ length: gates }, () => new Int32Array(8));
         this.lengths = new Int32Array(gates);
@@ -28978,7 +29470,6 @@ var init_detector = __esm({
       reset() {
         for (const gate of this.touched) this.lengths[gate] = 0;
         this.touched.length = 0;
-        this.everywhere = false;
       }
       /** Make the list of `gate` exactly [a, b]. */
       set(gate, a, b) {
@@ -29058,17 +29549,6 @@ var init_detector = __esm({
     INLINE_ALLOW_REACH = 4096;
     CONTEXT_CHARS = 256;
     CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
-    BASE64_KIND = (() => {
-      const table = new Uint8Array(256);
-      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
-      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
-      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
-      return table;
-    })();
-    ALL_KINDS = 7;
-    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
-    MIN_BASE64_RUN = 16;
-    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
   }
 });
 
@@ -48346,14 +48826,14 @@ function checkArrayGuards(arraySchema, guards) {
     if (!Array.isArray(items))
       return;
     if (guards.uniqueItems === true) {
-      const firstSeen = /* @__PURE__ */ new Map();
+      const firstSeen2 = /* @__PURE__ */ new Map();
       for (let i = 0; i < items.length; i++) {
         const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
-        const first = firstSeen.get(key);
+        const first = firstSeen2.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen2.set(key, i);
           continue;
         }
         payload.issues.push({
@@ -49530,7 +50010,7 @@ var init_schema = __esm({
       checksum: external_exports.string().optional(),
       /** Names a structural decoder in src/engine/refine.ts that reads lifetime and facts from the secret. */
       refine: external_exports.string().optional(),
-      /** Names a provider module in src/providers for opt-in verification. */
+      /** Names a provider module in src/verify/providers for opt-in verification. */
       verify: external_exports.string().optional(),
       /**
        * How far, in characters, around a keyword hit the regex looks (before, after). The default is
@@ -65378,9 +65858,9 @@ var init_load2 = __esm({
   }
 });
 
-// src/report/explain.ts
+// src/report/scan/explain.ts
 var init_explain = __esm({
-  "src/report/explain.ts"() {
+  "src/report/scan/explain.ts"() {
     "use strict";
     init_text();
   }
@@ -65402,16 +65882,16 @@ var init_visible = __esm({
   }
 });
 
-// src/report/text.ts
+// src/report/scan/text.ts
 var init_text = __esm({
-  "src/report/text.ts"() {
+  "src/report/scan/text.ts"() {
     "use strict";
     init_explain();
     init_visible();
   }
 });
 
-// src/report/json.ts
+// src/report/scan/json.ts
 function orderLocation(location) {
   const loc = {};
   for (const k of LOCATION_KEYS) if (location[k] !== void 0) loc[k] = location[k];
@@ -65435,7 +65915,7 @@ function orderRejection(rejection) {
 }
 var FINDING_KEYS, LOCATION_KEYS, REJECTION_KEYS, formatJson;
 var init_json = __esm({
-  "src/report/json.ts"() {
+  "src/report/scan/json.ts"() {
     "use strict";
     FINDING_KEYS = [
       "ruleId",
@@ -65481,7 +65961,7 @@ var init_json = __esm({
   }
 });
 
-// src/report/sarif.ts
+// src/report/scan/sarif.ts
 import { createHash as createHash4 } from "node:crypto";
 function ruleDescriptor(rule, finding) {
   const name = rule?.name ?? finding.title;
@@ -65567,7 +66047,7 @@ function encodeUriPath(p) {
 }
 var SARIF_SCHEMA, INFORMATION_URI, LEVEL, SECURITY_SEVERITY, PRECISION, formatSarif;
 var init_sarif = __esm({
-  "src/report/sarif.ts"() {
+  "src/report/scan/sarif.ts"() {
     "use strict";
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/sprawlguard/sprawlguard";
@@ -65638,7 +66118,7 @@ var init_sarif = __esm({
   }
 });
 
-// src/report/markdown.ts
+// src/report/markdown-escape.ts
 function mdCell(text) {
   return visible(text.replace(/\r?\n/g, " ")).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
 }
@@ -65649,6 +66129,14 @@ function mdCode(text) {
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_visible();
+  }
+});
+
+// src/report/scan/markdown.ts
 function locationText(f) {
   const loc = f.location;
   let where = `${loc.path}:${loc.line}`;
@@ -65672,9 +66160,9 @@ function findingsTable(findings) {
 }
 var SEVERITY_ICON;
 var init_markdown = __esm({
-  "src/report/markdown.ts"() {
+  "src/report/scan/markdown.ts"() {
     "use strict";
-    init_visible();
+    init_markdown_escape();
     SEVERITY_ICON = {
       critical: "🔴 critical",
       high: "🟠 high",
@@ -72971,6 +73459,8 @@ var ChunkScanner = class {
   pending = [];
   rejected = [];
   notListed = 0;
+  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
+  limits = [];
   /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
   takeRejections() {
     const taken = { rejected: this.rejected, notListed: this.notListed };
@@ -72980,7 +73470,8 @@ var ChunkScanner = class {
   }
   scan(chunk) {
     this.pending.length = 0;
-    const matches = this.detector.scan(chunk.text, chunk.ascii);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
+    for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
     for (const match of matches) {
@@ -73005,7 +73496,32 @@ var ChunkScanner = class {
     }
     return findings;
   }
+  /**
+   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
+   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   */
+  takeLimits() {
+    const taken = this.limits;
+    this.limits = [];
+    return taken;
+  }
 };
+function describeLimit(limit, chunk) {
+  const { text, origin } = chunk;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  const column = limit.offset - lineStart + 1;
+  const fileLine = chunk.lineMap ? chunk.lineMap[line - 1] ?? line : (origin.line ?? 1) + line - 1;
+  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
+  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
+  const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
+  const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
+  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
+}
 
 // src/sources/git/added-lines.ts
 var PIECE_CHARS2 = 4 * 1024 * 1024;
@@ -73146,7 +73662,7 @@ async function scanCommitBatch(repo, commits, scanner, options) {
         sink.begin(i);
         await scanCommitObjects(objects, commits[i], sink.events, options.maxFileBytes);
       }
-      return sink.result;
+      return sink.finish();
     }
     for (let start = 0; start < commits.length; ) {
       const failed = await scanPatches(repo, commits, start, sink, options);
@@ -73157,7 +73673,7 @@ async function scanCommitBatch(repo, commits, scanner, options) {
       await scanCommitObjects(objects, commits[failed], sink.events, options.maxFileBytes);
       start = failed + 1;
     }
-    return sink.result;
+    return sink.finish();
   } finally {
     objects?.close();
   }
@@ -73190,11 +73706,8 @@ async function scanPatches(repo, commits, start, sink, options) {
   return void 0;
 }
 var BatchSink = class {
-  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
-  current = -1;
-  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
-  events;
   constructor(scanner, options) {
+    this.scanner = scanner;
     this.events = {
       chunk: (chunk) => {
         if (options.excluded?.(chunk.path)) return;
@@ -73207,6 +73720,10 @@ var BatchSink = class {
       skip: (path15, reason, commit) => this.result.skipped.push(skipEntry(path15, reason, commit))
     };
   }
+  result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
+  current = -1;
+  mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
+  events;
   /** Commit `index` of the batch starts. */
   begin(index) {
     const r = this.result;
@@ -73223,6 +73740,11 @@ var BatchSink = class {
     r.commits = this.mark.commits;
     r.bytes = this.mark.bytes;
     r.chunks = this.mark.chunks;
+  }
+  /** The batch's results, with what the scanner's budgets cut short. */
+  finish() {
+    this.result.skipped.push(...this.scanner.takeLimits());
+    return this.result;
   }
 };
 function toScanChunk(chunk, source) {

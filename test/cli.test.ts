@@ -121,7 +121,7 @@ describe.concurrent('output formats and secrets', () => {
     }
   });
 
-  // Formatters render --show-secrets for every format in report.test.ts; here the CLI path, twice.
+  // Formatters render --show-secrets for every format in test/report/scan/formats.test.ts; here the CLI path, twice.
   it.for(['json', 'csv'] as const)('--output writes %s to a file; --show-secrets adds raw secrets; the key is never shown', async (format, { expect }) => {
     const file = path.join(makeTempDir(), `report.${format}`);
     const result = await runCli(['scan', project, '--format', format, '--output', file, '--show-secrets', '--fingerprint-key', FINGERPRINT_KEY]);

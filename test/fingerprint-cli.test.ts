@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SprawlReport } from '../src/sprawl/metrics.js';
+import type { SprawlReport } from '../src/report/sprawl/model.js';
 import { parseJsonReport, runCli, type CliResult } from './support/cli.js';
 import { TestRepo } from './support/git-repo.js';
 import { makeTempDir, makeTree } from './support/temp.js';

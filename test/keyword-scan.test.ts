@@ -86,6 +86,27 @@ describe('keyword pass over bytes', () => {
     expect(fromBytes).toHaveLength(1000);
   });
 
+  it('resumes after a given end: exactly the hits ending after it, from strings and from bytes', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom('a', 'b', 'c', '_', ' ');
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', '_'), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 8 }),
+        fc.array(alphabet, { minLength: 1, maxLength: 2000 }).map((a) => a.join('')),
+        fc.nat(),
+        (keywords, text, seed) => {
+          const ac = new KeywordAutomaton(keywords);
+          const startAfter = seed % (text.length + 1);
+          const all = list(ac, ac.scan(text)).filter((hit) => Number(hit.slice(hit.lastIndexOf('@') + 1)) > startAfter);
+          expect(list(ac, ac.scan(text, undefined, undefined, startAfter))).toEqual(all);
+          expect(list(ac, ac.scan(text, undefined, Buffer.from(text, 'latin1'), startAfter))).toEqual(all);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps each automaton’s tables apart when two scan in turn', () => {
     const one = new KeywordAutomaton(['alpha', 'beta']);
     const two = new KeywordAutomaton(['gamma', 'beta', 'delta']);

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import type * as FingerprintModule from '../../src/findings/fingerprint.js';
-import type { SprawlReport } from '../../src/sprawl/metrics.js';
+import type { SprawlReport } from '../../src/report/sprawl/model.js';
 import type { BenchContext } from '../run.js';
 import { sourceFile, SOURCE_EXTENSIONS, type SourceLanguage } from '../lib/corpus-content.js';
 import { cpuMs, measureNodeCli, type ChildMeasurement } from '../lib/measure.js';

@@ -19,6 +19,8 @@ export interface ChildMeasurement {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  /** The child ran past `timeoutMs` and was killed (its figures are then NaN). */
+  killed: boolean;
 }
 
 /** CPU time of a measured child, user and system, all threads. */
@@ -31,6 +33,8 @@ export interface MeasureOptions {
   /** Extra options for node itself, e.g. `--cpu-prof`. */
   nodeArgs?: readonly string[];
   env?: NodeJS.ProcessEnv;
+  /** Kill the child (SIGKILL) when it runs longer than this. */
+  timeoutMs?: number;
 }
 
 export function measureNodeCli(entry: string, args: readonly string[], options: MeasureOptions = {}): Promise<ChildMeasurement> {
@@ -47,8 +51,17 @@ export function measureNodeCli(entry: string, args: readonly string[], options: 
     child.stdout?.on('data', (d: Buffer) => out.push(d));
     child.stderr?.on('data', (d: Buffer) => err.push(d));
     (child.stdio[3] as NodeJS.ReadableStream | null)?.on('data', (d: Buffer) => usage.push(d));
+    let killed = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
+      if (timer !== undefined) clearTimeout(timer);
       const wallMs = performance.now() - started;
       let report: { maxRssKiB?: number; userCpuMicros?: number; systemCpuMicros?: number } = {};
       try {
@@ -64,6 +77,7 @@ export function measureNodeCli(entry: string, args: readonly string[], options: 
         exitCode: code,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
+        killed,
       });
     });
   });

@@ -15,8 +15,8 @@ import { ConfigError, loadConfigFile, resolveSettings } from '../config/load.js'
 import { applyReportFilters, makeReport, stripSecrets } from '../cli/output.js';
 import { parseBaseline, subtractBaseline, type Baseline } from '../findings/baseline.js';
 import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
-import { formatJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
+import { formatJson } from '../report/scan/json.js';
+import { formatSarif } from '../report/scan/sarif.js';
 import type { Rule } from '../rules/schema.js';
 import { scanGit } from '../scan/scan-git.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';

@@ -5,7 +5,7 @@
  */
 import type { AnnotationProperties } from '@actions/core';
 import { compareFindings, severityRank, type Finding, type ScanStats } from '../findings/finding.js';
-import { findingsTable } from '../report/markdown.js';
+import { findingsTable } from '../report/scan/markdown.js';
 import { failsAt, type FailLevel } from './inputs.js';
 
 /**

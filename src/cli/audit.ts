@@ -2,9 +2,8 @@
  * `sprawlguard audit check [FILE]`: prove the audit log's hash chain intact, or name the first broken
  * entry (line and why). Exit 0 intact, 1 broken, 2 when the file cannot be read.
  */
-import { checkAuditFile } from '../providers/audit.js';
+import { auditLogPath, checkAuditFile } from '../verify/audit-log.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
-import { auditLogPath } from './verify.js';
 
 export interface AuditCheckOptions {
   head?: string;

@@ -5,8 +5,8 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { GitRangeError, NotARepositoryError } from '../sources/git/errors.js';
-import { InventoryBusyError, InventoryError } from '../sprawl/inventory-error.js';
-import { FORMATS } from '../report/types.js';
+import { InventoryBusyError, InventoryError } from '../inventory/errors.js';
+import { FORMATS } from '../report/scan/scan-formatter.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.js';
 import type { Shell } from './completion.js';
 import { applyHelp } from './help.js';

@@ -1,6 +1,7 @@
 /**
  * `sprawlguard org scan` and `sprawlguard org list`: many repositories into one inventory.
- * Thin: listing is in sprawl/github.ts, fetching in sprawl/mirror.ts, scanning in sprawl/org-scan.ts.
+ * Options in, progress out: listing is in org/github-repos.ts, the run in org/record-org-scan.ts
+ * (fetching in org/mirror.ts, scanning in org/scan-repositories.ts).
  *
  * Exit codes: 0 every repository scanned (or unchanged), 1 some repository failed (each is recorded
  * with its error), 2 usage, configuration or listing error, 130 interrupted (run again to resume).
@@ -8,14 +9,15 @@
 import path from 'node:path';
 import { loadSettings, scannerConfig } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
+import { inventoryPath, openInventory } from '../inventory/open-inventory.js';
+import type { InventoryExport } from '../inventory/records.js';
 import type { ScannerConfig } from '../scan/chunk-scanner.js';
-import type { RepoEvent } from '../sprawl/org-scan.js';
-import type { RepoTarget, Shard } from '../sprawl/targets.js';
+import type { RepoEvent } from '../org/scan-repositories.js';
+import type { RepoTarget, Shard } from '../org/targets.js';
 import { printConfigLocation } from './config-notes.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
 import { fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, writeOutput } from './output.js';
-import { inventoryPath, markRunFailed, openInventory } from './sprawl.js';
 import { toolVersion } from './version.js';
 
 export const EXIT_INTERRUPTED = 130;
@@ -52,7 +54,7 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   if ((opts.githubOrg === undefined) === (opts.repos === undefined)) throw new UsageError('choose the repositories: --github-org ORG or --repos FILE');
   let shard: Shard | undefined;
   if (opts.shard !== undefined) {
-    const { parseShard } = await import('../sprawl/targets.js');
+    const { parseShard } = await import('../org/targets.js');
     shard = parseShard(opts.shard);
     if (!shard) throw new UsageError(`--shard: expected I/N with 0 <= I < N (e.g. 0/8), got ${opts.shard}`);
   }
@@ -76,13 +78,13 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   const say = (line: string): void => {
     if (!opts.quiet) process.stderr.write(`sprawlguard: ${line}\n`);
   };
-  const { inShard } = await import('../sprawl/targets.js');
+  const { inShard } = await import('../org/targets.js');
   const listed = await listTargets(opts, token, apiUrl, say);
   const targets = listed.filter((t) => inShard(t, shard));
   say(`${targets.length} repositor${targets.length === 1 ? 'y' : 'ies'} to scan${shard ? ` in shard ${shard.index}/${shard.count} (of ${listed.length})` : ''}`);
 
   const file = inventoryPath(opts.db);
-  const inventory = openInventory(file, { quiet: opts.quiet });
+  const inventory = openInventory(file, say);
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals): void => {
     if (!controller.signal.aborted) process.stderr.write(`sprawlguard: ${signal}: stopping; finished repositories are kept, run again to resume\n`);
@@ -90,14 +92,15 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  let runId: number | undefined;
   try {
-    runId = inventory.startRun({
-      kind: 'org-scan',
+    const { recordOrgScan } = await import('../org/record-org-scan.js');
+    const { gitHostsFor } = await import('../org/github-repos.js');
+    const { summary, secrets } = await recordOrgScan({
+      inventory,
+      targets,
       target: opts.githubOrg !== undefined ? `github:${opts.githubOrg}` : `repos:${path.resolve(opts.repos as string)}`,
-      toolVersion: toolVersion(),
       // Never the token or the fingerprint key.
-      options: {
+      runOptions: {
         apiUrl: opts.githubOrg !== undefined ? apiUrl : undefined,
         includeForks: opts.includeForks === true,
         includeArchived: opts.includeArchived === true,
@@ -106,59 +109,43 @@ export async function runOrgScan(raw: Record<string, unknown>): Promise<number> 
         config: settings.configFile,
         force: opts.force === true,
       },
-    });
-    inventory.markAllowed(settings.allowFingerprints);
-    const { scanRepositories, settingsDigest } = await import('../sprawl/org-scan.js');
-    const summary = await scanRepositories({
-      targets,
-      inventory,
-      runId,
-      cacheDir: path.resolve(opts.cache ?? DEFAULT_CACHE),
+      settings,
       scanner,
-      maxFileSize: settings.maxFileSize,
-      excludeGlobs: settings.allowPathGlobs,
+      minConfidence,
       filterFindings: (findings) => applyReportFilters(findings, settings, minConfidence),
+      toolVersion: toolVersion(),
+      cacheDir: path.resolve(opts.cache ?? DEFAULT_CACHE),
       jobs,
       concurrency,
       timeoutMs,
       auth: token ? { token, hosts: gitHostsFor(apiUrl) } : undefined,
-      settingsDigest: settingsDigest({
-        toolVersion: toolVersion(),
-        scanner,
-        maxFileSize: settings.maxFileSize,
-        excludeGlobs: settings.allowPathGlobs,
-        filters: { minConfidence: minConfidence ?? settings.minConfidence, allow: [...settings.allowFingerprints].sort() },
-      }),
       force: opts.force === true,
       signal: controller.signal,
       onEvent: (event) => say(describeEvent(event)),
+      exportShard: opts.out === undefined ? undefined : async (data) => writeShard(opts.out as string, shard, data, say),
     });
-    inventory.finishRun(runId, summary.interrupted ? 'interrupted' : 'complete');
-    if (opts.out !== undefined) {
-      const { writeShardFile } = await import('../sprawl/shard-file.js');
-      const data = inventory.exportRepos(targets.map((t) => t.name));
-      await writeShardFile(opts.out, { tool: { name: 'sprawlguard', version: toolVersion() }, shard: shard ? `${shard.index}/${shard.count}` : undefined, createdAt: new Date().toISOString() }, data).catch(
-        (error: NodeJS.ErrnoException) => {
-          throw new UsageError(`--out ${opts.out}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
-        },
-      );
-      say(`wrote ${data.repos.length} repositories, ${data.secrets.length} secrets, ${data.occurrences.length} occurrences to ${opts.out}`);
-    }
-    const secrets = new Set(inventory.occurrences({ repos: targets.map((t) => t.name) }).map((o) => o.fingerprint)).size;
     say(
       `${summary.total} repositor${summary.total === 1 ? 'y' : 'ies'}: ${summary.scanned} scanned, ${summary.unchanged} unchanged, ${summary.failed} failed` +
         `${summary.interrupted ? `, ${summary.total - summary.events.length} not reached (interrupted)` : ''}; ${secrets} secret${secrets === 1 ? '' : 's'} in them; inventory ${file}`,
     );
     if (summary.interrupted) return EXIT_INTERRUPTED;
     return summary.failed > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-  } catch (error) {
-    if (runId !== undefined) markRunFailed(inventory, runId);
-    throw error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     inventory.close();
   }
+}
+
+/** `--out FILE`: this run's repositories, secrets and occurrences as a shard file for `sprawl merge`. */
+async function writeShard(file: string, shard: Shard | undefined, data: InventoryExport, say: (line: string) => void): Promise<void> {
+  const { writeShardFile } = await import('../inventory/shard-file.js');
+  await writeShardFile(file, { tool: { name: 'sprawlguard', version: toolVersion() }, shard: shard ? `${shard.index}/${shard.count}` : undefined, createdAt: new Date().toISOString() }, data).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--out ${file}: cannot write: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`);
+    },
+  );
+  say(`wrote ${data.repos.length} repositories, ${data.secrets.length} secrets, ${data.occurrences.length} occurrences to ${file}`);
 }
 
 /** `org list`: the repositories an org scan would cover, one clone URL per line (the `--repos` format). */
@@ -203,7 +190,7 @@ function credentials(opts: ListCliOptions): { token: string | undefined; apiUrl:
 
 async function listTargets(opts: OrgScanCliOptions, token: string | undefined, apiUrl: string, say: (line: string) => void): Promise<RepoTarget[]> {
   if (opts.repos !== undefined) {
-    const { readRepoList, RepoListError } = await import('../sprawl/targets.js');
+    const { readRepoList, RepoListError } = await import('../org/targets.js');
     try {
       return await readRepoList(opts.repos);
     } catch (error) {
@@ -211,7 +198,7 @@ async function listTargets(opts: OrgScanCliOptions, token: string | undefined, a
       throw error;
     }
   }
-  const { listOrgRepos, GithubApiError } = await import('../sprawl/github.js');
+  const { listOrgRepos, GithubApiError } = await import('../org/github-repos.js');
   try {
     const listed = await listOrgRepos({
       org: opts.githubOrg as string,
@@ -229,12 +216,6 @@ async function listTargets(opts: OrgScanCliOptions, token: string | undefined, a
     if (error instanceof GithubApiError) throw new UsageError(`cannot list ${opts.githubOrg}'s repositories: ${error.message}`);
     throw error;
   }
-}
-
-/** Hosts the token may be sent to when fetching: the API's web host (github.com for api.github.com). */
-function gitHostsFor(apiUrl: string): string[] {
-  const host = new URL(apiUrl).hostname.toLowerCase();
-  return host === 'api.github.com' ? ['github.com'] : [host];
 }
 
 function summarizeReasons(skipped: readonly { reason: string }[]): string {

@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { ScanSettings } from '../config/settings.js';
 import { compareFindings, type Finding, type Report, type ScanScope, type ScanStats } from '../findings/finding.js';
-import { loadFormatter, type FormatName } from '../report/index.js';
-import { printable } from '../report/text.js';
+import { loadFormatter, type FormatName } from '../report/scan/index.js';
+import { printable } from '../report/scan/text.js';
 import type { Confidence, Rule } from '../rules/schema.js';
 import { colorEnabled } from './color.js';
 import { UsageError } from './errors.js';

@@ -7,11 +7,13 @@
  * flag (`--shopify-uninstall`, `--twilio-rotate`, `--aws-delete`); AWS keys need operator
  * credentials (`--aws-profile`). Every attempt goes to the audit log.
  */
-import { AwsProfileError, loadAwsProfile } from '../providers/aws-profile.js';
-import type { RevocationRecord, RevocationStatus } from '../providers/run.js';
-import type { RevokeOptions } from '../providers/types.js';
+import { AwsProfileError, loadAwsProfile } from '../verify/aws-profile.js';
+import type { RevokeOptions } from '../verify/provider-module.js';
+import { readerFor, rulesFor, selectFindings } from '../verify/report-input.js';
+import type { RevocationRecord, RevocationStatus } from '../verify/runner.js';
+import { createSetup, revokeFindings, summarize } from '../verify/verify-findings.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './errors.js';
-import { createSetup, openRecorder, readerFor, readReport, rulesFor, selectFindings, summarize, verifyFindings } from './verify.js';
+import { readReportFile, recorderFor, verificationSettings } from './verify.js';
 
 export interface RevokeCliOptions {
   root?: string;
@@ -49,7 +51,7 @@ const LABEL: Record<RevocationStatus, string> = {
 export async function runRevoke(reportFile: string, raw: Record<string, unknown>): Promise<number> {
   const opts = raw as RevokeCliOptions;
   if (opts.awsDelete && !opts.awsProfile) throw new UsageError('--aws-delete needs --aws-profile (the operator credentials that delete the key)');
-  const report = await readReport(reportFile);
+  const report = await readReportFile(reportFile);
   const reader = readerFor(report.scan, opts.root);
   const rules = await rulesFor(reader.root, opts.config);
   const findings = selectFindings(report.findings, opts.rule, opts.fingerprint);
@@ -70,13 +72,16 @@ export async function runRevoke(reportFile: string, raw: Record<string, unknown>
   }
 
   const confirm = opts.confirm === true;
-  const inventory = await openRecorder(opts.db, opts.quiet);
+  const inventory = await recorderFor(opts);
   let results: RevocationRecord[];
   try {
-    const setup = createSetup(opts, rules, inventory);
-    const { targets, records } = await verifyFindings(findings, reader, setup);
-    if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
-    results = await setup.runner.revokeAll(targets, records, { confirm, revoke: revokeOptions });
+    results = await revokeFindings(findings, reader, createSetup(verificationSettings(opts), rules, inventory), {
+      confirm,
+      revoke: revokeOptions,
+      onVerified: (records) => {
+        if (!opts.quiet) process.stderr.write(`sprawlguard: ${summarize(records, findings.length)}\n`);
+      },
+    });
   } finally {
     inventory?.close();
   }

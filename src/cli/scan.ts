@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadSettings, scannerConfig, type ScanSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { Finding, ScanScope, ScanStats, SkippedSource } from '../findings/finding.js';
-import type { FormatName } from '../report/index.js';
+import type { FormatName } from '../report/scan/index.js';
 import type { ChunkScanner, ScannerConfig } from '../scan/chunk-scanner.js';
 import type { GitMode } from '../scan/scan-git.js';
 import type { RepoInfo } from '../sources/git/git.js';
@@ -18,7 +18,7 @@ import type { ExplainCollector } from './explain.js';
 import { DEFAULT_BASELINE, readBaselineFile, writeBaselineFile } from './baseline.js';
 import { configRoot, fingerprintKeyOf, parseConfidence, parseIntOption } from './options.js';
 import { applyReportFilters, makeReport, printWarning, stripSecrets, writeReport } from './output.js';
-import { printable } from '../report/text.js';
+import { printable } from '../report/scan/text.js';
 
 export interface ScanCliOptions {
   format?: FormatName;
@@ -82,7 +82,7 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   if (explanation && (format === 'text' || format === 'json')) report.explain = explanation;
   await writeReport(report, { format, output: opts.output, color: opts.color, rules: settings.rules });
   if (explanation && report.explain === undefined) {
-    const { explanationText } = await import('../report/explain.js');
+    const { explanationText } = await import('../report/scan/explain.js');
     const { colorEnabled } = await import('./color.js');
     process.stderr.write(explanationText(explanation, colorEnabled(opts.color, process.stderr)));
   }

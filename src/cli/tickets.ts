@@ -9,7 +9,7 @@
  */
 import { loadSettings, scannerConfig } from '../config/settings.js';
 import type { SkippedSource } from '../findings/finding.js';
-import type { FormatName } from '../report/index.js';
+import type { FormatName } from '../report/scan/index.js';
 import { ChunkScanner } from '../scan/chunk-scanner.js';
 import { TICKET_FORMATS, type TicketFormat } from '../sources/tickets/types.js';
 import { printConfigLocation } from './config-notes.js';

@@ -12,6 +12,11 @@
  *    documents, are decoded (bounded depth and size) and scanned again; what they hide is reported
  *    at the encoded value's location, with the decoded secret's fingerprint.
  *
+ * Work is linear in the text on any input: keyword hits are taken in bounded batches, windows of a
+ * rule are merged, anchored runs are charged against a per-rule budget (search-budget.ts), each
+ * character is decoded at most once per level (decoders.ts), and decoding has a total budget per
+ * scan. What a budget cut short is returned with the matches (scanWithWork) so the scan can say so.
+ *
  * Measured on the bench corpus (one core, ~730 keywords, ~5,000 keyword hits per MB): the keyword
  * pass runs ~650 MB/s over ASCII bytes (WebAssembly) and ~330 MB/s over strings, the whole engine
  * ~130 MB/s in memory; one V8 alternation of the same keywords ran ~100 MB/s and ungated rule
@@ -20,13 +25,18 @@
  * long lines are found once per window, and decoding looks only just around credential words.
  */
 import { charTable } from './char-class.js';
+import { encodedValues, SpanCursor, type EncodedValue } from './decoders.js';
 import { KeywordAutomaton } from './keywords.js';
+import { LineLimits, patternExtent, SEARCH_BASE, type PatternExtent } from './search-budget.js';
+import { ScanState, type ScanLimit, type ScanWork } from './scan-work.js';
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
 import { precheck as findPrecheck, type Precheck } from './prechecks.js';
 import { refiner as findRefiner, type Refiner } from './refine.js';
 import type { Confidence, Lifetime, Rule } from '../rules/schema.js';
+
+export type { ScanLimit, ScanWork };
 
 /** Where a gate (a rule or a decoder) looks around each of its keyword hits. */
 interface WindowShape {
@@ -73,6 +83,12 @@ export interface Match {
   readonly facts?: Readonly<Record<string, string>>;
 }
 
+export interface ScanResult {
+  readonly matches: Match[];
+  readonly work: ScanWork;
+  readonly limits: readonly ScanLimit[];
+}
+
 export interface DetectorOptions {
   /** Secrets matching any of these are not reported (config `allowlist.regexes`). */
   readonly allowSecretRegexes?: readonly RegExp[];
@@ -86,6 +102,8 @@ export interface DetectorOptions {
   readonly decodeDepth?: number;
   /** Told of every candidate a rule matched and a gate then dropped (`scan --explain`). Off by default. */
   readonly onReject?: (rejected: RejectedCandidate) => void;
+  /** Keyword hits taken from the automaton at a time (default 1,048,576); the results do not depend on it. */
+  readonly hitBatch?: number;
 }
 
 /** Why a gate dropped a candidate: the entropy floor, the placeholder filter, a checksum, a refiner, the allowlist, an inline marker. */
@@ -136,9 +154,8 @@ const DECODER_GATES: readonly DecoderGate[] = [
   },
 ];
 
-/** Decoded text per chunk is capped so a hostile file cannot make decoding expensive. */
-const MAX_DECODED_CHARS = 1 << 20;
-const MAX_ENCODED_CANDIDATE = 65536;
+/** Keyword hits taken from the automaton at a time: a text with more is processed in batches. */
+const HIT_BATCH = 1 << 20;
 
 export class RuleCompileError extends Error {
   constructor(
@@ -289,6 +306,11 @@ export class Detector {
   private readonly decodeDepth: number;
   /** Rules without keywords run on the whole text. */
   private readonly ungated: readonly number[];
+  /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+  private readonly extents: (PatternExtent | undefined)[];
+  /** Per rule, what it may still search in the current scan (see ScanState). */
+  private readonly searchLeft: Float64Array;
+  private readonly hitBatch: number;
   private readonly allowSecretRegexes: readonly RegExp[];
   private readonly inlineAllow: boolean;
   private readonly now: number;
@@ -331,6 +353,10 @@ export class Detector {
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
+    this.extents = new Array<PatternExtent | undefined>(this.rules.length);
+    this.searchLeft = new Float64Array(this.rules.length);
+    // A batch must hold more than the hits of one position: it is cut between positions.
+    this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
     this.allowSecretRegexes = options.allowSecretRegexes ?? [];
     this.inlineAllow = options.inlineAllow ?? true;
     this.now = options.now ?? Date.now();
@@ -344,13 +370,24 @@ export class Detector {
    * comes from (refiners judge some values by the kind of file: code or configuration).
    */
   scan(text: string, ascii?: Uint8Array, path?: string): Match[] {
+    return this.scanWithWork(text, ascii, path).matches;
+  }
+
+  /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+  scanWithWork(text: string, ascii?: Uint8Array, path?: string): ScanResult {
     if (ascii !== undefined && ascii.length !== text.length) throw new Error('ascii bytes do not match the text');
     this.path = path;
-    return this.locate(text, this.detect(text, 0, ascii));
+    const state = new ScanState(this.searchLeft, text.length);
+    const matches = this.locate(text, this.detect(text, 0, state, ascii));
+    const decode = state.decode;
+    state.work.decoded = decode.chars;
+    if (decode.skipped > 0) state.limit('decoding', decode.stoppedAt, decode.skipped);
+    state.limits.sort((x, y) => x.offset - y.offset);
+    return { matches, work: state.work, limits: state.limits };
   }
 
   /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-  private detect(text: string, depth: number, ascii?: Uint8Array): Candidate[] {
+  private detect(text: string, depth: number, state: ScanState, ascii?: Uint8Array): Candidate[] {
     let gates = this.gateLists[depth];
     if (gates === undefined) {
       gates = new GateLists(this.shapes.length);
@@ -369,29 +406,27 @@ export class Detector {
       const list = lists[gate] as Int32Array;
       const length = lengths[gate] as number;
       const compiled = this.rules[gate] as CompiledRule;
-      if (compiled.anchored && !gates.everywhere) {
-        this.runAnchored(compiled, text, list, length, candidates, vetoed);
+      if (compiled.anchored) {
+        this.runAnchored(gate, text, list, length, candidates, vetoed, state);
         continue;
       }
       for (let w = 0; w < length; w += 2) {
-        this.runRule(compiled, text, list[w] as number, list[w + 1] as number, candidates, vetoed);
+        const a = list[w] as number;
+        const b = list[w + 1] as number;
+        state.work.searched += b - a;
+        this.runRule(compiled, text, a, b, candidates, vetoed);
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
     if (depth < this.decodeDepth) {
-      const direct = candidates.slice();
-      const budget = { chars: MAX_DECODED_CHARS };
+      const direct = specificSpans(candidates);
       if (depth > 0) {
         // Text that was itself encoded is decoded again as a whole: its context words were outside.
-        this.decodeWindow(text, 0, text.length, depth, direct, candidates, budget);
+        this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
       } else {
-        for (const gate of touched) {
-          if (gate < ruleCount) continue;
-          const list = lists[gate] as Int32Array;
-          const length = lengths[gate] as number;
-          for (let w = 0; w < length; w += 2) {
-            this.decodeWindow(text, list[w] as number, list[w + 1] as number, depth, direct, candidates, budget, ascii);
-          }
+        const windows = decoderWindows(gates, ruleCount);
+        for (let w = 0; w < windows.length; w += 2) {
+          this.decodeWindow(text, windows[w] as number, windows[w + 1] as number, depth, direct, candidates, state, ascii);
         }
       }
     }
@@ -400,41 +435,42 @@ export class Detector {
 
   /**
    * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-   * rule already matched directly are left alone, so nothing is reported twice.
+   * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+   * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+   * inside wins.
    */
   private decodeWindow(
     text: string,
     a: number,
     b: number,
     depth: number,
-    direct: readonly Candidate[],
+    direct: SpanCursor,
     out: Candidate[],
-    budget: { chars: number },
+    state: ScanState,
     ascii?: Uint8Array,
   ): void {
-    for (const encoded of encodedValues(text, a, b, ascii)) {
-      if (budget.chars <= 0) return;
+    for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
       const start = encoded.start;
       const end = encoded.end;
-      // A generic match on the encoded text does not stop decoding: a provider token inside wins.
-      if (direct.some((c) => !c.compiled.rule.generic && c.start < end && c.end > start)) continue;
-      budget.chars -= encoded.decoded.length;
+      if (direct.overlaps(start, end)) continue;
+      // Whatever is cut short inside is reported at the outermost encoded value.
+      const outerAt = state.decode.nestedAt;
+      if (outerAt < 0) state.decode.nestedAt = start;
       const outer = this.onReject;
       if (outer) this.onReject = (r) => outer({ ...r, start, end });
-      let inside: Candidate[];
+      let inner: Candidate[];
       try {
-        inside = this.detect(encoded.decoded, depth + 1);
+        inner = this.detect(encoded.decoded, depth + 1, state);
       } finally {
         this.onReject = outer;
+        state.decode.nestedAt = outerAt;
       }
-      for (const inner of inside) {
-        if (this.inlineAllow && hasInlineAllow(text, start, end)) {
-          outer?.({ rule: inner.compiled.rule, secret: inner.secret, start, end, reason: 'inline-allow', detail: INLINE_ALLOW_DETAIL });
-          continue;
-        }
-        const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
-        out.push({ ...inner, start, end, facts: { ...inner.facts, encoding: chain } });
+      if (inner.length === 0) continue;
+      if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+        for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: 'inline-allow', detail: INLINE_ALLOW_DETAIL });
+        continue;
       }
+      for (const found of inner) out.push(relocated(found, encoded));
     }
   }
 
@@ -446,13 +482,32 @@ export class Detector {
     gates.reset();
     const n = text.length;
     for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-    const { hits, count, truncated } = this.automaton.scan(text, undefined, ascii);
-    if (truncated) {
-      // Keywords are everywhere: windows would cover the text anyway.
-      gates.everywhere = true;
-      for (let gate = 0; gate < this.shapes.length; gate++) gates.set(gate, 0, n);
-      return;
+    const edges = new WindowEdges(text);
+    // Hits come in batches: a text dense with keywords (a flood of `pwd `) never holds more than
+    // one batch of them at a time. Each batch ends after every hit at its last end position.
+    for (let after = 0; ; ) {
+      const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+      let count = batch.count;
+      if (batch.truncated) {
+        const last = batch.hits[count * 2 - 1] as number;
+        while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
+      }
+      this.addHits(text, batch.hits, count, gates, edges);
+      if (!batch.truncated) break;
+      after = batch.hits[count * 2 - 1] as number;
     }
+    // Move each window end cut inside a token past that token, once per window rather than once
+    // per hit, and merge the windows that now touch.
+    const { lists, lengths, touched } = gates;
+    for (const gate of touched) {
+      if (gate < this.rules.length && (this.rules[gate] as CompiledRule).anchored) continue;
+      lengths[gate] = finishWindows(text, lists[gate] as Int32Array, lengths[gate] as number);
+    }
+  }
+
+  /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
+  private addHits(text: string, hits: Int32Array, count: number, gates: GateLists, edges: WindowEdges): void {
+    const n = text.length;
     const keywordLength = this.keywordLength;
     const anchoredFrom = this.anchoredFrom;
     const anchoredGates = this.anchoredGates;
@@ -460,7 +515,6 @@ export class Detector {
     const windowedGates = this.windowedGates;
     const shapes = this.shapes;
     const { lists, lengths, touched } = gates;
-    const edges = new WindowEdges(text);
     for (let h = 0; h < count; h++) {
       const keywordIdx = hits[h * 2] as number;
       const hitEnd = hits[h * 2 + 1] as number;
@@ -516,16 +570,26 @@ export class Detector {
         lengths[gate] = length + 2;
       }
     }
-    // Move each window end cut inside a token past that token, once per window rather than once
-    // per hit, and merge the windows that now touch.
-    for (const gate of touched) {
-      if (gate < this.rules.length && (this.rules[gate] as CompiledRule).anchored) continue;
-      lengths[gate] = finishWindows(text, lists[gate] as Int32Array, lengths[gate] as number);
-    }
   }
 
-  /** Run an anchored rule as a sticky regex at each of its keyword hits. */
-  private runAnchored(compiled: CompiledRule, text: string, list: Int32Array, length: number, out: Candidate[], vetoed: number[]): void {
+  /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+  private extentOf(gate: number): PatternExtent {
+    let extent = this.extents[gate];
+    if (extent === undefined) {
+      extent = patternExtent((this.rules[gate] as CompiledRule).rule.pattern);
+      this.extents[gate] = extent;
+    }
+    return extent;
+  }
+
+  /**
+   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+   * may look against the rule's budget for the scan; past the budget, hits before the point the
+   * previous run could look to are coalesced into it (not searched), and the scan is told where
+   * that began.
+   */
+  private runAnchored(gate: number, text: string, list: Int32Array, length: number, out: Candidate[], vetoed: number[], state: ScanState): void {
+    const compiled = this.rules[gate] as CompiledRule;
     const sticky = compiled.sticky;
     const precheck = compiled.precheck;
     // Hits arrive ordered by where they end; a longer keyword can start before a shorter one.
@@ -535,6 +599,15 @@ export class Detector {
         break;
       }
     }
+    const { reach, lines } = this.extentOf(gate);
+    // When every hit could look its full reach and the rule would still keep SEARCH_BASE of its
+    // budget (for the text decoded from this one), runs are counted and charged together at their
+    // full reach; otherwise each is measured and charged.
+    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? undefined : new LineLimits(text);
+    let runs = 0;
+    let nextRun = -1;
+    let coalesced = 0;
+    let coalescedFrom = -1;
     let covered = -1;
     let prev = -1;
     for (let i = 0; i < length; i++) {
@@ -542,6 +615,16 @@ export class Detector {
       if (at < covered || at === prev) continue; // inside the previous match, as a scanning regex would skip it
       prev = at;
       if (precheck && !precheck(text, at)) continue;
+      if (lineLimits === undefined) runs++;
+      else {
+        if (at < nextRun) {
+          if (coalesced++ === 0) coalescedFrom = at;
+          continue;
+        }
+        // How far this run may look; once the rule's budget is spent, the next run waits until then.
+        const extent = lineLimits.extent(at, reach, lines);
+        if (!state.charge(gate, extent)) nextRun = at + extent;
+      }
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m === null) continue;
@@ -551,6 +634,11 @@ export class Detector {
       if (secret === undefined || span === undefined || secret.length === 0) continue;
       const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
       if (candidate) out.push(candidate);
+    }
+    if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+    if (coalesced > 0) {
+      state.work.coalesced += coalesced;
+      state.limit('rule-search', coalescedFrom, coalesced, compiled.rule.id);
     }
   }
 
@@ -674,8 +762,6 @@ class GateLists {
   readonly lengths: Int32Array;
   /** Gates with a non-empty list, in the order they were first filled. */
   readonly touched: number[] = [];
-  /** Keywords were so dense that every gate covers the whole text. */
-  everywhere = false;
 
   constructor(gates: number) {
     this.lists = Array.from({ length: gates }, () => new Int32Array(8));
@@ -685,7 +771,6 @@ class GateLists {
   reset(): void {
     for (const gate of this.touched) this.lengths[gate] = 0;
     this.touched.length = 0;
-    this.everywhere = false;
   }
 
   /** Make the list of `gate` exactly [a, b]. */
@@ -879,6 +964,56 @@ function lowerConfidence(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
 
+/** The spans of the specific (not generic) candidates among `candidates`, as of now. */
+function specificSpans(candidates: readonly Candidate[]): SpanCursor {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans: number[] = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
+
+/**
+ * The windows of every decoder gate (each list ordered, and there are two gates), merged into one
+ * ordered list, so that no text is decoded twice.
+ */
+function decoderWindows(gates: GateLists, ruleCount: number): ArrayLike<number> {
+  const lists: Int32Array[] = [];
+  for (const gate of gates.touched) {
+    if (gate >= ruleCount) lists.push((gates.lists[gate] as Int32Array).subarray(0, gates.lengths[gate] as number));
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const out: number[] = [];
+  const add = (a: number, b: number): void => {
+    if (out.length > 0 && a <= (out[out.length - 1] as number)) out[out.length - 1] = Math.max(out[out.length - 1] as number, b);
+    else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (;;) {
+    // The list whose next window starts first.
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at = positions[l] as number;
+      const list = lists[l] as Int32Array;
+      if (at < list.length && (pick < 0 || (list[at] as number) < ((lists[pick] as Int32Array)[positions[pick] as number] as number))) pick = l;
+    }
+    if (pick < 0) return out;
+    const list = lists[pick] as Int32Array;
+    const at = positions[pick] as number;
+    add(list[at] as number, list[at + 1] as number);
+    positions[pick] = at + 2;
+  }
+}
+
+/** A candidate found in decoded text, reported at the encoded value's location with the chain of encodings. */
+function relocated(inner: Candidate, encoded: EncodedValue): Candidate {
+  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
+}
+
 /** Remove generic candidates overlapping a span a specific rule rejected on structure. */
 function dropVetoedGeneric(candidates: Candidate[], vetoed: readonly number[]): void {
   for (let i = candidates.length - 1; i >= 0; i--) {
@@ -937,152 +1072,4 @@ function preferred(a: Candidate, b: Candidate): Candidate | undefined {
   const byLength = a.end - a.start - (b.end - b.start);
   if (byLength !== 0) return byLength > 0 ? a : b;
   return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
-}
-
-interface EncodedValue {
-  start: number;
-  end: number;
-  kind: 'base64' | 'percent';
-  decoded: string;
-}
-
-/** Base64 alphabet (standard and URL-safe) by kind: 1 upper case, 2 lower case, 4 digit or symbol; 0 not base64. */
-const BASE64_KIND = (() => {
-  const table = new Uint8Array(256);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') table[ch.charCodeAt(0)] = 1;
-  for (const ch of 'abcdefghijklmnopqrstuvwxyz') table[ch.charCodeAt(0)] = 2;
-  for (const ch of '0123456789+/_-') table[ch.charCodeAt(0)] = 4;
-  return table;
-})();
-const ALL_KINDS = 7;
-
-/** text[from, to) as bytes, characters outside ASCII as 0. */
-function asciiWindow(text: string, from: number, to: number): Uint8Array {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-const URL_CHAR = charTable('A-Za-z0-9%._~+/=:@!$&*,;-');
-const MIN_BASE64_RUN = 16;
-
-
-/**
- * Encoded values in `text` whose decoding is readable text different from the original. Runs are
- * found with a table-driven loop (one pass, no backtracking), then decoded.
- */
-export function encodedValues(text: string, from = 0, to = text.length, ascii?: Uint8Array): EncodedValue[] {
-  const out: EncodedValue[] = [];
-  // Runs are found in bytes: the text's own when it is ASCII, else the window's characters with
-  // everything outside ASCII as 0 (not base64). Reading a Uint8Array is cheaper than charCodeAt
-  // on strings of several representations.
-  if (ascii) base64Values(text, from, to, ascii, 0, out);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, out);
-  // Search for escapes in the window only (an unbounded indexOf could run to the end of the text).
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
-  const first = windowText.indexOf('%');
-  if (first >= 0) percentValues(text, from, to, windowText, first, out);
-  return out;
-}
-
-/**
- * Base64 runs in text[from, to), read from `bytes` (bytes[i - base] is text[i]). The hot loop of
- * decoding: what it does with a candidate (rare) is in other functions, so that optimised code
- * made before any candidate was seen is not thrown away when one is (measured: the loop had been
- * deoptimised over 800 times in one corpus scan).
- */
-function base64Values(text: string, from: number, to: number, bytes: Uint8Array, base: number, out: EncodedValue[]): void {
-  const n = to;
-  // Only runs of at least MIN_BASE64_RUN characters matter, and any such run starting in
-  // [i, i + MIN_BASE64_RUN) covers i + MIN_BASE64_RUN - 1: look there first, and skip the whole
-  // stretch when it is not a base64 character (most of the time in code, where words are short).
-  // Invariant: i is the window start, or the character before i is not base64.
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base] as number] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base] as number] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base] as number] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    // The kinds of character in the run: most runs are judged without a slice.
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base] as number] as number;
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61 /* = */) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    // Base64 of text mixes cases and digits in a way identifiers and words do not: require upper
-    // case, lower case and a digit or symbol (or padding), and a length a decoder accepts.
-    if ((bodyEnd - start) % 4 === 1 || (pad === 0 && kinds !== ALL_KINDS)) continue;
-    addBase64(text, start, end, out);
-  }
-}
-
-/** Decode a base64 candidate run and keep it when it is readable text. */
-function addBase64(text: string, start: number, end: number, out: EncodedValue[]): void {
-  // Glued to more '=' than padding, a member access (`a.longIdentifierName`) or a call: code, not a value.
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 /* ( */ || (start > 0 && text.charCodeAt(start - 1) === 46) /* . */) return;
-  const decoded = decodeBase64Text(text.slice(start, end));
-  if (decoded !== undefined) out.push({ start, end, kind: 'base64', decoded });
-}
-
-/** Percent-encoded runs in text[from, to) (`windowText`), starting from the escape at `first`. */
-function percentValues(text: string, from: number, to: number, windowText: string, first: number, out: EncodedValue[]): void {
-  const n = to;
-  let w = first;
-  while (w >= 0) {
-    const i = from + w;
-    // Expand around the escape to the whole run of URL characters.
-    let start = i;
-    while (start > from && text.charCodeAt(start - 1) < 128 && URL_CHAR[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i;
-    while (end < n && end - start < 8192 && text.charCodeAt(end) < 128 && URL_CHAR[text.charCodeAt(end)] === 1) end++;
-    w = windowText.indexOf('%', Math.max(end, i + 1) - from);
-    const run = text.slice(start, end);
-    if (run.length < 6 || !PERCENT_ESCAPE.test(run)) continue;
-    let decoded: string;
-    try {
-      // `+` stays `+`: inside tokens it is base64, not a space.
-      decoded = decodeURIComponent(run);
-    } catch {
-      continue;
-    }
-    if (decoded !== run && !out.some((o) => o.start < end && o.end > start)) {
-      out.push({ start, end, kind: 'percent', decoded });
-    }
-  }
-}
-
-const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-
-/** The decoded value when it is readable UTF-8 text of at least 8 characters, else undefined. */
-function decodeBase64Text(run: string): string | undefined {
-  const bytes = Buffer.from(run, 'base64');
-  if (bytes.length < 8) return undefined;
-  // At most 5% unprintable bytes; stop counting as soon as there are more.
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i] as number;
-    if ((byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 || byte >= 0x80) continue;
-    if (++unprintable > allowed) return undefined;
-  }
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD')) return undefined;
-  return text;
 }

@@ -82,18 +82,20 @@ export class WasmKeywordScanner {
   /**
    * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
    * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-   * Stops after the block in which `keepGoing()` turns false.
+   * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+   * are taken (the first block starts early enough to see keywords that cross it).
    */
   scan(
     tables: WasmTables,
     bytes: Uint8Array,
     take: (hits: Int32Array, from: number, count: number, offset: number) => void,
     keepGoing: () => boolean,
+    startAfter = 0,
   ): void {
     const layout = this.load(tables);
     const overlap = Math.max(0, tables.maxLength - 1);
     const n = bytes.length;
-    for (let start = 0; start < n && keepGoing(); start += WASM_BLOCK) {
+    for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
       const from = Math.max(0, start - overlap);
       const to = Math.min(n, start + WASM_BLOCK);
       this.u8.set(bytes.subarray(from, to), layout.text);

@@ -35,6 +35,8 @@ export interface KeywordHits {
 
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
+  /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+  readonly maxHitsPerPosition: number;
   private readonly search: ReturnType<typeof makeSearch>;
 
   constructor(keywords: readonly string[]) {
@@ -126,25 +128,28 @@ export class KeywordAutomaton {
       outputStart[state] = outputs.length;
       outputs.push(...list, -1);
     }
+    this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
     this.search = makeSearch({
       delta,
       classOf,
       classes,
       outputStart,
       outputs: Int32Array.from(outputs),
-      maxOutputs: Math.max(1, ...[...merged.values()].map((list) => list.length)),
+      maxOutputs: this.maxHitsPerPosition,
       maxLength: Math.max(0, ...keywords.map((keyword) => keyword.length)),
     });
   }
 
   /**
    * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-   * text cannot make us allocate without bound); `truncated` says it was reached. `ascii`, when
-   * given, must be the text's bytes, all below 0x80 (so byte offsets are character offsets): a text
-   * of WASM_MIN_BYTES or more is then searched by the WebAssembly loop, with the same hits.
+   * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+   * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+   * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+   * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+   * WebAssembly loop, with the same hits.
    */
-  scan(text: string, limit = DEFAULT_LIMIT, ascii?: Uint8Array): KeywordHits {
-    return this.search(text, limit, ascii);
+  scan(text: string, limit = DEFAULT_LIMIT, ascii?: Uint8Array, startAfter = 0): KeywordHits {
+    return this.search(text, limit, ascii, startAfter);
   }
 }
 
@@ -174,8 +179,8 @@ interface Tables {
  * block can produce reserved up front, so the inner loop carries no capacity or limit test (those
  * tests cost about as much again).
  */
-function makeSearch(tables: Tables): (text: string, limit: number, ascii?: Uint8Array) => KeywordHits {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs } = tables;
+function makeSearch(tables: Tables): (text: string, limit: number, ascii: Uint8Array | undefined, startAfter: number) => KeywordHits {
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
   let scratch = new Int32Array(1024);
   const reserve = (pairs: number): Int32Array => {
     let size = scratch.length;
@@ -188,7 +193,7 @@ function makeSearch(tables: Tables): (text: string, limit: number, ascii?: Uint8
   };
   const result = (count: number, limit: number): KeywordHits =>
     count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm: WasmKeywordScanner, bytes: Uint8Array, limit: number): KeywordHits => {
+  const withWasm = (wasm: WasmKeywordScanner, bytes: Uint8Array, limit: number, startAfter: number): KeywordHits => {
     let count = 0;
     wasm.scan(
       tables,
@@ -202,15 +207,16 @@ function makeSearch(tables: Tables): (text: string, limit: number, ascii?: Uint8
         count += taken;
       },
       () => count <= limit,
+      startAfter,
     );
     return result(count, limit);
   };
-  return (text, limit, ascii) => {
-    if (ascii !== undefined && ascii.length >= WASM_MIN_BYTES) {
+  return (text, limit, ascii, startAfter) => {
+    if (ascii !== undefined && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
         try {
-          return withWasm(wasm, ascii, limit);
+          return withWasm(wasm, ascii, limit, startAfter);
         } catch (error) {
           // Its memory could not grow: the JavaScript loop below does the work from now on.
           if (!(error instanceof RangeError)) throw error;
@@ -221,7 +227,14 @@ function makeSearch(tables: Tables): (text: string, limit: number, ascii?: Uint8
     let count = 0;
     let row = 0;
     const n = text.length;
-    for (let from = 0; from < n && count <= limit; from += BLOCK) {
+    // Resuming: walk the characters a keyword ending after `startAfter` may start on, without
+    // taking hits, so the automaton is in the state it would have reached from the start.
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text.charCodeAt(i);
+      const next = delta[row + (c < 256 ? (classOf[c] as number) : 0)] as number;
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {

@@ -43,7 +43,7 @@ const ruleObject = z
     checksum: z.string().optional(),
     /** Names a structural decoder in src/engine/refine.ts that reads lifetime and facts from the secret. */
     refine: z.string().optional(),
-    /** Names a provider module in src/providers for opt-in verification. */
+    /** Names a provider module in src/verify/providers for opt-in verification. */
     verify: z.string().optional(),
     /**
      * How far, in characters, around a keyword hit the regex looks (before, after). The default is

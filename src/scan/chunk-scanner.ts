@@ -3,9 +3,9 @@
  * chunks through this, in the main thread or in a worker; its configuration is plain data so it can
  * cross a worker boundary.
  */
-import { Detector, type RejectedCandidate } from '../engine/detector.js';
+import { Detector, type RejectedCandidate, type ScanLimit } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
-import type { Finding, Origin } from '../findings/finding.js';
+import type { Finding, Origin, SkippedSource } from '../findings/finding.js';
 import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';
 import type { Rule } from '../rules/schema.js';
 
@@ -46,6 +46,8 @@ export class ChunkScanner {
   private readonly pending: RejectedCandidate[] = [];
   private rejected: Rejection[] = [];
   private notListed = 0;
+  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
+  private limits: SkippedSource[] = [];
 
   constructor(private readonly config: ScannerConfig) {
     this.detector = new Detector(config.rules, {
@@ -67,7 +69,8 @@ export class ChunkScanner {
 
   scan(chunk: Chunk): Finding[] {
     this.pending.length = 0;
-    const matches = this.detector.scan(chunk.text, chunk.ascii, chunk.origin.path);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii, chunk.origin.path);
+    for (const limit of limits) this.limits.push(describeLimit(limit, chunk));
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
     for (const match of matches) {
@@ -92,6 +95,38 @@ export class ChunkScanner {
     }
     return findings;
   }
+
+  /**
+   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
+   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   */
+  takeLimits(): SkippedSource[] {
+    const taken = this.limits;
+    this.limits = [];
+    return taken;
+  }
+}
+
+/** A budget's cut as the scan reports it: where (file, line, column, offset) and what was left out. */
+function describeLimit(limit: ScanLimit, chunk: Chunk): SkippedSource {
+  const { text, origin } = chunk;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < limit.offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  const column = limit.offset - lineStart + 1;
+  const fileLine = chunk.lineMap ? (chunk.lineMap[line - 1] ?? line) : (origin.line ?? 1) + line - 1;
+  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
+  // The offset is the file's own only when the chunk is the whole file.
+  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
+  const where = `${origin.ticket !== undefined ? `${origin.ticket}, ` : ''}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ''}`;
+  const reason =
+    limit.kind === 'rule-search'
+      ? `rule ${limit.ruleId ?? '?'}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed`
+      : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
+  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
 }
 
 const shared = new WeakMap<ScannerConfig, ChunkScanner>();

@@ -60,7 +60,7 @@ export async function scanCommitBatch(
         sink.begin(i);
         await scanCommitObjects(objects, commits[i] as string, sink.events, options.maxFileBytes);
       }
-      return sink.result;
+      return sink.finish();
     }
     for (let start = 0; start < commits.length; ) {
       const failed = await scanPatches(repo, commits, start, sink, options);
@@ -73,7 +73,7 @@ export async function scanCommitBatch(
       await scanCommitObjects(objects, commits[failed] as string, sink.events, options.maxFileBytes);
       start = failed + 1;
     }
-    return sink.result;
+    return sink.finish();
   } finally {
     objects?.close();
   }
@@ -114,7 +114,10 @@ class BatchSink {
   private mark = { findings: 0, skipped: 0, commits: 0, bytes: 0, chunks: 0 };
   readonly events: PatchParserEvents;
 
-  constructor(scanner: ChunkScanner, options: CommitBatchOptions) {
+  constructor(
+    private readonly scanner: ChunkScanner,
+    options: CommitBatchOptions,
+  ) {
     this.events = {
       chunk: (chunk) => {
         if (options.excluded?.(chunk.path)) return;
@@ -145,6 +148,12 @@ class BatchSink {
     r.commits = this.mark.commits;
     r.bytes = this.mark.bytes;
     r.chunks = this.mark.chunks;
+  }
+
+  /** The batch's results, with what the scanner's budgets cut short. */
+  finish(): CommitBatchResult {
+    this.result.skipped.push(...this.scanner.takeLimits());
+    return this.result;
   }
 }
 

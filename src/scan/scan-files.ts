@@ -107,6 +107,7 @@ export async function scanFiles(options: FileScanOptions): Promise<ScanOutcome> 
     for (const entry of head) {
       if (options.signal?.aborted) break;
       collect(await scanFile(entry, scanner));
+      for (const limit of scanner.takeLimits()) onSkip(limit);
     }
   } else {
     const onResult = (result: FileBatchResult): void => {

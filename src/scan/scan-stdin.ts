@@ -12,7 +12,7 @@ export async function scanStdin(
   const started = performance.now();
   const result = await scanBlocks(input, name, 'file', scanner, true);
   const stats: ScanStats = result
-    ? { sources: 1, bytes: result.bytes, chunks: result.chunks, durationMs: 0, skipped: [] }
+    ? { sources: 1, bytes: result.bytes, chunks: result.chunks, durationMs: 0, skipped: scanner.takeLimits() }
     : { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [{ path: name, reason: 'binary input' }] };
   stats.durationMs = Math.round(performance.now() - started);
   return { findings: result?.findings ?? [], stats };

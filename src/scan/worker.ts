@@ -33,6 +33,7 @@ port.on('message', (entries: FileBatch) => {
       result.chunks += r.chunks;
       if (r.skipped) result.skipped.push(r.skipped);
       else result.files++;
+      result.skipped.push(...scanner.takeLimits());
     }
     port.postMessage(result);
   })().catch((error: unknown) => port.postMessage(failure(error)));

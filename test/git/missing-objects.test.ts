@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/load.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { scanGit, type GitMode } from '../../src/scan/scan-git.js';
-import { Inventory } from '../../src/sprawl/inventory.js';
+import { Inventory } from '../../src/inventory/inventory.js';
 import { parseJsonReport, runCli } from '../support/cli.js';
 import { fakeGithubPat } from '../support/fake-secrets.js';
 import { TestRepo } from '../support/git-repo.js';

@@ -95,6 +95,7 @@ export async function scanTickets(options: TicketScanOptions): Promise<TicketSca
   for await (const input of findInputs(options.paths, options.cwd ?? process.cwd(), options.formatHint, warn, fail)) {
     if (options.signal?.aborted) break;
     await scanInput(input, options, { findings, stats, warn, fail });
+    for (const limit of options.scanner.takeLimits()) warn(limit);
   }
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, stats, failures };
