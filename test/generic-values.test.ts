@@ -43,6 +43,16 @@ describe('passwords people chose, under password names', () => {
     expect(found(line, 'config.yml')).toEqual([]);
   });
 
+  it.each([
+    ['a builder method', 'DataSource.java', (v: string) => `    builder.password("${v}").build();`],
+    ['an argument list', 'backup.py', (v: string) => `    subprocess.run(["mysqldump", "--password", "${v}", "shop"])`],
+    ['a name/value pair', 'applicationContext.xml', (v: string) => `    <property name="password" value="${v}"/>`],
+    ['a UI test filling the field', 'login.spec.ts', (v: string) => `  await page.fill('#password', '${v}');`],
+  ])('finds a weak password given to %s', (_where, path, render) => {
+    const value = j('pump', 'kin77');
+    expect(found(render(value), path)).toEqual([value]);
+  });
+
   it('an unquoted word is a value in configuration but a variable in code', () => {
     const line = `password = ${j('hunter', 'twelve')}`;
     expect(found(line, 'app.ini')).toHaveLength(1);

@@ -32,7 +32,9 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   const v = query ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v)) return null;
   const site = siteBefore(before);
-  const kind = given ?? nameKind(site.name);
+  // `name="db.password" value="…"`, `Name: DB_PASSWORD, Value: …`: the pair's name says what the value is.
+  const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : undefined;
+  const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === 'password' ? 4 : 8)) return null;
   if (isPlaceholder(v, [], { weakPasswords: kind === 'password' })) return null;
   if (notALiteral(v, site, before, after)) return null;
@@ -41,6 +43,9 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
 }
+
+/** The name of a name/value pair written on one line (XML attributes, YAML flow maps, CloudFormation). */
+const PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
 
 /**
  * An unquoted value runs to the end of its line, a statement end, a comment or a `\` continuation.
@@ -105,8 +110,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   if (site.flag && site.operator === ' ' && /^[a-z]+$/.test(v)) return null;
   if (site.quote === '' && /[.,;:]$/.test(v)) return null;
   // A call that is not a lookup or a setting (`Colorizer('PASS', 'green')`, `MovedAttribute("HTTPPasswordMgr", …)`)
-  // takes the name as a label, not as the key of the value that follows.
-  if (byName && site.operator === ',' && !LOOKUP_CALL.test(context.before ?? '') && !strongLooking(v)) return null;
+  // takes the name as a label, not as the key of the value that follows; a flag in an argument list
+  // (`["--password", "…"]`) is followed by its value.
+  if (byName && site.operator === ',' && !site.flag && !LOOKUP_CALL.test(context.before ?? '') && !strongLooking(v)) return null;
   // A name that says the value is not real (`fake_password`, `example_pwd`).
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$/i.test(site.name)) return null;
   // Django marks an account without a usable password with `!` and random characters (40 today).
@@ -131,7 +137,7 @@ function strongLooking(v: string): boolean {
 }
 
 /** Calls that take a setting's name and then its value or default: environment lookups, property setters, headers. */
-const LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put)\s*\(\s*\\?["'`][\w.:-]+\\?["'`]\s*,\s*\\?["'`]$/;
+const LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
 
 /** Letters for the digits and symbols people substitute in words (`p@ssw0rd`, `pa$$word`). */
 function unleet(v: string): string {
