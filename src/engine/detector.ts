@@ -323,6 +323,8 @@ export class Detector {
   private readonly now: number;
   /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
   private onReject: ((rejected: RejectedCandidate) => void) | undefined;
+  /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+  private path: string | undefined;
 
   constructor(rules: readonly Rule[], options: DetectorOptions = {}) {
     const extraStopwords = options.stopwords ?? [];
@@ -376,7 +378,8 @@ export class Detector {
    * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
    * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
    * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
-   * text comes from: rules with `paths` run only when it matches one of their globs.
+   * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+   * judge some values by the kind of file (code or configuration).
    */
   scan(text: string, ascii?: Uint8Array, path?: string): Match[] {
     return this.scanWithWork(text, ascii, path).matches;
@@ -389,6 +392,7 @@ export class Detector {
       const paths = (this.rules[ruleIndex] as CompiledRule).paths as RegExp;
       this.blocked[ruleIndex] = path !== undefined && paths.test(path) ? 0 : 1;
     }
+    this.path = path;
     const state = new ScanState(this.searchLeft, text.length);
     const matches = this.locate(text, this.detect(text, 0, state, ascii));
     const decode = state.decode;
@@ -687,7 +691,8 @@ export class Detector {
       const entropy = shannonEntropy(secret);
       if (entropy < rule.entropy) return void reject?.('entropy', `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
     }
-    if (isPlaceholder(rule.placeholder_scope === 'key-body' ? keyBody(secret) : secret, compiled.stopwords)) {
+    // Generic rules may hold a password, which can be a common word (`admin`): their refiners judge those by the name.
+    if (isPlaceholder(rule.placeholder_scope === 'key-body' ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
       // A documented example of a specific format (the jwt.io token) stays an example for heuristics too.
       if (!rule.generic) vetoed.push(start, end);
       return void reject?.('placeholder', 'a placeholder, example or filler (a stopword, a template, a repeated or ascending run)');
@@ -706,7 +711,7 @@ export class Detector {
     let expired: boolean | undefined;
     let facts: Record<string, string> | undefined;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
+      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void reject?.('context', `the ${rule.refine ?? ''} check judged it no credential, by its structure or the code around it`);

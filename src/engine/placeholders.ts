@@ -99,6 +99,7 @@ const DOCUMENTED_EXAMPLES = new Set([
   'hdk48Djdsa',
   'hdhd0244k9j7ao03',
   'xyz4992k83j47x0b',
+  'kkk9d7dh3k39sjv7',
 ]);
 
 /**
@@ -129,9 +130,20 @@ const TEMPLATE = new RegExp(
 
 const ASCENDING = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-export function isPlaceholder(secret: string, extraStopwords: readonly string[] = []): boolean {
+/**
+ * Whole values that stand in for most things but are also passwords people really set (`admin`,
+ * `root`): placeholders, except where a password is expected.
+ */
+const WEAK_PASSWORDS = new Set(['admin', 'root']);
+
+export interface PlaceholderOptions {
+  /** The value may be a password a person chose: common weak passwords are not placeholders. */
+  readonly weakPasswords?: boolean;
+}
+
+export function isPlaceholder(secret: string, extraStopwords: readonly string[] = [], options: PlaceholderOptions = {}): boolean {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
+  if ((STOP_VALUES.has(lower) && !(options.weakPasswords === true && WEAK_PASSWORDS.has(lower))) || DOCUMENTED_EXAMPLES.has(secret)) return true;
   for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;
