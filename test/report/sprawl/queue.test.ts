@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { remediationFor } from '../../../src/report/sprawl/remediation.js';
+import { formatSprawlText } from '../../../src/report/sprawl/text.js';
+import { formatSprawlMarkdown } from '../../../src/report/sprawl/markdown.js';
 import { matchCodeOwners, splitAuthor } from '../../../src/report/sprawl/owners.js';
 import { secret } from '../../support/inventory-fixtures.js';
 import { fingerprintOf, historyAt, makeFinding, reportOf, ticketAt } from './build-inventory.js';
@@ -48,6 +50,25 @@ describe('the remediation queue', () => {
     expect(byFp(revoked)?.remediation.next).toBe('Revoked: remove the remaining copies from 4 places.');
     // Copies in plain files and a ticket: redact the ticket, load the replacement from a secrets manager.
     expect(byFp(spread)?.remediation.replaceWith.map((r) => r.kind)).toEqual(['ticket-cleanup', 'dynamic-secrets']);
+  });
+
+  it('text and Markdown open with the secrets to fix first, each with severity, priority and its next step', () => {
+    const text = formatSprawlText(report);
+    const lines = text.split('\n');
+    const at = lines.indexOf('Fix first');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.findIndex((l) => l.trim().startsWith('Secrets ')));
+    expect(lines[at + 1]).toMatch(/^ {2}#1 {2}ghp_\w+…\w{4} {2}GitHub personal access token \(classic\), critical, open, 4 places, risk \d+$/);
+    // Without the rule pack's advice (the CLI passes it), the step is the generic one.
+    expect(lines[at + 2]).toBe('      Revoke: Revoke the credential at github and issue a new one.');
+    expect(lines.some((l) => /^ {6}ask: Test Author <author@tests\.invalid>, Rita Reporter$/.test(l))).toBe(true);
+    // Three open secrets to fix; the revoked one is not in the list but is in the queue, last.
+    expect(lines.filter((l) => /^ {2}#\d/.test(l)).slice(0, 3).map((l) => l.slice(2, 4))).toEqual(['#1', '#2', '#3']);
+    expect(text).toContain('    next: Revoked: remove the remaining copies from 4 places.');
+    const md = formatSprawlMarkdown(report);
+    expect(md.indexOf('### Fix first')).toBeLessThan(md.indexOf('| Figure | Value |'));
+    expect(md).toMatch(/^1\. `ghp_\w+…\w{4}` GitHub personal access token \(classic\) · \*\*critical\*\* · open · 4 places · risk \d+<br>\*\*Revoke: Revoke the credential at github and issue a new one\.\*\*/m);
+    expect(md).toContain('| 4 | `');
   });
 
   it('names the commit authors of each copy and the ticket authors', () => {
