@@ -121,6 +121,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: "each run's figures when it finished (the sprawl trend), and each repository's CODEOWNERS rules",
+    up(db) {
+      db.exec(`
+        ALTER TABLE scan_runs ADD COLUMN stats TEXT;
+        ALTER TABLE repos ADD COLUMN codeowners TEXT;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
