@@ -95,8 +95,8 @@ describe('the compiled rule pack in an installed package', () => {
   }
 
   async function compiledRulesIn(dir: string): Promise<unknown[] | undefined> {
-    const settings = (await import(pathToFileURL(path.join(dir, 'lib', 'config', 'settings.js')).href)) as { readCompiledRules(): unknown[] | undefined };
-    return settings.readCompiledRules();
+    const pack = (await import(pathToFileURL(path.join(dir, 'lib', 'config', 'rule-pack.js')).href)) as { readPackedRules(): unknown[] | undefined };
+    return pack.readPackedRules();
   }
 
   it('is used when the rule files have the contents it was compiled from, whatever their times', async () => {
