@@ -18,8 +18,19 @@ function notACredential(value: string): boolean {
   // References and commands: `${VAR}`, `$(cmd)`, `%VAR%`, backticks, `@token@`, and format fields
   // anywhere in it (`{self.password}`, `{0}`): the line is a template in code, not the file.
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  // Encrypted forms whose key is kept elsewhere (Maven settings-security `{…}`, jasypt `ENC(…)`).
-  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC\(|^enc:/.test(value);
+  // Code that reads the value from somewhere else (`secret.Data["npm_token"]`, `os.environ['X']`).
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  // Masked values (`***hidden***`), and made-up ones that say so (`demo_pass213`, `changeit`).
+  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
+  // Encrypted forms whose key is kept elsewhere (Maven settings-security `{…}`, jasypt `ENC(…)`, SOPS `ENC[AES256_GCM,…]`).
+  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
+}
+
+/** Lower-case words and a number, one of them saying the value is for tests or demos. */
+function isMadeUp(value: string): boolean {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === 'changeit';
 }
 
 /** The value without the quotes, and the punctuation of code around a quoted line (`'",`), a whitespace-delimited format captures. */
