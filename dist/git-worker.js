@@ -1,7 +1,7 @@
 import { createRequire as __sprawlguardCreateRequire } from 'node:module';
 const require = __sprawlguardCreateRequire(import.meta.url);
 
-// src/scan/git-worker.ts
+// src/sources/git/git-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/engine/char-class.ts
@@ -48,23 +48,23 @@ var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
 var MIN_BASE64_RUN = 16;
 var MIN_PERCENT_RUN = 6;
 var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function asciiWindow(text, from, to) {
+function asciiWindow(text2, from, to) {
   const bytes = new Uint8Array(to - from);
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     bytes[i - from] = c < 128 ? c : 0;
   }
   return bytes;
 }
-function encodedValues(text, from = 0, to = text.length, ascii, budget) {
+function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
   const base64 = [];
-  if (ascii) base64Values(text, from, to, ascii, 0, base64, budget);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, base64, budget);
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (ascii) base64Values(text2, from, to, ascii, 0, base64, budget);
+  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base64, budget);
+  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
   const first = windowText.indexOf("%");
   if (first < 0) return base64;
   const percent = [];
-  percentValues(text, from, to, windowText, first, base64, percent, budget);
+  percentValues(text2, from, to, windowText, first, base64, percent, budget);
   return percent.length === 0 ? base64 : mergeByStart(base64, percent);
 }
 function mergeByStart(a, b) {
@@ -78,7 +78,7 @@ function mergeByStart(a, b) {
   }
   return out;
 }
-function base64Values(text, from, to, bytes, base, out, budget) {
+function base64Values(text2, from, to, bytes, base, out, budget) {
   const n = to;
   let i = from;
   while (i + MIN_BASE64_RUN <= n) {
@@ -106,28 +106,28 @@ function base64Values(text, from, to, bytes, base, out, budget) {
     i = pad > 0 ? end : end + 1;
     if (end - start > MAX_ENCODED_CANDIDATE) continue;
     if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text, start, end, out, budget);
+    addBase64(text2, start, end, out, budget);
   }
 }
-function addBase64(text, start, end, out, budget) {
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
+function addBase64(text2, start, end, out, budget) {
+  const next = text2.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
   if (budget) {
     if (budget.spent) return budget.skip(start);
     budget.chars += end - start;
   }
-  const decoded = decodeBase64Text(text.slice(start, end));
+  const decoded = decodeBase64Text(text2.slice(start, end));
   if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
 }
-function percentValues(text, from, to, windowText, first, base64, out, budget) {
+function percentValues(text2, from, to, windowText, first, base64, out, budget) {
   let floor = from;
   let b = 0;
   for (let w = first; w >= 0; ) {
     const i = from + w;
     let start = i;
-    while (start > floor && isUrlChar(text.charCodeAt(start - 1))) start--;
+    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
     let end = i;
-    while (end < to && isUrlChar(text.charCodeAt(end))) end++;
+    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
     floor = end;
     w = end < to ? windowText.indexOf("%", end - from) : -1;
     const overlapsBase64 = (a, z) => {
@@ -135,31 +135,31 @@ function percentValues(text, from, to, windowText, first, base64, out, budget) {
       return b < base64.length && base64[b].start < z;
     };
     if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
-      addPercent(text, start, end, out, budget);
+      addPercent(text2, start, end, out, budget);
       continue;
     }
     for (let piece = start; piece < end; ) {
-      const pieceEnd = nextPiece(text, piece, end);
-      if (!overlapsBase64(piece, pieceEnd)) addPercent(text, piece, pieceEnd, out, budget);
+      const pieceEnd = nextPiece(text2, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
       piece = pieceEnd;
     }
   }
 }
-function nextPiece(text, piece, end) {
+function nextPiece(text2, piece, end) {
   const limit = Math.min(end, piece + MAX_PERCENT_RUN);
-  const amp = text.slice(piece, limit).indexOf("&");
+  const amp = text2.slice(piece, limit).indexOf("&");
   if (amp >= 0) return piece + amp + 1;
   if (limit === end) return end;
-  if (text.charCodeAt(limit - 1) === 37) return limit - 1;
-  if (text.charCodeAt(limit - 2) === 37) return limit - 2;
+  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
   return limit;
 }
 function isUrlChar(c) {
   return c < 128 && URL_CHAR[c] === 1;
 }
-function addPercent(text, start, end, out, budget) {
+function addPercent(text2, start, end, out, budget) {
   if (end - start < MIN_PERCENT_RUN) return;
-  const run = text.slice(start, end);
+  const run = text2.slice(start, end);
   if (!PERCENT_ESCAPE.test(run)) return;
   if (budget) {
     if (budget.spent) return budget.skip(start);
@@ -183,9 +183,9 @@ function decodeBase64Text(run) {
     if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
     if (++unprintable > allowed) return void 0;
   }
-  const text = bytes.toString("utf8");
-  if (text.includes("�")) return void 0;
-  return text;
+  const text2 = bytes.toString("utf8");
+  if (text2.includes("�")) return void 0;
+  return text2;
 }
 var SpanCursor = class {
   /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
@@ -276,8 +276,8 @@ var WasmKeywordScanner = class {
     const outs = os + tables.outputStart.length * 4;
     const hits1 = align(outs + tables.outputs.length * 4);
     const hits2 = hits1 + hitBytes;
-    const text = hits2 + hitBytes;
-    const end = text + WASM_BLOCK + overlap;
+    const text2 = hits2 + hitBytes;
+    const end = text2 + WASM_BLOCK + overlap;
     const have = this.memory.buffer.byteLength;
     if (end > have) {
       this.memory.grow(Math.ceil((end - have) / PAGE));
@@ -295,7 +295,7 @@ var WasmKeywordScanner = class {
     i32.set(tables.outputStart, os >> 2);
     i32.set(tables.outputs, outs >> 2);
     this.loaded = tables;
-    this.layout = { cls, delta, os, outs, hits1, hits2, text };
+    this.layout = { cls, delta, os, outs, hits1, hits2, text: text2 };
     return this.layout;
   }
 };
@@ -423,8 +423,8 @@ var KeywordAutomaton = class {
    * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
    * WebAssembly loop, with the same hits.
    */
-  scan(text, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
-    return this.search(text, limit, ascii, startAfter);
+  scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+    return this.search(text2, limit, ascii, startAfter);
   }
 };
 function makeSearch(tables) {
@@ -458,7 +458,7 @@ function makeSearch(tables) {
     );
     return result(count, limit);
   };
-  return (text, limit, ascii, startAfter) => {
+  return (text2, limit, ascii, startAfter) => {
     if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
@@ -472,9 +472,9 @@ function makeSearch(tables) {
     }
     let count = 0;
     let row = 0;
-    const n = text.length;
+    const n = text2.length;
     for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       const next = delta[row + (c < 256 ? classOf[c] : 0)];
       row = next >= 0 ? next : ~next;
     }
@@ -482,7 +482,7 @@ function makeSearch(tables) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
+        const c = text2.charCodeAt(i);
         const next = delta[row + (c < 256 ? classOf[c] : 0)];
         if (next >= 0) {
           row = next;
@@ -516,16 +516,16 @@ function patternExtent(pattern) {
   return { reach, lines: lines2 };
 }
 var LineLimits = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
   }
   breaks = [];
   head = 0;
   /** text[0, searched) has been searched for line breaks. */
   searched = 0;
   extent(at, reach, lines2) {
-    const text = this.text;
-    const limit = Math.min(text.length, at + reach);
+    const text2 = this.text;
+    const limit = Math.min(text2.length, at + reach);
     if (lines2 === Infinity) return limit - at;
     const breaks = this.breaks;
     while (this.head < breaks.length && breaks[this.head] < at) this.head++;
@@ -535,9 +535,9 @@ var LineLimits = class {
     }
     this.searched = Math.max(this.searched, at);
     while (breaks.length - this.head <= lines2 && this.searched < limit) {
-      const nl = text.indexOf("\n", this.searched);
+      const nl = text2.indexOf("\n", this.searched);
       if (nl < 0) {
-        this.searched = text.length;
+        this.searched = text2.length;
         break;
       }
       breaks.push(nl);
@@ -775,11 +775,11 @@ function base32Encode(bytes) {
   if (bits > 0) out += RFC4648_BASE32[buffer << 5 - bits & 31];
   return out;
 }
-function base32Decode(text) {
+function base32Decode(text2) {
   const out = [];
   let buffer = 0;
   let bits = 0;
-  for (const ch of text.replace(/=+$/, "")) {
+  for (const ch of text2.replace(/=+$/, "")) {
     const v = RFC4648_BASE32.indexOf(ch);
     if (v < 0) return void 0;
     buffer = (buffer << 5 | v) & 65535;
@@ -816,12 +816,28 @@ function atlassianCloud(secret) {
   const expected = crc32(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, "0");
   return expected === secret.slice(-8);
 }
+function crc16Xmodem(bytes) {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let k = 0; k < 8; k++) crc = crc & 32768 ? (crc << 1 ^ 4129) & 65535 : crc << 1 & 65535;
+  }
+  return crc;
+}
+function nkeyCrc16(secret) {
+  const raw = base32Decode(secret);
+  if (!raw || raw.length < 4) return false;
+  const data2 = raw.subarray(0, raw.length - 2);
+  const stored = raw[raw.length - 2] | raw[raw.length - 1] << 8;
+  return crc16Xmodem(data2) === stored;
+}
 var VALIDATORS = [
   { name: "github-crc32", established: true, check: prefixedCrc32Base62 },
   { name: "npm-crc32", established: true, check: prefixedCrc32Base62 },
   { name: "github-fine-grained", established: false, check: githubFineGrained },
   { name: "gitlab-routable", established: true, check: gitlabRoutable },
-  { name: "atlassian-crc32", established: true, check: atlassianCloud }
+  { name: "atlassian-crc32", established: true, check: atlassianCloud },
+  { name: "nkey-crc16", established: true, check: nkeyCrc16 }
 ];
 var BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));
 function checksumValidator(name) {
@@ -831,15 +847,15 @@ function checksumValidator(name) {
 // src/engine/entropy.ts
 var counts = new Int32Array(128);
 var firstSeen = new Int32Array(128);
-function shannonEntropy(text) {
-  const n = text.length;
+function shannonEntropy(text2) {
+  const n = text2.length;
   if (n === 0) return 0;
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     if (c >= 128) {
       for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
-      return entropyOfAnyText(text);
+      return entropyOfAnyText(text2);
     }
     if (counts[c] === 0) firstSeen[distinct++] = c;
     counts[c] = counts[c] + 1;
@@ -853,11 +869,11 @@ function shannonEntropy(text) {
   }
   return bits;
 }
-function entropyOfAnyText(text) {
-  const n = text.length;
+function entropyOfAnyText(text2) {
+  const n = text2.length;
   const byUnit = /* @__PURE__ */ new Map();
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
   }
   let bits = 0;
@@ -866,6 +882,40 @@ function entropyOfAnyText(text) {
     bits -= p * Math.log2(p);
   }
   return bits;
+}
+
+// src/engine/path-globs.ts
+function compilePathGlobs(globs) {
+  const alternatives = globs.map((glob) => {
+    const clean = glob.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return `(?:^|/)${globToSource(clean)}$`;
+  });
+  return new RegExp(alternatives.join("|"), "i");
+}
+function globToSource(glob) {
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        i++;
+        if (glob[i + 1] === "/") {
+          i++;
+          out += "(?:[^/]*/)*";
+        } else out += ".*";
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      braces++;
+      out += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      out += ")";
+    } else if (c === "," && braces > 0) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return out;
 }
 
 // src/engine/placeholders.ts
@@ -907,6 +957,7 @@ var STOP_SUBSTRINGS = [
   "qwerty",
   "asdfgh"
 ];
+var STOP_SUBSTRING = new RegExp(STOP_SUBSTRINGS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 var STOP_VALUES = /* @__PURE__ */ new Set([
   "password",
   "passwd",
@@ -955,7 +1006,8 @@ var DOCUMENTED_EXAMPLES = /* @__PURE__ */ new Set([
   "hh5s93j4hdidpola",
   "hdk48Djdsa",
   "hdhd0244k9j7ao03",
-  "xyz4992k83j47x0b"
+  "xyz4992k83j47x0b",
+  "kkk9d7dh3k39sjv7"
 ]);
 var TEMPLATE = new RegExp(
   [
@@ -978,10 +1030,11 @@ var TEMPLATE = new RegExp(
   "i"
 );
 var ASCENDING = "0123456789abcdefghijklmnopqrstuvwxyz";
-function isPlaceholder(secret, extraStopwords = []) {
+var WEAK_PASSWORDS = /* @__PURE__ */ new Set(["admin", "root"]);
+function isPlaceholder(secret, extraStopwords = [], options = {}) {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
-  for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
+  if (STOP_VALUES.has(lower) && !(options.weakPasswords === true && WEAK_PASSWORDS.has(lower)) || DOCUMENTED_EXAMPLES.has(secret)) return true;
+  if (STOP_SUBSTRING.test(lower)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;
   return isLowVariety(lower);
@@ -996,10 +1049,22 @@ function isLowVariety(lower) {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
+  if (n >= LONG_ASCENDING_RUN && hasLongAscendingRun(lower)) return true;
   const last = lower.charCodeAt(n - 1);
   if (n < 6 || last === 61) return false;
   for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
   return true;
+}
+var LONG_ASCENDING_RUN = 12;
+function hasLongAscendingRun(lower) {
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    if (lower.charCodeAt(i) === prev + 1 && (prev >= 48 && prev <= 56 || prev >= 97 && prev <= 121)) {
+      if (++run >= LONG_ASCENDING_RUN) return true;
+    } else run = 1;
+  }
+  return false;
 }
 function isAscendingRuns(lower) {
   let run = 1;
@@ -1017,6 +1082,24 @@ function isAscendingRuns(lower) {
   return true;
 }
 
+// src/engine/refine/key-body.ts
+var SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
+var MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
+function keyBody(armoured) {
+  return keyLines(armoured).filter((line) => !/^[ \t]*[A-Za-z0-9-]+:/.test(line)).join("").replace(/\s+/g, "");
+}
+function keyLines(armoured) {
+  return literalContent(armoured).replace(MARKER, "\n").replace(/\\r\\n|\\[rn]/g, "\n").split(/\r?\n/);
+}
+function literalContent(armoured) {
+  const quote = SPLIT_AFTER_BEGIN.exec(armoured)?.[1];
+  if (quote === void 0) return armoured;
+  return armoured.split(quote).filter((_, i) => i % 2 === 0).join("");
+}
+function isSplitOverLiterals(armoured) {
+  return literalContent(armoured) !== armoured;
+}
+
 // src/engine/prechecks.ts
 var NAME = charTable("\\w.-");
 var BACKSLASH = 92;
@@ -1025,41 +1108,41 @@ var TAB = 9;
 function isQuote(c) {
   return c === 34 || c === 39 || c === 96;
 }
-function nameEnd(text, at, max) {
-  const limit = Math.min(text.length, at + max + 1);
+function nameEnd(text2, at, max) {
+  const limit = Math.min(text2.length, at + max + 1);
   let i = at;
   while (i < limit) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     if (c >= 128 || NAME[c] === 0) break;
     i++;
   }
   return i === at || i - at > max ? -1 : i;
 }
-function nameThenAssignment(text, at) {
-  let i = nameEnd(text, at, 40);
+function nameThenAssignment(text2, at) {
+  let i = nameEnd(text2, at, 40);
   if (i < 0) return false;
-  let c = text.charCodeAt(i);
-  if (c === BACKSLASH) c = text.charCodeAt(++i);
-  if (isQuote(c)) c = text.charCodeAt(++i);
-  if (c === 93) c = text.charCodeAt(++i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 5; blanks++) c = text.charCodeAt(++i);
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
+  if (isQuote(c)) c = text2.charCodeAt(++i);
+  if (c === 93) c = text2.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
   return c === 61 || c === 58 || c === 63 || c === 123;
 }
-function nameThenArgumentOrFallback(text, at) {
-  const end = nameEnd(text, at, 40);
+function nameThenArgumentOrFallback(text2, at) {
+  const end = nameEnd(text2, at, 40);
   if (end < 0) return false;
   let i = end;
-  let c = text.charCodeAt(i);
-  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
   if (isQuote(c)) {
-    c = text.charCodeAt(++i);
-    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+    c = text2.charCodeAt(++i);
+    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
     if (c === 44) return true;
   }
   i = end;
-  c = text.charCodeAt(i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
-  const d = text.charCodeAt(i + 1);
+  c = text2.charCodeAt(i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+  const d = text2.charCodeAt(i + 1);
   return c === 63 && d === 63 || c === 124 && d === 124;
 }
 var PRECHECKS = {
@@ -1073,6 +1156,842 @@ var PRECHECK_NAMES = Object.keys(PRECHECKS);
 
 // src/engine/refine.ts
 import { createHmac } from "node:crypto";
+
+// src/engine/refine/credential-file.ts
+var PASSWORD_NAME = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
+function notACredential(value) {
+  if (value.length === 0 || isPlaceholder(value)) return true;
+  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
+  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
+}
+function isMadeUp(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+}
+function unquote(secret) {
+  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
+}
+var credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
+var credentialFileValue = (secret, context) => {
+  const value = unquote(secret);
+  if (notACredential(secret) || notACredential(value)) return null;
+  if (PASSWORD_NAME.test(context.before ?? "")) return {};
+  if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
+  return {};
+};
+var WINSCP_MAGIC = 163;
+var WINSCP_FLAG = 255;
+var winscpPassword = (secret) => {
+  if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
+  const bytes = [];
+  for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
+  let at = 0;
+  const next = () => bytes[at++] ?? -1;
+  const flag = next();
+  let length = flag;
+  if (flag === WINSCP_FLAG) {
+    next();
+    length = next();
+  }
+  const shift = next();
+  if (length <= 0 || shift < 0) return null;
+  at += shift;
+  if (at + length > bytes.length) return null;
+  for (let i = 0; i < length; i++) {
+    const c = next();
+    if (c < 32 || c === 127) return null;
+  }
+  return { facts: { encoding: "winscp-obfuscated" } };
+};
+
+// src/engine/refine/jwk.ts
+var MIN_BYTES = 16;
+var jwkPrivateMember = (secret, context) => {
+  if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
+  const bytes = Math.floor(secret.length * 6 / 8);
+  if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
+  const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context.before ?? "")?.[1];
+  return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
+};
+
+// src/engine/refine/nkey.ts
+var ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
+var nkeySeed = (secret) => {
+  const role = ROLES[secret[1] ?? ""];
+  return role === void 0 ? null : { facts: { nkeyRole: role } };
+};
+
+// src/engine/refine/ntlm.ts
+var SIGNATURE = "NTLMSSP\0";
+function field(message, at) {
+  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
+}
+function text(message, buffer, unicode) {
+  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
+  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
+}
+var ntlmResponse = (secret) => {
+  const message = Buffer.from(secret, "base64");
+  if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
+  const nt = field(message, 20);
+  const domain = field(message, 28);
+  const user = field(message, 36);
+  for (const f of [nt, domain, user]) if (f.offset + f.length > message.length) return null;
+  if (nt.length === 0 || user.length === 0) return null;
+  const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
+  const unicode = (flags & 1) === 1;
+  const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
+  if (domain.length > 0) facts.domain = text(message, domain, unicode);
+  return { facts, lifetime: "long-lived" };
+};
+
+// src/engine/refine/otp-seed.ts
+var otpSeed = (secret) => {
+  const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
+  if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
+  if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
+  const bytes = base32Decode(compact);
+  if (!bytes || bytes.length < 10) return null;
+  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+  if (/^[A-Za-z]{5}$/.test(head)) return null;
+  return { facts: { seedBits: String(bytes.length * 8) } };
+};
+
+// src/engine/refine/paseto.ts
+var SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
+var KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
+var pasetoToken = (secret, context) => {
+  const parts = secret.split(".");
+  if (parts.length < 3 || parts.length > 4) return null;
+  const [version, purpose, payload] = parts;
+  const bytes = Buffer.from(payload, "base64url");
+  const signature = SIGNATURE_BYTES[version] ?? 64;
+  if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
+  const refinement = { facts: { paseto: `${version}.${purpose}` }, lifetime: "expiring" };
+  if (purpose !== "public") return refinement;
+  let claims;
+  try {
+    claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
+  } catch {
+    return null;
+  }
+  const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
+  const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
+  if (Number.isNaN(when)) return refinement;
+  return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context.now };
+};
+var paserkKey = (secret) => {
+  const cut = secret.indexOf(".", 3);
+  const type = secret.slice(0, cut);
+  const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
+  const expected = KEY_BYTES[type];
+  if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
+  return { facts: { paserk: type } };
+};
+
+// src/engine/refine/password-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+var SCHEMES = [
+  { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
+  { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
+  { name: "md5-crypt", test: /^\$1\$/, length: 22 },
+  { name: "apr1", test: /^\$apr1\$/, length: 22 },
+  { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
+  { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
+  { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
+  { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
+  { name: "sunmd5", test: /^\$md5/, length: 22 },
+  { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
+  { name: "argon2", test: /^(?:argon2)?\$argon2/ },
+  { name: "phpass", test: /^\$[PH]\$/ },
+  { name: "drupal7", test: /^\$S\$/ },
+  { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
+  { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
+  { name: "django-scrypt", test: /^scrypt\$/ },
+  { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
+  { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
+  { name: "ldap", test: /^\{/ },
+  { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
+  { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
+  { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
+  { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
+  { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
+];
+var SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
+var sampleDigests = (() => {
+  const out = /* @__PURE__ */ new Set();
+  for (const word of SAMPLE_WORDS) {
+    for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
+      const digest = createHash2(algorithm).update(word).digest();
+      out.add(digest.toString("hex"));
+      out.add(digest.toString("base64"));
+    }
+    const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
+    out.add(`*${mysql}`);
+  }
+  return out;
+})();
+function hashField(secret) {
+  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
+  return cut < 0 ? secret : secret.slice(cut + 1);
+}
+var passwordHash = (secret) => {
+  if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
+  const scheme = SCHEMES.find((s) => s.test.test(secret));
+  if (scheme === void 0) return null;
+  const field2 = hashField(secret);
+  if (field2.length === 0 || isPlaceholder(field2)) return null;
+  if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
+  const facts = { scheme: scheme.name };
+  const refinement = { facts };
+  if (scheme.name === "bcrypt") {
+    const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
+    if (!(cost >= 4 && cost <= 31)) return null;
+    facts.cost = String(cost);
+  }
+  if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
+    if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
+    refinement.confidence = "medium";
+  }
+  if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
+  return refinement;
+};
+
+// src/engine/refine/ldif-password.ts
+var ldifUserPassword = (secret, context) => {
+  let value = secret;
+  if (/::[ \t]*$/.test(context.before ?? "")) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
+    value = Buffer.from(secret, "base64").toString("utf8");
+    if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
+  }
+  if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
+  return value === secret ? {} : { facts: { encoding: "base64" } };
+};
+
+// src/engine/refine/sql-password.ts
+var SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
+var sqlStatementPassword = (secret) => {
+  if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
+  if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
+  return {};
+};
+
+// src/engine/generic/words.ts
+function looksGenerated(v) {
+  if (v.length < 24 || shannonEntropy(v) < 4) return false;
+  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
+  if (new Set(v.replace(/[A-Za-z0-9]/g, "")).size < 4) return false;
+  if (new Set(v.replace(/[\w$.()[\]{},]/g, "")).size < 2) return false;
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
+  return inWords / v.length < 0.55;
+}
+var COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
+function isWordLike(seg) {
+  const lower = seg.toLowerCase();
+  let common = 0;
+  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
+  return common / (lower.length - 1) >= 0.75;
+}
+function isWordCompound(core, minWordShare = 0.5) {
+  if (!/^[A-Za-z]+$/.test(core)) return false;
+  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  if (segments.length < 2) return false;
+  let wordy = 0;
+  let wordLetters = 0;
+  let words = 0;
+  let acronyms = 0;
+  for (const seg of segments) {
+    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
+      wordy += seg.length;
+      if (seg.length >= 4) {
+        wordLetters += seg.length;
+        words++;
+      }
+    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
+      wordy += seg.length;
+    } else if (/^[A-Z]{2,5}$/.test(seg) || /^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1))) {
+      wordy += seg.length;
+      acronyms++;
+    }
+  }
+  return wordy / core.length >= 0.9 && wordLetters / core.length >= minWordShare && words > 0 && acronyms <= words;
+}
+function isIdentifierLike(seg) {
+  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
+  if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
+  const parts = seg.split("_").filter(Boolean);
+  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")));
+}
+function isKeyboardMash(v) {
+  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
+  const letters = v.replace(/[0-9]/g, "");
+  if (letters.length < 5) return false;
+  const home = letters.replace(/[^asdfghjkl]/g, "").length;
+  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
+}
+function wordShare(v) {
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
+  return v.length === 0 ? 0 : inWords / v.length;
+}
+
+// src/engine/generic/code.ts
+var TYPE_NAMES = /* @__PURE__ */ new Set([
+  "string",
+  "str",
+  "int",
+  "integer",
+  "bool",
+  "boolean",
+  "number",
+  "float",
+  "double",
+  "any",
+  "object",
+  "char",
+  "bytes",
+  "byte",
+  "buffer",
+  "secretstr",
+  "secretbytes",
+  "optional",
+  "unknown",
+  "void",
+  "text",
+  "varchar",
+  "password",
+  "passwordfield",
+  "charfield",
+  "textfield",
+  "uuid",
+  "hidden",
+  "masked",
+  "sensitive",
+  "secure",
+  "required",
+  "default",
+  "value",
+  "empty",
+  "blank",
+  "dummy",
+  "sample",
+  "mock",
+  "stub",
+  "bearer",
+  "basic"
+]);
+var RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
+var MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+function notALiteral(v, site, before, after) {
+  if (MARKER2.test(v)) return true;
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
+  if (isKeyboardMash(v)) return true;
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
+  if (isCiphertext(v) || isReference(v)) return true;
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
+  if (isCode(v)) return true;
+  if (/[^\u0020-\u007e]/.test(v)) return true;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
+  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
+  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
+  if (isCodeReference(v, site, before, after)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return true;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
+  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
+  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return true;
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
+  if (/[<>]/.test(v) || v.endsWith(":")) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return true;
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
+  return false;
+}
+function isCode(v) {
+  if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
+  const member = v.replace(/\.$/, "").replace(/[?!]$/, "");
+  if (/^@{0,2}[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*)+$/.test(member)) {
+    const segments = member.replace(/^@+/, "").split(/\??\.|->/);
+    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return true;
+    if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
+  }
+  if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+function isPath(v) {
+  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
+}
+function decodePercent(v) {
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+function isCiphertext(v) {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+function isReference(v) {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+function isCodeReference(v, site, before, after) {
+  const quoted = site.quote !== "";
+  if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  const bare = v.replace(/[)\]}]+$/, "");
+  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
+  if (site.name === "") return false;
+  const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
+  return label.length > 0 && label === fold(v);
+}
+
+// src/engine/generic/names.ts
+var NAME_CHAR = /[\w$.:@-]/;
+var WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
+function siteBefore(before) {
+  let i = before.length;
+  let quote = "";
+  const q = before[i - 1];
+  if (q === '"' || q === "'" || q === "`") {
+    quote = q;
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+  if (wrapper) i -= wrapper[0].length;
+  let blanks = 0;
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
+    i--;
+    blanks++;
+  }
+  let operator = "";
+  const two = before.slice(Math.max(0, i - 2), i);
+  if (two === "=>" || two === ":=" || two === "??" || two === "||") {
+    operator = two;
+    i -= 2;
+    if (two === "??" && before[i - 1] === "?") i--;
+  } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
+    operator = before[i - 1];
+    i--;
+    if (operator === "=" && before[i - 1] === "?" && before[i - 2] === "?") i -= 2;
+  } else if (blanks > 0) {
+    operator = " ";
+  }
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
+  if (before[i - 1] === "]") i--;
+  if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === "`") {
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  if (before[i - 1] === "}") {
+    const open = before.lastIndexOf("{", i);
+    if (open > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open, i))) {
+      i = open;
+      while (i > 0 && before[i - 1] === " ") i--;
+    }
+  }
+  const end = i;
+  if (operator === ">") {
+    const open = before.lastIndexOf("<", end);
+    const tag = open >= 0 ? before.slice(open + 1, end) : "";
+    const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
+    return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
+  }
+  while (i > 0 && NAME_CHAR.test(before[i - 1])) i--;
+  const raw = before.slice(i, end);
+  const name = raw.replace(/^[-$@:.]+/, "");
+  const head = before.slice(0, i);
+  const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
+  return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
+}
+var PASSWORD_NAME2 = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
+function nameKind(name) {
+  const lower = name.toLowerCase();
+  if (lower === "") return "none";
+  const parts = lower.split(/[.:]+/).filter(Boolean);
+  const tail = parts[parts.length - 1] ?? lower;
+  const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
+  if (PASSWORD_NAME2.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
+  if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
+  if (/licen[cs]e$/.test(last)) return "weak-key";
+  if (/key/.test(last)) {
+    if (/[a-z0-9][_.-]keys?$/.test(last) || NAMED_KEY.test(last)) return "secret";
+    return "weak-key";
+  }
+  return "secret";
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "mjs",
+  "cjs",
+  "jsx",
+  "ts",
+  "mts",
+  "cts",
+  "tsx",
+  "vue",
+  "svelte",
+  "py",
+  "pyi",
+  "rb",
+  "php",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "groovy",
+  "gradle",
+  "go",
+  "rs",
+  "c",
+  "h",
+  "cc",
+  "cpp",
+  "hpp",
+  "cxx",
+  "cs",
+  "fs",
+  "vb",
+  "swift",
+  "m",
+  "mm",
+  "dart",
+  "lua",
+  "pl",
+  "pm",
+  "r",
+  "jl",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "elm",
+  "hs",
+  "ml",
+  "nim",
+  "zig",
+  "sol",
+  "coffee",
+  "ipynb"
+]);
+function fileKind(path) {
+  if (path === void 0 || path === "" || path === "-") return "unknown";
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return "other";
+  return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
+}
+
+// src/engine/refine/generic-value.ts
+var genericSecretValue = (secret, context) => judgeGenericValue(secret, context);
+var genericPasswordValue = (secret, context) => judgeGenericValue(secret, context, "password");
+function judgeGenericValue(secret, context, given) {
+  const before = context.before ?? "";
+  const after = context.after ?? "";
+  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  const query = /[?&][\w.-]*=$/.test(before);
+  const v = query ? decodePercent(unescaped) : unescaped;
+  if (/\s/.test(v)) return null;
+  const site = siteBefore(before);
+  const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
+  const kind = given ?? nameKind(paired ?? site.name);
+  if (v.length < (kind === "password" ? 4 : 8)) return null;
+  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
+  if (notALiteral(v, site, before, after)) return null;
+  if (encodesPlaceholder(v)) return null;
+  if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
+  if (kind === "password") return passwordValue(v, site, context, given === void 0);
+  return generatedValue(v, kind, before);
+}
+var PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
+function unquotedValueEnds(site, after) {
+  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
+  return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
+}
+function notAPassword(v) {
+  const lower = v.toLowerCase();
+  if (/^[0-9]+$/.test(v)) return true;
+  const plain = lower.replace(/[-_ ]/g, "");
+  if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
+  if (/^[0-9]*[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && isWordCompound(v)) return true;
+  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
+  if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
+  if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
+  if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
+  if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
+  return false;
+}
+var urlPassword = (secret, context) => {
+  const password = decodePercent(secret);
+  if (notAPassword(password)) return null;
+  const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context.before ?? "")?.[1] ?? "";
+  const host = /^@(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(context.after ?? "")?.[1] ?? "";
+  if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
+    if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
+  }
+  return {};
+};
+function passwordValue(v, site, context, byName) {
+  if (notAPassword(v)) return null;
+  if (site.flag && site.operator === " " && /^[a-z]+$/.test(v)) return null;
+  if (site.quote === "" && /[.,;:]$/.test(v)) return null;
+  if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context.before ?? "") && !strongLooking(v)) return null;
+  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$/i.test(site.name)) return null;
+  if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
+  if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
+    const file = fileKind(context.path);
+    if (file === "code" && !looksGenerated(v)) return null;
+    if (file === "unknown" && !site.lineStart) return null;
+    if (file === "unknown" && /^[a-z]+_[a-z_]+$/.test(v)) return null;
+  }
+  return { confidence: strongLooking(v) ? "medium" : "low" };
+}
+function strongLooking(v) {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
+}
+var LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+function unleet(v) {
+  return v.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!|]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+var NOT_A_PASSWORD = /* @__PURE__ */ new Set([
+  "password",
+  "passwd",
+  "passwort",
+  "passphrase",
+  "pass",
+  "pwd",
+  "motdepasse",
+  "contrasena",
+  "wachtwoord",
+  "kennwort",
+  "parola",
+  "senha",
+  "required",
+  "optional",
+  "hidden",
+  "visible",
+  "masked",
+  "plain",
+  "plaintext",
+  "cleartext",
+  "text",
+  "string",
+  "secret",
+  "secrets",
+  "invalid",
+  "valid",
+  "blank",
+  "empty",
+  "missing",
+  "incorrect",
+  "mismatch",
+  "mismatched",
+  "unknown",
+  "weak",
+  "strong",
+  "medium",
+  "short",
+  "long",
+  "tooshort",
+  "toolong",
+  "toosimple",
+  "tooweak",
+  "reset",
+  "forgot",
+  "forgotten",
+  "change",
+  "changed",
+  "update",
+  "updated",
+  "new",
+  "old",
+  "current",
+  "confirm",
+  "confirmed",
+  "confirmation",
+  "show",
+  "hide",
+  "toggle",
+  "input",
+  "field",
+  "label",
+  "hint",
+  "error",
+  "errors",
+  "success",
+  "login",
+  "logout",
+  "signin",
+  "signup",
+  "register",
+  "submit",
+  "cancel",
+  "save",
+  "default",
+  "auto",
+  "manual",
+  "prompt",
+  "ask",
+  "env",
+  "environment",
+  "file",
+  "stdin",
+  "vault",
+  "keychain",
+  "keyring",
+  "secretsmanager",
+  "ssm",
+  "kms",
+  "bcrypt",
+  "argon2",
+  "argon2id",
+  "argon2i",
+  "scrypt",
+  "pbkdf2",
+  "sha256",
+  "sha512",
+  "sha1",
+  "md5",
+  "hash",
+  "hashed",
+  "encrypted",
+  "encrypt",
+  "decrypt",
+  "newpassword",
+  "currentpassword",
+  "oldpassword",
+  "confirmpassword",
+  "onetimecode",
+  "off",
+  "none",
+  "disabled",
+  "enabled",
+  "set",
+  "unset",
+  "notset",
+  "nopassword",
+  "nopass",
+  "nopasswd",
+  "expired",
+  "locked",
+  "unlock",
+  "random",
+  "generated",
+  "generate",
+  "auto",
+  "inherit",
+  "anonymous",
+  "guestaccess",
+  "sensitive",
+  "secure",
+  "insecure",
+  "value",
+  "values",
+  "true",
+  "false",
+  "null",
+  "nil",
+  "salt",
+  "pepper",
+  "nonce",
+  "key",
+  "iv",
+  "passed",
+  "failed",
+  "skipped",
+  "pending",
+  "failure",
+  "fail",
+  "different",
+  "other",
+  "another",
+  "same",
+  "match",
+  "nomatch",
+  "asdf",
+  "qwer",
+  "zxcv",
+  "asdfasdf",
+  "qwerqwer",
+  "qwerty",
+  "undefined",
+  "mypassword",
+  "notasecret",
+  "notsecret",
+  "nosecret",
+  "unsafe",
+  "name",
+  "username",
+  "user",
+  "login",
+  "email",
+  "flags",
+  "flag",
+  "with",
+  "changeit"
+]);
+function generatedValue(v, kind, before) {
+  if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
+  if (isTestValue(v)) return null;
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
+  if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
+  const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
+  if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
+  if (/^[A-Z]?[a-z]+$/.test(core)) return null;
+  if (wordShare(v) >= 0.6) return null;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const bits = shannonEntropy(v);
+  if (classes < 2 || bits < 2.5) return null;
+  if (v.length < 10 && classes < 3) return null;
+  if (kind === "weak-key" && (!stronglyRandom(v) || PUBLIC_KEY_WORDS.test(before))) return null;
+  const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
+  return { confidence: strong ? "medium" : "low" };
+}
+var PUBLIC_KEY_WORDS = /(?:gpg|pgp|gnupg|public|pub|host|ssh|release|fingerprint|verify|verification)[\s_.-]*key\b[^=:]*[=:]?\s*["'`]?$/i;
+function stronglyRandom(v) {
+  if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(v)) return shannonEntropy(v) >= 3;
+  const body = v.replace(/^base64:/, "").replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]{24,}$/.test(body)) return false;
+  return /[a-z]/.test(body) && /[A-Z]/.test(body) && /[0-9]/.test(body) && shannonEntropy(body) >= 4;
+}
+function unescapeXml(v) {
+  return v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function isTestValue(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
+}
+function encodesPlaceholder(v) {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
+  const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
+  if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
+}
+
+// src/engine/refine.ts
 var HOUR = 3600;
 var DAY = 24 * HOUR;
 function lifetimeFromValidity(seconds) {
@@ -1088,9 +2007,9 @@ function expiryFacts(expSeconds, context, issuedSeconds) {
 }
 function decodeBase64Json(segment) {
   try {
-    const text = Buffer.from(segment, "base64url").toString("utf8");
-    if (!text.startsWith("{")) return void 0;
-    return JSON.parse(text);
+    const text2 = Buffer.from(segment, "base64url").toString("utf8");
+    if (!text2.startsWith("{")) return void 0;
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -1182,11 +2101,12 @@ var discordBotToken = (secret) => {
 var privateKey = (secret) => {
   const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
   const kind = (header?.[1] ?? "").trim() || "PKCS8";
-  const body = secret.replace(/-----(?:BEGIN|END)[^-]*-----/g, "").replace(/\\[rn]/g, "").replace(/^[A-Za-z-]+: .*$/gm, "").replace(/\s+/g, "");
+  const body = keyBody(secret);
   if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
   const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
   const facts = { keyType: kind };
   if (encrypted) facts.encrypted = "true";
+  if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
   return { lifetime: "long-lived", facts, confidence: encrypted ? "medium" : "high" };
 };
 function isEncryptedOpenSsh(kind, body) {
@@ -1203,11 +2123,11 @@ var pypiMacaroon = (secret, context) => {
     return null;
   }
   if (bytes[0] !== 2) return null;
-  const text = bytes.toString("latin1");
+  const text2 = bytes.toString("latin1");
   const facts = {};
-  const location = /\x01\x08([a-z.]{8})/.exec(text);
+  const location = /\x01\x08([a-z.]{8})/.exec(text2);
   if (location) facts.registry = location[1];
-  const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text) ?? /"exp":\s*([0-9]{9,11})/.exec(text);
+  const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text2) ?? /"exp":\s*([0-9]{9,11})/.exec(text2);
   if (expiry) {
     const exp = Number(expiry[1]);
     const nbf = expiry[2] !== void 0 ? Number(expiry[2]) : void 0;
@@ -1215,203 +2135,6 @@ var pypiMacaroon = (secret, context) => {
   }
   return { lifetime: "long-lived", facts };
 };
-var TYPE_NAMES = /* @__PURE__ */ new Set([
-  "string",
-  "str",
-  "int",
-  "integer",
-  "bool",
-  "boolean",
-  "number",
-  "float",
-  "double",
-  "any",
-  "object",
-  "char",
-  "bytes",
-  "byte",
-  "buffer",
-  "secretstr",
-  "secretbytes",
-  "optional",
-  "unknown",
-  "void",
-  "text",
-  "varchar",
-  "password",
-  "passwordfield",
-  "charfield",
-  "textfield",
-  "uuid",
-  "hidden",
-  "masked",
-  "sensitive",
-  "secure",
-  "required",
-  "default",
-  "value",
-  "empty",
-  "blank",
-  "dummy",
-  "sample",
-  "mock",
-  "stub",
-  "bearer",
-  "basic"
-]);
-var genericSecretValue = (secret, context) => {
-  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
-  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
-  const v = /[?&][\w.-]*=$/.test(context.before ?? "") ? decodePercent(unescaped) : unescaped;
-  if (/\s/.test(v) || v.length < 6) return null;
-  if (v !== secret && isPlaceholder(v)) return null;
-  const decoded = decodePercent(v);
-  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return null;
-  if (isKeyboardMash(v)) return null;
-  if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
-  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return null;
-  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
-  if (isTestValue(v)) return null;
-  if (isCiphertext(v) || isReference(v)) return null;
-  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
-  const member = v.replace(/\.$/, "");
-  if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(member)) {
-    const segments = member.replace(/^@/, "").split(/\??\./);
-    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return null;
-  }
-  if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
-  if (/\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v)) return null;
-  if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
-  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
-  if (TYPE_NAMES.has(v.toLowerCase())) return null;
-  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
-  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return null;
-  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return null;
-  if (context.before !== void 0 && isCodeReference(v, context.before, context.after ?? "")) return null;
-  if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(context.before ?? "")) return null;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
-  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
-  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return null;
-  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
-  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return null;
-  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return null;
-  const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
-  if (/^[0-9]+$/.test(core)) return null;
-  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
-  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
-  if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
-  if (/^[A-Z]?[a-z]+$/.test(core) || /[<>]/.test(v) || v.endsWith(":")) return null;
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return null;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
-  const bits = shannonEntropy(v);
-  if (classes < 2 || bits < 2.5) return null;
-  if (v.length < 10 && classes < 3) return null;
-  const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
-  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return null;
-  if (encodesPlaceholder(v)) return null;
-  return { confidence: strong ? "medium" : "low" };
-};
-function looksGenerated(v) {
-  if (v.length < 24 || shannonEntropy(v) < 4) return false;
-  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
-  if (new Set(v.replace(/[A-Za-z0-9]/g, "")).size < 4) return false;
-  if (new Set(v.replace(/[\w$.()[\]{},]/g, "")).size < 2) return false;
-  let inWords = 0;
-  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
-  return inWords / v.length < 0.55;
-}
-var COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
-function isWordLike(seg) {
-  const lower = seg.toLowerCase();
-  let common = 0;
-  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
-  return common / (lower.length - 1) >= 0.75;
-}
-function isWordCompound(core, minWordShare = 0.5) {
-  if (!/^[A-Za-z]+$/.test(core)) return false;
-  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
-  if (segments.length < 2) return false;
-  let wordy = 0;
-  let wordLetters = 0;
-  let words = 0;
-  let acronyms = 0;
-  for (const seg of segments) {
-    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
-      wordy += seg.length;
-      if (seg.length >= 4) {
-        wordLetters += seg.length;
-        words++;
-      }
-    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
-      wordy += seg.length;
-    } else if (/^[A-Z]{2,5}$/.test(seg) || /^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1))) {
-      wordy += seg.length;
-      acronyms++;
-    }
-  }
-  return wordy / core.length >= 0.9 && wordLetters / core.length >= minWordShare && words > 0 && acronyms <= words;
-}
-var RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
-function isIdentifierLike(seg) {
-  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
-  if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
-  const parts = seg.split("_").filter(Boolean);
-  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")));
-}
-function isKeyboardMash(v) {
-  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
-  const letters = v.replace(/[0-9]/g, "");
-  if (letters.length < 5) return false;
-  const home = letters.replace(/[^asdfghjkl]/g, "").length;
-  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
-}
-function isPath(v) {
-  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
-}
-function decodePercent(v) {
-  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-function unescapeXml(v) {
-  return v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
-function isTestValue(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
-}
-function isCiphertext(v) {
-  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
-}
-function isReference(v) {
-  if (/^(?:arn|urn):/i.test(v)) return true;
-  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
-}
-function isCodeReference(v, before, after) {
-  const quoted = /["'`]\s*$/.test(before);
-  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
-  const bare = v.replace(/[)\]}]+$/, "");
-  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
-  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
-  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
-  const name = /([A-Za-z_$][\w$.-]*)["'`\]]?\s*(?:=|:=|:|=>|\?\?=)\s*["'`]?$/.exec(before)?.[1];
-  if (name === void 0) return false;
-  const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const label = fold(name.slice(name.lastIndexOf(".") + 1));
-  return label.length > 0 && label === fold(v);
-}
-function encodesPlaceholder(v) {
-  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
-  const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
-  if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
-}
 var basicAuth = (secret) => {
   let decoded;
   try {
@@ -1426,6 +2149,41 @@ var basicAuth = (secret) => {
   if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
   return { facts: { username: user.slice(0, 100) } };
 };
+var basicCredentialsPassword = (secret, context) => {
+  const refined = basicAuth(secret, context);
+  if (refined === null) return null;
+  const decoded = Buffer.from(secret, "base64").toString("utf8");
+  const password = decoded.slice(decoded.indexOf(":") + 1);
+  if (/[^\x20-\x7e]/.test(decoded) || isPlaceholder(password, [], { weakPasswords: true }) || notAPassword(password)) return null;
+  return refined;
+};
+var basicCredentials = (secret, context) => {
+  const refined = basicCredentialsPassword(secret, context);
+  if (refined !== null) return refined;
+  let decoded;
+  try {
+    decoded = Buffer.from(secret, "base64").toString("utf8");
+  } catch {
+    return null;
+  }
+  const key = /^([\w.-]{20,200}):$/.exec(decoded)?.[1];
+  if (key === void 0 || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
+  return { facts: { username: "an API key" } };
+};
+var ntlmAuthenticate = (secret) => {
+  const bytes = Buffer.from(secret, "base64");
+  if (bytes.length < 64 || bytes.toString("latin1", 0, 8) !== "NTLMSSP\0" || bytes.readUInt32LE(8) !== 3) return null;
+  const field2 = (at) => ({ length: bytes.readUInt16LE(at), offset: bytes.readUInt32LE(at + 4) });
+  const nt = field2(20);
+  if (nt.length < 24 || nt.offset + nt.length > bytes.length) return null;
+  const user = field2(36);
+  const domain = field2(28);
+  const text2 = (f) => f.length > 0 && f.offset + f.length <= bytes.length ? bytes.toString("utf16le", f.offset, f.offset + f.length).replace(/[^\x20-\x7e]/g, "") : "";
+  const facts = { response: nt.length === 24 ? "NTLMv1" : "NTLMv2" };
+  const name = [text2(domain), text2(user)].filter(Boolean).join("\\");
+  if (name !== "") facts.username = name.slice(0, 100);
+  return { facts };
+};
 var jwtRule = (secret, context) => {
   const refined = jwt(secret, context);
   if (refined === null || refined.facts?.signature !== void 0) return null;
@@ -1433,13 +2191,29 @@ var jwtRule = (secret, context) => {
 };
 var REFINERS = /* @__PURE__ */ new Map([
   ["generic-secret-value", genericSecretValue],
+  ["generic-password-value", genericPasswordValue],
   ["basic-auth", basicAuth],
+  ["basic-credentials", basicCredentials],
+  ["ntlm-authenticate", ntlmAuthenticate],
+  ["url-password", urlPassword],
   ["aws-access-key-id", awsAccessKeyId],
   ["jwt", jwtRule],
   ["azure-sas", azureSas],
   ["discord-bot-token", discordBotToken],
   ["private-key", privateKey],
-  ["pypi-macaroon", pypiMacaroon]
+  ["pypi-macaroon", pypiMacaroon],
+  ["password-hash", passwordHash],
+  ["credential-file-password", credentialFilePassword],
+  ["credential-file-value", credentialFileValue],
+  ["winscp-password", winscpPassword],
+  ["nkey-seed", nkeySeed],
+  ["otp-seed", otpSeed],
+  ["jwk-private-member", jwkPrivateMember],
+  ["ntlm-response", ntlmResponse],
+  ["paseto-token", pasetoToken],
+  ["paserk-key", paserkKey],
+  ["sql-statement-password", sqlStatementPassword],
+  ["ldif-user-password", ldifUserPassword]
 ]);
 function refiner(name) {
   return REFINERS.get(name);
@@ -1471,10 +2245,10 @@ var DECODER_GATES = [
 ];
 var HIT_BATCH = 1 << 20;
 var RuleCompileError = class extends Error {
-  constructor(ruleId, field, message) {
-    super(`${ruleId}: ${field}: ${message}`);
+  constructor(ruleId, field2, message) {
+    super(`${ruleId}: ${field2}: ${message}`);
     this.ruleId = ruleId;
-    this.field = field;
+    this.field = field2;
   }
 };
 var TOKEN_EXTENSION = 4096;
@@ -1537,6 +2311,7 @@ function compileRule(rule) {
     checksum,
     refine,
     precheck: precheck2,
+    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -1581,6 +2356,9 @@ var Detector = class {
   decodeDepth;
   /** Rules without keywords run on the whole text. */
   ungated;
+  /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+  pathRules;
+  blocked;
   /** Per rule: how far one run of its pattern may look, worked out when first needed. */
   extents;
   /** Per rule, what it may still search in the current scan (see ScanState). */
@@ -1591,6 +2369,8 @@ var Detector = class {
   now;
   /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
   onReject;
+  /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+  path;
   constructor(rules, options = {}) {
     const extraStopwords = options.stopwords ?? [];
     this.rules = rules.map((rule) => {
@@ -1614,7 +2394,9 @@ var Detector = class {
         gatesByKeyword[k].push(gate);
       }
     };
+    const pathRules = [];
     this.rules.forEach((compiled, ruleIndex) => {
+      if (compiled.paths) pathRules.push(ruleIndex);
       if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
       addGate(compiled.rule.keywords, ruleIndex);
     });
@@ -1625,6 +2407,8 @@ var Detector = class {
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
+    this.pathRules = pathRules;
+    this.blocked = new Uint8Array(this.rules.length);
     this.extents = new Array(this.rules.length);
     this.searchLeft = new Float64Array(this.rules.length);
     this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
@@ -1636,16 +2420,23 @@ var Detector = class {
   /**
    * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
    * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-   * faster than reading characters from the string.
+   * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+   * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+   * judge some values by the kind of file (code or configuration).
    */
-  scan(text, ascii) {
-    return this.scanWithWork(text, ascii).matches;
+  scan(text2, ascii, path) {
+    return this.scanWithWork(text2, ascii, path).matches;
   }
   /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-  scanWithWork(text, ascii) {
-    if (ascii !== void 0 && ascii.length !== text.length) throw new Error("ascii bytes do not match the text");
-    const state = new ScanState(this.searchLeft, text.length);
-    const matches = this.locate(text, this.detect(text, 0, state, ascii));
+  scanWithWork(text2, ascii, path) {
+    if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
+    for (const ruleIndex of this.pathRules) {
+      const paths = this.rules[ruleIndex].paths;
+      this.blocked[ruleIndex] = path !== void 0 && paths.test(path) ? 0 : 1;
+    }
+    this.path = path;
+    const state = new ScanState(this.searchLeft, text2.length);
+    const matches = this.locate(text2, this.detect(text2, 0, state, ascii));
     const decode = state.decode;
     state.work.decoded = decode.chars;
     if (decode.skipped > 0) state.limit("decoding", decode.stoppedAt, decode.skipped);
@@ -1653,42 +2444,43 @@ var Detector = class {
     return { matches, work: state.work, limits: state.limits };
   }
   /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-  detect(text, depth, state, ascii) {
+  detect(text2, depth, state, ascii) {
     let gates = this.gateLists[depth];
     if (gates === void 0) {
       gates = new GateLists(this.shapes.length);
       this.gateLists[depth] = gates;
     }
-    this.collectWindows(text, ascii, gates);
+    this.collectWindows(text2, ascii, gates);
     const candidates = [];
     const vetoed = [];
     const ruleCount = this.rules.length;
     const { lists, lengths, touched } = gates;
+    const blocked = this.blocked;
     for (const gate of touched) {
-      if (gate >= ruleCount) continue;
+      if (gate >= ruleCount || blocked[gate] === 1) continue;
       const list = lists[gate];
       const length = lengths[gate];
       const compiled = this.rules[gate];
       if (compiled.anchored) {
-        this.runAnchored(gate, text, list, length, candidates, vetoed, state);
+        this.runAnchored(gate, text2, list, length, candidates, vetoed, state);
         continue;
       }
       for (let w = 0; w < length; w += 2) {
         const a = list[w];
         const b = list[w + 1];
         state.work.searched += b - a;
-        this.runRule(compiled, text, a, b, candidates, vetoed);
+        this.runRule(compiled, text2, a, b, candidates, vetoed);
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
-        this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
+        this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
       } else {
         const windows = decoderWindows(gates, ruleCount);
         for (let w = 0; w < windows.length; w += 2) {
-          this.decodeWindow(text, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
+          this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
         }
       }
     }
@@ -1700,8 +2492,8 @@ var Detector = class {
    * reported twice; a generic match on the encoded text does not stop decoding, a provider token
    * inside wins.
    */
-  decodeWindow(text, a, b, depth, direct, out, state, ascii) {
-    for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
+  decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
+    for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
       const start = encoded.start;
       const end = encoded.end;
       if (direct.overlaps(start, end)) continue;
@@ -1717,7 +2509,7 @@ var Detector = class {
         state.decode.nestedAt = outerAt;
       }
       if (inner.length === 0) continue;
-      if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+      if (this.inlineAllow && hasInlineAllow(text2, start, end)) {
         for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
         continue;
       }
@@ -1728,31 +2520,31 @@ var Detector = class {
    * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
    * order; for anchored rules, the start offsets of their keyword hits, in text order.
    */
-  collectWindows(text, ascii, gates) {
+  collectWindows(text2, ascii, gates) {
     gates.reset();
-    const n = text.length;
-    for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-    const edges = new WindowEdges(text);
+    const n = text2.length;
+    for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+    const edges = new WindowEdges(text2);
     for (let after = 0; ; ) {
-      const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+      const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
       let count = batch.count;
       if (batch.truncated) {
         const last = batch.hits[count * 2 - 1];
         while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
       }
-      this.addHits(text, batch.hits, count, gates, edges);
+      this.addHits(text2, batch.hits, count, gates, edges);
       if (!batch.truncated) break;
       after = batch.hits[count * 2 - 1];
     }
     const { lists, lengths, touched } = gates;
     for (const gate of touched) {
       if (gate < this.rules.length && this.rules[gate].anchored) continue;
-      lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
+      lengths[gate] = finishWindows(text2, lists[gate], lengths[gate]);
     }
   }
   /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
-  addHits(text, hits, count, gates, edges) {
-    const n = text.length;
+  addHits(text2, hits, count, gates, edges) {
+    const n = text2.length;
     const keywordLength = this.keywordLength;
     const anchoredFrom = this.anchoredFrom;
     const anchoredGates = this.anchoredGates;
@@ -1826,7 +2618,7 @@ var Detector = class {
    * previous run could look to are coalesced into it (not searched), and the scan is told where
    * that began.
    */
-  runAnchored(gate, text, list, length, out, vetoed, state) {
+  runAnchored(gate, text2, list, length, out, vetoed, state) {
     const compiled = this.rules[gate];
     const sticky = compiled.sticky;
     const precheck2 = compiled.precheck;
@@ -1837,7 +2629,7 @@ var Detector = class {
       }
     }
     const { reach, lines: lines2 } = this.extentOf(gate);
-    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text);
+    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
     let runs = 0;
     let nextRun = -1;
     let coalesced = 0;
@@ -1848,7 +2640,7 @@ var Detector = class {
       const at = list[i];
       if (at < covered || at === prev) continue;
       prev = at;
-      if (precheck2 && !precheck2(text, at)) continue;
+      if (precheck2 && !precheck2(text2, at)) continue;
       if (lineLimits === void 0) runs++;
       else {
         if (at < nextRun) {
@@ -1859,24 +2651,24 @@ var Detector = class {
         if (!state.charge(gate, extent)) nextRun = at + extent;
       }
       sticky.lastIndex = at;
-      const m = sticky.exec(text);
+      const m = sticky.exec(text2);
       if (m === null) continue;
       covered = at + m[0].length;
       const secret = m[1];
       const span = m.indices?.[1];
       if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
+      const candidate = this.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
       if (candidate) out.push(candidate);
     }
-    if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+    if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
     if (coalesced > 0) {
       state.work.coalesced += coalesced;
       state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
     }
   }
-  runRule(compiled, text, a, b, out, vetoed) {
+  runRule(compiled, text2, a, b, out, vetoed) {
     const regex = compiled.regex;
-    const slice = a === 0 && b === text.length ? text : text.slice(a, b);
+    const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
     const requires = compiled.rule.requires;
     if (requires.length > 0 && !includesAny(slice, requires)) return;
     regex.lastIndex = 0;
@@ -1886,18 +2678,18 @@ var Detector = class {
       const secret = m[1];
       const span = m.indices?.[1];
       if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length, vetoed);
+      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
       if (candidate) out.push(candidate);
     }
   }
-  accept(compiled, secret, start, end, text, context, vetoed) {
+  accept(compiled, secret, start, end, text2, context, vetoed) {
     const rule = compiled.rule;
     const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
     if (rule.entropy !== void 0) {
       const entropy = shannonEntropy(secret);
       if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
     }
-    if (isPlaceholder(secret, compiled.stopwords)) {
+    if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
       if (!rule.generic) vetoed.push(start, end);
       return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
     }
@@ -1914,7 +2706,7 @@ var Detector = class {
     let expired;
     let facts;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
+      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
@@ -1930,10 +2722,10 @@ var Detector = class {
       allow.lastIndex = 0;
       if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
     }
-    if (this.inlineAllow && hasInlineAllow(text, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
+    if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
     return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
   }
-  locate(text, candidates) {
+  locate(text2, candidates) {
     candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
     const matches = [];
     let line = 1;
@@ -1941,7 +2733,7 @@ var Detector = class {
     let cursor = 0;
     for (const c of candidates) {
       for (; ; ) {
-        const nl = text.indexOf("\n", cursor);
+        const nl = text2.indexOf("\n", cursor);
         if (nl < 0 || nl >= c.start) break;
         line++;
         lineStart = nl + 1;
@@ -1949,7 +2741,7 @@ var Detector = class {
       }
       let endLine = line;
       let endLineStart = lineStart;
-      for (let i = text.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text.indexOf("\n", i + 1)) {
+      for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
         endLine++;
         endLineStart = i + 1;
       }
@@ -2004,22 +2796,22 @@ var GateLists = class {
   }
 };
 var NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
-function tokenEnd(text, from) {
-  const ceiling = Math.min(text.length, from + TOKEN_EXTENSION);
-  const stop = text.slice(from, ceiling).search(NOT_TOKEN);
+function tokenEnd(text2, from) {
+  const ceiling = Math.min(text2.length, from + TOKEN_EXTENSION);
+  const stop = text2.slice(from, ceiling).search(NOT_TOKEN);
   return stop < 0 ? ceiling : from + stop;
 }
 var UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
-function tokenStart(text, floor, to) {
-  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
+function tokenStart(text2, floor, to) {
+  const m = UP_TO_LAST_NOT_TOKEN.exec(text2.slice(floor, to));
   return m === null ? floor : floor + m[0].length;
 }
-function finishWindows(text, list, length) {
+function finishWindows(text2, list, length) {
   let out = 0;
   for (let w = 0; w < length; w += 2) {
     const a = list[w];
     let b = list[w + 1];
-    if (b < 0) b = tokenEnd(text, ~b);
+    if (b < 0) b = tokenEnd(text2, ~b);
     if (out > 0 && a <= list[out - 1]) {
       if (b > list[out - 1]) list[out - 1] = b;
       continue;
@@ -2036,8 +2828,8 @@ function flatten(lists) {
   return [from, Int32Array.from(lists.flat())];
 }
 var WindowEdges = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
   }
   lineStart = 0;
   lineEnd = -1;
@@ -2046,10 +2838,10 @@ var WindowEdges = class {
   /** Make the line holding `pos` current. Positions must come in non-decreasing line order. */
   moveTo(pos) {
     if (pos <= this.lineEnd) return;
-    const text = this.text;
-    this.lineStart = text.lastIndexOf("\n", pos - 1) + 1;
-    const nl = text.indexOf("\n", pos);
-    this.lineEnd = nl < 0 ? text.length : nl;
+    const text2 = this.text;
+    this.lineStart = text2.lastIndexOf("\n", pos - 1) + 1;
+    const nl = text2.indexOf("\n", pos);
+    this.lineEnd = nl < 0 ? text2.length : nl;
   }
   /** True when [a, b) is less than the whole current line. */
   clipped(a, b) {
@@ -2071,12 +2863,12 @@ var WindowEdges = class {
   start(hitStart, before) {
     const clip = hitStart - before;
     if (clip <= this.lineStart) return this.lineStart;
-    const text = this.text;
+    const text2 = this.text;
     const floor = Math.max(this.lineStart, clip - TOKEN_EXTENSION);
     const memo = this.memo(before);
     let a = clip;
     if (a <= memo.clip && a >= memo.edge) a = Math.max(memo.edge, floor);
-    if (a > floor && isTokenChar(text.charCodeAt(a - 1))) a = tokenStart(text, floor, a);
+    if (a > floor && isTokenChar(text2.charCodeAt(a - 1))) a = tokenStart(text2, floor, a);
     memo.clip = clip;
     memo.edge = a;
     return a;
@@ -2091,29 +2883,29 @@ var WindowEdges = class {
     return clip >= this.lineEnd ? this.lineEnd : ~clip;
   }
 };
-function includesAny(text, needles) {
-  for (const needle of needles) if (text.includes(needle)) return true;
+function includesAny(text2, needles) {
+  for (const needle of needles) if (text2.includes(needle)) return true;
   return false;
 }
 var INLINE_ALLOW_REACH = 4096;
 var CONTEXT_CHARS = 256;
-function lineAround(text, start, end) {
-  const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
-  const after = text.slice(end, end + CONTEXT_CHARS);
+function lineAround(text2, start, end) {
+  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text2.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
   return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
 }
-function hasInlineAllow(text, start, end) {
+function hasInlineAllow(text2, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
-  const to = Math.min(text.length, end + INLINE_ALLOW_REACH);
-  const before = text.slice(from, start);
-  const after = text.slice(Math.max(start, end - 1), to);
+  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
+  const before = text2.slice(from, start);
+  const after = text2.slice(Math.max(start, end - 1), to);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
   const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
   const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
-  const around = text.slice(a, b);
+  const around = text2.slice(a, b);
   return around.includes(":allow") && INLINE_ALLOW.test(around);
 }
 var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
@@ -2207,7 +2999,7 @@ function preferred(a, b) {
 }
 
 // src/findings/fingerprint.ts
-import { createHash as createHash2, createHmac as createHmac2, scryptSync } from "node:crypto";
+import { createHash as createHash3, createHmac as createHmac2, scryptSync } from "node:crypto";
 
 // src/findings/strength.ts
 var GUESSABLE_BELOW_BITS = 64;
@@ -2266,7 +3058,7 @@ function fingerprintSecret(secret, key) {
   const input = canonicalSecret(secret);
   if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input, "utf8").digest("hex")}`;
   if (isGuessable(input)) return slowFingerprint(input);
-  return `sha256:${createHash2("sha256").update(input, "utf8").digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(input, "utf8").digest("hex")}`;
 }
 var SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
 var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
@@ -2329,6 +3121,7 @@ function buildFinding(match, origin, options = {}) {
     },
     remediation: rule.remediation.trim()
   };
+  if (rule.kind !== "credential") finding.kind = rule.kind;
   if (options.showSecrets) finding.secret = match.secret;
   if (match.expiresAt !== void 0) finding.expiresAt = match.expiresAt;
   if (match.expired !== void 0) finding.expired = match.expired;
@@ -2372,17 +3165,17 @@ function locateRejections(chunk, rejected, matches, options) {
     return true;
   }).sort((a, b) => a.start - b.start);
   const out = [];
-  const text = chunk.text;
+  const text2 = chunk.text;
   let line = 1;
   let lineStart = 0;
   for (const r of kept) {
-    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < r.start; nl = text.indexOf("\n", nl + 1)) {
+    for (let nl = text2.indexOf("\n", lineStart); nl >= 0 && nl < r.start; nl = text2.indexOf("\n", nl + 1)) {
       line++;
       lineStart = nl + 1;
     }
     let endLine = line;
     let endLineStart = lineStart;
-    for (let i = text.indexOf("\n", r.start); i >= 0 && i < r.end - 1; i = text.indexOf("\n", i + 1)) {
+    for (let i = text2.indexOf("\n", r.start); i >= 0 && i < r.end - 1; i = text2.indexOf("\n", i + 1)) {
       endLine++;
       endLineStart = i + 1;
     }
@@ -2436,7 +3229,7 @@ var ChunkScanner = class {
   }
   scan(chunk) {
     this.pending.length = 0;
-    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii, chunk.origin.path);
     for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
@@ -2463,8 +3256,8 @@ var ChunkScanner = class {
     return findings;
   }
   /**
-   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
-   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
+   * What the budgets cut short in the chunks scanned since the last call, as `budget` problems
+   * (the file, the rule, line, column and offset): sources report them like any other skip.
    */
   takeLimits() {
     const taken = this.limits;
@@ -2473,10 +3266,10 @@ var ChunkScanner = class {
   }
 };
 function describeLimit(limit, chunk) {
-  const { text, origin } = chunk;
+  const { text: text2, origin } = chunk;
   let line = 1;
   let lineStart = 0;
-  for (let nl = text.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text.indexOf("\n", nl + 1)) {
+  for (let nl = text2.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text2.indexOf("\n", nl + 1)) {
     line++;
     lineStart = nl + 1;
   }
@@ -2486,10 +3279,10 @@ function describeLimit(limit, chunk) {
   const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
   const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
   const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
-  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
+  return { code: "budget", path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, message: reason };
 }
 
-// src/scan/path-filter.ts
+// src/sources/path-filter.ts
 import { createRequire } from "node:module";
 function pathMatcher(globs, base = "") {
   if (globs.length === 0) return () => false;
@@ -2510,9 +3303,97 @@ function pathMatcher(globs, base = "") {
   };
 }
 
-// src/sources/git/cat-file.ts
+// src/sources/git/git.ts
 import { spawn } from "node:child_process";
-var NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0" };
+
+// src/errors.ts
+var SprawlguardError = class extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+};
+
+// src/sources/git/git.ts
+var CONFIG = ["-c", "core.quotepath=off", "-c", "core.pager=cat", "-c", "color.ui=never"];
+var NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: "1" };
+function gitEnvironment(extra = {}) {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", ...extra };
+}
+var GitError = class extends SprawlguardError {
+  constructor(args, code, stderr) {
+    super("internal", `git ${args.join(" ")} failed${code !== null ? ` (exit ${code})` : ""}: ${stderr.trim() || "no output"}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+  }
+};
+function spawnGit(dir, args, options = {}) {
+  return spawn("git", [...CONFIG, ...args], {
+    cwd: dir,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: gitEnvironment(options.env),
+    signal: options.signal,
+    ...options.timeoutMs !== void 0 ? { timeout: options.timeoutMs, killSignal: "SIGKILL" } : {}
+  });
+}
+function streamGitLines(repo, args, onLine, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(repo, args, { env: options.env, signal: options.signal });
+    const err = [];
+    let pending = [];
+    let failed = false;
+    child.stderr.on("data", (d) => {
+      if (err.length < 64) err.push(d);
+    });
+    child.stdout.on("data", (data2) => {
+      if (failed) return;
+      try {
+        let start = 0;
+        let nl = data2.indexOf(10);
+        if (nl >= 0 && pending.length > 0) {
+          pending.push(data2.subarray(0, nl));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
+          pending = [];
+          start = nl + 1;
+          nl = data2.indexOf(10, start);
+        }
+        for (; nl >= 0; nl = data2.indexOf(10, start)) {
+          onLine(data2, start, nl);
+          start = nl + 1;
+        }
+        if (start < data2.length) pending.push(data2.subarray(start));
+      } catch (error) {
+        failed = true;
+        child.kill();
+        reject(error);
+      }
+    });
+    child.on("error", (e) => {
+      if (!failed) reject(new GitError(args, null, e.message));
+      failed = true;
+    });
+    child.on("close", (code) => {
+      if (failed) return;
+      if (pending.length > 0) {
+        try {
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+      }
+      if (code === 0) resolve();
+      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// src/sources/git/cat-file.ts
 var NOT_FETCHED = "not fetched into this partial clone";
 var ObjectReader = class {
   /**
@@ -2547,7 +3428,7 @@ var ObjectReader = class {
     });
   }
   start() {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.dir, env: { ...process.env, ...NO_LAZY_FETCH } });
+    const child = spawnGit(this.dir, ["cat-file", "--batch"], { env: NO_LAZY_FETCH });
     this.child = child;
     this.stderr = [];
     child.stdout.on("data", (data2) => this.onData(data2));
@@ -2608,86 +3489,6 @@ var ObjectReader = class {
   }
 };
 
-// src/sources/git/git.ts
-import { spawn as spawn2 } from "node:child_process";
-var PATCH_FLAGS = [
-  "-U0",
-  "--no-color",
-  "--no-ext-diff",
-  "--no-textconv",
-  "--src-prefix=a/",
-  "--dst-prefix=b/"
-];
-var CONFIG = ["-c", "core.quotepath=off", "-c", "core.pager=cat", "-c", "color.ui=never"];
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args.join(" ")} failed${code !== null ? ` (exit ${code})` : ""}: ${stderr.trim() || "no output"}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-  }
-};
-function streamGitLines(repo, args, onLine, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn2("git", [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env },
-      signal: options.signal
-    });
-    const err = [];
-    let pending = [];
-    let failed = false;
-    child.stderr.on("data", (d) => {
-      if (err.length < 64) err.push(d);
-    });
-    child.stdout.on("data", (data2) => {
-      if (failed) return;
-      try {
-        let start = 0;
-        let nl = data2.indexOf(10);
-        if (nl >= 0 && pending.length > 0) {
-          pending.push(data2.subarray(0, nl));
-          const line = Buffer.concat(pending);
-          onLine(line, 0, line.length);
-          pending = [];
-          start = nl + 1;
-          nl = data2.indexOf(10, start);
-        }
-        for (; nl >= 0; nl = data2.indexOf(10, start)) {
-          onLine(data2, start, nl);
-          start = nl + 1;
-        }
-        if (start < data2.length) pending.push(data2.subarray(start));
-      } catch (error) {
-        failed = true;
-        child.kill();
-        reject(error);
-      }
-    });
-    child.on("error", (e) => {
-      if (!failed) reject(new GitError(args, null, e.message));
-      failed = true;
-    });
-    child.on("close", (code) => {
-      if (failed) return;
-      if (pending.length > 0) {
-        try {
-          const line = Buffer.concat(pending);
-          onLine(line, 0, line.length);
-        } catch (error) {
-          reject(error);
-          return;
-        }
-      }
-      if (code === 0) resolve();
-      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-
 // src/sources/git/partial-clone.ts
 async function absentObjects(dir, commits, signal) {
   const absent = /* @__PURE__ */ new Set();
@@ -2736,6 +3537,14 @@ function sequenceLength(buf, i) {
 }
 
 // src/sources/git/patch-parser.ts
+var PATCH_FLAGS = [
+  "-U0",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--src-prefix=a/",
+  "--dst-prefix=b/"
+];
 var COMMIT_MARK = "";
 var FIELD_SEP = "";
 var COMMIT_FORMAT = `${"%x1e"}%H${"%x1f"}%an${"%x1f"}%ae${"%x1f"}%aI${"%x1f"}%ct`;
@@ -2777,8 +3586,8 @@ var PatchParser = class {
     this.line(c === 43 || c === 100 || c === 66 ? displayName(buf.subarray(start, end)) : buf.toString("utf8", start, end));
   }
   /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
-  line(text) {
-    const c = text.charCodeAt(0);
+  line(text2) {
+    const c = text2.charCodeAt(0);
     if (this.inHunk) {
       if (this.parents === 1) {
         if (c === 32) {
@@ -2786,13 +3595,13 @@ var PatchParser = class {
           return;
         }
       } else if (c === 43 || c === 45 || c === 32) {
-        this.combinedLine(text);
+        this.combinedLine(text2);
         return;
       } else if (c === 92) return;
       this.inHunk = false;
     }
-    if (c === 64 && text.startsWith("@@")) {
-      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text);
+    if (c === 64 && text2.startsWith("@@")) {
+      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text2);
       if (m && this.path !== void 0) {
         this.inHunk = true;
         this.parents = m[1].length - 1;
@@ -2800,28 +3609,28 @@ var PatchParser = class {
       }
       return;
     }
-    if (text.startsWith(COMMIT_MARK)) {
+    if (text2.startsWith(COMMIT_MARK)) {
       this.flushFile();
       this.path = void 0;
-      const [hash = "", name = "", email = "", date = "", committed = "0"] = text.slice(1).split(FIELD_SEP);
+      const [hash = "", name = "", email = "", date = "", committed = "0"] = text2.slice(1).split(FIELD_SEP);
       this.commit = { commit: hash, author: email ? `${name} <${email}>` : name, date, committedAt: Number(committed) };
       this.events.commit?.(this.commit);
       return;
     }
-    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
+    if (text2.startsWith("diff --git ") || text2.startsWith("diff --cc ") || text2.startsWith("diff --combined ")) {
       this.flushFile();
       this.path = void 0;
-      this.headerPath = parseHeaderPath(text);
+      this.headerPath = parseHeaderPath(text2);
       return;
     }
-    if (text.startsWith("+++ ")) {
-      const target = text.slice(4);
-      this.path = target === "/dev/null" ? void 0 : stripPrefix(unquote(target));
+    if (text2.startsWith("+++ ")) {
+      const target = text2.slice(4);
+      this.path = target === "/dev/null" ? void 0 : stripPrefix(unquote2(target));
       return;
     }
-    if (text.startsWith("Binary files ")) {
+    if (text2.startsWith("Binary files ")) {
       const path = this.headerPath;
-      if (path !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path, "binary file", this.commit);
+      if (path !== void 0 && !text2.endsWith("/dev/null differ")) this.events.skip?.("binary", path, "binary file", this.commit);
     }
   }
   /**
@@ -2829,10 +3638,10 @@ var PatchParser = class {
    * is not in the result; one with `+` in every column is in no parent, so the merge itself added
    * it (a conflict resolution or an "evil merge"); anything else came from one of the parents.
    */
-  combinedLine(text) {
-    const markers = text.slice(0, this.parents);
+  combinedLine(text2) {
+    const markers = text2.slice(0, this.parents);
     if (markers.includes("-")) return;
-    if (markers === "+".repeat(this.parents)) this.added(text.slice(this.parents));
+    if (markers === "+".repeat(this.parents)) this.added(text2.slice(this.parents));
     else this.nextLine++;
   }
   /** End of input: emit what is pending. */
@@ -2845,7 +3654,7 @@ var PatchParser = class {
     if (this.fileBytes + bytes > this.maxFileBytes) {
       this.capped = true;
       this.flushPiece();
-      this.events.skip?.(this.path ?? "", `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
+      this.events.skip?.("too-large", this.path ?? "", `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
       return;
     }
     this.fileBytes += bytes;
@@ -2887,7 +3696,7 @@ function parseHeaderPath(header) {
   if (rest.startsWith('"')) {
     const parts = rest.match(/"(?:[^"\\]|\\.)*"/g);
     const last = parts?.[parts.length - 1];
-    return last ? stripPrefix(unquote(last)) : void 0;
+    return last ? stripPrefix(unquote2(last)) : void 0;
   }
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : stripPrefix(rest);
@@ -2896,7 +3705,7 @@ function stripPrefix(p) {
   const clean = p.endsWith("	") ? p.slice(0, -1) : p;
   return clean.startsWith("b/") || clean.startsWith("a/") ? clean.slice(2) : clean;
 }
-function unquote(p) {
+function unquote2(p) {
   const trimmed = p.endsWith("	") ? p.slice(0, -1) : p;
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const body = trimmed.slice(1, -1);
@@ -2959,10 +3768,10 @@ function addedText(path, commit, next, previous, maxBytes) {
   return { chunks };
 }
 function lines(content) {
-  const text = content.toString("utf8");
-  if (text === "") return [];
-  const split = text.split("\n");
-  if (text.endsWith("\n")) split.pop();
+  const text2 = content.toString("utf8");
+  if (text2 === "") return [];
+  const split = text2.split("\n");
+  if (text2.endsWith("\n")) split.pop();
   return split;
 }
 
@@ -3045,15 +3854,19 @@ function isBinary(bytes) {
   return bytes.subarray(0, end).indexOf(0) >= 0;
 }
 
-// src/scan/commit-objects.ts
+// src/sources/git/commit-objects.ts
 function unreadableReason(what, why, consequence) {
   return `${what} cannot be read (${why}): ${consequence}`;
+}
+function unreadableCode(why) {
+  return why.includes(NOT_FETCHED) ? "not-fetched" : "unreadable-object";
 }
 async function scanCommitObjects(objects, commit, events, maxFileBytes) {
   const object = await objects.read(commit);
   const parsed = object.kind === "present" && object.type === "commit" ? parseCommit(commit, object.data) : void 0;
   if (!parsed) {
-    events.skip?.(commit, unreadableReason("commit object", object.kind === "missing" ? object.reason : "not a commit", "not scanned"));
+    const why = object.kind === "missing" ? object.reason : "not a commit";
+    events.skip?.(unreadableCode(why), commit, unreadableReason("commit object", why, "not scanned"));
     return;
   }
   const meta = parsed.meta;
@@ -3066,8 +3879,8 @@ async function scanCommitObjects(objects, commit, events, maxFileBytes) {
   }
   await diffTrees(objects, parsed.tree, parentTrees, {
     unreadableTree: (path, oid, reason) => {
-      if (path === "") events.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
-      else events.skip?.(`${path}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta);
+      if (path === "") events.skip?.(unreadableCode(reason), commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
+      else events.skip?.(unreadableCode(reason), `${path}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta);
     },
     file: (change) => scanChangedFile(objects, change, meta, events, maxFileBytes)
   });
@@ -3075,15 +3888,15 @@ async function scanCommitObjects(objects, commit, events, maxFileBytes) {
 async function scanChangedFile(objects, { path, oid, previous }, commit, events, maxFileBytes) {
   const blob = await objects.read(oid, maxFileBytes);
   if (blob.kind === "missing") {
-    events.skip?.(path, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
+    events.skip?.(unreadableCode(blob.reason), path, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
     return;
   }
   if (blob.kind === "too-large") {
-    events.skip?.(path, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    events.skip?.("too-large", path, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
     return;
   }
   if (isBinary(blob.data)) {
-    events.skip?.(path, "binary file", commit);
+    events.skip?.("binary", path, "binary file", commit);
     return;
   }
   const before = [];
@@ -3093,10 +3906,10 @@ async function scanChangedFile(objects, { path, oid, previous }, commit, events,
   }
   const added = addedText(path, commit, blob.data, before, maxFileBytes);
   for (const chunk of added.chunks) events.chunk(chunk);
-  if (added.capped) events.skip?.(path, added.capped, commit);
+  if (added.capped) events.skip?.("too-large", path, added.capped, commit);
 }
 
-// src/scan/scan-commits.ts
+// src/sources/git/commits.ts
 async function scanCommitBatch(repo, commits, scanner2, options) {
   const sink = new BatchSink(scanner2, options);
   let objects;
@@ -3130,7 +3943,7 @@ async function scanPatches(repo, commits, start, sink, options) {
     {
       commit: () => sink.begin(start + ++position),
       chunk: (chunk) => sink.events.chunk(chunk),
-      skip: (path, reason, commit) => sink.events.skip?.(path, reason, commit)
+      skip: (code, path, reason, commit) => sink.events.skip?.(code, path, reason, commit)
     },
     options.maxFileBytes
   );
@@ -3163,7 +3976,7 @@ var BatchSink = class {
           this.result.findings.push({ finding, order: options.firstOrder + this.current });
         }
       },
-      skip: (path, reason, commit) => this.result.skipped.push(skipEntry(path, reason, commit))
+      skip: (code, path, reason, commit) => this.result.skipped.push(skipEntry(code, path, reason, commit))
     };
   }
   result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
@@ -3205,8 +4018,9 @@ function toScanChunk(chunk, source) {
 function commitOrigin(meta) {
   return { commit: meta.commit, author: meta.author, date: meta.date };
 }
-function skipEntry(path, reason, commit) {
-  return { path: commit ? `${path}@${commit.commit.slice(0, 12)}` : path, reason };
+function skipEntry(code, path, reason, commit) {
+  if (!commit) return { code, path, message: reason };
+  return { code, path: `${path}@${commit.commit.slice(0, 12)}`, message: reason, entry: commit.commit };
 }
 
 // src/scan/worker-pool.ts
@@ -3214,7 +4028,7 @@ function failure(error) {
   return { failed: error instanceof Error ? error.stack ?? error.message : String(error) };
 }
 
-// src/scan/git-worker.ts
+// src/sources/git/git-worker.ts
 var port = parentPort;
 if (!port) throw new Error("git worker started outside a worker thread");
 var data = workerData;

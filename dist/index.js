@@ -18345,12 +18345,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -18551,13 +18551,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size2) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
+      setEventFieldSize(field2, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size2;
+        this.eventFieldSizes[field2] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -20892,14 +20892,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20916,14 +20916,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20940,12 +20940,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -20957,12 +20957,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20977,39 +20977,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -25465,8 +25465,8 @@ var require_cst_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     visit3.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path15) {
-        const tok = item?.[field];
+      for (const [field2, index] of path15) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -25476,8 +25476,8 @@ var require_cst_visit = __commonJS({
     };
     visit3.parentCollection = (cst, path15) => {
       const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path15[path15.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -25486,11 +25486,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25500,7 +25500,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path15);
         }
       }
@@ -27269,23 +27269,23 @@ var init_char_class = __esm({
 });
 
 // src/engine/decoders.ts
-function asciiWindow(text, from, to) {
+function asciiWindow(text2, from, to) {
   const bytes = new Uint8Array(to - from);
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     bytes[i - from] = c < 128 ? c : 0;
   }
   return bytes;
 }
-function encodedValues(text, from = 0, to = text.length, ascii, budget) {
+function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
   const base643 = [];
-  if (ascii) base64Values(text, from, to, ascii, 0, base643, budget);
-  else base64Values(text, from, to, asciiWindow(text, from, to), from, base643, budget);
-  const windowText = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (ascii) base64Values(text2, from, to, ascii, 0, base643, budget);
+  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base643, budget);
+  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
   const first = windowText.indexOf("%");
   if (first < 0) return base643;
   const percent2 = [];
-  percentValues(text, from, to, windowText, first, base643, percent2, budget);
+  percentValues(text2, from, to, windowText, first, base643, percent2, budget);
   return percent2.length === 0 ? base643 : mergeByStart(base643, percent2);
 }
 function mergeByStart(a, b) {
@@ -27299,7 +27299,7 @@ function mergeByStart(a, b) {
   }
   return out;
 }
-function base64Values(text, from, to, bytes, base, out, budget) {
+function base64Values(text2, from, to, bytes, base, out, budget) {
   const n = to;
   let i = from;
   while (i + MIN_BASE64_RUN <= n) {
@@ -27327,28 +27327,28 @@ function base64Values(text, from, to, bytes, base, out, budget) {
     i = pad > 0 ? end : end + 1;
     if (end - start > MAX_ENCODED_CANDIDATE) continue;
     if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text, start, end, out, budget);
+    addBase64(text2, start, end, out, budget);
   }
 }
-function addBase64(text, start, end, out, budget) {
-  const next = text.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text.charCodeAt(start - 1) === 46) return;
+function addBase64(text2, start, end, out, budget) {
+  const next = text2.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
   if (budget) {
     if (budget.spent) return budget.skip(start);
     budget.chars += end - start;
   }
-  const decoded = decodeBase64Text(text.slice(start, end));
+  const decoded = decodeBase64Text(text2.slice(start, end));
   if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
 }
-function percentValues(text, from, to, windowText, first, base643, out, budget) {
+function percentValues(text2, from, to, windowText, first, base643, out, budget) {
   let floor = from;
   let b = 0;
   for (let w = first; w >= 0; ) {
     const i = from + w;
     let start = i;
-    while (start > floor && isUrlChar(text.charCodeAt(start - 1))) start--;
+    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
     let end = i;
-    while (end < to && isUrlChar(text.charCodeAt(end))) end++;
+    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
     floor = end;
     w = end < to ? windowText.indexOf("%", end - from) : -1;
     const overlapsBase64 = (a, z2) => {
@@ -27356,31 +27356,31 @@ function percentValues(text, from, to, windowText, first, base643, out, budget) 
       return b < base643.length && base643[b].start < z2;
     };
     if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
-      addPercent(text, start, end, out, budget);
+      addPercent(text2, start, end, out, budget);
       continue;
     }
     for (let piece = start; piece < end; ) {
-      const pieceEnd = nextPiece(text, piece, end);
-      if (!overlapsBase64(piece, pieceEnd)) addPercent(text, piece, pieceEnd, out, budget);
+      const pieceEnd = nextPiece(text2, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
       piece = pieceEnd;
     }
   }
 }
-function nextPiece(text, piece, end) {
+function nextPiece(text2, piece, end) {
   const limit = Math.min(end, piece + MAX_PERCENT_RUN);
-  const amp = text.slice(piece, limit).indexOf("&");
+  const amp = text2.slice(piece, limit).indexOf("&");
   if (amp >= 0) return piece + amp + 1;
   if (limit === end) return end;
-  if (text.charCodeAt(limit - 1) === 37) return limit - 1;
-  if (text.charCodeAt(limit - 2) === 37) return limit - 2;
+  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
   return limit;
 }
 function isUrlChar(c) {
   return c < 128 && URL_CHAR[c] === 1;
 }
-function addPercent(text, start, end, out, budget) {
+function addPercent(text2, start, end, out, budget) {
   if (end - start < MIN_PERCENT_RUN) return;
-  const run2 = text.slice(start, end);
+  const run2 = text2.slice(start, end);
   if (!PERCENT_ESCAPE.test(run2)) return;
   if (budget) {
     if (budget.spent) return budget.skip(start);
@@ -27404,9 +27404,9 @@ function decodeBase64Text(run2) {
     if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
     if (++unprintable > allowed) return void 0;
   }
-  const text = bytes.toString("utf8");
-  if (text.includes("�")) return void 0;
-  return text;
+  const text2 = bytes.toString("utf8");
+  if (text2.includes("�")) return void 0;
+  return text2;
 }
 var DecodeBudget, MAX_ENCODED_CANDIDATE, MAX_PERCENT_RUN, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, MIN_PERCENT_RUN, PERCENT_ESCAPE, SpanCursor;
 var init_decoders = __esm({
@@ -27566,8 +27566,8 @@ var init_keyword_wasm = __esm({
         const outs = os6 + tables.outputStart.length * 4;
         const hits1 = align(outs + tables.outputs.length * 4);
         const hits2 = hits1 + hitBytes;
-        const text = hits2 + hitBytes;
-        const end = text + WASM_BLOCK + overlap;
+        const text2 = hits2 + hitBytes;
+        const end = text2 + WASM_BLOCK + overlap;
         const have = this.memory.buffer.byteLength;
         if (end > have) {
           this.memory.grow(Math.ceil((end - have) / PAGE));
@@ -27585,7 +27585,7 @@ var init_keyword_wasm = __esm({
         i32.set(tables.outputStart, os6 >> 2);
         i32.set(tables.outputs, outs >> 2);
         this.loaded = tables;
-        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text };
+        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text: text2 };
         return this.layout;
       }
     };
@@ -27624,7 +27624,7 @@ function makeSearch(tables) {
     );
     return result2(count, limit);
   };
-  return (text, limit, ascii, startAfter) => {
+  return (text2, limit, ascii, startAfter) => {
     if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
       const wasm = wasmKeywordScanner();
       if (wasm) {
@@ -27638,9 +27638,9 @@ function makeSearch(tables) {
     }
     let count = 0;
     let row = 0;
-    const n = text.length;
+    const n = text2.length;
     for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       const next = delta[row + (c < 256 ? classOf[c] : 0)];
       row = next >= 0 ? next : ~next;
     }
@@ -27648,7 +27648,7 @@ function makeSearch(tables) {
       const to = Math.min(n, from + BLOCK);
       const hits = reserve(count + (to - from) * maxOutputs);
       for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
+        const c = text2.charCodeAt(i);
         const next = delta[row + (c < 256 ? classOf[c] : 0)];
         if (next >= 0) {
           row = next;
@@ -27780,8 +27780,8 @@ var init_keywords = __esm({
        * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
        * WebAssembly loop, with the same hits.
        */
-      scan(text, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
-        return this.search(text, limit, ascii, startAfter);
+      scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+        return this.search(text2, limit, ascii, startAfter);
       }
     };
   }
@@ -27814,16 +27814,16 @@ var init_search_budget = __esm({
     SEARCH_BASE = 1 << 20;
     SEARCH_PER_CHAR = 32;
     LineLimits = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       breaks = [];
       head = 0;
       /** text[0, searched) has been searched for line breaks. */
       searched = 0;
       extent(at, reach, lines2) {
-        const text = this.text;
-        const limit = Math.min(text.length, at + reach);
+        const text2 = this.text;
+        const limit = Math.min(text2.length, at + reach);
         if (lines2 === Infinity) return limit - at;
         const breaks = this.breaks;
         while (this.head < breaks.length && breaks[this.head] < at) this.head++;
@@ -27833,9 +27833,9 @@ var init_search_budget = __esm({
         }
         this.searched = Math.max(this.searched, at);
         while (breaks.length - this.head <= lines2 && this.searched < limit) {
-          const nl = text.indexOf("\n", this.searched);
+          const nl = text2.indexOf("\n", this.searched);
           if (nl < 0) {
-            this.searched = text.length;
+            this.searched = text2.length;
             break;
           }
           breaks.push(nl);
@@ -28059,11 +28059,11 @@ function base32Encode(bytes) {
   if (bits > 0) out += RFC4648_BASE32[buffer << 5 - bits & 31];
   return out;
 }
-function base32Decode(text) {
+function base32Decode(text2) {
   const out = [];
   let buffer = 0;
   let bits = 0;
-  for (const ch of text.replace(/=+$/, "")) {
+  for (const ch of text2.replace(/=+$/, "")) {
     const v = RFC4648_BASE32.indexOf(ch);
     if (v < 0) return void 0;
     buffer = (buffer << 5 | v) & 65535;
@@ -28100,6 +28100,21 @@ function atlassianCloud(secret) {
   const expected = crc32(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, "0");
   return expected === secret.slice(-8);
 }
+function crc16Xmodem(bytes) {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let k = 0; k < 8; k++) crc = crc & 32768 ? (crc << 1 ^ 4129) & 65535 : crc << 1 & 65535;
+  }
+  return crc;
+}
+function nkeyCrc16(secret) {
+  const raw = base32Decode(secret);
+  if (!raw || raw.length < 4) return false;
+  const data = raw.subarray(0, raw.length - 2);
+  const stored = raw[raw.length - 2] | raw[raw.length - 1] << 8;
+  return crc16Xmodem(data) === stored;
+}
 function checksumValidator(name) {
   return BY_NAME.get(name);
 }
@@ -28124,22 +28139,23 @@ var init_checksums = __esm({
       { name: "npm-crc32", established: true, check: prefixedCrc32Base62 },
       { name: "github-fine-grained", established: false, check: githubFineGrained },
       { name: "gitlab-routable", established: true, check: gitlabRoutable },
-      { name: "atlassian-crc32", established: true, check: atlassianCloud }
+      { name: "atlassian-crc32", established: true, check: atlassianCloud },
+      { name: "nkey-crc16", established: true, check: nkeyCrc16 }
     ];
     BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));
   }
 });
 
 // src/engine/entropy.ts
-function shannonEntropy(text) {
-  const n = text.length;
+function shannonEntropy(text2) {
+  const n = text2.length;
   if (n === 0) return 0;
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     if (c >= 128) {
       for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
-      return entropyOfAnyText(text);
+      return entropyOfAnyText(text2);
     }
     if (counts[c] === 0) firstSeen[distinct++] = c;
     counts[c] = counts[c] + 1;
@@ -28153,11 +28169,11 @@ function shannonEntropy(text) {
   }
   return bits;
 }
-function entropyOfAnyText(text) {
-  const n = text.length;
+function entropyOfAnyText(text2) {
+  const n = text2.length;
   const byUnit = /* @__PURE__ */ new Map();
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
   }
   let bits = 0;
@@ -28176,11 +28192,62 @@ var init_entropy = __esm({
   }
 });
 
+// src/engine/path-globs.ts
+function compilePathGlobs(globs) {
+  const alternatives = globs.map((glob) => {
+    const clean = glob.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return `(?:^|/)${globToSource(clean)}$`;
+  });
+  return new RegExp(alternatives.join("|"), "i");
+}
+function pathGlobProblem(glob) {
+  if (glob.trim() === "") return "is empty";
+  if (/[\\]/.test(glob)) return "uses a backslash: write paths with /";
+  let depth = 0;
+  for (const c of glob) {
+    if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return "closes a { it did not open";
+    else if (c === "[" || c === "]") return "uses a character class ([…]), which rule globs do not support";
+  }
+  if (depth !== 0) return "leaves a { open";
+  return void 0;
+}
+function globToSource(glob) {
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        i++;
+        if (glob[i + 1] === "/") {
+          i++;
+          out += "(?:[^/]*/)*";
+        } else out += ".*";
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      braces++;
+      out += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      out += ")";
+    } else if (c === "," && braces > 0) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return out;
+}
+var init_path_globs = __esm({
+  "src/engine/path-globs.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/placeholders.ts
-function isPlaceholder(secret, extraStopwords = []) {
+function isPlaceholder(secret, extraStopwords = [], options = {}) {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
-  for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
+  if (STOP_VALUES.has(lower) && !(options.weakPasswords === true && WEAK_PASSWORDS.has(lower)) || DOCUMENTED_EXAMPLES.has(secret)) return true;
+  if (STOP_SUBSTRING.test(lower)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;
   return isLowVariety(lower);
@@ -28195,10 +28262,21 @@ function isLowVariety(lower) {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
+  if (n >= LONG_ASCENDING_RUN && hasLongAscendingRun(lower)) return true;
   const last = lower.charCodeAt(n - 1);
   if (n < 6 || last === 61) return false;
   for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
   return true;
+}
+function hasLongAscendingRun(lower) {
+  let run2 = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    if (lower.charCodeAt(i) === prev + 1 && (prev >= 48 && prev <= 56 || prev >= 97 && prev <= 121)) {
+      if (++run2 >= LONG_ASCENDING_RUN) return true;
+    } else run2 = 1;
+  }
+  return false;
 }
 function isAscendingRuns(lower) {
   let run2 = 1;
@@ -28215,7 +28293,7 @@ function isAscendingRuns(lower) {
   }
   return true;
 }
-var STOP_SUBSTRINGS, STOP_VALUES, DOCUMENTED_EXAMPLES, TEMPLATE, ASCENDING;
+var STOP_SUBSTRINGS, STOP_SUBSTRING, STOP_VALUES, DOCUMENTED_EXAMPLES, TEMPLATE, ASCENDING, WEAK_PASSWORDS, LONG_ASCENDING_RUN;
 var init_placeholders = __esm({
   "src/engine/placeholders.ts"() {
     "use strict";
@@ -28257,6 +28335,7 @@ var init_placeholders = __esm({
       "qwerty",
       "asdfgh"
     ];
+    STOP_SUBSTRING = new RegExp(STOP_SUBSTRINGS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
     STOP_VALUES = /* @__PURE__ */ new Set([
       "password",
       "passwd",
@@ -28305,7 +28384,8 @@ var init_placeholders = __esm({
       "hh5s93j4hdidpola",
       "hdk48Djdsa",
       "hdhd0244k9j7ao03",
-      "xyz4992k83j47x0b"
+      "xyz4992k83j47x0b",
+      "kkk9d7dh3k39sjv7"
     ]);
     TEMPLATE = new RegExp(
       [
@@ -28328,6 +28408,32 @@ var init_placeholders = __esm({
       "i"
     );
     ASCENDING = "0123456789abcdefghijklmnopqrstuvwxyz";
+    WEAK_PASSWORDS = /* @__PURE__ */ new Set(["admin", "root"]);
+    LONG_ASCENDING_RUN = 12;
+  }
+});
+
+// src/engine/refine/key-body.ts
+function keyBody(armoured) {
+  return keyLines(armoured).filter((line) => !/^[ \t]*[A-Za-z0-9-]+:/.test(line)).join("").replace(/\s+/g, "");
+}
+function keyLines(armoured) {
+  return literalContent(armoured).replace(MARKER, "\n").replace(/\\r\\n|\\[rn]/g, "\n").split(/\r?\n/);
+}
+function literalContent(armoured) {
+  const quote = SPLIT_AFTER_BEGIN.exec(armoured)?.[1];
+  if (quote === void 0) return armoured;
+  return armoured.split(quote).filter((_, i) => i % 2 === 0).join("");
+}
+function isSplitOverLiterals(armoured) {
+  return literalContent(armoured) !== armoured;
+}
+var SPLIT_AFTER_BEGIN, MARKER;
+var init_key_body = __esm({
+  "src/engine/refine/key-body.ts"() {
+    "use strict";
+    SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
+    MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
   }
 });
 
@@ -28335,41 +28441,41 @@ var init_placeholders = __esm({
 function isQuote(c) {
   return c === 34 || c === 39 || c === 96;
 }
-function nameEnd(text, at, max) {
-  const limit = Math.min(text.length, at + max + 1);
+function nameEnd(text2, at, max) {
+  const limit = Math.min(text2.length, at + max + 1);
   let i = at;
   while (i < limit) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     if (c >= 128 || NAME[c] === 0) break;
     i++;
   }
   return i === at || i - at > max ? -1 : i;
 }
-function nameThenAssignment(text, at) {
-  let i = nameEnd(text, at, 40);
+function nameThenAssignment(text2, at) {
+  let i = nameEnd(text2, at, 40);
   if (i < 0) return false;
-  let c = text.charCodeAt(i);
-  if (c === BACKSLASH) c = text.charCodeAt(++i);
-  if (isQuote(c)) c = text.charCodeAt(++i);
-  if (c === 93) c = text.charCodeAt(++i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 5; blanks++) c = text.charCodeAt(++i);
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
+  if (isQuote(c)) c = text2.charCodeAt(++i);
+  if (c === 93) c = text2.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
   return c === 61 || c === 58 || c === 63 || c === 123;
 }
-function nameThenArgumentOrFallback(text, at) {
-  const end = nameEnd(text, at, 40);
+function nameThenArgumentOrFallback(text2, at) {
+  const end = nameEnd(text2, at, 40);
   if (end < 0) return false;
   let i = end;
-  let c = text.charCodeAt(i);
-  if (c === BACKSLASH) c = text.charCodeAt(++i);
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
   if (isQuote(c)) {
-    c = text.charCodeAt(++i);
-    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+    c = text2.charCodeAt(++i);
+    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
     if (c === 44) return true;
   }
   i = end;
-  c = text.charCodeAt(i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
-  const d = text.charCodeAt(i + 1);
+  c = text2.charCodeAt(i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+  const d = text2.charCodeAt(i + 1);
   return c === 63 && d === 63 || c === 124 && d === 124;
 }
 function precheck(name) {
@@ -28392,63 +28498,291 @@ var init_prechecks = __esm({
   }
 });
 
-// src/engine/refine.ts
-import { createHmac } from "node:crypto";
-function lifetimeFromValidity(seconds) {
-  if (seconds <= HOUR + 300) return "ephemeral";
-  if (seconds <= 31 * DAY) return "short-lived";
-  return "expiring";
+// src/engine/refine/credential-file.ts
+function notACredential(value) {
+  if (value.length === 0 || isPlaceholder(value)) return true;
+  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
+  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
 }
-function expiryFacts(expSeconds, context3, issuedSeconds) {
-  const expiresAt = new Date(expSeconds * 1e3).toISOString();
-  const expired = expSeconds * 1e3 < context3.now;
-  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
-  return { lifetime, expiresAt, expired };
+function isMadeUp(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
 }
-function decodeBase64Json(segment) {
-  try {
-    const text = Buffer.from(segment, "base64url").toString("utf8");
-    if (!text.startsWith("{")) return void 0;
-    return JSON.parse(text);
-  } catch {
-    return void 0;
+function unquote(secret) {
+  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
+}
+var PASSWORD_NAME, credentialFilePassword, credentialFileValue, WINSCP_MAGIC, WINSCP_FLAG, winscpPassword;
+var init_credential_file = __esm({
+  "src/engine/refine/credential-file.ts"() {
+    "use strict";
+    init_placeholders();
+    PASSWORD_NAME = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
+    credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
+    credentialFileValue = (secret, context3) => {
+      const value = unquote(secret);
+      if (notACredential(secret) || notACredential(value)) return null;
+      if (PASSWORD_NAME.test(context3.before ?? "")) return {};
+      if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
+      return {};
+    };
+    WINSCP_MAGIC = 163;
+    WINSCP_FLAG = 255;
+    winscpPassword = (secret) => {
+      if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
+      const bytes = [];
+      for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
+      let at = 0;
+      const next = () => bytes[at++] ?? -1;
+      const flag = next();
+      let length = flag;
+      if (flag === WINSCP_FLAG) {
+        next();
+        length = next();
+      }
+      const shift = next();
+      if (length <= 0 || shift < 0) return null;
+      at += shift;
+      if (at + length > bytes.length) return null;
+      for (let i = 0; i < length; i++) {
+        const c = next();
+        if (c < 32 || c === 127) return null;
+      }
+      return { facts: { encoding: "winscp-obfuscated" } };
+    };
   }
+});
+
+// src/engine/refine/jwk.ts
+var MIN_BYTES, jwkPrivateMember;
+var init_jwk = __esm({
+  "src/engine/refine/jwk.ts"() {
+    "use strict";
+    init_entropy();
+    MIN_BYTES = 16;
+    jwkPrivateMember = (secret, context3) => {
+      if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
+      const bytes = Math.floor(secret.length * 6 / 8);
+      if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
+      const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context3.before ?? "")?.[1];
+      return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
+    };
+  }
+});
+
+// src/engine/refine/nkey.ts
+var ROLES, nkeySeed;
+var init_nkey = __esm({
+  "src/engine/refine/nkey.ts"() {
+    "use strict";
+    ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
+    nkeySeed = (secret) => {
+      const role = ROLES[secret[1] ?? ""];
+      return role === void 0 ? null : { facts: { nkeyRole: role } };
+    };
+  }
+});
+
+// src/engine/refine/ntlm.ts
+function field(message, at) {
+  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function text(message, buffer, unicode) {
+  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
+  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
 }
-function decodeAwsAccountId(keyId) {
-  if (keyId.length !== 20) return void 0;
-  const first = keyId[4];
-  if (first === "I" || first === "J") return void 0;
-  const bytes = base32Decode(keyId.slice(4));
-  if (!bytes || bytes.length < 6) return void 0;
-  let z2 = 0;
-  for (let i = 0; i < 6; i++) z2 = z2 * 256 + bytes[i];
-  const account = Math.floor(z2 % 2 ** 47 / 128);
-  if (account >= 1e12) return void 0;
-  return String(account).padStart(12, "0");
+var SIGNATURE, ntlmResponse;
+var init_ntlm = __esm({
+  "src/engine/refine/ntlm.ts"() {
+    "use strict";
+    SIGNATURE = "NTLMSSP\0";
+    ntlmResponse = (secret) => {
+      const message = Buffer.from(secret, "base64");
+      if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
+      const nt = field(message, 20);
+      const domain2 = field(message, 28);
+      const user = field(message, 36);
+      for (const f of [nt, domain2, user]) if (f.offset + f.length > message.length) return null;
+      if (nt.length === 0 || user.length === 0) return null;
+      const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
+      const unicode = (flags & 1) === 1;
+      const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
+      if (domain2.length > 0) facts.domain = text(message, domain2, unicode);
+      return { facts, lifetime: "long-lived" };
+    };
+  }
+});
+
+// src/engine/refine/otp-seed.ts
+var otpSeed;
+var init_otp_seed = __esm({
+  "src/engine/refine/otp-seed.ts"() {
+    "use strict";
+    init_checksums();
+    init_placeholders();
+    otpSeed = (secret) => {
+      const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
+      if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
+      if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
+      const bytes = base32Decode(compact);
+      if (!bytes || bytes.length < 10) return null;
+      const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+      if (/^[A-Za-z]{5}$/.test(head)) return null;
+      return { facts: { seedBits: String(bytes.length * 8) } };
+    };
+  }
+});
+
+// src/engine/refine/paseto.ts
+var SIGNATURE_BYTES, KEY_BYTES, pasetoToken, paserkKey;
+var init_paseto = __esm({
+  "src/engine/refine/paseto.ts"() {
+    "use strict";
+    SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
+    KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
+    pasetoToken = (secret, context3) => {
+      const parts = secret.split(".");
+      if (parts.length < 3 || parts.length > 4) return null;
+      const [version2, purpose, payload] = parts;
+      const bytes = Buffer.from(payload, "base64url");
+      const signature = SIGNATURE_BYTES[version2] ?? 64;
+      if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
+      const refinement = { facts: { paseto: `${version2}.${purpose}` }, lifetime: "expiring" };
+      if (purpose !== "public") return refinement;
+      let claims;
+      try {
+        claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
+      } catch {
+        return null;
+      }
+      const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
+      const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
+      if (Number.isNaN(when)) return refinement;
+      return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context3.now };
+    };
+    paserkKey = (secret) => {
+      const cut = secret.indexOf(".", 3);
+      const type = secret.slice(0, cut);
+      const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
+      const expected = KEY_BYTES[type];
+      if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
+      return { facts: { paserk: type } };
+    };
+  }
+});
+
+// src/engine/refine/password-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+function hashField(secret) {
+  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
+  return cut < 0 ? secret : secret.slice(cut + 1);
 }
-function signedWithPublishedKey(alg, parts) {
-  const hash2 = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
-  if (hash2 === void 0 || parts.length !== 3) return false;
-  const signingInput = `${parts[0]}.${parts[1]}`;
-  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash2, key).update(signingInput).digest("base64url") === parts[2]);
-}
-function signatureFits(alg, signature) {
-  const bytes = Math.floor(signature.length * 3 / 4);
-  const exact = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
-  const size2 = exact[alg];
-  if (size2 !== void 0) return bytes === size2;
-  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
-  return true;
-}
-function isEncryptedOpenSsh(kind, body) {
-  if (kind !== "OPENSSH") return false;
-  const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
-  if (!head.startsWith("openssh-key-v1\0")) return false;
-  return !head.slice(15, 23).includes("none");
-}
+var SCHEMES, SAMPLE_WORDS, sampleDigests, passwordHash;
+var init_password_hash = __esm({
+  "src/engine/refine/password-hash.ts"() {
+    "use strict";
+    init_placeholders();
+    SCHEMES = [
+      { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
+      { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
+      { name: "md5-crypt", test: /^\$1\$/, length: 22 },
+      { name: "apr1", test: /^\$apr1\$/, length: 22 },
+      { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
+      { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
+      { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
+      { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
+      { name: "sunmd5", test: /^\$md5/, length: 22 },
+      { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
+      { name: "argon2", test: /^(?:argon2)?\$argon2/ },
+      { name: "phpass", test: /^\$[PH]\$/ },
+      { name: "drupal7", test: /^\$S\$/ },
+      { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
+      { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
+      { name: "django-scrypt", test: /^scrypt\$/ },
+      { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
+      { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
+      { name: "ldap", test: /^\{/ },
+      { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
+      { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
+      { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
+      { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
+      { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
+    ];
+    SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
+    sampleDigests = (() => {
+      const out = /* @__PURE__ */ new Set();
+      for (const word of SAMPLE_WORDS) {
+        for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
+          const digest = createHash2(algorithm).update(word).digest();
+          out.add(digest.toString("hex"));
+          out.add(digest.toString("base64"));
+        }
+        const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
+        out.add(`*${mysql}`);
+      }
+      return out;
+    })();
+    passwordHash = (secret) => {
+      if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
+      const scheme = SCHEMES.find((s) => s.test.test(secret));
+      if (scheme === void 0) return null;
+      const field2 = hashField(secret);
+      if (field2.length === 0 || isPlaceholder(field2)) return null;
+      if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
+      const facts = { scheme: scheme.name };
+      const refinement = { facts };
+      if (scheme.name === "bcrypt") {
+        const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
+        if (!(cost >= 4 && cost <= 31)) return null;
+        facts.cost = String(cost);
+      }
+      if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
+        if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
+        refinement.confidence = "medium";
+      }
+      if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
+      return refinement;
+    };
+  }
+});
+
+// src/engine/refine/ldif-password.ts
+var ldifUserPassword;
+var init_ldif_password = __esm({
+  "src/engine/refine/ldif-password.ts"() {
+    "use strict";
+    init_placeholders();
+    ldifUserPassword = (secret, context3) => {
+      let value = secret;
+      if (/::[ \t]*$/.test(context3.before ?? "")) {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
+        value = Buffer.from(secret, "base64").toString("utf8");
+        if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
+      }
+      if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
+      return value === secret ? {} : { facts: { encoding: "base64" } };
+    };
+  }
+});
+
+// src/engine/refine/sql-password.ts
+var SERVER_HASH, sqlStatementPassword;
+var init_sql_password = __esm({
+  "src/engine/refine/sql-password.ts"() {
+    "use strict";
+    init_placeholders();
+    SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
+    sqlStatementPassword = (secret) => {
+      if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
+      if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
+      return {};
+    };
+  }
+});
+
+// src/engine/generic/words.ts
 function looksGenerated(v) {
   if (v.length < 24 || shannonEntropy(v) < 4) return false;
   if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
@@ -28501,6 +28835,62 @@ function isKeyboardMash(v) {
   const home = letters.replace(/[^asdfghjkl]/g, "").length;
   return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
 }
+function wordShare(v) {
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
+  return v.length === 0 ? 0 : inWords / v.length;
+}
+var COMMON_PAIRS;
+var init_words = __esm({
+  "src/engine/generic/words.ts"() {
+    "use strict";
+    init_entropy();
+    COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
+  }
+});
+
+// src/engine/generic/code.ts
+function notALiteral(v, site, before, after) {
+  if (MARKER2.test(v)) return true;
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
+  if (isKeyboardMash(v)) return true;
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
+  if (isCiphertext(v) || isReference(v)) return true;
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
+  if (isCode(v)) return true;
+  if (/[^\u0020-\u007e]/.test(v)) return true;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
+  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
+  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
+  if (isCodeReference(v, site, before, after)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return true;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
+  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
+  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return true;
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
+  if (/[<>]/.test(v) || v.endsWith(":")) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return true;
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
+  return false;
+}
+function isCode(v) {
+  if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
+  const member = v.replace(/\.$/, "").replace(/[?!]$/, "");
+  if (/^@{0,2}[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*)+$/.test(member)) {
+    const segments = member.replace(/^@+/, "").split(/\??\.|->/);
+    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return true;
+    if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
+  }
+  if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
 function isPath(v) {
   return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
 }
@@ -28512,6 +28902,311 @@ function decodePercent(v) {
     return v;
   }
 }
+function isCiphertext(v) {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+function isReference(v) {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+function isCodeReference(v, site, before, after) {
+  const quoted = site.quote !== "";
+  if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  const bare = v.replace(/[)\]}]+$/, "");
+  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
+  if (site.name === "") return false;
+  const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
+  return label.length > 0 && label === fold(v);
+}
+var TYPE_NAMES, RECEIVERS, MARKER2;
+var init_code = __esm({
+  "src/engine/generic/code.ts"() {
+    "use strict";
+    init_placeholders();
+    init_words();
+    TYPE_NAMES = /* @__PURE__ */ new Set([
+      "string",
+      "str",
+      "int",
+      "integer",
+      "bool",
+      "boolean",
+      "number",
+      "float",
+      "double",
+      "any",
+      "object",
+      "char",
+      "bytes",
+      "byte",
+      "buffer",
+      "secretstr",
+      "secretbytes",
+      "optional",
+      "unknown",
+      "void",
+      "text",
+      "varchar",
+      "password",
+      "passwordfield",
+      "charfield",
+      "textfield",
+      "uuid",
+      "hidden",
+      "masked",
+      "sensitive",
+      "secure",
+      "required",
+      "default",
+      "value",
+      "empty",
+      "blank",
+      "dummy",
+      "sample",
+      "mock",
+      "stub",
+      "bearer",
+      "basic"
+    ]);
+    RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
+    MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+  }
+});
+
+// src/engine/generic/names.ts
+function siteBefore(before) {
+  let i = before.length;
+  let quote = "";
+  const q = before[i - 1];
+  if (q === '"' || q === "'" || q === "`") {
+    quote = q;
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+  if (wrapper) i -= wrapper[0].length;
+  let blanks = 0;
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
+    i--;
+    blanks++;
+  }
+  let operator = "";
+  const two = before.slice(Math.max(0, i - 2), i);
+  if (two === "=>" || two === ":=" || two === "??" || two === "||") {
+    operator = two;
+    i -= 2;
+    if (two === "??" && before[i - 1] === "?") i--;
+  } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
+    operator = before[i - 1];
+    i--;
+    if (operator === "=" && before[i - 1] === "?" && before[i - 2] === "?") i -= 2;
+  } else if (blanks > 0) {
+    operator = " ";
+  }
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
+  if (before[i - 1] === "]") i--;
+  if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === "`") {
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  if (before[i - 1] === "}") {
+    const open3 = before.lastIndexOf("{", i);
+    if (open3 > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open3, i))) {
+      i = open3;
+      while (i > 0 && before[i - 1] === " ") i--;
+    }
+  }
+  const end = i;
+  if (operator === ">") {
+    const open3 = before.lastIndexOf("<", end);
+    const tag = open3 >= 0 ? before.slice(open3 + 1, end) : "";
+    const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
+    return { name: element, operator, quote, lineStart: open3 >= 0 && /^\s*$/.test(before.slice(0, open3)), flag: false };
+  }
+  while (i > 0 && NAME_CHAR.test(before[i - 1])) i--;
+  const raw = before.slice(i, end);
+  const name = raw.replace(/^[-$@:.]+/, "");
+  const head = before.slice(0, i);
+  const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
+  return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
+}
+function nameKind(name) {
+  const lower = name.toLowerCase();
+  if (lower === "") return "none";
+  const parts = lower.split(/[.:]+/).filter(Boolean);
+  const tail = parts[parts.length - 1] ?? lower;
+  const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
+  if (PASSWORD_NAME2.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
+  if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
+  if (/licen[cs]e$/.test(last)) return "weak-key";
+  if (/key/.test(last)) {
+    if (/[a-z0-9][_.-]keys?$/.test(last) || NAMED_KEY.test(last)) return "secret";
+    return "weak-key";
+  }
+  return "secret";
+}
+function fileKind(path15) {
+  if (path15 === void 0 || path15 === "" || path15 === "-") return "unknown";
+  const base = path15.slice(path15.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return "other";
+  return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
+}
+var NAME_CHAR, WRAPPER, PASSWORD_NAME2, NAMED_KEY, CODE_EXTENSIONS;
+var init_names = __esm({
+  "src/engine/generic/names.ts"() {
+    "use strict";
+    NAME_CHAR = /[\w$.:@-]/;
+    WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
+    PASSWORD_NAME2 = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
+    CODE_EXTENSIONS = /* @__PURE__ */ new Set([
+      "js",
+      "mjs",
+      "cjs",
+      "jsx",
+      "ts",
+      "mts",
+      "cts",
+      "tsx",
+      "vue",
+      "svelte",
+      "py",
+      "pyi",
+      "rb",
+      "php",
+      "java",
+      "kt",
+      "kts",
+      "scala",
+      "groovy",
+      "gradle",
+      "go",
+      "rs",
+      "c",
+      "h",
+      "cc",
+      "cpp",
+      "hpp",
+      "cxx",
+      "cs",
+      "fs",
+      "vb",
+      "swift",
+      "m",
+      "mm",
+      "dart",
+      "lua",
+      "pl",
+      "pm",
+      "r",
+      "jl",
+      "ex",
+      "exs",
+      "erl",
+      "clj",
+      "elm",
+      "hs",
+      "ml",
+      "nim",
+      "zig",
+      "sol",
+      "coffee",
+      "ipynb"
+    ]);
+  }
+});
+
+// src/engine/refine/generic-value.ts
+function judgeGenericValue(secret, context3, given) {
+  const before = context3.before ?? "";
+  const after = context3.after ?? "";
+  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  const query = /[?&][\w.-]*=$/.test(before);
+  const v = query ? decodePercent(unescaped) : unescaped;
+  if (/\s/.test(v)) return null;
+  const site = siteBefore(before);
+  const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
+  const kind = given ?? nameKind(paired ?? site.name);
+  if (v.length < (kind === "password" ? 4 : 8)) return null;
+  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
+  if (notALiteral(v, site, before, after)) return null;
+  if (encodesPlaceholder(v)) return null;
+  if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
+  if (kind === "password") return passwordValue(v, site, context3, given === void 0);
+  return generatedValue(v, kind, before);
+}
+function unquotedValueEnds(site, after) {
+  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
+  return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
+}
+function notAPassword(v) {
+  const lower = v.toLowerCase();
+  if (/^[0-9]+$/.test(v)) return true;
+  const plain = lower.replace(/[-_ ]/g, "");
+  if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
+  if (/^[0-9]*[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && isWordCompound(v)) return true;
+  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
+  if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
+  if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
+  if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
+  if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
+  return false;
+}
+function passwordValue(v, site, context3, byName) {
+  if (notAPassword(v)) return null;
+  if (site.flag && site.operator === " " && /^[a-z]+$/.test(v)) return null;
+  if (site.quote === "" && /[.,;:]$/.test(v)) return null;
+  if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context3.before ?? "") && !strongLooking(v)) return null;
+  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$/i.test(site.name)) return null;
+  if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
+  if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
+    const file2 = fileKind(context3.path);
+    if (file2 === "code" && !looksGenerated(v)) return null;
+    if (file2 === "unknown" && !site.lineStart) return null;
+    if (file2 === "unknown" && /^[a-z]+_[a-z_]+$/.test(v)) return null;
+  }
+  return { confidence: strongLooking(v) ? "medium" : "low" };
+}
+function strongLooking(v) {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
+}
+function unleet(v) {
+  return v.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!|]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+function generatedValue(v, kind, before) {
+  if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
+  if (isTestValue(v)) return null;
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
+  if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
+  const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
+  if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
+  if (/^[A-Z]?[a-z]+$/.test(core)) return null;
+  if (wordShare(v) >= 0.6) return null;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const bits = shannonEntropy(v);
+  if (classes < 2 || bits < 2.5) return null;
+  if (v.length < 10 && classes < 3) return null;
+  if (kind === "weak-key" && (!stronglyRandom(v) || PUBLIC_KEY_WORDS.test(before))) return null;
+  const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
+  return { confidence: strong ? "medium" : "low" };
+}
+function stronglyRandom(v) {
+  if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(v)) return shannonEntropy(v) >= 3;
+  const body = v.replace(/^base64:/, "").replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]{24,}$/.test(body)) return false;
+  return /[a-z]/.test(body) && /[A-Z]/.test(body) && /[0-9]/.test(body) && shannonEntropy(body) >= 4;
+}
 function unescapeXml(v) {
   return v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 }
@@ -28520,42 +29215,294 @@ function isTestValue(value) {
   if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
   return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
 }
-function isCiphertext(v) {
-  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
-}
-function isReference(v) {
-  if (/^(?:arn|urn):/i.test(v)) return true;
-  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
-}
-function isCodeReference(v, before, after) {
-  const quoted = /["'`]\s*$/.test(before);
-  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
-  const bare = v.replace(/[)\]}]+$/, "");
-  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
-  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
-  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
-  const name = /([A-Za-z_$][\w$.-]*)["'`\]]?\s*(?:=|:=|:|=>|\?\?=)\s*["'`]?$/.exec(before)?.[1];
-  if (name === void 0) return false;
-  const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const label = fold(name.slice(name.lastIndexOf(".") + 1));
-  return label.length > 0 && label === fold(v);
-}
 function encodesPlaceholder(v) {
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
   const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
 }
+var genericSecretValue, genericPasswordValue, PAIRED_NAME, urlPassword, LOOKUP_CALL, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var init_generic_value = __esm({
+  "src/engine/refine/generic-value.ts"() {
+    "use strict";
+    init_entropy();
+    init_code();
+    init_names();
+    init_words();
+    init_placeholders();
+    genericSecretValue = (secret, context3) => judgeGenericValue(secret, context3);
+    genericPasswordValue = (secret, context3) => judgeGenericValue(secret, context3, "password");
+    PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
+    urlPassword = (secret, context3) => {
+      const password = decodePercent(secret);
+      if (notAPassword(password)) return null;
+      const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context3.before ?? "")?.[1] ?? "";
+      const host = /^@(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(context3.after ?? "")?.[1] ?? "";
+      if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
+        if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
+      }
+      return {};
+    };
+    LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+    NOT_A_PASSWORD = /* @__PURE__ */ new Set([
+      "password",
+      "passwd",
+      "passwort",
+      "passphrase",
+      "pass",
+      "pwd",
+      "motdepasse",
+      "contrasena",
+      "wachtwoord",
+      "kennwort",
+      "parola",
+      "senha",
+      "required",
+      "optional",
+      "hidden",
+      "visible",
+      "masked",
+      "plain",
+      "plaintext",
+      "cleartext",
+      "text",
+      "string",
+      "secret",
+      "secrets",
+      "invalid",
+      "valid",
+      "blank",
+      "empty",
+      "missing",
+      "incorrect",
+      "mismatch",
+      "mismatched",
+      "unknown",
+      "weak",
+      "strong",
+      "medium",
+      "short",
+      "long",
+      "tooshort",
+      "toolong",
+      "toosimple",
+      "tooweak",
+      "reset",
+      "forgot",
+      "forgotten",
+      "change",
+      "changed",
+      "update",
+      "updated",
+      "new",
+      "old",
+      "current",
+      "confirm",
+      "confirmed",
+      "confirmation",
+      "show",
+      "hide",
+      "toggle",
+      "input",
+      "field",
+      "label",
+      "hint",
+      "error",
+      "errors",
+      "success",
+      "login",
+      "logout",
+      "signin",
+      "signup",
+      "register",
+      "submit",
+      "cancel",
+      "save",
+      "default",
+      "auto",
+      "manual",
+      "prompt",
+      "ask",
+      "env",
+      "environment",
+      "file",
+      "stdin",
+      "vault",
+      "keychain",
+      "keyring",
+      "secretsmanager",
+      "ssm",
+      "kms",
+      "bcrypt",
+      "argon2",
+      "argon2id",
+      "argon2i",
+      "scrypt",
+      "pbkdf2",
+      "sha256",
+      "sha512",
+      "sha1",
+      "md5",
+      "hash",
+      "hashed",
+      "encrypted",
+      "encrypt",
+      "decrypt",
+      "newpassword",
+      "currentpassword",
+      "oldpassword",
+      "confirmpassword",
+      "onetimecode",
+      "off",
+      "none",
+      "disabled",
+      "enabled",
+      "set",
+      "unset",
+      "notset",
+      "nopassword",
+      "nopass",
+      "nopasswd",
+      "expired",
+      "locked",
+      "unlock",
+      "random",
+      "generated",
+      "generate",
+      "auto",
+      "inherit",
+      "anonymous",
+      "guestaccess",
+      "sensitive",
+      "secure",
+      "insecure",
+      "value",
+      "values",
+      "true",
+      "false",
+      "null",
+      "nil",
+      "salt",
+      "pepper",
+      "nonce",
+      "key",
+      "iv",
+      "passed",
+      "failed",
+      "skipped",
+      "pending",
+      "failure",
+      "fail",
+      "different",
+      "other",
+      "another",
+      "same",
+      "match",
+      "nomatch",
+      "asdf",
+      "qwer",
+      "zxcv",
+      "asdfasdf",
+      "qwerqwer",
+      "qwerty",
+      "undefined",
+      "mypassword",
+      "notasecret",
+      "notsecret",
+      "nosecret",
+      "unsafe",
+      "name",
+      "username",
+      "user",
+      "login",
+      "email",
+      "flags",
+      "flag",
+      "with",
+      "changeit"
+    ]);
+    PUBLIC_KEY_WORDS = /(?:gpg|pgp|gnupg|public|pub|host|ssh|release|fingerprint|verify|verification)[\s_.-]*key\b[^=:]*[=:]?\s*["'`]?$/i;
+  }
+});
+
+// src/engine/refine.ts
+import { createHmac } from "node:crypto";
+function lifetimeFromValidity(seconds) {
+  if (seconds <= HOUR + 300) return "ephemeral";
+  if (seconds <= 31 * DAY) return "short-lived";
+  return "expiring";
+}
+function expiryFacts(expSeconds, context3, issuedSeconds) {
+  const expiresAt = new Date(expSeconds * 1e3).toISOString();
+  const expired = expSeconds * 1e3 < context3.now;
+  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
+  return { lifetime, expiresAt, expired };
+}
+function decodeBase64Json(segment) {
+  try {
+    const text2 = Buffer.from(segment, "base64url").toString("utf8");
+    if (!text2.startsWith("{")) return void 0;
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decodeAwsAccountId(keyId) {
+  if (keyId.length !== 20) return void 0;
+  const first = keyId[4];
+  if (first === "I" || first === "J") return void 0;
+  const bytes = base32Decode(keyId.slice(4));
+  if (!bytes || bytes.length < 6) return void 0;
+  let z2 = 0;
+  for (let i = 0; i < 6; i++) z2 = z2 * 256 + bytes[i];
+  const account = Math.floor(z2 % 2 ** 47 / 128);
+  if (account >= 1e12) return void 0;
+  return String(account).padStart(12, "0");
+}
+function signedWithPublishedKey(alg, parts) {
+  const hash2 = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
+  if (hash2 === void 0 || parts.length !== 3) return false;
+  const signingInput = `${parts[0]}.${parts[1]}`;
+  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash2, key).update(signingInput).digest("base64url") === parts[2]);
+}
+function signatureFits(alg, signature) {
+  const bytes = Math.floor(signature.length * 3 / 4);
+  const exact = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
+  const size2 = exact[alg];
+  if (size2 !== void 0) return bytes === size2;
+  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
+  return true;
+}
+function isEncryptedOpenSsh(kind, body) {
+  if (kind !== "OPENSSH") return false;
+  const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
+  if (!head.startsWith("openssh-key-v1\0")) return false;
+  return !head.slice(15, 23).includes("none");
+}
 function refiner(name) {
   return REFINERS.get(name);
 }
-var HOUR, DAY, awsAccessKeyId, jwt, PUBLISHED_HMAC_KEYS, azureSas, discordBotToken, privateKey, pypiMacaroon, TYPE_NAMES, genericSecretValue, COMMON_PAIRS, RECEIVERS, basicAuth, jwtRule, REFINERS;
+var HOUR, DAY, awsAccessKeyId, jwt, PUBLISHED_HMAC_KEYS, azureSas, discordBotToken, privateKey, pypiMacaroon, basicAuth, basicCredentialsPassword, basicCredentials, ntlmAuthenticate, jwtRule, REFINERS;
 var init_refine = __esm({
   "src/engine/refine.ts"() {
     "use strict";
     init_checksums();
     init_entropy();
     init_placeholders();
+    init_key_body();
+    init_credential_file();
+    init_jwk();
+    init_nkey();
+    init_ntlm();
+    init_otp_seed();
+    init_paseto();
+    init_password_hash();
+    init_ldif_password();
+    init_sql_password();
+    init_generic_value();
     HOUR = 3600;
     DAY = 24 * HOUR;
     awsAccessKeyId = (secret) => {
@@ -28616,11 +29563,12 @@ var init_refine = __esm({
     privateKey = (secret) => {
       const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
       const kind = (header?.[1] ?? "").trim() || "PKCS8";
-      const body = secret.replace(/-----(?:BEGIN|END)[^-]*-----/g, "").replace(/\\[rn]/g, "").replace(/^[A-Za-z-]+: .*$/gm, "").replace(/\s+/g, "");
+      const body = keyBody(secret);
       if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
       const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
       const facts = { keyType: kind };
       if (encrypted) facts.encrypted = "true";
+      if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
       return { lifetime: "long-lived", facts, confidence: encrypted ? "medium" : "high" };
     };
     pypiMacaroon = (secret, context3) => {
@@ -28631,11 +29579,11 @@ var init_refine = __esm({
         return null;
       }
       if (bytes[0] !== 2) return null;
-      const text = bytes.toString("latin1");
+      const text2 = bytes.toString("latin1");
       const facts = {};
-      const location = /\x01\x08([a-z.]{8})/.exec(text);
+      const location = /\x01\x08([a-z.]{8})/.exec(text2);
       if (location) facts.registry = location[1];
-      const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text) ?? /"exp":\s*([0-9]{9,11})/.exec(text);
+      const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text2) ?? /"exp":\s*([0-9]{9,11})/.exec(text2);
       if (expiry) {
         const exp = Number(expiry[1]);
         const nbf = expiry[2] !== void 0 ? Number(expiry[2]) : void 0;
@@ -28643,106 +29591,6 @@ var init_refine = __esm({
       }
       return { lifetime: "long-lived", facts };
     };
-    TYPE_NAMES = /* @__PURE__ */ new Set([
-      "string",
-      "str",
-      "int",
-      "integer",
-      "bool",
-      "boolean",
-      "number",
-      "float",
-      "double",
-      "any",
-      "object",
-      "char",
-      "bytes",
-      "byte",
-      "buffer",
-      "secretstr",
-      "secretbytes",
-      "optional",
-      "unknown",
-      "void",
-      "text",
-      "varchar",
-      "password",
-      "passwordfield",
-      "charfield",
-      "textfield",
-      "uuid",
-      "hidden",
-      "masked",
-      "sensitive",
-      "secure",
-      "required",
-      "default",
-      "value",
-      "empty",
-      "blank",
-      "dummy",
-      "sample",
-      "mock",
-      "stub",
-      "bearer",
-      "basic"
-    ]);
-    genericSecretValue = (secret, context3) => {
-      const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
-      if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
-      const v = /[?&][\w.-]*=$/.test(context3.before ?? "") ? decodePercent(unescaped) : unescaped;
-      if (/\s/.test(v) || v.length < 6) return null;
-      if (v !== secret && isPlaceholder(v)) return null;
-      const decoded = decodePercent(v);
-      if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return null;
-      if (isKeyboardMash(v)) return null;
-      if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
-      if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return null;
-      if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return null;
-      if (isTestValue(v)) return null;
-      if (isCiphertext(v) || isReference(v)) return null;
-      if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return null;
-      const member = v.replace(/\.$/, "");
-      if (/^@?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(member)) {
-        const segments = member.replace(/^@/, "").split(/\??\./);
-        if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return null;
-      }
-      if (/^[A-Za-z_$][\w$.?]*[([{]/.test(v) && !looksGenerated(v)) return null;
-      if (/\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v)) return null;
-      if (/[^\u0020-\u007e]/.test(v) || /^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
-      if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return null;
-      if (TYPE_NAMES.has(v.toLowerCase())) return null;
-      const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
-      if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return null;
-      if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return null;
-      if (context3.before !== void 0 && isCodeReference(v, context3.before, context3.after ?? "")) return null;
-      if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(context3.before ?? "")) return null;
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return null;
-      if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return null;
-      if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return null;
-      if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return null;
-      if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return null;
-      const upper = v.replace(/^[-_]+|[-_]+$/g, "");
-      if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return null;
-      if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return null;
-      const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
-      if (/^[0-9]+$/.test(core)) return null;
-      if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
-      if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
-      if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
-      if (/^[A-Z]?[a-z]+$/.test(core) || /[<>]/.test(v) || v.endsWith(":")) return null;
-      if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return null;
-      const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
-      const bits = shannonEntropy(v);
-      if (classes < 2 || bits < 2.5) return null;
-      if (v.length < 10 && classes < 3) return null;
-      const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
-      if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return null;
-      if (encodesPlaceholder(v)) return null;
-      return { confidence: strong ? "medium" : "low" };
-    };
-    COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
-    RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
     basicAuth = (secret) => {
       let decoded;
       try {
@@ -28757,6 +29605,41 @@ var init_refine = __esm({
       if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
       return { facts: { username: user.slice(0, 100) } };
     };
+    basicCredentialsPassword = (secret, context3) => {
+      const refined = basicAuth(secret, context3);
+      if (refined === null) return null;
+      const decoded = Buffer.from(secret, "base64").toString("utf8");
+      const password = decoded.slice(decoded.indexOf(":") + 1);
+      if (/[^\x20-\x7e]/.test(decoded) || isPlaceholder(password, [], { weakPasswords: true }) || notAPassword(password)) return null;
+      return refined;
+    };
+    basicCredentials = (secret, context3) => {
+      const refined = basicCredentialsPassword(secret, context3);
+      if (refined !== null) return refined;
+      let decoded;
+      try {
+        decoded = Buffer.from(secret, "base64").toString("utf8");
+      } catch {
+        return null;
+      }
+      const key = /^([\w.-]{20,200}):$/.exec(decoded)?.[1];
+      if (key === void 0 || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
+      return { facts: { username: "an API key" } };
+    };
+    ntlmAuthenticate = (secret) => {
+      const bytes = Buffer.from(secret, "base64");
+      if (bytes.length < 64 || bytes.toString("latin1", 0, 8) !== "NTLMSSP\0" || bytes.readUInt32LE(8) !== 3) return null;
+      const field2 = (at) => ({ length: bytes.readUInt16LE(at), offset: bytes.readUInt32LE(at + 4) });
+      const nt = field2(20);
+      if (nt.length < 24 || nt.offset + nt.length > bytes.length) return null;
+      const user = field2(36);
+      const domain2 = field2(28);
+      const text2 = (f) => f.length > 0 && f.offset + f.length <= bytes.length ? bytes.toString("utf16le", f.offset, f.offset + f.length).replace(/[^\x20-\x7e]/g, "") : "";
+      const facts = { response: nt.length === 24 ? "NTLMv1" : "NTLMv2" };
+      const name = [text2(domain2), text2(user)].filter(Boolean).join("\\");
+      if (name !== "") facts.username = name.slice(0, 100);
+      return { facts };
+    };
     jwtRule = (secret, context3) => {
       const refined = jwt(secret, context3);
       if (refined === null || refined.facts?.signature !== void 0) return null;
@@ -28764,13 +29647,29 @@ var init_refine = __esm({
     };
     REFINERS = /* @__PURE__ */ new Map([
       ["generic-secret-value", genericSecretValue],
+      ["generic-password-value", genericPasswordValue],
       ["basic-auth", basicAuth],
+      ["basic-credentials", basicCredentials],
+      ["ntlm-authenticate", ntlmAuthenticate],
+      ["url-password", urlPassword],
       ["aws-access-key-id", awsAccessKeyId],
       ["jwt", jwtRule],
       ["azure-sas", azureSas],
       ["discord-bot-token", discordBotToken],
       ["private-key", privateKey],
-      ["pypi-macaroon", pypiMacaroon]
+      ["pypi-macaroon", pypiMacaroon],
+      ["password-hash", passwordHash],
+      ["credential-file-password", credentialFilePassword],
+      ["credential-file-value", credentialFileValue],
+      ["winscp-password", winscpPassword],
+      ["nkey-seed", nkeySeed],
+      ["otp-seed", otpSeed],
+      ["jwk-private-member", jwkPrivateMember],
+      ["ntlm-response", ntlmResponse],
+      ["paseto-token", pasetoToken],
+      ["paserk-key", paserkKey],
+      ["sql-statement-password", sqlStatementPassword],
+      ["ldif-user-password", ldifUserPassword]
     ]);
   }
 });
@@ -28836,6 +29735,7 @@ function compileRule(rule) {
     checksum,
     refine: refine2,
     precheck: precheck2,
+    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -28861,21 +29761,21 @@ function startsAtKeywords(rule, regex) {
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
-function tokenEnd(text, from) {
-  const ceiling = Math.min(text.length, from + TOKEN_EXTENSION);
-  const stop = text.slice(from, ceiling).search(NOT_TOKEN);
+function tokenEnd(text2, from) {
+  const ceiling = Math.min(text2.length, from + TOKEN_EXTENSION);
+  const stop = text2.slice(from, ceiling).search(NOT_TOKEN);
   return stop < 0 ? ceiling : from + stop;
 }
-function tokenStart(text, floor, to) {
-  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
+function tokenStart(text2, floor, to) {
+  const m = UP_TO_LAST_NOT_TOKEN.exec(text2.slice(floor, to));
   return m === null ? floor : floor + m[0].length;
 }
-function finishWindows(text, list, length) {
+function finishWindows(text2, list, length) {
   let out = 0;
   for (let w = 0; w < length; w += 2) {
     const a = list[w];
     let b = list[w + 1];
-    if (b < 0) b = tokenEnd(text, ~b);
+    if (b < 0) b = tokenEnd(text2, ~b);
     if (out > 0 && a <= list[out - 1]) {
       if (b > list[out - 1]) list[out - 1] = b;
       continue;
@@ -28891,27 +29791,27 @@ function flatten(lists) {
   lists.forEach((list, k) => from[k + 1] = from[k] + list.length);
   return [from, Int32Array.from(lists.flat())];
 }
-function includesAny(text, needles) {
-  for (const needle of needles) if (text.includes(needle)) return true;
+function includesAny(text2, needles) {
+  for (const needle of needles) if (text2.includes(needle)) return true;
   return false;
 }
-function lineAround(text, start, end) {
-  const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
-  const after = text.slice(end, end + CONTEXT_CHARS);
+function lineAround(text2, start, end) {
+  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text2.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
   return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
 }
-function hasInlineAllow(text, start, end) {
+function hasInlineAllow(text2, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
-  const to = Math.min(text.length, end + INLINE_ALLOW_REACH);
-  const before = text.slice(from, start);
-  const after = text.slice(Math.max(start, end - 1), to);
+  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
+  const before = text2.slice(from, start);
+  const after = text2.slice(Math.max(start, end - 1), to);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
   const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
   const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
-  const around = text.slice(a, b);
+  const around = text2.slice(a, b);
   return around.includes(":allow") && INLINE_ALLOW.test(around);
 }
 function lowerConfidence(a, b) {
@@ -29013,7 +29913,9 @@ var init_detector = __esm({
     init_scan_work();
     init_checksums();
     init_entropy();
+    init_path_globs();
     init_placeholders();
+    init_key_body();
     init_prechecks();
     init_refine();
     DEFAULT_BEFORE = 512;
@@ -29038,10 +29940,10 @@ var init_detector = __esm({
     ];
     HIT_BATCH = 1 << 20;
     RuleCompileError = class extends Error {
-      constructor(ruleId2, field, message) {
-        super(`${ruleId2}: ${field}: ${message}`);
+      constructor(ruleId2, field2, message) {
+        super(`${ruleId2}: ${field2}: ${message}`);
         this.ruleId = ruleId2;
-        this.field = field;
+        this.field = field2;
       }
     };
     TOKEN_EXTENSION = 4096;
@@ -29066,6 +29968,9 @@ var init_detector = __esm({
       decodeDepth;
       /** Rules without keywords run on the whole text. */
       ungated;
+      /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+      pathRules;
+      blocked;
       /** Per rule: how far one run of its pattern may look, worked out when first needed. */
       extents;
       /** Per rule, what it may still search in the current scan (see ScanState). */
@@ -29076,6 +29981,8 @@ var init_detector = __esm({
       now;
       /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
       onReject;
+      /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+      path;
       constructor(rules, options = {}) {
         const extraStopwords = options.stopwords ?? [];
         this.rules = rules.map((rule) => {
@@ -29099,7 +30006,9 @@ var init_detector = __esm({
             gatesByKeyword[k].push(gate);
           }
         };
+        const pathRules = [];
         this.rules.forEach((compiled, ruleIndex) => {
+          if (compiled.paths) pathRules.push(ruleIndex);
           if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
           addGate(compiled.rule.keywords, ruleIndex);
         });
@@ -29110,6 +30019,8 @@ var init_detector = __esm({
         [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
         [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
         this.ungated = ungated;
+        this.pathRules = pathRules;
+        this.blocked = new Uint8Array(this.rules.length);
         this.extents = new Array(this.rules.length);
         this.searchLeft = new Float64Array(this.rules.length);
         this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
@@ -29121,16 +30032,23 @@ var init_detector = __esm({
       /**
        * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
        * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-       * faster than reading characters from the string.
+       * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+       * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+       * judge some values by the kind of file (code or configuration).
        */
-      scan(text, ascii) {
-        return this.scanWithWork(text, ascii).matches;
+      scan(text2, ascii, path15) {
+        return this.scanWithWork(text2, ascii, path15).matches;
       }
       /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-      scanWithWork(text, ascii) {
-        if (ascii !== void 0 && ascii.length !== text.length) throw new Error("ascii bytes do not match the text");
-        const state = new ScanState(this.searchLeft, text.length);
-        const matches = this.locate(text, this.detect(text, 0, state, ascii));
+      scanWithWork(text2, ascii, path15) {
+        if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
+        for (const ruleIndex of this.pathRules) {
+          const paths = this.rules[ruleIndex].paths;
+          this.blocked[ruleIndex] = path15 !== void 0 && paths.test(path15) ? 0 : 1;
+        }
+        this.path = path15;
+        const state = new ScanState(this.searchLeft, text2.length);
+        const matches = this.locate(text2, this.detect(text2, 0, state, ascii));
         const decode3 = state.decode;
         state.work.decoded = decode3.chars;
         if (decode3.skipped > 0) state.limit("decoding", decode3.stoppedAt, decode3.skipped);
@@ -29138,42 +30056,43 @@ var init_detector = __esm({
         return { matches, work: state.work, limits: state.limits };
       }
       /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-      detect(text, depth, state, ascii) {
+      detect(text2, depth, state, ascii) {
         let gates = this.gateLists[depth];
         if (gates === void 0) {
           gates = new GateLists(this.shapes.length);
           this.gateLists[depth] = gates;
         }
-        this.collectWindows(text, ascii, gates);
+        this.collectWindows(text2, ascii, gates);
         const candidates = [];
         const vetoed = [];
         const ruleCount = this.rules.length;
         const { lists, lengths, touched } = gates;
+        const blocked = this.blocked;
         for (const gate of touched) {
-          if (gate >= ruleCount) continue;
+          if (gate >= ruleCount || blocked[gate] === 1) continue;
           const list = lists[gate];
           const length = lengths[gate];
           const compiled = this.rules[gate];
           if (compiled.anchored) {
-            this.runAnchored(gate, text, list, length, candidates, vetoed, state);
+            this.runAnchored(gate, text2, list, length, candidates, vetoed, state);
             continue;
           }
           for (let w = 0; w < length; w += 2) {
             const a = list[w];
             const b = list[w + 1];
             state.work.searched += b - a;
-            this.runRule(compiled, text, a, b, candidates, vetoed);
+            this.runRule(compiled, text2, a, b, candidates, vetoed);
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
         if (depth < this.decodeDepth) {
           const direct = specificSpans(candidates);
           if (depth > 0) {
-            this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
+            this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
           } else {
             const windows = decoderWindows(gates, ruleCount);
             for (let w = 0; w < windows.length; w += 2) {
-              this.decodeWindow(text, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
+              this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
             }
           }
         }
@@ -29185,8 +30104,8 @@ var init_detector = __esm({
        * reported twice; a generic match on the encoded text does not stop decoding, a provider token
        * inside wins.
        */
-      decodeWindow(text, a, b, depth, direct, out, state, ascii) {
-        for (const encoded of encodedValues(text, a, b, ascii, state.decode)) {
+      decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
+        for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
           const start = encoded.start;
           const end = encoded.end;
           if (direct.overlaps(start, end)) continue;
@@ -29202,7 +30121,7 @@ var init_detector = __esm({
             state.decode.nestedAt = outerAt;
           }
           if (inner.length === 0) continue;
-          if (this.inlineAllow && hasInlineAllow(text, start, end)) {
+          if (this.inlineAllow && hasInlineAllow(text2, start, end)) {
             for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
             continue;
           }
@@ -29213,31 +30132,31 @@ var init_detector = __esm({
        * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
        * order; for anchored rules, the start offsets of their keyword hits, in text order.
        */
-      collectWindows(text, ascii, gates) {
+      collectWindows(text2, ascii, gates) {
         gates.reset();
-        const n = text.length;
-        for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
-        const edges = new WindowEdges(text);
+        const n = text2.length;
+        for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+        const edges = new WindowEdges(text2);
         for (let after = 0; ; ) {
-          const batch = this.automaton.scan(text, this.hitBatch, ascii, after);
+          const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
           let count = batch.count;
           if (batch.truncated) {
             const last = batch.hits[count * 2 - 1];
             while (count > 1 && batch.hits[count * 2 - 1] === last) count--;
           }
-          this.addHits(text, batch.hits, count, gates, edges);
+          this.addHits(text2, batch.hits, count, gates, edges);
           if (!batch.truncated) break;
           after = batch.hits[count * 2 - 1];
         }
         const { lists, lengths, touched } = gates;
         for (const gate of touched) {
           if (gate < this.rules.length && this.rules[gate].anchored) continue;
-          lengths[gate] = finishWindows(text, lists[gate], lengths[gate]);
+          lengths[gate] = finishWindows(text2, lists[gate], lengths[gate]);
         }
       }
       /** Add one batch of keyword hits (flat [keyword, end] pairs, in order of their end) to the gates' lists. */
-      addHits(text, hits, count, gates, edges) {
-        const n = text.length;
+      addHits(text2, hits, count, gates, edges) {
+        const n = text2.length;
         const keywordLength = this.keywordLength;
         const anchoredFrom = this.anchoredFrom;
         const anchoredGates = this.anchoredGates;
@@ -29311,7 +30230,7 @@ var init_detector = __esm({
        * previous run could look to are coalesced into it (not searched), and the scan is told where
        * that began.
        */
-      runAnchored(gate, text, list, length, out, vetoed, state) {
+      runAnchored(gate, text2, list, length, out, vetoed, state) {
         const compiled = this.rules[gate];
         const sticky = compiled.sticky;
         const precheck2 = compiled.precheck;
@@ -29322,7 +30241,7 @@ var init_detector = __esm({
           }
         }
         const { reach, lines: lines2 } = this.extentOf(gate);
-        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text);
+        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
         let runs = 0;
         let nextRun = -1;
         let coalesced = 0;
@@ -29333,7 +30252,7 @@ var init_detector = __esm({
           const at = list[i];
           if (at < covered || at === prev) continue;
           prev = at;
-          if (precheck2 && !precheck2(text, at)) continue;
+          if (precheck2 && !precheck2(text2, at)) continue;
           if (lineLimits === void 0) runs++;
           else {
             if (at < nextRun) {
@@ -29344,24 +30263,24 @@ var init_detector = __esm({
             if (!state.charge(gate, extent)) nextRun = at + extent;
           }
           sticky.lastIndex = at;
-          const m = sticky.exec(text);
+          const m = sticky.exec(text2);
           if (m === null) continue;
           covered = at + m[0].length;
           const secret = m[1];
           const span = m.indices?.[1];
           if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-          const candidate = this.accept(compiled, secret, span[0], span[1], text, m[0].length, vetoed);
+          const candidate = this.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
           if (candidate) out.push(candidate);
         }
-        if (runs > 0) state.charge(gate, runs * Math.min(reach, text.length));
+        if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
         if (coalesced > 0) {
           state.work.coalesced += coalesced;
           state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
         }
       }
-      runRule(compiled, text, a, b, out, vetoed) {
+      runRule(compiled, text2, a, b, out, vetoed) {
         const regex = compiled.regex;
-        const slice = a === 0 && b === text.length ? text : text.slice(a, b);
+        const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
         const requires = compiled.rule.requires;
         if (requires.length > 0 && !includesAny(slice, requires)) return;
         regex.lastIndex = 0;
@@ -29371,18 +30290,18 @@ var init_detector = __esm({
           const secret = m[1];
           const span = m.indices?.[1];
           if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-          const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text, m[0].length, vetoed);
+          const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
           if (candidate) out.push(candidate);
         }
       }
-      accept(compiled, secret, start, end, text, context3, vetoed) {
+      accept(compiled, secret, start, end, text2, context3, vetoed) {
         const rule = compiled.rule;
         const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
         if (rule.entropy !== void 0) {
           const entropy = shannonEntropy(secret);
           if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
         }
-        if (isPlaceholder(secret, compiled.stopwords)) {
+        if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
           if (!rule.generic) vetoed.push(start, end);
           return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
         }
@@ -29399,7 +30318,7 @@ var init_detector = __esm({
         let expired;
         let facts;
         if (compiled.refine) {
-          const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
+          const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
           if (refined === null) {
             if (!rule.generic) vetoed.push(start, end);
             return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
@@ -29415,10 +30334,10 @@ var init_detector = __esm({
           allow.lastIndex = 0;
           if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
         }
-        if (this.inlineAllow && hasInlineAllow(text, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
+        if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
         return { compiled, secret, start, end, context: context3, confidence, lifetime, expiresAt, expired, facts };
       }
-      locate(text, candidates) {
+      locate(text2, candidates) {
         candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
         const matches = [];
         let line = 1;
@@ -29426,7 +30345,7 @@ var init_detector = __esm({
         let cursor = 0;
         for (const c of candidates) {
           for (; ; ) {
-            const nl = text.indexOf("\n", cursor);
+            const nl = text2.indexOf("\n", cursor);
             if (nl < 0 || nl >= c.start) break;
             line++;
             lineStart = nl + 1;
@@ -29434,7 +30353,7 @@ var init_detector = __esm({
           }
           let endLine = line;
           let endLineStart = lineStart;
-          for (let i = text.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text.indexOf("\n", i + 1)) {
+          for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
             endLine++;
             endLineStart = i + 1;
           }
@@ -29491,8 +30410,8 @@ var init_detector = __esm({
     NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
     UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
     WindowEdges = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       lineStart = 0;
       lineEnd = -1;
@@ -29501,10 +30420,10 @@ var init_detector = __esm({
       /** Make the line holding `pos` current. Positions must come in non-decreasing line order. */
       moveTo(pos) {
         if (pos <= this.lineEnd) return;
-        const text = this.text;
-        this.lineStart = text.lastIndexOf("\n", pos - 1) + 1;
-        const nl = text.indexOf("\n", pos);
-        this.lineEnd = nl < 0 ? text.length : nl;
+        const text2 = this.text;
+        this.lineStart = text2.lastIndexOf("\n", pos - 1) + 1;
+        const nl = text2.indexOf("\n", pos);
+        this.lineEnd = nl < 0 ? text2.length : nl;
       }
       /** True when [a, b) is less than the whole current line. */
       clipped(a, b) {
@@ -29526,12 +30445,12 @@ var init_detector = __esm({
       start(hitStart, before) {
         const clip = hitStart - before;
         if (clip <= this.lineStart) return this.lineStart;
-        const text = this.text;
+        const text2 = this.text;
         const floor = Math.max(this.lineStart, clip - TOKEN_EXTENSION);
         const memo2 = this.memo(before);
         let a = clip;
         if (a <= memo2.clip && a >= memo2.edge) a = Math.max(memo2.edge, floor);
-        if (a > floor && isTokenChar(text.charCodeAt(a - 1))) a = tokenStart(text, floor, a);
+        if (a > floor && isTokenChar(text2.charCodeAt(a - 1))) a = tokenStart(text2, floor, a);
         memo2.clip = clip;
         memo2.edge = a;
         return a;
@@ -32975,14 +33894,14 @@ var init_schemas = __esm({
         const shape = zod.def.shape;
         const propValues = {};
         for (const key in shape) {
-          const field = shape[key]._zod;
-          if (field.values) {
+          const field2 = shape[key]._zod;
+          if (field2.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field.values)
+            for (const v of field2.values)
               propValues[key].add(v);
-            if (field.optin !== void 0)
+            if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -38537,8 +39456,8 @@ var capitalizeFirstCharacter, error34;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text) => {
-      return text.charAt(0).toUpperCase() + text.slice(1);
+    capitalizeFirstCharacter = (text2) => {
+      return text2.charAt(0).toUpperCase() + text2.slice(1);
     };
     error34 = () => {
       const Sizable = {
@@ -46123,8 +47042,8 @@ var init_json_schema_processors = __esm({
       }
       const requiredKeys = [];
       for (const key of Object.keys(shape)) {
-        const field = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+        const field2 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
           requiredKeys.push(key);
         }
       }
@@ -49961,13 +50880,14 @@ var init_zod = __esm({
 });
 
 // src/rules/vocabulary.ts
-var SEVERITIES, LIFETIMES, CONFIDENCES;
+var SEVERITIES, LIFETIMES, CONFIDENCES, KINDS;
 var init_vocabulary = __esm({
   "src/rules/vocabulary.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low"];
     LIFETIMES = ["ephemeral", "short-lived", "expiring", "long-lived", "unknown"];
     CONFIDENCES = ["high", "medium", "low"];
+    KINDS = ["credential", "password-hash"];
   }
 });
 
@@ -49981,14 +50901,20 @@ function requireKeywordsOrReason(rule, ctx) {
     });
   }
 }
-var ruleId, keyword, ruleObject, ruleSchema, customRuleSchema, ruleFileSchema;
+var ruleId, keyword, pathGlob, PLACEHOLDER_SCOPES, ruleObject, ruleSchema, customRuleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
     init_zod();
+    init_path_globs();
     init_vocabulary();
     ruleId = external_exports.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters, digits and single dashes");
     keyword = external_exports.string().min(2, "a keyword needs at least 2 characters to be a useful gate").max(64).refine((k) => k === k.toLowerCase(), "keywords are matched case-insensitively and must be written in lower case").refine((k) => /^[\x20-\x7e]+$/.test(k), "keywords must be printable ASCII");
+    pathGlob = external_exports.string().superRefine((glob, ctx) => {
+      const problem = pathGlobProblem(glob);
+      if (problem !== void 0) ctx.addIssue({ code: "custom", message: `path glob ${problem}` });
+    });
+    PLACEHOLDER_SCOPES = ["secret", "key-body"];
     ruleObject = external_exports.object({
       id: ruleId,
       name: external_exports.string().min(3),
@@ -49997,10 +50923,18 @@ var init_schema = __esm({
       lifetime: external_exports.enum(LIFETIMES),
       /** How sure a match is a real credential: high for checksummed or uniquely prefixed formats. */
       confidence: external_exports.enum(CONFIDENCES).default("high"),
+      /** A working credential, or a password hash (crackable offline, reported at low severity). */
+      kind: external_exports.enum(KINDS).default("credential"),
       /** Literal, lower-case strings; a rule's regex runs only near one of them. */
       keywords: external_exports.array(keyword).default([]),
       /** Required when `keywords` is empty: why this rule cannot be gated by a literal. */
       no_keywords_reason: external_exports.string().optional(),
+      /**
+       * Globs a file's path must match for the rule to run on it (src/engine/path-globs.ts): the file
+       * name (`.pgpass`, `*.htpasswd`) or, with a `/`, the path's last segments (`config/master.key`).
+       * For formats the file name identifies; text without a path (standard input) never runs them.
+       */
+      paths: external_exports.array(pathGlob).min(1).optional(),
       /** JavaScript regular expression with exactly one capture group: the secret. */
       pattern: external_exports.string().min(1),
       ignore_case: external_exports.boolean().default(false),
@@ -50041,6 +50975,7 @@ var init_schema = __esm({
       precheck: external_exports.string().optional(),
       /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
       stopwords: external_exports.array(external_exports.string().min(1)).default([]),
+      placeholder_scope: external_exports.enum(PLACEHOLDER_SCOPES).default("secret"),
       /** Generic heuristics lose to any specific rule that matched the same secret. */
       generic: external_exports.boolean().default(false),
       /** Tags shown in SARIF and used to group rules into families. */
@@ -50071,7 +51006,7 @@ var init_problem = __esm({
   }
 });
 
-// src/rules/load.ts
+// src/rules/parse.ts
 function issuePath(base, path15) {
   let out = base;
   for (const part of path15) {
@@ -50136,8 +51071,8 @@ function duplicateIdProblems(entries) {
   return problems;
 }
 var import_yaml;
-var init_load = __esm({
-  "src/rules/load.ts"() {
+var init_parse3 = __esm({
+  "src/rules/parse.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_schema();
@@ -50204,6 +51139,27 @@ var init_discover = __esm({
     "use strict";
     CONFIG_FILE_NAME = ".sprawlguard.yaml";
     CONFIG_ENV = "SPRAWLGUARD_CONFIG";
+  }
+});
+
+// src/errors.ts
+function errorKind(error63) {
+  return error63 instanceof SprawlguardError ? error63.kind : "internal";
+}
+function errorText(error63) {
+  if (errorKind(error63) !== "internal") return error63.message;
+  return error63 instanceof Error ? error63.stack ?? error63.message : String(error63);
+}
+var SprawlguardError;
+var init_errors3 = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    SprawlguardError = class extends Error {
+      constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+      }
+    };
   }
 });
 
@@ -50288,8 +51244,18 @@ var init_redact = __esm({
   }
 });
 
-// src/config/compiled-rules.ts
-import { createHash as createHash2 } from "node:crypto";
+// src/config/rule-pack.ts
+var rule_pack_exports = {};
+__export(rule_pack_exports, {
+  RULE_PACK_FILE: () => RULE_PACK_FILE,
+  buildRulePack: () => buildRulePack,
+  builtinRulesDir: () => builtinRulesDir,
+  loadBuiltinRules: () => loadBuiltinRules,
+  packText: () => packText,
+  readPackedRules: () => readPackedRules,
+  readRuleDir: () => readRuleDir
+});
+import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50297,51 +51263,106 @@ function builtinRulesDir() {
   return fileURLToPath(new URL("../../rules/", import.meta.url));
 }
 function readRuleDir(dir) {
-  return readdirSync(dir).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")).sort().map((name) => ({ path: `rules/${name}`, text: readFileSync2(path7.join(dir, name), "utf8") }));
+  return ruleFileNames(dir).map((name) => ({ path: `rules/${name}`, text: readFileSync2(path7.join(dir, name), "utf8") }));
 }
-function readCompiledRules() {
-  if (compiledRules === void 0) compiledRules = readCompiledRulesFile() ?? null;
-  return compiledRules ?? void 0;
+function ruleFileNames(dir) {
+  return readdirSync(dir).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")).sort();
 }
-function readCompiledRulesFile() {
-  let compiled;
+function buildRulePack(files) {
+  const { rules, problems } = loadRuleFiles(files);
+  if (problems.length === 0) for (const rule of rules) rule.anchored = compileRule(rule).anchored;
+  return { rules, problems };
+}
+function packText(rules, dir) {
+  const pack = dir === void 0 ? { version: 1, rules: [...rules] } : { version: 1, sources: ruleFileTimes(dir), hashes: ruleFileHashes(dir), rules: [...rules] };
+  return JSON.stringify(pack);
+}
+function ruleFileTimes(dir) {
+  return Object.fromEntries(ruleFileNames(dir).map((name) => [name, statSync2(path7.join(dir, name)).mtimeMs]));
+}
+function ruleFileHashes(dir) {
+  return Object.fromEntries(ruleFileNames(dir).map((name) => [name, fileHash(path7.join(dir, name))]));
+}
+function fileHash(file2) {
+  return createHash3("sha256").update(readFileSync2(file2)).digest("hex");
+}
+function readPackedRules() {
+  if (packed === void 0) packed = readPackFile(new URL(`./${RULE_PACK_FILE}`, import.meta.url)) ?? readPackFile(new URL(`../${RULE_PACK_FILE}`, import.meta.url)) ?? null;
+  return packed ?? void 0;
+}
+function readPackFile(file2) {
+  let pack;
   try {
-    compiled = JSON.parse(readFileSync2(new URL("../rules.json", import.meta.url), "utf8"));
+    pack = JSON.parse(readFileSync2(file2, "utf8"));
   } catch {
     return void 0;
   }
-  const dir = builtinRulesDir();
-  const names = readdirSync(dir).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"));
-  if (names.length !== Object.keys(compiled.sources).length) return void 0;
-  for (const name of names) {
-    const recorded = compiled.sources[name];
-    const file2 = path7.join(dir, name);
-    if (recorded === void 0) return void 0;
-    if (statSync2(file2).mtimeMs === recorded) continue;
-    const hash2 = compiled.hashes?.[name];
-    if (hash2 === void 0 || createHash2("sha256").update(readFileSync2(file2)).digest("hex") !== hash2) return void 0;
-  }
-  return compiled.rules;
+  if (pack.version !== 1 || !Array.isArray(pack.rules)) return void 0;
+  return pack.sources === void 0 || isCurrent(pack.sources, pack.hashes) ? pack.rules : void 0;
 }
-var compiledRules;
-var init_compiled_rules = __esm({
-  "src/config/compiled-rules.ts"() {
+function isCurrent(sources, hashes) {
+  const dir = builtinRulesDir();
+  let names;
+  try {
+    names = ruleFileNames(dir);
+  } catch {
+    return false;
+  }
+  if (names.length !== Object.keys(sources).length) return false;
+  return names.every((name) => {
+    const file2 = path7.join(dir, name);
+    if (sources[name] === void 0) return false;
+    if (statSync2(file2).mtimeMs === sources[name]) return true;
+    const hash2 = hashes?.[name];
+    return hash2 !== void 0 && fileHash(file2) === hash2;
+  });
+}
+function loadBuiltinRules() {
+  if (builtinCache) return builtinCache;
+  const fromPack = readPackedRules();
+  if (fromPack) {
+    builtinCache = fromPack;
+    return fromPack;
+  }
+  const { rules, problems } = loadRuleFiles(readRuleFilesOrExplain(builtinRulesDir()));
+  if (problems.length > 0) throw new ConfigError(problems);
+  builtinCache = rules;
+  return rules;
+}
+function readRuleFilesOrExplain(dir) {
+  try {
+    return readRuleDir(dir);
+  } catch (error63) {
+    throw new SprawlguardError(
+      "internal",
+      `no rule pack: neither ${RULE_PACK_FILE} next to the code nor rules/*.yaml in ${dir} can be read (${error63.code ?? error63.message}); rebuild with npm run build, or npm run build:action`
+    );
+  }
+}
+var RULE_PACK_FILE, packed, builtinCache;
+var init_rule_pack = __esm({
+  "src/config/rule-pack.ts"() {
     "use strict";
+    init_detector();
+    init_parse3();
+    init_errors3();
+    init_errors4();
+    RULE_PACK_FILE = "rules.json";
   }
 });
 
 // src/config/redact-text.ts
 function ruleDetector() {
   if (detector === void 0) {
-    const rules = readCompiledRules();
+    const rules = readPackedRules();
     detector = rules ? new Detector(rules, { inlineAllow: false, decodeDepth: 0 }) : null;
   }
   return detector ?? void 0;
 }
-function redactCredentialText(text) {
-  if (text.length < 8) return text;
-  let out = text;
-  const found = ruleDetector()?.scan(text) ?? [];
+function redactCredentialText(text2) {
+  if (text2.length < 8) return text2;
+  let out = text2;
+  const found = ruleDetector()?.scan(text2) ?? [];
   const secrets = [...new Set(found.map((m) => m.secret))].sort((a, b) => b.length - a.length);
   for (const secret of secrets) out = out.split(secret).join(redact(secret));
   return out.replace(TOKEN_RUN, (run2) => looksLikeCredential(run2) ? redact(run2) : run2);
@@ -50360,7 +51381,7 @@ var init_redact_text = __esm({
     init_detector();
     init_entropy();
     init_redact();
-    init_compiled_rules();
+    init_rule_pack();
     TOKEN_RUN = /[A-Za-z0-9_+/=-]{16,}/g;
     SEPARATORS = /[/_+=-]+/;
     MIN_PIECE = 10;
@@ -50378,16 +51399,17 @@ function redactProblem(problem) {
   };
 }
 var ConfigError;
-var init_errors3 = __esm({
+var init_errors4 = __esm({
   "src/config/errors.ts"() {
     "use strict";
+    init_errors3();
     init_problem();
     init_redact_text();
-    ConfigError = class extends Error {
+    ConfigError = class extends SprawlguardError {
       problems;
       constructor(problems) {
         const redacted = problems.map(redactProblem);
-        super(`invalid configuration:
+        super("config", `invalid configuration:
 ${redacted.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
         this.problems = redacted;
       }
@@ -50402,6 +51424,105 @@ var init_defaults = __esm({
     "use strict";
     DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
     DEFAULT_WARN_SHARE = 0.5;
+  }
+});
+
+// src/config/size.ts
+function parseSize(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : void 0;
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]*)\s*$/i.exec(value);
+  if (!m) return void 0;
+  const unit = (m[2] ?? "").toLowerCase() || "b";
+  const factor = UNITS[unit];
+  if (factor === void 0) return void 0;
+  const bytes = Math.round(Number(m[1]) * factor);
+  return bytes > 0 ? bytes : void 0;
+}
+var UNITS;
+var init_size = __esm({
+  "src/config/size.ts"() {
+    "use strict";
+    UNITS = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+  }
+});
+
+// src/findings/fingerprint.ts
+import { createHash as createHash4, createHmac as createHmac2, scryptSync } from "node:crypto";
+function fingerprintSecret(secret, key) {
+  const input2 = canonicalSecret(secret);
+  if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
+  if (isGuessable(input2)) return slowFingerprint(input2);
+  return `sha256:${createHash4("sha256").update(input2, "utf8").digest("hex")}`;
+}
+function slowFingerprint(input2) {
+  const cached2 = slowCache.get(input2);
+  if (cached2 !== void 0) return cached2;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const digest = scryptSync(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
+  const fingerprint = `scrypt:${digest.toString("hex")}`;
+  if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
+  slowCache.set(input2, fingerprint);
+  return fingerprint;
+}
+function canonicalSecret(secret) {
+  if (!secret.startsWith("-----BEGIN")) return secret;
+  return secret.replace(/\\r|\\n|\s+/g, "");
+}
+var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache;
+var init_fingerprint = __esm({
+  "src/findings/fingerprint.ts"() {
+    "use strict";
+    init_strength();
+    FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
+    SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+    FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
+    MAX_CACHED = 1e4;
+    slowCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/config/file-schema.ts
+var size, regexString, configSchema;
+var init_file_schema = __esm({
+  "src/config/file-schema.ts"() {
+    "use strict";
+    init_zod();
+    init_vocabulary();
+    init_defaults();
+    init_size();
+    init_fingerprint();
+    size = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
+      const bytes = parseSize(value);
+      if (bytes === void 0) {
+        ctx.addIssue({ code: "custom", message: `not a size: ${JSON.stringify(value)} (use bytes or e.g. "10MiB")` });
+        return external_exports.NEVER;
+      }
+      return bytes;
+    });
+    regexString = external_exports.string().superRefine((value, ctx) => {
+      try {
+        new RegExp(value);
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", message: `does not compile: ${error63.message}` });
+      }
+    });
+    configSchema = external_exports.object({
+      disable_rules: external_exports.array(external_exports.string()).default([]).describe("Rule ids to turn off (see `sprawlguard rules list`)."),
+      rules: external_exports.array(external_exports.unknown()).default([]).describe("Custom rules, in the format of the built-in rules/*.yaml; a custom rule with a built-in id replaces the built-in."),
+      allowlist: external_exports.object({
+        paths: external_exports.array(external_exports.string().min(1)).default([]).describe(
+          "minimatch globs of paths not to scan, relative to the directory of this file when the scan root is inside it (else to the scan root); without a /, a name at any depth."
+        ),
+        fingerprints: external_exports.array(external_exports.string().regex(FINGERPRINT_PATTERN, "a fingerprint is sha256: or scrypt: followed by 64 hex digits")).default([]).describe("Fingerprints (sha256:…, or scrypt:… for guessable secrets) of secrets that are known and accepted."),
+        regexes: external_exports.array(regexString).default([]).describe("JavaScript regular expressions matched against each secret; each must pass the linear-time check."),
+        stopwords: external_exports.array(external_exports.string().min(1)).default([]).describe("Case-insensitive substrings that mark a secret as a placeholder."),
+        commits: external_exports.array(external_exports.string().regex(/^[0-9a-fA-F]{7,64}$/, "a commit is its id: 7 to 64 hex digits")).default([]).describe("Commits (full or abbreviated ids) whose findings are accepted, for history and range scans."),
+        warn_share: external_exports.number().min(0).max(1).default(DEFAULT_WARN_SHARE).describe("Warn when `paths` leave out more than this share of the files a scan considered (0 to 1); leaving out every file always warns.")
+      }).strict().default({ paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE }).describe("What is known and accepted: paths not scanned, secrets not reported."),
+      max_file_size: size.optional().describe("Files larger than this are skipped and listed: bytes, or a number with kB, KiB, MB, MiB, GB or GiB (default 10MiB)."),
+      min_confidence: external_exports.enum(CONFIDENCES).optional().describe("Findings below this confidence are not reported."),
+      baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it.")
+    }).strict();
   }
 });
 
@@ -50446,124 +51567,16 @@ function resolveSettingsWith(loaded, builtin) {
     ...config2.baseline !== void 0 ? { baselineFile: path8.resolve(path8.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config2.baseline) } : {}
   };
 }
-function scannerConfig(settings, options = {}) {
-  return {
-    rules: settings.rules,
-    allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source),
-    stopwords: settings.stopwords,
-    ...options.includeSecrets !== void 0 ? { includeSecrets: options.includeSecrets } : {},
-    fingerprintKey: options.fingerprintKey
-  };
-}
 function unknownRuleProblem(file2, id, index) {
   return { file: file2, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
 }
 var init_settings = __esm({
   "src/config/settings.ts"() {
     "use strict";
-    init_compiled_rules();
+    init_rule_pack();
     init_discover();
-    init_errors3();
+    init_errors4();
     init_defaults();
-  }
-});
-
-// src/config/size.ts
-function parseSize(value) {
-  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : void 0;
-  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]*)\s*$/i.exec(value);
-  if (!m) return void 0;
-  const unit = (m[2] ?? "").toLowerCase() || "b";
-  const factor = UNITS[unit];
-  if (factor === void 0) return void 0;
-  const bytes = Math.round(Number(m[1]) * factor);
-  return bytes > 0 ? bytes : void 0;
-}
-var UNITS;
-var init_size = __esm({
-  "src/config/size.ts"() {
-    "use strict";
-    UNITS = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
-  }
-});
-
-// src/findings/fingerprint.ts
-import { createHash as createHash3, createHmac as createHmac2, scryptSync } from "node:crypto";
-function fingerprintSecret(secret, key) {
-  const input2 = canonicalSecret(secret);
-  if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
-  if (isGuessable(input2)) return slowFingerprint(input2);
-  return `sha256:${createHash3("sha256").update(input2, "utf8").digest("hex")}`;
-}
-function slowFingerprint(input2) {
-  const cached2 = slowCache.get(input2);
-  if (cached2 !== void 0) return cached2;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const digest = scryptSync(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
-  const fingerprint = `scrypt:${digest.toString("hex")}`;
-  if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
-  slowCache.set(input2, fingerprint);
-  return fingerprint;
-}
-function canonicalSecret(secret) {
-  if (!secret.startsWith("-----BEGIN")) return secret;
-  return secret.replace(/\\r|\\n|\s+/g, "");
-}
-var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache;
-var init_fingerprint = __esm({
-  "src/findings/fingerprint.ts"() {
-    "use strict";
-    init_strength();
-    FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
-    SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
-    FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
-    MAX_CACHED = 1e4;
-    slowCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/config/schema.ts
-var size, regexString, configSchema;
-var init_schema2 = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    init_zod();
-    init_vocabulary();
-    init_defaults();
-    init_size();
-    init_fingerprint();
-    size = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
-      const bytes = parseSize(value);
-      if (bytes === void 0) {
-        ctx.addIssue({ code: "custom", message: `not a size: ${JSON.stringify(value)} (use bytes or e.g. "10MiB")` });
-        return external_exports.NEVER;
-      }
-      return bytes;
-    });
-    regexString = external_exports.string().superRefine((value, ctx) => {
-      try {
-        new RegExp(value);
-      } catch (error63) {
-        ctx.addIssue({ code: "custom", message: `does not compile: ${error63.message}` });
-      }
-    });
-    configSchema = external_exports.object({
-      disable_rules: external_exports.array(external_exports.string()).default([]).describe("Rule ids to turn off (see `sprawlguard rules list`)."),
-      rules: external_exports.array(external_exports.unknown()).default([]).describe("Custom rules, in the format of the built-in rules/*.yaml; a custom rule with a built-in id replaces the built-in."),
-      allowlist: external_exports.object({
-        paths: external_exports.array(external_exports.string().min(1)).default([]).describe(
-          "minimatch globs of paths not to scan, relative to the directory of this file when the scan root is inside it (else to the scan root); without a /, a name at any depth."
-        ),
-        fingerprints: external_exports.array(external_exports.string().regex(FINGERPRINT_PATTERN, "a fingerprint is sha256: or scrypt: followed by 64 hex digits")).default([]).describe("Fingerprints (sha256:…, or scrypt:… for guessable secrets) of secrets that are known and accepted."),
-        regexes: external_exports.array(regexString).default([]).describe("JavaScript regular expressions matched against each secret; each must pass the linear-time check."),
-        stopwords: external_exports.array(external_exports.string().min(1)).default([]).describe("Case-insensitive substrings that mark a secret as a placeholder."),
-        commits: external_exports.array(external_exports.string().regex(/^[0-9a-fA-F]{7,64}$/, "a commit is its id: 7 to 64 hex digits")).default([]).describe("Commits (full or abbreviated ids) whose findings are accepted, for history and range scans."),
-        warn_share: external_exports.number().min(0).max(1).default(DEFAULT_WARN_SHARE).describe("Warn when `paths` leave out more than this share of the files a scan considered (0 to 1); leaving out every file always warns.")
-      }).strict().default({ paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE }).describe("What is known and accepted: paths not scanned, secrets not reported."),
-      max_file_size: size.optional().describe("Files larger than this are skipped and listed: bytes, or a number with kB, KiB, MB, MiB, GB or GiB (default 10MiB)."),
-      min_confidence: external_exports.enum(CONFIDENCES).optional().describe("Findings below this confidence are not reported."),
-      baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it.")
-    }).strict();
   }
 });
 
@@ -65674,29 +66687,14 @@ var load_exports = {};
 __export(load_exports, {
   ConfigError: () => ConfigError,
   DEFAULT_MAX_FILE_SIZE: () => DEFAULT_MAX_FILE_SIZE,
-  builtinRulesDir: () => builtinRulesDir,
-  loadBuiltinRules: () => loadBuiltinRules,
   loadConfigAt: () => loadConfigAt,
   loadConfigFile: () => loadConfigFile,
   parseConfig: () => parseConfig,
   parseConfigText: () => parseConfigText,
-  readRuleDir: () => readRuleDir,
   resolveSettings: () => resolveSettings
 });
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import path9 from "node:path";
-function loadBuiltinRules() {
-  if (builtinCache) return builtinCache;
-  const compiled = readCompiledRules();
-  if (compiled) {
-    builtinCache = compiled;
-    return compiled;
-  }
-  const { rules, problems } = loadRuleFiles(readRuleDir(builtinRulesDir()));
-  if (problems.length > 0) throw new ConfigError(problems);
-  builtinCache = rules;
-  return rules;
-}
 async function loadConfigFile(root, explicitPath, options = {}) {
   return loadConfigAt(findConfigFile(root, { ...options, explicit: explicitPath }));
 }
@@ -65707,18 +66705,18 @@ async function loadConfigAt(location) {
     const named = location.origin === "env" ? " (named by SPRAWLGUARD_CONFIG)" : "";
     throw new ConfigError([{ file: shown, path: "", message: `config file not found${named}` }]);
   }
-  let text;
+  let text2;
   try {
-    text = readFileSync3(location.file, "utf8");
+    text2 = readFileSync3(location.file, "utf8");
   } catch (error63) {
     throw new ConfigError([{ file: shown, path: "", message: `cannot read: ${error63.code ?? error63.message}` }]);
   }
-  return { ...await parseConfigText(text, shown), location };
+  return { ...await parseConfigText(text2, shown), location };
 }
-async function parseConfigText(text, shown) {
+async function parseConfigText(text2, shown) {
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(text, { prettyErrors: true }) ?? {};
+    raw = (0, import_yaml2.parse)(text2, { prettyErrors: true }) ?? {};
   } catch (error63) {
     throw new ConfigError([{ file: shown, path: "", message: `invalid YAML: ${error63.message}` }]);
   }
@@ -65759,9 +66757,9 @@ async function parseConfig(raw, shown, options = {}) {
     try {
       compileRule(result2.data);
     } catch (error63) {
-      const field = error63 instanceof RuleCompileError ? error63.field : "pattern";
-      const message = error63 instanceof RuleCompileError ? error63.message.slice(`${error63.ruleId}: ${field}: `.length) : error63.message;
-      problems.push({ file: shown, ruleId: id, path: `rules[${index}].${field}`, message });
+      const field2 = error63 instanceof RuleCompileError ? error63.field : "pattern";
+      const message = error63 instanceof RuleCompileError ? error63.message.slice(`${error63.ruleId}: ${field2}: `.length) : error63.message;
+      problems.push({ file: shown, ruleId: id, path: `rules[${index}].${field2}`, message });
       return;
     }
     const first = firstIndexOfId.get(result2.data.id);
@@ -65841,334 +66839,355 @@ function configProblems(file2, base, error63, ruleId2) {
 function resolveSettings(loaded, builtin = loadBuiltinRules()) {
   return resolveSettingsWith(loaded, builtin);
 }
-var import_yaml2, builtinCache;
-var init_load2 = __esm({
+var import_yaml2;
+var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_detector();
     init_zod();
-    init_load();
+    init_parse3();
     init_discover();
-    init_errors3();
-    init_settings();
+    init_errors4();
+    init_defaults();
     init_schema();
-    init_schema2();
+    init_file_schema();
+    init_rule_pack();
     init_settings();
   }
 });
 
-// src/report/scan/explain.ts
-var init_explain = __esm({
-  "src/report/scan/explain.ts"() {
+// src/sources/path-filter.ts
+import { createRequire } from "node:module";
+function pathMatcher(globs, base = "") {
+  if (globs.length === 0) return () => false;
+  const { Minimatch } = createRequire(import.meta.url)("minimatch");
+  const matchers = globs.map((raw) => {
+    const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
+  });
+  const matches = (p) => matchers.some((m) => m.match(p));
+  const prefix = base.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+  return (relPath) => {
+    const clean = (prefix === "" ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, "");
+    if (matches(clean)) return true;
+    for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
+      if (matches(clean.slice(0, slash))) return true;
+    }
+    return false;
+  };
+}
+var init_path_filter = __esm({
+  "src/sources/path-filter.ts"() {
     "use strict";
-    init_text();
   }
 });
 
-// src/report/visible.ts
-function escapeOf(c) {
-  const code = c.charCodeAt(0);
-  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+// src/config/allowlist-coverage.ts
+function allowlistCoverageWarning(settings, globs, paths, what, configName = settings.configFile) {
+  if (globs.length === 0) return void 0;
+  const excluded = pathMatcher(globs);
+  const allowlisted = paths.filter((p) => excluded(p)).length;
+  return coverageWarning(settings, allowlisted, paths.length, what, configName);
 }
-function visible(text, keep = "") {
-  return text.replace(UNSAFE, (c) => keep.includes(c) ? c : escapeOf(c));
-}
-var UNSAFE;
-var init_visible = __esm({
-  "src/report/visible.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
-// src/report/scan/text.ts
-var init_text = __esm({
-  "src/report/scan/text.ts"() {
-    "use strict";
-    init_explain();
-    init_visible();
-  }
-});
-
-// src/report/scan/json.ts
-function orderLocation(location) {
-  const loc = {};
-  for (const k of LOCATION_KEYS) if (location[k] !== void 0) loc[k] = location[k];
-  return loc;
-}
-function orderFinding(finding) {
-  const out = {};
-  for (const key of FINDING_KEYS) {
-    if (finding[key] === void 0) continue;
-    out[key] = key === "location" ? orderLocation(finding.location) : finding[key];
-  }
-  return out;
-}
-function orderRejection(rejection) {
-  const out = {};
-  for (const key of REJECTION_KEYS) {
-    if (rejection[key] === void 0) continue;
-    out[key] = key === "location" ? orderLocation(rejection.location) : rejection[key];
-  }
-  return out;
-}
-var FINDING_KEYS, LOCATION_KEYS, REJECTION_KEYS, formatJson;
-var init_json = __esm({
-  "src/report/scan/json.ts"() {
-    "use strict";
-    FINDING_KEYS = [
-      "ruleId",
-      "provider",
-      "title",
-      "severity",
-      "lifetime",
-      "confidence",
-      "fingerprint",
-      "redacted",
-      "secret",
-      "location",
-      "remediation",
-      "expiresAt",
-      "expired",
-      "facts",
-      "verification"
-    ];
-    LOCATION_KEYS = [
-      "source",
-      "path",
-      "line",
-      "column",
-      "endLine",
-      "endColumn",
-      "commit",
-      "author",
-      "date",
-      "repo",
-      "system",
-      "ticket",
-      "field",
-      "url"
-    ];
-    REJECTION_KEYS = ["ruleId", "reason", "detail", "fingerprint", "redacted", "secret", "location"];
-    formatJson = (report) => {
-      const doc = { version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats };
-      if (report.scan) doc.scan = report.scan;
-      if (report.explain) doc.explain = { rejected: report.explain.rejected.map(orderRejection), notListed: report.explain.notListed };
-      return `${JSON.stringify(doc, null, 2)}
-`;
+function coverageWarning(settings, allowlisted, considered, what, configName = settings.configFile) {
+  if (allowlisted === 0 || considered === 0) return void 0;
+  const file2 = configName ?? "the configuration";
+  if (allowlisted >= considered) {
+    return {
+      code: "allowlist-coverage",
+      file: configName,
+      message: `allowlist.paths in ${file2} left out ${considered === 1 ? `the only ${what[0]}` : `all ${considered} ${what[1]}`}: nothing was scanned`
     };
   }
+  const share = allowlisted / considered;
+  if (share <= settings.allowlistWarnShare) return void 0;
+  return {
+    code: "allowlist-coverage",
+    file: settings.configFile,
+    message: `allowlist.paths in ${file2} left out ${allowlisted} of ${considered} ${what[1]} (${percent(share)}), more than allowlist.warn_share (${percent(settings.allowlistWarnShare)})`
+  };
+}
+function percent(share) {
+  return `${Math.round(share * 100)}%`;
+}
+var init_allowlist_coverage = __esm({
+  "src/config/allowlist-coverage.ts"() {
+    "use strict";
+    init_path_filter();
+  }
 });
 
-// src/report/scan/sarif.ts
-import { createHash as createHash4 } from "node:crypto";
-function ruleDescriptor(rule, finding) {
-  const name = rule?.name ?? finding.title;
-  const remediation = (rule?.remediation ?? finding.remediation).trim();
-  const lifetime = rule?.lifetime ?? finding.lifetime;
-  const descriptor = {
-    id: finding.ruleId,
-    name: pascalCase(finding.ruleId),
-    shortDescription: { text: `${name} exposed` },
-    fullDescription: {
-      text: `A ${name} (${finding.provider}, ${lifetime} credential) was found in plain text. Anyone who can read it can use it until it is revoked.`
-    },
-    help: {
-      text: remediation,
-      markdown: `**Revoke it first, then replace it.** ${remediation}
-
-Removing the line does not end the exposure: the secret stays in git history and in every copy.`
-    },
-    defaultConfiguration: { level: LEVEL[rule?.severity ?? finding.severity] },
-    properties: {
-      tags: ["security", "secret", `provider/${finding.provider}`, `lifetime/${lifetime}`, ...rule?.tags ?? []].slice(0, 20),
-      precision: PRECISION[rule?.confidence ?? finding.confidence],
-      "security-severity": SECURITY_SEVERITY[rule?.severity ?? finding.severity]
-    }
-  };
-  const helpUri = rule?.references[0];
-  if (helpUri) descriptor.helpUri = helpUri;
-  return descriptor;
+// src/sources/git/git.ts
+import { spawn as spawn2 } from "node:child_process";
+function gitEnvironment(extra = {}) {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", ...extra };
 }
-function pascalCase(id) {
-  return id.split("-").map((p) => (p[0]?.toUpperCase() ?? "") + p.slice(1)).join("");
+function spawnGit(dir, args, options = {}) {
+  return spawn2("git", [...CONFIG, ...args], {
+    cwd: dir,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: gitEnvironment(options.env),
+    signal: options.signal,
+    ...options.timeoutMs !== void 0 ? { timeout: options.timeoutMs, killSignal: "SIGKILL" } : {}
+  });
 }
-function primaryLocationLineHash(finding) {
-  const digest = createHash4("sha256").update(`${finding.ruleId}\0${finding.location.path}\0${finding.fingerprint}`).digest("hex").slice(0, 16);
-  return `${digest}:1`;
+async function git(repo, args, options = {}) {
+  return (await gitBytes(repo, args, options)).toString("utf8");
 }
-function result(finding, ruleIndex) {
-  const loc = finding.location;
-  const where = loc.ticket ? ` in ${loc.system ?? "ticket"} ${loc.ticket}${loc.field ? ` (${loc.field})` : ""}` : "";
-  const commit = loc.commit ? ` added in commit ${loc.commit.slice(0, 12)}` : "";
-  const properties = {
-    fingerprint: finding.fingerprint,
-    redacted: finding.redacted,
-    lifetime: finding.lifetime,
-    confidence: finding.confidence,
-    source: loc.source
-  };
-  for (const key of ["commit", "author", "date", "repo", "system", "ticket", "field", "url"]) {
-    if (loc[key] !== void 0) properties[key] = loc[key];
+function gitBytes(repo, args, options = {}) {
+  return new Promise((resolve2, reject) => {
+    const child2 = spawnGit(repo, args, { env: options.env });
+    const out = [];
+    const err = [];
+    let size2 = 0;
+    child2.stdout.on("data", (d) => {
+      size2 += d.length;
+      if (options.maxBytes !== void 0 && size2 > options.maxBytes) {
+        child2.kill();
+        reject(new GitError(args, null, `output larger than ${options.maxBytes} bytes`));
+      } else out.push(d);
+    });
+    child2.stderr.on("data", (d) => err.push(d));
+    child2.on("error", (e) => reject(new GitError(args, null, e.message)));
+    child2.on("close", (code) => {
+      if (code === 0 || code !== null && options.okCodes?.includes(code)) resolve2(Buffer.concat(out));
+      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
+    });
+    child2.stdin.on("error", () => void 0);
+    child2.stdin.end(options.input ?? "");
+  });
+}
+async function gitMaybe(repo, args, options = {}) {
+  try {
+    return await git(repo, args, options);
+  } catch {
+    return void 0;
   }
-  if (finding.expiresAt) properties.expiresAt = finding.expiresAt;
-  if (finding.verification) properties.verification = finding.verification.status;
-  return {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: LEVEL[finding.severity],
-    message: {
-      text: `${finding.title} exposed${where}${commit}: ${finding.redacted}. ${finding.remediation}`
-    },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeUriPath(loc.path), uriBaseId: "%SRCROOT%" },
-          region: {
-            startLine: loc.line,
-            startColumn: loc.column,
-            endLine: loc.endLine,
-            // SARIF's endColumn is the column after the region.
-            endColumn: loc.endColumn + 1
-          }
+}
+function streamGitLines(repo, args, onLine, options = {}) {
+  return new Promise((resolve2, reject) => {
+    const child2 = spawnGit(repo, args, { env: options.env, signal: options.signal });
+    const err = [];
+    let pending = [];
+    let failed = false;
+    child2.stderr.on("data", (d) => {
+      if (err.length < 64) err.push(d);
+    });
+    child2.stdout.on("data", (data) => {
+      if (failed) return;
+      try {
+        let start = 0;
+        let nl = data.indexOf(10);
+        if (nl >= 0 && pending.length > 0) {
+          pending.push(data.subarray(0, nl));
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
+          pending = [];
+          start = nl + 1;
+          nl = data.indexOf(10, start);
+        }
+        for (; nl >= 0; nl = data.indexOf(10, start)) {
+          onLine(data, start, nl);
+          start = nl + 1;
+        }
+        if (start < data.length) pending.push(data.subarray(start));
+      } catch (error63) {
+        failed = true;
+        child2.kill();
+        reject(error63);
+      }
+    });
+    child2.on("error", (e) => {
+      if (!failed) reject(new GitError(args, null, e.message));
+      failed = true;
+    });
+    child2.on("close", (code) => {
+      if (failed) return;
+      if (pending.length > 0) {
+        try {
+          const line = Buffer.concat(pending);
+          onLine(line, 0, line.length);
+        } catch (error63) {
+          reject(error63);
+          return;
         }
       }
-    ],
-    partialFingerprints: {
-      primaryLocationLineHash: primaryLocationLineHash(finding),
-      "sprawlguard/secret/v1": finding.fingerprint
-    },
-    properties
+      if (code === 0) resolve2();
+      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
+    });
+    child2.stdin.on("error", () => void 0);
+    child2.stdin.end(options.input ?? "");
+  });
+}
+var CONFIG, NO_LAZY_FETCH, GitError;
+var init_git = __esm({
+  "src/sources/git/git.ts"() {
+    "use strict";
+    init_errors3();
+    CONFIG = ["-c", "core.quotepath=off", "-c", "core.pager=cat", "-c", "color.ui=never"];
+    NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: "1" };
+    GitError = class extends SprawlguardError {
+      constructor(args, code, stderr) {
+        super("internal", `git ${args.join(" ")} failed${code !== null ? ` (exit ${code})` : ""}: ${stderr.trim() || "no output"}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+      }
+    };
+  }
+});
+
+// src/sources/git/errors.ts
+var NotARepositoryError, GitRangeError;
+var init_errors5 = __esm({
+  "src/sources/git/errors.ts"() {
+    "use strict";
+    init_errors3();
+    NotARepositoryError = class extends SprawlguardError {
+      constructor(dir) {
+        super("usage", `${dir} is not a git repository (use --repo PATH to point at one)`);
+        this.dir = dir;
+      }
+    };
+    GitRangeError = class extends SprawlguardError {
+      constructor(message) {
+        super("usage", message);
+      }
+    };
+  }
+});
+
+// src/sources/git/repo.ts
+async function repoInfo(dir) {
+  const facts = ["--is-bare-repository", "--is-shallow-repository"];
+  const head = ["--revs-only", "HEAD^{commit}"];
+  const out = await gitMaybe(dir, ["rev-parse", ...facts, "--show-toplevel", ...head]);
+  if (out === void 0) {
+    const bare = await gitMaybe(dir, ["rev-parse", ...facts, ...head]);
+    if (bare === void 0) throw new NotARepositoryError(dir);
+    const [isBare2, isShallow2, commit2] = bare.trim().split("\n");
+    return { dir, bare: isBare2 === "true", shallow: isShallow2 === "true", hasHead: Boolean(commit2) };
+  }
+  const [isBare, isShallow, top, commit] = out.trim().split("\n");
+  return { dir, bare: isBare === "true", shallow: isShallow === "true", topLevel: top, hasHead: Boolean(commit) };
+}
+async function resolveCommit(repo, rev) {
+  const out = await gitMaybe(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  return out?.trim() || void 0;
+}
+var init_repo = __esm({
+  "src/sources/git/repo.ts"() {
+    "use strict";
+    init_errors5();
+    init_git();
+  }
+});
+
+// src/config/git-scope.ts
+var git_scope_exports = {};
+__export(git_scope_exports, {
+  settingsForGitScan: () => settingsForGitScan
+});
+import { realpathSync } from "node:fs";
+import path10 from "node:path";
+async function settingsForGitScan(settings, info2, mode, options = {}) {
+  const globs = [...settings.allowPathGlobs, ...options.extraGlobs ?? []];
+  const configRel = settings.configFile !== void 0 && info2.topLevel !== void 0 ? pathInRepo(info2.topLevel, settings.configFile) : void 0;
+  if (globs.length === 0 && (configRel === void 0 || mode.kind === "history")) return settings;
+  const scope = await changedFiles(info2, mode);
+  if (scope === void 0) return settings;
+  let result2 = settings;
+  if (configRel !== void 0 && scope.paths.includes(configRel)) {
+    result2 = mode.kind === "diff" && scope.base !== void 0 ? await baseSideSettings(settings, info2, configRel, scope.base, mode.range, options) : withWarning(settings, stagedWarning(configRel));
+  }
+  const coverage = allowlistCoverageWarning(result2, [...result2.allowPathGlobs, ...options.extraGlobs ?? []], scope.paths, scope.what, configRel ?? result2.configFile);
+  return coverage ? withWarning(result2, coverage) : result2;
+}
+async function changedFiles(info2, mode) {
+  const list = async (args) => {
+    const out = await gitMaybe(info2.dir, ["-c", "core.quotePath=false", ...args]);
+    return out?.split("\0").filter(Boolean);
+  };
+  if (mode.kind === "staged") {
+    const paths2 = await list(["diff", "--cached", "--name-only", "-z", "--diff-filter=d", "--no-renames"]);
+    return paths2 && { paths: paths2, what: ["staged file", "staged files"] };
+  }
+  if (mode.kind === "history") {
+    const tip = mode.branch ?? (info2.hasHead ? "HEAD" : void 0);
+    const paths2 = tip === void 0 ? void 0 : await list(["ls-tree", "-r", "--name-only", "-z", "--end-of-options", tip]);
+    return paths2 && { paths: paths2, what: [`file in ${mode.branch ?? "HEAD"}`, `files in ${mode.branch ?? "HEAD"}`] };
+  }
+  const ends = await rangeEnds(info2, mode.range);
+  if (ends === void 0) return void 0;
+  const forkPoint = (await gitMaybe(info2.dir, ["merge-base", ends.base, ends.head]))?.trim() || ends.base;
+  const paths = await list(["diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", forkPoint, ends.head]);
+  return paths && { paths, what: ["file the range changes", "files the range changes"], base: ends.base };
+}
+async function rangeEnds(info2, range) {
+  const symmetric = range.includes("...");
+  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
+  if (baseRev === "") return void 0;
+  const base = await resolveCommit(info2.dir, baseRev);
+  const head = await resolveCommit(info2.dir, headRev || "HEAD");
+  return base && head ? { base, head } : void 0;
+}
+async function baseSideSettings(current, info2, configRel, base, range, options) {
+  const file2 = configRel;
+  const at = `${configRel}@${base.slice(0, 12)}`;
+  const text2 = await git(info2.dir, ["show", `${base}:${configRel}`]).catch(() => void 0);
+  let loaded = defaultConfig();
+  let used;
+  if (text2 === void 0) {
+    used = `the defaults (the base ${base.slice(0, 12)} has no ${configRel})`;
+  } else {
+    const { parseConfigText: parseConfigText2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+    try {
+      loaded = { ...await parseConfigText2(text2, at), file: at };
+      used = `its version from the base ${base.slice(0, 12)}`;
+    } catch (error63) {
+      if (!(error63 instanceof ConfigError)) throw error63;
+      used = `the defaults (its version from the base ${base.slice(0, 12)} is invalid: ${error63.problems.length} problem${error63.problems.length === 1 ? "" : "s"})`;
+    }
+  }
+  const { loadBuiltinRules: loadBuiltinRules2 } = await Promise.resolve().then(() => (init_rule_pack(), rule_pack_exports));
+  const settings = resolveSettingsWith(loaded, options.builtin ?? loadBuiltinRules2());
+  const warning2 = {
+    code: "config-changed",
+    file: file2,
+    message: `${file2} is changed by the scanned range ${range}: this scan uses ${used}, because a change must not configure its own scan; the new version applies once it is merged`
+  };
+  return { ...settings, configFile: current.configFile, configOrigin: current.configOrigin, warnings: [...current.warnings, warning2] };
+}
+function stagedWarning(file2) {
+  return {
+    code: "config-changed",
+    file: file2,
+    message: `${file2} is changed by the staged changes and this scan uses the changed version; scans of the pushed range (--diff, the GitHub Action) will use the version before the change`
   };
 }
-function encodeUriPath(p) {
-  return p.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+function withWarning(settings, warning2) {
+  return { ...settings, warnings: [...settings.warnings, warning2] };
 }
-var SARIF_SCHEMA, INFORMATION_URI, LEVEL, SECURITY_SEVERITY, PRECISION, formatSarif;
-var init_sarif = __esm({
-  "src/report/scan/sarif.ts"() {
-    "use strict";
-    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    INFORMATION_URI = "https://github.com/sprawlguard/sprawlguard";
-    LEVEL = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "note"
-    };
-    SECURITY_SEVERITY = {
-      critical: "9.5",
-      high: "8.0",
-      medium: "5.5",
-      low: "3.0"
-    };
-    PRECISION = { high: "very-high", medium: "high", low: "medium" };
-    formatSarif = (report, context3) => {
-      const byId = new Map(context3.rules.map((r) => [r.id, r]));
-      const ruleIndex = /* @__PURE__ */ new Map();
-      const rules = [];
-      const results = report.findings.map((finding) => {
-        let index = ruleIndex.get(finding.ruleId);
-        if (index === void 0) {
-          index = rules.length;
-          ruleIndex.set(finding.ruleId, index);
-          rules.push(ruleDescriptor(byId.get(finding.ruleId), finding));
-        }
-        return result(finding, index);
-      });
-      const notifications = report.stats.skipped.map((s) => ({
-        level: s.reason === "binary file" ? "note" : "warning",
-        message: { text: `skipped ${s.path}: ${s.reason}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(s.path), uriBaseId: "%SRCROOT%" } } }]
-      }));
-      const sarif = {
-        $schema: SARIF_SCHEMA,
-        version: "2.1.0",
-        runs: [
-          {
-            tool: {
-              driver: {
-                name: "sprawlguard",
-                semanticVersion: report.tool.version,
-                version: report.tool.version,
-                informationUri: INFORMATION_URI,
-                rules
-              }
-            },
-            columnKind: "utf16CodeUnits",
-            results,
-            invocations: [
-              {
-                executionSuccessful: true,
-                toolExecutionNotifications: notifications
-              }
-            ],
-            properties: {
-              sources: report.stats.sources,
-              bytes: report.stats.bytes,
-              ...report.stats.commits !== void 0 ? { commits: report.stats.commits } : {}
-            }
-          }
-        ]
-      };
-      return `${JSON.stringify(sarif, null, 2)}
-`;
-    };
+function pathInRepo(topLevel, file2) {
+  let abs;
+  try {
+    abs = realpathSync(path10.resolve(file2));
+  } catch {
+    return void 0;
   }
-});
-
-// src/report/markdown-escape.ts
-function mdCell(text) {
-  return visible(text.replace(/\r?\n/g, " ")).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
+  const rel = path10.relative(realpathSync(topLevel), abs);
+  if (rel === "" || rel.startsWith("..") || path10.isAbsolute(rel)) return void 0;
+  return rel.split(path10.sep).join("/");
 }
-function mdCode(text) {
-  const flat = visible(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-var init_markdown_escape = __esm({
-  "src/report/markdown-escape.ts"() {
+var init_git_scope = __esm({
+  "src/config/git-scope.ts"() {
     "use strict";
-    init_visible();
-  }
-});
-
-// src/report/scan/markdown.ts
-function locationText(f) {
-  const loc = f.location;
-  let where = `${loc.path}:${loc.line}`;
-  if (loc.repo) where = `${loc.repo}:${where}`;
-  if (loc.ticket) where += ` (${[loc.system, loc.ticket, loc.field].filter(Boolean).join(" ")})`;
-  if (loc.commit) where += ` @ ${loc.commit.slice(0, 12)}`;
-  return where;
-}
-function findingsTable(findings) {
-  const rows = [
-    "| Severity | Secret | Location | Redacted | Lifetime | What to do |",
-    "| --- | --- | --- | --- | --- | --- |"
-  ];
-  for (const f of findings) {
-    const secret = f.secret !== void 0 ? f.secret : f.redacted;
-    rows.push(
-      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? "expired" : "expires"} ${f.expiresAt.slice(0, 10)}` : ""} | ${mdCell(f.remediation)} |`
-    );
-  }
-  return rows.join("\n");
-}
-var SEVERITY_ICON;
-var init_markdown = __esm({
-  "src/report/scan/markdown.ts"() {
-    "use strict";
-    init_markdown_escape();
-    SEVERITY_ICON = {
-      critical: "🔴 critical",
-      high: "🟠 high",
-      medium: "🟡 medium",
-      low: "⚪ low"
-    };
+    init_git();
+    init_repo();
+    init_allowlist_coverage();
+    init_errors4();
+    init_settings();
   }
 });
 
@@ -67292,8 +68311,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -67389,10 +68408,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -67421,9 +68440,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -67434,8 +68453,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -69422,8 +70441,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -69481,8 +70500,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -69496,18 +70515,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -69675,12 +70694,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -72611,63 +73630,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // src/action/main.ts
-init_load2();
+init_load();
 import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import path14 from "node:path";
-
-// src/findings/finding.ts
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
-function severityRank(severity) {
-  return SEVERITY_RANK[severity];
-}
-function compareFindings(a, b) {
-  return (a.location.repo ?? "").localeCompare(b.location.repo ?? "") || comparePaths(a.location.path, b.location.path) || (a.location.ticket ?? "").localeCompare(b.location.ticket ?? "") || (a.location.field ?? "").localeCompare(b.location.field ?? "") || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId) || (a.location.commit ?? "").localeCompare(b.location.commit ?? "");
-}
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/cli/output.ts
-init_text();
-
-// src/cli/version.ts
-function toolVersion() {
-  return "0.1.0";
-}
-
-// src/cli/output.ts
-var CONFIDENCE_RANK2 = { high: 3, medium: 2, low: 1 };
-function applyReportFilters(findings, settings, minConfidence, onDrop) {
-  const min = minConfidence ?? settings.minConfidence;
-  const commits = settings.allowCommits;
-  const allowedCommit = (commit) => commit !== void 0 && commits.some((c) => commit.toLowerCase().startsWith(c));
-  return findings.filter((f) => {
-    if (settings.allowFingerprints.has(f.fingerprint)) {
-      onDrop?.(f, "allowlist", `fingerprint in allowlist.fingerprints[${[...settings.allowFingerprints].indexOf(f.fingerprint)}]`);
-      return false;
-    }
-    if (allowedCommit(f.location.commit)) {
-      onDrop?.(f, "allowlist", `commit ${f.location.commit ?? ""} in allowlist.commits`);
-      return false;
-    }
-    if (min !== void 0 && CONFIDENCE_RANK2[f.confidence] < CONFIDENCE_RANK2[min]) {
-      onDrop?.(f, "confidence", `confidence ${f.confidence} is below the minimum ${min} (${minConfidence !== void 0 ? "--min-confidence" : "min_confidence in the configuration"})`);
-      return false;
-    }
-    return true;
-  }).sort(compareFindings);
-}
-function stripSecrets(findings, showSecrets) {
-  if (showSecrets) return findings;
-  return findings.map((f) => {
-    if (f.secret === void 0) return f;
-    const { secret: _secret, ...rest } = f;
-    return rest;
-  });
-}
-function makeReport(findings, stats, scan) {
-  return { version: 1, tool: { name: "sprawlguard", version: toolVersion() }, findings, stats, ...scan ? { scan } : {} };
-}
 
 // src/findings/baseline.ts
 function keyOf(e) {
@@ -72696,18 +73661,765 @@ function parseBaseline(raw) {
   return { version: 1, tool: "sprawlguard", createdAt: String(b.createdAt ?? ""), findings: b.findings };
 }
 
-// src/action/main.ts
-init_json();
-init_sarif();
+// src/version.ts
+function toolVersion() {
+  return "0.1.0";
+}
 
-// src/scan/scan-git.ts
+// src/findings/report.ts
+function makeReport(findings, stats, scan) {
+  return { version: 1, tool: { name: "sprawlguard", version: toolVersion() }, findings, stats, ...scan ? { scan } : {} };
+}
+
+// src/findings/scan-problem.ts
+var LEVELS = {
+  binary: "recorded",
+  "not-fetched": "recorded",
+  "not-listed": "recorded",
+  "input-failed": "error",
+  "ignored-by-git": "note",
+  "config-location": "info"
+};
+function problemLevel(problem) {
+  return LEVELS[problem.code] ?? "warning";
+}
+function problemText(problem) {
+  return problem.path === void 0 ? problem.message : `${problem.path}: ${problem.message}`;
+}
+function toSkipped(problem) {
+  return { path: problem.path ?? "", reason: problem.message };
+}
+function inputProblem(code, path15, message, at = {}) {
+  return { code, path: path15, message, ...at };
+}
+
+// src/scan/chunk-scanner.ts
+init_detector();
+
+// src/findings/build.ts
+init_fingerprint();
+init_redact();
+function buildFinding(match, origin, options = {}) {
+  const rule = match.rule;
+  const baseLine = origin.line ?? 1;
+  const baseColumn = origin.column ?? 1;
+  const { line: _line, column: _column, ...rest } = origin;
+  const finding = {
+    ruleId: rule.id,
+    provider: rule.provider,
+    title: rule.name,
+    severity: rule.severity,
+    lifetime: match.lifetime,
+    confidence: match.confidence,
+    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    redacted: redact(match.secret),
+    location: {
+      ...rest,
+      line: baseLine + match.line - 1,
+      // Only the chunk's first line is shifted by the chunk's starting column.
+      column: match.line === 1 ? baseColumn + match.column - 1 : match.column,
+      endLine: baseLine + match.endLine - 1,
+      endColumn: match.endLine === 1 ? baseColumn + match.endColumn - 1 : match.endColumn
+    },
+    remediation: rule.remediation.trim()
+  };
+  if (rule.kind !== "credential") finding.kind = rule.kind;
+  if (options.showSecrets) finding.secret = match.secret;
+  if (match.expiresAt !== void 0) finding.expiresAt = match.expiresAt;
+  if (match.expired !== void 0) finding.expired = match.expired;
+  if (match.facts !== void 0 && Object.keys(match.facts).length > 0) finding.facts = { ...match.facts };
+  return finding;
+}
+
+// src/findings/rejection.ts
+var MAX_LISTED_REJECTIONS = 1e3;
+function rejectionOf(finding, reason, detail) {
+  const out = {
+    ruleId: finding.ruleId,
+    reason,
+    detail,
+    fingerprint: finding.fingerprint,
+    redacted: finding.redacted,
+    location: finding.location
+  };
+  if (finding.secret !== void 0) out.secret = finding.secret;
+  return out;
+}
+function compareRejections(a, b) {
+  const pa = `${a.location.repo ?? ""}\0${a.location.path}\0${a.location.ticket ?? ""}`;
+  const pb = `${b.location.repo ?? ""}\0${b.location.path}\0${b.location.ticket ?? ""}`;
+  return (pa < pb ? -1 : pa > pb ? 1 : 0) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId) || a.reason.localeCompare(b.reason);
+}
+function locateRejections(chunk, rejected, matches, options) {
+  const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+  const maxEnd = [];
+  for (const m of matches) maxEnd.push(Math.max(m.end, maxEnd.at(-1) ?? 0));
+  const overlapsMatch = (s, e) => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (matches[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const kept = rejected.filter((r) => {
+    const key = `${r.rule.id}\0${r.start}\0${r.end}\0${r.reason}`;
+    if (r.start >= limit || seen.has(key) || r.rule.generic && overlapsMatch(r.start, r.end)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.start - b.start);
+  const out = [];
+  const text2 = chunk.text;
+  let line = 1;
+  let lineStart = 0;
+  for (const r of kept) {
+    for (let nl = text2.indexOf("\n", lineStart); nl >= 0 && nl < r.start; nl = text2.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    let endLine = line;
+    let endLineStart = lineStart;
+    for (let i = text2.indexOf("\n", r.start); i >= 0 && i < r.end - 1; i = text2.indexOf("\n", i + 1)) {
+      endLine++;
+      endLineStart = i + 1;
+    }
+    const match = {
+      rule: r.rule,
+      secret: r.secret,
+      start: r.start,
+      end: r.end,
+      line,
+      column: r.start - lineStart + 1,
+      endLine,
+      endColumn: r.end - endLineStart,
+      confidence: r.rule.confidence,
+      lifetime: r.rule.lifetime
+    };
+    const finding = buildFinding(match, chunk.origin, options);
+    if (chunk.lineMap) {
+      finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+      finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
+    }
+    out.push(rejectionOf(finding, r.reason, r.detail));
+  }
+  return out;
+}
+
+// src/scan/chunk-scanner.ts
+var ChunkScanner = class {
+  constructor(config2) {
+    this.config = config2;
+    this.detector = new Detector(config2.rules, {
+      allowSecretRegexes: config2.allowSecretRegexes.map((r) => new RegExp(r)),
+      stopwords: config2.stopwords,
+      inlineAllow: config2.inlineAllow,
+      now: config2.now,
+      onReject: config2.explain ? (r) => this.pending.push(r) : void 0
+    });
+  }
+  detector;
+  /** The engine's rejections in the chunk being scanned (explain only). */
+  pending = [];
+  rejected = [];
+  notListed = 0;
+  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
+  limits = [];
+  /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
+  takeRejections() {
+    const taken = { rejected: this.rejected, notListed: this.notListed };
+    this.rejected = [];
+    this.notListed = 0;
+    return taken;
+  }
+  scan(chunk) {
+    this.pending.length = 0;
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii, chunk.origin.path);
+    for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
+    const findings = [];
+    const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+    for (const match of matches) {
+      if (match.start >= limit) continue;
+      const finding = buildFinding(match, chunk.origin, {
+        showSecrets: this.config.includeSecrets,
+        fingerprintKey: this.config.fingerprintKey
+      });
+      if (chunk.lineMap) {
+        finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
+        finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
+      }
+      findings.push(finding);
+    }
+    if (this.pending.length > 0) {
+      const options = { showSecrets: this.config.includeSecrets, fingerprintKey: this.config.fingerprintKey };
+      for (const r of locateRejections(chunk, this.pending, matches, options)) {
+        if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
+        else this.notListed++;
+      }
+      this.pending.length = 0;
+    }
+    return findings;
+  }
+  /**
+   * What the budgets cut short in the chunks scanned since the last call, as `budget` problems
+   * (the file, the rule, line, column and offset): sources report them like any other skip.
+   */
+  takeLimits() {
+    const taken = this.limits;
+    this.limits = [];
+    return taken;
+  }
+};
+function describeLimit(limit, chunk) {
+  const { text: text2, origin } = chunk;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text2.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text2.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  const column = limit.offset - lineStart + 1;
+  const fileLine = chunk.lineMap ? chunk.lineMap[line - 1] ?? line : (origin.line ?? 1) + line - 1;
+  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
+  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
+  const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
+  const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
+  return { code: "budget", path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, message: reason };
+}
+
+// src/pipeline/explain.ts
+var ExplainCollector = class {
+  rejected = [];
+  notListed = 0;
+  add(r) {
+    if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
+    else this.notListed++;
+  }
+  /** What a scanner's takeRejections() gave. */
+  addEngine(explanation) {
+    for (const r of explanation.rejected) this.add(r);
+    this.notListed += explanation.notListed;
+  }
+  /** For the steps that drop findings (allowlist, confidence, baseline). */
+  drop = (finding, reason, detail) => this.add(rejectionOf(finding, reason, detail));
+  /** The list in report order; raw values only when the user asked to see secrets. */
+  explanation(showSecrets) {
+    const rejected = this.rejected.map((r) => {
+      if (showSecrets || r.secret === void 0) return r;
+      const { secret: _secret, ...rest } = r;
+      return rest;
+    }).sort(compareRejections);
+    return { rejected, notListed: this.notListed };
+  }
+};
+
+// src/pipeline/steps/allowlist.ts
+init_allowlist_coverage();
+function pathAllowlist(settings, extraGlobs = []) {
+  const globs = extraGlobs.length > 0 ? [...settings.allowPathGlobs, ...extraGlobs] : settings.allowPathGlobs;
+  return { globs, base: settings.allowPathBase };
+}
+function engineAllowlist(settings) {
+  return { allowSecretRegexes: settings.allowSecretRegexes.map((r) => r.source), stopwords: settings.stopwords };
+}
+function coverageProblem(settings, stats) {
+  if (stats.allowlisted === void 0) return void 0;
+  const allowlisted = stats.allowlisted;
+  return coverageWarning(settings, allowlisted, allowlisted + stats.sources + stats.skipped.length, ["path this scan found", "paths this scan found"]);
+}
+function allowlistFilter(settings) {
+  const fingerprints = settings.allowFingerprints;
+  const commits = settings.allowCommits;
+  const allowedCommit = (commit) => commit !== void 0 && commits.some((c) => commit.toLowerCase().startsWith(c));
+  return {
+    name: "allowlist",
+    drop(f) {
+      if (fingerprints.has(f.fingerprint)) {
+        return { reason: "allowlist", detail: `fingerprint in allowlist.fingerprints[${[...fingerprints].indexOf(f.fingerprint)}]` };
+      }
+      if (allowedCommit(f.location.commit)) return { reason: "allowlist", detail: `commit ${f.location.commit ?? ""} in allowlist.commits` };
+      return void 0;
+    }
+  };
+}
+
+// src/pipeline/scanner-config.ts
+function scannerConfig(settings, options = {}) {
+  return {
+    rules: settings.rules,
+    ...engineAllowlist(settings),
+    ...options.includeSecrets !== void 0 ? { includeSecrets: options.includeSecrets } : {},
+    fingerprintKey: options.fingerprintKey
+  };
+}
+
+// src/pipeline/steps/baseline.ts
+function applyBaseline(findings, input2, onDrop) {
+  const kept = subtractBaseline(findings, input2.baseline);
+  if (onDrop) {
+    const left = new Set(kept);
+    for (const f of findings) if (!left.has(f)) onDrop(f, "baseline", `recorded in the baseline ${input2.file}`);
+  }
+  return kept;
+}
+
+// src/findings/finding.ts
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
+function severityRank(severity) {
+  return SEVERITY_RANK[severity];
+}
+function compareFindings(a, b) {
+  return (a.location.repo ?? "").localeCompare(b.location.repo ?? "") || comparePaths(a.location.path, b.location.path) || (a.location.ticket ?? "").localeCompare(b.location.ticket ?? "") || (a.location.field ?? "").localeCompare(b.location.field ?? "") || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId) || (a.location.commit ?? "").localeCompare(b.location.commit ?? "");
+}
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/pipeline/steps/confidence.ts
+var CONFIDENCE_RANK2 = { high: 3, medium: 2, low: 1 };
+function confidenceFilter(settings, minConfidence) {
+  const min = minConfidence ?? settings.minConfidence;
+  const source = minConfidence !== void 0 ? "--min-confidence" : "min_confidence in the configuration";
+  return {
+    name: "confidence",
+    drop(f) {
+      if (min === void 0 || CONFIDENCE_RANK2[f.confidence] >= CONFIDENCE_RANK2[min]) return void 0;
+      return { reason: "confidence", detail: `confidence ${f.confidence} is below the minimum ${min} (${source})` };
+    }
+  };
+}
+
+// src/pipeline/steps/context.ts
+function contextFilter() {
+  return { name: "context", drop: () => void 0 };
+}
+
+// src/pipeline/steps/index.ts
+function findingFilters(settings, minConfidence) {
+  return [allowlistFilter(settings), contextFilter(), confidenceFilter(settings, minConfidence)];
+}
+function applyReportFilters(findings, settings, minConfidence, onDrop) {
+  const filters = findingFilters(settings, minConfidence);
+  return findings.filter((f) => {
+    for (const filter of filters) {
+      const drop = filter.drop(f);
+      if (drop) {
+        onDrop?.(f, drop.reason, drop.detail);
+        return false;
+      }
+    }
+    return true;
+  }).sort(compareFindings);
+}
+
+// src/pipeline/steps/strip-secrets.ts
+function stripSecrets(findings, showSecrets) {
+  if (showSecrets) return findings;
+  return findings.map((f) => {
+    if (f.secret === void 0) return f;
+    const { secret: _secret, ...rest } = f;
+    return rest;
+  });
+}
+
+// src/pipeline/run.ts
+async function runPipeline(source, options) {
+  let settings = options.settings;
+  if (source.git) {
+    const { settingsForGitScan: settingsForGitScan2 } = await Promise.resolve().then(() => (init_git_scope(), git_scope_exports));
+    settings = await settingsForGitScan2(settings, source.git.info, source.git.mode, { extraGlobs: options.extraPathGlobs });
+  }
+  if (options.maxFileSize !== void 0) settings = { ...settings, maxFileSize: options.maxFileSize };
+  const config2 = scannerConfig(settings, {
+    // --verify and the Action's masking need the raw secrets; the last step removes them again.
+    includeSecrets: options.showSecrets === true || options.verify !== void 0 || options.mask !== void 0,
+    fingerprintKey: options.fingerprintKey
+  });
+  const explain = options.explain ? new ExplainCollector() : void 0;
+  if (explain) config2.explain = true;
+  let scanner;
+  const context3 = {
+    scanner: () => scanner ??= new ChunkScanner(config2),
+    scannerConfig: config2,
+    maxFileSize: settings.maxFileSize,
+    allowPaths: pathAllowlist(settings, options.extraPathGlobs),
+    jobs: explain ? 1 : options.jobs,
+    signal: options.signal
+  };
+  const found = [];
+  const events2 = source.scan(context3);
+  let next = await events2.next();
+  for (; !next.done; next = await events2.next()) {
+    const event = next.value;
+    if (event.kind === "findings") for (const finding of event.findings) found.push(finding);
+    else if (event.kind === "problem") options.onProblem?.(event.problem);
+    else options.onProgress?.(event.progress);
+  }
+  const { stats, unreadable = 0, failures = [] } = next.value;
+  const warnings = [...settings.warnings];
+  const coverage = settings.allowPathGlobs.length > 0 ? coverageProblem(settings, stats) : void 0;
+  if (coverage) warnings.push(coverage);
+  if (warnings.length > 0) stats.warnings = warnings;
+  options.onScanned?.(stats);
+  options.mask?.(found);
+  if (explain && scanner) explain.addEngine(scanner.takeRejections());
+  const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop);
+  const baseline = await options.baseline?.();
+  const reported = baseline ? applyBaseline(filtered, baseline, explain?.drop) : filtered;
+  const scope = source.scope();
+  if (options.verify) await options.verify(reported, { scope, settings });
+  const showSecrets = options.showSecrets === true;
+  const findings = stripSecrets(reported, showSecrets);
+  return {
+    findings,
+    beforeBaseline: reported === filtered ? findings : stripSecrets(filtered, showSecrets),
+    stats,
+    settings,
+    scope,
+    unreadable,
+    failures,
+    explanation: explain?.explanation(showSecrets)
+  };
+}
+
+// src/report/scan/json.ts
+var FINDING_KEYS = [
+  "ruleId",
+  "provider",
+  "title",
+  "severity",
+  "lifetime",
+  "confidence",
+  "kind",
+  "fingerprint",
+  "redacted",
+  "secret",
+  "location",
+  "remediation",
+  "expiresAt",
+  "expired",
+  "facts",
+  "verification"
+];
+var LOCATION_KEYS = [
+  "source",
+  "path",
+  "line",
+  "column",
+  "endLine",
+  "endColumn",
+  "commit",
+  "author",
+  "date",
+  "repo",
+  "system",
+  "ticket",
+  "field",
+  "url"
+];
+function orderLocation(location) {
+  const loc = {};
+  for (const k of LOCATION_KEYS) if (location[k] !== void 0) loc[k] = location[k];
+  return loc;
+}
+function orderFinding(finding) {
+  const out = {};
+  for (const key of FINDING_KEYS) {
+    if (finding[key] === void 0) continue;
+    out[key] = key === "location" ? orderLocation(finding.location) : finding[key];
+  }
+  return out;
+}
+var REJECTION_KEYS = ["ruleId", "reason", "detail", "fingerprint", "redacted", "secret", "location"];
+function orderRejection(rejection) {
+  const out = {};
+  for (const key of REJECTION_KEYS) {
+    if (rejection[key] === void 0) continue;
+    out[key] = key === "location" ? orderLocation(rejection.location) : rejection[key];
+  }
+  return out;
+}
+var formatJson = (report) => {
+  const doc = { version: report.version, tool: report.tool, findings: report.findings.map(orderFinding), stats: report.stats };
+  if (report.scan) doc.scan = report.scan;
+  if (report.explain) doc.explain = { rejected: report.explain.rejected.map(orderRejection), notListed: report.explain.notListed };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+};
+
+// src/report/scan/sarif.ts
+import { createHash as createHash5 } from "node:crypto";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/sprawlguard/sprawlguard";
+var LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var SECURITY_SEVERITY = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0"
+};
+var PRECISION = { high: "very-high", medium: "high", low: "medium" };
+function ruleDescriptor(rule, finding) {
+  const name = rule?.name ?? finding.title;
+  const remediation = (rule?.remediation ?? finding.remediation).trim();
+  const lifetime = rule?.lifetime ?? finding.lifetime;
+  const descriptor = {
+    id: finding.ruleId,
+    name: pascalCase(finding.ruleId),
+    shortDescription: { text: `${name} exposed` },
+    fullDescription: {
+      text: finding.kind === "password-hash" ? `A ${name} (${finding.provider}) was found: not a working credential, but the password behind it can be guessed offline.` : `A ${name} (${finding.provider}, ${lifetime} credential) was found in plain text. Anyone who can read it can use it until it is revoked.`
+    },
+    help: {
+      text: remediation,
+      markdown: `**Revoke it first, then replace it.** ${remediation}
+
+Removing the line does not end the exposure: the secret stays in git history and in every copy.`
+    },
+    defaultConfiguration: { level: LEVEL[rule?.severity ?? finding.severity] },
+    properties: {
+      tags: ["security", "secret", `provider/${finding.provider}`, `lifetime/${lifetime}`, ...rule?.tags ?? []].slice(0, 20),
+      precision: PRECISION[rule?.confidence ?? finding.confidence],
+      "security-severity": SECURITY_SEVERITY[rule?.severity ?? finding.severity]
+    }
+  };
+  const helpUri = rule?.references[0];
+  if (helpUri) descriptor.helpUri = helpUri;
+  return descriptor;
+}
+function pascalCase(id) {
+  return id.split("-").map((p) => (p[0]?.toUpperCase() ?? "") + p.slice(1)).join("");
+}
+function primaryLocationLineHash(finding) {
+  const digest = createHash5("sha256").update(`${finding.ruleId}\0${finding.location.path}\0${finding.fingerprint}`).digest("hex").slice(0, 16);
+  return `${digest}:1`;
+}
+function result(finding, ruleIndex) {
+  const loc = finding.location;
+  const where = loc.ticket ? ` in ${loc.system ?? "ticket"} ${loc.ticket}${loc.field ? ` (${loc.field})` : ""}` : "";
+  const commit = loc.commit ? ` added in commit ${loc.commit.slice(0, 12)}` : "";
+  const properties = {
+    fingerprint: finding.fingerprint,
+    redacted: finding.redacted,
+    lifetime: finding.lifetime,
+    confidence: finding.confidence,
+    source: loc.source
+  };
+  if (finding.kind) properties.kind = finding.kind;
+  for (const key of ["commit", "author", "date", "repo", "system", "ticket", "field", "url"]) {
+    if (loc[key] !== void 0) properties[key] = loc[key];
+  }
+  if (finding.expiresAt) properties.expiresAt = finding.expiresAt;
+  if (finding.verification) properties.verification = finding.verification.status;
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: {
+      text: `${finding.title} exposed${where}${commit}: ${finding.redacted}. ${finding.remediation}`
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeUriPath(loc.path), uriBaseId: "%SRCROOT%" },
+          region: {
+            startLine: loc.line,
+            startColumn: loc.column,
+            endLine: loc.endLine,
+            // SARIF's endColumn is the column after the region.
+            endColumn: loc.endColumn + 1
+          }
+        }
+      }
+    ],
+    partialFingerprints: {
+      primaryLocationLineHash: primaryLocationLineHash(finding),
+      "sprawlguard/secret/v1": finding.fingerprint
+    },
+    properties
+  };
+}
+function encodeUriPath(p) {
+  return p.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+var formatSarif = (report, context3) => {
+  const byId = new Map(context3.rules.map((r) => [r.id, r]));
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const rules = [];
+  const results = report.findings.map((finding) => {
+    let index = ruleIndex.get(finding.ruleId);
+    if (index === void 0) {
+      index = rules.length;
+      ruleIndex.set(finding.ruleId, index);
+      rules.push(ruleDescriptor(byId.get(finding.ruleId), finding));
+    }
+    return result(finding, index);
+  });
+  const notifications = report.stats.skipped.map((s) => ({
+    level: s.reason === "binary file" ? "note" : "warning",
+    message: { text: `skipped ${s.path}: ${s.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(s.path), uriBaseId: "%SRCROOT%" } } }]
+  }));
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "sprawlguard",
+            semanticVersion: report.tool.version,
+            version: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notifications
+          }
+        ],
+        properties: {
+          sources: report.stats.sources,
+          bytes: report.stats.bytes,
+          ...report.stats.commits !== void 0 ? { commits: report.stats.commits } : {}
+        }
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+};
+
+// src/action/main.ts
+init_repo();
+
+// src/sources/git/source.ts
 import { availableParallelism } from "node:os";
-import { readFile } from "node:fs/promises";
-import path10 from "node:path";
+
+// src/scan/worker-pool.ts
+import { Worker } from "node:worker_threads";
+function workerScript(name, base) {
+  const typescript = base.endsWith(".ts");
+  return { url: new URL(`./${name}.${typescript ? "ts" : "js"}`, base), typescript };
+}
+function startWorker(script, workerData) {
+  if (!script.typescript) return new Worker(script.url, { workerData });
+  const api = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.url.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+async function runWorkers(script, workerData, requests, workers, onResult, signal) {
+  signal?.throwIfAborted();
+  const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
+  let onAbort;
+  try {
+    await new Promise((resolve2, reject) => {
+      const waiting = [];
+      const inFlight = new Map(pool.map((worker) => [worker, 0]));
+      let sourceDone = false;
+      let settled = false;
+      const fail = (error63) => {
+        if (!settled) {
+          settled = true;
+          reject(error63);
+        }
+      };
+      const finishIfDone = () => {
+        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
+          settled = true;
+          resolve2();
+        }
+      };
+      const dispatch = () => {
+        for (const worker of pool) {
+          while (!settled && waiting.length > 0 && inFlight.get(worker) < 2) {
+            inFlight.set(worker, inFlight.get(worker) + 1);
+            worker.postMessage(waiting.shift());
+          }
+        }
+      };
+      onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      for (const worker of pool) {
+        worker.on("message", (message) => {
+          inFlight.set(worker, inFlight.get(worker) - 1);
+          if ("failed" in message) {
+            fail(new Error(message.failed));
+            return;
+          }
+          try {
+            onResult(message);
+          } catch (error63) {
+            fail(error63);
+            return;
+          }
+          dispatch();
+          finishIfDone();
+        });
+        worker.on("error", fail);
+        worker.on("exit", (code) => {
+          if (code !== 0) fail(new Error(`worker exited with code ${code}`));
+        });
+      }
+      void (async () => {
+        for await (const request2 of requests) {
+          if (settled) return;
+          waiting.push(request2);
+          dispatch();
+        }
+        sourceDone = true;
+        finishIfDone();
+      })().catch((error63) => fail(error63 instanceof Error ? error63 : new Error(String(error63))));
+    });
+  } finally {
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+// src/sources/git/source.ts
+init_path_filter();
+
+// src/sources/source.ts
+async function* eventStream(body) {
+  let queue = [];
+  let wake;
+  let settled = false;
+  const running = body((event) => {
+    queue.push(event);
+    wake?.();
+  }).finally(() => {
+    settled = true;
+    wake?.();
+  });
+  running.catch(() => void 0);
+  for (; ; ) {
+    if (queue.length > 0) {
+      const events2 = queue;
+      queue = [];
+      yield* events2;
+      continue;
+    }
+    if (settled) break;
+    await new Promise((resolve2) => wake = resolve2);
+    wake = void 0;
+  }
+  return await running;
+}
 
 // src/sources/git/cat-file.ts
-import { spawn as spawn2 } from "node:child_process";
-var NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0" };
+init_git();
 var NOT_FETCHED = "not fetched into this partial clone";
 var ObjectReader = class {
   /**
@@ -72742,7 +74454,7 @@ var ObjectReader = class {
     });
   }
   start() {
-    const child2 = spawn2("git", ["cat-file", "--batch"], { cwd: this.dir, env: { ...process.env, ...NO_LAZY_FETCH } });
+    const child2 = spawnGit(this.dir, ["cat-file", "--batch"], { env: NO_LAZY_FETCH });
     this.child = child2;
     this.stderr = [];
     child2.stdout.on("data", (data) => this.onData(data));
@@ -72802,6 +74514,55 @@ var ObjectReader = class {
     pending?.resolve(object2);
   }
 };
+
+// src/sources/git/commit-list.ts
+import { readFile } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/sources/git/added-lines.ts
+var PIECE_CHARS = 4 * 1024 * 1024;
+function addedText(path15, commit, next, previous, maxBytes) {
+  const known = /* @__PURE__ */ new Set();
+  for (const old of previous) for (const line of lines(old)) known.add(line);
+  const chunks = [];
+  let piece = [];
+  let lineMap = [];
+  let chars2 = 0;
+  let bytes = 0;
+  let total = 0;
+  const flush = () => {
+    if (piece.length > 0) chunks.push({ commit, path: path15, text: piece.join("\n"), lineMap, bytes });
+    piece = [];
+    lineMap = [];
+    chars2 = 0;
+    bytes = 0;
+  };
+  const all = lines(next);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    if (known.has(line)) continue;
+    const size2 = Buffer.byteLength(line) + 1;
+    if (total + size2 > maxBytes) {
+      flush();
+      return { chunks, capped: `additions larger than the size cap (${maxBytes} bytes); the rest was not scanned` };
+    }
+    total += size2;
+    bytes += size2;
+    piece.push(line);
+    lineMap.push(i + 1);
+    chars2 += line.length + 1;
+    if (chars2 >= PIECE_CHARS) flush();
+  }
+  flush();
+  return { chunks };
+}
+function lines(content) {
+  const text2 = content.toString("utf8");
+  if (text2 === "") return [];
+  const split2 = text2.split("\n");
+  if (text2.endsWith("\n")) split2.pop();
+  return split2;
+}
 
 // src/sources/path-display.ts
 import { isUtf8 } from "node:buffer";
@@ -72902,6 +74663,68 @@ async function diffTrees(objects, tree, parents, events2, prefix = "") {
   }
 }
 
+// src/sources/text-decode.ts
+var SNIFF_BYTES = 8e3;
+function isBinary(bytes) {
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  return bytes.subarray(0, end).indexOf(0) >= 0;
+}
+
+// src/sources/git/commit-objects.ts
+function unreadableReason(what, why, consequence) {
+  return `${what} cannot be read (${why}): ${consequence}`;
+}
+function unreadableCode(why) {
+  return why.includes(NOT_FETCHED) ? "not-fetched" : "unreadable-object";
+}
+async function scanCommitObjects(objects, commit, events2, maxFileBytes) {
+  const object2 = await objects.read(commit);
+  const parsed = object2.kind === "present" && object2.type === "commit" ? parseCommit(commit, object2.data) : void 0;
+  if (!parsed) {
+    const why = object2.kind === "missing" ? object2.reason : "not a commit";
+    events2.skip?.(unreadableCode(why), commit, unreadableReason("commit object", why, "not scanned"));
+    return;
+  }
+  const meta3 = parsed.meta;
+  events2.commit?.(meta3);
+  const parentTrees = [];
+  for (const parent of parsed.parents) {
+    const p = await objects.read(parent);
+    const tree = p.kind === "present" && p.type === "commit" ? parseCommit(parent, p.data)?.tree : void 0;
+    if (tree !== void 0) parentTrees.push(tree);
+  }
+  await diffTrees(objects, parsed.tree, parentTrees, {
+    unreadableTree: (path15, oid, reason) => {
+      if (path15 === "") events2.skip?.(unreadableCode(reason), commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
+      else events2.skip?.(unreadableCode(reason), `${path15}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta3);
+    },
+    file: (change) => scanChangedFile(objects, change, meta3, events2, maxFileBytes)
+  });
+}
+async function scanChangedFile(objects, { path: path15, oid, previous }, commit, events2, maxFileBytes) {
+  const blob = await objects.read(oid, maxFileBytes);
+  if (blob.kind === "missing") {
+    events2.skip?.(unreadableCode(blob.reason), path15, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
+    return;
+  }
+  if (blob.kind === "too-large") {
+    events2.skip?.("too-large", path15, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    return;
+  }
+  if (isBinary(blob.data)) {
+    events2.skip?.("binary", path15, "binary file", commit);
+    return;
+  }
+  const before = [];
+  for (const old of previous) {
+    const o = await objects.read(old, maxFileBytes);
+    if (o.kind === "present") before.push(o.data);
+  }
+  const added = addedText(path15, commit, blob.data, before, maxFileBytes);
+  for (const chunk of added.chunks) events2.chunk(chunk);
+  if (added.capped) events2.skip?.("too-large", path15, added.capped, commit);
+}
+
 // src/sources/git/commit-walk.ts
 async function walkCommits(objects, options) {
   const excluded = /* @__PURE__ */ new Set();
@@ -72962,146 +74785,114 @@ async function readCommit(objects, oid) {
   return void 0;
 }
 
-// src/sources/git/git.ts
-import { spawn as spawn3 } from "node:child_process";
-
-// src/sources/git/errors.ts
-var NotARepositoryError = class extends Error {
-  constructor(dir) {
-    super(`${dir} is not a git repository (use --repo PATH to point at one)`);
-    this.dir = dir;
+// src/sources/git/commit-list.ts
+init_errors5();
+init_git();
+init_repo();
+async function listRangeCommits(info2, range, skips) {
+  const symmetric = range.includes("...");
+  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
+  if (baseRev === "") throw new GitRangeError(`--diff ${range}: a base revision is required (BASE..HEAD)`);
+  const head = await resolveCommit(info2.dir, headRev || "HEAD");
+  if (!head) throw new GitRangeError(missingRevisionMessage(headRev || "HEAD", info2));
+  let base = await resolveCommit(info2.dir, baseRev);
+  if (!base) throw new GitRangeError(missingRevisionMessage(baseRev, info2));
+  if (symmetric) {
+    const mergeBase = (await git(info2.dir, ["merge-base", base, head]).catch(() => "")).trim();
+    if (!mergeBase) {
+      throw new GitRangeError(
+        `--diff ${range}: ${baseRev} and ${headRev} share no history in this clone${info2.shallow ? " (it is shallow: fetch more history with `git fetch --deepen=N` or `--unshallow`)" : ""}`
+      );
+    }
+    base = mergeBase;
   }
-};
-var GitRangeError = class extends Error {
-};
-
-// src/sources/git/git.ts
-var PATCH_FLAGS = [
-  "-U0",
-  "--no-color",
-  "--no-ext-diff",
-  "--no-textconv",
-  "--src-prefix=a/",
-  "--dst-prefix=b/"
-];
-var CONFIG = ["-c", "core.quotepath=off", "-c", "core.pager=cat", "-c", "color.ui=never"];
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args.join(" ")} failed${code !== null ? ` (exit ${code})` : ""}: ${stderr.trim() || "no output"}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
+  const commits = await listCommits(info2, ["rev-list", "--reverse", "--topo-order", `${base}..${head}`], { tips: [head], exclude: [base] }, skips);
+  if (info2.shallow && commits.length > 0) {
+    const boundary = await shallowBoundary(info2);
+    const cut = commits.find((c) => boundary.has(c));
+    if (cut) {
+      throw new GitRangeError(
+        `--diff ${range}: commit ${cut.slice(0, 12)} sits on the shallow clone's boundary, so its parent is missing and what it added cannot be told apart from what was there. Fetch more history (\`git fetch --deepen=${commits.length + 1}\`, or actions/checkout with fetch-depth: 0) and run again.`
+      );
+    }
   }
-};
-async function git(repo, args, options = {}) {
-  return (await gitBytes(repo, args, options)).toString("utf8");
+  return commits;
 }
-function gitBytes(repo, args, options = {}) {
-  return new Promise((resolve2, reject) => {
-    const child2 = spawn3("git", [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env }
-    });
-    const out = [];
-    const err = [];
-    child2.stdout.on("data", (d) => out.push(d));
-    child2.stderr.on("data", (d) => err.push(d));
-    child2.on("error", (e) => reject(new GitError(args, null, e.message)));
-    child2.on("close", (code) => {
-      if (code === 0 || code !== null && options.okCodes?.includes(code)) resolve2(Buffer.concat(out));
-      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
-    });
-    child2.stdin.on("error", () => void 0);
-    child2.stdin.end(options.input ?? "");
+function missingRevisionMessage(rev, info2) {
+  const hint = info2.shallow ? " This clone is shallow. Fetch the missing history with `git fetch --deepen=<N>` or `git fetch origin <commit>` (in GitHub Actions: actions/checkout with fetch-depth: 0), then run again." : " Fetch it first (`git fetch origin <commit>`), or check the revision name.";
+  return `revision "${rev}" is not present in this repository.${hint}`;
+}
+async function shallowBoundary(info2) {
+  const file2 = (await git(info2.dir, ["rev-parse", "--git-path", "shallow"])).trim();
+  const text2 = await readFile(path11.resolve(info2.dir, file2), "utf8").catch(() => "");
+  return new Set(text2.split("\n").filter(Boolean));
+}
+async function listHistoryCommits(info2, mode, skips) {
+  const args = ["rev-list", "--reverse", "--topo-order"];
+  if (mode.since) args.push(`--since=${mode.since}`);
+  let tip;
+  if (mode.branch) {
+    tip = await resolveCommit(info2.dir, mode.branch);
+    if (!tip) throw new GitRangeError(missingRevisionMessage(mode.branch, info2));
+    args.push(mode.branch, "--");
+  } else args.push("--all");
+  if (!info2.hasHead && !mode.branch) {
+    const anyRef = (await git(info2.dir, ["for-each-ref", "--count=1", "--format=%(refname)"])).trim();
+    if (!anyRef) return [];
+  }
+  const walk = async () => ({
+    tips: tip ? [tip] : await allTips(info2),
+    // `--since` as rev-list reads it: git turns the date into a timestamp.
+    maxAge: mode.since ? Number(/--max-age=(\d+)/.exec(await git(info2.dir, ["rev-parse", `--since=${mode.since}`]))?.[1] ?? 0) : void 0
   });
+  const commits = await listCommits(info2, args, walk, skips);
+  if (info2.shallow) {
+    skips.warn(
+      `shallow clone: only ${commits.length} commit${commits.length === 1 ? " is" : "s are"} visible, so history is truncated; run \`git fetch --unshallow\` for a full scan`
+    );
+  }
+  return commits;
 }
-async function gitMaybe(repo, args) {
+async function listCommits(info2, args, walk, skips) {
   try {
-    return await git(repo, args);
-  } catch {
-    return void 0;
+    return (await git(info2.dir, args, { env: NO_LAZY_FETCH })).split("\n").filter(Boolean);
+  } catch (error63) {
+    if (!(error63 instanceof GitError) || skips.failOnUnreadable) throw error63;
+  }
+  const options = typeof walk === "function" ? await walk() : walk;
+  const objects = new ObjectReader(info2.dir);
+  try {
+    const shallow = info2.shallow ? await shallowBoundary(info2) : void 0;
+    const { commits, missing } = await walkCommits(objects, { ...options, shallow });
+    for (const m of missing) {
+      skips.add(
+        inputProblem(
+          "unreadable-object",
+          m.commit,
+          unreadableReason(
+            "commit object",
+            `missing from the repository${m.child ? `; a parent of ${m.child.slice(0, 12)}` : ""}`,
+            "its changes were not scanned, nor those of commits reachable only through it"
+          )
+        )
+      );
+    }
+    return commits;
+  } finally {
+    objects.close();
   }
 }
-function streamGitLines(repo, args, onLine, options = {}) {
-  return new Promise((resolve2, reject) => {
-    const child2 = spawn3("git", [...CONFIG, ...args], {
-      cwd: repo,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env },
-      signal: options.signal
-    });
-    const err = [];
-    let pending = [];
-    let failed = false;
-    child2.stderr.on("data", (d) => {
-      if (err.length < 64) err.push(d);
-    });
-    child2.stdout.on("data", (data) => {
-      if (failed) return;
-      try {
-        let start = 0;
-        let nl = data.indexOf(10);
-        if (nl >= 0 && pending.length > 0) {
-          pending.push(data.subarray(0, nl));
-          const line = Buffer.concat(pending);
-          onLine(line, 0, line.length);
-          pending = [];
-          start = nl + 1;
-          nl = data.indexOf(10, start);
-        }
-        for (; nl >= 0; nl = data.indexOf(10, start)) {
-          onLine(data, start, nl);
-          start = nl + 1;
-        }
-        if (start < data.length) pending.push(data.subarray(start));
-      } catch (error63) {
-        failed = true;
-        child2.kill();
-        reject(error63);
-      }
-    });
-    child2.on("error", (e) => {
-      if (!failed) reject(new GitError(args, null, e.message));
-      failed = true;
-    });
-    child2.on("close", (code) => {
-      if (failed) return;
-      if (pending.length > 0) {
-        try {
-          const line = Buffer.concat(pending);
-          onLine(line, 0, line.length);
-        } catch (error63) {
-          reject(error63);
-          return;
-        }
-      }
-      if (code === 0) resolve2();
-      else reject(new GitError(args, code, Buffer.concat(err).toString("utf8")));
-    });
-    child2.stdin.on("error", () => void 0);
-    child2.stdin.end(options.input ?? "");
-  });
+async function allTips(info2) {
+  const refs = (await git(info2.dir, ["for-each-ref", "--format=%(objectname)"])).split("\n").filter(Boolean);
+  const head = (await gitMaybe(info2.dir, ["rev-parse", "--verify", "--quiet", "HEAD"]))?.trim();
+  return [...new Set(head ? [head, ...refs] : refs)];
 }
-async function repoInfo(dir) {
-  const facts = ["--is-bare-repository", "--is-shallow-repository"];
-  const head = ["--revs-only", "HEAD^{commit}"];
-  const out = await gitMaybe(dir, ["rev-parse", ...facts, "--show-toplevel", ...head]);
-  if (out === void 0) {
-    const bare = await gitMaybe(dir, ["rev-parse", ...facts, ...head]);
-    if (bare === void 0) throw new NotARepositoryError(dir);
-    const [isBare2, isShallow2, commit2] = bare.trim().split("\n");
-    return { dir, bare: isBare2 === "true", shallow: isShallow2 === "true", hasHead: Boolean(commit2) };
-  }
-  const [isBare, isShallow, top, commit] = out.trim().split("\n");
-  return { dir, bare: isBare === "true", shallow: isShallow === "true", topLevel: top, hasHead: Boolean(commit) };
-}
-async function resolveCommit(repo, rev) {
-  const out = await gitMaybe(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  return out?.trim() || void 0;
-}
+
+// src/sources/git/commits.ts
+init_git();
 
 // src/sources/git/partial-clone.ts
+init_git();
 async function promisorRemote(dir) {
   const out = await git(dir, ["config", "-z", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], { okCodes: [1] });
   let promisor;
@@ -73148,10 +74939,18 @@ async function fetchObjects(dir, remote, oids) {
 }
 
 // src/sources/git/patch-parser.ts
+var PATCH_FLAGS = [
+  "-U0",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--src-prefix=a/",
+  "--dst-prefix=b/"
+];
 var COMMIT_MARK = "";
 var FIELD_SEP = "";
 var COMMIT_FORMAT = `${"%x1e"}%H${"%x1f"}%an${"%x1f"}%ae${"%x1f"}%aI${"%x1f"}%ct`;
-var PIECE_CHARS = 4 * 1024 * 1024;
+var PIECE_CHARS2 = 4 * 1024 * 1024;
 var PatchParser = class {
   constructor(events2, maxFileBytes = Number.POSITIVE_INFINITY) {
     this.events = events2;
@@ -73189,8 +74988,8 @@ var PatchParser = class {
     this.line(c === 43 || c === 100 || c === 66 ? displayName(buf.subarray(start, end)) : buf.toString("utf8", start, end));
   }
   /** One line of output, without its trailing newline (an added or removed line of a one-parent hunk is taken by lineBytes). */
-  line(text) {
-    const c = text.charCodeAt(0);
+  line(text2) {
+    const c = text2.charCodeAt(0);
     if (this.inHunk) {
       if (this.parents === 1) {
         if (c === 32) {
@@ -73198,13 +74997,13 @@ var PatchParser = class {
           return;
         }
       } else if (c === 43 || c === 45 || c === 32) {
-        this.combinedLine(text);
+        this.combinedLine(text2);
         return;
       } else if (c === 92) return;
       this.inHunk = false;
     }
-    if (c === 64 && text.startsWith("@@")) {
-      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text);
+    if (c === 64 && text2.startsWith("@@")) {
+      const m = /^(@{2,}) (?:-[0-9]+(?:,[0-9]+)? )+\+([0-9]+)(?:,[0-9]+)? @{2,}/.exec(text2);
       if (m && this.path !== void 0) {
         this.inHunk = true;
         this.parents = m[1].length - 1;
@@ -73212,28 +75011,28 @@ var PatchParser = class {
       }
       return;
     }
-    if (text.startsWith(COMMIT_MARK)) {
+    if (text2.startsWith(COMMIT_MARK)) {
       this.flushFile();
       this.path = void 0;
-      const [hash2 = "", name = "", email3 = "", date5 = "", committed = "0"] = text.slice(1).split(FIELD_SEP);
+      const [hash2 = "", name = "", email3 = "", date5 = "", committed = "0"] = text2.slice(1).split(FIELD_SEP);
       this.commit = { commit: hash2, author: email3 ? `${name} <${email3}>` : name, date: date5, committedAt: Number(committed) };
       this.events.commit?.(this.commit);
       return;
     }
-    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
+    if (text2.startsWith("diff --git ") || text2.startsWith("diff --cc ") || text2.startsWith("diff --combined ")) {
       this.flushFile();
       this.path = void 0;
-      this.headerPath = parseHeaderPath(text);
+      this.headerPath = parseHeaderPath(text2);
       return;
     }
-    if (text.startsWith("+++ ")) {
-      const target = text.slice(4);
-      this.path = target === "/dev/null" ? void 0 : stripPrefix(unquote(target));
+    if (text2.startsWith("+++ ")) {
+      const target = text2.slice(4);
+      this.path = target === "/dev/null" ? void 0 : stripPrefix(unquote2(target));
       return;
     }
-    if (text.startsWith("Binary files ")) {
+    if (text2.startsWith("Binary files ")) {
       const path15 = this.headerPath;
-      if (path15 !== void 0 && !text.endsWith("/dev/null differ")) this.events.skip?.(path15, "binary file", this.commit);
+      if (path15 !== void 0 && !text2.endsWith("/dev/null differ")) this.events.skip?.("binary", path15, "binary file", this.commit);
     }
   }
   /**
@@ -73241,10 +75040,10 @@ var PatchParser = class {
    * is not in the result; one with `+` in every column is in no parent, so the merge itself added
    * it (a conflict resolution or an "evil merge"); anything else came from one of the parents.
    */
-  combinedLine(text) {
-    const markers = text.slice(0, this.parents);
+  combinedLine(text2) {
+    const markers = text2.slice(0, this.parents);
     if (markers.includes("-")) return;
-    if (markers === "+".repeat(this.parents)) this.added(text.slice(this.parents));
+    if (markers === "+".repeat(this.parents)) this.added(text2.slice(this.parents));
     else this.nextLine++;
   }
   /** End of input: emit what is pending. */
@@ -73257,7 +75056,7 @@ var PatchParser = class {
     if (this.fileBytes + bytes > this.maxFileBytes) {
       this.capped = true;
       this.flushPiece();
-      this.events.skip?.(this.path ?? "", `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
+      this.events.skip?.("too-large", this.path ?? "", `additions larger than the size cap (${this.maxFileBytes} bytes); the rest was not scanned`, this.commit);
       return;
     }
     this.fileBytes += bytes;
@@ -73265,7 +75064,7 @@ var PatchParser = class {
     this.lines.push(content);
     this.lineMap.push(this.nextLine++);
     this.chars += content.length + 1;
-    if (this.chars >= PIECE_CHARS) this.flushPiece();
+    if (this.chars >= PIECE_CHARS2) this.flushPiece();
   }
   flushPiece() {
     if (this.lines.length === 0 || this.path === void 0) {
@@ -73299,7 +75098,7 @@ function parseHeaderPath(header) {
   if (rest.startsWith('"')) {
     const parts = rest.match(/"(?:[^"\\]|\\.)*"/g);
     const last = parts?.[parts.length - 1];
-    return last ? stripPrefix(unquote(last)) : void 0;
+    return last ? stripPrefix(unquote2(last)) : void 0;
   }
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : stripPrefix(rest);
@@ -73308,7 +75107,7 @@ function stripPrefix(p) {
   const clean = p.endsWith("	") ? p.slice(0, -1) : p;
   return clean.startsWith("b/") || clean.startsWith("a/") ? clean.slice(2) : clean;
 }
-function unquote(p) {
+function unquote2(p) {
   const trimmed = p.endsWith("	") ? p.slice(0, -1) : p;
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const body = trimmed.slice(1, -1);
@@ -73333,324 +75132,7 @@ function unquote(p) {
   return Buffer.from(bytes).toString("utf8");
 }
 
-// src/scan/chunk-scanner.ts
-init_detector();
-
-// src/findings/build.ts
-init_fingerprint();
-init_redact();
-function buildFinding(match, origin, options = {}) {
-  const rule = match.rule;
-  const baseLine = origin.line ?? 1;
-  const baseColumn = origin.column ?? 1;
-  const { line: _line, column: _column, ...rest } = origin;
-  const finding = {
-    ruleId: rule.id,
-    provider: rule.provider,
-    title: rule.name,
-    severity: rule.severity,
-    lifetime: match.lifetime,
-    confidence: match.confidence,
-    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
-    redacted: redact(match.secret),
-    location: {
-      ...rest,
-      line: baseLine + match.line - 1,
-      // Only the chunk's first line is shifted by the chunk's starting column.
-      column: match.line === 1 ? baseColumn + match.column - 1 : match.column,
-      endLine: baseLine + match.endLine - 1,
-      endColumn: match.endLine === 1 ? baseColumn + match.endColumn - 1 : match.endColumn
-    },
-    remediation: rule.remediation.trim()
-  };
-  if (options.showSecrets) finding.secret = match.secret;
-  if (match.expiresAt !== void 0) finding.expiresAt = match.expiresAt;
-  if (match.expired !== void 0) finding.expired = match.expired;
-  if (match.facts !== void 0 && Object.keys(match.facts).length > 0) finding.facts = { ...match.facts };
-  return finding;
-}
-
-// src/findings/rejection.ts
-var MAX_LISTED_REJECTIONS = 1e3;
-function rejectionOf(finding, reason, detail) {
-  const out = {
-    ruleId: finding.ruleId,
-    reason,
-    detail,
-    fingerprint: finding.fingerprint,
-    redacted: finding.redacted,
-    location: finding.location
-  };
-  if (finding.secret !== void 0) out.secret = finding.secret;
-  return out;
-}
-function locateRejections(chunk, rejected, matches, options) {
-  const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
-  const maxEnd = [];
-  for (const m of matches) maxEnd.push(Math.max(m.end, maxEnd.at(-1) ?? 0));
-  const overlapsMatch = (s, e) => {
-    let lo = 0;
-    let hi = matches.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (matches[mid].start < e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1] > s;
-  };
-  const seen = /* @__PURE__ */ new Set();
-  const kept = rejected.filter((r) => {
-    const key = `${r.rule.id}\0${r.start}\0${r.end}\0${r.reason}`;
-    if (r.start >= limit || seen.has(key) || r.rule.generic && overlapsMatch(r.start, r.end)) return false;
-    seen.add(key);
-    return true;
-  }).sort((a, b) => a.start - b.start);
-  const out = [];
-  const text = chunk.text;
-  let line = 1;
-  let lineStart = 0;
-  for (const r of kept) {
-    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < r.start; nl = text.indexOf("\n", nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    let endLine = line;
-    let endLineStart = lineStart;
-    for (let i = text.indexOf("\n", r.start); i >= 0 && i < r.end - 1; i = text.indexOf("\n", i + 1)) {
-      endLine++;
-      endLineStart = i + 1;
-    }
-    const match = {
-      rule: r.rule,
-      secret: r.secret,
-      start: r.start,
-      end: r.end,
-      line,
-      column: r.start - lineStart + 1,
-      endLine,
-      endColumn: r.end - endLineStart,
-      confidence: r.rule.confidence,
-      lifetime: r.rule.lifetime
-    };
-    const finding = buildFinding(match, chunk.origin, options);
-    if (chunk.lineMap) {
-      finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
-      finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
-    }
-    out.push(rejectionOf(finding, r.reason, r.detail));
-  }
-  return out;
-}
-
-// src/scan/chunk-scanner.ts
-var ChunkScanner = class {
-  constructor(config2) {
-    this.config = config2;
-    this.detector = new Detector(config2.rules, {
-      allowSecretRegexes: config2.allowSecretRegexes.map((r) => new RegExp(r)),
-      stopwords: config2.stopwords,
-      inlineAllow: config2.inlineAllow,
-      now: config2.now,
-      onReject: config2.explain ? (r) => this.pending.push(r) : void 0
-    });
-  }
-  detector;
-  /** The engine's rejections in the chunk being scanned (explain only). */
-  pending = [];
-  rejected = [];
-  notListed = 0;
-  /** Parts of scanned chunks a budget kept from being searched in full, until taken. */
-  limits = [];
-  /** The rejections collected since the last call (explain only), at most MAX_LISTED_REJECTIONS listed. */
-  takeRejections() {
-    const taken = { rejected: this.rejected, notListed: this.notListed };
-    this.rejected = [];
-    this.notListed = 0;
-    return taken;
-  }
-  scan(chunk) {
-    this.pending.length = 0;
-    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
-    for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
-    const findings = [];
-    const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
-    for (const match of matches) {
-      if (match.start >= limit) continue;
-      const finding = buildFinding(match, chunk.origin, {
-        showSecrets: this.config.includeSecrets,
-        fingerprintKey: this.config.fingerprintKey
-      });
-      if (chunk.lineMap) {
-        finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
-        finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
-      }
-      findings.push(finding);
-    }
-    if (this.pending.length > 0) {
-      const options = { showSecrets: this.config.includeSecrets, fingerprintKey: this.config.fingerprintKey };
-      for (const r of locateRejections(chunk, this.pending, matches, options)) {
-        if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
-        else this.notListed++;
-      }
-      this.pending.length = 0;
-    }
-    return findings;
-  }
-  /**
-   * What the budgets cut short in the chunks scanned since the last call, as skipped-source
-   * entries (the file, the rule, line, column and offset): callers add them to `stats.skipped`.
-   */
-  takeLimits() {
-    const taken = this.limits;
-    this.limits = [];
-    return taken;
-  }
-};
-function describeLimit(limit, chunk) {
-  const { text, origin } = chunk;
-  let line = 1;
-  let lineStart = 0;
-  for (let nl = text.indexOf("\n"); nl >= 0 && nl < limit.offset; nl = text.indexOf("\n", nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  const column = limit.offset - lineStart + 1;
-  const fileLine = chunk.lineMap ? chunk.lineMap[line - 1] ?? line : (origin.line ?? 1) + line - 1;
-  const fileColumn = line === 1 && !chunk.lineMap ? (origin.column ?? 1) + column - 1 : column;
-  const whole = !chunk.lineMap && (origin.line ?? 1) === 1 && (origin.column ?? 1) === 1;
-  const where = `${origin.ticket !== void 0 ? `${origin.ticket}, ` : ""}line ${fileLine}, column ${fileColumn}${whole ? ` (offset ${limit.offset})` : ""}`;
-  const reason = limit.kind === "rule-search" ? `rule ${limit.ruleId ?? "?"}: keyword hits too dense to search one by one from ${where}; ${limit.count} hits were coalesced and a secret among them may be missed` : `decoding budget spent at ${where}; ${limit.count} encoded values were not decoded`;
-  return { path: origin.commit ? `${origin.path}@${origin.commit.slice(0, 12)}` : origin.path, reason };
-}
-
-// src/sources/git/added-lines.ts
-var PIECE_CHARS2 = 4 * 1024 * 1024;
-function addedText(path15, commit, next, previous, maxBytes) {
-  const known = /* @__PURE__ */ new Set();
-  for (const old of previous) for (const line of lines(old)) known.add(line);
-  const chunks = [];
-  let piece = [];
-  let lineMap = [];
-  let chars2 = 0;
-  let bytes = 0;
-  let total = 0;
-  const flush = () => {
-    if (piece.length > 0) chunks.push({ commit, path: path15, text: piece.join("\n"), lineMap, bytes });
-    piece = [];
-    lineMap = [];
-    chars2 = 0;
-    bytes = 0;
-  };
-  const all = lines(next);
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i];
-    if (known.has(line)) continue;
-    const size2 = Buffer.byteLength(line) + 1;
-    if (total + size2 > maxBytes) {
-      flush();
-      return { chunks, capped: `additions larger than the size cap (${maxBytes} bytes); the rest was not scanned` };
-    }
-    total += size2;
-    bytes += size2;
-    piece.push(line);
-    lineMap.push(i + 1);
-    chars2 += line.length + 1;
-    if (chars2 >= PIECE_CHARS2) flush();
-  }
-  flush();
-  return { chunks };
-}
-function lines(content) {
-  const text = content.toString("utf8");
-  if (text === "") return [];
-  const split2 = text.split("\n");
-  if (text.endsWith("\n")) split2.pop();
-  return split2;
-}
-
-// src/sources/text-decode.ts
-var SNIFF_BYTES = 8e3;
-function isBinary(bytes) {
-  const end = Math.min(bytes.length, SNIFF_BYTES);
-  return bytes.subarray(0, end).indexOf(0) >= 0;
-}
-
-// src/scan/commit-objects.ts
-function unreadableReason(what, why, consequence) {
-  return `${what} cannot be read (${why}): ${consequence}`;
-}
-function isUnreadable(reason) {
-  return / cannot be read \(/.test(reason);
-}
-async function scanCommitObjects(objects, commit, events2, maxFileBytes) {
-  const object2 = await objects.read(commit);
-  const parsed = object2.kind === "present" && object2.type === "commit" ? parseCommit(commit, object2.data) : void 0;
-  if (!parsed) {
-    events2.skip?.(commit, unreadableReason("commit object", object2.kind === "missing" ? object2.reason : "not a commit", "not scanned"));
-    return;
-  }
-  const meta3 = parsed.meta;
-  events2.commit?.(meta3);
-  const parentTrees = [];
-  for (const parent of parsed.parents) {
-    const p = await objects.read(parent);
-    const tree = p.kind === "present" && p.type === "commit" ? parseCommit(parent, p.data)?.tree : void 0;
-    if (tree !== void 0) parentTrees.push(tree);
-  }
-  await diffTrees(objects, parsed.tree, parentTrees, {
-    unreadableTree: (path15, oid, reason) => {
-      if (path15 === "") events2.skip?.(commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
-      else events2.skip?.(`${path15}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta3);
-    },
-    file: (change) => scanChangedFile(objects, change, meta3, events2, maxFileBytes)
-  });
-}
-async function scanChangedFile(objects, { path: path15, oid, previous }, commit, events2, maxFileBytes) {
-  const blob = await objects.read(oid, maxFileBytes);
-  if (blob.kind === "missing") {
-    events2.skip?.(path15, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
-    return;
-  }
-  if (blob.kind === "too-large") {
-    events2.skip?.(path15, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
-    return;
-  }
-  if (isBinary(blob.data)) {
-    events2.skip?.(path15, "binary file", commit);
-    return;
-  }
-  const before = [];
-  for (const old of previous) {
-    const o = await objects.read(old, maxFileBytes);
-    if (o.kind === "present") before.push(o.data);
-  }
-  const added = addedText(path15, commit, blob.data, before, maxFileBytes);
-  for (const chunk of added.chunks) events2.chunk(chunk);
-  if (added.capped) events2.skip?.(path15, added.capped, commit);
-}
-
-// src/scan/path-filter.ts
-import { createRequire } from "node:module";
-function pathMatcher(globs, base = "") {
-  if (globs.length === 0) return () => false;
-  const { Minimatch } = createRequire(import.meta.url)("minimatch");
-  const matchers = globs.map((raw) => {
-    const glob = raw.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-    return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
-  });
-  const matches = (p) => matchers.some((m) => m.match(p));
-  const prefix = base.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-  return (relPath) => {
-    const clean = (prefix === "" ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, "");
-    if (matches(clean)) return true;
-    for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
-      if (matches(clean.slice(0, slash))) return true;
-    }
-    return false;
-  };
-}
-
-// src/scan/scan-commits.ts
+// src/sources/git/commits.ts
 async function scanCommitBatch(repo, commits, scanner, options) {
   const sink = new BatchSink(scanner, options);
   let objects;
@@ -73684,7 +75166,7 @@ async function scanPatches(repo, commits, start, sink, options) {
     {
       commit: () => sink.begin(start + ++position),
       chunk: (chunk) => sink.events.chunk(chunk),
-      skip: (path15, reason, commit) => sink.events.skip?.(path15, reason, commit)
+      skip: (code, path15, reason, commit) => sink.events.skip?.(code, path15, reason, commit)
     },
     options.maxFileBytes
   );
@@ -73717,7 +75199,7 @@ var BatchSink = class {
           this.result.findings.push({ finding, order: options.firstOrder + this.current });
         }
       },
-      skip: (path15, reason, commit) => this.result.skipped.push(skipEntry(path15, reason, commit))
+      skip: (code, path15, reason, commit) => this.result.skipped.push(skipEntry(code, path15, reason, commit))
     };
   }
   result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
@@ -73759,8 +75241,9 @@ function toScanChunk(chunk, source) {
 function commitOrigin(meta3) {
   return { commit: meta3.commit, author: meta3.author, date: meta3.date };
 }
-function skipEntry(path15, reason, commit) {
-  return { path: commit ? `${path15}@${commit.commit.slice(0, 12)}` : path15, reason };
+function skipEntry(code, path15, reason, commit) {
+  if (!commit) return { code, path: path15, message: reason };
+  return { code, path: `${path15}@${commit.commit.slice(0, 12)}`, message: reason, entry: commit.commit };
 }
 var FirstAddedIndex = class {
   byKey = /* @__PURE__ */ new Map();
@@ -73777,7 +75260,67 @@ var FirstAddedIndex = class {
   }
 };
 
-// src/scan/staged-objects.ts
+// src/sources/git/source.ts
+init_errors5();
+init_git();
+init_repo();
+
+// src/sources/git/skips.ts
+var MAX_LISTED_SKIPS = 200;
+var SkipCollector = class {
+  constructor(emit, failOnUnreadable = false) {
+    this.emit = emit;
+    this.failOnUnreadable = failOnUnreadable;
+  }
+  listed = [];
+  extra = 0;
+  notFetched = 0;
+  /** Objects that could not be read, listed or not. */
+  unreadable = 0;
+  /** The promisor remote, when the repository is a partial clone. */
+  promisor;
+  /** Something the scan did not read. */
+  add(problem) {
+    if (problem.code === "unreadable-object" || problem.code === "not-fetched") {
+      if (this.failOnUnreadable) throw new Error(`${problem.path ?? ""}: ${problem.message}`);
+      this.unreadable++;
+    }
+    if (problem.code === "not-fetched") this.notFetched++;
+    if (this.listed.length < MAX_LISTED_SKIPS) {
+      this.listed.push(problem);
+      this.emit(problem);
+    } else this.extra++;
+  }
+  /** A fact about the repository the user should know (a shallow clone, nothing to scan). */
+  warn(message) {
+    this.emit({ code: "repository", message });
+  }
+  /** How many entries are listed so far; `rewind` goes back to that. */
+  mark() {
+    return this.listed.length;
+  }
+  rewind(mark) {
+    this.listed.length = mark;
+  }
+  /** The entries the report lists, with the count of the rest; says what a partial clone lacked. */
+  finish() {
+    if (this.extra > 0) {
+      const problem = { code: "not-listed", path: "…", message: `${this.extra} more skipped entries not listed` };
+      this.listed.push(problem);
+      this.emit(problem);
+    }
+    if (this.notFetched > 0) {
+      const remote = this.promisor ?? "origin";
+      this.warn(
+        `${this.notFetched} object${this.notFetched === 1 ? " was" : "s were"} not scanned: never fetched into this partial clone (listed in stats.skipped). Scan again with --fetch-missing to fetch them from "${remote}" in one batch, or fetch everything with \`git fetch --refetch --no-filter ${remote}\`.`
+      );
+    }
+    return this.listed.map(toSkipped);
+  }
+};
+
+// src/sources/git/staged-objects.ts
+init_git();
 async function scanStagedObjects(info2, objects, events2, maxFileBytes, onWarning) {
   const dir = info2.topLevel ?? info2.dir;
   let changes;
@@ -73806,11 +75349,11 @@ function stagedChanges(raw) {
 }
 function indexEntries(raw) {
   const files = [];
-  for (const field of split(raw)) {
-    const tab = field.indexOf(9);
-    const [mode = "", oid = "", stage = ""] = field.toString("latin1", 0, tab).split(" ");
+  for (const field2 of split(raw)) {
+    const tab = field2.indexOf(9);
+    const [mode = "", oid = "", stage = ""] = field2.toString("latin1", 0, tab).split(" ");
     if (mode === "160000" || stage !== "0") continue;
-    files.push({ path: displayName(field.subarray(tab + 1)), oid, previous: [] });
+    files.push({ path: displayName(field2.subarray(tab + 1)), oid, previous: [] });
   }
   return files;
 }
@@ -73824,113 +75367,42 @@ function split(raw) {
   return fields;
 }
 
-// src/scan/worker-pool.ts
-import { Worker } from "node:worker_threads";
-function workerScript(name, base) {
-  const typescript = base.endsWith(".ts");
-  return { url: new URL(`./${name}.${typescript ? "ts" : "js"}`, base), typescript };
+// src/sources/git/source.ts
+function gitSource(options) {
+  const root = options.info.topLevel ?? options.info.dir;
+  return {
+    kind: "git",
+    root,
+    git: { info: options.info, mode: options.mode },
+    scope: () => ({ source: "git", root }),
+    scan: (context3) => eventStream((emit) => scanRepository(options, context3, emit))
+  };
 }
-function startWorker(script, workerData) {
-  if (!script.typescript) return new Worker(script.url, { workerData });
-  const api = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.url.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-async function runWorkers(script, workerData, requests, workers, onResult, signal) {
-  signal?.throwIfAborted();
-  const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
-  let onAbort;
-  try {
-    await new Promise((resolve2, reject) => {
-      const waiting = [];
-      const inFlight = new Map(pool.map((worker) => [worker, 0]));
-      let sourceDone = false;
-      let settled = false;
-      const fail = (error63) => {
-        if (!settled) {
-          settled = true;
-          reject(error63);
-        }
-      };
-      const finishIfDone = () => {
-        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
-          settled = true;
-          resolve2();
-        }
-      };
-      const dispatch = () => {
-        for (const worker of pool) {
-          while (!settled && waiting.length > 0 && inFlight.get(worker) < 2) {
-            inFlight.set(worker, inFlight.get(worker) + 1);
-            worker.postMessage(waiting.shift());
-          }
-        }
-      };
-      onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
-      signal?.addEventListener("abort", onAbort, { once: true });
-      for (const worker of pool) {
-        worker.on("message", (message) => {
-          inFlight.set(worker, inFlight.get(worker) - 1);
-          if ("failed" in message) {
-            fail(new Error(message.failed));
-            return;
-          }
-          try {
-            onResult(message);
-          } catch (error63) {
-            fail(error63);
-            return;
-          }
-          dispatch();
-          finishIfDone();
-        });
-        worker.on("error", fail);
-        worker.on("exit", (code) => {
-          if (code !== 0) fail(new Error(`worker exited with code ${code}`));
-        });
-      }
-      void (async () => {
-        for await (const request2 of requests) {
-          if (settled) return;
-          waiting.push(request2);
-          dispatch();
-        }
-        sourceDone = true;
-        finishIfDone();
-      })().catch((error63) => fail(error63 instanceof Error ? error63 : new Error(String(error63))));
-    });
-  } finally {
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-}
-
-// src/scan/scan-git.ts
 var BATCH_COMMITS = 1e3;
 var PARALLEL_MIN_COMMITS = 200;
-var MAX_LISTED_SKIPS = 200;
-async function scanGit(options) {
+async function scanRepository(options, context3, emit) {
   const started = performance.now();
-  const info2 = options.repoInfo ?? await repoInfo(path10.resolve(options.repo));
+  const { info: info2, mode } = options;
   const stats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
-  const skips = new SkipCollector(stats.skipped, options.onWarning, options.onUnreadable === "fail");
+  const skips = new SkipCollector((problem) => emit({ kind: "problem", problem }), options.onUnreadable === "fail");
   let findings;
-  if (options.mode.kind === "staged") {
-    findings = await scanStaged(info2, options, stats, skips);
+  if (mode.kind === "staged") {
+    findings = await scanStaged(info2, context3, stats, skips, options.onUnreadable === "fail");
   } else {
-    const commits = options.mode.kind === "diff" ? await listRangeCommits(info2, options.mode.range, skips) : await listHistoryCommits(info2, options.mode, options, skips);
-    const source = options.mode.kind === "diff" ? "diff" : "history";
-    const fromObjects = commits.length > 0 && await preparePartialClone(info2, commits, options, skips);
-    findings = await scanCommitList(info2, commits, source, options, stats, skips, fromObjects);
+    const commits = mode.kind === "diff" ? await listRangeCommits(info2, mode.range, skips) : await listHistoryCommits(info2, mode, skips);
+    const source = mode.kind === "diff" ? "diff" : "history";
+    const fromObjects = commits.length > 0 && await preparePartialClone(info2, commits, options.fetchMissing === true, context3.signal, skips);
+    findings = await scanCommitList(info2, commits, source, context3, stats, skips, { fromObjects, strict: options.onUnreadable === "fail" }, emit);
   }
-  skips.finish();
+  if (findings.length > 0) emit({ kind: "findings", findings });
+  stats.skipped = skips.finish();
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, stats, unreadable: skips.unreadable };
+  return { stats, unreadable: skips.unreadable };
 }
-async function scanStaged(info2, options, stats, skips) {
+async function scanStaged(info2, context3, stats, skips, strict) {
   if (info2.bare) throw new GitRangeError(`${info2.dir} is a bare repository: it has no index, so nothing is staged`);
-  const scanner = options.scanner ?? new ChunkScanner(options.config);
-  const excluded = pathMatcher(options.excludeGlobs);
+  const scanner = context3.scanner();
+  const excluded = pathMatcher(context3.allowPaths.globs);
   const findings = [];
   const files = /* @__PURE__ */ new Set();
   const events2 = {
@@ -73941,26 +75413,26 @@ async function scanStaged(info2, options, stats, skips) {
       stats.chunks++;
       findings.push(...scanner.scan(toScanChunk(chunk, "staged")));
     },
-    skip: (p, reason) => skips.add({ path: p, reason })
+    skip: (code, p, reason) => skips.add({ code, path: p, message: reason })
   };
-  const parser = new PatchParser(events2, options.maxFileSize);
-  const listed = stats.skipped.length;
+  const parser = new PatchParser(events2, context3.maxFileSize);
+  const listed = skips.mark();
   try {
     await streamGitLines(info2.topLevel ?? info2.dir, ["diff", "--cached", "-M", ...PATCH_FLAGS], (buf, start, end) => parser.lineBytes(buf, start, end), {
-      signal: options.signal,
+      signal: context3.signal,
       env: NO_LAZY_FETCH
     });
     parser.end();
   } catch (error63) {
-    if (!(error63 instanceof GitError) || options.signal?.aborted || options.onUnreadable === "fail") throw error63;
+    if (!(error63 instanceof GitError) || context3.signal?.aborted || strict) throw error63;
     findings.length = 0;
     files.clear();
     stats.bytes = 0;
     stats.chunks = 0;
-    stats.skipped.length = listed;
+    skips.rewind(listed);
     const objects = new ObjectReader(info2.topLevel ?? info2.dir);
     try {
-      await scanStagedObjects(info2, objects, events2, options.maxFileSize, options.onWarning);
+      await scanStagedObjects(info2, objects, events2, context3.maxFileSize, (message) => skips.warn(message));
     } finally {
       objects.close();
     }
@@ -73968,121 +75440,26 @@ async function scanStaged(info2, options, stats, skips) {
   stats.sources = files.size;
   return findings;
 }
-async function listRangeCommits(info2, range, skips) {
-  const symmetric = range.includes("...");
-  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
-  if (baseRev === "") throw new GitRangeError(`--diff ${range}: a base revision is required (BASE..HEAD)`);
-  const head = await resolveCommit(info2.dir, headRev || "HEAD");
-  if (!head) throw new GitRangeError(missingRevisionMessage(headRev || "HEAD", info2));
-  let base = await resolveCommit(info2.dir, baseRev);
-  if (!base) throw new GitRangeError(missingRevisionMessage(baseRev, info2));
-  if (symmetric) {
-    const mergeBase = (await git(info2.dir, ["merge-base", base, head]).catch(() => "")).trim();
-    if (!mergeBase) {
-      throw new GitRangeError(
-        `--diff ${range}: ${baseRev} and ${headRev} share no history in this clone${info2.shallow ? " (it is shallow: fetch more history with `git fetch --deepen=N` or `--unshallow`)" : ""}`
-      );
-    }
-    base = mergeBase;
-  }
-  const commits = await listCommits(info2, ["rev-list", "--reverse", "--topo-order", `${base}..${head}`], { tips: [head], exclude: [base] }, skips);
-  if (info2.shallow && commits.length > 0) {
-    const boundary = await shallowBoundary(info2);
-    const cut = commits.find((c) => boundary.has(c));
-    if (cut) {
-      throw new GitRangeError(
-        `--diff ${range}: commit ${cut.slice(0, 12)} sits on the shallow clone's boundary, so its parent is missing and what it added cannot be told apart from what was there. Fetch more history (\`git fetch --deepen=${commits.length + 1}\`, or actions/checkout with fetch-depth: 0) and run again.`
-      );
-    }
-  }
-  return commits;
-}
-function missingRevisionMessage(rev, info2) {
-  const hint = info2.shallow ? " This clone is shallow. Fetch the missing history with `git fetch --deepen=<N>` or `git fetch origin <commit>` (in GitHub Actions: actions/checkout with fetch-depth: 0), then run again." : " Fetch it first (`git fetch origin <commit>`), or check the revision name.";
-  return `revision "${rev}" is not present in this repository.${hint}`;
-}
-async function shallowBoundary(info2) {
-  const file2 = (await git(info2.dir, ["rev-parse", "--git-path", "shallow"])).trim();
-  const text = await readFile(path10.resolve(info2.dir, file2), "utf8").catch(() => "");
-  return new Set(text.split("\n").filter(Boolean));
-}
-async function listHistoryCommits(info2, mode, options, skips) {
-  const args = ["rev-list", "--reverse", "--topo-order"];
-  if (mode.since) args.push(`--since=${mode.since}`);
-  let tip;
-  if (mode.branch) {
-    tip = await resolveCommit(info2.dir, mode.branch);
-    if (!tip) throw new GitRangeError(missingRevisionMessage(mode.branch, info2));
-    args.push(mode.branch, "--");
-  } else args.push("--all");
-  if (!info2.hasHead && !mode.branch) {
-    const anyRef = (await git(info2.dir, ["for-each-ref", "--count=1", "--format=%(refname)"])).trim();
-    if (!anyRef) return [];
-  }
-  const walk = async () => ({
-    tips: tip ? [tip] : await allTips(info2),
-    // `--since` as rev-list reads it: git turns the date into a timestamp.
-    maxAge: mode.since ? Number(/--max-age=(\d+)/.exec(await git(info2.dir, ["rev-parse", `--since=${mode.since}`]))?.[1] ?? 0) : void 0
-  });
-  const commits = await listCommits(info2, args, walk, skips);
-  if (info2.shallow) {
-    options.onWarning?.(
-      `shallow clone: only ${commits.length} commit${commits.length === 1 ? " is" : "s are"} visible, so history is truncated; run \`git fetch --unshallow\` for a full scan`
-    );
-  }
-  return commits;
-}
-async function listCommits(info2, args, walk, skips) {
-  try {
-    return (await git(info2.dir, args, { env: NO_LAZY_FETCH })).split("\n").filter(Boolean);
-  } catch (error63) {
-    if (!(error63 instanceof GitError) || skips.failOnUnreadable) throw error63;
-  }
-  const options = typeof walk === "function" ? await walk() : walk;
-  const objects = new ObjectReader(info2.dir);
-  try {
-    const shallow = info2.shallow ? await shallowBoundary(info2) : void 0;
-    const { commits, missing } = await walkCommits(objects, { ...options, shallow });
-    for (const m of missing) {
-      skips.add({
-        path: m.commit,
-        reason: unreadableReason(
-          "commit object",
-          `missing from the repository${m.child ? `; a parent of ${m.child.slice(0, 12)}` : ""}`,
-          "its changes were not scanned, nor those of commits reachable only through it"
-        )
-      });
-    }
-    return commits;
-  } finally {
-    objects.close();
-  }
-}
-async function allTips(info2) {
-  const refs = (await git(info2.dir, ["for-each-ref", "--format=%(objectname)"])).split("\n").filter(Boolean);
-  const head = (await gitMaybe(info2.dir, ["rev-parse", "--verify", "--quiet", "HEAD"]))?.trim();
-  return [...new Set(head ? [head, ...refs] : refs)];
-}
-async function preparePartialClone(info2, commits, options, skips) {
+async function preparePartialClone(info2, commits, fetchMissing, signal, skips) {
   const remote = await promisorRemote(info2.dir);
   if (remote === void 0) {
-    if (options.fetchMissing) options.onWarning?.("--fetch-missing: this repository is not a partial clone; there is nothing to fetch");
+    if (fetchMissing) skips.warn("--fetch-missing: this repository is not a partial clone; there is nothing to fetch");
     return false;
   }
   skips.promisor = remote;
-  if (!options.fetchMissing) return true;
-  const absent = await absentObjects(info2.dir, commits, options.signal);
+  if (!fetchMissing) return true;
+  const absent = await absentObjects(info2.dir, commits, signal);
   if (absent.size === 0) return false;
-  options.onWarning?.(`fetching ${absent.size} object${absent.size === 1 ? "" : "s"} this partial clone lacks from "${remote}" in one batch`);
+  skips.warn(`fetching ${absent.size} object${absent.size === 1 ? "" : "s"} this partial clone lacks from "${remote}" in one batch`);
   try {
     await fetchObjects(info2.dir, remote, absent);
     return false;
   } catch (error63) {
-    options.onWarning?.(`could not fetch the missing objects from "${remote}" (${error63 instanceof Error ? error63.message : String(error63)}); scanning what is here`);
+    skips.warn(`could not fetch the missing objects from "${remote}" (${error63 instanceof Error ? error63.message : String(error63)}); scanning what is here`);
     return true;
   }
 }
-async function scanCommitList(info2, commits, source, options, stats, skips, fromObjects) {
+async function scanCommitList(info2, commits, source, context3, stats, skips, read, emit) {
   const index = new FirstAddedIndex();
   const started = performance.now();
   const merge3 = (r) => {
@@ -74091,43 +75468,39 @@ async function scanCommitList(info2, commits, source, options, stats, skips, fro
     stats.bytes += r.bytes;
     stats.chunks += r.chunks;
     for (const s of r.skipped) skips.add(s);
-    options.onProgress?.({
-      commitsDone: stats.commits,
-      commitsTotal: commits.length,
-      bytes: stats.bytes,
-      elapsedMs: performance.now() - started
+    emit({
+      kind: "progress",
+      progress: { commitsDone: stats.commits, commitsTotal: commits.length, bytes: stats.bytes, elapsedMs: performance.now() - started }
     });
   };
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const jobs = Math.max(1, context3.jobs ?? availableParallelism());
   if (commits.length === 0) {
-    options.onWarning?.(`no commits to scan${source === "diff" ? " in the range (base and head are the same)" : ""}`);
+    skips.warn(`no commits to scan${source === "diff" ? " in the range (base and head are the same)" : ""}`);
   } else if (jobs === 1 || commits.length < PARALLEL_MIN_COMMITS) {
-    const scanner = options.scanner ?? new ChunkScanner(options.config);
-    const excluded = pathMatcher(options.excludeGlobs);
+    const scanner = context3.scanner();
+    const excluded = pathMatcher(context3.allowPaths.globs);
     for (let i = 0; i < commits.length; i += BATCH_COMMITS) {
       merge3(
         await scanCommitBatch(info2.dir, commits.slice(i, i + BATCH_COMMITS), scanner, {
           source,
           firstOrder: i,
-          maxFileBytes: options.maxFileSize,
+          maxFileBytes: context3.maxFileSize,
           excluded,
-          signal: options.signal,
-          fromObjects,
-          strict: options.onUnreadable === "fail"
+          signal: context3.signal,
+          ...read
         })
       );
     }
   } else {
     const data = {
-      config: options.config,
+      config: context3.scannerConfig,
       repo: info2.dir,
       source,
-      maxFileBytes: options.maxFileSize,
-      excludeGlobs: [...options.excludeGlobs],
-      fromObjects,
-      strict: options.onUnreadable === "fail"
+      maxFileBytes: context3.maxFileSize,
+      excludeGlobs: [...context3.allowPaths.globs],
+      ...read
     };
-    await runWorkers(workerScript("git-worker", import.meta.url), data, batches(commits, jobs), jobs, merge3, options.signal);
+    await runWorkers(workerScript("git-worker", import.meta.url), data, batches(commits, jobs), jobs, merge3, context3.signal);
   }
   stats.sources = stats.commits ?? 0;
   return index.findings();
@@ -74136,53 +75509,68 @@ function* batches(commits, jobs) {
   const size2 = Math.max(50, Math.min(BATCH_COMMITS, Math.ceil(commits.length / (jobs * 8))));
   for (let i = 0; i < commits.length; i += size2) yield { commits: commits.slice(i, i + size2), firstOrder: i };
 }
-var SkipCollector = class {
-  constructor(list, onWarning, failOnUnreadable = false) {
-    this.list = list;
-    this.onWarning = onWarning;
-    this.failOnUnreadable = failOnUnreadable;
-  }
-  extra = 0;
-  notFetched = 0;
-  /** Objects that could not be read, listed or not. */
-  unreadable = 0;
-  /** The promisor remote, when the repository is a partial clone. */
-  promisor;
-  add(s) {
-    if (isUnreadable(s.reason)) {
-      if (this.failOnUnreadable) throw new Error(`${s.path}: ${s.reason}`);
-      this.unreadable++;
-    }
-    const notFetched = s.reason.includes(NOT_FETCHED);
-    if (notFetched) this.notFetched++;
-    if (this.list.length < MAX_LISTED_SKIPS) {
-      this.list.push(s);
-      if (s.reason !== "binary file" && !notFetched) this.onWarning?.(`${s.path}: ${s.reason}`);
-    } else this.extra++;
-  }
-  finish() {
-    if (this.extra > 0) this.list.push({ path: "…", reason: `${this.extra} more skipped entries not listed` });
-    if (this.notFetched > 0) {
-      const remote = this.promisor ?? "origin";
-      this.onWarning?.(
-        `${this.notFetched} object${this.notFetched === 1 ? " was" : "s were"} not scanned: never fetched into this partial clone (listed in stats.skipped). Scan again with --fetch-missing to fetch them from "${remote}" in one batch, or fetch everything with \`git fetch --refetch --no-filter ${remote}\`.`
-      );
-    }
-  }
-};
 
-// src/action/present.ts
-init_markdown();
+// src/report/visible.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeOf(c) {
+  const code = c.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(text2, keep = "") {
+  return text2.replace(UNSAFE, (c) => keep.includes(c) ? c : escapeOf(c));
+}
+
+// src/report/markdown-escape.ts
+function mdCell(text2) {
+  return visible(text2.replace(/\r?\n/g, " ")).replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
+}
+function mdCode(text2) {
+  const flat = visible(text2.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+// src/report/scan/markdown.ts
+var SEVERITY_ICON = {
+  critical: "🔴 critical",
+  high: "🟠 high",
+  medium: "🟡 medium",
+  low: "⚪ low"
+};
+function locationText(f) {
+  const loc = f.location;
+  let where = `${loc.path}:${loc.line}`;
+  if (loc.repo) where = `${loc.repo}:${where}`;
+  if (loc.ticket) where += ` (${[loc.system, loc.ticket, loc.field].filter(Boolean).join(" ")})`;
+  if (loc.commit) where += ` @ ${loc.commit.slice(0, 12)}`;
+  return where;
+}
+function findingsTable(findings) {
+  const rows = [
+    "| Severity | Secret | Location | Redacted | Lifetime | What to do |",
+    "| --- | --- | --- | --- | --- | --- |"
+  ];
+  for (const f of findings) {
+    const secret = f.secret !== void 0 ? f.secret : f.redacted;
+    rows.push(
+      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? "expired" : "expires"} ${f.expiresAt.slice(0, 10)}` : ""} | ${mdCell(f.remediation)} |`
+    );
+  }
+  return rows.join("\n");
+}
 
 // src/action/inputs.ts
+init_errors3();
 init_vocabulary();
 import { existsSync as existsSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 var FAIL_LEVELS = [...SEVERITIES, "none"];
-var InputError = class extends Error {
+var InputError = class extends SprawlguardError {
   constructor(problems) {
-    super(`invalid inputs:
+    super("input", `invalid inputs:
 ${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.problems = problems;
   }
@@ -74193,7 +75581,7 @@ function readInputs(workspace) {
   const optionalFile = (name) => {
     const value = getInput(name);
     if (value === "") return void 0;
-    const abs = path11.resolve(workspace, value);
+    const abs = path12.resolve(workspace, value);
     if (!existsSync5(abs)) problems.push(`${name}: file not found: ${value} (paths are relative to the repository root, ${workspace})`);
     return abs;
   };
@@ -74207,23 +75595,23 @@ function readInputs(workspace) {
   const commentText = getInput("comment") || "true";
   const comment = parseBoolean(commentText);
   if (comment === void 0) problems.push(`comment: "${commentText}" is not a boolean (use true or false)`);
-  const reportDir = path11.join(process.env.RUNNER_TEMP || tmpdir(), DEFAULT_REPORT_DIR);
-  const sarifOutput = path11.resolve(workspace, getInput("sarif-output") || path11.join(reportDir, "sprawlguard.sarif"));
-  const jsonOutput = path11.resolve(workspace, getInput("json-output") || path11.join(reportDir, "sprawlguard.json"));
+  const reportDir = path12.join(process.env.RUNNER_TEMP || tmpdir(), DEFAULT_REPORT_DIR);
+  const sarifOutput = path12.resolve(workspace, getInput("sarif-output") || path12.join(reportDir, "sprawlguard.sarif"));
+  const jsonOutput = path12.resolve(workspace, getInput("json-output") || path12.join(reportDir, "sprawlguard.json"));
   if (sarifOutput === jsonOutput) problems.push(`sarif-output and json-output name the same file: ${sarifOutput}`);
   const fingerprintKey = getInput("fingerprint-key") || void 0;
   if (fingerprintKey !== void 0) setSecret(fingerprintKey);
   const ignorePaths = getMultilineInput("ignore-paths").filter((line) => !line.startsWith("#"));
   for (const glob of ignorePaths) {
-    if (path11.isAbsolute(glob)) problems.push(`ignore-paths: "${glob}" is absolute; write globs relative to the repository root (e.g. vendor/**)`);
+    if (path12.isAbsolute(glob)) problems.push(`ignore-paths: "${glob}" is absolute; write globs relative to the repository root (e.g. vendor/**)`);
   }
   const token = getInput("token");
   if (problems.length > 0 || failLevel === void 0 || comment === void 0) throw new InputError(problems);
   return { config: config2, baseline, failLevel, comment, sarifOutput, jsonOutput, fingerprintKey, ignorePaths, token };
 }
-function parseBoolean(text) {
-  if (["true", "True", "TRUE"].includes(text)) return true;
-  if (["false", "False", "FALSE"].includes(text)) return false;
+function parseBoolean(text2) {
+  if (["true", "True", "TRUE"].includes(text2)) return true;
+  if (["false", "False", "FALSE"].includes(text2)) return false;
   return void 0;
 }
 function failsAt(severity, level) {
@@ -74298,8 +75686,8 @@ function tableWithin(findings, budget, size2) {
   }
   return { table: [header, ...rows].join("\n"), shown: rows.length };
 }
-var utf8Bytes = (text) => Buffer.byteLength(text, "utf8");
-var chars = (text) => text.length;
+var utf8Bytes = (text2) => Buffer.byteLength(text2, "utf8");
+var chars = (text2) => text2.length;
 var REVOKE_ADVICE = "Revoke each exposed credential at its provider first, then move the workload to the short-lived alternative in the table. Deleting the line or rewriting the branch does not end the exposure: the secret stays in every clone, fork and CI log that saw it.";
 function summaryMarkdown(outcome, annotationsHidden) {
   const fresh = bySeverity(outcome.newFindings);
@@ -74391,9 +75779,19 @@ function statusOf(error63) {
   return typeof status === "number" ? status : void 0;
 }
 
+// src/action/errors.ts
+init_errors3();
+function failureMessage(error63) {
+  return errorKind(error63) === "internal" ? `sprawlguard: internal error (please report it): ${errorText(error63)}` : `sprawlguard: ${errorText(error63)}`;
+}
+
 // src/action/event.ts
+init_errors3();
 var SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "push", "schedule", "workflow_dispatch"];
-var EventError = class extends Error {
+var EventError = class extends SprawlguardError {
+  constructor(message) {
+    super("input", message);
+  }
 };
 var ZERO_SHA = /^0+$/;
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -74454,13 +75852,19 @@ function asRecord(value) {
 }
 
 // src/action/range.ts
+init_errors3();
+init_git();
+init_repo();
 import { readFile as readFile2 } from "node:fs/promises";
-import path12 from "node:path";
-var RangeUnavailableError = class extends Error {
+import path13 from "node:path";
+var RangeUnavailableError = class extends SprawlguardError {
+  constructor(message) {
+    super("input", message);
+  }
 };
-var NoCheckoutError = class extends Error {
+var NoCheckoutError = class extends SprawlguardError {
   constructor(dir) {
-    super(`${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
+    super("usage", `${dir} is not a git repository: add an actions/checkout step (with fetch-depth: 0) before sprawlguard`);
     this.dir = dir;
   }
 };
@@ -74613,8 +76017,8 @@ var Checkout = class {
   }
   async shallowBoundary() {
     const file2 = (await git(this.dir, ["rev-parse", "--git-path", "shallow"])).trim();
-    const text = await readFile2(path12.resolve(this.dir, file2), "utf8").catch(() => "");
-    return new Set(text.split("\n").filter(Boolean));
+    const text2 = await readFile2(path13.resolve(this.dir, file2), "utf8").catch(() => "");
+    return new Set(text2.split("\n").filter(Boolean));
   }
   /** Run `git fetch`; a failure is logged and reported as false so the caller can explain what to do. */
   async fetch(args) {
@@ -74631,165 +76035,12 @@ function short(sha2) {
   return sha2.slice(0, 12);
 }
 
-// src/action/rules.ts
-init_load2();
-import { readFileSync as readFileSync4 } from "node:fs";
-var BUNDLED_RULES_FILE = "rules.json";
-function actionRules() {
-  const bundled = readBundledRules(new URL(`./${BUNDLED_RULES_FILE}`, import.meta.url));
-  return bundled ?? loadBuiltinRules();
-}
-function readBundledRules(file2) {
-  let text;
-  try {
-    text = readFileSync4(file2, "utf8");
-  } catch {
-    return void 0;
-  }
-  const parsed = JSON.parse(text);
-  if (parsed.version !== 1 || !Array.isArray(parsed.rules)) {
-    throw new Error(`${file2.pathname}: not a sprawlguard rule pack (rebuild with \`npm run build:action\`)`);
-  }
-  return parsed.rules;
-}
-
 // src/action/main.ts
-init_settings();
-
-// src/config/git-scope.ts
-import { realpathSync } from "node:fs";
-import path13 from "node:path";
-
-// src/config/allowlist-coverage.ts
-function allowlistCoverageWarning(settings, globs, paths, what, configName = settings.configFile) {
-  if (globs.length === 0) return void 0;
-  const excluded = pathMatcher(globs);
-  const allowlisted = paths.filter((p) => excluded(p)).length;
-  return coverageWarning(settings, allowlisted, paths.length, what, configName);
-}
-function coverageWarning(settings, allowlisted, considered, what, configName = settings.configFile) {
-  if (allowlisted === 0 || considered === 0) return void 0;
-  const file2 = configName ?? "the configuration";
-  if (allowlisted >= considered) {
-    return {
-      code: "allowlist-coverage",
-      file: configName,
-      message: `allowlist.paths in ${file2} left out ${considered === 1 ? `the only ${what[0]}` : `all ${considered} ${what[1]}`}: nothing was scanned`
-    };
-  }
-  const share = allowlisted / considered;
-  if (share <= settings.allowlistWarnShare) return void 0;
-  return {
-    code: "allowlist-coverage",
-    file: settings.configFile,
-    message: `allowlist.paths in ${file2} left out ${allowlisted} of ${considered} ${what[1]} (${percent(share)}), more than allowlist.warn_share (${percent(settings.allowlistWarnShare)})`
-  };
-}
-function percent(share) {
-  return `${Math.round(share * 100)}%`;
-}
-
-// src/config/git-scope.ts
-init_errors3();
-init_settings();
-async function settingsForGitScan(settings, info2, mode, options = {}) {
-  const globs = [...settings.allowPathGlobs, ...options.extraGlobs ?? []];
-  const configRel = settings.configFile !== void 0 && info2.topLevel !== void 0 ? pathInRepo(info2.topLevel, settings.configFile) : void 0;
-  if (globs.length === 0 && (configRel === void 0 || mode.kind === "history")) return settings;
-  const scope = await changedFiles(info2, mode);
-  if (scope === void 0) return settings;
-  let result2 = settings;
-  if (configRel !== void 0 && scope.paths.includes(configRel)) {
-    result2 = mode.kind === "diff" && scope.base !== void 0 ? await baseSideSettings(settings, info2, configRel, scope.base, mode.range, options) : withWarning(settings, stagedWarning(configRel));
-  }
-  const coverage = allowlistCoverageWarning(result2, [...result2.allowPathGlobs, ...options.extraGlobs ?? []], scope.paths, scope.what, configRel ?? result2.configFile);
-  return coverage ? withWarning(result2, coverage) : result2;
-}
-async function changedFiles(info2, mode) {
-  const list = async (args) => {
-    const out = await gitMaybe(info2.dir, ["-c", "core.quotePath=false", ...args]);
-    return out?.split("\0").filter(Boolean);
-  };
-  if (mode.kind === "staged") {
-    const paths2 = await list(["diff", "--cached", "--name-only", "-z", "--diff-filter=d", "--no-renames"]);
-    return paths2 && { paths: paths2, what: ["staged file", "staged files"] };
-  }
-  if (mode.kind === "history") {
-    const tip = mode.branch ?? (info2.hasHead ? "HEAD" : void 0);
-    const paths2 = tip === void 0 ? void 0 : await list(["ls-tree", "-r", "--name-only", "-z", "--end-of-options", tip]);
-    return paths2 && { paths: paths2, what: [`file in ${mode.branch ?? "HEAD"}`, `files in ${mode.branch ?? "HEAD"}`] };
-  }
-  const ends = await rangeEnds(info2, mode.range);
-  if (ends === void 0) return void 0;
-  const forkPoint = (await gitMaybe(info2.dir, ["merge-base", ends.base, ends.head]))?.trim() || ends.base;
-  const paths = await list(["diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", forkPoint, ends.head]);
-  return paths && { paths, what: ["file the range changes", "files the range changes"], base: ends.base };
-}
-async function rangeEnds(info2, range) {
-  const symmetric = range.includes("...");
-  const [baseRev = "", headRev = "HEAD"] = symmetric ? range.split("...") : range.includes("..") ? range.split("..") : [range, "HEAD"];
-  if (baseRev === "") return void 0;
-  const base = await resolveCommit(info2.dir, baseRev);
-  const head = await resolveCommit(info2.dir, headRev || "HEAD");
-  return base && head ? { base, head } : void 0;
-}
-async function baseSideSettings(current, info2, configRel, base, range, options) {
-  const file2 = configRel;
-  const at = `${configRel}@${base.slice(0, 12)}`;
-  const text = await git(info2.dir, ["show", `${base}:${configRel}`]).catch(() => void 0);
-  let loaded = defaultConfig();
-  let used;
-  if (text === void 0) {
-    used = `the defaults (the base ${base.slice(0, 12)} has no ${configRel})`;
-  } else {
-    const { parseConfigText: parseConfigText2 } = await Promise.resolve().then(() => (init_load2(), load_exports));
-    try {
-      loaded = { ...await parseConfigText2(text, at), file: at };
-      used = `its version from the base ${base.slice(0, 12)}`;
-    } catch (error63) {
-      if (!(error63 instanceof ConfigError)) throw error63;
-      used = `the defaults (its version from the base ${base.slice(0, 12)} is invalid: ${error63.problems.length} problem${error63.problems.length === 1 ? "" : "s"})`;
-    }
-  }
-  const { loadBuiltinRules: loadBuiltinRules2 } = await Promise.resolve().then(() => (init_load2(), load_exports));
-  const settings = resolveSettingsWith(loaded, options.builtin ?? loadBuiltinRules2());
-  const warning2 = {
-    code: "config-changed",
-    file: file2,
-    message: `${file2} is changed by the scanned range ${range}: this scan uses ${used}, because a change must not configure its own scan; the new version applies once it is merged`
-  };
-  return { ...settings, configFile: current.configFile, configOrigin: current.configOrigin, warnings: [...current.warnings, warning2] };
-}
-function stagedWarning(file2) {
-  return {
-    code: "config-changed",
-    file: file2,
-    message: `${file2} is changed by the staged changes and this scan uses the changed version; scans of the pushed range (--diff, the GitHub Action) will use the version before the change`
-  };
-}
-function withWarning(settings, warning2) {
-  return { ...settings, warnings: [...settings.warnings, warning2] };
-}
-function pathInRepo(topLevel, file2) {
-  let abs;
-  try {
-    abs = realpathSync(path13.resolve(file2));
-  } catch {
-    return void 0;
-  }
-  const rel = path13.relative(realpathSync(topLevel), abs);
-  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
-  return rel.split(path13.sep).join("/");
-}
-
-// src/action/main.ts
-var USER_ERRORS = [InputError, EventError, ConfigError, NoCheckoutError, RangeUnavailableError, GitRangeError, NotARepositoryError];
 async function run() {
   try {
     return await runAction();
   } catch (error63) {
-    const known = USER_ERRORS.some((type) => error63 instanceof type);
-    const message = known ? `sprawlguard: ${error63.message}` : `sprawlguard: internal error (please report it): ${error63 instanceof Error ? error63.stack ?? error63.message : String(error63)}`;
+    const message = failureMessage(error63);
     setFailed(message);
     return { passed: false, findings: 0, newFindings: 0, failing: 0, error: message };
   }
@@ -74799,47 +76050,23 @@ async function runAction() {
   const inputs = readInputs(workspace);
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
-  const builtin = actionRules();
-  let settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }), builtin);
+  const settings = resolveSettings(await loadConfigFile(workspace, inputs.config, { fallBackToCwd: false }));
   const baseline = inputs.baseline ? await readBaseline(inputs.baseline) : void 0;
   const resolved = await resolveScan(workspace, target, (message) => info(`sprawlguard: ${message}`));
   info(`sprawlguard: scanning ${resolved.description}`);
-  if (resolved.mode) {
-    settings = await settingsForGitScan(settings, await repoInfo(workspace), resolved.mode, { extraGlobs: inputs.ignorePaths, builtin });
-  }
-  for (const warning2 of settings.warnings) warning(`sprawlguard: ${warning2.message}`, warning2.file ? { file: warning2.file } : {});
-  let found = [];
-  let stats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
-  if (resolved.mode) {
-    const warnings = [];
-    ({ findings: found, stats } = await scanGit({
-      repo: workspace,
-      mode: resolved.mode,
-      // Raw secrets are needed once, to mask them; they are stripped before any output.
-      config: scannerConfig(settings, { includeSecrets: true, fingerprintKey: inputs.fingerprintKey }),
-      maxFileSize: settings.maxFileSize,
-      excludeGlobs: [...settings.allowPathGlobs, ...inputs.ignorePaths],
-      // Warnings wait until the secrets are masked.
-      onWarning: (message) => warnings.push(message)
-    }));
-    maskSecrets(found);
-    for (const message of warnings) info(`sprawlguard: warning: ${message}`);
-    if (settings.warnings.length > 0) stats.warnings = settings.warnings;
-    const scanned = stats.commits ?? 0;
-    if (scanned < resolved.expectedCommits) {
-      throw new Error(`scanned ${scanned} of the ${resolved.expectedCommits} commits in the range`);
-    }
-  }
+  const result2 = await scanResolved(workspace, resolved, settings, inputs, baseline);
+  const { stats } = result2;
   info(
     `sprawlguard: scanned ${stats.commits ?? 0} commit${stats.commits === 1 ? "" : "s"}, ${formatBytes(stats.bytes)} added, in ${(stats.durationMs / 1e3).toFixed(1)} s`
   );
-  const findings = stripSecrets(applyReportFilters(found, settings), false);
-  const newFindings = baseline ? subtractBaseline(findings, baseline) : findings;
+  const findings = result2.beforeBaseline;
+  const newFindings = result2.findings;
   const outcome = { description: resolved.description, stats, findings, newFindings, failLevel: inputs.failLevel, runUrl: runUrl() };
-  const { sarifPath, jsonPath } = await writeReports(outcome, settings.rules, inputs);
+  const warnings = result2.settings.warnings;
+  const { sarifPath, jsonPath } = await writeReports(outcome, result2.settings.rules, inputs);
   const annotations = annotationsFor(outcome);
   for (const a of annotations.shown) core_exports[a.level](a.message, a.properties);
-  await writeSummary(summaryMarkdown(outcome, annotations.hidden) + configWarningsMarkdown(settings.warnings));
+  await writeSummary(summaryMarkdown(outcome, annotations.hidden) + configWarningsMarkdown(warnings));
   const comment = target.kind === "pull-request" && inputs.comment ? await postComment(outcome, target, inputs) : void 0;
   const failing = failingFindings(outcome).length;
   setOutput("findings", findings.length);
@@ -74855,6 +76082,30 @@ async function runAction() {
     );
   }
   return { passed: failing === 0, findings: findings.length, newFindings: newFindings.length, failing, sarifPath, jsonPath, comment: comment?.action };
+}
+async function scanResolved(workspace, resolved, settings, inputs, baseline) {
+  if (!resolved.mode) {
+    const stats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [], commits: 0 };
+    return { findings: [], beforeBaseline: [], stats, settings, scope: void 0, unreadable: 0, failures: [] };
+  }
+  const warnings = [];
+  const result2 = await runPipeline(gitSource({ info: await repoInfo(workspace), mode: resolved.mode }), {
+    settings,
+    extraPathGlobs: inputs.ignorePaths,
+    fingerprintKey: inputs.fingerprintKey,
+    mask: maskSecrets,
+    baseline: baseline && (async () => ({ baseline, file: inputs.baseline ?? "" })),
+    onProblem: (problem) => {
+      if (problemLevel(problem) !== "recorded") warnings.push(problemText(problem));
+    }
+  });
+  for (const warning2 of result2.settings.warnings) warning(`sprawlguard: ${warning2.message}`, warning2.file ? { file: warning2.file } : {});
+  for (const message of warnings) info(`sprawlguard: warning: ${message}`);
+  const scanned = result2.stats.commits ?? 0;
+  if (scanned < resolved.expectedCommits) {
+    throw new Error(`scanned ${scanned} of the ${resolved.expectedCommits} commits in the range`);
+  }
+  return result2;
 }
 function configWarningsMarkdown(warnings) {
   if (warnings.length === 0) return "";
@@ -74902,10 +76153,10 @@ async function writeReports(outcome, rules, inputs) {
   await writeOutputFile(inputs.jsonOutput, formatJson(report, context3), "json-output");
   return { sarifPath: inputs.sarifOutput, jsonPath: inputs.jsonOutput };
 }
-async function writeOutputFile(file2, text, input2) {
+async function writeOutputFile(file2, text2, input2) {
   try {
     await mkdir2(path14.dirname(file2), { recursive: true });
-    await writeFile2(file2, text);
+    await writeFile2(file2, text2);
   } catch (error63) {
     throw new InputError([`${input2}: cannot write ${file2}: ${error63.message}`]);
   }

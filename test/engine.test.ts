@@ -138,6 +138,10 @@ describe('placeholders and entropy', () => {
     (value) => expect(isPlaceholder(value)).toBe(true),
   );
   it.each(['tok_Ab3dE5fG7hJ9kL1mN3pQ', 'hX9!mQ2#vL7p'])('%s is not', (value) => expect(isPlaceholder(value)).toBe(false));
+  it('takes a token whose random part was typed as the alphabet for filler, but not a token with a 0123456789 id in it', () => {
+    expect(isPlaceholder(['MTA5ODc2NTQz', 'GhXyZa', 'Kq' + 'abcdefghijklmnopqrstuvwxyz' + 'Rt'].join('.'))).toBe(true);
+    expect(isPlaceholder(['xapp', '1', 'A05QX8K2L9M', '6012345678901', 'e55c1f27b6af5190d3853304677518a5'].join('-'))).toBe(false);
+  });
   it('measures Shannon entropy in bits per character', () => {
     expect(shannonEntropy('aaaa')).toBe(0);
     expect(shannonEntropy('abcd')).toBe(2);

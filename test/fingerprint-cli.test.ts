@@ -13,7 +13,7 @@ import { TestRepo } from './support/git-repo.js';
 import { makeTempDir, makeTree } from './support/temp.js';
 
 const PIN = ['61', '93', '07'].join('');
-const uri = (host: string): string => ['postgres://app:', PIN, `@${host}.acme-corp.test:5432/orders`].join('');
+const uri = (host: string): string => ['postgres://app:', PIN, `@${host}.acme-corp.internal:5432/orders`].join('');
 
 const outputs: string[] = [];
 async function cli(args: string[], cwd?: string): Promise<CliResult> {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, readRuleDir } from '../src/config/rule-pack.js';
 import { Detector } from '../src/engine/detector.js';
+import { samplePath } from '../src/engine/path-globs.js';
 import { stressInputs } from '../src/engine/rule-stress.js';
 import { searchBudget } from '../src/engine/search-budget.js';
 import { checkRule } from '../src/rules/check.js';
@@ -33,11 +34,13 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     // detector reports stays linear in the input (windows read once, anchored runs charged against
     // the rule's budget and coalesced past it). Time is measured by the adversarial bench.
     const detector = new Detector([rule], { now: NOW });
+    // A rule with `paths` runs only on a file they name.
+    const path = rule.paths ? samplePath(rule.paths) : undefined;
     const inputs = stressInputs(rule, 4096);
     expect(inputs.length).toBeGreaterThan(2);
     for (const input of inputs) {
       const n = input.text.length;
-      const { work } = detector.scanWithWork(input.text);
+      const { work } = detector.scanWithWork(input.text, undefined, path);
       expect(work.searched, `${rule.id}, ${input.shape}: ${input.label}`).toBeLessThanOrEqual(searchBudget(n) + 2 * (n + work.decoded));
     }
   });

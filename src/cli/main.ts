@@ -256,8 +256,9 @@ function addSprawlCommands(program: Command, setExitCode: (code: number) => void
     .command('report')
     .description('every secret in the inventory: where it is, how far it spread, how long it lives')
     .option('--db <path>', 'inventory file (default .sprawlguard/inventory.db; env SPRAWLGUARD_DB)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (csv: the remediation queue, one row per secret)').choices(['text', 'json', 'markdown', 'html', 'csv']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--audit-log <file>', 'audit log whose confirmed revocations count towards time to revoke (default: .sprawlguard/audit.jsonl when present, env SPRAWLGUARD_AUDIT_LOG)')
     .action(async (opts: Record<string, unknown>) => {
       const { runSprawlReport } = await import('./sprawl.js');
       setExitCode(await runSprawlReport(opts));

@@ -25,6 +25,7 @@ interface ReportCliOptions {
   db?: string;
   format?: string;
   output?: string;
+  auditLog?: string;
 }
 
 export async function runSprawlReport(raw: Record<string, unknown>): Promise<number> {
@@ -39,13 +40,58 @@ export async function runSprawlReport(raw: Record<string, unknown>): Promise<num
   const inventory = openInventory(file, sayer(false));
   let text: string;
   try {
-    const report = buildSprawlReport(reportInputFrom(inventory), { now: new Date(), toolVersion: toolVersion(), schemaVersion: inventory.schemaVersion });
+    const revocations = await readRevocations(opts.auditLog);
+    const report = buildSprawlReport({ ...reportInputFrom(inventory), revocations }, {
+      now: new Date(),
+      toolVersion: toolVersion(),
+      schemaVersion: inventory.schemaVersion,
+      ruleAdvice: await builtinRuleAdvice(),
+    });
     text = await formatSprawlReport(report, format);
   } finally {
     inventory.close();
   }
   await writeOutput(text, opts.output);
   return EXIT_CLEAN;
+}
+
+/**
+ * Confirmed revocations in the audit log (`--audit-log`, else the default log when it exists), for
+ * time to revoke. Lines that are not entries are skipped and counted on standard error.
+ */
+async function readRevocations(option: string | undefined): Promise<{ fingerprint: string; time: string }[]> {
+  const { auditLogPath } = await import('../verify/audit-log.js');
+  const file = auditLogPath(option);
+  if (option === undefined && !existsSync(file)) return [];
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the audit log ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const out: { fingerprint: string; time: string }[] = [];
+  let skipped = 0;
+  text.split('\n').forEach((line) => {
+    if (line.trim() === '') return;
+    try {
+      const entry = JSON.parse(line) as { action?: unknown; outcome?: unknown; fingerprint?: unknown; time?: unknown };
+      if (entry.action === 'revoke' && entry.outcome === 'revoked' && typeof entry.fingerprint === 'string' && typeof entry.time === 'string') {
+        out.push({ fingerprint: entry.fingerprint, time: entry.time });
+      }
+    } catch {
+      skipped++;
+    }
+  });
+  if (skipped > 0) process.stderr.write(`sprawlguard: ${file}: ${skipped} line${skipped === 1 ? '' : 's'} not an audit entry, skipped\n`);
+  return out;
+}
+
+/** The built-in rule pack's remediation and references, by rule id: the "revoke now" part of each secret's remediation. */
+async function builtinRuleAdvice(): Promise<(ruleId: string) => { remediation: string; references: readonly string[] } | undefined> {
+  const { loadBuiltinRules } = await import('../config/rule-pack.js');
+  const byId = new Map(loadBuiltinRules().map((r) => [r.id, { remediation: r.remediation, references: r.references ?? [] }]));
+  return (ruleId) => byId.get(ruleId);
 }
 
 // ---- sprawl merge -------------------------------------------------------------------------------

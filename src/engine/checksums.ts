@@ -2,7 +2,7 @@
  * Offline checksum validators for formats that define one. A rule names its validator with
  * `checksum: <name>`. Algorithms follow docs/credential-formats.md (CRC32 → base62 for GitHub and npm,
  * SHA-256 → base32 for fine-grained GitHub PATs, CRC32 → base36 for routable GitLab tokens,
- * CRC32 → hex for Atlassian Cloud tokens).
+ * CRC32 → hex for Atlassian Cloud tokens, CRC-16/XMODEM for NATS nkeys).
  *
  * `established` says whether the algorithm was confirmed on real tokens. A token that fails an
  * established checksum is a fake or a typo and is not reported; one that fails an algorithm confirmed
@@ -119,12 +119,35 @@ function atlassianCloud(secret: string): boolean {
   return expected === secret.slice(-8);
 }
 
+/** CRC-16/XMODEM (polynomial 0x1021, initial value 0), the checksum of NATS nkeys. */
+export function crc16Xmodem(bytes: Uint8Array): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let k = 0; k < 8; k++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc;
+}
+
+/**
+ * NATS nkeys (seeds `SU…`, `SA…`, `SO…`, public keys `U…`, `A…`): base32 without padding of the
+ * prefix bytes, the key and a CRC-16/XMODEM of both, little-endian.
+ */
+function nkeyCrc16(secret: string): boolean {
+  const raw = base32Decode(secret);
+  if (!raw || raw.length < 4) return false;
+  const data = raw.subarray(0, raw.length - 2);
+  const stored = (raw[raw.length - 2] as number) | ((raw[raw.length - 1] as number) << 8);
+  return crc16Xmodem(data) === stored;
+}
+
 const VALIDATORS: readonly ChecksumValidator[] = [
   { name: 'github-crc32', established: true, check: prefixedCrc32Base62 },
   { name: 'npm-crc32', established: true, check: prefixedCrc32Base62 },
   { name: 'github-fine-grained', established: false, check: githubFineGrained },
   { name: 'gitlab-routable', established: true, check: gitlabRoutable },
   { name: 'atlassian-crc32', established: true, check: atlassianCloud },
+  { name: 'nkey-crc16', established: true, check: nkeyCrc16 },
 ];
 
 const BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));

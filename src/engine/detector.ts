@@ -30,7 +30,9 @@ import { LineLimits, patternExtent, SEARCH_BASE, type PatternExtent } from './se
 import { ScanState, type ScanLimit, type ScanWork } from './scan-work.js';
 import { checksumValidator, type ChecksumValidator } from './checksums.js';
 import { shannonEntropy } from './entropy.js';
+import { compilePathGlobs } from './path-globs.js';
 import { isPlaceholder } from './placeholders.js';
+import { keyBody } from './refine/key-body.js';
 import { precheck as findPrecheck, type Precheck } from './prechecks.js';
 import { refiner as findRefiner, type Refiner } from './refine.js';
 import type { Confidence, Lifetime, Rule } from '../rules/schema.js';
@@ -62,6 +64,8 @@ export interface CompiledRule extends WindowShape {
   readonly sticky: RegExp;
   /** Run at each keyword hit of an anchored rule before its regex (see prechecks.ts). */
   readonly precheck?: Precheck;
+  /** The rule's `paths` globs as one regex: the rule runs only on files whose path matches. */
+  readonly paths?: RegExp;
 }
 
 export interface Match {
@@ -235,6 +239,7 @@ export function compileRule(rule: Rule): CompiledRule {
     checksum,
     refine,
     precheck,
+    ...(rule.paths ? { paths: compilePathGlobs(rule.paths) } : {}),
     ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
     stopwords: rule.stopwords.map((w) => w.toLowerCase()),
     anchored: rule.anchored ?? startsAtKeywords(rule, regex),
@@ -305,6 +310,9 @@ export class Detector {
   private readonly decodeDepth: number;
   /** Rules without keywords run on the whole text. */
   private readonly ungated: readonly number[];
+  /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+  private readonly pathRules: readonly number[];
+  private readonly blocked: Uint8Array;
   /** Per rule: how far one run of its pattern may look, worked out when first needed. */
   private readonly extents: (PatternExtent | undefined)[];
   /** Per rule, what it may still search in the current scan (see ScanState). */
@@ -315,6 +323,8 @@ export class Detector {
   private readonly now: number;
   /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
   private onReject: ((rejected: RejectedCandidate) => void) | undefined;
+  /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+  private path: string | undefined;
 
   constructor(rules: readonly Rule[], options: DetectorOptions = {}) {
     const extraStopwords = options.stopwords ?? [];
@@ -339,7 +349,9 @@ export class Detector {
         (gatesByKeyword[k] as number[]).push(gate);
       }
     };
+    const pathRules: number[] = [];
     this.rules.forEach((compiled, ruleIndex) => {
+      if (compiled.paths) pathRules.push(ruleIndex);
       if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
       addGate(compiled.rule.keywords, ruleIndex);
     });
@@ -350,6 +362,8 @@ export class Detector {
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
+    this.pathRules = pathRules;
+    this.blocked = new Uint8Array(this.rules.length);
     this.extents = new Array<PatternExtent | undefined>(this.rules.length);
     this.searchLeft = new Float64Array(this.rules.length);
     // A batch must hold more than the hits of one position: it is cut between positions.
@@ -363,15 +377,22 @@ export class Detector {
   /**
    * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
    * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-   * faster than reading characters from the string.
+   * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+   * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+   * judge some values by the kind of file (code or configuration).
    */
-  scan(text: string, ascii?: Uint8Array): Match[] {
-    return this.scanWithWork(text, ascii).matches;
+  scan(text: string, ascii?: Uint8Array, path?: string): Match[] {
+    return this.scanWithWork(text, ascii, path).matches;
   }
 
   /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-  scanWithWork(text: string, ascii?: Uint8Array): ScanResult {
+  scanWithWork(text: string, ascii?: Uint8Array, path?: string): ScanResult {
     if (ascii !== undefined && ascii.length !== text.length) throw new Error('ascii bytes do not match the text');
+    for (const ruleIndex of this.pathRules) {
+      const paths = (this.rules[ruleIndex] as CompiledRule).paths as RegExp;
+      this.blocked[ruleIndex] = path !== undefined && paths.test(path) ? 0 : 1;
+    }
+    this.path = path;
     const state = new ScanState(this.searchLeft, text.length);
     const matches = this.locate(text, this.detect(text, 0, state, ascii));
     const decode = state.decode;
@@ -396,8 +417,9 @@ export class Detector {
     // resolved and matches sorted by position); rules here, decoders below, once every rule's
     // candidates are known.
     const { lists, lengths, touched } = gates;
+    const blocked = this.blocked;
     for (const gate of touched) {
-      if (gate >= ruleCount) continue;
+      if (gate >= ruleCount || blocked[gate] === 1) continue;
       const list = lists[gate] as Int32Array;
       const length = lengths[gate] as number;
       const compiled = this.rules[gate] as CompiledRule;
@@ -476,7 +498,7 @@ export class Detector {
   private collectWindows(text: string, ascii: Uint8Array | undefined, gates: GateLists): void {
     gates.reset();
     const n = text.length;
-    for (const ruleIndex of this.ungated) gates.set(ruleIndex, 0, n);
+    for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
     const edges = new WindowEdges(text);
     // Hits come in batches: a text dense with keywords (a flood of `pwd `) never holds more than
     // one batch of them at a time. Each batch ends after every hit at its last end position.
@@ -669,7 +691,8 @@ export class Detector {
       const entropy = shannonEntropy(secret);
       if (entropy < rule.entropy) return void reject?.('entropy', `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
     }
-    if (isPlaceholder(secret, compiled.stopwords)) {
+    // Generic rules may hold a password, which can be a common word (`admin`): their refiners judge those by the name.
+    if (isPlaceholder(rule.placeholder_scope === 'key-body' ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
       // A documented example of a specific format (the jwt.io token) stays an example for heuristics too.
       if (!rule.generic) vetoed.push(start, end);
       return void reject?.('placeholder', 'a placeholder, example or filler (a stopword, a template, a repeated or ascending run)');
@@ -688,7 +711,7 @@ export class Detector {
     let expired: boolean | undefined;
     let facts: Record<string, string> | undefined;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, ...lineAround(text, start, end) });
+      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text, start, end) });
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void reject?.('context', `the ${rule.refine ?? ''} check judged it no credential, by its structure or the code around it`);

@@ -43,6 +43,12 @@ const STOP_SUBSTRINGS = [
   'asdfgh',
 ];
 
+/**
+ * The stop substrings as one expression: every generic candidate is checked, and one compiled
+ * alternation tests a value in a single pass where a loop of `includes` walks it once per word.
+ */
+const STOP_SUBSTRING = new RegExp(STOP_SUBSTRINGS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** Whole values (case-insensitive) that are words, not secrets. */
 const STOP_VALUES = new Set([
   'password',
@@ -99,6 +105,7 @@ const DOCUMENTED_EXAMPLES = new Set([
   'hdk48Djdsa',
   'hdhd0244k9j7ao03',
   'xyz4992k83j47x0b',
+  'kkk9d7dh3k39sjv7',
 ]);
 
 /**
@@ -129,10 +136,21 @@ const TEMPLATE = new RegExp(
 
 const ASCENDING = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-export function isPlaceholder(secret: string, extraStopwords: readonly string[] = []): boolean {
+/**
+ * Whole values that stand in for most things but are also passwords people really set (`admin`,
+ * `root`): placeholders, except where a password is expected.
+ */
+const WEAK_PASSWORDS = new Set(['admin', 'root']);
+
+export interface PlaceholderOptions {
+  /** The value may be a password a person chose: common weak passwords are not placeholders. */
+  readonly weakPasswords?: boolean;
+}
+
+export function isPlaceholder(secret: string, extraStopwords: readonly string[] = [], options: PlaceholderOptions = {}): boolean {
   const lower = secret.toLowerCase();
-  if (STOP_VALUES.has(lower) || DOCUMENTED_EXAMPLES.has(secret)) return true;
-  for (const word of STOP_SUBSTRINGS) if (lower.includes(word)) return true;
+  if ((STOP_VALUES.has(lower) && !(options.weakPasswords === true && WEAK_PASSWORDS.has(lower))) || DOCUMENTED_EXAMPLES.has(secret)) return true;
+  if (STOP_SUBSTRING.test(lower)) return true;
   for (const word of extraStopwords) if (lower.includes(word)) return true;
   if (TEMPLATE.test(secret)) return true;
   return isLowVariety(lower);
@@ -155,12 +173,33 @@ function isLowVariety(lower: string): boolean {
   }
   if (n >= 8 && ASCENDING.includes(lower)) return true;
   if (n >= 6 && isAscendingRuns(lower)) return true;
+  if (n >= LONG_ASCENDING_RUN && hasLongAscendingRun(lower)) return true;
   // Padding: six or more of one character at the end (base64 `=` padding aside). Compared in place:
   // as a regex (`([^=])\1{5}$`) the test was tried at every position of the value.
   const last = lower.charCodeAt(n - 1);
   if (n < 6 || last === 61 /* = */) return false;
   for (let i = n - 2; i >= n - 6; i--) if (lower.charCodeAt(i) !== last) return false;
   return true;
+}
+
+/**
+ * A run of this many ascending characters inside a value (`…abcdefghijklmnopqrstuvwxyz0123…`)
+ * marks a made-up one, as in a documented token shape whose random part was typed as the alphabet;
+ * in random text of any alphabet such a run does not occur. Longer than the ten digits, so only a
+ * run of letters counts: numeric ids inside real tokens (a Slack team or app id) may hold `0123456789`.
+ */
+const LONG_ASCENDING_RUN = 12;
+
+function hasLongAscendingRun(lower: string): boolean {
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    // 0–8 and a–y have a successor in ASCENDING.
+    if (lower.charCodeAt(i) === prev + 1 && ((prev >= 48 && prev <= 56) || (prev >= 97 && prev <= 121))) {
+      if (++run >= LONG_ASCENDING_RUN) return true;
+    } else run = 1;
+  }
+  return false;
 }
 
 /** True when the value splits into ascending runs (`abc`, `123`, `xyz`) of three or more characters. */

@@ -40,8 +40,9 @@ function nameEnd(text: string, at: number, max: number): number {
 }
 
 /**
- * `(?=[\w.-]{1,40}(?![\w.-])\\?["'`]?\]?[ \t]{0,5}[=:?{])`: a name, an optional escaped or closing
- * quote and bracket, up to five blanks, then an assignment (`=`, `:`, `:=`, `=>`, `??=`, `{ get; } =`).
+ * `(?=[\w.-]{1,40}(?![\w.-])\\?["'`]?\]?[ \t]{0,40}[=:?{])`: a name, an optional escaped or closing
+ * quote and bracket, up to forty blanks (columns aligned by hand), then an assignment (`=`, `:`,
+ * `:=`, `=>`, `??=`, `{ get; } =`).
  */
 function nameThenAssignment(text: string, at: number): boolean {
   let i = nameEnd(text, at, 40);
@@ -50,7 +51,7 @@ function nameThenAssignment(text: string, at: number): boolean {
   if (c === BACKSLASH) c = text.charCodeAt(++i);
   if (isQuote(c)) c = text.charCodeAt(++i);
   if (c === 93 /* ] */) c = text.charCodeAt(++i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 5; blanks++) c = text.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text.charCodeAt(++i);
   return c === 61 /* = */ || c === 58 /* : */ || c === 63 /* ? */ || c === 123 /* { */;
 }
 

@@ -36,6 +36,7 @@ export function buildFinding(match: Match, origin: Origin, options: FindingOptio
     },
     remediation: rule.remediation.trim(),
   };
+  if (rule.kind !== 'credential') finding.kind = rule.kind;
   if (options.showSecrets) finding.secret = match.secret;
   if (match.expiresAt !== undefined) finding.expiresAt = match.expiresAt;
   if (match.expired !== undefined) finding.expired = match.expired;

@@ -2,7 +2,7 @@
  * The Finding: the JSON contract other tools and our own checks depend on (docs/json-contract.md).
  * Field names here are that contract; change them only with a new contract version.
  */
-import type { Confidence, Lifetime, Severity } from '../rules/schema.js';
+import type { Confidence, Kind, Lifetime, Severity } from '../rules/schema.js';
 import type { FindingContext } from './context.js';
 import type { Disposition } from './fixture-policy.js';
 import type { Explanation } from './rejection.js';
@@ -54,6 +54,8 @@ export interface Finding {
   severity: Severity;
   lifetime: Lifetime;
   confidence: Confidence;
+  /** Set for what is not a working credential: `password-hash` (crackable offline). Absent for credentials. */
+  kind?: Exclude<Kind, 'credential'>;
   /**
    * `sha256:<hex>` of the raw secret, or of its HMAC-SHA256 when a fingerprint key is set; for a
    * guessable secret without a key, `scrypt:<hex>` (see fingerprint.ts).

@@ -102,6 +102,7 @@ export const REPOS: Table<RepoRecord> = {
     optional('error', 'error'),
     optional('started_at', 'startedAt'),
     optional('scanned_at', 'scannedAt'),
+    optional('codeowners', 'codeowners', true),
   ],
 };
 
@@ -116,6 +117,7 @@ export const RUNS: Table<RunRecord> = {
     required('started_at', 'startedAt'),
     optional('finished_at', 'finishedAt'),
     required('status', 'status'),
+    optional('stats', 'stats', true),
   ],
 };
 

@@ -123,6 +123,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description: "each run's figures when it finished (the sprawl trend), and each repository's CODEOWNERS rules",
+    up(db) {
+      db.exec(`
+        ALTER TABLE scan_runs ADD COLUMN stats TEXT;
+        ALTER TABLE repos ADD COLUMN codeowners TEXT;
+      `);
+    },
+  },
+  {
+    version: 6,
     description: 'what kind of file each occurrence sits in (source, test, docs, example, vendor, generated)',
     up(db) {
       db.exec('ALTER TABLE occurrences ADD COLUMN context TEXT');

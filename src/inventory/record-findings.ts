@@ -15,6 +15,7 @@ import {
   type RecordSummary,
   type SecretRecord,
 } from './records.js';
+import { isoDate } from './iso-date.js';
 import type { Store } from './store.js';
 
 const INSERT_SECRET = `${insertInto(SECRETS)}
@@ -96,7 +97,7 @@ function occurrenceOf(f: Finding, scope: RecordScope, now: string): OccurrenceRe
     line: loc.line,
     commit: loc.commit,
     author: loc.author,
-    committedAt: loc.date,
+    committedAt: isoDate(loc.date),
     url: loc.url,
     context: loc.context,
     presence,

@@ -83,6 +83,28 @@ export interface RepoRecord {
   error?: string;
   startedAt?: string;
   scannedAt?: string;
+  /** The repository's CODEOWNERS rules at HEAD of the last complete scan, in file order (the last match wins). */
+  codeowners?: CodeOwnersRule[];
+}
+
+export interface CodeOwnersRule {
+  pattern: string;
+  owners: string[];
+}
+
+/**
+ * The inventory's figures when a run finished: what the sprawl trend is drawn from. Counts are of
+ * secrets; `closed` and `revoked` are totals at that time (the report turns them into changes).
+ */
+export interface RunStats {
+  /** Still found somewhere and neither revoked, dead nor allowed. */
+  open: number;
+  /** First seen by this run. */
+  new: number;
+  /** No longer found anywhere, or revoked or dead. */
+  closed: number;
+  revoked: number;
+  verifiedLive: number;
 }
 
 export interface RunRecord {
@@ -94,6 +116,8 @@ export interface RunRecord {
   startedAt: string;
   finishedAt?: string;
   status: RunStatus;
+  /** Set when the run finishes (inventories written before version 5 have none). */
+  stats?: RunStats;
 }
 
 /** Everything known about a set of repositories: what a shard file carries. */

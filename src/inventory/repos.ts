@@ -6,13 +6,13 @@ import { fromRow, insertInto, paramsOf, REPOS, selectFrom } from './columns.js';
 import type { RepoRecord } from './records.js';
 import type { Store } from './store.js';
 
-export type RepoScanFacts = Pick<RepoRecord, 'head' | 'refsDigest' | 'pushedAt' | 'settingsDigest' | 'commits' | 'bytes' | 'findings' | 'durationMs'>;
+export type RepoScanFacts = Pick<RepoRecord, 'head' | 'refsDigest' | 'pushedAt' | 'settingsDigest' | 'commits' | 'bytes' | 'findings' | 'durationMs' | 'codeowners'>;
 
 const MARK_DONE = `${insertInto(REPOS, { extraColumns: ['last_run'] })}
   ON CONFLICT (name) DO UPDATE SET location = excluded.location, state = 'done', head = excluded.head,
     refs_digest = excluded.refs_digest, pushed_at = excluded.pushed_at, settings_digest = excluded.settings_digest,
     commits = excluded.commits,
-    bytes = excluded.bytes, findings = excluded.findings, duration_ms = excluded.duration_ms, error = NULL,
+    bytes = excluded.bytes, findings = excluded.findings, duration_ms = excluded.duration_ms, codeowners = excluded.codeowners, error = NULL,
     last_run = excluded.last_run, scanned_at = excluded.scanned_at`;
 
 export function repoState(store: Store, name: string): RepoRecord | undefined {
@@ -40,8 +40,8 @@ export function markRepoDone(store: Store, name: string, location: string, facts
 
 /** Only the scan facts: a caller's object may carry more (or an `error`, which a done repository has not). */
 function pickFacts(f: RepoScanFacts): RepoScanFacts {
-  const { head, refsDigest, pushedAt, settingsDigest, commits, bytes, findings, durationMs } = f;
-  return { head, refsDigest, pushedAt, settingsDigest, commits, bytes, findings, durationMs };
+  const { head, refsDigest, pushedAt, settingsDigest, commits, bytes, findings, durationMs, codeowners } = f;
+  return { head, refsDigest, pushedAt, settingsDigest, commits, bytes, findings, durationMs, codeowners };
 }
 
 /** A repository that could not be scanned: the error is kept, earlier results stay as they were. */

@@ -55,6 +55,7 @@ const repoSchema = z.object({
   error: optStr,
   startedAt: optStr,
   scannedAt: optStr,
+  codeowners: z.array(z.object({ pattern: str, owners: z.array(z.string()) })).optional(),
 });
 
 const fingerprint = z.string().regex(FINGERPRINT_PATTERN, 'expected sha256: or scrypt: and 64 hex digits');

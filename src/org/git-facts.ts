@@ -1,7 +1,7 @@
 /**
  * Facts about a repository that a history scan alone does not give: whether anything changed since
- * the last scan (a digest of all refs), which findings are still present at HEAD, and which branches
- * hold the commit that added a secret.
+ * the last scan (a digest of all refs), which findings are still present at HEAD, which branches
+ * hold the commit that added a secret, and who owns which paths (CODEOWNERS).
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.js';
@@ -9,7 +9,7 @@ import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { git, gitBytes } from '../sources/git/git.js';
 import { resolveCommit } from '../sources/git/repo.js';
 import { decodeForScan } from '../sources/text-decode.js';
-import { occurrenceAtHeadKey } from '../inventory/records.js';
+import { occurrenceAtHeadKey, type CodeOwnersRule } from '../inventory/records.js';
 
 export interface RefsState {
   head?: string;
@@ -106,4 +106,36 @@ export async function branchesContaining(repoDir: string, commits: Iterable<stri
 /** Run `git cat-file` with `input` and return all of its output. */
 function catFile(repoDir: string, args: readonly string[], input: string): Promise<Buffer> {
   return gitBytes(repoDir, ['cat-file', ...args], { input });
+}
+
+/** Where GitHub and GitLab look for CODEOWNERS, in the order they look. */
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
+/** GitHub ignores a CODEOWNERS file over 3 MB; far fewer rules are ever kept. */
+const MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024;
+const MAX_CODEOWNERS_RULES = 5000;
+
+/** The CODEOWNERS rules at `head` (the first file found where GitHub looks), or undefined when there is none. */
+export async function codeOwnersAtHead(repoDir: string, head: string | undefined): Promise<CodeOwnersRule[] | undefined> {
+  if (!head) return undefined;
+  const checks = (await catFile(repoDir, ['--batch-check'], CODEOWNERS_PATHS.map((p) => `${head}:${p}`).join('\n') + '\n')).toString('utf8').split('\n');
+  const index = checks.findIndex((line) => / blob (\d+)$/.test(line) && Number(/ blob (\d+)$/.exec(line)?.[1]) <= MAX_CODEOWNERS_BYTES);
+  if (index < 0) return undefined;
+  const out = await catFile(repoDir, ['--batch'], `${head}:${CODEOWNERS_PATHS[index] as string}\n`);
+  const headerEnd = out.indexOf(10);
+  const size = Number(/ blob (\d+)$/.exec(out.toString('utf8', 0, headerEnd))?.[1] ?? 0);
+  return parseCodeOwners(out.toString('utf8', headerEnd + 1, headerEnd + 1 + size));
+}
+
+/** `pattern owner owner…` lines; comments, blank lines and sections (`[Section]`, GitLab) are skipped. */
+export function parseCodeOwners(text: string): CodeOwnersRule[] {
+  const rules: CodeOwnersRule[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '' || line.startsWith('[') || line.startsWith('^[')) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    if (pattern === undefined) continue;
+    rules.push({ pattern: pattern.replace(/\\#/g, '#'), owners });
+    if (rules.length >= MAX_CODEOWNERS_RULES) break;
+  }
+  return rules;
 }

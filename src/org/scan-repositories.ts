@@ -19,7 +19,7 @@ import { FINGERPRINT_SCHEME } from '../findings/fingerprint.js';
 import { sharedScanner, type ScannerConfig } from '../scan/chunk-scanner.js';
 import { scanGit } from '../sources/git/source.js';
 import { GitError } from '../sources/git/git.js';
-import { branchesContaining, findingsPresentAtHead, refsState } from './git-facts.js';
+import { branchesContaining, codeOwnersAtHead, findingsPresentAtHead, refsState } from './git-facts.js';
 import { InventoryError } from '../inventory/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { occurrenceAtHeadKey } from '../inventory/records.js';
@@ -235,6 +235,7 @@ async function scanOne(
     kept.flatMap((f) => (f.location.commit ? [f.location.commit] : [])),
     refs.refs,
   );
+  const codeowners = await codeOwnersAtHead(dir, refs.head);
   // Checked right before the (synchronous) write: a repository stopped by its time limit or by the
   // user records nothing, even if its scan finishes later.
   signal.throwIfAborted();
@@ -259,6 +260,7 @@ async function scanOne(
         bytes: stats.bytes,
         findings: kept.length,
         durationMs,
+        codeowners,
       },
       runId,
     );

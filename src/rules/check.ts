@@ -5,6 +5,7 @@
  * really gates it), and no negative example matches.
  */
 import { Detector, RuleCompileError, compileRule } from '../engine/detector.js';
+import { samplePath } from '../engine/path-globs.js';
 import { linearTimeRisks } from './linear-time.js';
 import type { Problem } from './parse.js';
 import type { Rule } from './schema.js';
@@ -43,15 +44,17 @@ export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOption
     at('precheck', 'only anchored rules run a precheck (every match must start where a keyword starts)');
   }
 
-  // Inline allow markers in examples would hide them; examples are judged as plain text.
+  // Inline allow markers in examples would hide them; examples are judged as plain text. A rule
+  // with `paths` is judged on a file its first glob names.
   const detector = new Detector([rule], { inlineAllow: false, now: options.now });
+  const path = rule.paths ? samplePath(rule.paths) : undefined;
   rule.examples.forEach((example, i) => {
-    const matches = detector.scan(example);
+    const matches = detector.scan(example, undefined, path);
     if (matches.length === 0) {
       const ungated = new Detector([{ ...rule, keywords: [], no_keywords_reason: 'lint' }], {
         inlineAllow: false,
         now: options.now,
-      }).scan(example);
+      }).scan(example, undefined, path);
       at(
         `examples[${i}]`,
         ungated.length > 0
@@ -60,8 +63,9 @@ export function checkRule(rule: Rule, file = '(rules)', options: RuleCheckOption
       );
     }
   });
+  if (path !== undefined && !compileRule(rule).paths?.test(path)) at('paths', `the sample path ${path} made from the first glob does not match it`);
   rule.negative_examples.forEach((example, i) => {
-    const matches = detector.scan(example);
+    const matches = detector.scan(example, undefined, path);
     if (matches.length > 0) {
       at(`negative_examples[${i}]`, `matches (secret of ${matches[0]?.secret.length ?? 0} characters) but must not`);
     }

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 
-import { CONFIDENCES, LIFETIMES, SEVERITIES } from './vocabulary.js';
+import { pathGlobProblem } from '../engine/path-globs.js';
+import { CONFIDENCES, KINDS, LIFETIMES, SEVERITIES } from './vocabulary.js';
 
-export { CONFIDENCES, LIFETIMES, SEVERITIES };
-export type { Confidence, Lifetime, Severity } from './vocabulary.js';
+export { CONFIDENCES, KINDS, LIFETIMES, SEVERITIES };
+export type { Confidence, Kind, Lifetime, Severity } from './vocabulary.js';
 
 const ruleId = z
   .string()
@@ -21,6 +22,18 @@ const keyword = z
   // The keyword automaton runs over ASCII; a non-ASCII keyword could never fire.
   .refine((k) => /^[\x20-\x7e]+$/.test(k), 'keywords must be printable ASCII');
 
+const pathGlob = z.string().superRefine((glob, ctx) => {
+  const problem = pathGlobProblem(glob);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `path glob ${problem}` });
+});
+
+/**
+ * What the placeholder filter looks at: the whole secret, or only the base64 lines of an armoured
+ * key (`key-body`): a PuTTY or PEM file's headers and comment are not the key, and a comment that
+ * says `example` or `user@host` must not make a real key a placeholder.
+ */
+const PLACEHOLDER_SCOPES = ['secret', 'key-body'] as const;
+
 const ruleObject = z
   .object({
     id: ruleId,
@@ -30,10 +43,18 @@ const ruleObject = z
     lifetime: z.enum(LIFETIMES),
     /** How sure a match is a real credential: high for checksummed or uniquely prefixed formats. */
     confidence: z.enum(CONFIDENCES).default('high'),
+    /** A working credential, or a password hash (crackable offline, reported at low severity). */
+    kind: z.enum(KINDS).default('credential'),
     /** Literal, lower-case strings; a rule's regex runs only near one of them. */
     keywords: z.array(keyword).default([]),
     /** Required when `keywords` is empty: why this rule cannot be gated by a literal. */
     no_keywords_reason: z.string().optional(),
+    /**
+     * Globs a file's path must match for the rule to run on it (src/engine/path-globs.ts): the file
+     * name (`.pgpass`, `*.htpasswd`) or, with a `/`, the path's last segments (`config/master.key`).
+     * For formats the file name identifies; text without a path (standard input) never runs them.
+     */
+    paths: z.array(pathGlob).min(1).optional(),
     /** JavaScript regular expression with exactly one capture group: the secret. */
     pattern: z.string().min(1),
     ignore_case: z.boolean().default(false),
@@ -76,6 +97,7 @@ const ruleObject = z
     precheck: z.string().optional(),
     /** Extra case-insensitive substrings that mark a match as a placeholder for this rule only. */
     stopwords: z.array(z.string().min(1)).default([]),
+    placeholder_scope: z.enum(PLACEHOLDER_SCOPES).default('secret'),
     /** Generic heuristics lose to any specific rule that matched the same secret. */
     generic: z.boolean().default(false),
     /** Tags shown in SARIF and used to group rules into families. */

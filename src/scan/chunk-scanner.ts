@@ -70,7 +70,7 @@ export class ChunkScanner {
 
   scan(chunk: Chunk): Finding[] {
     this.pending.length = 0;
-    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii);
+    const { matches, limits } = this.detector.scanWithWork(chunk.text, chunk.ascii, chunk.origin.path);
     for (const limit of limits) this.limits.push(describeLimit(limit, chunk));
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;

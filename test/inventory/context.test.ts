@@ -74,13 +74,13 @@ for (const { backend, title, available } of backendSuites()) {
     });
 
     it('adds the column to an inventory written before it existed', () => {
-      const file = path.join(workDir('context-migrate'), 'v4.db');
-      const v4 = openSqlite(file, backend);
-      for (const m of MIGRATIONS.filter((m) => m.version <= 4)) m.up(v4);
-      v4.pragma('user_version = 4');
-      v4.close();
+      const file = path.join(workDir('context-migrate'), 'v5.db');
+      const v5 = openSqlite(file, backend);
+      for (const m of MIGRATIONS.filter((m) => m.version <= 5)) m.up(v5);
+      v5.pragma('user_version = 5');
+      v5.close();
       const inventory = open(file);
-      expect(inventory.openedAtVersion).toBe(4);
+      expect(inventory.openedAtVersion).toBe(5);
       const run = inventory.startRun({ kind: 'scan', target: 'app', toolVersion: 'test', options: {} });
       inventory.recordFindings(run, [finding(7, 'spec/a_spec.rb', 'test')], { repo: 'acme/app' });
       expect(inventory.occurrences().map((o) => o.context)).toEqual(['test']);

@@ -11,6 +11,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
   'lifetime',
   'confidence',
   'disposition',
+  'kind',
   'fingerprint',
   'redacted',
   'secret',

@@ -38,7 +38,10 @@ function ruleDescriptor(rule: Rule | undefined, finding: Finding): Record<string
     name: pascalCase(finding.ruleId),
     shortDescription: { text: `${name} exposed` },
     fullDescription: {
-      text: `A ${name} (${finding.provider}, ${lifetime} credential) was found in plain text. Anyone who can read it can use it until it is revoked.`,
+      text:
+        finding.kind === 'password-hash'
+          ? `A ${name} (${finding.provider}) was found: not a working credential, but the password behind it can be guessed offline.`
+          : `A ${name} (${finding.provider}, ${lifetime} credential) was found in plain text. Anyone who can read it can use it until it is revoked.`,
     },
     help: {
       text: remediation,
@@ -82,6 +85,7 @@ function result(finding: Finding, ruleIndex: number): Record<string, unknown> {
     confidence: finding.confidence,
     source: loc.source,
   };
+  if (finding.kind) properties.kind = finding.kind;
   if (loc.context !== undefined) properties.context = loc.context;
   if (finding.disposition !== undefined) properties.disposition = finding.disposition;
   for (const key of ['commit', 'author', 'date', 'repo', 'system', 'ticket', 'field', 'url'] as const) {

@@ -1,6 +1,7 @@
 /**
  * Human output: findings grouped by file, one line each with position, rule, redacted secret and
- * lifetime, then a summary. Coloured on a TTY, plain otherwise.
+ * lifetime, what to do about it (the rule's remediation, shortened) and its fingerprint, then a
+ * summary. Coloured on a TTY, plain otherwise.
  */
 import pc from 'picocolors';
 import type { Finding, Report } from '../../findings/finding.js';
@@ -36,13 +37,16 @@ export const formatText: ScanFormatter = (report: Report, context) => {
       const secret = f.secret !== undefined ? f.secret : f.redacted;
       lines.push(`  ${c.dim(pos)} ${sev} ${printable(f.title)} ${c.dim(`[${f.ruleId}]`)}`);
       const detail = [`secret ${c.cyan(printable(secret, true))}`, `lifetime ${f.lifetime}`, `confidence ${f.confidence}`];
+      if (f.kind) detail.push(f.kind.replace('-', ' '));
       if (f.expiresAt) detail.push(`${f.expired ? 'expired' : 'expires'} ${f.expiresAt}`);
+      if (f.location.field) detail.push(`field ${printable(f.location.field)}`);
       if (f.location.commit) detail.push(`commit ${f.location.commit.slice(0, 12)}`);
       if (f.location.author) detail.push(`by ${printable(f.location.author)}`);
       if (f.verification) detail.push(`verified ${f.verification.status}${f.verification.identity ? ` (${printable(f.verification.identity)})` : ''}`);
       const marker = fixtureMarker(f);
       if (marker) detail.push(c.dim(marker));
       lines.push(`           ${detail.join(c.dim(' · '))}`);
+      if (f.remediation) lines.push(`           ${c.bold('fix')} ${printable(shortRemediation(f.remediation))}`);
       lines.push(`           ${c.dim(`fingerprint ${f.fingerprint}`)}`);
     }
     lines.push('');
@@ -62,6 +66,19 @@ export const formatText: ScanFormatter = (report: Report, context) => {
  */
 export function printable(text: string, keepLineBreaks = false): string {
   return visible(text, keepLineBreaks ? '\n\t' : '');
+}
+
+/** One line is read; the rest of a rule's advice is in the JSON and SARIF output and in `sprawl report`. */
+const MAX_FIX_LENGTH = 160;
+
+/** The first sentence of a rule's remediation, cut at a word boundary when it is still long. */
+export function shortRemediation(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(flat)?.[1] ?? flat;
+  if (sentence.length <= MAX_FIX_LENGTH) return sentence;
+  const cut = sentence.slice(0, MAX_FIX_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_FIX_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 function groupKey(f: Finding): string {

@@ -1,12 +1,14 @@
 /**
  * The sprawl report as one self-contained HTML file a security lead can open anywhere: headline
- * figures, a picture of which secrets connect which repositories and ticket systems (inline SVG),
- * and sortable tables. Styles and the small script are inline; a Content-Security-Policy forbids
+ * figures, the secrets to fix first, the trend across recorded runs and a picture of which secrets
+ * connect which repositories and ticket systems (inline SVG), and sortable tables. Styles and the small script are inline; a Content-Security-Policy forbids
  * every network load, so the file works offline and cannot leak what it shows.
  */
 import { visible } from '../visible.js';
-import { headline, locationLabel } from './figures.js';
+import { fixFirst, headline, locationLabel } from './figures.js';
 import type { SecretSummary, SprawlReport } from './model.js';
+import { ownerNames } from './owners.js';
+import { trendSvg } from './trend-svg.js';
 
 /** The picture stays readable: the most sprawled secrets, and the places they connect. */
 const GRAPH_MAX_SECRETS = 40;
@@ -29,6 +31,9 @@ export function esc(text: string): string {
 }
 
 const day = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
+
+/** Severity sorts by rank, not by name. */
+const SEVERITY_ORDER: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 /** Long names keep their distinctive end: `…/platform/payments-api`. */
 function shorten(text: string, max = 34): string {
@@ -55,8 +60,13 @@ export function formatSprawlHtml(report: SprawlReport): string {
 <p class="meta">Generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC · ${report.inventory.runs} recorded run${report.inventory.runs === 1 ? '' : 's'} · sprawlguard ${esc(report.tool.version)}</p>
 </header>
 <main>
+${fixFirstSection(report)}
 <section class="cards" id="headline" aria-label="Headline figures">
 ${cards}
+</section>
+<section id="trend">
+<h2>Trend</h2>
+${trendSvg(report.trend, esc)}
 </section>
 <section id="graph">
 <h2>Where secrets connect</h2>
@@ -76,6 +86,32 @@ ${ticketTable(report)}
 </body>
 </html>
 `;
+}
+
+/** The head of the remediation queue: what to do first, and who to ask. */
+function fixFirstSection(report: SprawlReport): string {
+  const first = fixFirst(report);
+  if (first.length === 0) return '<section id="fix-first"><h2>Fix first</h2><p class="empty">Nothing to fix: no open secret in the inventory.</p></section>';
+  const items = first
+    .map((x) => {
+      const owners = ownerNames(x.owners);
+      const replace = x.remediation.replaceWith[0];
+      return (
+        `<li data-fingerprint="${esc(x.fingerprint)}"><div><span class="priority">#${x.priority}</span> <code>${esc(x.redacted)}</code> ${esc(x.title)} ` +
+        `<span class="tag sev-${esc(x.severity)}">${esc(x.severity)}</span> ${statusBadge(x.status)} <span class="muted">· ${x.places} place${x.places === 1 ? '' : 's'} · risk ${x.risk.score}</span></div>` +
+        `<div class="next">${esc(x.remediation.next)}</div>` +
+        (replace ? `<div class="small">Then: ${esc(replace.advice)}</div>` : '') +
+        `<div class="muted small">Why: ${esc(x.risk.factors.map((f) => f.reason).join('; '))}</div>` +
+        (owners.length > 0 ? `<div class="muted small">Ask: ${esc(owners.slice(0, 6).join(', '))}${owners.length > 6 ? ` and ${owners.length - 6} more` : ''}</div>` : '') +
+        `</li>`
+      );
+    })
+    .join('\n');
+  const open = report.secrets.filter((x) => x.risk.actionable).length;
+  return `<section id="fix-first"><h2>Fix first <span class="count">${first.length} of ${open} to act on</span></h2>
+<ol class="queue">
+${items}
+</ol></section>`;
 }
 
 function topSprawledTable(report: SprawlReport): string {
@@ -103,8 +139,10 @@ function secretsTable(secrets: readonly SecretSummary[]): string {
       const first = x.firstCommitted ?? x.firstSeen;
       return (
         `<tr data-fingerprint="${esc(x.fingerprint)}">` +
+        `<td class="num">${x.priority}</td>` +
         `<td><code>${esc(x.redacted)}</code><div class="muted small" title="fingerprint">${esc(x.fingerprint.slice(0, 23))}…</div></td>` +
-        `<td>${esc(x.title)}<div class="muted small">${esc(x.provider)} · ${esc(x.ruleId)}</div></td>` +
+        `<td>${esc(x.title)}<div class="muted small">${esc(x.provider)} · ${esc(x.ruleId)}</div><div class="small next">${esc(x.remediation.next)}</div></td>` +
+        `<td data-sort="${SEVERITY_ORDER[x.severity] ?? 0}">${esc(x.severity)}</td>` +
         `<td>${esc(x.lifetime)}</td>` +
         `<td data-sort="${esc(x.status)}">${statusBadge(x.status)}</td>` +
         `<td class="num">${x.places}</td>` +
@@ -120,7 +158,7 @@ function secretsTable(secrets: readonly SecretSummary[]): string {
       );
     })
     .join('\n');
-  return `<table class="sortable" id="secrets"><thead><tr><th>Secret</th><th>Kind</th><th>Lifetime</th><th>Status</th><th>Places</th><th>Repos</th><th>Tickets</th><th>Occurrences</th><th>First</th><th>Last seen</th><th>Age (days)</th><th>Where</th></tr></thead>
+  return `<table class="sortable" id="secrets"><thead><tr><th>Priority</th><th>Secret</th><th>Kind</th><th>Severity</th><th>Lifetime</th><th>Status</th><th>Places</th><th>Repos</th><th>Tickets</th><th>Occurrences</th><th>First</th><th>Last seen</th><th>Age (days)</th><th>Where</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
@@ -318,6 +356,21 @@ svg .node { cursor: default; outline: none; }
 .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 4px; }
 .empty { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: 12px; padding-bottom: 32px; }
+ol.queue { padding-left: 0; list-style: none; margin: 0; }
+ol.queue li { border: 1px solid var(--line); border-left: 4px solid #cf222e; border-radius: 6px; padding: 8px 12px; margin-bottom: 8px; background: var(--bg); }
+.priority { font-weight: 700; }
+.next { font-weight: 600; }
+.tag.sev-critical { border-color: #cf222e; color: #cf222e; }
+.tag.sev-high { border-color: #bc4c00; color: #bc4c00; }
+#trend-chart { max-width: 100%; height: auto; }
+svg .trend-open { stroke: #0969da; stroke-width: 2; }
+svg .trend-point { fill: #0969da; }
+svg .trend-new { fill: #cf222e; opacity: 0.6; }
+svg .trend-resolved { fill: #1a7f37; opacity: 0.6; }
+svg .grid { stroke: var(--line); }
+svg text.axis { fill: var(--muted); font-size: 11px; }
+.dot.new { background: #cf222e; }
+.dot.resolved { background: #1a7f37; }
 `;
 
 /** Sorting, filtering and graph highlighting; plain ES5 so any browser that opens the file runs it. */

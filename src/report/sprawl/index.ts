@@ -1,11 +1,11 @@
 /**
  * The sprawl report's formats: text (terminals), JSON (other tools), Markdown (job summaries,
- * issues) and HTML (one self-contained file). Each lives in its own module and is loaded on its own.
+ * issues), HTML (one self-contained file) and CSV (the remediation queue, for trackers). Each lives in its own module and is loaded on its own.
  */
 import type { Formatter } from '../formatter.js';
 import type { SprawlReport } from './model.js';
 
-export const SPRAWL_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export const SPRAWL_FORMATS = ['text', 'json', 'markdown', 'html', 'csv'] as const;
 export type SprawlFormat = (typeof SPRAWL_FORMATS)[number];
 
 /** The sprawl report carries all it shows (its time, the tool's version): its formats need no context. */
@@ -23,6 +23,8 @@ export async function loadSprawlFormatter(name: SprawlFormat): Promise<SprawlFor
       return (await import('./markdown.js')).formatSprawlMarkdown;
     case 'html':
       return (await import('./html.js')).formatSprawlHtml;
+    case 'csv':
+      return (await import('./csv.js')).formatSprawlCsv;
   }
 }
 

@@ -10,6 +10,11 @@ import type { OccurrenceRecord, RepoRecord, RunRecord, SecretRecord, SecretStatu
 import { severityRank } from '../../findings/finding.js';
 import type { Severity } from '../../rules/vocabulary.js';
 import { dropUndefined } from '../../inventory/drop-undefined.js';
+import { isoDate } from '../../inventory/iso-date.js';
+import { lifecycleOf, trendOf, type Lifecycle, type RevocationEvent, type TrendEntry } from './lifecycle.js';
+import { ownersOf, type SecretOwners } from './owners.js';
+import { byPriority, riskOf, type Risk } from './priority.js';
+import { remediationFor, type Remediation, type RuleAdvice } from './remediation.js';
 
 export const SPRAWL_REPORT_VERSION = 1;
 const DAY_MS = 86_400_000;
@@ -54,6 +59,14 @@ export interface SecretSummary
   firstCommitted?: string;
   /** Days from first commit (or first sighting) to the report's time. */
   ageDays: number;
+  /** Place in the remediation queue: 1 = fix first; unique. */
+  priority: number;
+  /** The score the queue is ordered by, and the factors that make it up, in words. */
+  risk: Risk;
+  /** What to do now, and what to move the workload to. */
+  remediation: Remediation;
+  /** Who to ask: commit authors, CODEOWNERS owners, ticket authors. */
+  owners: SecretOwners;
   locations: LocationSummary[];
 }
 
@@ -121,6 +134,8 @@ export interface SprawlSummary {
     /** live / known; null when nothing was verified. */
     liveShare: number | null;
   };
+  /** Exposure and time to revoke, and what each month opened, revoked and saw disappear. */
+  lifecycle: Lifecycle;
 }
 
 export interface SprawlReport {
@@ -133,6 +148,8 @@ export interface SprawlReport {
   secrets: SecretSummary[];
   repos: RepoSummary[];
   ticketSystems: TicketSystemSummary[];
+  /** One entry per recorded run, oldest first: whether sprawl is shrinking. */
+  trend: TrendEntry[];
 }
 
 export interface ReportInput {
@@ -141,6 +158,8 @@ export interface ReportInput {
   occurrences: readonly OccurrenceRecord[];
   repos: readonly RepoRecord[];
   runs: readonly RunRecord[];
+  /** Confirmed revocations from the audit log (the inventory may not have recorded them all). */
+  revocations?: readonly RevocationEvent[];
 }
 
 /** The reading side of an open inventory: all the report is computed from. */
@@ -160,6 +179,8 @@ export interface SprawlModelContext {
   now: Date;
   toolVersion: string;
   schemaVersion: number;
+  /** The rule pack's advice for a rule id (its remediation and references), where known. */
+  ruleAdvice?: (ruleId: string) => RuleAdvice | undefined;
 }
 
 export function buildSprawlReport(input: ReportInput, context: SprawlModelContext): SprawlReport {
@@ -167,13 +188,21 @@ export function buildSprawlReport(input: ReportInput, context: SprawlModelContex
   const active = input.occurrences.filter((o) => o.presence !== 'gone');
   const bySecret = groupBy(active, (o) => o.fingerprint);
 
-  const secrets: SecretSummary[] = [];
+  const codeowners = new Map(input.repos.map((r) => [r.name, r.codeowners]));
+  const unranked: SecretSummary[] = [];
   for (const s of input.secrets) {
     const occs = bySecret.get(s.fingerprint);
     if (!occs || occs.length === 0) continue;
-    secrets.push(summarizeSecret(s, occs, nowMs));
+    const summary = summarizeSecret(s, occs, nowMs);
+    summary.risk = riskOf(summary);
+    summary.remediation = remediationFor(summary, summary.locations, context.ruleAdvice?.(s.ruleId));
+    summary.owners = ownersOf(occs, (repo) => codeowners.get(repo));
+    unranked.push(summary);
   }
-  secrets.sort(
+  // The queue's order: `secrets` is the remediation queue, priority 1 first.
+  const secrets = byPriority(unranked);
+  secrets.forEach((s, i) => (s.priority = i + 1));
+  const bySprawl = [...secrets].sort(
     (a, b) => b.places - a.places || b.occurrences - a.occurrences || rankOf(b.severity) - rankOf(a.severity) || a.fingerprint.localeCompare(b.fingerprint),
   );
   const placesOf = new Map(secrets.map((s) => [s.fingerprint, s.places]));
@@ -249,9 +278,10 @@ export function buildSprawlReport(input: ReportInput, context: SprawlModelContex
     goneSecrets: input.secrets.filter((s) => !activeFps.has(s.fingerprint)).length,
     byStatus,
     verification: { known, live: byStatus['verified-live'], liveShare: known > 0 ? byStatus['verified-live'] / known : null },
+    lifecycle: lifecycleOf(input.secrets, input.occurrences, input.revocations ?? [], nowMs),
   };
 
-  const topSprawled: TopSprawled[] = secrets
+  const topSprawled: TopSprawled[] = bySprawl
     .filter((s) => s.places > 1)
     .slice(0, TOP_SPRAWLED)
     .map((s) => ({
@@ -276,6 +306,7 @@ export function buildSprawlReport(input: ReportInput, context: SprawlModelContex
     secrets,
     repos,
     ticketSystems,
+    trend: trendOf(input.runs),
   };
 }
 
@@ -286,7 +317,7 @@ function summarizeSecret(s: SecretRecord, occs: readonly OccurrenceRecord[], now
   const ticketSystems = sortedUnique(ticketOccs.map((o) => o.system || 'tickets'));
   const branchLists = occs.flatMap((o) => (o.branches ? [o.branches] : []));
   const committed = occs
-    .map((o) => o.committedAt)
+    .map((o) => isoDate(o.committedAt))
     .filter((d): d is string => d !== undefined && Number.isFinite(Date.parse(d)))
     .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   const startMs = Math.min(Date.parse(s.firstSeen), committed !== undefined ? Date.parse(committed) : Number.POSITIVE_INFINITY);
@@ -298,7 +329,7 @@ function summarizeSecret(s: SecretRecord, occs: readonly OccurrenceRecord[], now
         path: o.path,
         line: o.line,
         commit: o.commit,
-        committedAt: o.committedAt,
+        committedAt: isoDate(o.committedAt),
         system: o.system || undefined,
         ticket: o.ticket || undefined,
         field: o.field || undefined,
@@ -333,6 +364,11 @@ function summarizeSecret(s: SecretRecord, occs: readonly OccurrenceRecord[], now
     ageDays: Number.isFinite(startMs) ? Math.max(0, Math.round(((nowMs - startMs) / DAY_MS) * 10) / 10) : 0,
     expiresAt: s.expiresAt,
     verification: s.verification,
+    // Filled in by buildSprawlReport once every secret is summarised.
+    priority: 0,
+    risk: { score: 0, actionable: false, factors: [] },
+    remediation: { next: '', revoke: '', replaceWith: [], links: [] },
+    owners: { authors: [], codeOwners: [], ticketAuthors: [] },
     locations,
   });
 }

@@ -1,10 +1,12 @@
 /**
- * The sprawl report as text, for terminals: headline figures, then aligned tables of the most
- * sprawled secrets, repositories and ticket systems, then every secret with its locations.
+ * The sprawl report as text, for terminals: the secrets to fix first, headline figures, then
+ * aligned tables of the most sprawled secrets, repositories and ticket systems, then every secret
+ * in queue order with its next step and locations.
  */
 import { visible } from '../visible.js';
-import { day, headline, locationLabel } from './figures.js';
+import { day, fixFirst, headline, locationLabel } from './figures.js';
 import type { LocationSummary, SprawlReport } from './model.js';
+import { ownerNames } from './owners.js';
 
 function locationNotes(l: LocationSummary): string {
   const notes: string[] = [];
@@ -27,6 +29,19 @@ export function formatSprawlText(report: SprawlReport): string {
   const out: string[] = [];
   out.push(`sprawlguard sprawl report, ${report.generatedAt.slice(0, 19).replace('T', ' ')} UTC`);
   out.push(`inventory: ${report.inventory.runs} run${report.inventory.runs === 1 ? '' : 's'}${report.inventory.lastRunAt ? `, last ${day(report.inventory.lastRunAt)}` : ''}`);
+  const first = fixFirst(report);
+  if (first.length > 0) {
+    out.push('', 'Fix first');
+    for (const x of first) {
+      out.push(`  #${x.priority}  ${x.redacted}  ${x.title}, ${x.severity}, ${x.status}, ${x.places} place${x.places === 1 ? '' : 's'}, risk ${x.risk.score}`);
+      out.push(`      ${x.remediation.next}`);
+      const replace = x.remediation.replaceWith[0];
+      if (replace) out.push(`      then: ${replace.advice}`);
+      out.push(`      why: ${x.risk.factors.map((f) => f.reason).join('; ')}`);
+      const owners = ownerNames(x.owners);
+      if (owners.length > 0) out.push(`      ask: ${owners.slice(0, 6).join(', ')}${owners.length > 6 ? ` and ${owners.length - 6} more` : ''}`);
+    }
+  }
   out.push('');
   const width = Math.max(...headline(report).map(([label]) => label.length));
   for (const [label, value] of headline(report)) out.push(`  ${label.padEnd(width)}  ${value}`);
@@ -61,12 +76,13 @@ export function formatSprawlText(report: SprawlReport): string {
     );
   }
   if (report.secrets.length > 0) {
-    out.push('', 'Secrets');
+    out.push('', 'Secrets, in the order to fix them');
     for (const s of report.secrets) {
       out.push(
-        `  ${s.redacted}  ${s.title} (${s.ruleId}), ${s.lifetime}, ${s.status}: ${s.places} place${s.places === 1 ? '' : 's'}, ` +
+        `  #${s.priority}  ${s.redacted}  ${s.title} (${s.ruleId}), ${s.severity}, ${s.lifetime}, ${s.status}: ${s.places} place${s.places === 1 ? '' : 's'}, ` +
           `${s.occurrences} occurrence${s.occurrences === 1 ? '' : 's'}, first ${day(s.firstCommitted ?? s.firstSeen)}, last seen ${day(s.lastSeen)}, age ${s.ageDays} d`,
       );
+      out.push(`    next: ${s.remediation.next}`);
       out.push(`    ${s.fingerprint}`);
       for (const l of s.locations) out.push(`    - ${locationLabel(l)}${locationNotes(l)}`);
     }

@@ -76,6 +76,27 @@ describe('text format', () => {
     expect(out).toContain('OPS-1234 jira OPS-1234\n');
     expect(out).toContain('4 findings of 4 distinct secrets (7 sources, 0.1 MB in 0.04 s; 2 skipped).');
   });
+
+  it('says under each finding what to do (the first sentence of its remediation) and its fingerprint', async () => {
+    const report = fixtureReport();
+    const out = await render('text', report);
+    const first = report.findings[0]!;
+    const block = out.slice(out.indexOf('src/config.ts'), out.indexOf('\n\n'));
+    expect(block.split('\n').slice(3)).toEqual([
+      `           fix ${first.remediation.split(/(?<=[.!?])\s/)[0]}`,
+      `           fingerprint ${first.fingerprint}`,
+    ]);
+    // A long remediation is cut at a word, a formula-looking one is just text here.
+    const long = { ...first, remediation: `Rotate ${'the key and '.repeat(30)}done. Second sentence.` };
+    const cut = (await render('text', { ...report, findings: [long] })).split('\n').find((l) => l.trim().startsWith('fix '))!;
+    expect(cut.trim().length).toBeLessThanOrEqual('fix '.length + 160);
+    expect(cut).toMatch(/ the key…$/);
+  });
+
+  it('names the ticket field a secret was found in', async () => {
+    const out = await render('text');
+    expect(out).toMatch(/OPS-1234 jira OPS-1234\n.*\n.*· field @comment\[3\]/);
+  });
 });
 
 describe('json format: the contract in docs/json-contract.md', () => {

@@ -42,7 +42,8 @@ function finding(raw: string, origin: Origin & { line?: number }, lifetime: Find
 
 /** Three secrets across four repositories and two ticket systems; one verified live, one repo failed. */
 function sampleReport(): SprawlReport {
-  const inventory = Inventory.open(path.join(workDir('html'), 'inv.db'));
+  let clock = new Date('2026-02-01T00:00:00Z');
+  const inventory = Inventory.open(path.join(workDir('html'), 'inv.db'), { now: () => clock });
   const [a, b, c] = [secret(1), secret(2), secret(3)];
   const run = inventory.startRun({ kind: 'org-scan', target: 'github:acme', toolVersion: 'test', options: {} });
   const history = (repo: string, p: string, commit: string): Origin => ({ source: 'history', path: p, repo, commit, date: '2024-05-01T10:00:00Z' });
@@ -62,6 +63,11 @@ function sampleReport(): SprawlReport {
   inventory.recordVerification({ fingerprint: fingerprint(a), checkedAt: '2026-02-01T00:00:00Z', result: { status: 'live' } });
   inventory.recordVerification({ fingerprint: fingerprint(c), checkedAt: '2026-02-01T00:00:00Z', result: { status: 'dead' } });
   inventory.finishRun(run, 'complete');
+  // A second run a week later that finds the same: the trend has two points.
+  clock = new Date('2026-02-08T00:00:00Z');
+  const again = inventory.startRun({ kind: 'org-scan', target: 'github:acme', toolVersion: 'test', options: {} });
+  inventory.recordFindings(again, [finding(c, history('acme/billing', 'README.md', 'e5'.repeat(20)), 'expiring')]);
+  inventory.finishRun(again, 'complete');
   const report = buildSprawlReport(
     { secrets: inventory.secrets(), occurrences: inventory.occurrences({ includeGone: true }), repos: inventory.repos(), runs: inventory.runs() },
     { now: new Date('2026-03-01T00:00:00Z'), toolVersion: 'test', schemaVersion: SCHEMA_VERSION },
@@ -127,7 +133,7 @@ describe.skipIf(!withChromium)('the HTML report in headless Chromium', () => {
     expect(graph.edges).toBe(8);
     expect(graph.nodes).toEqual(expect.arrayContaining(['acme/<b>tools</b>', 'acme/api', 'acme/web', 'acme/billing', 'jira', 'slack']));
     expect(graph.title).toBe('Secret sprawl report · sprawlguard');
-    const rows = await page.evaluate<string[]>(`[...document.querySelectorAll('#secrets tbody tr')].map((r) => r.cells[4].textContent)`);
+    const rows = await page.evaluate<string[]>(`[...document.querySelectorAll('#secrets tbody tr')].map((r) => r.cells[6].textContent)`);
     expect(rows).toEqual(['5', '2', '1']);
     const failed = await page.evaluate<string>(`document.querySelector('#repos tr.failed').textContent`);
     expect(failed).toContain('git fetch failed: repository not found');
@@ -135,10 +141,45 @@ describe.skipIf(!withChromium)('the HTML report in headless Chromium', () => {
     expect(await page.evaluate<number>(`document.querySelectorAll('#sprawl-graph b, #repos b').length`)).toBe(0);
   });
 
+  it('starts with what to fix first: priority, severity, the next step and who to ask', async () => {
+    const queue = await page.evaluate<{ top: number; items: string[]; next: string[]; firstSection: string }>(
+      `({ top: document.querySelector('#fix-first').getBoundingClientRect().top - document.querySelector('#headline').getBoundingClientRect().top,
+          items: [...document.querySelectorAll('#fix-first li')].map((li) => li.querySelector('div').textContent),
+          next: [...document.querySelectorAll('#fix-first .next')].map((n) => n.textContent),
+          firstSection: document.querySelector('main section').id })`,
+    );
+    expect(queue.firstSection).toBe('fix-first');
+    expect(queue.top).toBeLessThan(0);
+    // The live key in five places first, then the open one; the dead key needs no action.
+    expect(queue.items).toHaveLength(2);
+    expect(queue.items[0]).toMatch(/^#1 ghp_\w+…\w{4} GitHub personal access token \(classic\) critical verified-live · 5 places · risk \d+$/);
+    expect(queue.items[1]).toMatch(/^#2 .* critical open · 2 places/);
+    expect(queue.next[0]).toMatch(/^Live: revoke now: /);
+    const priorities = await page.evaluate<string[]>(`[...document.querySelectorAll('#secrets tbody tr')].map((r) => r.cells[0].textContent)`);
+    expect(priorities).toEqual(['1', '2', '3']);
+  });
+
+  it('draws the trend of recorded runs as an inline chart', async () => {
+    const trend = await page.evaluate<{ points: number; line: number; caption: string; box: number; titles: string[] }>(
+      `({ points: document.querySelectorAll('#trend-chart .trend-point').length,
+          line: document.querySelector('#trend-chart .trend-open').points.numberOfItems,
+          caption: document.getElementById('trend-caption').textContent,
+          box: document.getElementById('trend-chart').getBoundingClientRect().width,
+          titles: [...document.querySelectorAll('#trend-chart .trend-point title')].map((t) => t.textContent) })`,
+    );
+    // The dead key counts as resolved in the run that found it already dead.
+    expect(report.trend.map((t) => [t.open, t.new, t.resolved])).toEqual([[2, 3, 1], [2, 0, 0]]);
+    expect(trend.points).toBe(2);
+    expect(trend.line).toBe(2);
+    expect(trend.box).toBeGreaterThan(100);
+    expect(trend.caption).toMatch(/^Open secrets went from 2 to 2 over 2 runs \(no change\)\./);
+    expect(trend.titles[0]).toBe('2026-02-01 00:00 (org-scan): 2 open, 3 new, 1 resolved, 0 revoked, 1 verified live');
+  });
+
   it('sorts a table by the clicked column, and back', async () => {
     const placesAfterClicks = await page.evaluate<string[][]>(`(() => {
       const th = [...document.querySelectorAll('#secrets thead th')].find((h) => h.textContent === 'Places');
-      const read = () => [...document.querySelectorAll('#secrets tbody tr')].map((r) => r.cells[4].textContent);
+      const read = () => [...document.querySelectorAll('#secrets tbody tr')].map((r) => r.cells[6].textContent);
       th.click();
       const ascending = read();
       th.click();

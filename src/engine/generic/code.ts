@@ -1,0 +1,150 @@
+/**
+ * Values that are not literals at all: code (member access, calls, constants, types), references to
+ * other things (secret stores, environment variables, URLs, paths, files, e-mail addresses),
+ * ciphertext, template markers. Whatever name they are given, these are never secrets.
+ */
+import { isPlaceholder } from '../placeholders.js';
+import type { Site } from './names.js';
+import { isIdentifierLike, isKeyboardMash, isWordCompound, looksGenerated } from './words.js';
+
+export const TYPE_NAMES = new Set([
+  'string', 'str', 'int', 'integer', 'bool', 'boolean', 'number', 'float', 'double', 'any', 'object', 'char',
+  'bytes', 'byte', 'buffer', 'secretstr', 'secretbytes', 'optional', 'unknown', 'void', 'text', 'varchar',
+  'password', 'passwordfield', 'charfield', 'textfield', 'uuid', 'hidden', 'masked', 'sensitive', 'secure',
+  'required', 'default', 'value', 'empty', 'blank', 'dummy', 'sample', 'mock', 'stub', 'bearer', 'basic',
+]);
+
+/** Objects code reads members of: `self.x`, `this.options.token`, `process.env.X`, `config.secret`. */
+const RECEIVERS = new Set(['self', 'this', 'cls', 'ctx', 'context', 'config', 'conf', 'cfg', 'settings', 'options', 'opts', 'props', 'state', 'params', 'args', 'env', 'os', 'process', 'window', 'document', 'app', 'module', 'exports', 'request', 'req', 'response', 'res', 'vars', 'var', 'local', 'data', 'secrets']);
+
+/**
+ * Template and reference markers that isPlaceholder does not know: Maven and Gradle resource
+ * filtering (`@db.password@`), token replacement (`#{Password}#`, `###PASSWORD###`,
+ * `__DB_PASSWORD__`, `%%PASSWORD%%`), Ruby and CoffeeScript interpolation (`#{…}`), ERB
+ * (`<%= … %>`), Go and Helm templates with a pipe, Terraform (`var.x`, `local.x`), Ansible lookups.
+ */
+const MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+
+/**
+ * True when the value is code, a reference or a marker, not a literal: never a secret, whatever the
+ * name. `v` is the value as judged (unescaped); `site` is how it is written.
+ */
+export function notALiteral(v: string, site: Site, before: string, after: string): boolean {
+  if (MARKER.test(v)) return true;
+  // A percent-encoded placeholder or phrase (`secret%3Dpassword`, `lock%26key`) is still one.
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
+  if (isKeyboardMash(v)) return true;
+  // Type unions in docstrings (`int|float|str|Binary`) and printf templates (`%s/%s/aws4_request`).
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
+  // E-mail addresses are identities, not secrets.
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
+  if (isCiphertext(v) || isReference(v)) return true;
+  // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
+  if (isCode(v)) return true;
+  // Natural-language text (any non-ASCII letter) is not a key.
+  if (/[^\u0020-\u007e]/.test(v)) return true;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  // A type with a default (`bool=False`, `Optional[str]=None`): a Python annotation.
+  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
+  if (typed !== undefined && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
+  // Version numbers and catalogue ids (`1.2.3`, `T1552.001`).
+  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ''))) return true;
+  if (isCodeReference(v, site, before, after)) return true;
+  // References to other things: URLs without credentials, paths, files, env var names.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return true;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
+  // Resource names with placeholders: `projects/PROJECT_ID/locations/*/keyRings/KEYRING`.
+  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split('/').every((seg) => seg === '' || seg === '*' || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
+  // UPPER_CASE and UPPER-CASE names (`DELETE-KEY`, `_IMDSV2_SESSION_TTL`, `__DATASTORE_INIT__`), not
+  // grouped random keys (`A3-C4ZJMN-PQTZTL`): a name's parts are letters, optionally then digits.
+  const upper = v.replace(/^[-_]+|[-_]+$/g, '');
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return true;
+  // CSS colours.
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
+  // Generics and markup (`Pick<SecretRecord`), labels ending in a colon (`sha256:`), domains and host/paths.
+  if (/[<>]/.test(v) || v.endsWith(':')) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return true;
+  // Brackets mean code, unless the value is otherwise plainly random (generated keys use them).
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
+  return false;
+}
+
+/**
+ * Code: member access (`Rails.env.test?`, `settings.SECRET_KEY`), constants and class paths
+ * (`Rack::SESSION_OPTIONS`, `ActiveJob::Serializers::ObjectSerializer`), calls (`Foo.new(app)`,
+ * `config.get("x")`), method calls and regular expressions.
+ */
+function isCode(v: string): boolean {
+  // Scope resolution: Ruby, C++, PHP and Rust paths and constants.
+  if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
+  const member = v.replace(/\.$/, '').replace(/[?!]$/, '');
+  if (/^@{0,2}[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*)+$/.test(member)) {
+    const segments = member.replace(/^@+/, '').split(/\??\.|->/);
+    if (RECEIVERS.has(segments[0] as string) || segments.every(isIdentifierLike)) return true;
+    // Constructors and conversions at the end of a chain: `Foo.new`, `bytes.decode`, `x.to_s`.
+    if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1] as string) && isIdentifierLike(segments[0] as string)) return true;
+  }
+  if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  // Method calls (`.exec(`, `.get(`) and regular expressions (`\/`, `\d`) are code.
+  return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+
+/**
+ * A path is made of names: every segment is a word, a lower-case name, a number or a file name.
+ * Base64 that starts with `/` has segments of random mixed case instead.
+ */
+function isPath(v: string): boolean {
+  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
+}
+
+export function decodePercent(v: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+/** Encrypted values are meant to be committed: SOPS, jasypt, Vault transit, AWS KMS blobs, Ansible Vault. */
+function isCiphertext(v: string): boolean {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+
+/**
+ * Identifiers of other things: ARNs and URNs, and `scheme:path` references to secret stores
+ * (`vault:secret/data/app#password`, `ssm:/app/db`) written in lower case with no random part.
+ */
+function isReference(v: string): boolean {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+
+/**
+ * In code, an unquoted value that ends its statement, argument or object entry (`token = next;`,
+ * `f(apiKey, secretKey)`, `{ token: token2 }`) is a variable or an expression, not a literal; a
+ * value spelled exactly like the name it is assigned to is a label (`TOKEN_TYPE = "TOKEN_TYPE"`).
+ */
+function isCodeReference(v: string, site: Site, before: string, after: string): boolean {
+  const quoted = site.quote !== '';
+  // One piece of a string built in code (`"ab" + x`, `['ab', 'cd'].join('/')`, PHP `.`, Lua `..`):
+  // the secret, if any, is the whole, which a scanner cannot see here.
+  if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
+  // An unquoted camelCase name (`charString1`): a variable, not a literal.
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  const bare = v.replace(/[)\]}]+$/, '');
+  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials;
+  // URLs on documentation domains (RFC 2606: example.com, .example, .test, .invalid) are examples.
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
+  if (site.name === '') return false;
+  const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const label = fold(site.name.slice(site.name.lastIndexOf('.') + 1));
+  return label.length > 0 && label === fold(v);
+}

@@ -1,0 +1,148 @@
+/**
+ * Generic detection on the shapes real code takes: weak passwords under password names, aligned
+ * columns, shell continuations, Basic and Bearer values anywhere, bare `key` names with strongly
+ * random values, escaped JSON and arrays — and code expressions, templates and labels that are never
+ * values. Every secret-shaped value is assembled at run time, so this file holds no literal one.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinRules } from '../src/config/rule-pack.js';
+import { Detector } from '../src/engine/detector.js';
+import { base62Text } from './support/engine-fakes.js';
+
+const detector = new Detector(loadBuiltinRules(), { now: Date.parse('2026-06-01T00:00:00Z') });
+/** The secrets found in `text`, read as the file `path`. */
+const found = (text: string, path?: string): string[] => detector.scan(text, undefined, path).map((m) => m.secret);
+const rulesOf = (text: string, path?: string): string[] => detector.scan(text, undefined, path).map((m) => m.rule.id);
+const j = (...parts: string[]): string => parts.join('');
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+const hex = (seed: number, n: number): string => Buffer.from(base62Text(seed, n)).toString('hex').slice(0, n);
+
+describe('passwords people chose, under password names', () => {
+  const weak = j('wel', 'come1');
+  it.each([
+    ['a Python setting', 'settings.py', `DB_PASSWORD = "${weak}"`],
+    ['a YAML mapping, unquoted', 'config/database.yml', `  password: ${j('pork', 'chop')}`],
+    ['an exported shell variable', 'deploy.sh', `export OS_PASSWORD=${j('tester', '42')}`],
+    ['a PHP array', 'config/app.php', `    'password' => '${weak}',`],
+    ['a Go struct literal with aligned columns', 'db_test.go', `\tPassword:           "${weak}",`],
+  ])('finds a weak password in %s', (_where, path, line) => {
+    expect(found(line, path)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a stop word', `password = "${j('change', 'me')}"`],
+    ['an environment lookup', '  config.password = ENV["DB_PASSWORD"]'],
+    ['a shell expansion', 'password: "${DB_PASSWORD}"'],
+    ['a Jinja template', 'password: "{{ db_password }}"'],
+    ['a token-replacement marker', 'password = ###PASSWORD###'],
+    ['a printf template', 'password = "%(password)s"'],
+    ['an angle-bracket placeholder', 'password: <your-password>'],
+    ['a UI string', '  password: "Enter your password"'],
+    ['a function call', '  password: generate_password(16)'],
+  ])('leaves %s alone', (_what, line) => {
+    expect(found(line, 'config.yml')).toEqual([]);
+  });
+
+  it.each([
+    ['a builder method', 'DataSource.java', (v: string) => `    builder.password("${v}").build();`],
+    ['an argument list', 'backup.py', (v: string) => `    subprocess.run(["mysqldump", "--password", "${v}", "shop"])`],
+    ['a name/value pair', 'applicationContext.xml', (v: string) => `    <property name="password" value="${v}"/>`],
+    ['a UI test filling the field', 'login.spec.ts', (v: string) => `  await page.fill('#password', '${v}');`],
+  ])('finds a weak password given to %s', (_where, path, render) => {
+    const value = j('pump', 'kin77');
+    expect(found(render(value), path)).toEqual([value]);
+  });
+
+  it('an unquoted word is a value in configuration but a variable in code', () => {
+    const line = `password = ${j('hunter', 'twelve')}`;
+    expect(found(line, 'app.ini')).toHaveLength(1);
+    expect(found(line, 'app.py')).toEqual([]);
+  });
+});
+
+describe('code expressions are not values', () => {
+  it.each([
+    '  password: Rails.env.test?',
+    '  token: Foo.new',
+    '  config.session_store :cookie_store, key: Rack::SESSION_OPTIONS',
+    '  secret: "ActiveJob::Serializers::ObjectSerializer"',
+    'SECRET_KEY = settings.SECRET_KEY',
+    'api_key = os.environ["API_KEY"]',
+    'api_key = config.get("api_key")',
+    'db_password = getenv("DB_PASSWORD")',
+  ])('%s', (line) => {
+    expect(rulesOf(line, 'app.rb')).toEqual([]);
+  });
+
+  it('a piece of a string built in code is not reported on its own', () => {
+    const first = base62Text(3, 14);
+    expect(found(`  secretAccessKey: ['${first}', '${base62Text(4, 20)}'].join('/'),`, 'sigv4.test.ts')).toEqual([]);
+    expect(found(`const apiKey = "${first}" + suffix;`, 'client.ts')).toEqual([]);
+  });
+
+  it('credential words inside longer words are not names', () => {
+    const value = base62Text(5, 24);
+    for (const name of ['passport', 'bypassMode', 'renderPass', 'shadowPass'])
+      expect(rulesOf(`${name} = "${value}"`, 'app.js'), name).toEqual([]);
+    expect(rulesOf(`publicKeyToken = "${hex(6, 16)}"`, 'App.config')).toEqual([]);
+  });
+});
+
+describe('columns, continuations and layouts', () => {
+  const key = j(base62Text(7, 20), ';', base62Text(8, 18), '@x');
+  it('finds values behind hand-aligned columns', () => {
+    expect(found(`define('AUTH_KEY',         '${key}');`, 'wp-config.php')).toEqual([key]);
+    const ini = base62Text(9, 28);
+    expect(found(`secret_key            = ${ini}`, 'app.ini')).toEqual([ini]);
+  });
+
+  it('finds an unquoted value followed by a shell line continuation', () => {
+    const value = base62Text(10, 12);
+    expect(found(`docker run -e MYSQL_PASSWORD=${value} \\`, 'run.sh')).toEqual([value]);
+    expect(found(`    --os-password ${value} \\`, 'deploy.sh')).toEqual([value]);
+  });
+
+  it('finds a password inside escaped JSON and the first of an array of tokens', () => {
+    const value = j(base62Text(11, 10), '!7');
+    expect(found(`"body": "{\\"name\\":\\"root\\",\\"password\\":\\"${value}\\"}"`, 'fixture.json')).toEqual([value]);
+    const token = base62Text(12, 28);
+    expect(found(`"tokens": ["${token}"]`, 'tokens.json')).toEqual([token]);
+  });
+});
+
+describe('Basic and Bearer values anywhere', () => {
+  const token = base62Text(13, 32);
+  it.each([
+    ['a headers dict', `headers = {"Authorization": "Bearer ${token}"}`],
+    ['a comparison in a handler', `  if r.Header.Get("Authorization") != "Bearer ${token}" {`],
+    ['an access log', `10.0.4.17 - - [12/Mar/2024:10:01:22 +0000] "GET /v1/orders HTTP/1.1" 200 - "Bearer ${token}"`],
+  ])('finds a Bearer token in %s', (_where, line) => {
+    expect(rulesOf(line)).toEqual(['generic-authorization-bearer']);
+  });
+
+  it('not a Bearer word in prose or a token built at run time', () => {
+    expect(rulesOf('The bearer token authentication scheme is described in RFC 6750.')).toEqual([]);
+    expect(rulesOf('headers["Authorization"] = "Bearer " + accessToken')).toEqual([]);
+  });
+
+  it('finds Basic credentials in a test request, only when they decode to a real user:password', () => {
+    const creds = b64(j('deploy:', base62Text(14, 12)));
+    expect(rulesOf(`    await request(app).get('/metrics').set('Authorization', 'Basic ${creds}').expect(200);`)).toEqual(['generic-basic-auth-header']);
+    expect(rulesOf(`  .set('Authorization', 'Basic ${b64('user:password')}')`)).toEqual([]);
+    expect(rulesOf('See the basic configuration section for the defaults.')).toEqual([]);
+  });
+});
+
+describe('a bare `key` needs a strongly random value', () => {
+  it('finds long hex and high-entropy base64 under `key`', () => {
+    const h = hex(15, 32);
+    expect(found(`{"key": "${h}"}`, 'settings.json')).toEqual([h]);
+    const b = base62Text(16, 32);
+    expect(found(`key = "${b}"`, 'app.py')).toEqual([b]);
+  });
+
+  it('leaves names, short ids and words under `key` alone', () => {
+    for (const line of ['{"key": "name"}', `key: "${base62Text(17, 10)}"`, 'key = "user-profile-cache"', 'key: translation.missing_value'])
+      expect(rulesOf(line, 'data.json'), line).toEqual([]);
+  });
+});
