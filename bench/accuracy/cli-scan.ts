@@ -11,6 +11,8 @@ export interface ReportJson {
   findings: {
     ruleId: string;
     confidence: string;
+    /** `fixture` when the scan's context policy does not count it (docs/context.md). */
+    disposition?: string;
     redacted: string;
     fingerprint: string;
     location: { path: string; line: number; endLine: number; column: number; endColumn: number };

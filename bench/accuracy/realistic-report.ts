@@ -121,6 +121,18 @@ export async function runRealistic(options: RealisticOptions, log: (line?: strin
   log();
   log(`Fixtures: ${['test/docs fixture', 'not a fixture'].map((k) => `${k} recall dev ${pct(recall(fixtures.dev.get(k) ?? zero))}, holdout ${pct(recall(fixtures.holdout.get(k) ?? zero))}`).join('; ')}`);
 
+  // What a build or a pre-commit hook counts: incidents. Fixtures (a generic match in a test, doc or
+  // example; docs/context.md) stay in the report but raise no alert.
+  const incidents = report.findings.filter((f) => f.disposition !== 'fixture');
+  const alertScore = scoreRealistic(corpus.files, corpus.labels, toLineFindings(incidents));
+  const alertSplits = splitCounts(alertScore);
+  const alertContexts = bySplit(alertScore, (l) => l.context, (f) => f.context);
+  log();
+  log(`Alerts (incidents; ${report.findings.length - incidents.length} of ${report.findings.length} findings are fixtures, reported but not counted):`);
+  for (const line of formatTable(['split', 'secrets', 'alerted', 'false alerts', 'precision', 'recall', 'F1'], [['dev', ...prf(alertSplits.dev)], ['holdout', ...prf(alertSplits.holdout)], ['all', ...prf(alertSplits.all)]])) log(`  ${line}`);
+  const alertRows = CONTEXTS.map((c) => [c, ...SPLITS.flatMap((split) => [String(contexts[split].get(c)?.falsePositives ?? 0), String(alertContexts[split].get(c)?.falsePositives ?? 0)])]);
+  for (const line of formatTable(['context', 'dev FP lines', 'false alerts', 'holdout FP lines', 'false alerts'], alertRows)) log(`  ${line}`);
+
   listDevMisses(score, options.top, log);
   listDevFalsePositives(score, report.findings, corpus, options.top, log);
 
@@ -157,6 +169,7 @@ export async function runRealistic(options: RealisticOptions, log: (line?: strin
     byContext: table(contexts),
     byShape: table(shapes),
     byKind: table(kinds),
+    alerts: { dev: figures(alertSplits.dev), holdout: figures(alertSplits.holdout), all: figures(alertSplits.all), byContext: table(alertContexts) },
     devMisses: score.outcomes.filter((o) => !o.found && o.label.split === 'dev').map((o) => ({ path: o.label.path, line: o.label.line, kind: o.label.kind, shape: o.label.shape, fixture: o.label.fixture })),
     devFalsePositives: score.falseLines.filter((f) => f.split === 'dev').map((f) => ({ path: f.path, line: f.line, rules: f.ruleIds, lookAlike: negativeShape(f) })),
     secretlint: secretlintJson,

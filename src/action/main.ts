@@ -14,6 +14,7 @@ import path from 'node:path';
 import { loadConfigFile, resolveSettings } from '../config/load.js';
 import { parseBaseline, type Baseline } from '../findings/baseline.js';
 import type { Finding, ScanStats, ScanWarning } from '../findings/finding.js';
+import { incidentsOf } from '../findings/fixture-policy.js';
 import { makeReport } from '../findings/report.js';
 import { problemLevel, problemText } from '../findings/scan-problem.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
@@ -226,8 +227,9 @@ async function postComment(
   const octokit = getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
   try {
     const result = await upsertStickyComment(octokit, { owner, repo, issue_number: pr.number }, commentBody(outcome, pr.head), {
-      // A clean PR gets no comment, unless there is an earlier one to mark resolved.
-      createIfAbsent: outcome.newFindings.length > 0,
+      // A clean PR gets no comment, unless there is an earlier one to mark resolved; fixtures alone
+      // (test and documentation data, docs/context.md) are left to the annotations and the summary.
+      createIfAbsent: incidentsOf(outcome.newFindings).length > 0,
     });
     if (result.action === 'forbidden') {
       core.notice(

@@ -5,6 +5,7 @@
  */
 import type { AnnotationProperties } from '@actions/core';
 import { compareFindings, severityRank, type Finding, type ScanStats } from '../findings/finding.js';
+import { incidentsOf } from '../findings/fixture-policy.js';
 import { findingsTable } from '../report/scan/markdown.js';
 import { failsAt, type FailLevel } from './inputs.js';
 
@@ -34,7 +35,7 @@ export interface ScanOutcome {
 }
 
 export interface Annotation {
-  level: 'error' | 'warning';
+  level: 'error' | 'warning' | 'notice';
   message: string;
   properties: AnnotationProperties;
 }
@@ -44,19 +45,20 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
 }
 
+/** New incidents at or above the fail level; fixtures (docs/context.md) never fail the check. */
 export function failingFindings(outcome: Pick<ScanOutcome, 'newFindings' | 'failLevel'>): Finding[] {
-  return outcome.newFindings.filter((f) => failsAt(f.severity, outcome.failLevel));
+  return incidentsOf(outcome.newFindings).filter((f) => failsAt(f.severity, outcome.failLevel));
 }
 
 /**
  * One annotation per new finding, on its line: errors for findings that fail the check, warnings
- * for those below the fail level, each capped at what the runner displays.
+ * for incidents below the fail level, notices for fixtures, each capped at what the runner displays.
  */
 export function annotationsFor(outcome: Pick<ScanOutcome, 'newFindings' | 'failLevel'>): { shown: Annotation[]; hidden: number } {
   const shown: Annotation[] = [];
-  const perLevel = { error: 0, warning: 0 };
+  const perLevel = { error: 0, warning: 0, notice: 0 };
   for (const f of bySeverity(outcome.newFindings)) {
-    const level = failsAt(f.severity, outcome.failLevel) ? 'error' : 'warning';
+    const level = f.disposition === 'fixture' ? 'notice' : failsAt(f.severity, outcome.failLevel) ? 'error' : 'warning';
     if (perLevel[level] >= ANNOTATIONS_PER_LEVEL) continue;
     perLevel[level]++;
     shown.push({ level, message: annotationMessage(f), properties: annotationProperties(f) });

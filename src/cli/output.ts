@@ -16,6 +16,8 @@ export interface WriteOptions {
   /** false (`--no-color`) forces plain text even on a TTY; see colorEnabled for the rest. */
   color?: boolean;
   rules: readonly Rule[];
+  /** Text format: list fixtures too (`--show-fixtures`). */
+  showFixtures?: boolean;
 }
 
 export async function writeReport(report: Report, options: WriteOptions): Promise<void> {
@@ -23,7 +25,7 @@ export async function writeReport(report: Report, options: WriteOptions): Promis
   const toFile = options.output !== undefined;
   // Only text on standard output is coloured: a report file is read by other programs.
   const color = options.format === 'text' && !toFile && colorEnabled(options.color, process.stdout);
-  const text = formatter(report, { rules: options.rules, color });
+  const text = formatter(report, { rules: options.rules, color, showFixtures: options.showFixtures });
   await writeOutput(text, options.output);
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadSettings } from '../config/settings.js';
 import { parseSize } from '../config/size.js';
 import type { ScanScope, ScanStats } from '../findings/finding.js';
+import { incidentsOf } from '../findings/fixture-policy.js';
 import { makeReport } from '../findings/report.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline/run.js';
 import type { FormatName } from '../report/scan/index.js';
@@ -50,6 +51,7 @@ export interface ScanCliOptions {
   record?: boolean;
   db?: string;
   explain?: boolean;
+  showFixtures?: boolean;
 }
 
 export async function runScan(paths: string[], raw: Record<string, unknown>): Promise<number> {
@@ -70,17 +72,19 @@ export async function runScan(paths: string[], raw: Record<string, unknown>): Pr
   const explanation = result.explanation;
   // Text and JSON have a place for the explanation; the CI formats' schemas do not: standard error.
   if (explanation && (format === 'text' || format === 'json')) report.explain = explanation;
-  await writeReport(report, { format, output: opts.output, color: opts.color, rules: settings.rules });
+  await writeReport(report, { format, output: opts.output, color: opts.color, rules: settings.rules, showFixtures: opts.showFixtures === true });
   if (explanation && report.explain === undefined) {
     const { explanationText } = await import('../report/scan/explain.js');
     const { colorEnabled } = await import('./color.js');
     process.stderr.write(explanationText(explanation, colorEnabled(opts.color, process.stderr)));
   }
-  if (findings.length > 0 && opts.staged && !opts.quiet) {
+  // Fixtures (a generic rule's match in a test, doc or example) are reported, not counted: docs/context.md.
+  const counted = incidentsOf(findings);
+  if (counted.length > 0 && opts.staged && !opts.quiet) {
     const { blockedCommitHelp } = await import('./hook-help.js');
-    process.stderr.write(blockedCommitHelp(findings));
+    process.stderr.write(blockedCommitHelp(counted));
   }
-  return findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+  return counted.length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
 
 /**

@@ -8,6 +8,7 @@
  * still scanned as plain text.
  */
 import { loadSettings } from '../config/settings.js';
+import { incidentsOf } from '../findings/fixture-policy.js';
 import { makeReport } from '../findings/report.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { FormatName } from '../report/scan/index.js';
@@ -63,7 +64,8 @@ export async function runTickets(paths: string[], raw: Record<string, unknown>):
     rules: result.settings.rules,
   });
   if (result.failures.length > 0) return EXIT_USAGE;
-  return result.findings.length > 0 ? exitOnFindings : EXIT_CLEAN;
+  // Ticket findings are `source`, so all of them are incidents; counted the way `scan` counts.
+  return incidentsOf(result.findings).length > 0 ? exitOnFindings : EXIT_CLEAN;
 }
 
 function parseZipLimits(opts: TicketsCliOptions): { entries?: number; bytes?: number; ratio?: number } {

@@ -7,6 +7,7 @@ import { CONFIDENCES } from '../rules/vocabulary.js';
 import { DEFAULT_WARN_SHARE } from './defaults.js';
 import { parseSize } from './size.js';
 import { FINGERPRINT_PATTERN } from '../findings/fingerprint.js';
+import { contextPolicySchema } from './context-policy.js';
 
 export { parseSize };
 
@@ -80,6 +81,7 @@ export const configSchema = z
       .min(1)
       .optional()
       .describe('Baseline file, relative to this config file: scans report only findings not recorded in it.'),
+    context: contextPolicySchema.optional(),
   })
   .strict();
 

@@ -14,6 +14,7 @@ import { captureGroupCount, compileRule, RuleCompileError } from '../engine/dete
 import { ZodError, type z } from 'zod';
 import { issuePath, zodProblems, type Problem } from '../rules/parse.js';
 import { findConfigFile, type ConfigLocation, type FindConfigOptions } from './discover.js';
+import { unknownPolicyRules } from './context-policy.js';
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
@@ -137,6 +138,14 @@ export async function parseConfig(raw: unknown, shown: string, options: ParseCon
     (input.disable_rules as unknown[]).forEach((id, index) => {
       if (typeof id === 'string' && !known.has(id) && !customIds.has(id)) problems.push(unknownRuleProblem(shown, id, index));
     });
+  }
+
+  if (options.builtinRuleIds !== undefined && parsed.success) {
+    // A typo in a per-rule context override would otherwise silently change nothing.
+    const ids = [...options.builtinRuleIds, ...customRules.map((r) => r.id)];
+    for (const id of unknownPolicyRules(parsed.data.context, ids)) {
+      problems.push({ file: shown, path: `context.rules.${id}`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` });
+    }
   }
 
   // Read from the input, so a problem elsewhere in the file does not hide these.

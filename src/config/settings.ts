@@ -13,6 +13,8 @@ import { readPackedRules } from './rule-pack.js';
 import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './file-schema.js';
+import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from '../findings/fixture-policy.js';
+import type { FindingContext } from '../findings/context.js';
 
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_WARN_SHARE } from './defaults.js';
 
@@ -59,6 +61,8 @@ export interface ScanSettings {
   warnings: ScanWarning[];
   /** The config's `baseline:` file, resolved against the config file's directory. */
   baselineFile?: string;
+  /** Which findings are fixtures rather than incidents (the `context:` section; docs/context.md). */
+  contextPolicy: ContextPolicy;
 }
 
 /** Built-in rules minus disabled ones, plus custom rules (which replace built-ins of the same id). */
@@ -88,8 +92,15 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || undefined,
     warnings: [],
+    contextPolicy: contextPolicyOf(config.context),
     ...(config.baseline !== undefined ? { baselineFile: path.resolve(path.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config.baseline) } : {}),
   };
+}
+
+/** The `context:` section as the policy the context step applies; no section is the default. */
+function contextPolicyOf(section: ConfigFile['context']): ContextPolicy {
+  if (section === undefined) return DEFAULT_CONTEXT_POLICY;
+  return { fixtureContexts: new Set(section.fixture_contexts as FindingContext[]), rules: new Map(Object.entries(section.rules)) };
 }
 
 export function unknownRuleProblem(file: string, id: string, index: number): Problem {

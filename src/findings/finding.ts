@@ -3,6 +3,8 @@
  * Field names here are that contract; change them only with a new contract version.
  */
 import type { Confidence, Kind, Lifetime, Severity } from '../rules/schema.js';
+import type { FindingContext } from './context.js';
+import type { Disposition } from './fixture-policy.js';
 import type { Explanation } from './rejection.js';
 
 export type SourceKind = 'file' | 'staged' | 'diff' | 'history' | 'ticket';
@@ -32,6 +34,8 @@ export interface Location extends Omit<Origin, 'line' | 'column'> {
   column: number;
   endLine: number;
   endColumn: number;
+  /** What kind of file it sits in (see context.ts and docs/context.md); set by scans that classify. */
+  context?: FindingContext;
 }
 
 export type VerificationStatus = 'live' | 'dead' | 'unknown';
@@ -68,6 +72,11 @@ export interface Finding {
   /** Non-secret facts decoded offline (AWS account id, key type, issuer). */
   facts?: Record<string, string>;
   verification?: Verification;
+  /**
+   * `incident` (counts: exit code, hook, Action) or `fixture` (test or documentation data a generic
+   * rule matched; listed, not counted). See fixture-policy.ts; set by scans that apply the policy.
+   */
+  disposition?: Disposition;
 }
 
 export interface SkippedSource {

@@ -77,6 +77,7 @@ export const OCCURRENCES: Table<OccurrenceRecord> = {
     optional('author', 'author'),
     optional('committed_at', 'committedAt'),
     optional('url', 'url'),
+    optional('context', 'context'),
     required('presence', 'presence'),
     optional('branches', 'branches', true),
     required('first_seen', 'firstSeen'),

@@ -100,7 +100,7 @@ function mergeOccurrence(store: Store, o: OccurrenceRecord, runId: number): void
          last_run = @last_run ${
            newer
              ? `, source = @source, line = @line, commit_id = @commit_id, author = @author, committed_at = @committed_at,
-                url = coalesce(@url, url), presence = @presence, branches = coalesce(@branches, branches)`
+                url = coalesce(@url, url), context = coalesce(@context, context), presence = @presence, branches = coalesce(@branches, branches)`
              : ''
          }
        WHERE id = @id`,

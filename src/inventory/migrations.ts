@@ -131,6 +131,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'what kind of file each occurrence sits in (source, test, docs, example, vendor, generated)',
+    up(db) {
+      db.exec('ALTER TABLE occurrences ADD COLUMN context TEXT');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

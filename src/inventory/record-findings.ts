@@ -27,7 +27,7 @@ const INSERT_SECRET = `${insertInto(SECRETS)}
 const UPSERT_OCCURRENCE = `${insertInto(OCCURRENCES, { extraColumns: ['last_run'] })}
   ON CONFLICT (fingerprint, repo, path, system, ticket, field) DO UPDATE SET
     source = excluded.source, line = excluded.line, commit_id = excluded.commit_id, author = excluded.author,
-    committed_at = excluded.committed_at, url = coalesce(excluded.url, url),
+    committed_at = excluded.committed_at, url = coalesce(excluded.url, url), context = coalesce(excluded.context, context),
     last_seen = excluded.last_seen, last_run = excluded.last_run, presence = excluded.presence,
     branches = coalesce(excluded.branches, branches)`;
 
@@ -99,6 +99,7 @@ function occurrenceOf(f: Finding, scope: RecordScope, now: string): OccurrenceRe
     author: loc.author,
     committedAt: isoDate(loc.date),
     url: loc.url,
+    context: loc.context,
     presence,
     branches: branches ? [...branches].sort() : undefined,
     firstSeen: now,

@@ -6,6 +6,7 @@
  * Occurrences are keyed by (fingerprint, repo, path, ticket system, ticket, field): one secret in
  * one file of one repository is one occurrence however often it was re-added.
  */
+import type { FindingContext } from '../findings/context.js';
 import type { Finding, SourceKind } from '../findings/finding.js';
 
 export const SECRET_STATUSES = ['open', 'allowed', 'verified-live', 'dead', 'revoked'] as const;
@@ -54,6 +55,8 @@ export interface OccurrenceRecord {
   author?: string;
   committedAt?: string;
   url?: string;
+  /** What kind of file the secret sits in (docs/context.md), when the scan classified it. */
+  context?: FindingContext;
   presence: Presence;
   /** Branches whose history holds the adding commit, where known. */
   branches?: string[];

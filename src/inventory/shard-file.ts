@@ -12,6 +12,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { FINDING_CONTEXTS } from '../findings/context.js';
 import type { Finding } from '../findings/finding.js';
 import { FINGERPRINT_PATTERN } from '../findings/fingerprint.js';
 import { SECRET_STATUSES, type InventoryExport } from './records.js';
@@ -99,6 +100,8 @@ const occurrenceSchema = z.object({
   author: optStr,
   committedAt: optStr,
   url: optStr,
+  // A context this version does not know (from a newer sprawlguard) is left out, not an error.
+  context: z.enum(FINDING_CONTEXTS).optional().catch(undefined),
   presence: z.enum(['present', 'removed-from-head', 'gone']),
   branches: z.array(z.string()).optional(),
   firstSeen: str,
@@ -205,6 +208,7 @@ const reportFindingSchema = z.object({
     ticket: optStr,
     field: optStr,
     url: optStr,
+    context: z.enum(FINDING_CONTEXTS).optional().catch(undefined),
   }),
 });
 

@@ -22,6 +22,7 @@ import { ExplainCollector } from './explain.js';
 import { scannerConfig } from './scanner-config.js';
 import { coverageProblem, pathAllowlist } from './steps/allowlist.js';
 import { applyBaseline, type BaselineInput } from './steps/baseline.js';
+import { readHeads } from './steps/context.js';
 import { applyReportFilters } from './steps/index.js';
 import { stripSecrets } from './steps/strip-secrets.js';
 import type { VerifyFindings } from './steps/verify.js';
@@ -120,10 +121,11 @@ export async function runPipeline(source: ScanSource, options: PipelineOptions):
   options.mask?.(found);
 
   if (explain && scanner) explain.addEngine(scanner.takeRejections());
-  const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop);
+  const scope = source.scope();
+  const placement = { stdin: source.kind === 'stdin', heads: await readHeads(found, scope) };
+  const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop, placement);
   const baseline = await options.baseline?.();
   const reported = baseline ? applyBaseline(filtered, baseline, explain?.drop) : filtered;
-  const scope = source.scope();
   if (options.verify) await options.verify(reported, { scope, settings });
   const showSecrets = options.showSecrets === true;
   const findings = stripSecrets(reported, showSecrets);

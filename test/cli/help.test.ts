@@ -143,7 +143,7 @@ describe('shell completion', () => {
     });
 
     it('completes options after -, and leaves file names to bash after options taking a file', async () => {
-      expect(await complete('scan', '--show')).toEqual(['--show-secrets']);
+      expect(await complete('scan', '--show-s')).toEqual(['--show-secrets']);
       expect(await complete('scan', '--ex')).toEqual(['--exit-code', '--explain']);
       // An option value is skipped when finding the command: `-o scan` does not enter `scan`.
       expect(await complete('scan', '-o', 'report', '--sta')).toEqual(['--staged']);

@@ -47,9 +47,9 @@ describe.concurrent('scanning a directory', () => {
   it('reports exact positions in JSON', async ({ expect }) => {
     const report = parseJsonReport(await runOnce(['scan', project, '--format', 'json']));
     expect(report.findings.map((f) => ({ rule: f.ruleId, ...f.location }))).toEqual([
-      { rule: 'github-oauth-token', source: 'file', path: 'deploy/nested/ci.env', line: 2, column: 7, endLine: 2, endColumn: 46 },
-      { rule: 'github-classic-pat', source: 'file', path: 'deploy/nested/ci.env', line: 3, column: 7, endLine: 3, endColumn: 46 },
-      { rule: 'github-classic-pat', source: 'file', path: 'src/settings.py', line: 3, column: 17, endLine: 3, endColumn: 56 },
+      { rule: 'github-oauth-token', source: 'file', path: 'deploy/nested/ci.env', context: 'source', line: 2, column: 7, endLine: 2, endColumn: 46 },
+      { rule: 'github-classic-pat', source: 'file', path: 'deploy/nested/ci.env', context: 'source', line: 3, column: 7, endLine: 3, endColumn: 46 },
+      { rule: 'github-classic-pat', source: 'file', path: 'src/settings.py', context: 'source', line: 3, column: 17, endLine: 3, endColumn: 56 },
     ]);
     expect(report.findings.map((f) => f.fingerprint)).toEqual([sha256(OAUTH), sha256(PAT_B), sha256(PAT_A)]);
     expect(report.stats).toMatchObject({ sources: 3, skipped: [] });

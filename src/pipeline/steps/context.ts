@@ -1,13 +1,76 @@
 /**
- * Step 2, context policy: where a finding sits (source, test, docs, example, vendored or generated
- * code; a fixture or an incident) may change whether and how it is reported. Its place in the order
- * is fixed: after the allowlists, before the confidence threshold and the baseline, so that what an
- * allowlist removes is never classified and what this step decides is what the baseline and
- * --explain see. The classification (src/findings/context.ts) and the fixture-or-incident policy
- * (src/findings/fixture-policy.ts) plug in here; until then the step reports every finding.
+ * Step 2, context policy: each finding gets where it sits (`location.context`: source, test, docs,
+ * example, vendored or generated code; src/findings/context.ts) and whether it counts
+ * (`disposition`: incident or fixture; src/findings/fixture-policy.ts, configured by the `context:`
+ * section). The step drops nothing: fixtures are reported, the CLI and the Action only leave them
+ * out of what they count. Its place in the order is fixed: after the allowlists, before the
+ * confidence threshold and the baseline, so that what an allowlist removes is never classified
+ * and what this step decides is what the baseline and --explain see.
+ *
+ * Files are judged by their path and, when the path says nothing, by a "generated, do not edit"
+ * marker in their first lines: for a scan of files on disk the head of each file with a finding is
+ * read once (a few KiB, never the whole file). Git scans judge a blob by its path alone. Tickets,
+ * chats and standard input are `source`: what people paste there always counts (docs/context.md).
  */
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { ScanSettings } from '../../config/settings.js';
+import { classifyContext, contextOfOrigin, MARKER_CHARS, type FindingContext } from '../../findings/context.js';
+import type { Finding, ScanScope } from '../../findings/finding.js';
+import { disposition } from '../../findings/fixture-policy.js';
 import type { FindingFilter } from './filter.js';
 
-export function contextFilter(): FindingFilter {
-  return { name: 'context', drop: () => undefined };
+/** What the step knows of the scan besides the findings. */
+export interface ContextInput {
+  /** Standard input: no file to judge, every finding is `source`. */
+  stdin?: boolean;
+  /** The first characters of files on disk, by finding path (see readHeads). */
+  heads?: ReadonlyMap<string, string>;
+}
+
+export function contextFilter(settings: Pick<ScanSettings, 'rules' | 'contextPolicy'>, input: ContextInput = {}): FindingFilter {
+  const rules = new Map(settings.rules.map((r) => [r.id, r]));
+  return {
+    name: 'context',
+    mark: (finding) => {
+      const context: FindingContext = input.stdin ? 'source' : contextOfOrigin(finding.location, input.heads?.get(finding.location.path));
+      finding.location.context = context;
+      finding.disposition = disposition(finding, rules.get(finding.ruleId), settings.contextPolicy);
+    },
+    drop: () => undefined,
+  };
+}
+
+/**
+ * The head of each file on disk whose path alone classifies as `source`, read once per file: the
+ * only place a generated-file marker can change the answer. A file that cannot be read (gone since
+ * the scan) is judged by its path.
+ */
+export async function readHeads(findings: readonly Finding[], scope: ScanScope | undefined): Promise<Map<string, string>> {
+  const heads = new Map<string, string>();
+  if (scope?.source !== 'files') return heads;
+  const paths = new Set<string>();
+  for (const f of findings) {
+    if (f.location.source === 'file' && classifyContext(f.location.path) === 'source') paths.add(f.location.path);
+  }
+  for (const relative of paths) {
+    const head = await readHead(path.resolve(scope.root, relative));
+    if (head !== undefined) heads.set(relative, head);
+  }
+  return heads;
+}
+
+async function readHead(file: string): Promise<string | undefined> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    // Markers are ASCII: a multi-byte character cut at the end cannot hide one.
+    const buffer = Buffer.alloc(MARKER_CHARS);
+    const { bytesRead } = await handle.read(buffer, 0, MARKER_CHARS, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
 }

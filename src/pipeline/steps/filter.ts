@@ -13,6 +13,8 @@ export type DropListener = (finding: Finding, reason: Drop['reason'] | 'baseline
 
 export interface FindingFilter {
   readonly name: string;
+  /** Record what the step decides on a finding it keeps (the context step: context and disposition). */
+  mark?(finding: Finding): void;
   /** Why `finding` is not reported, or undefined to keep it. */
   drop(finding: Finding): Drop | undefined;
 }

@@ -35,6 +35,12 @@ const COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] 
   ['remediation', (f) => f.remediation],
 ];
 
+/** Appended when a scan classified its findings (docs/context.md); absent otherwise, so older consumers see the same columns. */
+const CONTEXT_COLUMNS: readonly [string, (f: Finding) => string | number | undefined][] = [
+  ['context', (f) => f.location.context],
+  ['disposition', (f) => f.disposition],
+];
+
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   // A CSV is also read with `cat` and `less`: control and bidi characters are made visible.
@@ -48,6 +54,7 @@ export const formatCsv: ScanFormatter = (report: Report) => {
   const columns: [string, (f: Finding) => string | number | undefined][] = withSecret
     ? [...COLUMNS.slice(0, 8), ['secret', (f) => f.secret], ...COLUMNS.slice(8)]
     : [...COLUMNS];
+  if (report.findings.some((f) => f.location.context !== undefined || f.disposition !== undefined)) columns.push(...CONTEXT_COLUMNS);
   const rows = [columns.map(([name]) => name).join(',')];
   for (const f of report.findings) rows.push(columns.map(([, get]) => csvCell(get(f))).join(','));
   return `${rows.join('\r\n')}\r\n`;

@@ -10,6 +10,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
   'severity',
   'lifetime',
   'confidence',
+  'disposition',
   'kind',
   'fingerprint',
   'redacted',
@@ -25,6 +26,7 @@ const FINDING_KEYS: readonly (keyof Finding)[] = [
 const LOCATION_KEYS = [
   'source',
   'path',
+  'context',
   'line',
   'column',
   'endLine',

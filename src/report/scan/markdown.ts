@@ -4,6 +4,7 @@
  */
 import type { Finding, Report } from '../../findings/finding.js';
 import { mdCell, mdCode } from '../markdown-escape.js';
+import { fixtureContexts, fixtureMarker, isFixture } from './fixtures.js';
 import type { ScanFormatter } from './scan-formatter.js';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = {
@@ -29,11 +30,19 @@ export function findingsTable(findings: readonly Finding[]): string {
   ];
   for (const f of findings) {
     const secret = f.secret !== undefined ? f.secret : f.redacted;
+    const marker = fixtureMarker(f);
     rows.push(
-      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? 'expired' : 'expires'} ${f.expiresAt.slice(0, 10)}` : ''} | ${mdCell(f.remediation)} |`,
+      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))}${marker ? ` _${marker}_` : ''} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? 'expired' : 'expires'} ${f.expiresAt.slice(0, 10)}` : ''} | ${mdCell(f.remediation)} |`,
     );
   }
   return rows.join('\n');
+}
+
+/** `, 2 of them fixtures in test/docs files (not counted)`, or nothing. */
+function fixturesNote(findings: readonly Finding[]): string {
+  const fixtures = findings.filter(isFixture);
+  const n = fixtures.length;
+  return n === 0 ? '' : `, ${n} of them ${n === 1 ? 'a fixture' : 'fixtures'} in ${fixtureContexts(fixtures)} files (not counted)`;
 }
 
 export const formatMarkdown: ScanFormatter = (report: Report) => {
@@ -45,7 +54,7 @@ export const formatMarkdown: ScanFormatter = (report: Report) => {
     lines.push(`No secrets found in ${s.sources} sources (${(s.bytes / 1e6).toFixed(1)} MB).`);
   } else {
     lines.push(
-      `**${n} finding${n === 1 ? '' : 's'}** of ${secrets} distinct secret${secrets === 1 ? '' : 's'} in ${s.sources} sources (${(s.bytes / 1e6).toFixed(1)} MB).`,
+      `**${n} finding${n === 1 ? '' : 's'}** of ${secrets} distinct secret${secrets === 1 ? '' : 's'} in ${s.sources} sources (${(s.bytes / 1e6).toFixed(1)} MB)${fixturesNote(report.findings)}.`,
       '',
       findingsTable(report.findings),
       '',

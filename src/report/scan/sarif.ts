@@ -2,7 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Rules carry metadata
  * (`security-severity`, precision, tags, help); results carry a stable `primaryLocationLineHash`
  * derived from rule, path and secret fingerprint, so alerts follow a secret when lines move.
- * Raw secrets never appear in messages.
+ * Raw secrets never appear in messages. Fixtures (see docs/context.md) are results of level `note`.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../../findings/finding.js';
@@ -86,6 +86,8 @@ function result(finding: Finding, ruleIndex: number): Record<string, unknown> {
     source: loc.source,
   };
   if (finding.kind) properties.kind = finding.kind;
+  if (loc.context !== undefined) properties.context = loc.context;
+  if (finding.disposition !== undefined) properties.disposition = finding.disposition;
   for (const key of ['commit', 'author', 'date', 'repo', 'system', 'ticket', 'field', 'url'] as const) {
     if (loc[key] !== undefined) properties[key] = loc[key];
   }
@@ -94,7 +96,8 @@ function result(finding: Finding, ruleIndex: number): Record<string, unknown> {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: LEVEL[finding.severity],
+    // A fixture (test or documentation data) is listed, not raised as an alert.
+    level: finding.disposition === 'fixture' ? 'note' : LEVEL[finding.severity],
     message: {
       text: `${finding.title} exposed${where}${commit}: ${finding.redacted}. ${finding.remediation}`,
     },

@@ -10,6 +10,8 @@ export interface ScanFormatContext {
   color: boolean;
   /** When the scan ended, for formats that record it (GitLab, JUnit). Default: now. */
   now?: Date;
+  /** Text format: list fixtures too (`--show-fixtures`); by default only their count is shown. */
+  showFixtures?: boolean;
 }
 
 /** A scan report's format: the findings of one scan in, text out. */

@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Finding, Report } from '../../findings/finding.js';
 import { explanationLines } from './explain.js';
+import { fixtureMarker, hiddenFixturesLine, splitFixtures } from './fixtures.js';
 import type { ScanFormatter } from './scan-formatter.js';
 import { visible } from '../visible.js';
 
@@ -21,7 +22,8 @@ export const formatText: ScanFormatter = (report: Report, context) => {
   };
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
-  for (const f of report.findings) {
+  const { listed, hidden } = splitFixtures(report.findings, context.showFixtures);
+  for (const f of listed) {
     const key = groupKey(f);
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
@@ -41,13 +43,17 @@ export const formatText: ScanFormatter = (report: Report, context) => {
       if (f.location.commit) detail.push(`commit ${f.location.commit.slice(0, 12)}`);
       if (f.location.author) detail.push(`by ${printable(f.location.author)}`);
       if (f.verification) detail.push(`verified ${f.verification.status}${f.verification.identity ? ` (${printable(f.verification.identity)})` : ''}`);
+      const marker = fixtureMarker(f);
+      if (marker) detail.push(c.dim(marker));
       lines.push(`           ${detail.join(c.dim(' · '))}`);
       if (f.remediation) lines.push(`           ${c.bold('fix')} ${printable(shortRemediation(f.remediation))}`);
       lines.push(`           ${c.dim(`fingerprint ${f.fingerprint}`)}`);
     }
     lines.push('');
   }
-  lines.push(summary(report, c));
+  lines.push(summary({ ...report, findings: listed }, c, hidden.length > 0));
+  const fixtures = hiddenFixturesLine(hidden);
+  if (fixtures) lines.push(c.dim(fixtures));
   if (report.explain) lines.push('', ...explanationLines(report.explain, c));
   return `${lines.join('\n')}\n`;
 };
@@ -83,14 +89,14 @@ function groupKey(f: Finding): string {
   return key;
 }
 
-function summary(report: Report, c: ReturnType<typeof pc.createColors>): string {
+function summary(report: Report, c: ReturnType<typeof pc.createColors>, fixturesHidden = false): string {
   const n = report.findings.length;
   const secrets = new Set(report.findings.map((f) => f.fingerprint)).size;
   const s = report.stats;
   const mb = (s.bytes / 1e6).toFixed(1);
   const scanned = `${s.sources} source${s.sources === 1 ? '' : 's'}, ${mb} MB in ${(s.durationMs / 1000).toFixed(2)} s`;
   const skipped = s.skipped.length > 0 ? `; ${s.skipped.length} skipped` : '';
-  if (n === 0) return c.green(`No secrets found (${scanned}${skipped}).`);
+  if (n === 0) return c.green(`No ${fixturesHidden ? 'incidents' : 'secrets'} found (${scanned}${skipped}).`);
   return c.red(
     `${n} finding${n === 1 ? '' : 's'} of ${secrets} distinct secret${secrets === 1 ? '' : 's'} (${scanned}${skipped}).`,
   );
