@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error63.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path15);
+          url2 = new URL(util.parseOrigin(url2).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -20002,17 +20002,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20023,13 +20023,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20050,17 +20050,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20071,13 +20071,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20104,23 +20104,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -20732,10 +20732,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20754,7 +20754,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20784,11 +20784,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20802,8 +20802,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20817,8 +20817,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20836,8 +20836,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20847,8 +20847,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -20909,7 +20909,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split3 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -20942,18 +20942,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split2 = void 0;
+          split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split3 = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -20966,7 +20966,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split2 = void 0;
+              split3 = void 0;
             } else {
               overflow = true;
             }
@@ -23363,9 +23363,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23440,14 +23440,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23462,10 +23462,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23476,10 +23476,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23496,13 +23496,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -24500,13 +24500,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split2 = source.split(/\n( *)/);
-      const first = split2[0];
+      const split3 = source.split(/\n( *)/);
+      const first = split3[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines2 = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines2.push([split2[i], split2[i + 1]]);
+      for (let i = 1; i < split3.length; i += 2)
+        lines2.push([split3[i], split3[i + 1]]);
       return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -25463,9 +25463,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path15) => {
+    visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field2, index] of path15) {
+      for (const [field2, index] of path16) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25474,23 +25474,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path15) => {
-      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field2 = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path16) => {
+      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
+      const field2 = path16[path16.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25501,10 +25501,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -28011,11 +28011,11 @@ var init_scan_work = __esm({
         return left >= 0;
       }
       /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
-      limit(kind, offset, count, ruleId2) {
+      limit(kind, offset, count, ruleId3) {
         const nestedAt = this.decode.nestedAt;
         const at = nestedAt >= 0 ? nestedAt : offset;
-        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId2);
-        if (same === void 0) this.limits.push({ kind, ruleId: ruleId2, offset: at, count });
+        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId3);
+        if (same === void 0) this.limits.push({ kind, ruleId: ruleId3, offset: at, count });
         else {
           same.count += count;
           same.offset = Math.min(same.offset, at);
@@ -29014,18 +29014,18 @@ function siteBefore(before) {
     if (before[i - 1] === "\\") i--;
   }
   if (before[i - 1] === "}") {
-    const open3 = before.lastIndexOf("{", i);
-    if (open3 > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open3, i))) {
-      i = open3;
+    const open4 = before.lastIndexOf("{", i);
+    if (open4 > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open4, i))) {
+      i = open4;
       while (i > 0 && before[i - 1] === " ") i--;
     }
   }
   const end = i;
   if (operator === ">") {
-    const open3 = before.lastIndexOf("<", end);
-    const tag = open3 >= 0 ? before.slice(open3 + 1, end) : "";
+    const open4 = before.lastIndexOf("<", end);
+    const tag = open4 >= 0 ? before.slice(open4 + 1, end) : "";
     const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
-    return { name: element, operator, quote, lineStart: open3 >= 0 && /^\s*$/.test(before.slice(0, open3)), flag: false };
+    return { name: element, operator, quote, lineStart: open4 >= 0 && /^\s*$/.test(before.slice(0, open4)), flag: false };
   }
   while (i > 0 && NAME_CHAR.test(before[i - 1])) i--;
   const raw = before.slice(i, end);
@@ -29049,9 +29049,9 @@ function nameKind(name) {
   }
   return "secret";
 }
-function fileKind(path15) {
-  if (path15 === void 0 || path15 === "" || path15 === "-") return "unknown";
-  const base = path15.slice(path15.lastIndexOf("/") + 1).toLowerCase();
+function fileKind(path16) {
+  if (path16 === void 0 || path16 === "" || path16 === "-") return "unknown";
+  const base = path16.slice(path16.lastIndexOf("/") + 1).toLowerCase();
   const dot = base.lastIndexOf(".");
   if (dot <= 0) return "other";
   return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
@@ -29940,9 +29940,9 @@ var init_detector = __esm({
     ];
     HIT_BATCH = 1 << 20;
     RuleCompileError = class extends Error {
-      constructor(ruleId2, field2, message) {
-        super(`${ruleId2}: ${field2}: ${message}`);
-        this.ruleId = ruleId2;
+      constructor(ruleId3, field2, message) {
+        super(`${ruleId3}: ${field2}: ${message}`);
+        this.ruleId = ruleId3;
         this.field = field2;
       }
     };
@@ -30036,17 +30036,17 @@ var init_detector = __esm({
        * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
        * judge some values by the kind of file (code or configuration).
        */
-      scan(text2, ascii, path15) {
-        return this.scanWithWork(text2, ascii, path15).matches;
+      scan(text2, ascii, path16) {
+        return this.scanWithWork(text2, ascii, path16).matches;
       }
       /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-      scanWithWork(text2, ascii, path15) {
+      scanWithWork(text2, ascii, path16) {
         if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
         for (const ruleIndex of this.pathRules) {
           const paths = this.rules[ruleIndex].paths;
-          this.blocked[ruleIndex] = path15 !== void 0 && paths.test(path15) ? 0 : 1;
+          this.blocked[ruleIndex] = path16 !== void 0 && paths.test(path16) ? 0 : 1;
         }
-        this.path = path15;
+        this.path = path16;
         const state = new ScanState(this.searchLeft, text2.length);
         const matches = this.locate(text2, this.detect(text2, 0, state, ascii));
         const decode3 = state.decode;
@@ -30693,10 +30693,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -30955,11 +30955,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path16, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -31492,16 +31492,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path16 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
       } else {
-        const fullpath = [...path15, ...issue3.path];
+        const fullpath = [...path16, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -31540,17 +31540,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result2 = { errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path16 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
       } else {
-        const fullpath = [...path15, ...issue3.path];
+        const fullpath = [...path16, ...issue3.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue3));
           continue;
@@ -31589,8 +31589,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path16) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -49622,13 +49622,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path16 = ref.slice(1).split("/").filter(Boolean);
+  if (path16.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path16[0] === defsKey) {
+    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -51007,17 +51007,17 @@ var init_problem = __esm({
 });
 
 // src/rules/parse.ts
-function issuePath(base, path15) {
+function issuePath(base, path16) {
   let out = base;
-  for (const part of path15) {
+  for (const part of path16) {
     out += typeof part === "number" ? `[${part}]` : `${out === "" ? "" : "."}${String(part)}`;
   }
   return out;
 }
-function zodProblems(file2, base, error63, ruleId2) {
+function zodProblems(file2, base, error63, ruleId3) {
   return error63.issues.map((issue3) => ({
     file: file2,
-    ruleId: ruleId2,
+    ruleId: ruleId3,
     path: issuePath(base, issue3.path),
     message: issue3.message
   }));
@@ -51139,6 +51139,186 @@ var init_discover = __esm({
     "use strict";
     CONFIG_FILE_NAME = ".sprawlguard.yaml";
     CONFIG_ENV = "SPRAWLGUARD_CONFIG";
+  }
+});
+
+// src/findings/context.ts
+function split(path16) {
+  const parts = path16.replace(/\\/g, "/").split("/").filter((p, i) => p !== "" && p !== "." && !(i === 0 && /^[a-zA-Z]:$/.test(p)));
+  const casedName = parts.pop() ?? "";
+  return { dirs: parts.map((p) => p.toLowerCase()), name: casedName.toLowerCase(), casedName };
+}
+function declaresGenerated(head) {
+  let end = Math.min(head.length, MARKER_CHARS);
+  let newlines = 0;
+  for (let i = 0; i < end; i++) {
+    if (head.charCodeAt(i) === 10 && ++newlines === MARKER_LINES) {
+      end = i;
+      break;
+    }
+  }
+  const text2 = head.slice(0, end).toLowerCase();
+  if (text2.includes("@generated") || text2.includes("autogenerated") || text2.includes("auto-generated")) return true;
+  if (text2.includes("automatically generated") || text2.includes("machine generated") || text2.includes("machine-generated")) return true;
+  const doNotEdit = text2.includes("do not edit") || text2.includes("do not modify");
+  return doNotEdit && (text2.includes("code generated") || text2.includes("generated by") || text2.includes("this file is generated") || text2.includes("file was generated"));
+}
+function classifyContext(path16, head) {
+  const { dirs, name, casedName } = split(path16);
+  if (dirs.some((d) => VENDOR_DIRS.has(d))) return "vendor";
+  if (dirs.some((d) => GENERATED_DIRS.has(d)) || GENERATED_NAMES.has(name) || GENERATED_SUFFIX.test(name)) return "generated";
+  if (dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d)) || TEST_NAME_LOWER.test(name) || TEST_NAME_CASED.test(casedName))
+    return "test";
+  if (dirs.some((d) => EXAMPLE_DIRS.has(d)) || EXAMPLE_NAME.test(name)) return "example";
+  if (dirs.some((d) => DOCS_DIRS.has(d) || MAN_SECTION_DIR.test(d)) || DOCS_NAME.test(name)) return "docs";
+  if (head !== void 0 && declaresGenerated(head)) return "generated";
+  return "source";
+}
+function contextOfOrigin(origin, head) {
+  if (origin.source === "ticket" || origin.path === "" || origin.path === "-") return "source";
+  return classifyContext(origin.path, head);
+}
+var FINDING_CONTEXTS, MARKER_LINES, MARKER_CHARS, VENDOR_DIRS, GENERATED_DIRS, GENERATED_NAMES, GENERATED_SUFFIX, TEST_DIRS, DOTNET_TEST_PROJECT, TEST_NAME_LOWER, TEST_NAME_CASED, EXAMPLE_DIRS, EXAMPLE_NAME, DOCS_DIRS, MAN_SECTION_DIR, DOCS_NAME;
+var init_context = __esm({
+  "src/findings/context.ts"() {
+    "use strict";
+    FINDING_CONTEXTS = ["source", "test", "docs", "example", "vendor", "generated"];
+    MARKER_LINES = 5;
+    MARKER_CHARS = 2048;
+    VENDOR_DIRS = /* @__PURE__ */ new Set([
+      "vendor",
+      "vendors",
+      "third_party",
+      "third-party",
+      "thirdparty",
+      "node_modules",
+      "bower_components",
+      "jspm_packages",
+      "site-packages",
+      "dist-packages",
+      "pods",
+      "carthage"
+    ]);
+    GENERATED_DIRS = /* @__PURE__ */ new Set(["dist", "generated", "__generated__", "gen", ".next", ".nuxt", ".svelte-kit"]);
+    GENERATED_NAMES = /* @__PURE__ */ new Set([
+      "package-lock.json",
+      "npm-shrinkwrap.json",
+      "yarn.lock",
+      "pnpm-lock.yaml",
+      "bun.lock",
+      "gemfile.lock",
+      "composer.lock",
+      "go.sum",
+      "poetry.lock",
+      "pipfile.lock",
+      "uv.lock",
+      "pdm.lock",
+      "cargo.lock",
+      "mix.lock",
+      "pubspec.lock",
+      "podfile.lock",
+      "packages.lock.json",
+      "flake.lock",
+      "gradle.lockfile"
+    ]);
+    GENERATED_SUFFIX = /(?:\.pb\.go|\.pb\.gw\.go|_grpc\.pb\.go|_pb2\.py|_pb2_grpc\.py|_pb2\.pyi|\.pb\.cc|\.pb\.h|_pb\.js|_pb\.d\.ts|\.g\.dart|\.freezed\.dart|\.designer\.cs|\.g\.cs|\.generated\.[a-z0-9]+|\.min\.m?js|\.min\.css|\.(?:m?js|css)\.map)$/;
+    TEST_DIRS = /* @__PURE__ */ new Set([
+      "test",
+      "tests",
+      "spec",
+      "specs",
+      "__tests__",
+      "__mocks__",
+      "__snapshots__",
+      "__fixtures__",
+      "testdata",
+      "test-data",
+      "test_data",
+      "testfixtures",
+      "fixtures",
+      "mocks",
+      "e2e",
+      "cypress",
+      "playwright",
+      "androidtest",
+      "integrationtest",
+      "integrationtests",
+      "integration-tests",
+      "unittest",
+      "unittests",
+      "functionaltest",
+      "bench",
+      "benches",
+      "benchmark",
+      "benchmarks"
+    ]);
+    DOTNET_TEST_PROJECT = /\.(?:unit|integration|functional|acceptance)?(?:tests?|specs?)$/;
+    TEST_NAME_LOWER = /(?:_test\.go|\.(?:test|spec)\.[a-z0-9]+|^test_[^/]*\.py|_test\.py|^conftest\.py|^tests?\.py|_spec\.rb|_test\.rb|_test\.dart|_test\.exs|_test\.(?:c|cc|cpp|rs)|\.snap)$/;
+    TEST_NAME_CASED = /[a-z0-9](?:Tests?|IT|Spec)\.(?:java|kt|kts|scala|groovy|cs|php|swift|m)$/;
+    EXAMPLE_DIRS = /* @__PURE__ */ new Set(["example", "examples", "_examples", "sample", "samples", "demo", "demos"]);
+    EXAMPLE_NAME = /(?:\.(?:example|sample|dist|template)|[._-](?:example|sample)\.[a-z0-9]+|^(?:example|sample)\.env)$/;
+    DOCS_DIRS = /* @__PURE__ */ new Set(["docs", "doc", "documentation", "guides", "guide", "tutorials", "tutorial", "wiki", "man"]);
+    MAN_SECTION_DIR = /^man[1-9]$/;
+    DOCS_NAME = /(?:\.(?:md|markdown|mdx|rst|adoc|asciidoc|rdoc|pod|ronn)|^(?:readme|changelog|changes|contributing|authors)(?:\.txt)?)$/;
+  }
+});
+
+// src/findings/fixture-policy.ts
+function provesStructure(finding, rule) {
+  return !rule.generic && finding.confidence === "high";
+}
+function disposition(finding, rule, policy = DEFAULT_CONTEXT_POLICY) {
+  const override = policy.rules.get(finding.ruleId) ?? "auto";
+  if (override === "incident") return "incident";
+  const context3 = finding.location.context;
+  if (context3 === void 0 || finding.location.source === "ticket" || !policy.fixtureContexts.has(context3)) return "incident";
+  if (override === "fixture") return "fixture";
+  if (rule === void 0) return "incident";
+  return provesStructure(finding, rule) ? "incident" : "fixture";
+}
+function incidentsOf(findings) {
+  return findings.filter((f) => f.disposition !== "fixture");
+}
+var RULE_DISPOSITIONS, DEFAULT_FIXTURE_CONTEXTS, DEFAULT_CONTEXT_POLICY;
+var init_fixture_policy = __esm({
+  "src/findings/fixture-policy.ts"() {
+    "use strict";
+    RULE_DISPOSITIONS = ["auto", "incident", "fixture"];
+    DEFAULT_FIXTURE_CONTEXTS = ["test", "docs", "example"];
+    DEFAULT_CONTEXT_POLICY = { fixtureContexts: new Set(DEFAULT_FIXTURE_CONTEXTS), rules: /* @__PURE__ */ new Map() };
+  }
+});
+
+// src/config/context-policy.ts
+function unknownPolicyRules(config2, ruleIds) {
+  if (!config2) return [];
+  const known = new Set(ruleIds);
+  return Object.keys(config2.rules).filter((id) => !known.has(id));
+}
+var FIXTURE_CAPABLE, fixtureContext, ruleId2, contextPolicySchema;
+var init_context_policy = __esm({
+  "src/config/context-policy.ts"() {
+    "use strict";
+    init_zod();
+    init_context();
+    init_fixture_policy();
+    FIXTURE_CAPABLE = FINDING_CONTEXTS.filter((c) => c !== "source");
+    fixtureContext = external_exports.string().superRefine((value, ctx) => {
+      if (value === "source") {
+        ctx.addIssue({ code: "custom", message: "source cannot be a fixture context: findings in the project's own code always count" });
+      } else if (!FIXTURE_CAPABLE.includes(value)) {
+        ctx.addIssue({ code: "custom", message: `not a context: ${JSON.stringify(value)} (one of ${FIXTURE_CAPABLE.join(", ")})` });
+      }
+    });
+    ruleId2 = external_exports.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a rule id is kebab-case (see `sprawlguard rules list`)");
+    contextPolicySchema = external_exports.object({
+      fixture_contexts: external_exports.array(fixtureContext).default([...DEFAULT_FIXTURE_CONTEXTS]).describe(
+        `Contexts whose findings from generic rules are fixtures (listed, not counted): any of ${FIXTURE_CAPABLE.join(", ")}. Default: ${DEFAULT_FIXTURE_CONTEXTS.join(", ")}. [] counts every finding.`
+      ),
+      rules: external_exports.record(ruleId2, external_exports.enum(RULE_DISPOSITIONS)).default({}).describe(
+        "Per rule id: `incident` counts its findings in every context; `fixture` treats it like a generic rule (its findings in fixture contexts are fixtures, even with a valid structure); `auto` is the default."
+      )
+    }).strict().describe("Which findings are fixtures in tests, docs and examples rather than incidents (docs/context.md).");
   }
 });
 
@@ -51491,6 +51671,7 @@ var init_file_schema = __esm({
     init_defaults();
     init_size();
     init_fingerprint();
+    init_context_policy();
     size = external_exports.union([external_exports.number(), external_exports.string()]).transform((value, ctx) => {
       const bytes = parseSize(value);
       if (bytes === void 0) {
@@ -51521,7 +51702,8 @@ var init_file_schema = __esm({
       }).strict().default({ paths: [], fingerprints: [], regexes: [], stopwords: [], commits: [], warn_share: DEFAULT_WARN_SHARE }).describe("What is known and accepted: paths not scanned, secrets not reported."),
       max_file_size: size.optional().describe("Files larger than this are skipped and listed: bytes, or a number with kB, KiB, MB, MiB, GB or GiB (default 10MiB)."),
       min_confidence: external_exports.enum(CONFIDENCES).optional().describe("Findings below this confidence are not reported."),
-      baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it.")
+      baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it."),
+      context: contextPolicySchema.optional()
     }).strict();
   }
 });
@@ -51564,8 +51746,13 @@ function resolveSettingsWith(loaded, builtin) {
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || void 0,
     warnings: [],
+    contextPolicy: contextPolicyOf(config2.context),
     ...config2.baseline !== void 0 ? { baselineFile: path8.resolve(path8.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config2.baseline) } : {}
   };
+}
+function contextPolicyOf(section) {
+  if (section === void 0) return DEFAULT_CONTEXT_POLICY;
+  return { fixtureContexts: new Set(section.fixture_contexts), rules: new Map(Object.entries(section.rules)) };
 }
 function unknownRuleProblem(file2, id, index) {
   return { file: file2, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
@@ -51576,6 +51763,7 @@ var init_settings = __esm({
     init_rule_pack();
     init_discover();
     init_errors4();
+    init_fixture_policy();
     init_defaults();
   }
 });
@@ -66777,6 +66965,12 @@ async function parseConfig(raw, shown, options = {}) {
       if (typeof id === "string" && !known.has(id) && !customIds.has(id)) problems.push(unknownRuleProblem(shown, id, index));
     });
   }
+  if (options.builtinRuleIds !== void 0 && parsed.success) {
+    const ids = [...options.builtinRuleIds, ...customRules.map((r) => r.id)];
+    for (const id of unknownPolicyRules(parsed.data.context, ids)) {
+      problems.push({ file: shown, path: `context.rules.${id}`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` });
+    }
+  }
   const allowlist = isRecord2(input2) && isRecord2(input2.allowlist) ? input2.allowlist : {};
   (Array.isArray(allowlist.regexes) ? allowlist.regexes : []).forEach((pattern, index) => {
     if (typeof pattern === "string" && compiles(pattern)) {
@@ -66823,15 +67017,15 @@ function dropNullSections(raw) {
   }
   return out;
 }
-function configProblems(file2, base, error63, ruleId2) {
+function configProblems(file2, base, error63, ruleId3) {
   const problems = [];
   for (const issue3 of error63.issues) {
     if (issue3.code === "unrecognized_keys") {
       for (const key of issue3.keys) {
-        problems.push({ file: file2, ruleId: ruleId2, path: issuePath(base, [...issue3.path, key]), message: "unknown key" });
+        problems.push({ file: file2, ruleId: ruleId3, path: issuePath(base, [...issue3.path, key]), message: "unknown key" });
       }
     } else {
-      problems.push(...zodProblems(file2, base, new ZodError([issue3]), ruleId2));
+      problems.push(...zodProblems(file2, base, new ZodError([issue3]), ruleId3));
     }
   }
   return problems;
@@ -66848,6 +67042,7 @@ var init_load = __esm({
     init_zod();
     init_parse3();
     init_discover();
+    init_context_policy();
     init_errors4();
     init_defaults();
     init_schema();
@@ -67090,7 +67285,7 @@ __export(git_scope_exports, {
   settingsForGitScan: () => settingsForGitScan
 });
 import { realpathSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function settingsForGitScan(settings, info2, mode, options = {}) {
   const globs = [...settings.allowPathGlobs, ...options.extraGlobs ?? []];
   const configRel = settings.configFile !== void 0 && info2.topLevel !== void 0 ? pathInRepo(info2.topLevel, settings.configFile) : void 0;
@@ -67172,13 +67367,13 @@ function withWarning(settings, warning2) {
 function pathInRepo(topLevel, file2) {
   let abs;
   try {
-    abs = realpathSync(path10.resolve(file2));
+    abs = realpathSync(path11.resolve(file2));
   } catch {
     return void 0;
   }
-  const rel = path10.relative(realpathSync(topLevel), abs);
-  if (rel === "" || rel.startsWith("..") || path10.isAbsolute(rel)) return void 0;
-  return rel.split(path10.sep).join("/");
+  const rel = path11.relative(realpathSync(topLevel), abs);
+  if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
+  return rel.split(path11.sep).join("/");
 }
 var init_git_scope = __esm({
   "src/config/git-scope.ts"() {
@@ -69478,8 +69673,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL6}`);
+        const path16 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -73632,7 +73827,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/action/main.ts
 init_load();
 import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/findings/baseline.ts
 function keyOf(e) {
@@ -73660,6 +73855,9 @@ function parseBaseline(raw) {
   }
   return { version: 1, tool: "sprawlguard", createdAt: String(b.createdAt ?? ""), findings: b.findings };
 }
+
+// src/action/main.ts
+init_fixture_policy();
 
 // src/version.ts
 function toolVersion() {
@@ -73689,8 +73887,8 @@ function problemText(problem) {
 function toSkipped(problem) {
   return { path: problem.path ?? "", reason: problem.message };
 }
-function inputProblem(code, path15, message, at = {}) {
-  return { code, path: path15, message, ...at };
+function inputProblem(code, path16, message, at = {}) {
+  return { code, path: path16, message, ...at };
 }
 
 // src/scan/chunk-scanner.ts
@@ -73965,6 +74163,50 @@ function applyBaseline(findings, input2, onDrop) {
   return kept;
 }
 
+// src/pipeline/steps/context.ts
+init_context();
+init_fixture_policy();
+import { open as open3 } from "node:fs/promises";
+import path10 from "node:path";
+function contextFilter(settings, input2 = {}) {
+  const rules = new Map(settings.rules.map((r) => [r.id, r]));
+  return {
+    name: "context",
+    mark: (finding) => {
+      const context3 = input2.stdin ? "source" : contextOfOrigin(finding.location, input2.heads?.get(finding.location.path));
+      finding.location.context = context3;
+      finding.disposition = disposition(finding, rules.get(finding.ruleId), settings.contextPolicy);
+    },
+    drop: () => void 0
+  };
+}
+async function readHeads(findings, scope) {
+  const heads = /* @__PURE__ */ new Map();
+  if (scope?.source !== "files") return heads;
+  const paths = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    if (f.location.source === "file" && classifyContext(f.location.path) === "source") paths.add(f.location.path);
+  }
+  for (const relative2 of paths) {
+    const head = await readHead(path10.resolve(scope.root, relative2));
+    if (head !== void 0) heads.set(relative2, head);
+  }
+  return heads;
+}
+async function readHead(file2) {
+  let handle;
+  try {
+    handle = await open3(file2, "r");
+    const buffer = Buffer.alloc(MARKER_CHARS);
+    const { bytesRead } = await handle.read(buffer, 0, MARKER_CHARS, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } catch {
+    return void 0;
+  } finally {
+    await handle?.close();
+  }
+}
+
 // src/findings/finding.ts
 var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 function severityRank(severity) {
@@ -73991,17 +74233,12 @@ function confidenceFilter(settings, minConfidence) {
   };
 }
 
-// src/pipeline/steps/context.ts
-function contextFilter() {
-  return { name: "context", drop: () => void 0 };
-}
-
 // src/pipeline/steps/index.ts
-function findingFilters(settings, minConfidence) {
-  return [allowlistFilter(settings), contextFilter(), confidenceFilter(settings, minConfidence)];
+function findingFilters(settings, minConfidence, context3) {
+  return [allowlistFilter(settings), contextFilter(settings, context3), confidenceFilter(settings, minConfidence)];
 }
-function applyReportFilters(findings, settings, minConfidence, onDrop) {
-  const filters = findingFilters(settings, minConfidence);
+function applyReportFilters(findings, settings, minConfidence, onDrop, context3) {
+  const filters = findingFilters(settings, minConfidence, context3);
   return findings.filter((f) => {
     for (const filter of filters) {
       const drop = filter.drop(f);
@@ -74009,6 +74246,7 @@ function applyReportFilters(findings, settings, minConfidence, onDrop) {
         onDrop?.(f, drop.reason, drop.detail);
         return false;
       }
+      filter.mark?.(f);
     }
     return true;
   }).sort(compareFindings);
@@ -74065,10 +74303,11 @@ async function runPipeline(source, options) {
   options.onScanned?.(stats);
   options.mask?.(found);
   if (explain && scanner) explain.addEngine(scanner.takeRejections());
-  const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop);
+  const scope = source.scope();
+  const placement = { stdin: source.kind === "stdin", heads: await readHeads(found, scope) };
+  const filtered = applyReportFilters(found, settings, options.minConfidence, explain?.drop, placement);
   const baseline = await options.baseline?.();
   const reported = baseline ? applyBaseline(filtered, baseline, explain?.drop) : filtered;
-  const scope = source.scope();
   if (options.verify) await options.verify(reported, { scope, settings });
   const showSecrets = options.showSecrets === true;
   const findings = stripSecrets(reported, showSecrets);
@@ -74092,6 +74331,7 @@ var FINDING_KEYS = [
   "severity",
   "lifetime",
   "confidence",
+  "disposition",
   "kind",
   "fingerprint",
   "redacted",
@@ -74106,6 +74346,7 @@ var FINDING_KEYS = [
 var LOCATION_KEYS = [
   "source",
   "path",
+  "context",
   "line",
   "column",
   "endLine",
@@ -74213,6 +74454,8 @@ function result(finding, ruleIndex) {
     source: loc.source
   };
   if (finding.kind) properties.kind = finding.kind;
+  if (loc.context !== void 0) properties.context = loc.context;
+  if (finding.disposition !== void 0) properties.disposition = finding.disposition;
   for (const key of ["commit", "author", "date", "repo", "system", "ticket", "field", "url"]) {
     if (loc[key] !== void 0) properties[key] = loc[key];
   }
@@ -74221,7 +74464,8 @@ function result(finding, ruleIndex) {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: LEVEL[finding.severity],
+    // A fixture (test or documentation data) is listed, not raised as an alert.
+    level: finding.disposition === "fixture" ? "note" : LEVEL[finding.severity],
     message: {
       text: `${finding.title} exposed${where}${commit}: ${finding.redacted}. ${finding.remediation}`
     },
@@ -74517,11 +74761,11 @@ var ObjectReader = class {
 
 // src/sources/git/commit-list.ts
 import { readFile } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/sources/git/added-lines.ts
 var PIECE_CHARS = 4 * 1024 * 1024;
-function addedText(path15, commit, next, previous, maxBytes) {
+function addedText(path16, commit, next, previous, maxBytes) {
   const known = /* @__PURE__ */ new Set();
   for (const old of previous) for (const line of lines(old)) known.add(line);
   const chunks = [];
@@ -74531,7 +74775,7 @@ function addedText(path15, commit, next, previous, maxBytes) {
   let bytes = 0;
   let total = 0;
   const flush = () => {
-    if (piece.length > 0) chunks.push({ commit, path: path15, text: piece.join("\n"), lineMap, bytes });
+    if (piece.length > 0) chunks.push({ commit, path: path16, text: piece.join("\n"), lineMap, bytes });
     piece = [];
     lineMap = [];
     chars2 = 0;
@@ -74559,9 +74803,9 @@ function addedText(path15, commit, next, previous, maxBytes) {
 function lines(content) {
   const text2 = content.toString("utf8");
   if (text2 === "") return [];
-  const split2 = text2.split("\n");
-  if (text2.endsWith("\n")) split2.pop();
-  return split2;
+  const split3 = text2.split("\n");
+  if (text2.endsWith("\n")) split3.pop();
+  return split3;
 }
 
 // src/sources/path-display.ts
@@ -74653,12 +74897,12 @@ async function diffTrees(objects, tree, parents, events2, prefix = "") {
     if (isGitlink(entry.mode)) continue;
     const olds = before.map((m) => m.get(entry.name)).filter((e) => e !== void 0);
     if (olds.some((o) => o.oid === entry.oid && isTree(o.mode) === isTree(entry.mode))) continue;
-    const path15 = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    const path16 = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (isTree(entry.mode)) {
-      await diffTrees(objects, entry.oid, olds.filter((o) => isTree(o.mode)).map((o) => o.oid), events2, path15);
+      await diffTrees(objects, entry.oid, olds.filter((o) => isTree(o.mode)).map((o) => o.oid), events2, path16);
     } else {
       const previous = olds.filter((o) => !isTree(o.mode) && !isGitlink(o.mode)).map((o) => o.oid);
-      await events2.file({ path: path15, oid: entry.oid, previous });
+      await events2.file({ path: path16, oid: entry.oid, previous });
     }
   }
 }
@@ -74694,25 +74938,25 @@ async function scanCommitObjects(objects, commit, events2, maxFileBytes) {
     if (tree !== void 0) parentTrees.push(tree);
   }
   await diffTrees(objects, parsed.tree, parentTrees, {
-    unreadableTree: (path15, oid, reason) => {
-      if (path15 === "") events2.skip?.(unreadableCode(reason), commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
-      else events2.skip?.(unreadableCode(reason), `${path15}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta3);
+    unreadableTree: (path16, oid, reason) => {
+      if (path16 === "") events2.skip?.(unreadableCode(reason), commit, unreadableReason(`its tree ${oid}`, reason, "not scanned"));
+      else events2.skip?.(unreadableCode(reason), `${path16}/`, unreadableReason(`tree ${oid}`, reason, "files under it were not scanned"), meta3);
     },
     file: (change) => scanChangedFile(objects, change, meta3, events2, maxFileBytes)
   });
 }
-async function scanChangedFile(objects, { path: path15, oid, previous }, commit, events2, maxFileBytes) {
+async function scanChangedFile(objects, { path: path16, oid, previous }, commit, events2, maxFileBytes) {
   const blob = await objects.read(oid, maxFileBytes);
   if (blob.kind === "missing") {
-    events2.skip?.(unreadableCode(blob.reason), path15, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
+    events2.skip?.(unreadableCode(blob.reason), path16, unreadableReason(`blob ${oid}`, blob.reason, "not scanned"), commit);
     return;
   }
   if (blob.kind === "too-large") {
-    events2.skip?.("too-large", path15, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
+    events2.skip?.("too-large", path16, `larger than the size cap (${blob.size} > ${maxFileBytes} bytes)`, commit);
     return;
   }
   if (isBinary(blob.data)) {
-    events2.skip?.("binary", path15, "binary file", commit);
+    events2.skip?.("binary", path16, "binary file", commit);
     return;
   }
   const before = [];
@@ -74720,9 +74964,9 @@ async function scanChangedFile(objects, { path: path15, oid, previous }, commit,
     const o = await objects.read(old, maxFileBytes);
     if (o.kind === "present") before.push(o.data);
   }
-  const added = addedText(path15, commit, blob.data, before, maxFileBytes);
+  const added = addedText(path16, commit, blob.data, before, maxFileBytes);
   for (const chunk of added.chunks) events2.chunk(chunk);
-  if (added.capped) events2.skip?.("too-large", path15, added.capped, commit);
+  if (added.capped) events2.skip?.("too-large", path16, added.capped, commit);
 }
 
 // src/sources/git/commit-walk.ts
@@ -74824,7 +75068,7 @@ function missingRevisionMessage(rev, info2) {
 }
 async function shallowBoundary(info2) {
   const file2 = (await git(info2.dir, ["rev-parse", "--git-path", "shallow"])).trim();
-  const text2 = await readFile(path11.resolve(info2.dir, file2), "utf8").catch(() => "");
+  const text2 = await readFile(path12.resolve(info2.dir, file2), "utf8").catch(() => "");
   return new Set(text2.split("\n").filter(Boolean));
 }
 async function listHistoryCommits(info2, mode, skips) {
@@ -75031,8 +75275,8 @@ var PatchParser = class {
       return;
     }
     if (text2.startsWith("Binary files ")) {
-      const path15 = this.headerPath;
-      if (path15 !== void 0 && !text2.endsWith("/dev/null differ")) this.events.skip?.("binary", path15, "binary file", this.commit);
+      const path16 = this.headerPath;
+      if (path16 !== void 0 && !text2.endsWith("/dev/null differ")) this.events.skip?.("binary", path16, "binary file", this.commit);
     }
   }
   /**
@@ -75166,7 +75410,7 @@ async function scanPatches(repo, commits, start, sink, options) {
     {
       commit: () => sink.begin(start + ++position),
       chunk: (chunk) => sink.events.chunk(chunk),
-      skip: (code, path15, reason, commit) => sink.events.skip?.(code, path15, reason, commit)
+      skip: (code, path16, reason, commit) => sink.events.skip?.(code, path16, reason, commit)
     },
     options.maxFileBytes
   );
@@ -75199,7 +75443,7 @@ var BatchSink = class {
           this.result.findings.push({ finding, order: options.firstOrder + this.current });
         }
       },
-      skip: (code, path15, reason, commit) => this.result.skipped.push(skipEntry(code, path15, reason, commit))
+      skip: (code, path16, reason, commit) => this.result.skipped.push(skipEntry(code, path16, reason, commit))
     };
   }
   result = { findings: [], commits: 0, bytes: 0, chunks: 0, skipped: [] };
@@ -75241,9 +75485,9 @@ function toScanChunk(chunk, source) {
 function commitOrigin(meta3) {
   return { commit: meta3.commit, author: meta3.author, date: meta3.date };
 }
-function skipEntry(code, path15, reason, commit) {
-  if (!commit) return { code, path: path15, message: reason };
-  return { code, path: `${path15}@${commit.commit.slice(0, 12)}`, message: reason, entry: commit.commit };
+function skipEntry(code, path16, reason, commit) {
+  if (!commit) return { code, path: path16, message: reason };
+  return { code, path: `${path16}@${commit.commit.slice(0, 12)}`, message: reason, entry: commit.commit };
 }
 var FirstAddedIndex = class {
   byKey = /* @__PURE__ */ new Map();
@@ -75336,7 +75580,7 @@ async function scanStagedObjects(info2, objects, events2, maxFileBytes, onWarnin
   for (const change of changes) await scanChangedFile(objects, change, void 0, events2, maxFileBytes);
 }
 function stagedChanges(raw) {
-  const fields = split(raw);
+  const fields = split2(raw);
   const changes = [];
   const deleted = /* @__PURE__ */ new Set();
   for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -75345,11 +75589,11 @@ function stagedChanges(raw) {
     if (status === "U" || status === "D" || newMode === "160000" || /^0+$/.test(oid)) continue;
     changes.push({ path: displayName(fields[i + 1]), oid, old: oldMode === "160000" || /^0+$/.test(old) ? "" : old });
   }
-  return changes.map(({ path: path15, oid, old }) => ({ path: path15, oid, previous: old ? [old] : deleted.has(oid) ? [oid] : [] }));
+  return changes.map(({ path: path16, oid, old }) => ({ path: path16, oid, previous: old ? [old] : deleted.has(oid) ? [oid] : [] }));
 }
 function indexEntries(raw) {
   const files = [];
-  for (const field2 of split(raw)) {
+  for (const field2 of split2(raw)) {
     const tab = field2.indexOf(9);
     const [mode = "", oid = "", stage = ""] = field2.toString("latin1", 0, tab).split(" ");
     if (mode === "160000" || stage !== "0") continue;
@@ -75357,7 +75601,7 @@ function indexEntries(raw) {
   }
   return files;
 }
-function split(raw) {
+function split2(raw) {
   const fields = [];
   let start = 0;
   for (let nul = raw.indexOf(0); nul >= 0; nul = raw.indexOf(0, start)) {
@@ -75510,6 +75754,9 @@ function* batches(commits, jobs) {
   for (let i = 0; i < commits.length; i += size2) yield { commits: commits.slice(i, i + size2), firstOrder: i };
 }
 
+// src/action/present.ts
+init_fixture_policy();
+
 // src/report/visible.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function escapeOf(c) {
@@ -75530,6 +75777,14 @@ function mdCode(text2) {
   const fence = "`".repeat(longestRun + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+// src/report/scan/fixtures.ts
+function isFixture(f) {
+  return f.disposition === "fixture";
+}
+function fixtureMarker(f) {
+  return isFixture(f) ? `fixture (${f.location.context ?? "unknown context"})` : void 0;
 }
 
 // src/report/scan/markdown.ts
@@ -75554,8 +75809,9 @@ function findingsTable(findings) {
   ];
   for (const f of findings) {
     const secret = f.secret !== void 0 ? f.secret : f.redacted;
+    const marker = fixtureMarker(f);
     rows.push(
-      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? "expired" : "expires"} ${f.expiresAt.slice(0, 10)}` : ""} | ${mdCell(f.remediation)} |`
+      `| ${SEVERITY_ICON[f.severity]} | ${mdCell(f.title)} (${mdCode(f.ruleId)}) | ${mdCode(locationText(f))}${marker ? ` _${marker}_` : ""} | ${mdCode(secret)} | ${f.lifetime}${f.expiresAt ? `, ${f.expired ? "expired" : "expires"} ${f.expiresAt.slice(0, 10)}` : ""} | ${mdCell(f.remediation)} |`
     );
   }
   return rows.join("\n");
@@ -75566,7 +75822,7 @@ init_errors3();
 init_vocabulary();
 import { existsSync as existsSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 var FAIL_LEVELS = [...SEVERITIES, "none"];
 var InputError = class extends SprawlguardError {
   constructor(problems) {
@@ -75581,7 +75837,7 @@ function readInputs(workspace) {
   const optionalFile = (name) => {
     const value = getInput(name);
     if (value === "") return void 0;
-    const abs = path12.resolve(workspace, value);
+    const abs = path13.resolve(workspace, value);
     if (!existsSync5(abs)) problems.push(`${name}: file not found: ${value} (paths are relative to the repository root, ${workspace})`);
     return abs;
   };
@@ -75595,15 +75851,15 @@ function readInputs(workspace) {
   const commentText = getInput("comment") || "true";
   const comment = parseBoolean(commentText);
   if (comment === void 0) problems.push(`comment: "${commentText}" is not a boolean (use true or false)`);
-  const reportDir = path12.join(process.env.RUNNER_TEMP || tmpdir(), DEFAULT_REPORT_DIR);
-  const sarifOutput = path12.resolve(workspace, getInput("sarif-output") || path12.join(reportDir, "sprawlguard.sarif"));
-  const jsonOutput = path12.resolve(workspace, getInput("json-output") || path12.join(reportDir, "sprawlguard.json"));
+  const reportDir = path13.join(process.env.RUNNER_TEMP || tmpdir(), DEFAULT_REPORT_DIR);
+  const sarifOutput = path13.resolve(workspace, getInput("sarif-output") || path13.join(reportDir, "sprawlguard.sarif"));
+  const jsonOutput = path13.resolve(workspace, getInput("json-output") || path13.join(reportDir, "sprawlguard.json"));
   if (sarifOutput === jsonOutput) problems.push(`sarif-output and json-output name the same file: ${sarifOutput}`);
   const fingerprintKey = getInput("fingerprint-key") || void 0;
   if (fingerprintKey !== void 0) setSecret(fingerprintKey);
   const ignorePaths = getMultilineInput("ignore-paths").filter((line) => !line.startsWith("#"));
   for (const glob of ignorePaths) {
-    if (path12.isAbsolute(glob)) problems.push(`ignore-paths: "${glob}" is absolute; write globs relative to the repository root (e.g. vendor/**)`);
+    if (path13.isAbsolute(glob)) problems.push(`ignore-paths: "${glob}" is absolute; write globs relative to the repository root (e.g. vendor/**)`);
   }
   const token = getInput("token");
   if (problems.length > 0 || failLevel === void 0 || comment === void 0) throw new InputError(problems);
@@ -75628,13 +75884,13 @@ function bySeverity(findings) {
   return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
 }
 function failingFindings(outcome) {
-  return outcome.newFindings.filter((f) => failsAt(f.severity, outcome.failLevel));
+  return incidentsOf(outcome.newFindings).filter((f) => failsAt(f.severity, outcome.failLevel));
 }
 function annotationsFor(outcome) {
   const shown = [];
-  const perLevel = { error: 0, warning: 0 };
+  const perLevel = { error: 0, warning: 0, notice: 0 };
   for (const f of bySeverity(outcome.newFindings)) {
-    const level = failsAt(f.severity, outcome.failLevel) ? "error" : "warning";
+    const level = f.disposition === "fixture" ? "notice" : failsAt(f.severity, outcome.failLevel) ? "error" : "warning";
     if (perLevel[level] >= ANNOTATIONS_PER_LEVEL) continue;
     perLevel[level]++;
     shown.push({ level, message: annotationMessage(f), properties: annotationProperties(f) });
@@ -75856,7 +76112,7 @@ init_errors3();
 init_git();
 init_repo();
 import { readFile as readFile2 } from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 var RangeUnavailableError = class extends SprawlguardError {
   constructor(message) {
     super("input", message);
@@ -76017,7 +76273,7 @@ var Checkout = class {
   }
   async shallowBoundary() {
     const file2 = (await git(this.dir, ["rev-parse", "--git-path", "shallow"])).trim();
-    const text2 = await readFile2(path13.resolve(this.dir, file2), "utf8").catch(() => "");
+    const text2 = await readFile2(path14.resolve(this.dir, file2), "utf8").catch(() => "");
     return new Set(text2.split("\n").filter(Boolean));
   }
   /** Run `git fetch`; a failure is logged and reported as false so the caller can explain what to do. */
@@ -76046,7 +76302,7 @@ async function run() {
   }
 }
 async function runAction() {
-  const workspace = path14.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path15.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(workspace);
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const target = scanTargetFor(eventName, await readEventPayload(process.env.GITHUB_EVENT_PATH));
@@ -76155,7 +76411,7 @@ async function writeReports(outcome, rules, inputs) {
 }
 async function writeOutputFile(file2, text2, input2) {
   try {
-    await mkdir2(path14.dirname(file2), { recursive: true });
+    await mkdir2(path15.dirname(file2), { recursive: true });
     await writeFile2(file2, text2);
   } catch (error63) {
     throw new InputError([`${input2}: cannot write ${file2}: ${error63.message}`]);
@@ -76187,8 +76443,9 @@ async function postComment(outcome, pr, inputs) {
   const octokit = getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" });
   try {
     const result2 = await upsertStickyComment(octokit, { owner, repo, issue_number: pr.number }, commentBody(outcome, pr.head), {
-      // A clean PR gets no comment, unless there is an earlier one to mark resolved.
-      createIfAbsent: outcome.newFindings.length > 0
+      // A clean PR gets no comment, unless there is an earlier one to mark resolved; fixtures alone
+      // (test and documentation data, docs/context.md) are left to the annotations and the summary.
+      createIfAbsent: incidentsOf(outcome.newFindings).length > 0
     });
     if (result2.action === "forbidden") {
       notice(
