@@ -181,9 +181,12 @@ export function commentBody(outcome: ScanOutcome, headSha: string): string {
     ].join('\n');
   }
   const failing = failingFindings(outcome).length;
+  // The headline counts incidents; fixtures (docs/context.md) are named apart and listed in the table.
+  const incidents = incidentsOf(fresh).length;
+  const fixtures = fresh.length - incidents;
   const head = [
     COMMENT_MARKER,
-    `### 🔑 sprawlguard found ${plural(fresh.length, 'new secret')} in this pull request`,
+    `### 🔑 sprawlguard found ${plural(incidents, 'new secret')} in this pull request${fixtures > 0 ? ` (and ${plural(fixtures, 'fixture finding')} in test, docs or example files)` : ''}`,
     '',
     `${failLevelLine(outcome.failLevel)}${failing > 0 ? ` ${plural(failing, 'finding')} fail${failing === 1 ? 's' : ''} it.` : ''}`,
     '',

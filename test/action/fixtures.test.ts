@@ -44,6 +44,18 @@ describe('fail-level and fixtures', () => {
     }
   }, 120_000);
 
+  it('the comment headline counts incidents and names fixtures apart', async () => {
+    const api = await new FakeGithub().start();
+    try {
+      const run = await pullRequestAdding({ 'app/users.env': PASSWORD_LINE, 'tests/fixtures/users.env': `db_pass${'word'} = "${base62Body(22, 18)}"\n` }, { apiUrl: api.url });
+      expect(run.exitCode).toBe(1);
+      const body = api.writes()[0]?.body?.body ?? '';
+      expect(body).toContain('sprawlguard found 1 new secret in this pull request (and 1 fixture finding in test, docs or example files)');
+    } finally {
+      await api.stop();
+    }
+  }, 120_000);
+
   it('the same password in source fails it', async () => {
     const run = await pullRequestAdding({ 'app/users.env': PASSWORD_LINE });
     expect(run.exitCode).toBe(1);
