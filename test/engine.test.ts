@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAscii } from 'node:buffer';
 import { Detector } from '../src/engine/detector.js';
-import { encodedValues } from '../src/engine/decoders.js';
+import { encodedValues } from '../src/engine/decode/encoded-values.js';
 import { KeywordAutomaton } from '../src/engine/keywords.js';
 import { isPlaceholder } from '../src/engine/placeholders.js';
 import { shannonEntropy } from '../src/engine/entropy.js';

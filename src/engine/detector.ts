@@ -24,7 +24,8 @@
  * long lines are found once per window, and decoding looks only just around credential words.
  */
 import { charTable } from './char-class.js';
-import { encodedValues, SpanCursor, type EncodedValue } from './decoders.js';
+import { encodedValues, type EncodedValue } from './decode/encoded-values.js';
+import { SpanCursor } from './decode/span-cursor.js';
 import { KeywordAutomaton } from './keywords.js';
 import { LineLimits, patternExtent, SEARCH_BASE, type PatternExtent } from './search-budget.js';
 import { ScanState, type ScanLimit, type ScanWork } from './scan-work.js';
