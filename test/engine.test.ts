@@ -230,7 +230,7 @@ describe('captureGroupCount', () => {
     ['(a)(b)', 2],
     ['a', 0],
   ])('%s has %i', async (pattern, expected) => {
-    const { captureGroupCount } = await import('../src/engine/detector.js');
+    const { captureGroupCount } = await import('../src/engine/compile.js');
     expect(captureGroupCount(pattern)).toBe(expected);
     // Agrees with the regex engine itself.
     expect((new RegExp(`${pattern}|`).exec('') as RegExpExecArray).length - 1).toBe(expected);
