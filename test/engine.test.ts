@@ -5,7 +5,7 @@ import { encodedValues } from '../src/engine/decode/encoded-values.js';
 import { KeywordAutomaton } from '../src/engine/keywords.js';
 import { isPlaceholder } from '../src/engine/placeholders.js';
 import { shannonEntropy } from '../src/engine/entropy.js';
-import { jwt } from '../src/engine/refine.js';
+import { jwt } from '../src/engine/refine/jwt.js';
 import { ruleSchema, type RuleInput } from '../src/rules/schema.js';
 import { TextChunker } from '../src/sources/long-text.js';
 import { ChunkScanner } from '../src/scan/chunk-scanner.js';
