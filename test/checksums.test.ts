@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksumValidator, crc32, encodeUnsigned } from '../src/engine/checksums.js';
-import { decodeAwsAccountId } from '../src/engine/refine.js';
+import { decodeAwsAccountId } from '../src/engine/refine/aws-key-id.js';
 
 // Vectors for the algorithms in docs/credential-formats.md. Prefixes and bodies are kept apart and
 // joined at run time so no checksum-valid token appears literally in the source.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isAscii } from 'node:buffer';
 import { Detector } from '../src/engine/detector.js';
-import { encodedValues } from '../src/engine/decoders.js';
+import { encodedValues } from '../src/engine/decode/encoded-values.js';
 import { KeywordAutomaton } from '../src/engine/keywords.js';
 import { isPlaceholder } from '../src/engine/placeholders.js';
 import { shannonEntropy } from '../src/engine/entropy.js';
-import { jwt } from '../src/engine/refine.js';
+import { jwt } from '../src/engine/refine/jwt.js';
 import { ruleSchema, type RuleInput } from '../src/rules/schema.js';
 import { TextChunker } from '../src/sources/long-text.js';
 import { ChunkScanner } from '../src/scan/chunk-scanner.js';
@@ -230,7 +230,7 @@ describe('captureGroupCount', () => {
     ['(a)(b)', 2],
     ['a', 0],
   ])('%s has %i', async (pattern, expected) => {
-    const { captureGroupCount } = await import('../src/engine/detector.js');
+    const { captureGroupCount } = await import('../src/engine/compile.js');
     expect(captureGroupCount(pattern)).toBe(expected);
     // Agrees with the regex engine itself.
     expect((new RegExp(`${pattern}|`).exec('') as RegExpExecArray).length - 1).toBe(expected);

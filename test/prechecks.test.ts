@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, readRuleDir } from '../src/config/rule-pack.js';
-import { compileRule } from '../src/engine/detector.js';
+import { compileRule } from '../src/engine/compile.js';
 import { PRECHECK_NAMES, precheck } from '../src/engine/prechecks.js';
 import { checkRule } from '../src/rules/check.js';
 import { loadRuleFiles } from '../src/rules/parse.js';

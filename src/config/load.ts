@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { captureGroupCount, compileRule, RuleCompileError } from '../engine/detector.js';
+import { captureGroupCount, compileRule, RuleCompileError } from '../engine/compile.js';
 import { ZodError, type z } from 'zod';
 import { issuePath, zodProblems, type Problem } from '../rules/parse.js';
 import { findConfigFile, type ConfigLocation, type FindConfigOptions } from './discover.js';

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRule } from '../engine/detector.js';
+import { compileRule } from '../engine/compile.js';
 import { loadRuleFiles, type Problem, type RuleSourceFile } from '../rules/parse.js';
 import type { Rule } from '../rules/schema.js';
 import { SprawlguardError } from '../errors.js';
@@ -50,7 +50,7 @@ function ruleFileNames(dir: string): string[] {
 
 /**
  * Validate rule files for packing: every rule checked, and each rule's `anchored` learnt from its
- * examples (see startsAtKeywords in src/engine/detector.ts), so nothing runs them at start-up and
+ * examples (see startsAtKeywords in src/engine/compile.ts), so nothing runs them at start-up and
  * a pack shipped without examples still runs anchored rules at their keyword hits.
  */
 export function buildRulePack(files: readonly RuleSourceFile[]): { rules: Rule[]; problems: Problem[] } {

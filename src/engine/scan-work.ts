@@ -2,7 +2,7 @@
  * The bookkeeping of one scan: what it cost (in units that do not depend on the machine), and what
  * its budgets cut short. One ScanState serves a scan call and every decoding depth under it.
  */
-import { DecodeBudget } from './decoders.js';
+import { DecodeBudget } from './decode/budget.js';
 import { searchBudget } from './search-budget.js';
 
 /** Decoded text per scan (all depths together) is capped so a hostile file cannot make decoding expensive. */

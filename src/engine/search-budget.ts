@@ -51,7 +51,7 @@ export interface PatternExtent {
 
 /**
  * How far one match attempt of `pattern` may look. Read from the source like captureGroupCount
- * (detector.ts): start-up compiles every rule, and a regex parser costs more than the rest of a
+ * (compile.ts): start-up compiles every rule, and a regex parser costs more than the rest of a
  * pre-commit scan. The tests check this reading against @eslint-community/regexpp's AST for every
  * built-in rule.
  */

@@ -4,7 +4,8 @@
  * linear-time friendly, every example matches through the full engine (so the keyword prefilter
  * really gates it), and no negative example matches.
  */
-import { Detector, RuleCompileError, compileRule } from '../engine/detector.js';
+import { RuleCompileError, compileRule } from '../engine/compile.js';
+import { Detector } from '../engine/detector.js';
 import { samplePath } from '../engine/path-globs.js';
 import { linearTimeRisks } from './linear-time.js';
 import type { Problem } from './parse.js';

@@ -62,7 +62,7 @@ const ruleObject = z
     entropy: z.number().min(0).max(8).optional(),
     /** Names a validator in src/engine/checksums.ts. */
     checksum: z.string().optional(),
-    /** Names a structural decoder in src/engine/refine.ts that reads lifetime and facts from the secret. */
+    /** Names a structural decoder (registered in src/engine/refine.ts, written in src/engine/refine/) that reads lifetime and facts from the secret. */
     refine: z.string().optional(),
     /** Names a provider module in src/verify/providers for opt-in verification. */
     verify: z.string().optional(),

@@ -14,7 +14,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileRule } from '../engine/detector.js';
+import { compileRule } from '../engine/compile.js';
 import type { Location } from '../findings/finding.js';
 import { fingerprintSecret } from '../findings/fingerprint.js';
 import type { Rule } from '../rules/schema.js';

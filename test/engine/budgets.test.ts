@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/rule-pack.js';
 import { Detector, type ScanResult } from '../../src/engine/detector.js';
-import { MAX_PERCENT_RUN } from '../../src/engine/decoders.js';
+import { MAX_PERCENT_RUN } from '../../src/engine/decode/percent.js';
 import { searchBudget } from '../../src/engine/search-budget.js';
 import { base62Text, fakeGithubPat } from '../support/engine-fakes.js';
 

@@ -11,7 +11,7 @@
  * names with `--aws-profile`; DeleteAccessKey only with `--aws-delete`. Temporary (ASIA) keys cannot
  * be revoked one by one.
  */
-import { decodeAwsAccountId } from '../../engine/refine.js';
+import { decodeAwsAccountId } from '../../engine/refine/aws-key-id.js';
 import { identityOf, isRecord, pick, text, type HttpResponse } from '../http.js';
 import { eachItem, revokeCall } from '../probe.js';
 import { amzDate, signV4 } from '../sigv4.js';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode } from '../../../src/engine/checksums.js';
-import { decodeAwsAccountId } from '../../../src/engine/refine.js';
+import { decodeAwsAccountId } from '../../../src/engine/refine/aws-key-id.js';
 import { aws, CANARY_ACCOUNTS, userNameFromArn } from '../../../src/verify/providers/aws.js';
 import { AwsProfileError, loadAwsProfile } from '../../../src/verify/aws-profile.js';
 import { signV4 } from '../../../src/verify/sigv4.js';
