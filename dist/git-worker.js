@@ -4,846 +4,6 @@ const require = __sprawlguardCreateRequire(import.meta.url);
 // src/sources/git/git-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/engine/char-class.ts
-function charTable(classBody) {
-  const member = new RegExp(`[${classBody}]`);
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
-  return table;
-}
-
-// src/engine/decoders.ts
-var DecodeBudget = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
-  chars = 0;
-  /** Encoded values left undecoded because the budget was spent. */
-  skipped = 0;
-  /** Offset in the scanned text of the first value left undecoded, or -1. */
-  stoppedAt = -1;
-  /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
-  nestedAt = -1;
-  get spent() {
-    return this.chars >= this.limit;
-  }
-  /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
-  skip(at) {
-    this.skipped++;
-    if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
-  }
-};
-var MAX_ENCODED_CANDIDATE = 65536;
-var MAX_PERCENT_RUN = 8192;
-var BASE64_KIND = (() => {
-  const table = new Uint8Array(256);
-  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
-  for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
-  for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
-  return table;
-})();
-var ALL_KINDS = 7;
-var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
-var MIN_BASE64_RUN = 16;
-var MIN_PERCENT_RUN = 6;
-var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function asciiWindow(text2, from, to) {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text2.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
-  const base64 = [];
-  if (ascii) base64Values(text2, from, to, ascii, 0, base64, budget);
-  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base64, budget);
-  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
-  const first = windowText.indexOf("%");
-  if (first < 0) return base64;
-  const percent = [];
-  percentValues(text2, from, to, windowText, first, base64, percent, budget);
-  return percent.length === 0 ? base64 : mergeByStart(base64, percent);
-}
-function mergeByStart(a, b) {
-  if (a.length === 0) return b;
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
-    else out.push(b[j++]);
-  }
-  return out;
-}
-function base64Values(text2, from, to, bytes, base, out, budget) {
-  const n = to;
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base]] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text2, start, end, out, budget);
-  }
-}
-function addBase64(text2, start, end, out, budget) {
-  const next = text2.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
-  if (budget) {
-    if (budget.spent) return budget.skip(start);
-    budget.chars += end - start;
-  }
-  const decoded = decodeBase64Text(text2.slice(start, end));
-  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
-}
-function percentValues(text2, from, to, windowText, first, base64, out, budget) {
-  let floor = from;
-  let b = 0;
-  for (let w = first; w >= 0; ) {
-    const i = from + w;
-    let start = i;
-    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
-    let end = i;
-    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
-    floor = end;
-    w = end < to ? windowText.indexOf("%", end - from) : -1;
-    const overlapsBase64 = (a, z) => {
-      while (b < base64.length && base64[b].end <= a) b++;
-      return b < base64.length && base64[b].start < z;
-    };
-    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
-      addPercent(text2, start, end, out, budget);
-      continue;
-    }
-    for (let piece = start; piece < end; ) {
-      const pieceEnd = nextPiece(text2, piece, end);
-      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
-      piece = pieceEnd;
-    }
-  }
-}
-function nextPiece(text2, piece, end) {
-  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
-  const amp = text2.slice(piece, limit).indexOf("&");
-  if (amp >= 0) return piece + amp + 1;
-  if (limit === end) return end;
-  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
-  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
-  return limit;
-}
-function isUrlChar(c) {
-  return c < 128 && URL_CHAR[c] === 1;
-}
-function addPercent(text2, start, end, out, budget) {
-  if (end - start < MIN_PERCENT_RUN) return;
-  const run = text2.slice(start, end);
-  if (!PERCENT_ESCAPE.test(run)) return;
-  if (budget) {
-    if (budget.spent) return budget.skip(start);
-    budget.chars += end - start;
-  }
-  let decoded;
-  try {
-    decoded = decodeURIComponent(run);
-  } catch {
-    return;
-  }
-  if (decoded !== run) out.push({ start, end, kind: "percent", decoded });
-}
-function decodeBase64Text(run) {
-  const bytes = Buffer.from(run, "base64");
-  if (bytes.length < 8) return void 0;
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
-    if (++unprintable > allowed) return void 0;
-  }
-  const text2 = bytes.toString("utf8");
-  if (text2.includes("�")) return void 0;
-  return text2;
-}
-var SpanCursor = class {
-  /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
-  constructor(makeSpans) {
-    this.makeSpans = makeSpans;
-  }
-  next = 0;
-  maxEnd = -1;
-  lastEnd = -1;
-  spans;
-  /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
-  overlaps(start, end) {
-    const spans = this.spans ??= this.makeSpans();
-    if (end < this.lastEnd) {
-      this.next = 0;
-      this.maxEnd = -1;
-    }
-    this.lastEnd = end;
-    while (this.next < spans.length && spans[this.next] < end) {
-      this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
-      this.next += 2;
-    }
-    return this.maxEnd > start;
-  }
-};
-
-// src/engine/keyword-scan-wasm.ts
-var KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
-
-// src/engine/keyword-wasm.ts
-var WASM_BLOCK = 256 * 1024;
-var PAGE = 65536;
-var wasmApi = globalThis.WebAssembly;
-var WasmKeywordScanner = class {
-  memory;
-  scanBlock;
-  u8;
-  i32;
-  loaded;
-  layout;
-  constructor(api, module) {
-    const instance = new api.Instance(module, {});
-    this.memory = instance.exports.memory;
-    this.scanBlock = instance.exports.scan;
-    this.u8 = new Uint8Array(this.memory.buffer);
-    this.i32 = new Int32Array(this.memory.buffer);
-  }
-  /**
-   * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
-   * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-   * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
-   * are taken (the first block starts early enough to see keywords that cross it).
-   */
-  scan(tables, bytes, take, keepGoing, startAfter = 0) {
-    const layout = this.load(tables);
-    const overlap = Math.max(0, tables.maxLength - 1);
-    const n = bytes.length;
-    for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
-      const from = Math.max(0, start - overlap);
-      const to = Math.min(n, start + WASM_BLOCK);
-      this.u8.set(bytes.subarray(from, to), layout.text);
-      const first = this.scanBlock(
-        layout.text,
-        to - from,
-        start - from,
-        overlap,
-        layout.cls,
-        layout.delta,
-        layout.os,
-        layout.outs,
-        tables.classes * 4,
-        layout.hits1,
-        layout.hits2
-      );
-      const second = this.i32[0];
-      take(this.i32, layout.hits1 >> 2, first, from);
-      take(this.i32, layout.hits2 >> 2, second, from);
-    }
-  }
-  /** Copy an automaton's tables into memory (growing it as needed), unless they are there already. */
-  load(tables) {
-    if (this.loaded === tables && this.layout) return this.layout;
-    const overlap = Math.max(0, tables.maxLength - 1);
-    const hitBytes = (WASM_BLOCK / 2 + 2 * overlap + 16) * tables.maxOutputs * 8;
-    const cls = 16;
-    const delta = cls + 256 * 4;
-    const os = delta + tables.delta.length * 4;
-    const outs = os + tables.outputStart.length * 4;
-    const hits1 = align(outs + tables.outputs.length * 4);
-    const hits2 = hits1 + hitBytes;
-    const text2 = hits2 + hitBytes;
-    const end = text2 + WASM_BLOCK + overlap;
-    const have = this.memory.buffer.byteLength;
-    if (end > have) {
-      this.memory.grow(Math.ceil((end - have) / PAGE));
-      this.u8 = new Uint8Array(this.memory.buffer);
-      this.i32 = new Int32Array(this.memory.buffer);
-    }
-    const i32 = this.i32;
-    for (let b = 0; b < 256; b++) i32[(cls >> 2) + b] = tables.classOf[b] * 4;
-    const d = tables.delta;
-    const base = delta >> 2;
-    for (let k = 0; k < d.length; k++) {
-      const v = d[k];
-      i32[base + k] = v >= 0 ? v * 4 : ~(~v * 4);
-    }
-    i32.set(tables.outputStart, os >> 2);
-    i32.set(tables.outputs, outs >> 2);
-    this.loaded = tables;
-    this.layout = { cls, delta, os, outs, hits1, hits2, text: text2 };
-    return this.layout;
-  }
-};
-function align(offset) {
-  return offset + 15 & ~15;
-}
-var shared;
-function wasmKeywordScanner() {
-  if (shared === void 0) {
-    try {
-      shared = wasmApi ? new WasmKeywordScanner(wasmApi, new wasmApi.Module(Buffer.from(KEYWORD_SCAN_WASM, "base64"))) : null;
-    } catch {
-      shared = null;
-    }
-  }
-  return shared ?? void 0;
-}
-function disableWasmKeywordScanner() {
-  shared = null;
-}
-
-// src/engine/keywords.ts
-var DEFAULT_LIMIT = 1 << 20;
-var BLOCK = 4096;
-var WASM_MIN_BYTES = 512;
-var KeywordAutomaton = class {
-  keywords;
-  /** Most keywords that can end at one position (keywords that are suffixes of one another). */
-  maxHitsPerPosition;
-  search;
-  constructor(keywords) {
-    this.keywords = keywords;
-    const classOf = new Uint8Array(256);
-    let classes = 1;
-    for (const keyword of keywords) {
-      for (let i = 0; i < keyword.length; i++) {
-        const c = keyword.charCodeAt(i);
-        if (c === 0 || c >= 128) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
-        const lower = foldAscii(c);
-        if (classOf[lower] === 0) {
-          classOf[lower] = classes++;
-          if (lower >= 97 && lower <= 122) classOf[lower - 32] = classOf[lower];
-        }
-      }
-    }
-    let maxStates = 1;
-    for (const keyword of keywords) maxStates += keyword.length;
-    const firstChild = new Int32Array(maxStates).fill(-1);
-    const nextSibling = new Int32Array(maxStates).fill(-1);
-    const edgeClass = new Int32Array(maxStates);
-    const terminal = /* @__PURE__ */ new Map();
-    let stateCount = 1;
-    keywords.forEach((keyword, index) => {
-      let state = 0;
-      for (let i = 0; i < keyword.length; i++) {
-        const c = classOf[keyword.charCodeAt(i)];
-        let child = firstChild[state];
-        while (child >= 0 && edgeClass[child] !== c) child = nextSibling[child];
-        if (child < 0) {
-          child = stateCount++;
-          edgeClass[child] = c;
-          nextSibling[child] = firstChild[state];
-          firstChild[state] = child;
-        }
-        state = child;
-      }
-      const list = terminal.get(state);
-      if (list) list.push(index);
-      else terminal.set(state, [index]);
-    });
-    const delta = new Int32Array(stateCount * classes);
-    const fail = new Int32Array(stateCount);
-    const hasOutputs = new Uint8Array(stateCount);
-    const merged = /* @__PURE__ */ new Map();
-    const queue = new Int32Array(stateCount);
-    let tail = 0;
-    const entry = (child) => hasOutputs[child] === 1 ? ~(child * classes) : child * classes;
-    for (let child = firstChild[0]; child >= 0; child = nextSibling[child]) {
-      fail[child] = 0;
-      if (terminal.has(child)) hasOutputs[child] = 1;
-      delta[edgeClass[child]] = entry(child);
-      queue[tail++] = child;
-    }
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head];
-      const failState = fail[state];
-      const own = terminal.get(state);
-      const inherited = merged.get(failState);
-      if (own || inherited) merged.set(state, [...own ?? [], ...inherited ?? []]);
-      const base = state * classes;
-      const failBase = failState * classes;
-      delta.copyWithin(base, failBase, failBase + classes);
-      for (let child = firstChild[state]; child >= 0; child = nextSibling[child]) {
-        const c = edgeClass[child];
-        const viaFail = delta[failBase + c];
-        const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
-        fail[child] = childFail;
-        if (terminal.has(child) || hasOutputs[childFail] === 1) hasOutputs[child] = 1;
-        delta[base + c] = entry(child);
-        queue[tail++] = child;
-      }
-    }
-    const outputStart = new Int32Array(stateCount).fill(-1);
-    const outputs = [];
-    for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
-      outputStart[state] = outputs.length;
-      outputs.push(...list, -1);
-    }
-    this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
-    this.search = makeSearch({
-      delta,
-      classOf,
-      classes,
-      outputStart,
-      outputs: Int32Array.from(outputs),
-      maxOutputs: this.maxHitsPerPosition,
-      maxLength: Math.max(0, ...keywords.map((keyword) => keyword.length))
-    });
-  }
-  /**
-   * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-   * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
-   * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
-   * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
-   * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
-   * WebAssembly loop, with the same hits.
-   */
-  scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
-    return this.search(text2, limit, ascii, startAfter);
-  }
-};
-function makeSearch(tables) {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
-  let scratch = new Int32Array(1024);
-  const reserve = (pairs) => {
-    let size = scratch.length;
-    if (pairs * 2 <= size) return scratch;
-    while (pairs * 2 > size) size *= 2;
-    const grown = new Int32Array(size);
-    grown.set(scratch);
-    scratch = grown;
-    return grown;
-  };
-  const result = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm, bytes, limit, startAfter) => {
-    let count = 0;
-    wasm.scan(
-      tables,
-      bytes,
-      (source, from, taken, offset) => {
-        const hits = reserve(count + taken);
-        for (let k = 0; k < taken; k++) {
-          hits[(count + k) * 2] = source[from + k * 2];
-          hits[(count + k) * 2 + 1] = source[from + k * 2 + 1] + offset;
-        }
-        count += taken;
-      },
-      () => count <= limit,
-      startAfter
-    );
-    return result(count, limit);
-  };
-  return (text2, limit, ascii, startAfter) => {
-    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
-      const wasm = wasmKeywordScanner();
-      if (wasm) {
-        try {
-          return withWasm(wasm, ascii, limit, startAfter);
-        } catch (error) {
-          if (!(error instanceof RangeError)) throw error;
-          disableWasmKeywordScanner();
-        }
-      }
-    }
-    let count = 0;
-    let row = 0;
-    const n = text2.length;
-    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
-      const c = text2.charCodeAt(i);
-      const next = delta[row + (c < 256 ? classOf[c] : 0)];
-      row = next >= 0 ? next : ~next;
-    }
-    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
-      const to = Math.min(n, from + BLOCK);
-      const hits = reserve(count + (to - from) * maxOutputs);
-      for (let i = from; i < to; i++) {
-        const c = text2.charCodeAt(i);
-        const next = delta[row + (c < 256 ? classOf[c] : 0)];
-        if (next >= 0) {
-          row = next;
-          continue;
-        }
-        row = ~next;
-        for (let o = outputStart[row / classes | 0]; ; o++) {
-          const keyword = outputs[o];
-          if (keyword < 0) break;
-          hits[count * 2] = keyword;
-          hits[count * 2 + 1] = i + 1;
-          count++;
-        }
-      }
-    }
-    return result(count, limit);
-  };
-}
-function foldAscii(c) {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-// src/engine/search-budget.ts
-var SEARCH_BASE = 1 << 20;
-var SEARCH_PER_CHAR = 32;
-function searchBudget(length) {
-  return SEARCH_BASE + SEARCH_PER_CHAR * length;
-}
-function patternExtent(pattern) {
-  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
-  return { reach, lines: lines2 };
-}
-var LineLimits = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  breaks = [];
-  head = 0;
-  /** text[0, searched) has been searched for line breaks. */
-  searched = 0;
-  extent(at, reach, lines2) {
-    const text2 = this.text;
-    const limit = Math.min(text2.length, at + reach);
-    if (lines2 === Infinity) return limit - at;
-    const breaks = this.breaks;
-    while (this.head < breaks.length && breaks[this.head] < at) this.head++;
-    if (this.head > 4096) {
-      breaks.splice(0, this.head);
-      this.head = 0;
-    }
-    this.searched = Math.max(this.searched, at);
-    while (breaks.length - this.head <= lines2 && this.searched < limit) {
-      const nl = text2.indexOf("\n", this.searched);
-      if (nl < 0) {
-        this.searched = text2.length;
-        break;
-      }
-      breaks.push(nl);
-      this.searched = nl + 1;
-    }
-    const last = breaks[this.head + lines2];
-    return last === void 0 || last >= limit ? limit - at : last + 1 - at;
-  }
-};
-var crossesLine = /* @__PURE__ */ new Map();
-function matchesLineBreak(source) {
-  let known = crossesLine.get(source);
-  if (known === void 0) {
-    try {
-      known = new RegExp(`^(?:${source})$`).test("\n");
-    } catch {
-      known = true;
-    }
-    crossesLine.set(source, known);
-  }
-  return known;
-}
-var UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
-var PatternReader = class {
-  constructor(p) {
-    this.p = p;
-  }
-  i = 0;
-  /** Alternatives up to the closing `)` of the current group (or the end). */
-  alternation() {
-    let best = this.sequence();
-    while (this.p[this.i] === "|") {
-      this.i++;
-      const next = this.sequence();
-      best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
-    }
-    return best;
-  }
-  sequence() {
-    let len = 0;
-    let reach = 0;
-    let lines2 = 0;
-    while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
-      const span = this.quantified(this.atom());
-      reach = Math.max(reach, len + span.reach);
-      len += span.len;
-      lines2 += span.lines;
-    }
-    return { len, reach: Math.max(reach, len), lines: lines2 };
-  }
-  atom() {
-    const p = this.p;
-    const from = this.i;
-    const c = p[this.i++];
-    switch (c) {
-      case "\\":
-        return this.escape(from);
-      case "[":
-        this.skipClass();
-        return this.character(from);
-      case "(":
-        return this.group();
-      case "^":
-        return { len: 0, reach: 0, lines: 0 };
-      case "$":
-        return { len: 0, reach: 1, lines: 0 };
-      default:
-        return this.character(from);
-    }
-  }
-  /** One character matched by the source from `from` to here. */
-  character(from) {
-    return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
-  }
-  escape(from) {
-    const p = this.p;
-    const c = p[this.i++] ?? "";
-    if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
-    if (/[1-9]/.test(c)) {
-      while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
-      return UNBOUNDED;
-    }
-    if (c === "k" && p[this.i] === "<") {
-      this.i = p.indexOf(">", this.i) + 1 || p.length;
-      return UNBOUNDED;
-    }
-    const hex = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
-    if (c === "x" && hex(2)) this.i += 2;
-    else if (c === "u" && hex(4)) this.i += 4;
-    else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
-    return this.character(from);
-  }
-  skipClass() {
-    const p = this.p;
-    while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
-    this.i++;
-  }
-  group() {
-    const p = this.p;
-    let kind = "plain";
-    if (p[this.i] === "?") {
-      const next = p[this.i + 1];
-      if (next === "=" || next === "!") {
-        kind = "ahead";
-        this.i += 2;
-      } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
-        kind = "behind";
-        this.i += 3;
-      } else if (next === "<") {
-        this.i = p.indexOf(">", this.i) + 1;
-      } else {
-        this.i = p.indexOf(":", this.i) + 1;
-      }
-    }
-    const inner = this.alternation();
-    this.i++;
-    if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
-    if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
-    return inner;
-  }
-  /** Apply a quantifier after an atom, if there is one. */
-  quantified(span) {
-    const p = this.p;
-    let max;
-    const c = p[this.i];
-    if (c === "*" || c === "+") {
-      max = Infinity;
-      this.i++;
-    } else if (c === "?") {
-      max = 1;
-      this.i++;
-    } else if (c === "{") {
-      const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
-      if (m === null) return span;
-      max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
-      this.i += m[0].length;
-    } else {
-      return span;
-    }
-    if (p[this.i] === "?") this.i++;
-    if (max === 0) return { len: 0, reach: 0, lines: 0 };
-    if (max === Infinity) {
-      if (span.len === 0) return span;
-      return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
-    }
-    return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
-  }
-};
-
-// src/engine/scan-work.ts
-var MAX_DECODED_CHARS = 1 << 20;
-var ScanState = class {
-  /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
-  constructor(searchLeft, length) {
-    this.searchLeft = searchLeft;
-    this.budget = searchBudget(length);
-    searchLeft.fill(this.budget);
-  }
-  work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
-  limits = [];
-  decode = new DecodeBudget(MAX_DECODED_CHARS);
-  /**
-   * What each anchored rule may still search in this scan: one budget for the scanned text and
-   * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
-   */
-  budget;
-  /** What rule `gate` may still search. */
-  left(gate) {
-    return this.searchLeft[gate];
-  }
-  /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
-  charge(gate, chars) {
-    this.work.searched += chars;
-    const left = this.searchLeft[gate] - chars;
-    this.searchLeft[gate] = left;
-    if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
-    return left >= 0;
-  }
-  /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
-  limit(kind, offset, count, ruleId) {
-    const nestedAt = this.decode.nestedAt;
-    const at = nestedAt >= 0 ? nestedAt : offset;
-    const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId);
-    if (same === void 0) this.limits.push({ kind, ruleId, offset: at, count });
-    else {
-      same.count += count;
-      same.offset = Math.min(same.offset, at);
-    }
-  }
-};
-
-// src/engine/checksums.ts
-import { createHash } from "node:crypto";
-var CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-function crc32(ascii) {
-  let crc = 4294967295;
-  for (let i = 0; i < ascii.length; i++) {
-    crc = CRC_TABLE[(crc ^ ascii.charCodeAt(i)) & 255] ^ crc >>> 8;
-  }
-  return (crc ^ 4294967295) >>> 0;
-}
-var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-var BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
-function encodeUnsigned(value, alphabet, width) {
-  const radix = alphabet.length;
-  let out = "";
-  let v = value;
-  do {
-    out = alphabet[v % radix] + out;
-    v = Math.floor(v / radix);
-  } while (v > 0);
-  return out.padStart(width, alphabet[0]);
-}
-var RFC4648_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-function base32Encode(bytes) {
-  let out = "";
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = buffer << 8 | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += RFC4648_BASE32[buffer >>> bits - 5 & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += RFC4648_BASE32[buffer << 5 - bits & 31];
-  return out;
-}
-function base32Decode(text2) {
-  const out = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of text2.replace(/=+$/, "")) {
-    const v = RFC4648_BASE32.indexOf(ch);
-    if (v < 0) return void 0;
-    buffer = (buffer << 5 | v) & 65535;
-    bits += 5;
-    if (bits >= 8) {
-      out.push(buffer >>> bits - 8 & 255);
-      bits -= 8;
-    }
-  }
-  return Uint8Array.from(out);
-}
-function prefixedCrc32Base62(secret) {
-  const underscore = secret.indexOf("_");
-  if (underscore < 0) return false;
-  const body = secret.slice(underscore + 1);
-  if (body.length < 7) return false;
-  const entropy = body.slice(0, -6);
-  return encodeUnsigned(crc32(entropy), BASE62, 6) === body.slice(-6);
-}
-function githubFineGrained(secret) {
-  if (secret.length !== 93) return false;
-  const digest = createHash("sha256").update(secret.slice(0, 77), "latin1").digest();
-  return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
-}
-function gitlabRoutable(secret) {
-  const match = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
-  if (!match) return false;
-  const [, , payload, length, checksum] = match;
-  if (encodeUnsigned(payload.length, BASE36, 2) !== length) return false;
-  return encodeUnsigned(crc32(secret.slice(0, -7)), BASE36, 7) === checksum;
-}
-function atlassianCloud(secret) {
-  if (secret.length < 16) return false;
-  const expected = crc32(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, "0");
-  return expected === secret.slice(-8);
-}
-function crc16Xmodem(bytes) {
-  let crc = 0;
-  for (const byte of bytes) {
-    crc ^= byte << 8;
-    for (let k = 0; k < 8; k++) crc = crc & 32768 ? (crc << 1 ^ 4129) & 65535 : crc << 1 & 65535;
-  }
-  return crc;
-}
-function nkeyCrc16(secret) {
-  const raw = base32Decode(secret);
-  if (!raw || raw.length < 4) return false;
-  const data2 = raw.subarray(0, raw.length - 2);
-  const stored = raw[raw.length - 2] | raw[raw.length - 1] << 8;
-  return crc16Xmodem(data2) === stored;
-}
-var VALIDATORS = [
-  { name: "github-crc32", established: true, check: prefixedCrc32Base62 },
-  { name: "npm-crc32", established: true, check: prefixedCrc32Base62 },
-  { name: "github-fine-grained", established: false, check: githubFineGrained },
-  { name: "gitlab-routable", established: true, check: gitlabRoutable },
-  { name: "atlassian-crc32", established: true, check: atlassianCloud },
-  { name: "nkey-crc16", established: true, check: nkeyCrc16 }
-];
-var BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));
-function checksumValidator(name) {
-  return BY_NAME.get(name);
-}
-
 // src/engine/entropy.ts
 var counts = new Int32Array(128);
 var firstSeen = new Int32Array(128);
@@ -882,40 +42,6 @@ function entropyOfAnyText(text2) {
     bits -= p * Math.log2(p);
   }
   return bits;
-}
-
-// src/engine/path-globs.ts
-function compilePathGlobs(globs) {
-  const alternatives = globs.map((glob) => {
-    const clean = glob.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-    return `(?:^|/)${globToSource(clean)}$`;
-  });
-  return new RegExp(alternatives.join("|"), "i");
-}
-function globToSource(glob) {
-  let out = "";
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        i++;
-        if (glob[i + 1] === "/") {
-          i++;
-          out += "(?:[^/]*/)*";
-        } else out += ".*";
-      } else out += "[^/]*";
-    } else if (c === "?") out += "[^/]";
-    else if (c === "{") {
-      braces++;
-      out += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      out += ")";
-    } else if (c === "," && braces > 0) out += "|";
-    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
-  }
-  return out;
 }
 
 // src/engine/placeholders.ts
@@ -1100,6 +226,338 @@ function isSplitOverLiterals(armoured) {
   return literalContent(armoured) !== armoured;
 }
 
+// src/engine/resolve.ts
+var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
+function dropVetoedGeneric(candidates, vetoed) {
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i];
+    if (!c.compiled.rule.generic) continue;
+    for (let v = 0; v < vetoed.length; v += 2) {
+      if (c.start < vetoed[v + 1] && c.end > vetoed[v]) {
+        candidates.splice(i, 1);
+        break;
+      }
+    }
+  }
+}
+function resolveOverlaps(candidates) {
+  if (candidates.length < 2) return candidates;
+  const sorted = [...candidates].sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept = [];
+  for (const c of sorted) {
+    let dropped = false;
+    for (let k = kept.length - 1; k >= 0 && k >= kept.length - 32; k--) {
+      const other = kept[k];
+      if (other.end <= c.start || other.start >= c.end) continue;
+      const winner = preferred(c, other);
+      if (winner === other) {
+        dropped = true;
+        break;
+      }
+      if (winner === c) kept.splice(k, 1);
+    }
+    if (!dropped) kept.push(c);
+  }
+  return kept;
+}
+function preferred(a, b) {
+  const ga = a.compiled.rule.generic;
+  const gb = b.compiled.rule.generic;
+  if (ga !== gb) return ga ? b : a;
+  if (!ga && !(a.start === b.start && a.end === b.end)) return void 0;
+  const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
+  if (byConfidence !== 0) return byConfidence > 0 ? a : b;
+  const byContext = a.context - b.context;
+  if (byContext !== 0) return byContext > 0 ? a : b;
+  const byLength = a.end - a.start - (b.end - b.start);
+  if (byLength !== 0) return byLength > 0 ? a : b;
+  return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
+}
+function locateMatches(text2, candidates) {
+  candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
+  const matches = [];
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
+  for (const c of candidates) {
+    for (; ; ) {
+      const nl = text2.indexOf("\n", cursor);
+      if (nl < 0 || nl >= c.start) break;
+      line++;
+      lineStart = nl + 1;
+      cursor = nl + 1;
+    }
+    let endLine = line;
+    let endLineStart = lineStart;
+    for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
+      endLine++;
+      endLineStart = i + 1;
+    }
+    const match = {
+      rule: c.compiled.rule,
+      secret: c.secret,
+      start: c.start,
+      end: c.end,
+      line,
+      column: c.start - lineStart + 1,
+      endLine,
+      endColumn: c.end - endLineStart,
+      confidence: c.confidence,
+      lifetime: c.lifetime,
+      ...c.expiresAt !== void 0 ? { expiresAt: c.expiresAt } : {},
+      ...c.expired !== void 0 ? { expired: c.expired } : {},
+      ...c.facts !== void 0 ? { facts: c.facts } : {}
+    };
+    matches.push(match);
+  }
+  return matches;
+}
+
+// src/engine/accept.ts
+var INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
+var INLINE_ALLOW_DETAIL = "sprawlguard:allow or gitleaks:allow on its line";
+var CandidateFilter = class {
+  constructor(allowSecretRegexes, inlineAllow, now, onReject) {
+    this.allowSecretRegexes = allowSecretRegexes;
+    this.inlineAllow = inlineAllow;
+    this.now = now;
+    this.onReject = onReject;
+  }
+  /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
+  onReject;
+  /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+  path;
+  /**
+   * The candidate for a match of `compiled` at text[start, end), or undefined when a check drops it
+   * (and onReject is told why). A specific rule that drops a value on its structure pushes the span
+   * onto `vetoed`, so no generic rule reports it either.
+   */
+  accept(compiled, secret, start, end, text2, context, vetoed) {
+    const rule = compiled.rule;
+    const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
+    if (rule.entropy !== void 0) {
+      const entropy = shannonEntropy(secret);
+      if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
+    }
+    if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
+      if (!rule.generic) vetoed.push(start, end);
+      return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
+    }
+    let confidence = rule.confidence;
+    if (compiled.checksum && !compiled.checksum.check(secret)) {
+      if (compiled.checksum.established) {
+        vetoed.push(start, end);
+        return void reject?.("checksum", `its ${rule.checksum ?? ""} checksum does not match: a made-up or mistyped value`);
+      }
+      if (confidence === "high") confidence = "medium";
+    }
+    let lifetime = rule.lifetime;
+    let expiresAt;
+    let expired;
+    let facts;
+    if (compiled.refine) {
+      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
+      if (refined === null) {
+        if (!rule.generic) vetoed.push(start, end);
+        return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
+      }
+      if (refined.lifetime) lifetime = refined.lifetime;
+      if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
+      expiresAt = refined.expiresAt;
+      expired = refined.expired;
+      facts = refined.facts;
+    }
+    for (let i = 0; i < this.allowSecretRegexes.length; i++) {
+      const allow = this.allowSecretRegexes[i];
+      allow.lastIndex = 0;
+      if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
+    }
+    if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
+    return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
+  }
+};
+var INLINE_ALLOW_REACH = 4096;
+var CONTEXT_CHARS = 256;
+function lineAround(text2, start, end) {
+  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text2.slice(end, end + CONTEXT_CHARS);
+  const newlineBefore = before.lastIndexOf("\n");
+  const newlineAfter = after.indexOf("\n");
+  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+}
+function hasInlineAllow(text2, start, end) {
+  const from = Math.max(0, start - INLINE_ALLOW_REACH);
+  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
+  const before = text2.slice(from, start);
+  const after = text2.slice(Math.max(start, end - 1), to);
+  const newlineBefore = before.lastIndexOf("\n");
+  const newlineAfter = after.indexOf("\n");
+  const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
+  const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
+  const around = text2.slice(a, b);
+  return around.includes(":allow") && INLINE_ALLOW.test(around);
+}
+function lowerConfidence(a, b) {
+  return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+}
+
+// src/engine/checksums.ts
+import { createHash } from "node:crypto";
+var CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+function crc32(ascii) {
+  let crc = 4294967295;
+  for (let i = 0; i < ascii.length; i++) {
+    crc = CRC_TABLE[(crc ^ ascii.charCodeAt(i)) & 255] ^ crc >>> 8;
+  }
+  return (crc ^ 4294967295) >>> 0;
+}
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+function encodeUnsigned(value, alphabet, width) {
+  const radix = alphabet.length;
+  let out = "";
+  let v = value;
+  do {
+    out = alphabet[v % radix] + out;
+    v = Math.floor(v / radix);
+  } while (v > 0);
+  return out.padStart(width, alphabet[0]);
+}
+var RFC4648_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+function base32Encode(bytes) {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = buffer << 8 | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += RFC4648_BASE32[buffer >>> bits - 5 & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += RFC4648_BASE32[buffer << 5 - bits & 31];
+  return out;
+}
+function base32Decode(text2) {
+  const out = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of text2.replace(/=+$/, "")) {
+    const v = RFC4648_BASE32.indexOf(ch);
+    if (v < 0) return void 0;
+    buffer = (buffer << 5 | v) & 65535;
+    bits += 5;
+    if (bits >= 8) {
+      out.push(buffer >>> bits - 8 & 255);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}
+function prefixedCrc32Base62(secret) {
+  const underscore = secret.indexOf("_");
+  if (underscore < 0) return false;
+  const body = secret.slice(underscore + 1);
+  if (body.length < 7) return false;
+  const entropy = body.slice(0, -6);
+  return encodeUnsigned(crc32(entropy), BASE62, 6) === body.slice(-6);
+}
+function githubFineGrained(secret) {
+  if (secret.length !== 93) return false;
+  const digest = createHash("sha256").update(secret.slice(0, 77), "latin1").digest();
+  return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
+}
+function gitlabRoutable(secret) {
+  const match = /^([a-z]+-)([A-Za-z0-9_-]{27,300})\.01\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
+  if (!match) return false;
+  const [, , payload, length, checksum] = match;
+  if (encodeUnsigned(payload.length, BASE36, 2) !== length) return false;
+  return encodeUnsigned(crc32(secret.slice(0, -7)), BASE36, 7) === checksum;
+}
+function atlassianCloud(secret) {
+  if (secret.length < 16) return false;
+  const expected = crc32(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, "0");
+  return expected === secret.slice(-8);
+}
+function crc16Xmodem(bytes) {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let k = 0; k < 8; k++) crc = crc & 32768 ? (crc << 1 ^ 4129) & 65535 : crc << 1 & 65535;
+  }
+  return crc;
+}
+function nkeyCrc16(secret) {
+  const raw = base32Decode(secret);
+  if (!raw || raw.length < 4) return false;
+  const data2 = raw.subarray(0, raw.length - 2);
+  const stored = raw[raw.length - 2] | raw[raw.length - 1] << 8;
+  return crc16Xmodem(data2) === stored;
+}
+var VALIDATORS = [
+  { name: "github-crc32", established: true, check: prefixedCrc32Base62 },
+  { name: "npm-crc32", established: true, check: prefixedCrc32Base62 },
+  { name: "github-fine-grained", established: false, check: githubFineGrained },
+  { name: "gitlab-routable", established: true, check: gitlabRoutable },
+  { name: "atlassian-crc32", established: true, check: atlassianCloud },
+  { name: "nkey-crc16", established: true, check: nkeyCrc16 }
+];
+var BY_NAME = new Map(VALIDATORS.map((v) => [v.name, v]));
+function checksumValidator(name) {
+  return BY_NAME.get(name);
+}
+
+// src/engine/path-globs.ts
+function compilePathGlobs(globs) {
+  const alternatives = globs.map((glob) => {
+    const clean = glob.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return `(?:^|/)${globToSource(clean)}$`;
+  });
+  return new RegExp(alternatives.join("|"), "i");
+}
+function globToSource(glob) {
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        i++;
+        if (glob[i + 1] === "/") {
+          i++;
+          out += "(?:[^/]*/)*";
+        } else out += ".*";
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      braces++;
+      out += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      out += ")";
+    } else if (c === "," && braces > 0) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return out;
+}
+
+// src/engine/char-class.ts
+function charTable(classBody) {
+  const member = new RegExp(`[${classBody}]`);
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+
 // src/engine/prechecks.ts
 var NAME = charTable("\\w.-");
 var BACKSLASH = 92;
@@ -1154,230 +612,58 @@ function precheck(name) {
 }
 var PRECHECK_NAMES = Object.keys(PRECHECKS);
 
-// src/engine/refine.ts
-import { createHmac } from "node:crypto";
-
-// src/engine/refine/credential-file.ts
-var PASSWORD_NAME = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
-function notACredential(value) {
-  if (value.length === 0 || isPlaceholder(value)) return true;
-  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
-  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
-  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
+// src/engine/refine/aws-key-id.ts
+var awsAccessKeyId = (secret) => {
+  const prefix = secret.slice(0, 4);
+  const facts = {};
+  const account = decodeAwsAccountId(secret);
+  if (account !== void 0) facts.awsAccount = account;
+  switch (prefix) {
+    case "ASIA":
+      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-temporary" } };
+    case "ABIA":
+      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-service-bearer" } };
+    case "AKIA":
+      return { lifetime: "long-lived", facts: { ...facts, keyKind: "iam-long-term" } };
+    default:
+      return { facts };
+  }
+};
+function decodeAwsAccountId(keyId) {
+  if (keyId.length !== 20) return void 0;
+  const first = keyId[4];
+  if (first === "I" || first === "J") return void 0;
+  const bytes = base32Decode(keyId.slice(4));
+  if (!bytes || bytes.length < 6) return void 0;
+  let z = 0;
+  for (let i = 0; i < 6; i++) z = z * 256 + bytes[i];
+  const account = Math.floor(z % 2 ** 47 / 128);
+  if (account >= 1e12) return void 0;
+  return String(account).padStart(12, "0");
 }
-function isMadeUp(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+
+// src/engine/refine/lifetime.ts
+var HOUR = 3600;
+var DAY = 24 * HOUR;
+function lifetimeFromValidity(seconds) {
+  if (seconds <= HOUR + 300) return "ephemeral";
+  if (seconds <= 31 * DAY) return "short-lived";
+  return "expiring";
 }
-function unquote(secret) {
-  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
+function expiryFacts(expSeconds, context, issuedSeconds) {
+  const expiresAt = new Date(expSeconds * 1e3).toISOString();
+  const expired = expSeconds * 1e3 < context.now;
+  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
+  return { lifetime, expiresAt, expired };
 }
-var credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
-var credentialFileValue = (secret, context) => {
-  const value = unquote(secret);
-  if (notACredential(secret) || notACredential(value)) return null;
-  if (PASSWORD_NAME.test(context.before ?? "")) return {};
-  if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
-  return {};
-};
-var WINSCP_MAGIC = 163;
-var WINSCP_FLAG = 255;
-var winscpPassword = (secret) => {
-  if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
-  const bytes = [];
-  for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
-  let at = 0;
-  const next = () => bytes[at++] ?? -1;
-  const flag = next();
-  let length = flag;
-  if (flag === WINSCP_FLAG) {
-    next();
-    length = next();
-  }
-  const shift = next();
-  if (length <= 0 || shift < 0) return null;
-  at += shift;
-  if (at + length > bytes.length) return null;
-  for (let i = 0; i < length; i++) {
-    const c = next();
-    if (c < 32 || c === 127) return null;
-  }
-  return { facts: { encoding: "winscp-obfuscated" } };
-};
 
-// src/engine/refine/jwk.ts
-var MIN_BYTES = 16;
-var jwkPrivateMember = (secret, context) => {
-  if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
-  const bytes = Math.floor(secret.length * 6 / 8);
-  if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
-  const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context.before ?? "")?.[1];
-  return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
-};
-
-// src/engine/refine/nkey.ts
-var ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
-var nkeySeed = (secret) => {
-  const role = ROLES[secret[1] ?? ""];
-  return role === void 0 ? null : { facts: { nkeyRole: role } };
-};
-
-// src/engine/refine/ntlm.ts
-var SIGNATURE = "NTLMSSP\0";
-function field(message, at) {
-  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
-}
-function text(message, buffer, unicode) {
-  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
-  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
-}
-var ntlmResponse = (secret) => {
-  const message = Buffer.from(secret, "base64");
-  if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
-  const nt = field(message, 20);
-  const domain = field(message, 28);
-  const user = field(message, 36);
-  for (const f of [nt, domain, user]) if (f.offset + f.length > message.length) return null;
-  if (nt.length === 0 || user.length === 0) return null;
-  const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
-  const unicode = (flags & 1) === 1;
-  const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
-  if (domain.length > 0) facts.domain = text(message, domain, unicode);
-  return { facts, lifetime: "long-lived" };
-};
-
-// src/engine/refine/otp-seed.ts
-var otpSeed = (secret) => {
-  const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
-  if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
-  if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
-  const bytes = base32Decode(compact);
-  if (!bytes || bytes.length < 10) return null;
-  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
-  if (/^[A-Za-z]{5}$/.test(head)) return null;
-  return { facts: { seedBits: String(bytes.length * 8) } };
-};
-
-// src/engine/refine/paseto.ts
-var SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
-var KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
-var pasetoToken = (secret, context) => {
-  const parts = secret.split(".");
-  if (parts.length < 3 || parts.length > 4) return null;
-  const [version, purpose, payload] = parts;
-  const bytes = Buffer.from(payload, "base64url");
-  const signature = SIGNATURE_BYTES[version] ?? 64;
-  if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
-  const refinement = { facts: { paseto: `${version}.${purpose}` }, lifetime: "expiring" };
-  if (purpose !== "public") return refinement;
-  let claims;
-  try {
-    claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
-  } catch {
-    return null;
-  }
-  const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
-  const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
-  if (Number.isNaN(when)) return refinement;
-  return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context.now };
-};
-var paserkKey = (secret) => {
-  const cut = secret.indexOf(".", 3);
-  const type = secret.slice(0, cut);
-  const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
-  const expected = KEY_BYTES[type];
-  if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
-  return { facts: { paserk: type } };
-};
-
-// src/engine/refine/password-hash.ts
-import { createHash as createHash2 } from "node:crypto";
-var SCHEMES = [
-  { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
-  { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
-  { name: "md5-crypt", test: /^\$1\$/, length: 22 },
-  { name: "apr1", test: /^\$apr1\$/, length: 22 },
-  { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
-  { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
-  { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
-  { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
-  { name: "sunmd5", test: /^\$md5/, length: 22 },
-  { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
-  { name: "argon2", test: /^(?:argon2)?\$argon2/ },
-  { name: "phpass", test: /^\$[PH]\$/ },
-  { name: "drupal7", test: /^\$S\$/ },
-  { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
-  { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
-  { name: "django-scrypt", test: /^scrypt\$/ },
-  { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
-  { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
-  { name: "ldap", test: /^\{/ },
-  { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
-  { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
-  { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
-  { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
-  { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
-];
-var SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
-var sampleDigests = (() => {
-  const out = /* @__PURE__ */ new Set();
-  for (const word of SAMPLE_WORDS) {
-    for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
-      const digest = createHash2(algorithm).update(word).digest();
-      out.add(digest.toString("hex"));
-      out.add(digest.toString("base64"));
-    }
-    const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
-    out.add(`*${mysql}`);
-  }
-  return out;
-})();
-function hashField(secret) {
-  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
-  return cut < 0 ? secret : secret.slice(cut + 1);
-}
-var passwordHash = (secret) => {
-  if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
-  const scheme = SCHEMES.find((s) => s.test.test(secret));
-  if (scheme === void 0) return null;
-  const field2 = hashField(secret);
-  if (field2.length === 0 || isPlaceholder(field2)) return null;
-  if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
-  const facts = { scheme: scheme.name };
-  const refinement = { facts };
-  if (scheme.name === "bcrypt") {
-    const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
-    if (!(cost >= 4 && cost <= 31)) return null;
-    facts.cost = String(cost);
-  }
-  if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
-    if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
-    refinement.confidence = "medium";
-  }
-  if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
-  return refinement;
-};
-
-// src/engine/refine/ldif-password.ts
-var ldifUserPassword = (secret, context) => {
-  let value = secret;
-  if (/::[ \t]*$/.test(context.before ?? "")) {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
-    value = Buffer.from(secret, "base64").toString("utf8");
-    if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
-  }
-  if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
-  return value === secret ? {} : { facts: { encoding: "base64" } };
-};
-
-// src/engine/refine/sql-password.ts
-var SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
-var sqlStatementPassword = (secret) => {
-  if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
-  if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
-  return {};
+// src/engine/refine/azure-sas.ts
+var azureSas = (secret, context) => {
+  const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
+  if (!se) return { lifetime: "expiring" };
+  const when = Date.parse(decodeURIComponent(se[1]));
+  if (Number.isNaN(when)) return { lifetime: "expiring" };
+  return { ...expiryFacts(Math.floor(when / 1e3), context), lifetime: "expiring" };
 };
 
 // src/engine/generic/words.ts
@@ -1619,7 +905,7 @@ function siteBefore(before) {
   const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
-var PASSWORD_NAME2 = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
 var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
 function nameKind(name) {
   const lower = name.toLowerCase();
@@ -1627,7 +913,7 @@ function nameKind(name) {
   const parts = lower.split(/[.:]+/).filter(Boolean);
   const tail = parts[parts.length - 1] ?? lower;
   const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
-  if (PASSWORD_NAME2.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
+  if (PASSWORD_NAME.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
   if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
   if (/licen[cs]e$/.test(last)) return "weak-key";
   if (/key/.test(last)) {
@@ -1991,20 +1277,118 @@ function encodesPlaceholder(v) {
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
 }
 
-// src/engine/refine.ts
-var HOUR = 3600;
-var DAY = 24 * HOUR;
-function lifetimeFromValidity(seconds) {
-  if (seconds <= HOUR + 300) return "ephemeral";
-  if (seconds <= 31 * DAY) return "short-lived";
-  return "expiring";
+// src/engine/refine/basic-auth.ts
+var basicAuth = (secret) => {
+  let decoded;
+  try {
+    decoded = Buffer.from(secret, "base64").toString("utf8");
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(":");
+  if (colon <= 0 || colon === decoded.length - 1 || /[\x00-\x1f\ufffd]/.test(decoded)) return null;
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
+  return { facts: { username: user.slice(0, 100) } };
+};
+var basicCredentialsPassword = (secret, context) => {
+  const refined = basicAuth(secret, context);
+  if (refined === null) return null;
+  const decoded = Buffer.from(secret, "base64").toString("utf8");
+  const password = decoded.slice(decoded.indexOf(":") + 1);
+  if (/[^\x20-\x7e]/.test(decoded) || isPlaceholder(password, [], { weakPasswords: true }) || notAPassword(password)) return null;
+  return refined;
+};
+var basicCredentials = (secret, context) => {
+  const refined = basicCredentialsPassword(secret, context);
+  if (refined !== null) return refined;
+  let decoded;
+  try {
+    decoded = Buffer.from(secret, "base64").toString("utf8");
+  } catch {
+    return null;
+  }
+  const key = /^([\w.-]{20,200}):$/.exec(decoded)?.[1];
+  if (key === void 0 || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
+  return { facts: { username: "an API key" } };
+};
+
+// src/engine/refine/credential-file.ts
+var PASSWORD_NAME2 = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
+function notACredential(value) {
+  if (value.length === 0 || isPlaceholder(value)) return true;
+  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
+  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
 }
-function expiryFacts(expSeconds, context, issuedSeconds) {
-  const expiresAt = new Date(expSeconds * 1e3).toISOString();
-  const expired = expSeconds * 1e3 < context.now;
-  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
-  return { lifetime, expiresAt, expired };
+function isMadeUp(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
 }
+function unquote(secret) {
+  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
+}
+var credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
+var credentialFileValue = (secret, context) => {
+  const value = unquote(secret);
+  if (notACredential(secret) || notACredential(value)) return null;
+  if (PASSWORD_NAME2.test(context.before ?? "")) return {};
+  if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
+  return {};
+};
+var WINSCP_MAGIC = 163;
+var WINSCP_FLAG = 255;
+var winscpPassword = (secret) => {
+  if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
+  const bytes = [];
+  for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
+  let at = 0;
+  const next = () => bytes[at++] ?? -1;
+  const flag = next();
+  let length = flag;
+  if (flag === WINSCP_FLAG) {
+    next();
+    length = next();
+  }
+  const shift = next();
+  if (length <= 0 || shift < 0) return null;
+  at += shift;
+  if (at + length > bytes.length) return null;
+  for (let i = 0; i < length; i++) {
+    const c = next();
+    if (c < 32 || c === 127) return null;
+  }
+  return { facts: { encoding: "winscp-obfuscated" } };
+};
+
+// src/engine/refine/discord.ts
+var discordBotToken = (secret) => {
+  const first = secret.split(".")[0] ?? "";
+  let decoded;
+  try {
+    decoded = Buffer.from(first, "base64url").toString("latin1");
+  } catch {
+    return null;
+  }
+  if (!/^[0-9]{15,21}$/.test(decoded)) return null;
+  return { facts: { botUserId: decoded } };
+};
+
+// src/engine/refine/jwk.ts
+var MIN_BYTES = 16;
+var jwkPrivateMember = (secret, context) => {
+  if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
+  const bytes = Math.floor(secret.length * 6 / 8);
+  if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
+  const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context.before ?? "")?.[1];
+  return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
+};
+
+// src/engine/refine/jwt.ts
+import { createHmac } from "node:crypto";
 function decodeBase64Json(segment) {
   try {
     const text2 = Buffer.from(segment, "base64url").toString("utf8");
@@ -2016,34 +1400,6 @@ function decodeBase64Json(segment) {
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var awsAccessKeyId = (secret) => {
-  const prefix = secret.slice(0, 4);
-  const facts = {};
-  const account = decodeAwsAccountId(secret);
-  if (account !== void 0) facts.awsAccount = account;
-  switch (prefix) {
-    case "ASIA":
-      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-temporary" } };
-    case "ABIA":
-      return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-service-bearer" } };
-    case "AKIA":
-      return { lifetime: "long-lived", facts: { ...facts, keyKind: "iam-long-term" } };
-    default:
-      return { facts };
-  }
-};
-function decodeAwsAccountId(keyId) {
-  if (keyId.length !== 20) return void 0;
-  const first = keyId[4];
-  if (first === "I" || first === "J") return void 0;
-  const bytes = base32Decode(keyId.slice(4));
-  if (!bytes || bytes.length < 6) return void 0;
-  let z = 0;
-  for (let i = 0; i < 6; i++) z = z * 256 + bytes[i];
-  const account = Math.floor(z % 2 ** 47 / 128);
-  if (account >= 1e12) return void 0;
-  return String(account).padStart(12, "0");
 }
 var jwt = (secret, context) => {
   const parts = secret.split(".");
@@ -2080,24 +1436,172 @@ function signatureFits(alg, signature) {
   if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
   return true;
 }
-var azureSas = (secret, context) => {
-  const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
-  if (!se) return { lifetime: "expiring" };
-  const when = Date.parse(decodeURIComponent(se[1]));
-  if (Number.isNaN(when)) return { lifetime: "expiring" };
-  return { ...expiryFacts(Math.floor(when / 1e3), context), lifetime: "expiring" };
+var jwtRule = (secret, context) => {
+  const refined = jwt(secret, context);
+  if (refined === null || refined.facts?.signature !== void 0) return null;
+  return refined;
 };
-var discordBotToken = (secret) => {
-  const first = secret.split(".")[0] ?? "";
-  let decoded;
+
+// src/engine/refine/nkey.ts
+var ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
+var nkeySeed = (secret) => {
+  const role = ROLES[secret[1] ?? ""];
+  return role === void 0 ? null : { facts: { nkeyRole: role } };
+};
+
+// src/engine/refine/ntlm-authenticate.ts
+var ntlmAuthenticate = (secret) => {
+  const bytes = Buffer.from(secret, "base64");
+  if (bytes.length < 64 || bytes.toString("latin1", 0, 8) !== "NTLMSSP\0" || bytes.readUInt32LE(8) !== 3) return null;
+  const field2 = (at) => ({ length: bytes.readUInt16LE(at), offset: bytes.readUInt32LE(at + 4) });
+  const nt = field2(20);
+  if (nt.length < 24 || nt.offset + nt.length > bytes.length) return null;
+  const user = field2(36);
+  const domain = field2(28);
+  const text2 = (f) => f.length > 0 && f.offset + f.length <= bytes.length ? bytes.toString("utf16le", f.offset, f.offset + f.length).replace(/[^\x20-\x7e]/g, "") : "";
+  const facts = { response: nt.length === 24 ? "NTLMv1" : "NTLMv2" };
+  const name = [text2(domain), text2(user)].filter(Boolean).join("\\");
+  if (name !== "") facts.username = name.slice(0, 100);
+  return { facts };
+};
+
+// src/engine/refine/ntlm.ts
+var SIGNATURE = "NTLMSSP\0";
+function field(message, at) {
+  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
+}
+function text(message, buffer, unicode) {
+  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
+  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
+}
+var ntlmResponse = (secret) => {
+  const message = Buffer.from(secret, "base64");
+  if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
+  const nt = field(message, 20);
+  const domain = field(message, 28);
+  const user = field(message, 36);
+  for (const f of [nt, domain, user]) if (f.offset + f.length > message.length) return null;
+  if (nt.length === 0 || user.length === 0) return null;
+  const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
+  const unicode = (flags & 1) === 1;
+  const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
+  if (domain.length > 0) facts.domain = text(message, domain, unicode);
+  return { facts, lifetime: "long-lived" };
+};
+
+// src/engine/refine/otp-seed.ts
+var otpSeed = (secret) => {
+  const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
+  if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
+  if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
+  const bytes = base32Decode(compact);
+  if (!bytes || bytes.length < 10) return null;
+  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+  if (/^[A-Za-z]{5}$/.test(head)) return null;
+  return { facts: { seedBits: String(bytes.length * 8) } };
+};
+
+// src/engine/refine/paseto.ts
+var SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
+var KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
+var pasetoToken = (secret, context) => {
+  const parts = secret.split(".");
+  if (parts.length < 3 || parts.length > 4) return null;
+  const [version, purpose, payload] = parts;
+  const bytes = Buffer.from(payload, "base64url");
+  const signature = SIGNATURE_BYTES[version] ?? 64;
+  if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
+  const refinement = { facts: { paseto: `${version}.${purpose}` }, lifetime: "expiring" };
+  if (purpose !== "public") return refinement;
+  let claims;
   try {
-    decoded = Buffer.from(first, "base64url").toString("latin1");
+    claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
   } catch {
     return null;
   }
-  if (!/^[0-9]{15,21}$/.test(decoded)) return null;
-  return { facts: { botUserId: decoded } };
+  const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
+  const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
+  if (Number.isNaN(when)) return refinement;
+  return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context.now };
 };
+var paserkKey = (secret) => {
+  const cut = secret.indexOf(".", 3);
+  const type = secret.slice(0, cut);
+  const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
+  const expected = KEY_BYTES[type];
+  if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
+  return { facts: { paserk: type } };
+};
+
+// src/engine/refine/password-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+var SCHEMES = [
+  { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
+  { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
+  { name: "md5-crypt", test: /^\$1\$/, length: 22 },
+  { name: "apr1", test: /^\$apr1\$/, length: 22 },
+  { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
+  { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
+  { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
+  { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
+  { name: "sunmd5", test: /^\$md5/, length: 22 },
+  { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
+  { name: "argon2", test: /^(?:argon2)?\$argon2/ },
+  { name: "phpass", test: /^\$[PH]\$/ },
+  { name: "drupal7", test: /^\$S\$/ },
+  { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
+  { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
+  { name: "django-scrypt", test: /^scrypt\$/ },
+  { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
+  { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
+  { name: "ldap", test: /^\{/ },
+  { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
+  { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
+  { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
+  { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
+  { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
+];
+var SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
+var sampleDigests = (() => {
+  const out = /* @__PURE__ */ new Set();
+  for (const word of SAMPLE_WORDS) {
+    for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
+      const digest = createHash2(algorithm).update(word).digest();
+      out.add(digest.toString("hex"));
+      out.add(digest.toString("base64"));
+    }
+    const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
+    out.add(`*${mysql}`);
+  }
+  return out;
+})();
+function hashField(secret) {
+  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
+  return cut < 0 ? secret : secret.slice(cut + 1);
+}
+var passwordHash = (secret) => {
+  if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
+  const scheme = SCHEMES.find((s) => s.test.test(secret));
+  if (scheme === void 0) return null;
+  const field2 = hashField(secret);
+  if (field2.length === 0 || isPlaceholder(field2)) return null;
+  if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
+  const facts = { scheme: scheme.name };
+  const refinement = { facts };
+  if (scheme.name === "bcrypt") {
+    const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
+    if (!(cost >= 4 && cost <= 31)) return null;
+    facts.cost = String(cost);
+  }
+  if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
+    if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
+    refinement.confidence = "medium";
+  }
+  if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
+  return refinement;
+};
+
+// src/engine/refine/private-key.ts
 var privateKey = (secret) => {
   const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
   const kind = (header?.[1] ?? "").trim() || "PKCS8";
@@ -2115,6 +1619,8 @@ function isEncryptedOpenSsh(kind, body) {
   if (!head.startsWith("openssh-key-v1\0")) return false;
   return !head.slice(15, 23).includes("none");
 }
+
+// src/engine/refine/pypi.ts
 var pypiMacaroon = (secret, context) => {
   let bytes;
   try {
@@ -2135,60 +1641,28 @@ var pypiMacaroon = (secret, context) => {
   }
   return { lifetime: "long-lived", facts };
 };
-var basicAuth = (secret) => {
-  let decoded;
-  try {
-    decoded = Buffer.from(secret, "base64").toString("utf8");
-  } catch {
-    return null;
+
+// src/engine/refine/ldif-password.ts
+var ldifUserPassword = (secret, context) => {
+  let value = secret;
+  if (/::[ \t]*$/.test(context.before ?? "")) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
+    value = Buffer.from(secret, "base64").toString("utf8");
+    if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
   }
-  const colon = decoded.indexOf(":");
-  if (colon <= 0 || colon === decoded.length - 1 || /[\x00-\x1f\ufffd]/.test(decoded)) return null;
-  const user = decoded.slice(0, colon);
-  const password = decoded.slice(colon + 1);
-  if (password.length < 4 || /^(?:password|pass|secret|changeme|\*+|x+)$/i.test(password)) return null;
-  return { facts: { username: user.slice(0, 100) } };
+  if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
+  return value === secret ? {} : { facts: { encoding: "base64" } };
 };
-var basicCredentialsPassword = (secret, context) => {
-  const refined = basicAuth(secret, context);
-  if (refined === null) return null;
-  const decoded = Buffer.from(secret, "base64").toString("utf8");
-  const password = decoded.slice(decoded.indexOf(":") + 1);
-  if (/[^\x20-\x7e]/.test(decoded) || isPlaceholder(password, [], { weakPasswords: true }) || notAPassword(password)) return null;
-  return refined;
+
+// src/engine/refine/sql-password.ts
+var SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
+var sqlStatementPassword = (secret) => {
+  if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
+  if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
+  return {};
 };
-var basicCredentials = (secret, context) => {
-  const refined = basicCredentialsPassword(secret, context);
-  if (refined !== null) return refined;
-  let decoded;
-  try {
-    decoded = Buffer.from(secret, "base64").toString("utf8");
-  } catch {
-    return null;
-  }
-  const key = /^([\w.-]{20,200}):$/.exec(decoded)?.[1];
-  if (key === void 0 || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
-  return { facts: { username: "an API key" } };
-};
-var ntlmAuthenticate = (secret) => {
-  const bytes = Buffer.from(secret, "base64");
-  if (bytes.length < 64 || bytes.toString("latin1", 0, 8) !== "NTLMSSP\0" || bytes.readUInt32LE(8) !== 3) return null;
-  const field2 = (at) => ({ length: bytes.readUInt16LE(at), offset: bytes.readUInt32LE(at + 4) });
-  const nt = field2(20);
-  if (nt.length < 24 || nt.offset + nt.length > bytes.length) return null;
-  const user = field2(36);
-  const domain = field2(28);
-  const text2 = (f) => f.length > 0 && f.offset + f.length <= bytes.length ? bytes.toString("utf16le", f.offset, f.offset + f.length).replace(/[^\x20-\x7e]/g, "") : "";
-  const facts = { response: nt.length === 24 ? "NTLMv1" : "NTLMv2" };
-  const name = [text2(domain), text2(user)].filter(Boolean).join("\\");
-  if (name !== "") facts.username = name.slice(0, 100);
-  return { facts };
-};
-var jwtRule = (secret, context) => {
-  const refined = jwt(secret, context);
-  if (refined === null || refined.facts?.signature !== void 0) return null;
-  return refined;
-};
+
+// src/engine/refine.ts
 var REFINERS = /* @__PURE__ */ new Map([
   ["generic-secret-value", genericSecretValue],
   ["generic-password-value", genericPasswordValue],
@@ -2219,167 +1693,316 @@ function refiner(name) {
   return REFINERS.get(name);
 }
 
-// src/engine/detector.ts
+// src/engine/keyword-scan-wasm.ts
+var KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
+
+// src/engine/keyword-wasm.ts
+var WASM_BLOCK = 256 * 1024;
+var PAGE = 65536;
+var wasmApi = globalThis.WebAssembly;
+var WasmKeywordScanner = class {
+  memory;
+  scanBlock;
+  u8;
+  i32;
+  loaded;
+  layout;
+  constructor(api, module) {
+    const instance = new api.Instance(module, {});
+    this.memory = instance.exports.memory;
+    this.scanBlock = instance.exports.scan;
+    this.u8 = new Uint8Array(this.memory.buffer);
+    this.i32 = new Int32Array(this.memory.buffer);
+  }
+  /**
+   * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
+   * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
+   * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+   * are taken (the first block starts early enough to see keywords that cross it).
+   */
+  scan(tables, bytes, take, keepGoing, startAfter = 0) {
+    const layout = this.load(tables);
+    const overlap = Math.max(0, tables.maxLength - 1);
+    const n = bytes.length;
+    for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
+      const from = Math.max(0, start - overlap);
+      const to = Math.min(n, start + WASM_BLOCK);
+      this.u8.set(bytes.subarray(from, to), layout.text);
+      const first = this.scanBlock(
+        layout.text,
+        to - from,
+        start - from,
+        overlap,
+        layout.cls,
+        layout.delta,
+        layout.os,
+        layout.outs,
+        tables.classes * 4,
+        layout.hits1,
+        layout.hits2
+      );
+      const second = this.i32[0];
+      take(this.i32, layout.hits1 >> 2, first, from);
+      take(this.i32, layout.hits2 >> 2, second, from);
+    }
+  }
+  /** Copy an automaton's tables into memory (growing it as needed), unless they are there already. */
+  load(tables) {
+    if (this.loaded === tables && this.layout) return this.layout;
+    const overlap = Math.max(0, tables.maxLength - 1);
+    const hitBytes = (WASM_BLOCK / 2 + 2 * overlap + 16) * tables.maxOutputs * 8;
+    const cls = 16;
+    const delta = cls + 256 * 4;
+    const os = delta + tables.delta.length * 4;
+    const outs = os + tables.outputStart.length * 4;
+    const hits1 = align(outs + tables.outputs.length * 4);
+    const hits2 = hits1 + hitBytes;
+    const text2 = hits2 + hitBytes;
+    const end = text2 + WASM_BLOCK + overlap;
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      this.memory.grow(Math.ceil((end - have) / PAGE));
+      this.u8 = new Uint8Array(this.memory.buffer);
+      this.i32 = new Int32Array(this.memory.buffer);
+    }
+    const i32 = this.i32;
+    for (let b = 0; b < 256; b++) i32[(cls >> 2) + b] = tables.classOf[b] * 4;
+    const d = tables.delta;
+    const base = delta >> 2;
+    for (let k = 0; k < d.length; k++) {
+      const v = d[k];
+      i32[base + k] = v >= 0 ? v * 4 : ~(~v * 4);
+    }
+    i32.set(tables.outputStart, os >> 2);
+    i32.set(tables.outputs, outs >> 2);
+    this.loaded = tables;
+    this.layout = { cls, delta, os, outs, hits1, hits2, text: text2 };
+    return this.layout;
+  }
+};
+function align(offset) {
+  return offset + 15 & ~15;
+}
+var shared;
+function wasmKeywordScanner() {
+  if (shared === void 0) {
+    try {
+      shared = wasmApi ? new WasmKeywordScanner(wasmApi, new wasmApi.Module(Buffer.from(KEYWORD_SCAN_WASM, "base64"))) : null;
+    } catch {
+      shared = null;
+    }
+  }
+  return shared ?? void 0;
+}
+function disableWasmKeywordScanner() {
+  shared = null;
+}
+
+// src/engine/keywords.ts
+var DEFAULT_LIMIT = 1 << 20;
+var BLOCK = 4096;
+var WASM_MIN_BYTES = 512;
+var KeywordAutomaton = class {
+  keywords;
+  /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+  maxHitsPerPosition;
+  search;
+  constructor(keywords) {
+    this.keywords = keywords;
+    const classOf = new Uint8Array(256);
+    let classes = 1;
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i);
+        if (c === 0 || c >= 128) throw new Error(`keyword ${JSON.stringify(keyword)} is not printable ASCII`);
+        const lower = foldAscii(c);
+        if (classOf[lower] === 0) {
+          classOf[lower] = classes++;
+          if (lower >= 97 && lower <= 122) classOf[lower - 32] = classOf[lower];
+        }
+      }
+    }
+    let maxStates = 1;
+    for (const keyword of keywords) maxStates += keyword.length;
+    const firstChild = new Int32Array(maxStates).fill(-1);
+    const nextSibling = new Int32Array(maxStates).fill(-1);
+    const edgeClass = new Int32Array(maxStates);
+    const terminal = /* @__PURE__ */ new Map();
+    let stateCount = 1;
+    keywords.forEach((keyword, index) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = classOf[keyword.charCodeAt(i)];
+        let child = firstChild[state];
+        while (child >= 0 && edgeClass[child] !== c) child = nextSibling[child];
+        if (child < 0) {
+          child = stateCount++;
+          edgeClass[child] = c;
+          nextSibling[child] = firstChild[state];
+          firstChild[state] = child;
+        }
+        state = child;
+      }
+      const list = terminal.get(state);
+      if (list) list.push(index);
+      else terminal.set(state, [index]);
+    });
+    const delta = new Int32Array(stateCount * classes);
+    const fail = new Int32Array(stateCount);
+    const hasOutputs = new Uint8Array(stateCount);
+    const merged = /* @__PURE__ */ new Map();
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
+    const entry = (child) => hasOutputs[child] === 1 ? ~(child * classes) : child * classes;
+    for (let child = firstChild[0]; child >= 0; child = nextSibling[child]) {
+      fail[child] = 0;
+      if (terminal.has(child)) hasOutputs[child] = 1;
+      delta[edgeClass[child]] = entry(child);
+      queue[tail++] = child;
+    }
+    for (let head = 0; head < tail; head++) {
+      const state = queue[head];
+      const failState = fail[state];
+      const own = terminal.get(state);
+      const inherited = merged.get(failState);
+      if (own || inherited) merged.set(state, [...own ?? [], ...inherited ?? []]);
+      const base = state * classes;
+      const failBase = failState * classes;
+      delta.copyWithin(base, failBase, failBase + classes);
+      for (let child = firstChild[state]; child >= 0; child = nextSibling[child]) {
+        const c = edgeClass[child];
+        const viaFail = delta[failBase + c];
+        const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
+        fail[child] = childFail;
+        if (terminal.has(child) || hasOutputs[childFail] === 1) hasOutputs[child] = 1;
+        delta[base + c] = entry(child);
+        queue[tail++] = child;
+      }
+    }
+    const outputStart = new Int32Array(stateCount).fill(-1);
+    const outputs = [];
+    for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
+      outputStart[state] = outputs.length;
+      outputs.push(...list, -1);
+    }
+    this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
+    this.search = makeSearch({
+      delta,
+      classOf,
+      classes,
+      outputStart,
+      outputs: Int32Array.from(outputs),
+      maxOutputs: this.maxHitsPerPosition,
+      maxLength: Math.max(0, ...keywords.map((keyword) => keyword.length))
+    });
+  }
+  /**
+   * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
+   * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+   * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+   * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+   * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+   * WebAssembly loop, with the same hits.
+   */
+  scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+    return this.search(text2, limit, ascii, startAfter);
+  }
+};
+function makeSearch(tables) {
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
+  let scratch = new Int32Array(1024);
+  const reserve = (pairs) => {
+    let size = scratch.length;
+    if (pairs * 2 <= size) return scratch;
+    while (pairs * 2 > size) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(scratch);
+    scratch = grown;
+    return grown;
+  };
+  const result = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
+  const withWasm = (wasm, bytes, limit, startAfter) => {
+    let count = 0;
+    wasm.scan(
+      tables,
+      bytes,
+      (source, from, taken, offset) => {
+        const hits = reserve(count + taken);
+        for (let k = 0; k < taken; k++) {
+          hits[(count + k) * 2] = source[from + k * 2];
+          hits[(count + k) * 2 + 1] = source[from + k * 2 + 1] + offset;
+        }
+        count += taken;
+      },
+      () => count <= limit,
+      startAfter
+    );
+    return result(count, limit);
+  };
+  return (text2, limit, ascii, startAfter) => {
+    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
+      const wasm = wasmKeywordScanner();
+      if (wasm) {
+        try {
+          return withWasm(wasm, ascii, limit, startAfter);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          disableWasmKeywordScanner();
+        }
+      }
+    }
+    let count = 0;
+    let row = 0;
+    const n = text2.length;
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text2.charCodeAt(i);
+      const next = delta[row + (c < 256 ? classOf[c] : 0)];
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      const hits = reserve(count + (to - from) * maxOutputs);
+      for (let i = from; i < to; i++) {
+        const c = text2.charCodeAt(i);
+        const next = delta[row + (c < 256 ? classOf[c] : 0)];
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        for (let o = outputStart[row / classes | 0]; ; o++) {
+          const keyword = outputs[o];
+          if (keyword < 0) break;
+          hits[count * 2] = keyword;
+          hits[count * 2 + 1] = i + 1;
+          count++;
+        }
+      }
+    }
+    return result(count, limit);
+  };
+}
+function foldAscii(c) {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+// src/engine/windows.ts
 var DEFAULT_BEFORE = 512;
 var DEFAULT_AFTER = 1024;
 function windowShape(before, after, multiline) {
   return { before, after, multiline };
 }
-var DECODER_GATES = [
-  {
-    // Credential words, not every word that contains one (`author`, `private` alone, `connection`
-    // gated too many ordinary lines). The window reaches 64 characters back and the default
-    // distance forward on the line. On a line longer than the default window (a minified bundle, where credential words recur every
-    // thousand characters and windows would merge into the whole file), only a value just after
-    // the word (or just before it) is decoded: in the bench corpus, the 5% of bytes on such lines
-    // made up 57% of the text the decoder looked at. Only 64 characters back on any line: the
-    // encoded value follows the word that names it (or holds it, as `%2F` sits in a URL).
-    keywords: ["secret", "token", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "private_key", "privatekey", "private-key", "auth_", "auth:", "auth=", 'auth"', "auth'", "authorization", "base64", "b64", "%2f", "%3a", "%40", "%3d", "%2b"],
-    ...windowShape(64, DEFAULT_AFTER, false),
-    longLine: { before: 32, after: 256 }
-  },
-  {
-    keywords: ["kind: secret", 'kind: "secret"', '"kind": "secret"', ".dockerconfigjson", "client-key-data", "stringdata"],
-    ...windowShape(65536, 65536, true)
-  }
-];
 var HIT_BATCH = 1 << 20;
-var RuleCompileError = class extends Error {
-  constructor(ruleId, field2, message) {
-    super(`${ruleId}: ${field2}: ${message}`);
-    this.ruleId = ruleId;
-    this.field = field2;
-  }
-};
 var TOKEN_EXTENSION = 4096;
-var INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
-var INLINE_ALLOW_DETAIL = "sprawlguard:allow or gitleaks:allow on its line";
-function captureGroupCount(pattern) {
-  let count = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") {
-      if (pattern[i + 1] !== "?") count++;
-      else if (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!") count++;
-    }
-  }
-  return count;
-}
-function compileRule(rule) {
-  let regex;
-  try {
-    regex = new RegExp(rule.pattern, `gd${rule.ignore_case ? "i" : ""}`);
-  } catch (error) {
-    throw new RuleCompileError(rule.id, "pattern", `does not compile: ${error.message}`);
-  }
-  const groups = captureGroupCount(rule.pattern);
-  if (groups !== 1) {
-    throw new RuleCompileError(
-      rule.id,
-      "pattern",
-      `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`
-    );
-  }
-  let checksum;
-  if (rule.checksum !== void 0) {
-    checksum = checksumValidator(rule.checksum);
-    if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
-  }
-  let precheck2;
-  if (rule.precheck !== void 0) {
-    precheck2 = precheck(rule.precheck);
-    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
-  }
-  let refine;
-  if (rule.refine !== void 0) {
-    refine = refiner(rule.refine);
-    if (!refine) throw new RuleCompileError(rule.id, "refine", `unknown refiner "${rule.refine}"`);
-  }
-  return {
-    rule,
-    regex,
-    checksum,
-    refine,
-    precheck: precheck2,
-    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
-    ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
-    stopwords: rule.stopwords.map((w) => w.toLowerCase()),
-    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
-    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
-  };
-}
-function startsAtKeywords(rule, regex) {
-  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
-  for (const example of rule.examples) {
-    const lower = example.toLowerCase();
-    regex.lastIndex = 0;
-    let matched = false;
-    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
-      if (m[0].length === 0) regex.lastIndex++;
-      matched = true;
-      const at = m.index;
-      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
-    }
-    if (!matched) return false;
-  }
-  return true;
-}
 var TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
 var TOKEN_CHAR = charTable(TOKEN_CLASS);
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
-var Detector = class {
-  rules;
-  automaton;
-  /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
-  keywordLength;
-  /** Gates of keyword k: anchored rules at anchoredGates[anchoredFrom[k] … anchoredFrom[k + 1]), window gates likewise. */
-  anchoredFrom;
-  anchoredGates;
-  windowedFrom;
-  windowedGates;
-  /** Reusable per-gate lists, one set per decoding depth (a nested detect must not clobber its caller's). */
-  gateLists = [];
-  /** Window shapes of every gate: rules first, then decoders. */
-  shapes;
-  decodeDepth;
-  /** Rules without keywords run on the whole text. */
-  ungated;
-  /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
-  pathRules;
-  blocked;
-  /** Per rule: how far one run of its pattern may look, worked out when first needed. */
-  extents;
-  /** Per rule, what it may still search in the current scan (see ScanState). */
-  searchLeft;
-  hitBatch;
-  allowSecretRegexes;
-  inlineAllow;
-  now;
-  /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
-  onReject;
-  /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
-  path;
-  constructor(rules, options = {}) {
-    const extraStopwords = options.stopwords ?? [];
-    this.rules = rules.map((rule) => {
-      const compiled = compileRule(rule);
-      return extraStopwords.length === 0 ? compiled : { ...compiled, stopwords: [...compiled.stopwords, ...extraStopwords] };
-    });
-    this.decodeDepth = options.decodeDepth ?? 2;
-    const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
-    this.shapes = [...this.rules, ...decoders];
+var KeywordGates = class {
+  constructor(rules, decoders, hitBatch) {
+    this.rules = rules;
+    this.shapes = [...rules, ...decoders];
     const keywordIndex = /* @__PURE__ */ new Map();
     const gatesByKeyword = [];
     const ungated = [];
@@ -2394,136 +2017,40 @@ var Detector = class {
         gatesByKeyword[k].push(gate);
       }
     };
-    const pathRules = [];
-    this.rules.forEach((compiled, ruleIndex) => {
-      if (compiled.paths) pathRules.push(ruleIndex);
+    rules.forEach((compiled, ruleIndex) => {
       if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
       addGate(compiled.rule.keywords, ruleIndex);
     });
-    decoders.forEach((decoder, d) => addGate(decoder.keywords, this.rules.length + d));
+    decoders.forEach((decoder, d) => addGate(decoder.keywords, rules.length + d));
     this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
     this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
-    const anchored = (gate) => gate < this.rules.length && this.rules[gate].anchored;
+    const anchored = (gate) => gate < rules.length && rules[gate].anchored;
     [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
     [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
     this.ungated = ungated;
-    this.pathRules = pathRules;
-    this.blocked = new Uint8Array(this.rules.length);
-    this.extents = new Array(this.rules.length);
-    this.searchLeft = new Float64Array(this.rules.length);
-    this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
-    this.allowSecretRegexes = options.allowSecretRegexes ?? [];
-    this.inlineAllow = options.inlineAllow ?? true;
-    this.now = options.now ?? Date.now();
-    this.onReject = options.onReject;
+    this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, hitBatch ?? HIT_BATCH);
   }
-  /**
-   * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
-   * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-   * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
-   * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
-   * judge some values by the kind of file (code or configuration).
-   */
-  scan(text2, ascii, path) {
-    return this.scanWithWork(text2, ascii, path).matches;
-  }
-  /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-  scanWithWork(text2, ascii, path) {
-    if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
-    for (const ruleIndex of this.pathRules) {
-      const paths = this.rules[ruleIndex].paths;
-      this.blocked[ruleIndex] = path !== void 0 && paths.test(path) ? 0 : 1;
-    }
-    this.path = path;
-    const state = new ScanState(this.searchLeft, text2.length);
-    const matches = this.locate(text2, this.detect(text2, 0, state, ascii));
-    const decode = state.decode;
-    state.work.decoded = decode.chars;
-    if (decode.skipped > 0) state.limit("decoding", decode.stoppedAt, decode.skipped);
-    state.limits.sort((x, y) => x.offset - y.offset);
-    return { matches, work: state.work, limits: state.limits };
-  }
-  /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-  detect(text2, depth, state, ascii) {
-    let gates = this.gateLists[depth];
-    if (gates === void 0) {
-      gates = new GateLists(this.shapes.length);
-      this.gateLists[depth] = gates;
-    }
-    this.collectWindows(text2, ascii, gates);
-    const candidates = [];
-    const vetoed = [];
-    const ruleCount = this.rules.length;
-    const { lists, lengths, touched } = gates;
-    const blocked = this.blocked;
-    for (const gate of touched) {
-      if (gate >= ruleCount || blocked[gate] === 1) continue;
-      const list = lists[gate];
-      const length = lengths[gate];
-      const compiled = this.rules[gate];
-      if (compiled.anchored) {
-        this.runAnchored(gate, text2, list, length, candidates, vetoed, state);
-        continue;
-      }
-      for (let w = 0; w < length; w += 2) {
-        const a = list[w];
-        const b = list[w + 1];
-        state.work.searched += b - a;
-        this.runRule(compiled, text2, a, b, candidates, vetoed);
-      }
-    }
-    if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-    if (depth < this.decodeDepth) {
-      const direct = specificSpans(candidates);
-      if (depth > 0) {
-        this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
-      } else {
-        const windows = decoderWindows(gates, ruleCount);
-        for (let w = 0; w < windows.length; w += 2) {
-          this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
-        }
-      }
-    }
-    return resolveOverlaps(candidates);
-  }
-  /**
-   * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-   * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
-   * reported twice; a generic match on the encoded text does not stop decoding, a provider token
-   * inside wins.
-   */
-  decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
-    for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
-      const start = encoded.start;
-      const end = encoded.end;
-      if (direct.overlaps(start, end)) continue;
-      const outerAt = state.decode.nestedAt;
-      if (outerAt < 0) state.decode.nestedAt = start;
-      const outer = this.onReject;
-      if (outer) this.onReject = (r) => outer({ ...r, start, end });
-      let inner;
-      try {
-        inner = this.detect(encoded.decoded, depth + 1, state);
-      } finally {
-        this.onReject = outer;
-        state.decode.nestedAt = outerAt;
-      }
-      if (inner.length === 0) continue;
-      if (this.inlineAllow && hasInlineAllow(text2, start, end)) {
-        for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
-        continue;
-      }
-      for (const found of inner) out.push(relocated(found, encoded));
-    }
-  }
+  automaton;
+  /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
+  keywordLength;
+  /** Gates of keyword k: anchored rules at anchoredGates[anchoredFrom[k] … anchoredFrom[k + 1]), window gates likewise. */
+  anchoredFrom;
+  anchoredGates;
+  windowedFrom;
+  windowedGates;
+  /** Window shapes of every gate: rules first, then decoders. */
+  shapes;
+  /** Rules without keywords run on the whole text. */
+  ungated;
+  hitBatch;
   /**
    * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
    * order; for anchored rules, the start offsets of their keyword hits, in text order.
    */
-  collectWindows(text2, ascii, gates) {
+  collect(text2, ascii, gates, blocked) {
     gates.reset();
     const n = text2.length;
-    for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+    for (const ruleIndex of this.ungated) if (blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
     const edges = new WindowEdges(text2);
     for (let after = 0; ; ) {
       const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
@@ -2602,167 +2129,6 @@ var Detector = class {
         lengths[gate] = length + 2;
       }
     }
-  }
-  /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
-  extentOf(gate) {
-    let extent = this.extents[gate];
-    if (extent === void 0) {
-      extent = patternExtent(this.rules[gate].rule.pattern);
-      this.extents[gate] = extent;
-    }
-    return extent;
-  }
-  /**
-   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
-   * may look against the rule's budget for the scan; past the budget, hits before the point the
-   * previous run could look to are coalesced into it (not searched), and the scan is told where
-   * that began.
-   */
-  runAnchored(gate, text2, list, length, out, vetoed, state) {
-    const compiled = this.rules[gate];
-    const sticky = compiled.sticky;
-    const precheck2 = compiled.precheck;
-    for (let i = 1; i < length; i++) {
-      if (list[i] < list[i - 1]) {
-        list.subarray(0, length).sort();
-        break;
-      }
-    }
-    const { reach, lines: lines2 } = this.extentOf(gate);
-    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
-    let runs = 0;
-    let nextRun = -1;
-    let coalesced = 0;
-    let coalescedFrom = -1;
-    let covered = -1;
-    let prev = -1;
-    for (let i = 0; i < length; i++) {
-      const at = list[i];
-      if (at < covered || at === prev) continue;
-      prev = at;
-      if (precheck2 && !precheck2(text2, at)) continue;
-      if (lineLimits === void 0) runs++;
-      else {
-        if (at < nextRun) {
-          if (coalesced++ === 0) coalescedFrom = at;
-          continue;
-        }
-        const extent = lineLimits.extent(at, reach, lines2);
-        if (!state.charge(gate, extent)) nextRun = at + extent;
-      }
-      sticky.lastIndex = at;
-      const m = sticky.exec(text2);
-      if (m === null) continue;
-      covered = at + m[0].length;
-      const secret = m[1];
-      const span = m.indices?.[1];
-      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
-      if (candidate) out.push(candidate);
-    }
-    if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
-    if (coalesced > 0) {
-      state.work.coalesced += coalesced;
-      state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
-    }
-  }
-  runRule(compiled, text2, a, b, out, vetoed) {
-    const regex = compiled.regex;
-    const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
-    const requires = compiled.rule.requires;
-    if (requires.length > 0 && !includesAny(slice, requires)) return;
-    regex.lastIndex = 0;
-    let m;
-    while ((m = regex.exec(slice)) !== null) {
-      if (m[0].length === 0) regex.lastIndex++;
-      const secret = m[1];
-      const span = m.indices?.[1];
-      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-      const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
-      if (candidate) out.push(candidate);
-    }
-  }
-  accept(compiled, secret, start, end, text2, context, vetoed) {
-    const rule = compiled.rule;
-    const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
-    if (rule.entropy !== void 0) {
-      const entropy = shannonEntropy(secret);
-      if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
-    }
-    if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
-      if (!rule.generic) vetoed.push(start, end);
-      return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
-    }
-    let confidence = rule.confidence;
-    if (compiled.checksum && !compiled.checksum.check(secret)) {
-      if (compiled.checksum.established) {
-        vetoed.push(start, end);
-        return void reject?.("checksum", `its ${rule.checksum ?? ""} checksum does not match: a made-up or mistyped value`);
-      }
-      if (confidence === "high") confidence = "medium";
-    }
-    let lifetime = rule.lifetime;
-    let expiresAt;
-    let expired;
-    let facts;
-    if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
-      if (refined === null) {
-        if (!rule.generic) vetoed.push(start, end);
-        return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
-      }
-      if (refined.lifetime) lifetime = refined.lifetime;
-      if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
-      expiresAt = refined.expiresAt;
-      expired = refined.expired;
-      facts = refined.facts;
-    }
-    for (let i = 0; i < this.allowSecretRegexes.length; i++) {
-      const allow = this.allowSecretRegexes[i];
-      allow.lastIndex = 0;
-      if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
-    }
-    if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
-    return { compiled, secret, start, end, context, confidence, lifetime, expiresAt, expired, facts };
-  }
-  locate(text2, candidates) {
-    candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
-    const matches = [];
-    let line = 1;
-    let lineStart = 0;
-    let cursor = 0;
-    for (const c of candidates) {
-      for (; ; ) {
-        const nl = text2.indexOf("\n", cursor);
-        if (nl < 0 || nl >= c.start) break;
-        line++;
-        lineStart = nl + 1;
-        cursor = nl + 1;
-      }
-      let endLine = line;
-      let endLineStart = lineStart;
-      for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
-        endLine++;
-        endLineStart = i + 1;
-      }
-      const match = {
-        rule: c.compiled.rule,
-        secret: c.secret,
-        start: c.start,
-        end: c.end,
-        line,
-        column: c.start - lineStart + 1,
-        endLine,
-        endColumn: c.end - endLineStart,
-        confidence: c.confidence,
-        lifetime: c.lifetime,
-        ...c.expiresAt !== void 0 ? { expiresAt: c.expiresAt } : {},
-        ...c.expired !== void 0 ? { expired: c.expired } : {},
-        ...c.facts !== void 0 ? { facts: c.facts } : {}
-      };
-      matches.push(match);
-    }
-    return matches;
   }
 };
 var GateLists = class {
@@ -2883,45 +2249,274 @@ var WindowEdges = class {
     return clip >= this.lineEnd ? this.lineEnd : ~clip;
   }
 };
-function includesAny(text2, needles) {
-  for (const needle of needles) if (text2.includes(needle)) return true;
-  return false;
+
+// src/engine/compile.ts
+var RuleCompileError = class extends Error {
+  constructor(ruleId, field2, message) {
+    super(`${ruleId}: ${field2}: ${message}`);
+    this.ruleId = ruleId;
+    this.field = field2;
+  }
+};
+function captureGroupCount(pattern) {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      if (pattern[i + 1] !== "?") count++;
+      else if (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!") count++;
+    }
+  }
+  return count;
 }
-var INLINE_ALLOW_REACH = 4096;
-var CONTEXT_CHARS = 256;
-function lineAround(text2, start, end) {
-  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
-  const after = text2.slice(end, end + CONTEXT_CHARS);
-  const newlineBefore = before.lastIndexOf("\n");
-  const newlineAfter = after.indexOf("\n");
-  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+function compileRule(rule) {
+  let regex;
+  try {
+    regex = new RegExp(rule.pattern, `gd${rule.ignore_case ? "i" : ""}`);
+  } catch (error) {
+    throw new RuleCompileError(rule.id, "pattern", `does not compile: ${error.message}`);
+  }
+  const groups = captureGroupCount(rule.pattern);
+  if (groups !== 1) {
+    throw new RuleCompileError(
+      rule.id,
+      "pattern",
+      `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`
+    );
+  }
+  let checksum;
+  if (rule.checksum !== void 0) {
+    checksum = checksumValidator(rule.checksum);
+    if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
+  }
+  let precheck2;
+  if (rule.precheck !== void 0) {
+    precheck2 = precheck(rule.precheck);
+    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
+  }
+  let refine;
+  if (rule.refine !== void 0) {
+    refine = refiner(rule.refine);
+    if (!refine) throw new RuleCompileError(rule.id, "refine", `unknown refiner "${rule.refine}"`);
+  }
+  return {
+    rule,
+    regex,
+    checksum,
+    refine,
+    precheck: precheck2,
+    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
+    ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
+    stopwords: rule.stopwords.map((w) => w.toLowerCase()),
+    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
+    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
+  };
 }
-function hasInlineAllow(text2, start, end) {
-  const from = Math.max(0, start - INLINE_ALLOW_REACH);
-  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
-  const before = text2.slice(from, start);
-  const after = text2.slice(Math.max(start, end - 1), to);
-  const newlineBefore = before.lastIndexOf("\n");
-  const newlineAfter = after.indexOf("\n");
-  const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
-  const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
-  const around = text2.slice(a, b);
-  return around.includes(":allow") && INLINE_ALLOW.test(around);
+function startsAtKeywords(rule, regex) {
+  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  for (const example of rule.examples) {
+    const lower = example.toLowerCase();
+    regex.lastIndex = 0;
+    let matched = false;
+    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      matched = true;
+      const at = m.index;
+      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
+    }
+    if (!matched) return false;
+  }
+  return true;
 }
-var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
-function lowerConfidence(a, b) {
-  return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+
+// src/engine/decode/base64.ts
+var MAX_ENCODED_CANDIDATE = 65536;
+var BASE64_KIND = (() => {
+  const table = new Uint8Array(256);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
+  for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
+  for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
+  return table;
+})();
+var ALL_KINDS = 7;
+var MIN_BASE64_RUN = 16;
+function asciiWindow(text2, from, to) {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text2.charCodeAt(i);
+    bytes[i - from] = c < 128 ? c : 0;
+  }
+  return bytes;
 }
-function specificSpans(candidates) {
-  const count = candidates.length;
-  return new SpanCursor(() => {
-    const spans = [];
-    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
-    specific.sort((x, y) => x.start - y.start);
-    for (const c of specific) spans.push(c.start, c.end);
-    return spans;
-  });
+function base64Values(text2, from, to, bytes, base, out, budget) {
+  const n = to;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
+    }
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
+    let pad = 0;
+    while (pad < 2 && end < n && bytes[end - base] === 61) {
+      end++;
+      pad++;
+    }
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
+    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
+    addBase64(text2, start, end, out, budget);
+  }
 }
+function addBase64(text2, start, end, out, budget) {
+  const next = text2.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  const decoded = decodeBase64Text(text2.slice(start, end));
+  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
+}
+function decodeBase64Text(run) {
+  const bytes = Buffer.from(run, "base64");
+  if (bytes.length < 8) return void 0;
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
+    if (++unprintable > allowed) return void 0;
+  }
+  const text2 = bytes.toString("utf8");
+  if (text2.includes("�")) return void 0;
+  return text2;
+}
+
+// src/engine/decode/percent.ts
+var MAX_PERCENT_RUN = 8192;
+var URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
+var MIN_PERCENT_RUN = 6;
+var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+function percentValues(text2, from, to, windowText, first, base64, out, budget) {
+  let floor = from;
+  let b = 0;
+  for (let w = first; w >= 0; ) {
+    const i = from + w;
+    let start = i;
+    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
+    floor = end;
+    w = end < to ? windowText.indexOf("%", end - from) : -1;
+    const overlapsBase64 = (a, z) => {
+      while (b < base64.length && base64[b].end <= a) b++;
+      return b < base64.length && base64[b].start < z;
+    };
+    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
+      addPercent(text2, start, end, out, budget);
+      continue;
+    }
+    for (let piece = start; piece < end; ) {
+      const pieceEnd = nextPiece(text2, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
+      piece = pieceEnd;
+    }
+  }
+}
+function nextPiece(text2, piece, end) {
+  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
+  const amp = text2.slice(piece, limit).indexOf("&");
+  if (amp >= 0) return piece + amp + 1;
+  if (limit === end) return end;
+  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
+  return limit;
+}
+function isUrlChar(c) {
+  return c < 128 && URL_CHAR[c] === 1;
+}
+function addPercent(text2, start, end, out, budget) {
+  if (end - start < MIN_PERCENT_RUN) return;
+  const run = text2.slice(start, end);
+  if (!PERCENT_ESCAPE.test(run)) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(run);
+  } catch {
+    return;
+  }
+  if (decoded !== run) out.push({ start, end, kind: "percent", decoded });
+}
+
+// src/engine/decode/encoded-values.ts
+function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
+  const base64 = [];
+  if (ascii) base64Values(text2, from, to, ascii, 0, base64, budget);
+  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base64, budget);
+  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
+  const first = windowText.indexOf("%");
+  if (first < 0) return base64;
+  const percent = [];
+  percentValues(text2, from, to, windowText, first, base64, percent, budget);
+  return percent.length === 0 ? base64 : mergeByStart(base64, percent);
+}
+function mergeByStart(a, b) {
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+// src/engine/decode/gates.ts
+var DECODER_GATES = [
+  {
+    // Credential words, not every word that contains one (`author`, `private` alone, `connection`
+    // gated too many ordinary lines). The window reaches 64 characters back and the default
+    // distance forward on the line. On a line longer than the default window (a minified bundle, where credential words recur every
+    // thousand characters and windows would merge into the whole file), only a value just after
+    // the word (or just before it) is decoded: in the bench corpus, the 5% of bytes on such lines
+    // made up 57% of the text the decoder looked at. Only 64 characters back on any line: the
+    // encoded value follows the word that names it (or holds it, as `%2F` sits in a URL).
+    keywords: ["secret", "token", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "private_key", "privatekey", "private-key", "auth_", "auth:", "auth=", 'auth"', "auth'", "authorization", "base64", "b64", "%2f", "%3a", "%40", "%3d", "%2b"],
+    ...windowShape(64, DEFAULT_AFTER, false),
+    longLine: { before: 32, after: 256 }
+  },
+  {
+    keywords: ["kind: secret", 'kind: "secret"', '"kind": "secret"', ".dockerconfigjson", "client-key-data", "stringdata"],
+    ...windowShape(65536, 65536, true)
+  }
+];
 function decoderWindows(gates, ruleCount) {
   const lists = [];
   for (const gate of gates.touched) {
@@ -2948,55 +2543,526 @@ function decoderWindows(gates, ruleCount) {
     positions[pick] = at + 2;
   }
 }
+
+// src/engine/decode/span-cursor.ts
+var SpanCursor = class {
+  /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+  constructor(makeSpans) {
+    this.makeSpans = makeSpans;
+  }
+  next = 0;
+  maxEnd = -1;
+  lastEnd = -1;
+  spans;
+  /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
+  overlaps(start, end) {
+    const spans = this.spans ??= this.makeSpans();
+    if (end < this.lastEnd) {
+      this.next = 0;
+      this.maxEnd = -1;
+    }
+    this.lastEnd = end;
+    while (this.next < spans.length && spans[this.next] < end) {
+      this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
+      this.next += 2;
+    }
+    return this.maxEnd > start;
+  }
+};
+
+// src/engine/decode/nested.ts
+function specificSpans(candidates) {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
 function relocated(inner, encoded) {
   const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
   return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
 }
-function dropVetoedGeneric(candidates, vetoed) {
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const c = candidates[i];
-    if (!c.compiled.rule.generic) continue;
-    for (let v = 0; v < vetoed.length; v += 2) {
-      if (c.start < vetoed[v + 1] && c.end > vetoed[v]) {
-        candidates.splice(i, 1);
+
+// src/engine/search-budget.ts
+var SEARCH_BASE = 1 << 20;
+var SEARCH_PER_CHAR = 32;
+function searchBudget(length) {
+  return SEARCH_BASE + SEARCH_PER_CHAR * length;
+}
+function patternExtent(pattern) {
+  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
+  return { reach, lines: lines2 };
+}
+var LineLimits = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  breaks = [];
+  head = 0;
+  /** text[0, searched) has been searched for line breaks. */
+  searched = 0;
+  extent(at, reach, lines2) {
+    const text2 = this.text;
+    const limit = Math.min(text2.length, at + reach);
+    if (lines2 === Infinity) return limit - at;
+    const breaks = this.breaks;
+    while (this.head < breaks.length && breaks[this.head] < at) this.head++;
+    if (this.head > 4096) {
+      breaks.splice(0, this.head);
+      this.head = 0;
+    }
+    this.searched = Math.max(this.searched, at);
+    while (breaks.length - this.head <= lines2 && this.searched < limit) {
+      const nl = text2.indexOf("\n", this.searched);
+      if (nl < 0) {
+        this.searched = text2.length;
+        break;
+      }
+      breaks.push(nl);
+      this.searched = nl + 1;
+    }
+    const last = breaks[this.head + lines2];
+    return last === void 0 || last >= limit ? limit - at : last + 1 - at;
+  }
+};
+var crossesLine = /* @__PURE__ */ new Map();
+function matchesLineBreak(source) {
+  let known = crossesLine.get(source);
+  if (known === void 0) {
+    try {
+      known = new RegExp(`^(?:${source})$`).test("\n");
+    } catch {
+      known = true;
+    }
+    crossesLine.set(source, known);
+  }
+  return known;
+}
+var UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
+var PatternReader = class {
+  constructor(p) {
+    this.p = p;
+  }
+  i = 0;
+  /** Alternatives up to the closing `)` of the current group (or the end). */
+  alternation() {
+    let best = this.sequence();
+    while (this.p[this.i] === "|") {
+      this.i++;
+      const next = this.sequence();
+      best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
+    }
+    return best;
+  }
+  sequence() {
+    let len = 0;
+    let reach = 0;
+    let lines2 = 0;
+    while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
+      const span = this.quantified(this.atom());
+      reach = Math.max(reach, len + span.reach);
+      len += span.len;
+      lines2 += span.lines;
+    }
+    return { len, reach: Math.max(reach, len), lines: lines2 };
+  }
+  atom() {
+    const p = this.p;
+    const from = this.i;
+    const c = p[this.i++];
+    switch (c) {
+      case "\\":
+        return this.escape(from);
+      case "[":
+        this.skipClass();
+        return this.character(from);
+      case "(":
+        return this.group();
+      case "^":
+        return { len: 0, reach: 0, lines: 0 };
+      case "$":
+        return { len: 0, reach: 1, lines: 0 };
+      default:
+        return this.character(from);
+    }
+  }
+  /** One character matched by the source from `from` to here. */
+  character(from) {
+    return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
+  }
+  escape(from) {
+    const p = this.p;
+    const c = p[this.i++] ?? "";
+    if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
+    if (/[1-9]/.test(c)) {
+      while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
+      return UNBOUNDED;
+    }
+    if (c === "k" && p[this.i] === "<") {
+      this.i = p.indexOf(">", this.i) + 1 || p.length;
+      return UNBOUNDED;
+    }
+    const hex = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
+    if (c === "x" && hex(2)) this.i += 2;
+    else if (c === "u" && hex(4)) this.i += 4;
+    else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
+    return this.character(from);
+  }
+  skipClass() {
+    const p = this.p;
+    while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
+    this.i++;
+  }
+  group() {
+    const p = this.p;
+    let kind = "plain";
+    if (p[this.i] === "?") {
+      const next = p[this.i + 1];
+      if (next === "=" || next === "!") {
+        kind = "ahead";
+        this.i += 2;
+      } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
+        kind = "behind";
+        this.i += 3;
+      } else if (next === "<") {
+        this.i = p.indexOf(">", this.i) + 1;
+      } else {
+        this.i = p.indexOf(":", this.i) + 1;
+      }
+    }
+    const inner = this.alternation();
+    this.i++;
+    if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
+    if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
+    return inner;
+  }
+  /** Apply a quantifier after an atom, if there is one. */
+  quantified(span) {
+    const p = this.p;
+    let max;
+    const c = p[this.i];
+    if (c === "*" || c === "+") {
+      max = Infinity;
+      this.i++;
+    } else if (c === "?") {
+      max = 1;
+      this.i++;
+    } else if (c === "{") {
+      const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
+      if (m === null) return span;
+      max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+      this.i += m[0].length;
+    } else {
+      return span;
+    }
+    if (p[this.i] === "?") this.i++;
+    if (max === 0) return { len: 0, reach: 0, lines: 0 };
+    if (max === Infinity) {
+      if (span.len === 0) return span;
+      return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
+    }
+    return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
+  }
+};
+
+// src/engine/run-rules.ts
+var RuleRuns = class {
+  constructor(rules, filter) {
+    this.rules = rules;
+    this.filter = filter;
+    this.extents = new Array(rules.length);
+  }
+  /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+  extents;
+  /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+  extentOf(gate) {
+    let extent = this.extents[gate];
+    if (extent === void 0) {
+      extent = patternExtent(this.rules[gate].rule.pattern);
+      this.extents[gate] = extent;
+    }
+    return extent;
+  }
+  /**
+   * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+   * may look against the rule's budget for the scan; past the budget, hits before the point the
+   * previous run could look to are coalesced into it (not searched), and the scan is told where
+   * that began.
+   */
+  anchored(gate, text2, list, length, out, vetoed, state) {
+    const compiled = this.rules[gate];
+    const sticky = compiled.sticky;
+    const precheck2 = compiled.precheck;
+    for (let i = 1; i < length; i++) {
+      if (list[i] < list[i - 1]) {
+        list.subarray(0, length).sort();
         break;
       }
     }
-  }
-}
-function resolveOverlaps(candidates) {
-  if (candidates.length < 2) return candidates;
-  const sorted = [...candidates].sort((x, y) => x.start - y.start || y.end - x.end);
-  const kept = [];
-  for (const c of sorted) {
-    let dropped = false;
-    for (let k = kept.length - 1; k >= 0 && k >= kept.length - 32; k--) {
-      const other = kept[k];
-      if (other.end <= c.start || other.start >= c.end) continue;
-      const winner = preferred(c, other);
-      if (winner === other) {
-        dropped = true;
-        break;
+    const { reach, lines: lines2 } = this.extentOf(gate);
+    const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
+    let runs = 0;
+    let nextRun = -1;
+    let coalesced = 0;
+    let coalescedFrom = -1;
+    let covered = -1;
+    let prev = -1;
+    for (let i = 0; i < length; i++) {
+      const at = list[i];
+      if (at < covered || at === prev) continue;
+      prev = at;
+      if (precheck2 && !precheck2(text2, at)) continue;
+      if (lineLimits === void 0) runs++;
+      else {
+        if (at < nextRun) {
+          if (coalesced++ === 0) coalescedFrom = at;
+          continue;
+        }
+        const extent = lineLimits.extent(at, reach, lines2);
+        if (!state.charge(gate, extent)) nextRun = at + extent;
       }
-      if (winner === c) kept.splice(k, 1);
+      sticky.lastIndex = at;
+      const m = sticky.exec(text2);
+      if (m === null) continue;
+      covered = at + m[0].length;
+      const secret = m[1];
+      const span = m.indices?.[1];
+      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+      const candidate = this.filter.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
+      if (candidate) out.push(candidate);
     }
-    if (!dropped) kept.push(c);
+    if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
+    if (coalesced > 0) {
+      state.work.coalesced += coalesced;
+      state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
+    }
   }
-  return kept;
+  windowed(compiled, text2, a, b, out, vetoed) {
+    const regex = compiled.regex;
+    const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+    const requires = compiled.rule.requires;
+    if (requires.length > 0 && !includesAny(slice, requires)) return;
+    regex.lastIndex = 0;
+    let m;
+    while ((m = regex.exec(slice)) !== null) {
+      if (m[0].length === 0) regex.lastIndex++;
+      const secret = m[1];
+      const span = m.indices?.[1];
+      if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+      const candidate = this.filter.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
+      if (candidate) out.push(candidate);
+    }
+  }
+};
+function includesAny(text2, needles) {
+  for (const needle of needles) if (text2.includes(needle)) return true;
+  return false;
 }
-function preferred(a, b) {
-  const ga = a.compiled.rule.generic;
-  const gb = b.compiled.rule.generic;
-  if (ga !== gb) return ga ? b : a;
-  if (!ga && !(a.start === b.start && a.end === b.end)) return void 0;
-  const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
-  if (byConfidence !== 0) return byConfidence > 0 ? a : b;
-  const byContext = a.context - b.context;
-  if (byContext !== 0) return byContext > 0 ? a : b;
-  const byLength = a.end - a.start - (b.end - b.start);
-  if (byLength !== 0) return byLength > 0 ? a : b;
-  return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
-}
+
+// src/engine/decode/budget.ts
+var DecodeBudget = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
+  chars = 0;
+  /** Encoded values left undecoded because the budget was spent. */
+  skipped = 0;
+  /** Offset in the scanned text of the first value left undecoded, or -1. */
+  stoppedAt = -1;
+  /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
+  nestedAt = -1;
+  get spent() {
+    return this.chars >= this.limit;
+  }
+  /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
+  skip(at) {
+    this.skipped++;
+    if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
+  }
+};
+
+// src/engine/scan-work.ts
+var MAX_DECODED_CHARS = 1 << 20;
+var ScanState = class {
+  /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
+  constructor(searchLeft, length) {
+    this.searchLeft = searchLeft;
+    this.budget = searchBudget(length);
+    searchLeft.fill(this.budget);
+  }
+  work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
+  limits = [];
+  decode = new DecodeBudget(MAX_DECODED_CHARS);
+  /**
+   * What each anchored rule may still search in this scan: one budget for the scanned text and
+   * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
+   */
+  budget;
+  /** What rule `gate` may still search. */
+  left(gate) {
+    return this.searchLeft[gate];
+  }
+  /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
+  charge(gate, chars) {
+    this.work.searched += chars;
+    const left = this.searchLeft[gate] - chars;
+    this.searchLeft[gate] = left;
+    if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
+    return left >= 0;
+  }
+  /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
+  limit(kind, offset, count, ruleId) {
+    const nestedAt = this.decode.nestedAt;
+    const at = nestedAt >= 0 ? nestedAt : offset;
+    const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId);
+    if (same === void 0) this.limits.push({ kind, ruleId, offset: at, count });
+    else {
+      same.count += count;
+      same.offset = Math.min(same.offset, at);
+    }
+  }
+};
+
+// src/engine/detector.ts
+var Detector = class {
+  rules;
+  /** The keyword pass and the gates each keyword opens: rules, then decoders at rules.length + d. */
+  keywordGates;
+  /** Reusable per-gate lists, one set per decoding depth (a nested detect must not clobber its caller's). */
+  gateLists = [];
+  decodeDepth;
+  /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+  pathRules;
+  blocked;
+  /** Per rule, what it may still search in the current scan (see ScanState). */
+  searchLeft;
+  /** The checks every match passes (accept.ts); holds where rejections go and the path of the text being scanned. */
+  filter;
+  runs;
+  constructor(rules, options = {}) {
+    const extraStopwords = options.stopwords ?? [];
+    this.rules = rules.map((rule) => {
+      const compiled = compileRule(rule);
+      return extraStopwords.length === 0 ? compiled : { ...compiled, stopwords: [...compiled.stopwords, ...extraStopwords] };
+    });
+    this.decodeDepth = options.decodeDepth ?? 2;
+    const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+    const pathRules = [];
+    this.rules.forEach((compiled, ruleIndex) => {
+      if (compiled.paths) pathRules.push(ruleIndex);
+    });
+    this.keywordGates = new KeywordGates(this.rules, decoders, options.hitBatch);
+    this.pathRules = pathRules;
+    this.blocked = new Uint8Array(this.rules.length);
+    this.searchLeft = new Float64Array(this.rules.length);
+    this.filter = new CandidateFilter(options.allowSecretRegexes ?? [], options.inlineAllow ?? true, options.now ?? Date.now(), options.onReject);
+    this.runs = new RuleRuns(this.rules, this.filter);
+  }
+  /**
+   * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
+   * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
+   * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+   * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+   * judge some values by the kind of file (code or configuration).
+   */
+  scan(text2, ascii, path) {
+    return this.scanWithWork(text2, ascii, path).matches;
+  }
+  /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+  scanWithWork(text2, ascii, path) {
+    if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
+    for (const ruleIndex of this.pathRules) {
+      const paths = this.rules[ruleIndex].paths;
+      this.blocked[ruleIndex] = path !== void 0 && paths.test(path) ? 0 : 1;
+    }
+    this.filter.path = path;
+    const state = new ScanState(this.searchLeft, text2.length);
+    const matches = locateMatches(text2, this.detect(text2, 0, state, ascii));
+    const decode = state.decode;
+    state.work.decoded = decode.chars;
+    if (decode.skipped > 0) state.limit("decoding", decode.stoppedAt, decode.skipped);
+    state.limits.sort((x, y) => x.offset - y.offset);
+    return { matches, work: state.work, limits: state.limits };
+  }
+  /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
+  detect(text2, depth, state, ascii) {
+    let gates = this.gateLists[depth];
+    if (gates === void 0) {
+      gates = new GateLists(this.keywordGates.shapes.length);
+      this.gateLists[depth] = gates;
+    }
+    this.keywordGates.collect(text2, ascii, gates, this.blocked);
+    const candidates = [];
+    const vetoed = [];
+    const ruleCount = this.rules.length;
+    const { lists, lengths, touched } = gates;
+    const blocked = this.blocked;
+    for (const gate of touched) {
+      if (gate >= ruleCount || blocked[gate] === 1) continue;
+      const list = lists[gate];
+      const length = lengths[gate];
+      const compiled = this.rules[gate];
+      if (compiled.anchored) {
+        this.runs.anchored(gate, text2, list, length, candidates, vetoed, state);
+        continue;
+      }
+      for (let w = 0; w < length; w += 2) {
+        const a = list[w];
+        const b = list[w + 1];
+        state.work.searched += b - a;
+        this.runs.windowed(compiled, text2, a, b, candidates, vetoed);
+      }
+    }
+    if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
+    if (depth < this.decodeDepth) {
+      const direct = specificSpans(candidates);
+      if (depth > 0) {
+        this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
+      } else {
+        const windows = decoderWindows(gates, ruleCount);
+        for (let w = 0; w < windows.length; w += 2) {
+          this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
+        }
+      }
+    }
+    return resolveOverlaps(candidates);
+  }
+  /**
+   * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
+   * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+   * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+   * inside wins.
+   */
+  decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
+    for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
+      const start = encoded.start;
+      const end = encoded.end;
+      if (direct.overlaps(start, end)) continue;
+      const outerAt = state.decode.nestedAt;
+      if (outerAt < 0) state.decode.nestedAt = start;
+      const filter = this.filter;
+      const outer = filter.onReject;
+      if (outer) filter.onReject = (r) => outer({ ...r, start, end });
+      let inner;
+      try {
+        inner = this.detect(encoded.decoded, depth + 1, state);
+      } finally {
+        filter.onReject = outer;
+        state.decode.nestedAt = outerAt;
+      }
+      if (inner.length === 0) continue;
+      if (filter.inlineAllow && hasInlineAllow(text2, start, end)) {
+        for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+        continue;
+      }
+      for (const found of inner) out.push(relocated(found, encoded));
+    }
+  }
+};
 
 // src/findings/fingerprint.ts
 import { createHash as createHash3, createHmac as createHmac2, scryptSync } from "node:crypto";

@@ -27255,776 +27255,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/engine/char-class.ts
-function charTable(classBody) {
-  const member = new RegExp(`[${classBody}]`);
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
-  return table;
-}
-var init_char_class = __esm({
-  "src/engine/char-class.ts"() {
-    "use strict";
-  }
-});
-
-// src/engine/decoders.ts
-function asciiWindow(text2, from, to) {
-  const bytes = new Uint8Array(to - from);
-  for (let i = from; i < to; i++) {
-    const c = text2.charCodeAt(i);
-    bytes[i - from] = c < 128 ? c : 0;
-  }
-  return bytes;
-}
-function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
-  const base643 = [];
-  if (ascii) base64Values(text2, from, to, ascii, 0, base643, budget);
-  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base643, budget);
-  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
-  const first = windowText.indexOf("%");
-  if (first < 0) return base643;
-  const percent2 = [];
-  percentValues(text2, from, to, windowText, first, base643, percent2, budget);
-  return percent2.length === 0 ? base643 : mergeByStart(base643, percent2);
-}
-function mergeByStart(a, b) {
-  if (a.length === 0) return b;
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
-    else out.push(b[j++]);
-  }
-  return out;
-}
-function base64Values(text2, from, to, bytes, base, out, budget) {
-  const n = to;
-  let i = from;
-  while (i + MIN_BASE64_RUN <= n) {
-    const probe = i + MIN_BASE64_RUN - 1;
-    if (BASE64_KIND[bytes[probe - base]] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
-    let bodyEnd = probe + 1;
-    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
-    if (bodyEnd - start < MIN_BASE64_RUN) {
-      i = bodyEnd + 1;
-      continue;
-    }
-    let kinds = 0;
-    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
-    let end = bodyEnd;
-    let pad = 0;
-    while (pad < 2 && end < n && bytes[end - base] === 61) {
-      end++;
-      pad++;
-    }
-    i = pad > 0 ? end : end + 1;
-    if (end - start > MAX_ENCODED_CANDIDATE) continue;
-    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
-    addBase64(text2, start, end, out, budget);
-  }
-}
-function addBase64(text2, start, end, out, budget) {
-  const next = text2.charCodeAt(end);
-  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
-  if (budget) {
-    if (budget.spent) return budget.skip(start);
-    budget.chars += end - start;
-  }
-  const decoded = decodeBase64Text(text2.slice(start, end));
-  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
-}
-function percentValues(text2, from, to, windowText, first, base643, out, budget) {
-  let floor = from;
-  let b = 0;
-  for (let w = first; w >= 0; ) {
-    const i = from + w;
-    let start = i;
-    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
-    let end = i;
-    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
-    floor = end;
-    w = end < to ? windowText.indexOf("%", end - from) : -1;
-    const overlapsBase64 = (a, z2) => {
-      while (b < base643.length && base643[b].end <= a) b++;
-      return b < base643.length && base643[b].start < z2;
-    };
-    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
-      addPercent(text2, start, end, out, budget);
-      continue;
-    }
-    for (let piece = start; piece < end; ) {
-      const pieceEnd = nextPiece(text2, piece, end);
-      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
-      piece = pieceEnd;
-    }
-  }
-}
-function nextPiece(text2, piece, end) {
-  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
-  const amp = text2.slice(piece, limit).indexOf("&");
-  if (amp >= 0) return piece + amp + 1;
-  if (limit === end) return end;
-  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
-  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
-  return limit;
-}
-function isUrlChar(c) {
-  return c < 128 && URL_CHAR[c] === 1;
-}
-function addPercent(text2, start, end, out, budget) {
-  if (end - start < MIN_PERCENT_RUN) return;
-  const run2 = text2.slice(start, end);
-  if (!PERCENT_ESCAPE.test(run2)) return;
-  if (budget) {
-    if (budget.spent) return budget.skip(start);
-    budget.chars += end - start;
-  }
-  let decoded;
-  try {
-    decoded = decodeURIComponent(run2);
-  } catch {
-    return;
-  }
-  if (decoded !== run2) out.push({ start, end, kind: "percent", decoded });
-}
-function decodeBase64Text(run2) {
-  const bytes = Buffer.from(run2, "base64");
-  if (bytes.length < 8) return void 0;
-  const allowed = bytes.length * 0.05;
-  let unprintable = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
-    if (++unprintable > allowed) return void 0;
-  }
-  const text2 = bytes.toString("utf8");
-  if (text2.includes("�")) return void 0;
-  return text2;
-}
-var DecodeBudget, MAX_ENCODED_CANDIDATE, MAX_PERCENT_RUN, BASE64_KIND, ALL_KINDS, URL_CHAR, MIN_BASE64_RUN, MIN_PERCENT_RUN, PERCENT_ESCAPE, SpanCursor;
-var init_decoders = __esm({
-  "src/engine/decoders.ts"() {
-    "use strict";
-    init_char_class();
-    DecodeBudget = class {
-      constructor(limit) {
-        this.limit = limit;
-      }
-      /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
-      chars = 0;
-      /** Encoded values left undecoded because the budget was spent. */
-      skipped = 0;
-      /** Offset in the scanned text of the first value left undecoded, or -1. */
-      stoppedAt = -1;
-      /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
-      nestedAt = -1;
-      get spent() {
-        return this.chars >= this.limit;
-      }
-      /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
-      skip(at) {
-        this.skipped++;
-        if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
-      }
-    };
-    MAX_ENCODED_CANDIDATE = 65536;
-    MAX_PERCENT_RUN = 8192;
-    BASE64_KIND = (() => {
-      const table = new Uint8Array(256);
-      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
-      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
-      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
-      return table;
-    })();
-    ALL_KINDS = 7;
-    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
-    MIN_BASE64_RUN = 16;
-    MIN_PERCENT_RUN = 6;
-    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
-    SpanCursor = class {
-      /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
-      constructor(makeSpans) {
-        this.makeSpans = makeSpans;
-      }
-      next = 0;
-      maxEnd = -1;
-      lastEnd = -1;
-      spans;
-      /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
-      overlaps(start, end) {
-        const spans = this.spans ??= this.makeSpans();
-        if (end < this.lastEnd) {
-          this.next = 0;
-          this.maxEnd = -1;
-        }
-        this.lastEnd = end;
-        while (this.next < spans.length && spans[this.next] < end) {
-          this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
-          this.next += 2;
-        }
-        return this.maxEnd > start;
-      }
-    };
-  }
-});
-
-// src/engine/keyword-scan-wasm.ts
-var KEYWORD_SCAN_WASM;
-var init_keyword_scan_wasm = __esm({
-  "src/engine/keyword-scan-wasm.ts"() {
-    "use strict";
-    KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
-  }
-});
-
-// src/engine/keyword-wasm.ts
-function align(offset) {
-  return offset + 15 & ~15;
-}
-function wasmKeywordScanner() {
-  if (shared === void 0) {
-    try {
-      shared = wasmApi ? new WasmKeywordScanner(wasmApi, new wasmApi.Module(Buffer.from(KEYWORD_SCAN_WASM, "base64"))) : null;
-    } catch {
-      shared = null;
-    }
-  }
-  return shared ?? void 0;
-}
-function disableWasmKeywordScanner() {
-  shared = null;
-}
-var WASM_BLOCK, PAGE, wasmApi, WasmKeywordScanner, shared;
-var init_keyword_wasm = __esm({
-  "src/engine/keyword-wasm.ts"() {
-    "use strict";
-    init_keyword_scan_wasm();
-    WASM_BLOCK = 256 * 1024;
-    PAGE = 65536;
-    wasmApi = globalThis.WebAssembly;
-    WasmKeywordScanner = class {
-      memory;
-      scanBlock;
-      u8;
-      i32;
-      loaded;
-      layout;
-      constructor(api, module) {
-        const instance = new api.Instance(module, {});
-        this.memory = instance.exports.memory;
-        this.scanBlock = instance.exports.scan;
-        this.u8 = new Uint8Array(this.memory.buffer);
-        this.i32 = new Int32Array(this.memory.buffer);
-      }
-      /**
-       * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
-       * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
-       * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
-       * are taken (the first block starts early enough to see keywords that cross it).
-       */
-      scan(tables, bytes, take, keepGoing, startAfter = 0) {
-        const layout = this.load(tables);
-        const overlap = Math.max(0, tables.maxLength - 1);
-        const n = bytes.length;
-        for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
-          const from = Math.max(0, start - overlap);
-          const to = Math.min(n, start + WASM_BLOCK);
-          this.u8.set(bytes.subarray(from, to), layout.text);
-          const first = this.scanBlock(
-            layout.text,
-            to - from,
-            start - from,
-            overlap,
-            layout.cls,
-            layout.delta,
-            layout.os,
-            layout.outs,
-            tables.classes * 4,
-            layout.hits1,
-            layout.hits2
-          );
-          const second = this.i32[0];
-          take(this.i32, layout.hits1 >> 2, first, from);
-          take(this.i32, layout.hits2 >> 2, second, from);
-        }
-      }
-      /** Copy an automaton's tables into memory (growing it as needed), unless they are there already. */
-      load(tables) {
-        if (this.loaded === tables && this.layout) return this.layout;
-        const overlap = Math.max(0, tables.maxLength - 1);
-        const hitBytes = (WASM_BLOCK / 2 + 2 * overlap + 16) * tables.maxOutputs * 8;
-        const cls = 16;
-        const delta = cls + 256 * 4;
-        const os6 = delta + tables.delta.length * 4;
-        const outs = os6 + tables.outputStart.length * 4;
-        const hits1 = align(outs + tables.outputs.length * 4);
-        const hits2 = hits1 + hitBytes;
-        const text2 = hits2 + hitBytes;
-        const end = text2 + WASM_BLOCK + overlap;
-        const have = this.memory.buffer.byteLength;
-        if (end > have) {
-          this.memory.grow(Math.ceil((end - have) / PAGE));
-          this.u8 = new Uint8Array(this.memory.buffer);
-          this.i32 = new Int32Array(this.memory.buffer);
-        }
-        const i32 = this.i32;
-        for (let b = 0; b < 256; b++) i32[(cls >> 2) + b] = tables.classOf[b] * 4;
-        const d = tables.delta;
-        const base = delta >> 2;
-        for (let k = 0; k < d.length; k++) {
-          const v = d[k];
-          i32[base + k] = v >= 0 ? v * 4 : ~(~v * 4);
-        }
-        i32.set(tables.outputStart, os6 >> 2);
-        i32.set(tables.outputs, outs >> 2);
-        this.loaded = tables;
-        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text: text2 };
-        return this.layout;
-      }
-    };
-  }
-});
-
-// src/engine/keywords.ts
-function makeSearch(tables) {
-  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
-  let scratch = new Int32Array(1024);
-  const reserve = (pairs) => {
-    let size2 = scratch.length;
-    if (pairs * 2 <= size2) return scratch;
-    while (pairs * 2 > size2) size2 *= 2;
-    const grown = new Int32Array(size2);
-    grown.set(scratch);
-    scratch = grown;
-    return grown;
-  };
-  const result2 = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
-  const withWasm = (wasm, bytes, limit, startAfter) => {
-    let count = 0;
-    wasm.scan(
-      tables,
-      bytes,
-      (source, from, taken, offset) => {
-        const hits = reserve(count + taken);
-        for (let k = 0; k < taken; k++) {
-          hits[(count + k) * 2] = source[from + k * 2];
-          hits[(count + k) * 2 + 1] = source[from + k * 2 + 1] + offset;
-        }
-        count += taken;
-      },
-      () => count <= limit,
-      startAfter
-    );
-    return result2(count, limit);
-  };
-  return (text2, limit, ascii, startAfter) => {
-    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
-      const wasm = wasmKeywordScanner();
-      if (wasm) {
-        try {
-          return withWasm(wasm, ascii, limit, startAfter);
-        } catch (error63) {
-          if (!(error63 instanceof RangeError)) throw error63;
-          disableWasmKeywordScanner();
-        }
-      }
-    }
-    let count = 0;
-    let row = 0;
-    const n = text2.length;
-    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
-      const c = text2.charCodeAt(i);
-      const next = delta[row + (c < 256 ? classOf[c] : 0)];
-      row = next >= 0 ? next : ~next;
-    }
-    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
-      const to = Math.min(n, from + BLOCK);
-      const hits = reserve(count + (to - from) * maxOutputs);
-      for (let i = from; i < to; i++) {
-        const c = text2.charCodeAt(i);
-        const next = delta[row + (c < 256 ? classOf[c] : 0)];
-        if (next >= 0) {
-          row = next;
-          continue;
-        }
-        row = ~next;
-        for (let o = outputStart[row / classes | 0]; ; o++) {
-          const keyword2 = outputs[o];
-          if (keyword2 < 0) break;
-          hits[count * 2] = keyword2;
-          hits[count * 2 + 1] = i + 1;
-          count++;
-        }
-      }
-    }
-    return result2(count, limit);
-  };
-}
-function foldAscii(c) {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-var DEFAULT_LIMIT, BLOCK, WASM_MIN_BYTES, KeywordAutomaton;
-var init_keywords = __esm({
-  "src/engine/keywords.ts"() {
-    "use strict";
-    init_keyword_wasm();
-    DEFAULT_LIMIT = 1 << 20;
-    BLOCK = 4096;
-    WASM_MIN_BYTES = 512;
-    KeywordAutomaton = class {
-      keywords;
-      /** Most keywords that can end at one position (keywords that are suffixes of one another). */
-      maxHitsPerPosition;
-      search;
-      constructor(keywords) {
-        this.keywords = keywords;
-        const classOf = new Uint8Array(256);
-        let classes = 1;
-        for (const keyword2 of keywords) {
-          for (let i = 0; i < keyword2.length; i++) {
-            const c = keyword2.charCodeAt(i);
-            if (c === 0 || c >= 128) throw new Error(`keyword ${JSON.stringify(keyword2)} is not printable ASCII`);
-            const lower = foldAscii(c);
-            if (classOf[lower] === 0) {
-              classOf[lower] = classes++;
-              if (lower >= 97 && lower <= 122) classOf[lower - 32] = classOf[lower];
-            }
-          }
-        }
-        let maxStates = 1;
-        for (const keyword2 of keywords) maxStates += keyword2.length;
-        const firstChild = new Int32Array(maxStates).fill(-1);
-        const nextSibling = new Int32Array(maxStates).fill(-1);
-        const edgeClass = new Int32Array(maxStates);
-        const terminal = /* @__PURE__ */ new Map();
-        let stateCount = 1;
-        keywords.forEach((keyword2, index) => {
-          let state = 0;
-          for (let i = 0; i < keyword2.length; i++) {
-            const c = classOf[keyword2.charCodeAt(i)];
-            let child2 = firstChild[state];
-            while (child2 >= 0 && edgeClass[child2] !== c) child2 = nextSibling[child2];
-            if (child2 < 0) {
-              child2 = stateCount++;
-              edgeClass[child2] = c;
-              nextSibling[child2] = firstChild[state];
-              firstChild[state] = child2;
-            }
-            state = child2;
-          }
-          const list = terminal.get(state);
-          if (list) list.push(index);
-          else terminal.set(state, [index]);
-        });
-        const delta = new Int32Array(stateCount * classes);
-        const fail = new Int32Array(stateCount);
-        const hasOutputs = new Uint8Array(stateCount);
-        const merged = /* @__PURE__ */ new Map();
-        const queue = new Int32Array(stateCount);
-        let tail = 0;
-        const entry = (child2) => hasOutputs[child2] === 1 ? ~(child2 * classes) : child2 * classes;
-        for (let child2 = firstChild[0]; child2 >= 0; child2 = nextSibling[child2]) {
-          fail[child2] = 0;
-          if (terminal.has(child2)) hasOutputs[child2] = 1;
-          delta[edgeClass[child2]] = entry(child2);
-          queue[tail++] = child2;
-        }
-        for (let head = 0; head < tail; head++) {
-          const state = queue[head];
-          const failState = fail[state];
-          const own2 = terminal.get(state);
-          const inherited = merged.get(failState);
-          if (own2 || inherited) merged.set(state, [...own2 ?? [], ...inherited ?? []]);
-          const base = state * classes;
-          const failBase = failState * classes;
-          delta.copyWithin(base, failBase, failBase + classes);
-          for (let child2 = firstChild[state]; child2 >= 0; child2 = nextSibling[child2]) {
-            const c = edgeClass[child2];
-            const viaFail = delta[failBase + c];
-            const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
-            fail[child2] = childFail;
-            if (terminal.has(child2) || hasOutputs[childFail] === 1) hasOutputs[child2] = 1;
-            delta[base + c] = entry(child2);
-            queue[tail++] = child2;
-          }
-        }
-        const outputStart = new Int32Array(stateCount).fill(-1);
-        const outputs = [];
-        for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
-          outputStart[state] = outputs.length;
-          outputs.push(...list, -1);
-        }
-        this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
-        this.search = makeSearch({
-          delta,
-          classOf,
-          classes,
-          outputStart,
-          outputs: Int32Array.from(outputs),
-          maxOutputs: this.maxHitsPerPosition,
-          maxLength: Math.max(0, ...keywords.map((keyword2) => keyword2.length))
-        });
-      }
-      /**
-       * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
-       * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
-       * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
-       * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
-       * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
-       * WebAssembly loop, with the same hits.
-       */
-      scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
-        return this.search(text2, limit, ascii, startAfter);
-      }
-    };
-  }
-});
-
-// src/engine/search-budget.ts
-function searchBudget(length) {
-  return SEARCH_BASE + SEARCH_PER_CHAR * length;
-}
-function patternExtent(pattern) {
-  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
-  return { reach, lines: lines2 };
-}
-function matchesLineBreak(source) {
-  let known = crossesLine.get(source);
-  if (known === void 0) {
-    try {
-      known = new RegExp(`^(?:${source})$`).test("\n");
-    } catch {
-      known = true;
-    }
-    crossesLine.set(source, known);
-  }
-  return known;
-}
-var SEARCH_BASE, SEARCH_PER_CHAR, LineLimits, crossesLine, UNBOUNDED, PatternReader;
-var init_search_budget = __esm({
-  "src/engine/search-budget.ts"() {
-    "use strict";
-    SEARCH_BASE = 1 << 20;
-    SEARCH_PER_CHAR = 32;
-    LineLimits = class {
-      constructor(text2) {
-        this.text = text2;
-      }
-      breaks = [];
-      head = 0;
-      /** text[0, searched) has been searched for line breaks. */
-      searched = 0;
-      extent(at, reach, lines2) {
-        const text2 = this.text;
-        const limit = Math.min(text2.length, at + reach);
-        if (lines2 === Infinity) return limit - at;
-        const breaks = this.breaks;
-        while (this.head < breaks.length && breaks[this.head] < at) this.head++;
-        if (this.head > 4096) {
-          breaks.splice(0, this.head);
-          this.head = 0;
-        }
-        this.searched = Math.max(this.searched, at);
-        while (breaks.length - this.head <= lines2 && this.searched < limit) {
-          const nl = text2.indexOf("\n", this.searched);
-          if (nl < 0) {
-            this.searched = text2.length;
-            break;
-          }
-          breaks.push(nl);
-          this.searched = nl + 1;
-        }
-        const last = breaks[this.head + lines2];
-        return last === void 0 || last >= limit ? limit - at : last + 1 - at;
-      }
-    };
-    crossesLine = /* @__PURE__ */ new Map();
-    UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
-    PatternReader = class {
-      constructor(p) {
-        this.p = p;
-      }
-      i = 0;
-      /** Alternatives up to the closing `)` of the current group (or the end). */
-      alternation() {
-        let best = this.sequence();
-        while (this.p[this.i] === "|") {
-          this.i++;
-          const next = this.sequence();
-          best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
-        }
-        return best;
-      }
-      sequence() {
-        let len = 0;
-        let reach = 0;
-        let lines2 = 0;
-        while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
-          const span = this.quantified(this.atom());
-          reach = Math.max(reach, len + span.reach);
-          len += span.len;
-          lines2 += span.lines;
-        }
-        return { len, reach: Math.max(reach, len), lines: lines2 };
-      }
-      atom() {
-        const p = this.p;
-        const from = this.i;
-        const c = p[this.i++];
-        switch (c) {
-          case "\\":
-            return this.escape(from);
-          case "[":
-            this.skipClass();
-            return this.character(from);
-          case "(":
-            return this.group();
-          case "^":
-            return { len: 0, reach: 0, lines: 0 };
-          case "$":
-            return { len: 0, reach: 1, lines: 0 };
-          default:
-            return this.character(from);
-        }
-      }
-      /** One character matched by the source from `from` to here. */
-      character(from) {
-        return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
-      }
-      escape(from) {
-        const p = this.p;
-        const c = p[this.i++] ?? "";
-        if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
-        if (/[1-9]/.test(c)) {
-          while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
-          return UNBOUNDED;
-        }
-        if (c === "k" && p[this.i] === "<") {
-          this.i = p.indexOf(">", this.i) + 1 || p.length;
-          return UNBOUNDED;
-        }
-        const hex3 = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
-        if (c === "x" && hex3(2)) this.i += 2;
-        else if (c === "u" && hex3(4)) this.i += 4;
-        else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
-        return this.character(from);
-      }
-      skipClass() {
-        const p = this.p;
-        while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
-        this.i++;
-      }
-      group() {
-        const p = this.p;
-        let kind = "plain";
-        if (p[this.i] === "?") {
-          const next = p[this.i + 1];
-          if (next === "=" || next === "!") {
-            kind = "ahead";
-            this.i += 2;
-          } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
-            kind = "behind";
-            this.i += 3;
-          } else if (next === "<") {
-            this.i = p.indexOf(">", this.i) + 1;
-          } else {
-            this.i = p.indexOf(":", this.i) + 1;
-          }
-        }
-        const inner = this.alternation();
-        this.i++;
-        if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
-        if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
-        return inner;
-      }
-      /** Apply a quantifier after an atom, if there is one. */
-      quantified(span) {
-        const p = this.p;
-        let max;
-        const c = p[this.i];
-        if (c === "*" || c === "+") {
-          max = Infinity;
-          this.i++;
-        } else if (c === "?") {
-          max = 1;
-          this.i++;
-        } else if (c === "{") {
-          const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
-          if (m === null) return span;
-          max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
-          this.i += m[0].length;
-        } else {
-          return span;
-        }
-        if (p[this.i] === "?") this.i++;
-        if (max === 0) return { len: 0, reach: 0, lines: 0 };
-        if (max === Infinity) {
-          if (span.len === 0) return span;
-          return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
-        }
-        return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
-      }
-    };
-  }
-});
-
-// src/engine/scan-work.ts
-var MAX_DECODED_CHARS, ScanState;
-var init_scan_work = __esm({
-  "src/engine/scan-work.ts"() {
-    "use strict";
-    init_decoders();
-    init_search_budget();
-    MAX_DECODED_CHARS = 1 << 20;
-    ScanState = class {
-      /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
-      constructor(searchLeft, length) {
-        this.searchLeft = searchLeft;
-        this.budget = searchBudget(length);
-        searchLeft.fill(this.budget);
-      }
-      work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
-      limits = [];
-      decode = new DecodeBudget(MAX_DECODED_CHARS);
-      /**
-       * What each anchored rule may still search in this scan: one budget for the scanned text and
-       * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
-       */
-      budget;
-      /** What rule `gate` may still search. */
-      left(gate) {
-        return this.searchLeft[gate];
-      }
-      /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
-      charge(gate, chars2) {
-        this.work.searched += chars2;
-        const left = this.searchLeft[gate] - chars2;
-        this.searchLeft[gate] = left;
-        if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
-        return left >= 0;
-      }
-      /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
-      limit(kind, offset, count, ruleId3) {
-        const nestedAt = this.decode.nestedAt;
-        const at = nestedAt >= 0 ? nestedAt : offset;
-        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId3);
-        if (same === void 0) this.limits.push({ kind, ruleId: ruleId3, offset: at, count });
-        else {
-          same.count += count;
-          same.offset = Math.min(same.offset, at);
-        }
-      }
-    };
-  }
-});
-
 // src/engine/checksums.ts
 import { createHash } from "node:crypto";
 function crc32(ascii) {
@@ -28146,52 +27376,6 @@ var init_checksums = __esm({
   }
 });
 
-// src/engine/entropy.ts
-function shannonEntropy(text2) {
-  const n = text2.length;
-  if (n === 0) return 0;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (c >= 128) {
-      for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
-      return entropyOfAnyText(text2);
-    }
-    if (counts[c] === 0) firstSeen[distinct++] = c;
-    counts[c] = counts[c] + 1;
-  }
-  let bits = 0;
-  for (let k = 0; k < distinct; k++) {
-    const c = firstSeen[k];
-    const p = counts[c] / n;
-    bits -= p * Math.log2(p);
-    counts[c] = 0;
-  }
-  return bits;
-}
-function entropyOfAnyText(text2) {
-  const n = text2.length;
-  const byUnit = /* @__PURE__ */ new Map();
-  for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of byUnit.values()) {
-    const p = count / n;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-var counts, firstSeen;
-var init_entropy = __esm({
-  "src/engine/entropy.ts"() {
-    "use strict";
-    counts = new Int32Array(128);
-    firstSeen = new Int32Array(128);
-  }
-});
-
 // src/engine/path-globs.ts
 function compilePathGlobs(globs) {
   const alternatives = globs.map((glob) => {
@@ -28240,6 +27424,200 @@ function globToSource(glob) {
 var init_path_globs = __esm({
   "src/engine/path-globs.ts"() {
     "use strict";
+  }
+});
+
+// src/engine/char-class.ts
+function charTable(classBody) {
+  const member = new RegExp(`[${classBody}]`);
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (member.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+var init_char_class = __esm({
+  "src/engine/char-class.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/prechecks.ts
+function isQuote(c) {
+  return c === 34 || c === 39 || c === 96;
+}
+function nameEnd(text2, at, max) {
+  const limit = Math.min(text2.length, at + max + 1);
+  let i = at;
+  while (i < limit) {
+    const c = text2.charCodeAt(i);
+    if (c >= 128 || NAME[c] === 0) break;
+    i++;
+  }
+  return i === at || i - at > max ? -1 : i;
+}
+function nameThenAssignment(text2, at) {
+  let i = nameEnd(text2, at, 40);
+  if (i < 0) return false;
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
+  if (isQuote(c)) c = text2.charCodeAt(++i);
+  if (c === 93) c = text2.charCodeAt(++i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
+  return c === 61 || c === 58 || c === 63 || c === 123;
+}
+function nameThenArgumentOrFallback(text2, at) {
+  const end = nameEnd(text2, at, 40);
+  if (end < 0) return false;
+  let i = end;
+  let c = text2.charCodeAt(i);
+  if (c === BACKSLASH) c = text2.charCodeAt(++i);
+  if (isQuote(c)) {
+    c = text2.charCodeAt(++i);
+    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+    if (c === 44) return true;
+  }
+  i = end;
+  c = text2.charCodeAt(i);
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+  const d = text2.charCodeAt(i + 1);
+  return c === 63 && d === 63 || c === 124 && d === 124;
+}
+function precheck(name) {
+  return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
+}
+var NAME, BACKSLASH, SPACE, TAB, PRECHECKS, PRECHECK_NAMES;
+var init_prechecks = __esm({
+  "src/engine/prechecks.ts"() {
+    "use strict";
+    init_char_class();
+    NAME = charTable("\\w.-");
+    BACKSLASH = 92;
+    SPACE = 32;
+    TAB = 9;
+    PRECHECKS = {
+      "name-then-assignment": nameThenAssignment,
+      "name-then-argument-or-fallback": nameThenArgumentOrFallback
+    };
+    PRECHECK_NAMES = Object.keys(PRECHECKS);
+  }
+});
+
+// src/engine/refine/aws-key-id.ts
+function decodeAwsAccountId(keyId) {
+  if (keyId.length !== 20) return void 0;
+  const first = keyId[4];
+  if (first === "I" || first === "J") return void 0;
+  const bytes = base32Decode(keyId.slice(4));
+  if (!bytes || bytes.length < 6) return void 0;
+  let z2 = 0;
+  for (let i = 0; i < 6; i++) z2 = z2 * 256 + bytes[i];
+  const account = Math.floor(z2 % 2 ** 47 / 128);
+  if (account >= 1e12) return void 0;
+  return String(account).padStart(12, "0");
+}
+var awsAccessKeyId;
+var init_aws_key_id = __esm({
+  "src/engine/refine/aws-key-id.ts"() {
+    "use strict";
+    init_checksums();
+    awsAccessKeyId = (secret) => {
+      const prefix = secret.slice(0, 4);
+      const facts = {};
+      const account = decodeAwsAccountId(secret);
+      if (account !== void 0) facts.awsAccount = account;
+      switch (prefix) {
+        case "ASIA":
+          return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-temporary" } };
+        case "ABIA":
+          return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-service-bearer" } };
+        case "AKIA":
+          return { lifetime: "long-lived", facts: { ...facts, keyKind: "iam-long-term" } };
+        default:
+          return { facts };
+      }
+    };
+  }
+});
+
+// src/engine/refine/lifetime.ts
+function lifetimeFromValidity(seconds) {
+  if (seconds <= HOUR + 300) return "ephemeral";
+  if (seconds <= 31 * DAY) return "short-lived";
+  return "expiring";
+}
+function expiryFacts(expSeconds, context3, issuedSeconds) {
+  const expiresAt = new Date(expSeconds * 1e3).toISOString();
+  const expired = expSeconds * 1e3 < context3.now;
+  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
+  return { lifetime, expiresAt, expired };
+}
+var HOUR, DAY;
+var init_lifetime = __esm({
+  "src/engine/refine/lifetime.ts"() {
+    "use strict";
+    HOUR = 3600;
+    DAY = 24 * HOUR;
+  }
+});
+
+// src/engine/refine/azure-sas.ts
+var azureSas;
+var init_azure_sas = __esm({
+  "src/engine/refine/azure-sas.ts"() {
+    "use strict";
+    init_lifetime();
+    azureSas = (secret, context3) => {
+      const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
+      if (!se) return { lifetime: "expiring" };
+      const when = Date.parse(decodeURIComponent(se[1]));
+      if (Number.isNaN(when)) return { lifetime: "expiring" };
+      return { ...expiryFacts(Math.floor(when / 1e3), context3), lifetime: "expiring" };
+    };
+  }
+});
+
+// src/engine/entropy.ts
+function shannonEntropy(text2) {
+  const n = text2.length;
+  if (n === 0) return 0;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    if (c >= 128) {
+      for (let k = 0; k < distinct; k++) counts[firstSeen[k]] = 0;
+      return entropyOfAnyText(text2);
+    }
+    if (counts[c] === 0) firstSeen[distinct++] = c;
+    counts[c] = counts[c] + 1;
+  }
+  let bits = 0;
+  for (let k = 0; k < distinct; k++) {
+    const c = firstSeen[k];
+    const p = counts[c] / n;
+    bits -= p * Math.log2(p);
+    counts[c] = 0;
+  }
+  return bits;
+}
+function entropyOfAnyText(text2) {
+  const n = text2.length;
+  const byUnit = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    byUnit.set(c, (byUnit.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of byUnit.values()) {
+    const p = count / n;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+var counts, firstSeen;
+var init_entropy = __esm({
+  "src/engine/entropy.ts"() {
+    "use strict";
+    counts = new Int32Array(128);
+    firstSeen = new Int32Array(128);
   }
 });
 
@@ -28413,375 +27791,6 @@ var init_placeholders = __esm({
   }
 });
 
-// src/engine/refine/key-body.ts
-function keyBody(armoured) {
-  return keyLines(armoured).filter((line) => !/^[ \t]*[A-Za-z0-9-]+:/.test(line)).join("").replace(/\s+/g, "");
-}
-function keyLines(armoured) {
-  return literalContent(armoured).replace(MARKER, "\n").replace(/\\r\\n|\\[rn]/g, "\n").split(/\r?\n/);
-}
-function literalContent(armoured) {
-  const quote = SPLIT_AFTER_BEGIN.exec(armoured)?.[1];
-  if (quote === void 0) return armoured;
-  return armoured.split(quote).filter((_, i) => i % 2 === 0).join("");
-}
-function isSplitOverLiterals(armoured) {
-  return literalContent(armoured) !== armoured;
-}
-var SPLIT_AFTER_BEGIN, MARKER;
-var init_key_body = __esm({
-  "src/engine/refine/key-body.ts"() {
-    "use strict";
-    SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
-    MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
-  }
-});
-
-// src/engine/prechecks.ts
-function isQuote(c) {
-  return c === 34 || c === 39 || c === 96;
-}
-function nameEnd(text2, at, max) {
-  const limit = Math.min(text2.length, at + max + 1);
-  let i = at;
-  while (i < limit) {
-    const c = text2.charCodeAt(i);
-    if (c >= 128 || NAME[c] === 0) break;
-    i++;
-  }
-  return i === at || i - at > max ? -1 : i;
-}
-function nameThenAssignment(text2, at) {
-  let i = nameEnd(text2, at, 40);
-  if (i < 0) return false;
-  let c = text2.charCodeAt(i);
-  if (c === BACKSLASH) c = text2.charCodeAt(++i);
-  if (isQuote(c)) c = text2.charCodeAt(++i);
-  if (c === 93) c = text2.charCodeAt(++i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
-  return c === 61 || c === 58 || c === 63 || c === 123;
-}
-function nameThenArgumentOrFallback(text2, at) {
-  const end = nameEnd(text2, at, 40);
-  if (end < 0) return false;
-  let i = end;
-  let c = text2.charCodeAt(i);
-  if (c === BACKSLASH) c = text2.charCodeAt(++i);
-  if (isQuote(c)) {
-    c = text2.charCodeAt(++i);
-    for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
-    if (c === 44) return true;
-  }
-  i = end;
-  c = text2.charCodeAt(i);
-  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
-  const d = text2.charCodeAt(i + 1);
-  return c === 63 && d === 63 || c === 124 && d === 124;
-}
-function precheck(name) {
-  return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
-}
-var NAME, BACKSLASH, SPACE, TAB, PRECHECKS, PRECHECK_NAMES;
-var init_prechecks = __esm({
-  "src/engine/prechecks.ts"() {
-    "use strict";
-    init_char_class();
-    NAME = charTable("\\w.-");
-    BACKSLASH = 92;
-    SPACE = 32;
-    TAB = 9;
-    PRECHECKS = {
-      "name-then-assignment": nameThenAssignment,
-      "name-then-argument-or-fallback": nameThenArgumentOrFallback
-    };
-    PRECHECK_NAMES = Object.keys(PRECHECKS);
-  }
-});
-
-// src/engine/refine/credential-file.ts
-function notACredential(value) {
-  if (value.length === 0 || isPlaceholder(value)) return true;
-  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
-  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
-  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
-}
-function isMadeUp(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
-}
-function unquote(secret) {
-  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
-}
-var PASSWORD_NAME, credentialFilePassword, credentialFileValue, WINSCP_MAGIC, WINSCP_FLAG, winscpPassword;
-var init_credential_file = __esm({
-  "src/engine/refine/credential-file.ts"() {
-    "use strict";
-    init_placeholders();
-    PASSWORD_NAME = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
-    credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
-    credentialFileValue = (secret, context3) => {
-      const value = unquote(secret);
-      if (notACredential(secret) || notACredential(value)) return null;
-      if (PASSWORD_NAME.test(context3.before ?? "")) return {};
-      if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
-      return {};
-    };
-    WINSCP_MAGIC = 163;
-    WINSCP_FLAG = 255;
-    winscpPassword = (secret) => {
-      if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
-      const bytes = [];
-      for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
-      let at = 0;
-      const next = () => bytes[at++] ?? -1;
-      const flag = next();
-      let length = flag;
-      if (flag === WINSCP_FLAG) {
-        next();
-        length = next();
-      }
-      const shift = next();
-      if (length <= 0 || shift < 0) return null;
-      at += shift;
-      if (at + length > bytes.length) return null;
-      for (let i = 0; i < length; i++) {
-        const c = next();
-        if (c < 32 || c === 127) return null;
-      }
-      return { facts: { encoding: "winscp-obfuscated" } };
-    };
-  }
-});
-
-// src/engine/refine/jwk.ts
-var MIN_BYTES, jwkPrivateMember;
-var init_jwk = __esm({
-  "src/engine/refine/jwk.ts"() {
-    "use strict";
-    init_entropy();
-    MIN_BYTES = 16;
-    jwkPrivateMember = (secret, context3) => {
-      if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
-      const bytes = Math.floor(secret.length * 6 / 8);
-      if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
-      const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context3.before ?? "")?.[1];
-      return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
-    };
-  }
-});
-
-// src/engine/refine/nkey.ts
-var ROLES, nkeySeed;
-var init_nkey = __esm({
-  "src/engine/refine/nkey.ts"() {
-    "use strict";
-    ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
-    nkeySeed = (secret) => {
-      const role = ROLES[secret[1] ?? ""];
-      return role === void 0 ? null : { facts: { nkeyRole: role } };
-    };
-  }
-});
-
-// src/engine/refine/ntlm.ts
-function field(message, at) {
-  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
-}
-function text(message, buffer, unicode) {
-  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
-  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
-}
-var SIGNATURE, ntlmResponse;
-var init_ntlm = __esm({
-  "src/engine/refine/ntlm.ts"() {
-    "use strict";
-    SIGNATURE = "NTLMSSP\0";
-    ntlmResponse = (secret) => {
-      const message = Buffer.from(secret, "base64");
-      if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
-      const nt = field(message, 20);
-      const domain2 = field(message, 28);
-      const user = field(message, 36);
-      for (const f of [nt, domain2, user]) if (f.offset + f.length > message.length) return null;
-      if (nt.length === 0 || user.length === 0) return null;
-      const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
-      const unicode = (flags & 1) === 1;
-      const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
-      if (domain2.length > 0) facts.domain = text(message, domain2, unicode);
-      return { facts, lifetime: "long-lived" };
-    };
-  }
-});
-
-// src/engine/refine/otp-seed.ts
-var otpSeed;
-var init_otp_seed = __esm({
-  "src/engine/refine/otp-seed.ts"() {
-    "use strict";
-    init_checksums();
-    init_placeholders();
-    otpSeed = (secret) => {
-      const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
-      if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
-      if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
-      const bytes = base32Decode(compact);
-      if (!bytes || bytes.length < 10) return null;
-      const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
-      if (/^[A-Za-z]{5}$/.test(head)) return null;
-      return { facts: { seedBits: String(bytes.length * 8) } };
-    };
-  }
-});
-
-// src/engine/refine/paseto.ts
-var SIGNATURE_BYTES, KEY_BYTES, pasetoToken, paserkKey;
-var init_paseto = __esm({
-  "src/engine/refine/paseto.ts"() {
-    "use strict";
-    SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
-    KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
-    pasetoToken = (secret, context3) => {
-      const parts = secret.split(".");
-      if (parts.length < 3 || parts.length > 4) return null;
-      const [version2, purpose, payload] = parts;
-      const bytes = Buffer.from(payload, "base64url");
-      const signature = SIGNATURE_BYTES[version2] ?? 64;
-      if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
-      const refinement = { facts: { paseto: `${version2}.${purpose}` }, lifetime: "expiring" };
-      if (purpose !== "public") return refinement;
-      let claims;
-      try {
-        claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
-      } catch {
-        return null;
-      }
-      const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
-      const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
-      if (Number.isNaN(when)) return refinement;
-      return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context3.now };
-    };
-    paserkKey = (secret) => {
-      const cut = secret.indexOf(".", 3);
-      const type = secret.slice(0, cut);
-      const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
-      const expected = KEY_BYTES[type];
-      if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
-      return { facts: { paserk: type } };
-    };
-  }
-});
-
-// src/engine/refine/password-hash.ts
-import { createHash as createHash2 } from "node:crypto";
-function hashField(secret) {
-  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
-  return cut < 0 ? secret : secret.slice(cut + 1);
-}
-var SCHEMES, SAMPLE_WORDS, sampleDigests, passwordHash;
-var init_password_hash = __esm({
-  "src/engine/refine/password-hash.ts"() {
-    "use strict";
-    init_placeholders();
-    SCHEMES = [
-      { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
-      { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
-      { name: "md5-crypt", test: /^\$1\$/, length: 22 },
-      { name: "apr1", test: /^\$apr1\$/, length: 22 },
-      { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
-      { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
-      { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
-      { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
-      { name: "sunmd5", test: /^\$md5/, length: 22 },
-      { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
-      { name: "argon2", test: /^(?:argon2)?\$argon2/ },
-      { name: "phpass", test: /^\$[PH]\$/ },
-      { name: "drupal7", test: /^\$S\$/ },
-      { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
-      { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
-      { name: "django-scrypt", test: /^scrypt\$/ },
-      { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
-      { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
-      { name: "ldap", test: /^\{/ },
-      { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
-      { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
-      { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
-      { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
-      { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
-    ];
-    SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
-    sampleDigests = (() => {
-      const out = /* @__PURE__ */ new Set();
-      for (const word of SAMPLE_WORDS) {
-        for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
-          const digest = createHash2(algorithm).update(word).digest();
-          out.add(digest.toString("hex"));
-          out.add(digest.toString("base64"));
-        }
-        const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
-        out.add(`*${mysql}`);
-      }
-      return out;
-    })();
-    passwordHash = (secret) => {
-      if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
-      const scheme = SCHEMES.find((s) => s.test.test(secret));
-      if (scheme === void 0) return null;
-      const field2 = hashField(secret);
-      if (field2.length === 0 || isPlaceholder(field2)) return null;
-      if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
-      const facts = { scheme: scheme.name };
-      const refinement = { facts };
-      if (scheme.name === "bcrypt") {
-        const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
-        if (!(cost >= 4 && cost <= 31)) return null;
-        facts.cost = String(cost);
-      }
-      if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
-        if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
-        refinement.confidence = "medium";
-      }
-      if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
-      return refinement;
-    };
-  }
-});
-
-// src/engine/refine/ldif-password.ts
-var ldifUserPassword;
-var init_ldif_password = __esm({
-  "src/engine/refine/ldif-password.ts"() {
-    "use strict";
-    init_placeholders();
-    ldifUserPassword = (secret, context3) => {
-      let value = secret;
-      if (/::[ \t]*$/.test(context3.before ?? "")) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
-        value = Buffer.from(secret, "base64").toString("utf8");
-        if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
-      }
-      if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
-      return value === secret ? {} : { facts: { encoding: "base64" } };
-    };
-  }
-});
-
-// src/engine/refine/sql-password.ts
-var SERVER_HASH, sqlStatementPassword;
-var init_sql_password = __esm({
-  "src/engine/refine/sql-password.ts"() {
-    "use strict";
-    init_placeholders();
-    SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
-    sqlStatementPassword = (secret) => {
-      if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
-      if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
-      return {};
-    };
-  }
-});
-
 // src/engine/generic/words.ts
 function looksGenerated(v) {
   if (v.length < 24 || shannonEntropy(v) < 4) return false;
@@ -28851,7 +27860,7 @@ var init_words = __esm({
 
 // src/engine/generic/code.ts
 function notALiteral(v, site, before, after) {
-  if (MARKER2.test(v)) return true;
+  if (MARKER.test(v)) return true;
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
   if (isKeyboardMash(v)) return true;
@@ -28922,7 +27931,7 @@ function isCodeReference(v, site, before, after) {
   const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
   return label.length > 0 && label === fold(v);
 }
-var TYPE_NAMES, RECEIVERS, MARKER2;
+var TYPE_NAMES, RECEIVERS, MARKER;
 var init_code = __esm({
   "src/engine/generic/code.ts"() {
     "use strict";
@@ -28973,7 +27982,7 @@ var init_code = __esm({
       "basic"
     ]);
     RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
-    MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+    MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
   }
 });
 
@@ -29040,7 +28049,7 @@ function nameKind(name) {
   const parts = lower.split(/[.:]+/).filter(Boolean);
   const tail = parts[parts.length - 1] ?? lower;
   const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
-  if (PASSWORD_NAME2.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
+  if (PASSWORD_NAME.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
   if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
   if (/licen[cs]e$/.test(last)) return "weak-key";
   if (/key/.test(last)) {
@@ -29056,13 +28065,13 @@ function fileKind(path16) {
   if (dot <= 0) return "other";
   return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
 }
-var NAME_CHAR, WRAPPER, PASSWORD_NAME2, NAMED_KEY, CODE_EXTENSIONS;
+var NAME_CHAR, WRAPPER, PASSWORD_NAME, NAMED_KEY, CODE_EXTENSIONS;
 var init_names = __esm({
   "src/engine/generic/names.ts"() {
     "use strict";
     NAME_CHAR = /[\w$.:@-]/;
     WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
-    PASSWORD_NAME2 = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
     CODE_EXTENSIONS = /* @__PURE__ */ new Set([
       "js",
@@ -29425,172 +28434,14 @@ var init_generic_value = __esm({
   }
 });
 
-// src/engine/refine.ts
-import { createHmac } from "node:crypto";
-function lifetimeFromValidity(seconds) {
-  if (seconds <= HOUR + 300) return "ephemeral";
-  if (seconds <= 31 * DAY) return "short-lived";
-  return "expiring";
-}
-function expiryFacts(expSeconds, context3, issuedSeconds) {
-  const expiresAt = new Date(expSeconds * 1e3).toISOString();
-  const expired = expSeconds * 1e3 < context3.now;
-  const lifetime = issuedSeconds !== void 0 ? lifetimeFromValidity(expSeconds - issuedSeconds) : "expiring";
-  return { lifetime, expiresAt, expired };
-}
-function decodeBase64Json(segment) {
-  try {
-    const text2 = Buffer.from(segment, "base64url").toString("utf8");
-    if (!text2.startsWith("{")) return void 0;
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function decodeAwsAccountId(keyId) {
-  if (keyId.length !== 20) return void 0;
-  const first = keyId[4];
-  if (first === "I" || first === "J") return void 0;
-  const bytes = base32Decode(keyId.slice(4));
-  if (!bytes || bytes.length < 6) return void 0;
-  let z2 = 0;
-  for (let i = 0; i < 6; i++) z2 = z2 * 256 + bytes[i];
-  const account = Math.floor(z2 % 2 ** 47 / 128);
-  if (account >= 1e12) return void 0;
-  return String(account).padStart(12, "0");
-}
-function signedWithPublishedKey(alg, parts) {
-  const hash2 = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
-  if (hash2 === void 0 || parts.length !== 3) return false;
-  const signingInput = `${parts[0]}.${parts[1]}`;
-  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash2, key).update(signingInput).digest("base64url") === parts[2]);
-}
-function signatureFits(alg, signature) {
-  const bytes = Math.floor(signature.length * 3 / 4);
-  const exact = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
-  const size2 = exact[alg];
-  if (size2 !== void 0) return bytes === size2;
-  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
-  return true;
-}
-function isEncryptedOpenSsh(kind, body) {
-  if (kind !== "OPENSSH") return false;
-  const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
-  if (!head.startsWith("openssh-key-v1\0")) return false;
-  return !head.slice(15, 23).includes("none");
-}
-function refiner(name) {
-  return REFINERS.get(name);
-}
-var HOUR, DAY, awsAccessKeyId, jwt, PUBLISHED_HMAC_KEYS, azureSas, discordBotToken, privateKey, pypiMacaroon, basicAuth, basicCredentialsPassword, basicCredentials, ntlmAuthenticate, jwtRule, REFINERS;
-var init_refine = __esm({
-  "src/engine/refine.ts"() {
+// src/engine/refine/basic-auth.ts
+var basicAuth, basicCredentialsPassword, basicCredentials;
+var init_basic_auth = __esm({
+  "src/engine/refine/basic-auth.ts"() {
     "use strict";
-    init_checksums();
     init_entropy();
     init_placeholders();
-    init_key_body();
-    init_credential_file();
-    init_jwk();
-    init_nkey();
-    init_ntlm();
-    init_otp_seed();
-    init_paseto();
-    init_password_hash();
-    init_ldif_password();
-    init_sql_password();
     init_generic_value();
-    HOUR = 3600;
-    DAY = 24 * HOUR;
-    awsAccessKeyId = (secret) => {
-      const prefix = secret.slice(0, 4);
-      const facts = {};
-      const account = decodeAwsAccountId(secret);
-      if (account !== void 0) facts.awsAccount = account;
-      switch (prefix) {
-        case "ASIA":
-          return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-temporary" } };
-        case "ABIA":
-          return { lifetime: "short-lived", facts: { ...facts, keyKind: "sts-service-bearer" } };
-        case "AKIA":
-          return { lifetime: "long-lived", facts: { ...facts, keyKind: "iam-long-term" } };
-        default:
-          return { facts };
-      }
-    };
-    jwt = (secret, context3) => {
-      const parts = secret.split(".");
-      if (parts.length < 2) return null;
-      const header = decodeBase64Json(parts[0]);
-      const payload = decodeBase64Json(parts[1]);
-      if (!isRecord(header) || !isRecord(payload)) return null;
-      const facts = {};
-      if (typeof header.alg === "string") facts.alg = header.alg;
-      if (typeof payload.iss === "string") facts.issuer = payload.iss.slice(0, 200);
-      const unsigned = typeof header.alg === "string" && header.alg.toLowerCase() === "none";
-      const handMade = !unsigned && typeof header.alg === "string" && !signatureFits(header.alg, parts[2] ?? "");
-      if (handMade) facts.signature = "does not fit the algorithm";
-      else if (typeof header.alg === "string" && signedWithPublishedKey(header.alg, parts)) facts.signature = "made with a published example key";
-      const confidence = unsigned || handMade ? "low" : void 0;
-      if (typeof payload.exp === "number" && Number.isFinite(payload.exp)) {
-        const iat = typeof payload.iat === "number" ? payload.iat : void 0;
-        return { ...expiryFacts(payload.exp, context3, iat), facts, confidence };
-      }
-      return { lifetime: "long-lived", facts, confidence };
-    };
-    PUBLISHED_HMAC_KEYS = ["secret", "your-256-bit-secret", "your-384-bit-secret", "your-512-bit-secret", "your-secret-key", "secretkey", "mysecret", "my-secret", "supersecret", "password", "key", "shhhhh", "changeme", "test"];
-    azureSas = (secret, context3) => {
-      const se = /(?:^|[?&])se=([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}(?::|%3A)[0-9]{2}(?:(?::|%3A)[0-9]{2})?Z?)?)/i.exec(secret);
-      if (!se) return { lifetime: "expiring" };
-      const when = Date.parse(decodeURIComponent(se[1]));
-      if (Number.isNaN(when)) return { lifetime: "expiring" };
-      return { ...expiryFacts(Math.floor(when / 1e3), context3), lifetime: "expiring" };
-    };
-    discordBotToken = (secret) => {
-      const first = secret.split(".")[0] ?? "";
-      let decoded;
-      try {
-        decoded = Buffer.from(first, "base64url").toString("latin1");
-      } catch {
-        return null;
-      }
-      if (!/^[0-9]{15,21}$/.test(decoded)) return null;
-      return { facts: { botUserId: decoded } };
-    };
-    privateKey = (secret) => {
-      const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
-      const kind = (header?.[1] ?? "").trim() || "PKCS8";
-      const body = keyBody(secret);
-      if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
-      const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
-      const facts = { keyType: kind };
-      if (encrypted) facts.encrypted = "true";
-      if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
-      return { lifetime: "long-lived", facts, confidence: encrypted ? "medium" : "high" };
-    };
-    pypiMacaroon = (secret, context3) => {
-      let bytes;
-      try {
-        bytes = Buffer.from(secret.replace(/^pypi-/, ""), "base64url");
-      } catch {
-        return null;
-      }
-      if (bytes[0] !== 2) return null;
-      const text2 = bytes.toString("latin1");
-      const facts = {};
-      const location = /\x01\x08([a-z.]{8})/.exec(text2);
-      if (location) facts.registry = location[1];
-      const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text2) ?? /"exp":\s*([0-9]{9,11})/.exec(text2);
-      if (expiry) {
-        const exp = Number(expiry[1]);
-        const nbf = expiry[2] !== void 0 ? Number(expiry[2]) : void 0;
-        return { ...expiryFacts(exp, context3, nbf), facts };
-      }
-      return { lifetime: "long-lived", facts };
-    };
     basicAuth = (secret) => {
       let decoded;
       try {
@@ -29626,6 +28477,182 @@ var init_refine = __esm({
       if (key === void 0 || isPlaceholder(key) || shannonEntropy(key) < 4 || !/[0-9]/.test(key) || !/[A-Za-z]/.test(key)) return null;
       return { facts: { username: "an API key" } };
     };
+  }
+});
+
+// src/engine/refine/credential-file.ts
+function notACredential(value) {
+  if (value.length === 0 || isPlaceholder(value)) return true;
+  if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
+  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
+}
+function isMadeUp(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+}
+function unquote(secret) {
+  return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
+}
+var PASSWORD_NAME2, credentialFilePassword, credentialFileValue, WINSCP_MAGIC, WINSCP_FLAG, winscpPassword;
+var init_credential_file = __esm({
+  "src/engine/refine/credential-file.ts"() {
+    "use strict";
+    init_placeholders();
+    PASSWORD_NAME2 = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
+    credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};
+    credentialFileValue = (secret, context3) => {
+      const value = unquote(secret);
+      if (notACredential(secret) || notACredential(value)) return null;
+      if (PASSWORD_NAME2.test(context3.before ?? "")) return {};
+      if (value.length < 8 || /^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return null;
+      return {};
+    };
+    WINSCP_MAGIC = 163;
+    WINSCP_FLAG = 255;
+    winscpPassword = (secret) => {
+      if (!/^(?:[0-9A-F]{2})+$/i.test(secret)) return null;
+      const bytes = [];
+      for (let i = 0; i < secret.length; i += 2) bytes.push(~(Number.parseInt(secret.slice(i, i + 2), 16) ^ WINSCP_MAGIC) & 255);
+      let at = 0;
+      const next = () => bytes[at++] ?? -1;
+      const flag = next();
+      let length = flag;
+      if (flag === WINSCP_FLAG) {
+        next();
+        length = next();
+      }
+      const shift = next();
+      if (length <= 0 || shift < 0) return null;
+      at += shift;
+      if (at + length > bytes.length) return null;
+      for (let i = 0; i < length; i++) {
+        const c = next();
+        if (c < 32 || c === 127) return null;
+      }
+      return { facts: { encoding: "winscp-obfuscated" } };
+    };
+  }
+});
+
+// src/engine/refine/discord.ts
+var discordBotToken;
+var init_discord = __esm({
+  "src/engine/refine/discord.ts"() {
+    "use strict";
+    discordBotToken = (secret) => {
+      const first = secret.split(".")[0] ?? "";
+      let decoded;
+      try {
+        decoded = Buffer.from(first, "base64url").toString("latin1");
+      } catch {
+        return null;
+      }
+      if (!/^[0-9]{15,21}$/.test(decoded)) return null;
+      return { facts: { botUserId: decoded } };
+    };
+  }
+});
+
+// src/engine/refine/jwk.ts
+var MIN_BYTES, jwkPrivateMember;
+var init_jwk = __esm({
+  "src/engine/refine/jwk.ts"() {
+    "use strict";
+    init_entropy();
+    MIN_BYTES = 16;
+    jwkPrivateMember = (secret, context3) => {
+      if (!/^[A-Za-z0-9_-]+$/.test(secret)) return null;
+      const bytes = Math.floor(secret.length * 6 / 8);
+      if (bytes < MIN_BYTES || shannonEntropy(secret) < 3.5) return null;
+      const member = /["']?(d|p|q|dp|dq|qi|k)["']?\s*:\s*["']$/.exec(context3.before ?? "")?.[1];
+      return { facts: { jwkMember: member ?? "d", keyBits: String(bytes * 8) } };
+    };
+  }
+});
+
+// src/engine/refine/jwt.ts
+import { createHmac } from "node:crypto";
+function decodeBase64Json(segment) {
+  try {
+    const text2 = Buffer.from(segment, "base64url").toString("utf8");
+    if (!text2.startsWith("{")) return void 0;
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function signedWithPublishedKey(alg, parts) {
+  const hash2 = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
+  if (hash2 === void 0 || parts.length !== 3) return false;
+  const signingInput = `${parts[0]}.${parts[1]}`;
+  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash2, key).update(signingInput).digest("base64url") === parts[2]);
+}
+function signatureFits(alg, signature) {
+  const bytes = Math.floor(signature.length * 3 / 4);
+  const exact = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64, ES256K: 64 };
+  const size2 = exact[alg];
+  if (size2 !== void 0) return bytes === size2;
+  if (/^[RP]S(?:256|384|512)$/.test(alg)) return bytes >= 128 && bytes <= 1024;
+  return true;
+}
+var jwt, PUBLISHED_HMAC_KEYS, jwtRule;
+var init_jwt = __esm({
+  "src/engine/refine/jwt.ts"() {
+    "use strict";
+    init_lifetime();
+    jwt = (secret, context3) => {
+      const parts = secret.split(".");
+      if (parts.length < 2) return null;
+      const header = decodeBase64Json(parts[0]);
+      const payload = decodeBase64Json(parts[1]);
+      if (!isRecord(header) || !isRecord(payload)) return null;
+      const facts = {};
+      if (typeof header.alg === "string") facts.alg = header.alg;
+      if (typeof payload.iss === "string") facts.issuer = payload.iss.slice(0, 200);
+      const unsigned = typeof header.alg === "string" && header.alg.toLowerCase() === "none";
+      const handMade = !unsigned && typeof header.alg === "string" && !signatureFits(header.alg, parts[2] ?? "");
+      if (handMade) facts.signature = "does not fit the algorithm";
+      else if (typeof header.alg === "string" && signedWithPublishedKey(header.alg, parts)) facts.signature = "made with a published example key";
+      const confidence = unsigned || handMade ? "low" : void 0;
+      if (typeof payload.exp === "number" && Number.isFinite(payload.exp)) {
+        const iat = typeof payload.iat === "number" ? payload.iat : void 0;
+        return { ...expiryFacts(payload.exp, context3, iat), facts, confidence };
+      }
+      return { lifetime: "long-lived", facts, confidence };
+    };
+    PUBLISHED_HMAC_KEYS = ["secret", "your-256-bit-secret", "your-384-bit-secret", "your-512-bit-secret", "your-secret-key", "secretkey", "mysecret", "my-secret", "supersecret", "password", "key", "shhhhh", "changeme", "test"];
+    jwtRule = (secret, context3) => {
+      const refined = jwt(secret, context3);
+      if (refined === null || refined.facts?.signature !== void 0) return null;
+      return refined;
+    };
+  }
+});
+
+// src/engine/refine/nkey.ts
+var ROLES, nkeySeed;
+var init_nkey = __esm({
+  "src/engine/refine/nkey.ts"() {
+    "use strict";
+    ROLES = { U: "user", A: "account", O: "operator", N: "server", C: "cluster", X: "curve", P: "private" };
+    nkeySeed = (secret) => {
+      const role = ROLES[secret[1] ?? ""];
+      return role === void 0 ? null : { facts: { nkeyRole: role } };
+    };
+  }
+});
+
+// src/engine/refine/ntlm-authenticate.ts
+var ntlmAuthenticate;
+var init_ntlm_authenticate = __esm({
+  "src/engine/refine/ntlm-authenticate.ts"() {
+    "use strict";
     ntlmAuthenticate = (secret) => {
       const bytes = Buffer.from(secret, "base64");
       if (bytes.length < 64 || bytes.toString("latin1", 0, 8) !== "NTLMSSP\0" || bytes.readUInt32LE(8) !== 3) return null;
@@ -29640,11 +28667,311 @@ var init_refine = __esm({
       if (name !== "") facts.username = name.slice(0, 100);
       return { facts };
     };
-    jwtRule = (secret, context3) => {
-      const refined = jwt(secret, context3);
-      if (refined === null || refined.facts?.signature !== void 0) return null;
-      return refined;
+  }
+});
+
+// src/engine/refine/ntlm.ts
+function field(message, at) {
+  return { length: message.readUInt16LE(at), offset: message.readUInt32LE(at + 4) };
+}
+function text(message, buffer, unicode) {
+  const bytes = message.subarray(buffer.offset, buffer.offset + buffer.length);
+  return (unicode ? bytes.toString("utf16le") : bytes.toString("latin1")).replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
+}
+var SIGNATURE, ntlmResponse;
+var init_ntlm = __esm({
+  "src/engine/refine/ntlm.ts"() {
+    "use strict";
+    SIGNATURE = "NTLMSSP\0";
+    ntlmResponse = (secret) => {
+      const message = Buffer.from(secret, "base64");
+      if (message.length < 64 || message.toString("latin1", 0, 8) !== SIGNATURE || message.readUInt32LE(8) !== 3) return null;
+      const nt = field(message, 20);
+      const domain2 = field(message, 28);
+      const user = field(message, 36);
+      for (const f of [nt, domain2, user]) if (f.offset + f.length > message.length) return null;
+      if (nt.length === 0 || user.length === 0) return null;
+      const flags = message.length >= 64 ? message.readUInt32LE(60) : 0;
+      const unicode = (flags & 1) === 1;
+      const facts = { ntlm: nt.length === 24 ? "NetNTLMv1" : "NetNTLMv2", username: text(message, user, unicode) };
+      if (domain2.length > 0) facts.domain = text(message, domain2, unicode);
+      return { facts, lifetime: "long-lived" };
     };
+  }
+});
+
+// src/engine/refine/otp-seed.ts
+var otpSeed;
+var init_otp_seed = __esm({
+  "src/engine/refine/otp-seed.ts"() {
+    "use strict";
+    init_checksums();
+    init_placeholders();
+    otpSeed = (secret) => {
+      const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
+      if (!/^[A-Z2-7]{16,128}$/.test(compact) || isPlaceholder(compact)) return null;
+      if (/secret|token|passw|example|test|seed/i.test(secret) || !/[2-7]/.test(compact)) return null;
+      const bytes = base32Decode(compact);
+      if (!bytes || bytes.length < 10) return null;
+      const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+      if (/^[A-Za-z]{5}$/.test(head)) return null;
+      return { facts: { seedBits: String(bytes.length * 8) } };
+    };
+  }
+});
+
+// src/engine/refine/paseto.ts
+var SIGNATURE_BYTES, KEY_BYTES, pasetoToken, paserkKey;
+var init_paseto = __esm({
+  "src/engine/refine/paseto.ts"() {
+    "use strict";
+    SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
+    KEY_BYTES = { "k1.local": 32, "k2.local": 32, "k3.local": 32, "k4.local": 32, "k2.secret": 64, "k4.secret": 64, "k3.secret": 48 };
+    pasetoToken = (secret, context3) => {
+      const parts = secret.split(".");
+      if (parts.length < 3 || parts.length > 4) return null;
+      const [version2, purpose, payload] = parts;
+      const bytes = Buffer.from(payload, "base64url");
+      const signature = SIGNATURE_BYTES[version2] ?? 64;
+      if (bytes.length < (purpose === "local" ? 56 : signature + 2)) return null;
+      const refinement = { facts: { paseto: `${version2}.${purpose}` }, lifetime: "expiring" };
+      if (purpose !== "public") return refinement;
+      let claims;
+      try {
+        claims = JSON.parse(bytes.subarray(0, bytes.length - signature).toString("utf8"));
+      } catch {
+        return null;
+      }
+      const exp = typeof claims === "object" && claims !== null ? claims.exp : void 0;
+      const when = typeof exp === "string" ? Date.parse(exp) : Number.NaN;
+      if (Number.isNaN(when)) return refinement;
+      return { ...refinement, expiresAt: new Date(when).toISOString(), expired: when < context3.now };
+    };
+    paserkKey = (secret) => {
+      const cut = secret.indexOf(".", 3);
+      const type = secret.slice(0, cut);
+      const bytes = Buffer.from(secret.slice(cut + 1), "base64url");
+      const expected = KEY_BYTES[type];
+      if (expected !== void 0 ? bytes.length !== expected : bytes.length < 32) return null;
+      return { facts: { paserk: type } };
+    };
+  }
+});
+
+// src/engine/refine/password-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+function hashField(secret) {
+  const cut = Math.max(secret.lastIndexOf("$"), secret.lastIndexOf("}"), secret.lastIndexOf(":"));
+  return cut < 0 ? secret : secret.slice(cut + 1);
+}
+var SCHEMES, SAMPLE_WORDS, sampleDigests, passwordHash;
+var init_password_hash = __esm({
+  "src/engine/refine/password-hash.ts"() {
+    "use strict";
+    init_placeholders();
+    SCHEMES = [
+      { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
+      { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
+      { name: "md5-crypt", test: /^\$1\$/, length: 22 },
+      { name: "apr1", test: /^\$apr1\$/, length: 22 },
+      { name: "sha256-crypt", test: /^\$5\$/, length: 43 },
+      { name: "sha512-crypt", test: /^\$6\$/, length: 86 },
+      { name: "yescrypt", test: /^\$g?y\$/, length: 43 },
+      { name: "scrypt-crypt", test: /^\$7\$/, length: 43 },
+      { name: "sunmd5", test: /^\$md5/, length: 22 },
+      { name: "netbsd-sha1-crypt", test: /^\$sha1\$/, length: 28 },
+      { name: "argon2", test: /^(?:argon2)?\$argon2/ },
+      { name: "phpass", test: /^\$[PH]\$/ },
+      { name: "drupal7", test: /^\$S\$/ },
+      { name: "passlib", test: /^\$(?:pbkdf2|scrypt)/ },
+      { name: "django-pbkdf2", test: /^pbkdf2_sha/ },
+      { name: "django-scrypt", test: /^scrypt\$/ },
+      { name: "django-salted-digest", test: /^(?:sha1|md5)\$/ },
+      { name: "werkzeug", test: /^(?:pbkdf2|scrypt):/ },
+      { name: "ldap", test: /^\{/ },
+      { name: "mysql-native", test: /^\*[0-9A-F]{40}$/ },
+      { name: "postgres-md5", test: /^md5[0-9a-f]{32}$/ },
+      { name: "postgres-scram-sha-256", test: /^SCRAM-SHA-256\$/ },
+      { name: "des-crypt", test: /^[./0-9A-Za-z]{13}$/ },
+      { name: "hex-digest", test: /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i }
+    ];
+    SAMPLE_WORDS = ["", "password", "passwd", "secret", "changeme"];
+    sampleDigests = (() => {
+      const out = /* @__PURE__ */ new Set();
+      for (const word of SAMPLE_WORDS) {
+        for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
+          const digest = createHash2(algorithm).update(word).digest();
+          out.add(digest.toString("hex"));
+          out.add(digest.toString("base64"));
+        }
+        const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
+        out.add(`*${mysql}`);
+      }
+      return out;
+    })();
+    passwordHash = (secret) => {
+      if (/^[!*]/.test(secret) && !/^\*[0-9A-F]{40}$/.test(secret)) return null;
+      const scheme = SCHEMES.find((s) => s.test.test(secret));
+      if (scheme === void 0) return null;
+      const field2 = hashField(secret);
+      if (field2.length === 0 || isPlaceholder(field2)) return null;
+      if (sampleDigests.has(secret.toLowerCase()) || sampleDigests.has(secret) || sampleDigests.has(field2) || sampleDigests.has(field2.toLowerCase())) return null;
+      const facts = { scheme: scheme.name };
+      const refinement = { facts };
+      if (scheme.name === "bcrypt") {
+        const cost = Number(/\$2[abxy]\$([0-9]{2})\$/.exec(secret)?.[1]);
+        if (!(cost >= 4 && cost <= 31)) return null;
+        facts.cost = String(cost);
+      }
+      if (scheme.name === "des-crypt" || scheme.name === "hex-digest") {
+        if (/^[a-z]+$/i.test(field2) || /^[0-9]+$/.test(field2)) return null;
+        refinement.confidence = "medium";
+      }
+      if (scheme.length !== void 0 && field2.length !== scheme.length) refinement.confidence = "medium";
+      return refinement;
+    };
+  }
+});
+
+// src/engine/refine/key-body.ts
+function keyBody(armoured) {
+  return keyLines(armoured).filter((line) => !/^[ \t]*[A-Za-z0-9-]+:/.test(line)).join("").replace(/\s+/g, "");
+}
+function keyLines(armoured) {
+  return literalContent(armoured).replace(MARKER2, "\n").replace(/\\r\\n|\\[rn]/g, "\n").split(/\r?\n/);
+}
+function literalContent(armoured) {
+  const quote = SPLIT_AFTER_BEGIN.exec(armoured)?.[1];
+  if (quote === void 0) return armoured;
+  return armoured.split(quote).filter((_, i) => i % 2 === 0).join("");
+}
+function isSplitOverLiterals(armoured) {
+  return literalContent(armoured) !== armoured;
+}
+var SPLIT_AFTER_BEGIN, MARKER2;
+var init_key_body = __esm({
+  "src/engine/refine/key-body.ts"() {
+    "use strict";
+    SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
+    MARKER2 = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
+  }
+});
+
+// src/engine/refine/private-key.ts
+function isEncryptedOpenSsh(kind, body) {
+  if (kind !== "OPENSSH") return false;
+  const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
+  if (!head.startsWith("openssh-key-v1\0")) return false;
+  return !head.slice(15, 23).includes("none");
+}
+var privateKey;
+var init_private_key = __esm({
+  "src/engine/refine/private-key.ts"() {
+    "use strict";
+    init_key_body();
+    privateKey = (secret) => {
+      const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
+      const kind = (header?.[1] ?? "").trim() || "PKCS8";
+      const body = keyBody(secret);
+      if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
+      const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
+      const facts = { keyType: kind };
+      if (encrypted) facts.encrypted = "true";
+      if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
+      return { lifetime: "long-lived", facts, confidence: encrypted ? "medium" : "high" };
+    };
+  }
+});
+
+// src/engine/refine/pypi.ts
+var pypiMacaroon;
+var init_pypi = __esm({
+  "src/engine/refine/pypi.ts"() {
+    "use strict";
+    init_lifetime();
+    pypiMacaroon = (secret, context3) => {
+      let bytes;
+      try {
+        bytes = Buffer.from(secret.replace(/^pypi-/, ""), "base64url");
+      } catch {
+        return null;
+      }
+      if (bytes[0] !== 2) return null;
+      const text2 = bytes.toString("latin1");
+      const facts = {};
+      const location = /\x01\x08([a-z.]{8})/.exec(text2);
+      if (location) facts.registry = location[1];
+      const expiry = /\[0,\s*([0-9]{9,11}),\s*([0-9]{9,11})\]/.exec(text2) ?? /"exp":\s*([0-9]{9,11})/.exec(text2);
+      if (expiry) {
+        const exp = Number(expiry[1]);
+        const nbf = expiry[2] !== void 0 ? Number(expiry[2]) : void 0;
+        return { ...expiryFacts(exp, context3, nbf), facts };
+      }
+      return { lifetime: "long-lived", facts };
+    };
+  }
+});
+
+// src/engine/refine/ldif-password.ts
+var ldifUserPassword;
+var init_ldif_password = __esm({
+  "src/engine/refine/ldif-password.ts"() {
+    "use strict";
+    init_placeholders();
+    ldifUserPassword = (secret, context3) => {
+      let value = secret;
+      if (/::[ \t]*$/.test(context3.before ?? "")) {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 !== 0) return null;
+        value = Buffer.from(secret, "base64").toString("utf8");
+        if (!/^[\x20-\x7e]{1,256}$/.test(value)) return null;
+      }
+      if (/^\{[A-Za-z0-9-]{2,20}\}/.test(value) || isPlaceholder(value)) return null;
+      return value === secret ? {} : { facts: { encoding: "base64" } };
+    };
+  }
+});
+
+// src/engine/refine/sql-password.ts
+var SERVER_HASH, sqlStatementPassword;
+var init_sql_password = __esm({
+  "src/engine/refine/sql-password.ts"() {
+    "use strict";
+    init_placeholders();
+    SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
+    sqlStatementPassword = (secret) => {
+      if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
+      if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
+      return {};
+    };
+  }
+});
+
+// src/engine/refine.ts
+function refiner(name) {
+  return REFINERS.get(name);
+}
+var REFINERS;
+var init_refine = __esm({
+  "src/engine/refine.ts"() {
+    "use strict";
+    init_aws_key_id();
+    init_azure_sas();
+    init_basic_auth();
+    init_credential_file();
+    init_discord();
+    init_jwk();
+    init_jwt();
+    init_nkey();
+    init_ntlm_authenticate();
+    init_ntlm();
+    init_otp_seed();
+    init_paseto();
+    init_password_hash();
+    init_private_key();
+    init_pypi();
+    init_ldif_password();
+    init_sql_password();
+    init_generic_value();
     REFINERS = /* @__PURE__ */ new Map([
       ["generic-secret-value", genericSecretValue],
       ["generic-password-value", genericPasswordValue],
@@ -29674,89 +29001,321 @@ var init_refine = __esm({
   }
 });
 
-// src/engine/detector.ts
-function windowShape(before, after, multiline) {
-  return { before, after, multiline };
+// src/engine/keyword-scan-wasm.ts
+var KEYWORD_SCAN_WASM;
+var init_keyword_scan_wasm = __esm({
+  "src/engine/keyword-scan-wasm.ts"() {
+    "use strict";
+    KEYWORD_SCAN_WASM = "AGFzbQEAAAABGgJgBn9/f39/fwF/YAt/f39/f39/f39/fwF/AwMCAAEFAwEAAQcRAgZtZW1vcnkCAARzY2FuAAEKuQMCTgECfyADIAAgBW5BAnRqKAIAIQYCQANAIAQgBkECdGooAgAhByAHQQBIDQEgAiAHNgIAIAIgATYCBCACQQhqIQIgBkEBaiEGDAALCyACC+cCAQx/IAAgAWohDiAAIAFBAXZqIQ0gACELIA0gA2shDCAMIABIBEAgACEMCyAAIAJqIRUgDSAVIA0gFUsbIRYgCSETIAohFAJAA0AgCyANTw0BIAUgD2ogBCALLQAAQQJ0aigCAGooAgAhESAFIBBqIAQgDC0AAEECdGooAgBqKAIAIRIgC0EBaiELIAxBAWohDCARQQBOBEAgESEPBSARQX9zIQ8gCyAVSwRAIA8gCyAAayATIAYgByAIEAAhEwsLIBJBAE4EQCASIRAFIBJBf3MhECAMIBZLBEAgECAMIABrIBQgBiAHIAgQACEUCwsMAAsLAkADQCAMIA5PDQEgBSAQaiAEIAwtAABBAnRqKAIAaigCACESIAxBAWohDCASQQBOBEAgEiEQBSASQX9zIRAgDCAWSwRAIBAgDCAAayAUIAYgByAIEAAhFAsLDAALC0EAIBQgCmtBA3Y2AgAgEyAJa0EDdgs=";
+  }
+});
+
+// src/engine/keyword-wasm.ts
+function align(offset) {
+  return offset + 15 & ~15;
 }
-function captureGroupCount(pattern) {
-  let count = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") {
-      if (pattern[i + 1] !== "?") count++;
-      else if (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!") count++;
+function wasmKeywordScanner() {
+  if (shared === void 0) {
+    try {
+      shared = wasmApi ? new WasmKeywordScanner(wasmApi, new wasmApi.Module(Buffer.from(KEYWORD_SCAN_WASM, "base64"))) : null;
+    } catch {
+      shared = null;
     }
   }
-  return count;
+  return shared ?? void 0;
 }
-function compileRule(rule) {
-  let regex;
-  try {
-    regex = new RegExp(rule.pattern, `gd${rule.ignore_case ? "i" : ""}`);
-  } catch (error63) {
-    throw new RuleCompileError(rule.id, "pattern", `does not compile: ${error63.message}`);
+function disableWasmKeywordScanner() {
+  shared = null;
+}
+var WASM_BLOCK, PAGE, wasmApi, WasmKeywordScanner, shared;
+var init_keyword_wasm = __esm({
+  "src/engine/keyword-wasm.ts"() {
+    "use strict";
+    init_keyword_scan_wasm();
+    WASM_BLOCK = 256 * 1024;
+    PAGE = 65536;
+    wasmApi = globalThis.WebAssembly;
+    WasmKeywordScanner = class {
+      memory;
+      scanBlock;
+      u8;
+      i32;
+      loaded;
+      layout;
+      constructor(api, module) {
+        const instance = new api.Instance(module, {});
+        this.memory = instance.exports.memory;
+        this.scanBlock = instance.exports.scan;
+        this.u8 = new Uint8Array(this.memory.buffer);
+        this.i32 = new Int32Array(this.memory.buffer);
+      }
+      /**
+       * Scan `bytes` with the automaton of `tables`, calling `take(hits, count, offset)` for each
+       * block's hits (flat [keyword, end] pairs in `hits`, ends relative to `offset`), in text order.
+       * Stops after the block in which `keepGoing()` turns false. Only hits ending after `startAfter`
+       * are taken (the first block starts early enough to see keywords that cross it).
+       */
+      scan(tables, bytes, take, keepGoing, startAfter = 0) {
+        const layout = this.load(tables);
+        const overlap = Math.max(0, tables.maxLength - 1);
+        const n = bytes.length;
+        for (let start = startAfter; start < n && keepGoing(); start += WASM_BLOCK) {
+          const from = Math.max(0, start - overlap);
+          const to = Math.min(n, start + WASM_BLOCK);
+          this.u8.set(bytes.subarray(from, to), layout.text);
+          const first = this.scanBlock(
+            layout.text,
+            to - from,
+            start - from,
+            overlap,
+            layout.cls,
+            layout.delta,
+            layout.os,
+            layout.outs,
+            tables.classes * 4,
+            layout.hits1,
+            layout.hits2
+          );
+          const second = this.i32[0];
+          take(this.i32, layout.hits1 >> 2, first, from);
+          take(this.i32, layout.hits2 >> 2, second, from);
+        }
+      }
+      /** Copy an automaton's tables into memory (growing it as needed), unless they are there already. */
+      load(tables) {
+        if (this.loaded === tables && this.layout) return this.layout;
+        const overlap = Math.max(0, tables.maxLength - 1);
+        const hitBytes = (WASM_BLOCK / 2 + 2 * overlap + 16) * tables.maxOutputs * 8;
+        const cls = 16;
+        const delta = cls + 256 * 4;
+        const os6 = delta + tables.delta.length * 4;
+        const outs = os6 + tables.outputStart.length * 4;
+        const hits1 = align(outs + tables.outputs.length * 4);
+        const hits2 = hits1 + hitBytes;
+        const text2 = hits2 + hitBytes;
+        const end = text2 + WASM_BLOCK + overlap;
+        const have = this.memory.buffer.byteLength;
+        if (end > have) {
+          this.memory.grow(Math.ceil((end - have) / PAGE));
+          this.u8 = new Uint8Array(this.memory.buffer);
+          this.i32 = new Int32Array(this.memory.buffer);
+        }
+        const i32 = this.i32;
+        for (let b = 0; b < 256; b++) i32[(cls >> 2) + b] = tables.classOf[b] * 4;
+        const d = tables.delta;
+        const base = delta >> 2;
+        for (let k = 0; k < d.length; k++) {
+          const v = d[k];
+          i32[base + k] = v >= 0 ? v * 4 : ~(~v * 4);
+        }
+        i32.set(tables.outputStart, os6 >> 2);
+        i32.set(tables.outputs, outs >> 2);
+        this.loaded = tables;
+        this.layout = { cls, delta, os: os6, outs, hits1, hits2, text: text2 };
+        return this.layout;
+      }
+    };
   }
-  const groups = captureGroupCount(rule.pattern);
-  if (groups !== 1) {
-    throw new RuleCompileError(
-      rule.id,
-      "pattern",
-      `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`
+});
+
+// src/engine/keywords.ts
+function makeSearch(tables) {
+  const { delta, classOf, classes, outputStart, outputs, maxOutputs, maxLength } = tables;
+  let scratch = new Int32Array(1024);
+  const reserve = (pairs) => {
+    let size2 = scratch.length;
+    if (pairs * 2 <= size2) return scratch;
+    while (pairs * 2 > size2) size2 *= 2;
+    const grown = new Int32Array(size2);
+    grown.set(scratch);
+    scratch = grown;
+    return grown;
+  };
+  const result2 = (count, limit) => count > limit ? { hits: scratch, count: limit, truncated: true } : { hits: scratch, count, truncated: false };
+  const withWasm = (wasm, bytes, limit, startAfter) => {
+    let count = 0;
+    wasm.scan(
+      tables,
+      bytes,
+      (source, from, taken, offset) => {
+        const hits = reserve(count + taken);
+        for (let k = 0; k < taken; k++) {
+          hits[(count + k) * 2] = source[from + k * 2];
+          hits[(count + k) * 2 + 1] = source[from + k * 2 + 1] + offset;
+        }
+        count += taken;
+      },
+      () => count <= limit,
+      startAfter
     );
-  }
-  let checksum;
-  if (rule.checksum !== void 0) {
-    checksum = checksumValidator(rule.checksum);
-    if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
-  }
-  let precheck2;
-  if (rule.precheck !== void 0) {
-    precheck2 = precheck(rule.precheck);
-    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
-  }
-  let refine2;
-  if (rule.refine !== void 0) {
-    refine2 = refiner(rule.refine);
-    if (!refine2) throw new RuleCompileError(rule.id, "refine", `unknown refiner "${rule.refine}"`);
-  }
-  return {
-    rule,
-    regex,
-    checksum,
-    refine: refine2,
-    precheck: precheck2,
-    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
-    ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
-    stopwords: rule.stopwords.map((w) => w.toLowerCase()),
-    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
-    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
+    return result2(count, limit);
+  };
+  return (text2, limit, ascii, startAfter) => {
+    if (ascii !== void 0 && ascii.length - startAfter >= WASM_MIN_BYTES) {
+      const wasm = wasmKeywordScanner();
+      if (wasm) {
+        try {
+          return withWasm(wasm, ascii, limit, startAfter);
+        } catch (error63) {
+          if (!(error63 instanceof RangeError)) throw error63;
+          disableWasmKeywordScanner();
+        }
+      }
+    }
+    let count = 0;
+    let row = 0;
+    const n = text2.length;
+    for (let i = Math.max(0, startAfter - maxLength + 1); i < startAfter && i < n; i++) {
+      const c = text2.charCodeAt(i);
+      const next = delta[row + (c < 256 ? classOf[c] : 0)];
+      row = next >= 0 ? next : ~next;
+    }
+    for (let from = startAfter; from < n && count <= limit; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      const hits = reserve(count + (to - from) * maxOutputs);
+      for (let i = from; i < to; i++) {
+        const c = text2.charCodeAt(i);
+        const next = delta[row + (c < 256 ? classOf[c] : 0)];
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        for (let o = outputStart[row / classes | 0]; ; o++) {
+          const keyword2 = outputs[o];
+          if (keyword2 < 0) break;
+          hits[count * 2] = keyword2;
+          hits[count * 2 + 1] = i + 1;
+          count++;
+        }
+      }
+    }
+    return result2(count, limit);
   };
 }
-function startsAtKeywords(rule, regex) {
-  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
-  for (const example of rule.examples) {
-    const lower = example.toLowerCase();
-    regex.lastIndex = 0;
-    let matched = false;
-    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
-      if (m[0].length === 0) regex.lastIndex++;
-      matched = true;
-      const at = m.index;
-      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
-    }
-    if (!matched) return false;
+function foldAscii(c) {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+var DEFAULT_LIMIT, BLOCK, WASM_MIN_BYTES, KeywordAutomaton;
+var init_keywords = __esm({
+  "src/engine/keywords.ts"() {
+    "use strict";
+    init_keyword_wasm();
+    DEFAULT_LIMIT = 1 << 20;
+    BLOCK = 4096;
+    WASM_MIN_BYTES = 512;
+    KeywordAutomaton = class {
+      keywords;
+      /** Most keywords that can end at one position (keywords that are suffixes of one another). */
+      maxHitsPerPosition;
+      search;
+      constructor(keywords) {
+        this.keywords = keywords;
+        const classOf = new Uint8Array(256);
+        let classes = 1;
+        for (const keyword2 of keywords) {
+          for (let i = 0; i < keyword2.length; i++) {
+            const c = keyword2.charCodeAt(i);
+            if (c === 0 || c >= 128) throw new Error(`keyword ${JSON.stringify(keyword2)} is not printable ASCII`);
+            const lower = foldAscii(c);
+            if (classOf[lower] === 0) {
+              classOf[lower] = classes++;
+              if (lower >= 97 && lower <= 122) classOf[lower - 32] = classOf[lower];
+            }
+          }
+        }
+        let maxStates = 1;
+        for (const keyword2 of keywords) maxStates += keyword2.length;
+        const firstChild = new Int32Array(maxStates).fill(-1);
+        const nextSibling = new Int32Array(maxStates).fill(-1);
+        const edgeClass = new Int32Array(maxStates);
+        const terminal = /* @__PURE__ */ new Map();
+        let stateCount = 1;
+        keywords.forEach((keyword2, index) => {
+          let state = 0;
+          for (let i = 0; i < keyword2.length; i++) {
+            const c = classOf[keyword2.charCodeAt(i)];
+            let child2 = firstChild[state];
+            while (child2 >= 0 && edgeClass[child2] !== c) child2 = nextSibling[child2];
+            if (child2 < 0) {
+              child2 = stateCount++;
+              edgeClass[child2] = c;
+              nextSibling[child2] = firstChild[state];
+              firstChild[state] = child2;
+            }
+            state = child2;
+          }
+          const list = terminal.get(state);
+          if (list) list.push(index);
+          else terminal.set(state, [index]);
+        });
+        const delta = new Int32Array(stateCount * classes);
+        const fail = new Int32Array(stateCount);
+        const hasOutputs = new Uint8Array(stateCount);
+        const merged = /* @__PURE__ */ new Map();
+        const queue = new Int32Array(stateCount);
+        let tail = 0;
+        const entry = (child2) => hasOutputs[child2] === 1 ? ~(child2 * classes) : child2 * classes;
+        for (let child2 = firstChild[0]; child2 >= 0; child2 = nextSibling[child2]) {
+          fail[child2] = 0;
+          if (terminal.has(child2)) hasOutputs[child2] = 1;
+          delta[edgeClass[child2]] = entry(child2);
+          queue[tail++] = child2;
+        }
+        for (let head = 0; head < tail; head++) {
+          const state = queue[head];
+          const failState = fail[state];
+          const own2 = terminal.get(state);
+          const inherited = merged.get(failState);
+          if (own2 || inherited) merged.set(state, [...own2 ?? [], ...inherited ?? []]);
+          const base = state * classes;
+          const failBase = failState * classes;
+          delta.copyWithin(base, failBase, failBase + classes);
+          for (let child2 = firstChild[state]; child2 >= 0; child2 = nextSibling[child2]) {
+            const c = edgeClass[child2];
+            const viaFail = delta[failBase + c];
+            const childFail = (viaFail < 0 ? ~viaFail : viaFail) / classes;
+            fail[child2] = childFail;
+            if (terminal.has(child2) || hasOutputs[childFail] === 1) hasOutputs[child2] = 1;
+            delta[base + c] = entry(child2);
+            queue[tail++] = child2;
+          }
+        }
+        const outputStart = new Int32Array(stateCount).fill(-1);
+        const outputs = [];
+        for (const [state, list] of [...merged].sort((x, y) => x[0] - y[0])) {
+          outputStart[state] = outputs.length;
+          outputs.push(...list, -1);
+        }
+        this.maxHitsPerPosition = Math.max(1, ...[...merged.values()].map((list) => list.length));
+        this.search = makeSearch({
+          delta,
+          classOf,
+          classes,
+          outputStart,
+          outputs: Int32Array.from(outputs),
+          maxOutputs: this.maxHitsPerPosition,
+          maxLength: Math.max(0, ...keywords.map((keyword2) => keyword2.length))
+        });
+      }
+      /**
+       * Find every keyword occurrence in a string. `limit` caps the number of hits kept (a pathological
+       * text cannot make us allocate without bound); `truncated` says it was reached, and a caller that
+       * wants the rest scans again from where the kept hits end (`startAfter`: only hits ending after
+       * that offset are returned). `ascii`, when given, must be the text's bytes, all below 0x80 (so
+       * byte offsets are character offsets): a text of WASM_MIN_BYTES or more is then searched by the
+       * WebAssembly loop, with the same hits.
+       */
+      scan(text2, limit = DEFAULT_LIMIT, ascii, startAfter = 0) {
+        return this.search(text2, limit, ascii, startAfter);
+      }
+    };
   }
-  return true;
+});
+
+// src/engine/windows.ts
+function windowShape(before, after, multiline) {
+  return { before, after, multiline };
 }
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
@@ -29791,207 +29350,22 @@ function flatten(lists) {
   lists.forEach((list, k) => from[k + 1] = from[k] + list.length);
   return [from, Int32Array.from(lists.flat())];
 }
-function includesAny(text2, needles) {
-  for (const needle of needles) if (text2.includes(needle)) return true;
-  return false;
-}
-function lineAround(text2, start, end) {
-  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
-  const after = text2.slice(end, end + CONTEXT_CHARS);
-  const newlineBefore = before.lastIndexOf("\n");
-  const newlineAfter = after.indexOf("\n");
-  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
-}
-function hasInlineAllow(text2, start, end) {
-  const from = Math.max(0, start - INLINE_ALLOW_REACH);
-  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
-  const before = text2.slice(from, start);
-  const after = text2.slice(Math.max(start, end - 1), to);
-  const newlineBefore = before.lastIndexOf("\n");
-  const newlineAfter = after.indexOf("\n");
-  const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
-  const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
-  const around = text2.slice(a, b);
-  return around.includes(":allow") && INLINE_ALLOW.test(around);
-}
-function lowerConfidence(a, b) {
-  return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
-}
-function specificSpans(candidates) {
-  const count = candidates.length;
-  return new SpanCursor(() => {
-    const spans = [];
-    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
-    specific.sort((x, y) => x.start - y.start);
-    for (const c of specific) spans.push(c.start, c.end);
-    return spans;
-  });
-}
-function decoderWindows(gates, ruleCount) {
-  const lists = [];
-  for (const gate of gates.touched) {
-    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
-  }
-  if (lists.length <= 1) return lists[0] ?? [];
-  const out = [];
-  const add = (a, b) => {
-    if (out.length > 0 && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
-    else out.push(a, b);
-  };
-  const positions = lists.map(() => 0);
-  for (; ; ) {
-    let pick2 = -1;
-    for (let l = 0; l < lists.length; l++) {
-      const at2 = positions[l];
-      const list2 = lists[l];
-      if (at2 < list2.length && (pick2 < 0 || list2[at2] < lists[pick2][positions[pick2]])) pick2 = l;
-    }
-    if (pick2 < 0) return out;
-    const list = lists[pick2];
-    const at = positions[pick2];
-    add(list[at], list[at + 1]);
-    positions[pick2] = at + 2;
-  }
-}
-function relocated(inner, encoded) {
-  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
-  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
-}
-function dropVetoedGeneric(candidates, vetoed) {
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const c = candidates[i];
-    if (!c.compiled.rule.generic) continue;
-    for (let v = 0; v < vetoed.length; v += 2) {
-      if (c.start < vetoed[v + 1] && c.end > vetoed[v]) {
-        candidates.splice(i, 1);
-        break;
-      }
-    }
-  }
-}
-function resolveOverlaps(candidates) {
-  if (candidates.length < 2) return candidates;
-  const sorted = [...candidates].sort((x, y) => x.start - y.start || y.end - x.end);
-  const kept = [];
-  for (const c of sorted) {
-    let dropped = false;
-    for (let k = kept.length - 1; k >= 0 && k >= kept.length - 32; k--) {
-      const other = kept[k];
-      if (other.end <= c.start || other.start >= c.end) continue;
-      const winner = preferred(c, other);
-      if (winner === other) {
-        dropped = true;
-        break;
-      }
-      if (winner === c) kept.splice(k, 1);
-    }
-    if (!dropped) kept.push(c);
-  }
-  return kept;
-}
-function preferred(a, b) {
-  const ga = a.compiled.rule.generic;
-  const gb = b.compiled.rule.generic;
-  if (ga !== gb) return ga ? b : a;
-  if (!ga && !(a.start === b.start && a.end === b.end)) return void 0;
-  const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
-  if (byConfidence !== 0) return byConfidence > 0 ? a : b;
-  const byContext = a.context - b.context;
-  if (byContext !== 0) return byContext > 0 ? a : b;
-  const byLength = a.end - a.start - (b.end - b.start);
-  if (byLength !== 0) return byLength > 0 ? a : b;
-  return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
-}
-var DEFAULT_BEFORE, DEFAULT_AFTER, DECODER_GATES, HIT_BATCH, RuleCompileError, TOKEN_EXTENSION, INLINE_ALLOW, INLINE_ALLOW_DETAIL, TOKEN_CLASS, TOKEN_CHAR, Detector, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges, INLINE_ALLOW_REACH, CONTEXT_CHARS, CONFIDENCE_RANK;
-var init_detector = __esm({
-  "src/engine/detector.ts"() {
+var DEFAULT_BEFORE, DEFAULT_AFTER, HIT_BATCH, TOKEN_EXTENSION, TOKEN_CLASS, TOKEN_CHAR, KeywordGates, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges;
+var init_windows = __esm({
+  "src/engine/windows.ts"() {
     "use strict";
     init_char_class();
-    init_decoders();
     init_keywords();
-    init_search_budget();
-    init_scan_work();
-    init_checksums();
-    init_entropy();
-    init_path_globs();
-    init_placeholders();
-    init_key_body();
-    init_prechecks();
-    init_refine();
     DEFAULT_BEFORE = 512;
     DEFAULT_AFTER = 1024;
-    DECODER_GATES = [
-      {
-        // Credential words, not every word that contains one (`author`, `private` alone, `connection`
-        // gated too many ordinary lines). The window reaches 64 characters back and the default
-        // distance forward on the line. On a line longer than the default window (a minified bundle, where credential words recur every
-        // thousand characters and windows would merge into the whole file), only a value just after
-        // the word (or just before it) is decoded: in the bench corpus, the 5% of bytes on such lines
-        // made up 57% of the text the decoder looked at. Only 64 characters back on any line: the
-        // encoded value follows the word that names it (or holds it, as `%2F` sits in a URL).
-        keywords: ["secret", "token", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "private_key", "privatekey", "private-key", "auth_", "auth:", "auth=", 'auth"', "auth'", "authorization", "base64", "b64", "%2f", "%3a", "%40", "%3d", "%2b"],
-        ...windowShape(64, DEFAULT_AFTER, false),
-        longLine: { before: 32, after: 256 }
-      },
-      {
-        keywords: ["kind: secret", 'kind: "secret"', '"kind": "secret"', ".dockerconfigjson", "client-key-data", "stringdata"],
-        ...windowShape(65536, 65536, true)
-      }
-    ];
     HIT_BATCH = 1 << 20;
-    RuleCompileError = class extends Error {
-      constructor(ruleId3, field2, message) {
-        super(`${ruleId3}: ${field2}: ${message}`);
-        this.ruleId = ruleId3;
-        this.field = field2;
-      }
-    };
     TOKEN_EXTENSION = 4096;
-    INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
-    INLINE_ALLOW_DETAIL = "sprawlguard:allow or gitleaks:allow on its line";
     TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
     TOKEN_CHAR = charTable(TOKEN_CLASS);
-    Detector = class {
-      rules;
-      automaton;
-      /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
-      keywordLength;
-      /** Gates of keyword k: anchored rules at anchoredGates[anchoredFrom[k] … anchoredFrom[k + 1]), window gates likewise. */
-      anchoredFrom;
-      anchoredGates;
-      windowedFrom;
-      windowedGates;
-      /** Reusable per-gate lists, one set per decoding depth (a nested detect must not clobber its caller's). */
-      gateLists = [];
-      /** Window shapes of every gate: rules first, then decoders. */
-      shapes;
-      decodeDepth;
-      /** Rules without keywords run on the whole text. */
-      ungated;
-      /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
-      pathRules;
-      blocked;
-      /** Per rule: how far one run of its pattern may look, worked out when first needed. */
-      extents;
-      /** Per rule, what it may still search in the current scan (see ScanState). */
-      searchLeft;
-      hitBatch;
-      allowSecretRegexes;
-      inlineAllow;
-      now;
-      /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
-      onReject;
-      /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
-      path;
-      constructor(rules, options = {}) {
-        const extraStopwords = options.stopwords ?? [];
-        this.rules = rules.map((rule) => {
-          const compiled = compileRule(rule);
-          return extraStopwords.length === 0 ? compiled : { ...compiled, stopwords: [...compiled.stopwords, ...extraStopwords] };
-        });
-        this.decodeDepth = options.decodeDepth ?? 2;
-        const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
-        this.shapes = [...this.rules, ...decoders];
+    KeywordGates = class {
+      constructor(rules, decoders, hitBatch) {
+        this.rules = rules;
+        this.shapes = [...rules, ...decoders];
         const keywordIndex = /* @__PURE__ */ new Map();
         const gatesByKeyword = [];
         const ungated = [];
@@ -30006,136 +29380,40 @@ var init_detector = __esm({
             gatesByKeyword[k].push(gate);
           }
         };
-        const pathRules = [];
-        this.rules.forEach((compiled, ruleIndex) => {
-          if (compiled.paths) pathRules.push(ruleIndex);
+        rules.forEach((compiled, ruleIndex) => {
           if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
           addGate(compiled.rule.keywords, ruleIndex);
         });
-        decoders.forEach((decoder, d) => addGate(decoder.keywords, this.rules.length + d));
+        decoders.forEach((decoder, d) => addGate(decoder.keywords, rules.length + d));
         this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
         this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
-        const anchored = (gate) => gate < this.rules.length && this.rules[gate].anchored;
+        const anchored = (gate) => gate < rules.length && rules[gate].anchored;
         [this.anchoredFrom, this.anchoredGates] = flatten(gatesByKeyword.map((gates) => gates.filter(anchored)));
         [this.windowedFrom, this.windowedGates] = flatten(gatesByKeyword.map((gates) => gates.filter((gate) => !anchored(gate))));
         this.ungated = ungated;
-        this.pathRules = pathRules;
-        this.blocked = new Uint8Array(this.rules.length);
-        this.extents = new Array(this.rules.length);
-        this.searchLeft = new Float64Array(this.rules.length);
-        this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, options.hitBatch ?? HIT_BATCH);
-        this.allowSecretRegexes = options.allowSecretRegexes ?? [];
-        this.inlineAllow = options.inlineAllow ?? true;
-        this.now = options.now ?? Date.now();
-        this.onReject = options.onReject;
+        this.hitBatch = Math.max(2 * this.automaton.maxHitsPerPosition, hitBatch ?? HIT_BATCH);
       }
-      /**
-       * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
-       * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
-       * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
-       * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
-       * judge some values by the kind of file (code or configuration).
-       */
-      scan(text2, ascii, path16) {
-        return this.scanWithWork(text2, ascii, path16).matches;
-      }
-      /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
-      scanWithWork(text2, ascii, path16) {
-        if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
-        for (const ruleIndex of this.pathRules) {
-          const paths = this.rules[ruleIndex].paths;
-          this.blocked[ruleIndex] = path16 !== void 0 && paths.test(path16) ? 0 : 1;
-        }
-        this.path = path16;
-        const state = new ScanState(this.searchLeft, text2.length);
-        const matches = this.locate(text2, this.detect(text2, 0, state, ascii));
-        const decode3 = state.decode;
-        state.work.decoded = decode3.chars;
-        if (decode3.skipped > 0) state.limit("decoding", decode3.stoppedAt, decode3.skipped);
-        state.limits.sort((x, y) => x.offset - y.offset);
-        return { matches, work: state.work, limits: state.limits };
-      }
-      /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
-      detect(text2, depth, state, ascii) {
-        let gates = this.gateLists[depth];
-        if (gates === void 0) {
-          gates = new GateLists(this.shapes.length);
-          this.gateLists[depth] = gates;
-        }
-        this.collectWindows(text2, ascii, gates);
-        const candidates = [];
-        const vetoed = [];
-        const ruleCount = this.rules.length;
-        const { lists, lengths, touched } = gates;
-        const blocked = this.blocked;
-        for (const gate of touched) {
-          if (gate >= ruleCount || blocked[gate] === 1) continue;
-          const list = lists[gate];
-          const length = lengths[gate];
-          const compiled = this.rules[gate];
-          if (compiled.anchored) {
-            this.runAnchored(gate, text2, list, length, candidates, vetoed, state);
-            continue;
-          }
-          for (let w = 0; w < length; w += 2) {
-            const a = list[w];
-            const b = list[w + 1];
-            state.work.searched += b - a;
-            this.runRule(compiled, text2, a, b, candidates, vetoed);
-          }
-        }
-        if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-        if (depth < this.decodeDepth) {
-          const direct = specificSpans(candidates);
-          if (depth > 0) {
-            this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
-          } else {
-            const windows = decoderWindows(gates, ruleCount);
-            for (let w = 0; w < windows.length; w += 2) {
-              this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
-            }
-          }
-        }
-        return resolveOverlaps(candidates);
-      }
-      /**
-       * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
-       * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
-       * reported twice; a generic match on the encoded text does not stop decoding, a provider token
-       * inside wins.
-       */
-      decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
-        for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
-          const start = encoded.start;
-          const end = encoded.end;
-          if (direct.overlaps(start, end)) continue;
-          const outerAt = state.decode.nestedAt;
-          if (outerAt < 0) state.decode.nestedAt = start;
-          const outer = this.onReject;
-          if (outer) this.onReject = (r) => outer({ ...r, start, end });
-          let inner;
-          try {
-            inner = this.detect(encoded.decoded, depth + 1, state);
-          } finally {
-            this.onReject = outer;
-            state.decode.nestedAt = outerAt;
-          }
-          if (inner.length === 0) continue;
-          if (this.inlineAllow && hasInlineAllow(text2, start, end)) {
-            for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
-            continue;
-          }
-          for (const found of inner) out.push(relocated(found, encoded));
-        }
-      }
+      automaton;
+      /** For each keyword index, its length and the gates it opens: anchored rules, and window gates (rule indices, then decoders at rules.length + d). */
+      keywordLength;
+      /** Gates of keyword k: anchored rules at anchoredGates[anchoredFrom[k] … anchoredFrom[k + 1]), window gates likewise. */
+      anchoredFrom;
+      anchoredGates;
+      windowedFrom;
+      windowedGates;
+      /** Window shapes of every gate: rules first, then decoders. */
+      shapes;
+      /** Rules without keywords run on the whole text. */
+      ungated;
+      hitBatch;
       /**
        * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
        * order; for anchored rules, the start offsets of their keyword hits, in text order.
        */
-      collectWindows(text2, ascii, gates) {
+      collect(text2, ascii, gates, blocked) {
         gates.reset();
         const n = text2.length;
-        for (const ruleIndex of this.ungated) if (this.blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+        for (const ruleIndex of this.ungated) if (blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
         const edges = new WindowEdges(text2);
         for (let after = 0; ; ) {
           const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
@@ -30214,167 +29492,6 @@ var init_detector = __esm({
             lengths[gate] = length + 2;
           }
         }
-      }
-      /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
-      extentOf(gate) {
-        let extent = this.extents[gate];
-        if (extent === void 0) {
-          extent = patternExtent(this.rules[gate].rule.pattern);
-          this.extents[gate] = extent;
-        }
-        return extent;
-      }
-      /**
-       * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
-       * may look against the rule's budget for the scan; past the budget, hits before the point the
-       * previous run could look to are coalesced into it (not searched), and the scan is told where
-       * that began.
-       */
-      runAnchored(gate, text2, list, length, out, vetoed, state) {
-        const compiled = this.rules[gate];
-        const sticky = compiled.sticky;
-        const precheck2 = compiled.precheck;
-        for (let i = 1; i < length; i++) {
-          if (list[i] < list[i - 1]) {
-            list.subarray(0, length).sort();
-            break;
-          }
-        }
-        const { reach, lines: lines2 } = this.extentOf(gate);
-        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
-        let runs = 0;
-        let nextRun = -1;
-        let coalesced = 0;
-        let coalescedFrom = -1;
-        let covered = -1;
-        let prev = -1;
-        for (let i = 0; i < length; i++) {
-          const at = list[i];
-          if (at < covered || at === prev) continue;
-          prev = at;
-          if (precheck2 && !precheck2(text2, at)) continue;
-          if (lineLimits === void 0) runs++;
-          else {
-            if (at < nextRun) {
-              if (coalesced++ === 0) coalescedFrom = at;
-              continue;
-            }
-            const extent = lineLimits.extent(at, reach, lines2);
-            if (!state.charge(gate, extent)) nextRun = at + extent;
-          }
-          sticky.lastIndex = at;
-          const m = sticky.exec(text2);
-          if (m === null) continue;
-          covered = at + m[0].length;
-          const secret = m[1];
-          const span = m.indices?.[1];
-          if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-          const candidate = this.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
-          if (candidate) out.push(candidate);
-        }
-        if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
-        if (coalesced > 0) {
-          state.work.coalesced += coalesced;
-          state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
-        }
-      }
-      runRule(compiled, text2, a, b, out, vetoed) {
-        const regex = compiled.regex;
-        const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
-        const requires = compiled.rule.requires;
-        if (requires.length > 0 && !includesAny(slice, requires)) return;
-        regex.lastIndex = 0;
-        let m;
-        while ((m = regex.exec(slice)) !== null) {
-          if (m[0].length === 0) regex.lastIndex++;
-          const secret = m[1];
-          const span = m.indices?.[1];
-          if (secret === void 0 || span === void 0 || secret.length === 0) continue;
-          const candidate = this.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
-          if (candidate) out.push(candidate);
-        }
-      }
-      accept(compiled, secret, start, end, text2, context3, vetoed) {
-        const rule = compiled.rule;
-        const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
-        if (rule.entropy !== void 0) {
-          const entropy = shannonEntropy(secret);
-          if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
-        }
-        if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
-          if (!rule.generic) vetoed.push(start, end);
-          return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
-        }
-        let confidence = rule.confidence;
-        if (compiled.checksum && !compiled.checksum.check(secret)) {
-          if (compiled.checksum.established) {
-            vetoed.push(start, end);
-            return void reject?.("checksum", `its ${rule.checksum ?? ""} checksum does not match: a made-up or mistyped value`);
-          }
-          if (confidence === "high") confidence = "medium";
-        }
-        let lifetime = rule.lifetime;
-        let expiresAt;
-        let expired;
-        let facts;
-        if (compiled.refine) {
-          const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
-          if (refined === null) {
-            if (!rule.generic) vetoed.push(start, end);
-            return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
-          }
-          if (refined.lifetime) lifetime = refined.lifetime;
-          if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
-          expiresAt = refined.expiresAt;
-          expired = refined.expired;
-          facts = refined.facts;
-        }
-        for (let i = 0; i < this.allowSecretRegexes.length; i++) {
-          const allow = this.allowSecretRegexes[i];
-          allow.lastIndex = 0;
-          if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
-        }
-        if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
-        return { compiled, secret, start, end, context: context3, confidence, lifetime, expiresAt, expired, facts };
-      }
-      locate(text2, candidates) {
-        candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
-        const matches = [];
-        let line = 1;
-        let lineStart = 0;
-        let cursor = 0;
-        for (const c of candidates) {
-          for (; ; ) {
-            const nl = text2.indexOf("\n", cursor);
-            if (nl < 0 || nl >= c.start) break;
-            line++;
-            lineStart = nl + 1;
-            cursor = nl + 1;
-          }
-          let endLine = line;
-          let endLineStart = lineStart;
-          for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
-            endLine++;
-            endLineStart = i + 1;
-          }
-          const match = {
-            rule: c.compiled.rule,
-            secret: c.secret,
-            start: c.start,
-            end: c.end,
-            line,
-            column: c.start - lineStart + 1,
-            endLine,
-            endColumn: c.end - endLineStart,
-            confidence: c.confidence,
-            lifetime: c.lifetime,
-            ...c.expiresAt !== void 0 ? { expiresAt: c.expiresAt } : {},
-            ...c.expired !== void 0 ? { expired: c.expired } : {},
-            ...c.facts !== void 0 ? { facts: c.facts } : {}
-          };
-          matches.push(match);
-        }
-        return matches;
       }
     };
     GateLists = class {
@@ -30465,9 +29582,106 @@ var init_detector = __esm({
         return clip >= this.lineEnd ? this.lineEnd : ~clip;
       }
     };
-    INLINE_ALLOW_REACH = 4096;
-    CONTEXT_CHARS = 256;
-    CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// src/engine/compile.ts
+function captureGroupCount(pattern) {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      if (pattern[i + 1] !== "?") count++;
+      else if (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!") count++;
+    }
+  }
+  return count;
+}
+function compileRule(rule) {
+  let regex;
+  try {
+    regex = new RegExp(rule.pattern, `gd${rule.ignore_case ? "i" : ""}`);
+  } catch (error63) {
+    throw new RuleCompileError(rule.id, "pattern", `does not compile: ${error63.message}`);
+  }
+  const groups = captureGroupCount(rule.pattern);
+  if (groups !== 1) {
+    throw new RuleCompileError(
+      rule.id,
+      "pattern",
+      `must have exactly one capture group (the secret), found ${groups}; use (?:…) for the others`
+    );
+  }
+  let checksum;
+  if (rule.checksum !== void 0) {
+    checksum = checksumValidator(rule.checksum);
+    if (!checksum) throw new RuleCompileError(rule.id, "checksum", `unknown checksum validator "${rule.checksum}"`);
+  }
+  let precheck2;
+  if (rule.precheck !== void 0) {
+    precheck2 = precheck(rule.precheck);
+    if (!precheck2) throw new RuleCompileError(rule.id, "precheck", `unknown precheck "${rule.precheck}"`);
+  }
+  let refine2;
+  if (rule.refine !== void 0) {
+    refine2 = refiner(rule.refine);
+    if (!refine2) throw new RuleCompileError(rule.id, "refine", `unknown refiner "${rule.refine}"`);
+  }
+  return {
+    rule,
+    regex,
+    checksum,
+    refine: refine2,
+    precheck: precheck2,
+    ...rule.paths ? { paths: compilePathGlobs(rule.paths) } : {},
+    ...windowShape(rule.window?.before ?? DEFAULT_BEFORE, rule.window?.after ?? DEFAULT_AFTER, rule.window?.multiline ?? false),
+    stopwords: rule.stopwords.map((w) => w.toLowerCase()),
+    anchored: rule.anchored ?? startsAtKeywords(rule, regex),
+    sticky: new RegExp(rule.pattern, `yd${rule.ignore_case ? "i" : ""}`)
+  };
+}
+function startsAtKeywords(rule, regex) {
+  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  for (const example of rule.examples) {
+    const lower = example.toLowerCase();
+    regex.lastIndex = 0;
+    let matched = false;
+    for (let m = regex.exec(example); m !== null; m = regex.exec(example)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      matched = true;
+      const at = m.index;
+      if (!rule.keywords.some((k) => lower.startsWith(k, at))) return false;
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+var RuleCompileError;
+var init_compile = __esm({
+  "src/engine/compile.ts"() {
+    "use strict";
+    init_checksums();
+    init_path_globs();
+    init_prechecks();
+    init_refine();
+    init_windows();
+    RuleCompileError = class extends Error {
+      constructor(ruleId3, field2, message) {
+        super(`${ruleId3}: ${field2}: ${message}`);
+        this.ruleId = ruleId3;
+        this.field = field2;
+      }
+    };
   }
 });
 
@@ -44908,7 +44122,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 var INVALID, FALLBACK_FLAG, ZodCompileAsyncError, ZodCompileUnsupportedError, WHEN_DEFAULTED_CHECKS, PATTERN_IS_COMPLETE;
-var init_compile = __esm({
+var init_compile2 = __esm({
   "node_modules/zod/v4/core/compile.js"() {
     init_core();
     init_doc();
@@ -47753,7 +46967,7 @@ var init_core2 = __esm({
     init_locales();
     init_registries();
     init_doc();
-    init_compile();
+    init_compile2();
     init_api();
     init_to_json_schema();
     init_json_schema_processors();
@@ -50942,7 +50156,7 @@ var init_schema = __esm({
       entropy: external_exports.number().min(0).max(8).optional(),
       /** Names a validator in src/engine/checksums.ts. */
       checksum: external_exports.string().optional(),
-      /** Names a structural decoder in src/engine/refine.ts that reads lifetime and facts from the secret. */
+      /** Names a structural decoder (registered in src/engine/refine.ts, written in src/engine/refine/) that reads lifetime and facts from the secret. */
       refine: external_exports.string().optional(),
       /** Names a provider module in src/verify/providers for opt-in verification. */
       verify: external_exports.string().optional(),
@@ -51343,6 +50557,1003 @@ var init_errors3 = __esm({
   }
 });
 
+// src/engine/resolve.ts
+function dropVetoedGeneric(candidates, vetoed) {
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i];
+    if (!c.compiled.rule.generic) continue;
+    for (let v = 0; v < vetoed.length; v += 2) {
+      if (c.start < vetoed[v + 1] && c.end > vetoed[v]) {
+        candidates.splice(i, 1);
+        break;
+      }
+    }
+  }
+}
+function resolveOverlaps(candidates) {
+  if (candidates.length < 2) return candidates;
+  const sorted = [...candidates].sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept = [];
+  for (const c of sorted) {
+    let dropped = false;
+    for (let k = kept.length - 1; k >= 0 && k >= kept.length - 32; k--) {
+      const other = kept[k];
+      if (other.end <= c.start || other.start >= c.end) continue;
+      const winner = preferred(c, other);
+      if (winner === other) {
+        dropped = true;
+        break;
+      }
+      if (winner === c) kept.splice(k, 1);
+    }
+    if (!dropped) kept.push(c);
+  }
+  return kept;
+}
+function preferred(a, b) {
+  const ga = a.compiled.rule.generic;
+  const gb = b.compiled.rule.generic;
+  if (ga !== gb) return ga ? b : a;
+  if (!ga && !(a.start === b.start && a.end === b.end)) return void 0;
+  const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
+  if (byConfidence !== 0) return byConfidence > 0 ? a : b;
+  const byContext = a.context - b.context;
+  if (byContext !== 0) return byContext > 0 ? a : b;
+  const byLength = a.end - a.start - (b.end - b.start);
+  if (byLength !== 0) return byLength > 0 ? a : b;
+  return a.compiled.rule.id <= b.compiled.rule.id ? a : b;
+}
+function locateMatches(text2, candidates) {
+  candidates.sort((x, y) => x.start - y.start || x.end - y.end || x.compiled.rule.id.localeCompare(y.compiled.rule.id));
+  const matches = [];
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
+  for (const c of candidates) {
+    for (; ; ) {
+      const nl = text2.indexOf("\n", cursor);
+      if (nl < 0 || nl >= c.start) break;
+      line++;
+      lineStart = nl + 1;
+      cursor = nl + 1;
+    }
+    let endLine = line;
+    let endLineStart = lineStart;
+    for (let i = text2.indexOf("\n", c.start); i >= 0 && i < c.end - 1; i = text2.indexOf("\n", i + 1)) {
+      endLine++;
+      endLineStart = i + 1;
+    }
+    const match = {
+      rule: c.compiled.rule,
+      secret: c.secret,
+      start: c.start,
+      end: c.end,
+      line,
+      column: c.start - lineStart + 1,
+      endLine,
+      endColumn: c.end - endLineStart,
+      confidence: c.confidence,
+      lifetime: c.lifetime,
+      ...c.expiresAt !== void 0 ? { expiresAt: c.expiresAt } : {},
+      ...c.expired !== void 0 ? { expired: c.expired } : {},
+      ...c.facts !== void 0 ? { facts: c.facts } : {}
+    };
+    matches.push(match);
+  }
+  return matches;
+}
+var CONFIDENCE_RANK;
+var init_resolve = __esm({
+  "src/engine/resolve.ts"() {
+    "use strict";
+    CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// src/engine/accept.ts
+function lineAround(text2, start, end) {
+  const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const after = text2.slice(end, end + CONTEXT_CHARS);
+  const newlineBefore = before.lastIndexOf("\n");
+  const newlineAfter = after.indexOf("\n");
+  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+}
+function hasInlineAllow(text2, start, end) {
+  const from = Math.max(0, start - INLINE_ALLOW_REACH);
+  const to = Math.min(text2.length, end + INLINE_ALLOW_REACH);
+  const before = text2.slice(from, start);
+  const after = text2.slice(Math.max(start, end - 1), to);
+  const newlineBefore = before.lastIndexOf("\n");
+  const newlineAfter = after.indexOf("\n");
+  const a = newlineBefore < 0 ? from : from + newlineBefore + 1;
+  const b = newlineAfter < 0 ? to : Math.max(start, end - 1) + newlineAfter;
+  const around = text2.slice(a, b);
+  return around.includes(":allow") && INLINE_ALLOW.test(around);
+}
+function lowerConfidence(a, b) {
+  return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
+}
+var INLINE_ALLOW, INLINE_ALLOW_DETAIL, CandidateFilter, INLINE_ALLOW_REACH, CONTEXT_CHARS;
+var init_accept = __esm({
+  "src/engine/accept.ts"() {
+    "use strict";
+    init_entropy();
+    init_placeholders();
+    init_key_body();
+    init_resolve();
+    INLINE_ALLOW = /sprawlguard:allow|gitleaks:allow/;
+    INLINE_ALLOW_DETAIL = "sprawlguard:allow or gitleaks:allow on its line";
+    CandidateFilter = class {
+      constructor(allowSecretRegexes, inlineAllow, now, onReject) {
+        this.allowSecretRegexes = allowSecretRegexes;
+        this.inlineAllow = inlineAllow;
+        this.now = now;
+        this.onReject = onReject;
+      }
+      /** Where rejections go; swapped while decoded text is scanned, to report them at the encoded value. */
+      onReject;
+      /** The path of the text being scanned, for refiners that weigh a value by the kind of file it is in. */
+      path;
+      /**
+       * The candidate for a match of `compiled` at text[start, end), or undefined when a check drops it
+       * (and onReject is told why). A specific rule that drops a value on its structure pushes the span
+       * onto `vetoed`, so no generic rule reports it either.
+       */
+      accept(compiled, secret, start, end, text2, context3, vetoed) {
+        const rule = compiled.rule;
+        const reject = this.onReject && ((reason, detail) => this.onReject?.({ rule, secret, start, end, reason, detail }));
+        if (rule.entropy !== void 0) {
+          const entropy = shannonEntropy(secret);
+          if (entropy < rule.entropy) return void reject?.("entropy", `entropy ${entropy.toFixed(2)} is below the rule's ${rule.entropy}: too regular for a generated secret`);
+        }
+        if (isPlaceholder(rule.placeholder_scope === "key-body" ? keyBody(secret) : secret, compiled.stopwords, { weakPasswords: rule.generic })) {
+          if (!rule.generic) vetoed.push(start, end);
+          return void reject?.("placeholder", "a placeholder, example or filler (a stopword, a template, a repeated or ascending run)");
+        }
+        let confidence = rule.confidence;
+        if (compiled.checksum && !compiled.checksum.check(secret)) {
+          if (compiled.checksum.established) {
+            vetoed.push(start, end);
+            return void reject?.("checksum", `its ${rule.checksum ?? ""} checksum does not match: a made-up or mistyped value`);
+          }
+          if (confidence === "high") confidence = "medium";
+        }
+        let lifetime = rule.lifetime;
+        let expiresAt;
+        let expired;
+        let facts;
+        if (compiled.refine) {
+          const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
+          if (refined === null) {
+            if (!rule.generic) vetoed.push(start, end);
+            return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
+          }
+          if (refined.lifetime) lifetime = refined.lifetime;
+          if (refined.confidence) confidence = lowerConfidence(confidence, refined.confidence);
+          expiresAt = refined.expiresAt;
+          expired = refined.expired;
+          facts = refined.facts;
+        }
+        for (let i = 0; i < this.allowSecretRegexes.length; i++) {
+          const allow = this.allowSecretRegexes[i];
+          allow.lastIndex = 0;
+          if (allow.test(secret)) return void reject?.("allowlist", `matches allowlist.regexes[${i}]`);
+        }
+        if (this.inlineAllow && hasInlineAllow(text2, start, end)) return void reject?.("inline-allow", INLINE_ALLOW_DETAIL);
+        return { compiled, secret, start, end, context: context3, confidence, lifetime, expiresAt, expired, facts };
+      }
+    };
+    INLINE_ALLOW_REACH = 4096;
+    CONTEXT_CHARS = 256;
+  }
+});
+
+// src/engine/decode/base64.ts
+function asciiWindow(text2, from, to) {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text2.charCodeAt(i);
+    bytes[i - from] = c < 128 ? c : 0;
+  }
+  return bytes;
+}
+function base64Values(text2, from, to, bytes, base, out, budget) {
+  const n = to;
+  let i = from;
+  while (i + MIN_BASE64_RUN <= n) {
+    const probe = i + MIN_BASE64_RUN - 1;
+    if (BASE64_KIND[bytes[probe - base]] === 0) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && BASE64_KIND[bytes[start - 1 - base]] !== 0) start--;
+    let bodyEnd = probe + 1;
+    while (bodyEnd < n && BASE64_KIND[bytes[bodyEnd - base]] !== 0) bodyEnd++;
+    if (bodyEnd - start < MIN_BASE64_RUN) {
+      i = bodyEnd + 1;
+      continue;
+    }
+    let kinds = 0;
+    for (let k = start; k < bodyEnd && kinds !== ALL_KINDS; k++) kinds |= BASE64_KIND[bytes[k - base]];
+    let end = bodyEnd;
+    let pad = 0;
+    while (pad < 2 && end < n && bytes[end - base] === 61) {
+      end++;
+      pad++;
+    }
+    i = pad > 0 ? end : end + 1;
+    if (end - start > MAX_ENCODED_CANDIDATE) continue;
+    if ((bodyEnd - start) % 4 === 1 || pad === 0 && kinds !== ALL_KINDS) continue;
+    addBase64(text2, start, end, out, budget);
+  }
+}
+function addBase64(text2, start, end, out, budget) {
+  const next = text2.charCodeAt(end);
+  if (next === 61 || next === 40 || start > 0 && text2.charCodeAt(start - 1) === 46) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  const decoded = decodeBase64Text(text2.slice(start, end));
+  if (decoded !== void 0) out.push({ start, end, kind: "base64", decoded });
+}
+function decodeBase64Text(run2) {
+  const bytes = Buffer.from(run2, "base64");
+  if (bytes.length < 8) return void 0;
+  const allowed = bytes.length * 0.05;
+  let unprintable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte >= 32 && byte < 127 || byte === 9 || byte === 10 || byte === 13 || byte >= 128) continue;
+    if (++unprintable > allowed) return void 0;
+  }
+  const text2 = bytes.toString("utf8");
+  if (text2.includes("�")) return void 0;
+  return text2;
+}
+var MAX_ENCODED_CANDIDATE, BASE64_KIND, ALL_KINDS, MIN_BASE64_RUN;
+var init_base64 = __esm({
+  "src/engine/decode/base64.ts"() {
+    "use strict";
+    MAX_ENCODED_CANDIDATE = 65536;
+    BASE64_KIND = (() => {
+      const table = new Uint8Array(256);
+      for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") table[ch.charCodeAt(0)] = 1;
+      for (const ch of "abcdefghijklmnopqrstuvwxyz") table[ch.charCodeAt(0)] = 2;
+      for (const ch of "0123456789+/_-") table[ch.charCodeAt(0)] = 4;
+      return table;
+    })();
+    ALL_KINDS = 7;
+    MIN_BASE64_RUN = 16;
+  }
+});
+
+// src/engine/decode/percent.ts
+function percentValues(text2, from, to, windowText, first, base643, out, budget) {
+  let floor = from;
+  let b = 0;
+  for (let w = first; w >= 0; ) {
+    const i = from + w;
+    let start = i;
+    while (start > floor && isUrlChar(text2.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < to && isUrlChar(text2.charCodeAt(end))) end++;
+    floor = end;
+    w = end < to ? windowText.indexOf("%", end - from) : -1;
+    const overlapsBase64 = (a, z2) => {
+      while (b < base643.length && base643[b].end <= a) b++;
+      return b < base643.length && base643[b].start < z2;
+    };
+    if (end - start <= MAX_PERCENT_RUN && !overlapsBase64(start, end)) {
+      addPercent(text2, start, end, out, budget);
+      continue;
+    }
+    for (let piece = start; piece < end; ) {
+      const pieceEnd = nextPiece(text2, piece, end);
+      if (!overlapsBase64(piece, pieceEnd)) addPercent(text2, piece, pieceEnd, out, budget);
+      piece = pieceEnd;
+    }
+  }
+}
+function nextPiece(text2, piece, end) {
+  const limit = Math.min(end, piece + MAX_PERCENT_RUN);
+  const amp = text2.slice(piece, limit).indexOf("&");
+  if (amp >= 0) return piece + amp + 1;
+  if (limit === end) return end;
+  if (text2.charCodeAt(limit - 1) === 37) return limit - 1;
+  if (text2.charCodeAt(limit - 2) === 37) return limit - 2;
+  return limit;
+}
+function isUrlChar(c) {
+  return c < 128 && URL_CHAR[c] === 1;
+}
+function addPercent(text2, start, end, out, budget) {
+  if (end - start < MIN_PERCENT_RUN) return;
+  const run2 = text2.slice(start, end);
+  if (!PERCENT_ESCAPE.test(run2)) return;
+  if (budget) {
+    if (budget.spent) return budget.skip(start);
+    budget.chars += end - start;
+  }
+  let decoded;
+  try {
+    decoded = decodeURIComponent(run2);
+  } catch {
+    return;
+  }
+  if (decoded !== run2) out.push({ start, end, kind: "percent", decoded });
+}
+var MAX_PERCENT_RUN, URL_CHAR, MIN_PERCENT_RUN, PERCENT_ESCAPE;
+var init_percent = __esm({
+  "src/engine/decode/percent.ts"() {
+    "use strict";
+    init_char_class();
+    MAX_PERCENT_RUN = 8192;
+    URL_CHAR = charTable("A-Za-z0-9%._~+/=:@!$&*,;-");
+    MIN_PERCENT_RUN = 6;
+    PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+  }
+});
+
+// src/engine/decode/encoded-values.ts
+function encodedValues(text2, from = 0, to = text2.length, ascii, budget) {
+  const base643 = [];
+  if (ascii) base64Values(text2, from, to, ascii, 0, base643, budget);
+  else base64Values(text2, from, to, asciiWindow(text2, from, to), from, base643, budget);
+  const windowText = from === 0 && to === text2.length ? text2 : text2.slice(from, to);
+  const first = windowText.indexOf("%");
+  if (first < 0) return base643;
+  const percent2 = [];
+  percentValues(text2, from, to, windowText, first, base643, percent2, budget);
+  return percent2.length === 0 ? base643 : mergeByStart(base643, percent2);
+}
+function mergeByStart(a, b) {
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || i < a.length && a[i].start <= b[j].start) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+var init_encoded_values = __esm({
+  "src/engine/decode/encoded-values.ts"() {
+    "use strict";
+    init_base64();
+    init_percent();
+  }
+});
+
+// src/engine/decode/gates.ts
+function decoderWindows(gates, ruleCount) {
+  const lists = [];
+  for (const gate of gates.touched) {
+    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const out = [];
+  const add = (a, b) => {
+    if (out.length > 0 && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  };
+  const positions = lists.map(() => 0);
+  for (; ; ) {
+    let pick2 = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const at2 = positions[l];
+      const list2 = lists[l];
+      if (at2 < list2.length && (pick2 < 0 || list2[at2] < lists[pick2][positions[pick2]])) pick2 = l;
+    }
+    if (pick2 < 0) return out;
+    const list = lists[pick2];
+    const at = positions[pick2];
+    add(list[at], list[at + 1]);
+    positions[pick2] = at + 2;
+  }
+}
+var DECODER_GATES;
+var init_gates = __esm({
+  "src/engine/decode/gates.ts"() {
+    "use strict";
+    init_windows();
+    DECODER_GATES = [
+      {
+        // Credential words, not every word that contains one (`author`, `private` alone, `connection`
+        // gated too many ordinary lines). The window reaches 64 characters back and the default
+        // distance forward on the line. On a line longer than the default window (a minified bundle, where credential words recur every
+        // thousand characters and windows would merge into the whole file), only a value just after
+        // the word (or just before it) is decoded: in the bench corpus, the 5% of bytes on such lines
+        // made up 57% of the text the decoder looked at. Only 64 characters back on any line: the
+        // encoded value follows the word that names it (or holds it, as `%2F` sits in a URL).
+        keywords: ["secret", "token", "passw", "pwd", "credential", "apikey", "api_key", "api-key", "private_key", "privatekey", "private-key", "auth_", "auth:", "auth=", 'auth"', "auth'", "authorization", "base64", "b64", "%2f", "%3a", "%40", "%3d", "%2b"],
+        ...windowShape(64, DEFAULT_AFTER, false),
+        longLine: { before: 32, after: 256 }
+      },
+      {
+        keywords: ["kind: secret", 'kind: "secret"', '"kind": "secret"', ".dockerconfigjson", "client-key-data", "stringdata"],
+        ...windowShape(65536, 65536, true)
+      }
+    ];
+  }
+});
+
+// src/engine/decode/span-cursor.ts
+var SpanCursor;
+var init_span_cursor = __esm({
+  "src/engine/decode/span-cursor.ts"() {
+    "use strict";
+    SpanCursor = class {
+      /** `spans()` gives flat [start, end, …] pairs sorted by start; it is called on the first question only (most texts decode nothing). */
+      constructor(makeSpans) {
+        this.makeSpans = makeSpans;
+      }
+      next = 0;
+      maxEnd = -1;
+      lastEnd = -1;
+      spans;
+      /** True when a span overlaps [start, end). Values must come in order and not overlap each other; otherwise it starts over. */
+      overlaps(start, end) {
+        const spans = this.spans ??= this.makeSpans();
+        if (end < this.lastEnd) {
+          this.next = 0;
+          this.maxEnd = -1;
+        }
+        this.lastEnd = end;
+        while (this.next < spans.length && spans[this.next] < end) {
+          this.maxEnd = Math.max(this.maxEnd, spans[this.next + 1]);
+          this.next += 2;
+        }
+        return this.maxEnd > start;
+      }
+    };
+  }
+});
+
+// src/engine/decode/nested.ts
+function specificSpans(candidates) {
+  const count = candidates.length;
+  return new SpanCursor(() => {
+    const spans = [];
+    const specific = candidates.slice(0, count).filter((c) => !c.compiled.rule.generic);
+    specific.sort((x, y) => x.start - y.start);
+    for (const c of specific) spans.push(c.start, c.end);
+    return spans;
+  });
+}
+function relocated(inner, encoded) {
+  const chain = inner.facts?.encoding ? `${encoded.kind}>${inner.facts.encoding}` : encoded.kind;
+  return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
+}
+var init_nested = __esm({
+  "src/engine/decode/nested.ts"() {
+    "use strict";
+    init_span_cursor();
+  }
+});
+
+// src/engine/search-budget.ts
+function searchBudget(length) {
+  return SEARCH_BASE + SEARCH_PER_CHAR * length;
+}
+function patternExtent(pattern) {
+  const { reach, lines: lines2 } = new PatternReader(pattern).alternation();
+  return { reach, lines: lines2 };
+}
+function matchesLineBreak(source) {
+  let known = crossesLine.get(source);
+  if (known === void 0) {
+    try {
+      known = new RegExp(`^(?:${source})$`).test("\n");
+    } catch {
+      known = true;
+    }
+    crossesLine.set(source, known);
+  }
+  return known;
+}
+var SEARCH_BASE, SEARCH_PER_CHAR, LineLimits, crossesLine, UNBOUNDED, PatternReader;
+var init_search_budget = __esm({
+  "src/engine/search-budget.ts"() {
+    "use strict";
+    SEARCH_BASE = 1 << 20;
+    SEARCH_PER_CHAR = 32;
+    LineLimits = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      breaks = [];
+      head = 0;
+      /** text[0, searched) has been searched for line breaks. */
+      searched = 0;
+      extent(at, reach, lines2) {
+        const text2 = this.text;
+        const limit = Math.min(text2.length, at + reach);
+        if (lines2 === Infinity) return limit - at;
+        const breaks = this.breaks;
+        while (this.head < breaks.length && breaks[this.head] < at) this.head++;
+        if (this.head > 4096) {
+          breaks.splice(0, this.head);
+          this.head = 0;
+        }
+        this.searched = Math.max(this.searched, at);
+        while (breaks.length - this.head <= lines2 && this.searched < limit) {
+          const nl = text2.indexOf("\n", this.searched);
+          if (nl < 0) {
+            this.searched = text2.length;
+            break;
+          }
+          breaks.push(nl);
+          this.searched = nl + 1;
+        }
+        const last = breaks[this.head + lines2];
+        return last === void 0 || last >= limit ? limit - at : last + 1 - at;
+      }
+    };
+    crossesLine = /* @__PURE__ */ new Map();
+    UNBOUNDED = { len: Infinity, reach: Infinity, lines: Infinity };
+    PatternReader = class {
+      constructor(p) {
+        this.p = p;
+      }
+      i = 0;
+      /** Alternatives up to the closing `)` of the current group (or the end). */
+      alternation() {
+        let best = this.sequence();
+        while (this.p[this.i] === "|") {
+          this.i++;
+          const next = this.sequence();
+          best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), lines: Math.max(best.lines, next.lines) };
+        }
+        return best;
+      }
+      sequence() {
+        let len = 0;
+        let reach = 0;
+        let lines2 = 0;
+        while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
+          const span = this.quantified(this.atom());
+          reach = Math.max(reach, len + span.reach);
+          len += span.len;
+          lines2 += span.lines;
+        }
+        return { len, reach: Math.max(reach, len), lines: lines2 };
+      }
+      atom() {
+        const p = this.p;
+        const from = this.i;
+        const c = p[this.i++];
+        switch (c) {
+          case "\\":
+            return this.escape(from);
+          case "[":
+            this.skipClass();
+            return this.character(from);
+          case "(":
+            return this.group();
+          case "^":
+            return { len: 0, reach: 0, lines: 0 };
+          case "$":
+            return { len: 0, reach: 1, lines: 0 };
+          default:
+            return this.character(from);
+        }
+      }
+      /** One character matched by the source from `from` to here. */
+      character(from) {
+        return { len: 1, reach: 1, lines: matchesLineBreak(this.p.slice(from, this.i)) ? 1 : 0 };
+      }
+      escape(from) {
+        const p = this.p;
+        const c = p[this.i++] ?? "";
+        if (c === "b" || c === "B") return { len: 0, reach: 1, lines: 0 };
+        if (/[1-9]/.test(c)) {
+          while (/[0-9]/.test(p[this.i] ?? "")) this.i++;
+          return UNBOUNDED;
+        }
+        if (c === "k" && p[this.i] === "<") {
+          this.i = p.indexOf(">", this.i) + 1 || p.length;
+          return UNBOUNDED;
+        }
+        const hex3 = (count) => new RegExp(`^[0-9A-Fa-f]{${count}}`).test(p.slice(this.i, this.i + count));
+        if (c === "x" && hex3(2)) this.i += 2;
+        else if (c === "u" && hex3(4)) this.i += 4;
+        else if (c === "c" && /[A-Za-z]/.test(p[this.i] ?? "")) this.i += 1;
+        return this.character(from);
+      }
+      skipClass() {
+        const p = this.p;
+        while (this.i < p.length && p[this.i] !== "]") this.i += p[this.i] === "\\" ? 2 : 1;
+        this.i++;
+      }
+      group() {
+        const p = this.p;
+        let kind = "plain";
+        if (p[this.i] === "?") {
+          const next = p[this.i + 1];
+          if (next === "=" || next === "!") {
+            kind = "ahead";
+            this.i += 2;
+          } else if (next === "<" && (p[this.i + 2] === "=" || p[this.i + 2] === "!")) {
+            kind = "behind";
+            this.i += 3;
+          } else if (next === "<") {
+            this.i = p.indexOf(">", this.i) + 1;
+          } else {
+            this.i = p.indexOf(":", this.i) + 1;
+          }
+        }
+        const inner = this.alternation();
+        this.i++;
+        if (kind === "ahead") return { len: 0, reach: inner.reach, lines: inner.lines };
+        if (kind === "behind") return { len: 0, reach: 0, lines: 0 };
+        return inner;
+      }
+      /** Apply a quantifier after an atom, if there is one. */
+      quantified(span) {
+        const p = this.p;
+        let max;
+        const c = p[this.i];
+        if (c === "*" || c === "+") {
+          max = Infinity;
+          this.i++;
+        } else if (c === "?") {
+          max = 1;
+          this.i++;
+        } else if (c === "{") {
+          const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(p.slice(this.i, this.i + 24));
+          if (m === null) return span;
+          max = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+          this.i += m[0].length;
+        } else {
+          return span;
+        }
+        if (p[this.i] === "?") this.i++;
+        if (max === 0) return { len: 0, reach: 0, lines: 0 };
+        if (max === Infinity) {
+          if (span.len === 0) return span;
+          return { len: Infinity, reach: Infinity, lines: span.lines > 0 ? Infinity : 0 };
+        }
+        return { len: max * span.len, reach: max === 1 ? span.reach : (max - 1) * span.len + span.reach, lines: max * span.lines };
+      }
+    };
+  }
+});
+
+// src/engine/run-rules.ts
+function includesAny(text2, needles) {
+  for (const needle of needles) if (text2.includes(needle)) return true;
+  return false;
+}
+var RuleRuns;
+var init_run_rules = __esm({
+  "src/engine/run-rules.ts"() {
+    "use strict";
+    init_search_budget();
+    RuleRuns = class {
+      constructor(rules, filter) {
+        this.rules = rules;
+        this.filter = filter;
+        this.extents = new Array(rules.length);
+      }
+      /** Per rule: how far one run of its pattern may look, worked out when first needed. */
+      extents;
+      /** How far one run of rule `gate` may look (see search-budget.ts), worked out on first use. */
+      extentOf(gate) {
+        let extent = this.extents[gate];
+        if (extent === void 0) {
+          extent = patternExtent(this.rules[gate].rule.pattern);
+          this.extents[gate] = extent;
+        }
+        return extent;
+      }
+      /**
+       * Run an anchored rule as a sticky regex at each of its keyword hits, each run charged how far it
+       * may look against the rule's budget for the scan; past the budget, hits before the point the
+       * previous run could look to are coalesced into it (not searched), and the scan is told where
+       * that began.
+       */
+      anchored(gate, text2, list, length, out, vetoed, state) {
+        const compiled = this.rules[gate];
+        const sticky = compiled.sticky;
+        const precheck2 = compiled.precheck;
+        for (let i = 1; i < length; i++) {
+          if (list[i] < list[i - 1]) {
+            list.subarray(0, length).sort();
+            break;
+          }
+        }
+        const { reach, lines: lines2 } = this.extentOf(gate);
+        const lineLimits = reach * length <= state.left(gate) - SEARCH_BASE ? void 0 : new LineLimits(text2);
+        let runs = 0;
+        let nextRun = -1;
+        let coalesced = 0;
+        let coalescedFrom = -1;
+        let covered = -1;
+        let prev = -1;
+        for (let i = 0; i < length; i++) {
+          const at = list[i];
+          if (at < covered || at === prev) continue;
+          prev = at;
+          if (precheck2 && !precheck2(text2, at)) continue;
+          if (lineLimits === void 0) runs++;
+          else {
+            if (at < nextRun) {
+              if (coalesced++ === 0) coalescedFrom = at;
+              continue;
+            }
+            const extent = lineLimits.extent(at, reach, lines2);
+            if (!state.charge(gate, extent)) nextRun = at + extent;
+          }
+          sticky.lastIndex = at;
+          const m = sticky.exec(text2);
+          if (m === null) continue;
+          covered = at + m[0].length;
+          const secret = m[1];
+          const span = m.indices?.[1];
+          if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+          const candidate = this.filter.accept(compiled, secret, span[0], span[1], text2, m[0].length, vetoed);
+          if (candidate) out.push(candidate);
+        }
+        if (runs > 0) state.charge(gate, runs * Math.min(reach, text2.length));
+        if (coalesced > 0) {
+          state.work.coalesced += coalesced;
+          state.limit("rule-search", coalescedFrom, coalesced, compiled.rule.id);
+        }
+      }
+      windowed(compiled, text2, a, b, out, vetoed) {
+        const regex = compiled.regex;
+        const slice = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+        const requires = compiled.rule.requires;
+        if (requires.length > 0 && !includesAny(slice, requires)) return;
+        regex.lastIndex = 0;
+        let m;
+        while ((m = regex.exec(slice)) !== null) {
+          if (m[0].length === 0) regex.lastIndex++;
+          const secret = m[1];
+          const span = m.indices?.[1];
+          if (secret === void 0 || span === void 0 || secret.length === 0) continue;
+          const candidate = this.filter.accept(compiled, secret, a + span[0], a + span[1], text2, m[0].length, vetoed);
+          if (candidate) out.push(candidate);
+        }
+      }
+    };
+  }
+});
+
+// src/engine/decode/budget.ts
+var DecodeBudget;
+var init_budget = __esm({
+  "src/engine/decode/budget.ts"() {
+    "use strict";
+    DecodeBudget = class {
+      constructor(limit) {
+        this.limit = limit;
+      }
+      /** Characters of encoded text handed to a decoder so far, over all depths (what a decoded value can hold at most). */
+      chars = 0;
+      /** Encoded values left undecoded because the budget was spent. */
+      skipped = 0;
+      /** Offset in the scanned text of the first value left undecoded, or -1. */
+      stoppedAt = -1;
+      /** While decoding text that was itself decoded: the offset, in the scanned text, of the outermost encoded value. */
+      nestedAt = -1;
+      get spent() {
+        return this.chars >= this.limit;
+      }
+      /** Record a value at `at` (an offset in the text being decoded) left undecoded. */
+      skip(at) {
+        this.skipped++;
+        if (this.stoppedAt < 0) this.stoppedAt = this.nestedAt >= 0 ? this.nestedAt : at;
+      }
+    };
+  }
+});
+
+// src/engine/scan-work.ts
+var MAX_DECODED_CHARS, ScanState;
+var init_scan_work = __esm({
+  "src/engine/scan-work.ts"() {
+    "use strict";
+    init_budget();
+    init_search_budget();
+    MAX_DECODED_CHARS = 1 << 20;
+    ScanState = class {
+      /** `searchLeft` holds one entry per rule; it is the detector's, reused from scan to scan. */
+      constructor(searchLeft, length) {
+        this.searchLeft = searchLeft;
+        this.budget = searchBudget(length);
+        searchLeft.fill(this.budget);
+      }
+      work = { searched: 0, decoded: 0, coalesced: 0, busiestRule: 0 };
+      limits = [];
+      decode = new DecodeBudget(MAX_DECODED_CHARS);
+      /**
+       * What each anchored rule may still search in this scan: one budget for the scanned text and
+       * everything decoded from it, so many small decoded texts cannot each start a budget afresh.
+       */
+      budget;
+      /** What rule `gate` may still search. */
+      left(gate) {
+        return this.searchLeft[gate];
+      }
+      /** Charge `chars` of searching to rule `gate`; false once its budget is spent. */
+      charge(gate, chars2) {
+        this.work.searched += chars2;
+        const left = this.searchLeft[gate] - chars2;
+        this.searchLeft[gate] = left;
+        if (this.budget - left > this.work.busiestRule) this.work.busiestRule = this.budget - left;
+        return left >= 0;
+      }
+      /** Record a cut: one entry per kind and rule per scan, at the first offset, counting them all. */
+      limit(kind, offset, count, ruleId3) {
+        const nestedAt = this.decode.nestedAt;
+        const at = nestedAt >= 0 ? nestedAt : offset;
+        const same = this.limits.find((l) => l.kind === kind && l.ruleId === ruleId3);
+        if (same === void 0) this.limits.push({ kind, ruleId: ruleId3, offset: at, count });
+        else {
+          same.count += count;
+          same.offset = Math.min(same.offset, at);
+        }
+      }
+    };
+  }
+});
+
+// src/engine/detector.ts
+var Detector;
+var init_detector = __esm({
+  "src/engine/detector.ts"() {
+    "use strict";
+    init_accept();
+    init_compile();
+    init_encoded_values();
+    init_gates();
+    init_nested();
+    init_resolve();
+    init_run_rules();
+    init_scan_work();
+    init_windows();
+    Detector = class {
+      rules;
+      /** The keyword pass and the gates each keyword opens: rules, then decoders at rules.length + d. */
+      keywordGates;
+      /** Reusable per-gate lists, one set per decoding depth (a nested detect must not clobber its caller's). */
+      gateLists = [];
+      decodeDepth;
+      /** Rules with `paths`, and for the text being scanned, 1 for each of them its path does not match. */
+      pathRules;
+      blocked;
+      /** Per rule, what it may still search in the current scan (see ScanState). */
+      searchLeft;
+      /** The checks every match passes (accept.ts); holds where rejections go and the path of the text being scanned. */
+      filter;
+      runs;
+      constructor(rules, options = {}) {
+        const extraStopwords = options.stopwords ?? [];
+        this.rules = rules.map((rule) => {
+          const compiled = compileRule(rule);
+          return extraStopwords.length === 0 ? compiled : { ...compiled, stopwords: [...compiled.stopwords, ...extraStopwords] };
+        });
+        this.decodeDepth = options.decodeDepth ?? 2;
+        const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+        const pathRules = [];
+        this.rules.forEach((compiled, ruleIndex) => {
+          if (compiled.paths) pathRules.push(ruleIndex);
+        });
+        this.keywordGates = new KeywordGates(this.rules, decoders, options.hitBatch);
+        this.pathRules = pathRules;
+        this.blocked = new Uint8Array(this.rules.length);
+        this.searchLeft = new Float64Array(this.rules.length);
+        this.filter = new CandidateFilter(options.allowSecretRegexes ?? [], options.inlineAllow ?? true, options.now ?? Date.now(), options.onReject);
+        this.runs = new RuleRuns(this.rules, this.filter);
+      }
+      /**
+       * All matches in `text`, ordered by position. `ascii`, when given, must be the bytes of `text`
+       * and all below 0x80 (so byte i is character i): the keyword pass then reads bytes, which is
+       * faster than reading characters from the string. `path` (relative, `/`-separated) is where the
+       * text comes from: rules with `paths` run only when it matches one of their globs, and refiners
+       * judge some values by the kind of file (code or configuration).
+       */
+      scan(text2, ascii, path16) {
+        return this.scanWithWork(text2, ascii, path16).matches;
+      }
+      /** All matches in `text` (as scan), with what the scan cost and what its budgets cut short. */
+      scanWithWork(text2, ascii, path16) {
+        if (ascii !== void 0 && ascii.length !== text2.length) throw new Error("ascii bytes do not match the text");
+        for (const ruleIndex of this.pathRules) {
+          const paths = this.rules[ruleIndex].paths;
+          this.blocked[ruleIndex] = path16 !== void 0 && paths.test(path16) ? 0 : 1;
+        }
+        this.filter.path = path16;
+        const state = new ScanState(this.searchLeft, text2.length);
+        const matches = locateMatches(text2, this.detect(text2, 0, state, ascii));
+        const decode3 = state.decode;
+        state.work.decoded = decode3.chars;
+        if (decode3.skipped > 0) state.limit("decoding", decode3.stoppedAt, decode3.skipped);
+        state.limits.sort((x, y) => x.offset - y.offset);
+        return { matches, work: state.work, limits: state.limits };
+      }
+      /** Candidates (not yet located) in `text`; `depth` counts decoding levels above this text. */
+      detect(text2, depth, state, ascii) {
+        let gates = this.gateLists[depth];
+        if (gates === void 0) {
+          gates = new GateLists(this.keywordGates.shapes.length);
+          this.gateLists[depth] = gates;
+        }
+        this.keywordGates.collect(text2, ascii, gates, this.blocked);
+        const candidates = [];
+        const vetoed = [];
+        const ruleCount = this.rules.length;
+        const { lists, lengths, touched } = gates;
+        const blocked = this.blocked;
+        for (const gate of touched) {
+          if (gate >= ruleCount || blocked[gate] === 1) continue;
+          const list = lists[gate];
+          const length = lengths[gate];
+          const compiled = this.rules[gate];
+          if (compiled.anchored) {
+            this.runs.anchored(gate, text2, list, length, candidates, vetoed, state);
+            continue;
+          }
+          for (let w = 0; w < length; w += 2) {
+            const a = list[w];
+            const b = list[w + 1];
+            state.work.searched += b - a;
+            this.runs.windowed(compiled, text2, a, b, candidates, vetoed);
+          }
+        }
+        if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
+        if (depth < this.decodeDepth) {
+          const direct = specificSpans(candidates);
+          if (depth > 0) {
+            this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
+          } else {
+            const windows = decoderWindows(gates, ruleCount);
+            for (let w = 0; w < windows.length; w += 2) {
+              this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
+            }
+          }
+        }
+        return resolveOverlaps(candidates);
+      }
+      /**
+       * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
+       * specific rule already matched directly (`direct`: sorted spans) are left alone, so nothing is
+       * reported twice; a generic match on the encoded text does not stop decoding, a provider token
+       * inside wins.
+       */
+      decodeWindow(text2, a, b, depth, direct, out, state, ascii) {
+        for (const encoded of encodedValues(text2, a, b, ascii, state.decode)) {
+          const start = encoded.start;
+          const end = encoded.end;
+          if (direct.overlaps(start, end)) continue;
+          const outerAt = state.decode.nestedAt;
+          if (outerAt < 0) state.decode.nestedAt = start;
+          const filter = this.filter;
+          const outer = filter.onReject;
+          if (outer) filter.onReject = (r) => outer({ ...r, start, end });
+          let inner;
+          try {
+            inner = this.detect(encoded.decoded, depth + 1, state);
+          } finally {
+            filter.onReject = outer;
+            state.decode.nestedAt = outerAt;
+          }
+          if (inner.length === 0) continue;
+          if (filter.inlineAllow && hasInlineAllow(text2, start, end)) {
+            for (const found of inner) outer?.({ rule: found.compiled.rule, secret: found.secret, start, end, reason: "inline-allow", detail: INLINE_ALLOW_DETAIL });
+            continue;
+          }
+          for (const found of inner) out.push(relocated(found, encoded));
+        }
+      }
+    };
+  }
+});
+
 // src/findings/strength.ts
 function poolSize(chars2) {
   let digits = false;
@@ -51523,7 +51734,7 @@ var RULE_PACK_FILE, packed, builtinCache;
 var init_rule_pack = __esm({
   "src/config/rule-pack.ts"() {
     "use strict";
-    init_detector();
+    init_compile();
     init_parse3();
     init_errors3();
     init_errors4();
@@ -67038,7 +67249,7 @@ var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
-    init_detector();
+    init_compile();
     init_zod();
     init_parse3();
     init_discover();
@@ -75992,9 +76203,11 @@ function commentBody(outcome, headSha) {
     ].join("\n");
   }
   const failing = failingFindings(outcome).length;
+  const incidents = incidentsOf(fresh).length;
+  const fixtures = fresh.length - incidents;
   const head = [
     COMMENT_MARKER,
-    `### 🔑 sprawlguard found ${plural2(fresh.length, "new secret")} in this pull request`,
+    `### 🔑 sprawlguard found ${plural2(incidents, "new secret")} in this pull request${fixtures > 0 ? ` (and ${plural2(fixtures, "fixture finding")} in test, docs or example files)` : ""}`,
     "",
     `${failLevelLine(outcome.failLevel)}${failing > 0 ? ` ${plural2(failing, "finding")} fail${failing === 1 ? "s" : ""} it.` : ""}`,
     ""
