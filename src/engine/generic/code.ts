@@ -52,6 +52,9 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   if (typed !== undefined && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   // Version numbers and catalogue ids (`1.2.3`, `T1552.001`).
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ''))) return true;
+  // Version ranges of package manifests and lockfiles (`^6.10.28`, `~1.2`, `>=2.0.0-rc.1`): a
+  // dependency whose package name holds a credential word (`request-password`) is not a password.
+  if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
   if (isCodeReference(v, site, before, after)) return true;
   // References to other things: URLs without credentials, paths, files, env var names.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
