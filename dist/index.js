@@ -27875,6 +27875,7 @@ function notALiteral(v, site, before, after) {
   const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
   if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
+  if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
   if (isCodeReference(v, site, before, after)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
