@@ -19,7 +19,9 @@ function notACredential(value: string): boolean {
   // anywhere in it (`{self.password}`, `{0}`): the line is a template in code, not the file.
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
   // Code that reads the value from somewhere else (`secret.Data["npm_token"]`, `os.environ['X']`).
-  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  // A description in brackets where the value was left out (`(sensitive value)`, `<hidden>`, `[redacted]`).
+  if (/^[(<[][a-z]/i.test(value)) return true;
   // Masked values (`***hidden***`), and made-up ones that say so (`demo_pass213`, `changeit`).
   if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
   // Encrypted forms whose key is kept elsewhere (Maven settings-security `{…}`, jasypt `ENC(…)`, SOPS `ENC[AES256_GCM,…]`).
@@ -30,7 +32,7 @@ function notACredential(value: string): boolean {
 function isMadeUp(value: string): boolean {
   const v = value.toLowerCase();
   if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === 'changeit';
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit|dev|local)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === 'changeit';
 }
 
 /** The value without the quotes, and the punctuation of code around a quoted line (`'",`), a whitespace-delimited format captures. */
