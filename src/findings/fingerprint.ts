@@ -24,8 +24,13 @@ export function fingerprintSecret(secret: string, key?: string): string {
 /** `sha256:` or `scrypt:`, then 64 hex digits: what configuration files and shard files accept. */
 export const FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
 
-/** Fixed forever: changing any of them changes every `scrypt:` fingerprint. */
-export const SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: 'sprawlguard fingerprint v1' } as const;
+/**
+ * Changing any of them changes every `scrypt:` fingerprint (the scheme below carries them, so org
+ * scans notice). N is a balance: each distinct guessable secret costs one derivation per scan, and
+ * generic rules report many chosen passwords, so the cost per guess is kept to a few milliseconds
+ * while a guess still costs thousands of SHA-256 computations and 4 MiB of memory (docs/fingerprints.md).
+ */
+export const SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: 'sprawlguard fingerprint v1' } as const;
 
 /** Whether fingerprints of guessable secrets go through the KDF; for the org scan's settings digest. */
 export const FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
