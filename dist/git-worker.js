@@ -1320,14 +1320,15 @@ var PASSWORD_NAME2 = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*[
 function notACredential(value) {
   if (value.length === 0 || isPlaceholder(value)) return true;
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  if (/^[(<[][a-z]/i.test(value)) return true;
   if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
   return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
 }
 function isMadeUp(value) {
   const v = value.toLowerCase();
   if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit|dev|local)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
 }
 function unquote(secret) {
   return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
@@ -3127,7 +3128,7 @@ function fingerprintSecret(secret, key) {
   if (isGuessable(input)) return slowFingerprint(input);
   return `sha256:${createHash3("sha256").update(input, "utf8").digest("hex")}`;
 }
-var SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+var SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
 var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
 var MAX_CACHED = 1e4;
 var slowCache = /* @__PURE__ */ new Map();

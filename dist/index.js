@@ -28485,14 +28485,15 @@ var init_basic_auth = __esm({
 function notACredential(value) {
   if (value.length === 0 || isPlaceholder(value)) return true;
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  if (/[A-Za-z_]\w*\[(?:["'`]|$)/.test(value)) return true;
+  if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  if (/^[(<[][a-z]/i.test(value)) return true;
   if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
   return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
 }
 function isMadeUp(value) {
   const v = value.toLowerCase();
   if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit|dev|local)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
 }
 function unquote(secret) {
   return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
@@ -51866,7 +51867,7 @@ var init_fingerprint = __esm({
     "use strict";
     init_strength();
     FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
-    SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+    SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
     FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
     MAX_CACHED = 1e4;
     slowCache = /* @__PURE__ */ new Map();
