@@ -27849,6 +27849,11 @@ function wordShare(v) {
   for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
   return v.length === 0 ? 0 : inWords / v.length;
 }
+function isTestValue(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
+}
 var COMMON_PAIRS;
 var init_words = __esm({
   "src/engine/generic/words.ts"() {
@@ -28220,11 +28225,6 @@ function stronglyRandom(v) {
 function unescapeXml(v) {
   return v.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 }
-function isTestValue(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
-}
 function encodesPlaceholder(v) {
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
   const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
@@ -28487,13 +28487,8 @@ function notACredential(value) {
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
   if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
   if (/^[(<[][a-z]/i.test(value)) return true;
-  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
-  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
-}
-function isMadeUp(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit|dev|local)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === "changeit";
+  if (/\*{3,}/.test(value) || isTestValue(value)) return true;
+  return isCiphertext(value) || /^\{[A-Za-z0-9+/=]{16,}\}$|^enc:/.test(value);
 }
 function unquote(secret) {
   return secret.replace(/^["']/, "").replace(/["'`]?[,;)\]}]*$/, "");
@@ -28502,6 +28497,8 @@ var PASSWORD_NAME2, credentialFilePassword, credentialFileValue, WINSCP_MAGIC, W
 var init_credential_file = __esm({
   "src/engine/refine/credential-file.ts"() {
     "use strict";
+    init_code();
+    init_words();
     init_placeholders();
     PASSWORD_NAME2 = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*["']?$/i;
     credentialFilePassword = (secret) => notACredential(secret) || notACredential(unquote(secret)) ? null : {};

@@ -115,7 +115,7 @@ export function decodePercent(v: string): string {
 }
 
 /** Encrypted values are meant to be committed: SOPS, jasypt, Vault transit, AWS KMS blobs, Ansible Vault. */
-function isCiphertext(v: string): boolean {
+export function isCiphertext(v: string): boolean {
   return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
 }
 

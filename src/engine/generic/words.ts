@@ -103,3 +103,13 @@ export function wordShare(v: string): number {
   for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
   return v.length === 0 ? 0 : inWords / v.length;
 }
+
+/**
+ * Values people make up for tests and demos: lower-case words and a number, one of them saying so
+ * (`test-token-123`, `fake_api_key`, `local-dev-secret`).
+ */
+export function isTestValue(value: string): boolean {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
+}

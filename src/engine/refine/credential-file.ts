@@ -6,6 +6,8 @@
  * encrypted values (Maven's `{…}`, `ENC(…)`), and, under a token or key name, a value made of words.
  * The placeholder filter has already run on the value.
  */
+import { isCiphertext } from '../generic/code.js';
+import { isTestValue } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
 
@@ -23,16 +25,10 @@ function notACredential(value: string): boolean {
   // A description in brackets where the value was left out (`(sensitive value)`, `<hidden>`, `[redacted]`).
   if (/^[(<[][a-z]/i.test(value)) return true;
   // Masked values (`***hidden***`), and made-up ones that say so (`demo_pass213`, `changeit`).
-  if (/\*{3,}/.test(value) || isMadeUp(value)) return true;
-  // Encrypted forms whose key is kept elsewhere (Maven settings-security `{…}`, jasypt `ENC(…)`, SOPS `ENC[AES256_GCM,…]`).
-  return /^\{[A-Za-z0-9+/=]{16,}\}$|^ENC[([]|^enc:/.test(value);
-}
-
-/** Lower-case words and a number, one of them saying the value is for tests or demos. */
-function isMadeUp(value: string): boolean {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-]?[a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test|fake|mock|dummy|demo|stub|sample|example|changeit|dev|local)(?:$|[_.-]|[a-z]*[0-9]|pass)/.test(v) || v === 'changeit';
+  if (/\*{3,}/.test(value) || isTestValue(value)) return true;
+  // Encrypted forms whose key is kept elsewhere (SOPS `ENC[…]`, jasypt `ENC(…)`, Vault transit, KMS,
+  // Ansible Vault; Maven settings-security `{…}`).
+  return isCiphertext(value) || /^\{[A-Za-z0-9+/=]{16,}\}$|^enc:/.test(value);
 }
 
 /** The value without the quotes, and the punctuation of code around a quoted line (`'",`), a whitespace-delimited format captures. */

@@ -7,7 +7,7 @@
 import { shannonEntropy } from '../entropy.js';
 import { notALiteral, decodePercent } from '../generic/code.js';
 import { fileKind, nameKind, siteBefore, type NameKind, type Site } from '../generic/names.js';
-import { isWordCompound, looksGenerated, wordShare } from '../generic/words.js';
+import { isTestValue, isWordCompound, looksGenerated, wordShare } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { RefineContext, Refinement, Refiner } from '../refine.js';
 
@@ -214,16 +214,6 @@ function stronglyRandom(v: string): boolean {
 
 function unescapeXml(v: string): string {
   return v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-/**
- * Values people make up for tests and demos: lower-case words and a number, one of them saying so
- * (`test-token-123`, `fake_api_key`, `local-dev-secret`).
- */
-function isTestValue(value: string): boolean {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
 }
 
 /** Base64 of a placeholder (a Kubernetes Secret holding `changeme`) is still a placeholder. */
