@@ -60,7 +60,8 @@ await build({
   logLevel: 'warning',
 });
 
-const { buildRulePack, builtinRulesDir, packText, readRuleDir, RULE_PACK_FILE } = await tsImport('../src/config/rule-pack.ts', import.meta.url);
+const { builtinRulesDir, packText, readRuleDir, RULE_PACK_FILE } = await tsImport('../src/config/rule-pack.ts', import.meta.url);
+const { buildRulePack } = await tsImport('../src/config/builtin-rules.ts', import.meta.url);
 const { formatProblem } = await tsImport('../src/rules/problem.ts', import.meta.url);
 const { rules, problems } = buildRulePack(readRuleDir(builtinRulesDir()));
 if (problems.length > 0) {

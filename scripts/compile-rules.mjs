@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const { buildRulePack, builtinRulesDir, packText, readRuleDir } = await import(path.join(root, 'lib/config/rule-pack.js'));
+const { builtinRulesDir, packText, readRuleDir } = await import(path.join(root, 'lib/config/rule-pack.js'));
+const { buildRulePack } = await import(path.join(root, 'lib/config/builtin-rules.js'));
 const { formatProblem } = await import(path.join(root, 'lib/rules/problem.js'));
 const dir = builtinRulesDir();
 const files = readRuleDir(dir);

@@ -5,7 +5,7 @@
  * values. Every secret-shaped value is assembled at run time, so this file holds no literal one.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../src/config/builtin-rules.js';
 import { Detector } from '../src/engine/detector.js';
 import { base62Text } from './support/engine-fakes.js';
 

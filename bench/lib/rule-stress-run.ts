@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as RulePack from '../../src/config/rule-pack.js';
+import type * as BuiltinRules from '../../src/config/builtin-rules.js';
 import type * as Detector from '../../src/engine/detector.js';
 import type * as RuleStress from '../../src/engine/rule-stress.js';
 import { measureNodeCli } from './measure.js';
@@ -33,7 +33,7 @@ export interface RuleStressResult {
 }
 
 async function stressAll(size: number): Promise<{ rules: number; rows: RuleStressRow[] }> {
-  const { loadBuiltinRules } = await importCompiled<typeof RulePack>('config/rule-pack.js');
+  const { loadBuiltinRules } = await importCompiled<typeof BuiltinRules>('config/builtin-rules.js');
   const { Detector: DetectorClass } = await importCompiled<typeof Detector>('engine/detector.js');
   const { stressInputs } = await importCompiled<typeof RuleStress>('engine/rule-stress.js');
   const rules = loadBuiltinRules();

@@ -43,7 +43,7 @@ export async function runImportGitleaks(file: string, raw: Record<string, unknow
     }
   }
 
-  const { loadBuiltinRules } = await import('../config/rule-pack.js');
+  const { loadBuiltinRules } = await import('../config/builtin-rules.js');
   const { importGitleaks } = await import('../config/gitleaks/import.js');
   const builtin = loadBuiltinRules();
   const result = await importGitleaks(text, file, new Set(builtin.map((r) => r.id)));

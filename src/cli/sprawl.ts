@@ -89,7 +89,7 @@ async function readRevocations(option: string | undefined): Promise<{ fingerprin
 
 /** The built-in rule pack's remediation and references, by rule id: the "revoke now" part of each secret's remediation. */
 async function builtinRuleAdvice(): Promise<(ruleId: string) => { remediation: string; references: readonly string[] } | undefined> {
-  const { loadBuiltinRules } = await import('../config/rule-pack.js');
+  const { loadBuiltinRules } = await import('../config/builtin-rules.js');
   const byId = new Map(loadBuiltinRules().map((r) => [r.id, { remediation: r.remediation, references: r.references ?? [] }]));
   return (ruleId) => byId.get(ruleId);
 }

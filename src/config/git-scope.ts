@@ -113,7 +113,7 @@ async function baseSideSettings(
       used = `the defaults (its version from the base ${base.slice(0, 12)} is invalid: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'})`;
     }
   }
-  const { loadBuiltinRules } = await import('./rule-pack.js');
+  const { loadBuiltinRules } = await import('./builtin-rules.js');
   const settings = resolveSettingsWith(loaded, options.builtin ?? loadBuiltinRules());
   const warning: ScanWarning = {
     code: 'config-changed',

@@ -21,7 +21,7 @@ export { ConfigError };
 export { DEFAULT_MAX_FILE_SIZE } from './defaults.js';
 import { customRuleSchema, type Rule } from '../rules/schema.js';
 import { configSchema } from './file-schema.js';
-import { loadBuiltinRules } from './rule-pack.js';
+import { loadBuiltinRules } from './builtin-rules.js';
 import {
   defaultConfig,
   resolveSettingsWith,

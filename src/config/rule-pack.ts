@@ -8,17 +8,16 @@
  *   is used only while no rule file changed since;
  * - `dist/rules.json` (npm run build:action) sits next to the bundled Action, which ships no YAML;
  *   it has no file times and is used as it is.
- * Whichever is found next to the running code is used; otherwise the YAML is parsed.
+ * Whichever is found next to the running code is used; otherwise the YAML is parsed (builtin-rules.ts).
+ * Reading a pack needs neither the YAML parser nor the rule schema, which together cost a scan
+ * without a configuration file more start-up time than the rest of it: they are not imported here.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRule } from '../engine/compile.js';
-import { loadRuleFiles, type Problem, type RuleSourceFile } from '../rules/parse.js';
+import type { RuleSourceFile } from '../rules/parse.js';
 import type { Rule } from '../rules/schema.js';
-import { SprawlguardError } from '../errors.js';
-import { ConfigError } from './errors.js';
 
 /** The name of a packed rule set, next to the code that reads it. */
 export const RULE_PACK_FILE = 'rules.json';
@@ -46,17 +45,6 @@ function ruleFileNames(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort();
-}
-
-/**
- * Validate rule files for packing: every rule checked, and each rule's `anchored` learnt from its
- * examples (see startsAtKeywords in src/engine/compile.ts), so nothing runs them at start-up and
- * a pack shipped without examples still runs anchored rules at their keyword hits.
- */
-export function buildRulePack(files: readonly RuleSourceFile[]): { rules: Rule[]; problems: Problem[] } {
-  const { rules, problems } = loadRuleFiles(files);
-  if (problems.length === 0) for (const rule of rules) rule.anchored = compileRule(rule).anchored;
-  return { rules, problems };
 }
 
 /** The JSON of a pack; with `dir`, the modification time and hash of each rule file in it are recorded. */
@@ -122,32 +110,4 @@ function isCurrent(sources: Record<string, number>, hashes: Record<string, strin
     const hash = hashes?.[name];
     return hash !== undefined && fileHash(file) === hash;
   });
-}
-
-let builtinCache: Rule[] | undefined;
-
-/** The built-in rules: the packed ones when current, else parsed from the YAML (problems throw ConfigError). */
-export function loadBuiltinRules(): Rule[] {
-  if (builtinCache) return builtinCache;
-  const fromPack = readPackedRules();
-  if (fromPack) {
-    builtinCache = fromPack;
-    return fromPack;
-  }
-  const { rules, problems } = loadRuleFiles(readRuleFilesOrExplain(builtinRulesDir()));
-  if (problems.length > 0) throw new ConfigError(problems);
-  builtinCache = rules;
-  return rules;
-}
-
-/** The YAML rule files; when there are none (a bundle whose rules.json is missing), say what to rebuild. */
-function readRuleFilesOrExplain(dir: string): RuleSourceFile[] {
-  try {
-    return readRuleDir(dir);
-  } catch (error) {
-    throw new SprawlguardError(
-      'internal',
-      `no rule pack: neither ${RULE_PACK_FILE} next to the code nor rules/*.yaml in ${dir} can be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); rebuild with npm run build, or npm run build:action`,
-    );
-  }
 }

@@ -19,18 +19,34 @@ export function pathMatcher(globs: readonly string[], base = ''): (relPath: stri
   // Loaded only when there are globs: most scans have none, and a pre-commit hook pays for every
   // module. Required synchronously so that callers stay synchronous.
   const { Minimatch } = createRequire(import.meta.url)('minimatch') as { Minimatch: typeof MinimatchClass };
+  // minimatch's own match, not its makeRe: the regex also accepts the directory a `dir/**` glob
+  // names, which would prune that directory where match leaves it to its files. What is kept is
+  // each directory's answer: a walk asks about the same parent directories for every file beneath them.
   const matchers = globs.map((raw) => {
     const glob = raw.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });
   });
   const matches = (p: string): boolean => matchers.some((m) => m.match(p));
+  const directories = new Map<string, boolean>();
+  const directoryMatches = (dir: string): boolean => {
+    let answer = directories.get(dir);
+    if (answer === undefined) {
+      if (directories.size >= MAX_REMEMBERED_DIRECTORIES) directories.clear();
+      answer = matches(dir);
+      directories.set(dir, answer);
+    }
+    return answer;
+  };
   const prefix = base.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   return (relPath) => {
     const clean = (prefix === '' ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, '');
     if (matches(clean)) return true;
     for (let slash = clean.indexOf('/'); slash > 0; slash = clean.indexOf('/', slash + 1)) {
-      if (matches(clean.slice(0, slash))) return true;
+      if (directoryMatches(clean.slice(0, slash))) return true;
     }
     return false;
   };
 }
+
+/** Directory answers kept per matcher; past this many the memory is cleared and refilled. */
+const MAX_REMEMBERED_DIRECTORIES = 10_000;

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfigFile } from '../config/load.js';
-import { loadBuiltinRules } from '../config/rule-pack.js';
+import { loadBuiltinRules } from '../config/builtin-rules.js';
 import { SprawlguardError } from '../errors.js';
 import type { Finding, Report, ScanScope } from '../findings/finding.js';
 import type { Rule } from '../rules/schema.js';

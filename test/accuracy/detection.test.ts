@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { Detector } from '../../src/engine/detector.js';
 import { genericSecretValue } from '../../src/engine/refine.js';
 import { base62Text, fakeGithubPat } from '../support/engine-fakes.js';

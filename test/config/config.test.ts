@@ -8,10 +8,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE, loadConfigFile, parseConfig, resolveSettings } from '../../src/config/load.js';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { parseSize } from '../../src/config/file-schema.js';
 import { fingerprintSecret } from '../../src/findings/fingerprint.js';
 import { formatProblem } from '../../src/rules/parse.js';
+import { Minimatch } from 'minimatch';
 import { pathMatcher } from '../../src/sources/path-filter.js';
 import { parseJsonReport, runCli } from '../support/cli.js';
 import { base62Body, fakeGithubPat } from '../support/fake-secrets.js';
@@ -81,6 +82,20 @@ describe('path allowlist globs', () => {
     ['rebuild/x.js', false],
   ] as const)('%s excluded: %s', async (relPath, expected) => {
     expect((await pathMatcher(globs))(relPath)).toBe(expected);
+  });
+
+  // The matcher compiles each glob once and remembers directories; it must answer as minimatch does
+  // for the path and each directory above it.
+  it('agrees with minimatch on every path and directory, asked repeatedly', () => {
+    const many = ['rules/*.yaml', 'test/fixtures/**', 'src/**', '*.snap', 'vendor', '**/node_modules/**', 'docs/**/*.md', 'src/{a,b}/*.ts', '[abc]*.txt', 'foo/**/bar', '.git'];
+    const paths = ['rules/a.yaml', 'rules/x/a.yaml', 'test/fixtures/a/b.js', 'x/y.snap', '.snap', 'a/vendor/b.js', 'a/node_modules/b/c.js', 'docs/a/b.md', 'docs/x.md', 'q/a1.txt', 'src/a/x.ts', 'src/c/x.ts', 'foo/a/b/bar/z', 'd/.git/config', '.hidden/rules/a.yaml', 'plain/file.js', 'test/fixtures', 'src'];
+    const expected = (p: string): boolean => {
+      const parts = p.split('/');
+      const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+      return candidates.some((c) => many.some((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }).match(c)));
+    };
+    const match = pathMatcher(many);
+    for (let round = 0; round < 2; round++) for (const p of paths) expect([p, match(p)]).toEqual([p, expected(p)]);
   });
 });
 

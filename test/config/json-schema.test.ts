@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configJsonSchemaText } from '../../src/config/json-schema.js';
 import { parseConfig } from '../../src/config/load.js';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'sprawlguard.schema.json');

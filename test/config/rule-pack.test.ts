@@ -5,7 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRulePack, builtinRulesDir, loadBuiltinRules, packText, readRuleDir, type PackedRules } from '../../src/config/rule-pack.js';
+import { buildRulePack, loadBuiltinRules } from '../../src/config/builtin-rules.js';
+import { builtinRulesDir, packText, readRuleDir, type PackedRules } from '../../src/config/rule-pack.js';
 
 describe('the rule pack', () => {
   const dir = builtinRulesDir();

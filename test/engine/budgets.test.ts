@@ -6,7 +6,7 @@
  * found, and every cut is reported with the rule and the offset.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { Detector, type ScanResult } from '../../src/engine/detector.js';
 import { MAX_PERCENT_RUN } from '../../src/engine/decode/percent.js';
 import { searchBudget } from '../../src/engine/search-budget.js';

@@ -7,7 +7,7 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Alternative, Element } from '@eslint-community/regexpp/ast';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { LineLimits, patternExtent, patternReach } from '../../src/engine/search-budget.js';
 
 interface Span {

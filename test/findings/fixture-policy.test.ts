@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contextPolicyFrom, contextPolicySchema, unknownPolicyRules } from '../../src/config/context-policy.js';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { classifyContext } from '../../src/findings/context.js';
 import { DEFAULT_CONTEXT_POLICY, disposition, provesStructure, type ContextPolicy } from '../../src/findings/fixture-policy.js';
 import { ChunkScanner } from '../../src/scan/chunk-scanner.js';

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import type { Rejection } from '../../src/findings/rejection.js';
 import { ChunkScanner, type ScannerConfig } from '../../src/scan/chunk-scanner.js';
 import { parseJsonReport, runCli, type JsonReport } from '../support/cli.js';

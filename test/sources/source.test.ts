@@ -3,7 +3,7 @@
  * failure surfaces after what was reported before it, and a scan asked to stop reads nothing more.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { ChunkScanner, type ScannerConfig } from '../../src/scan/chunk-scanner.js';
 import { filesSource } from '../../src/sources/files/source.js';
 import { drainSource, eventStream, type SourceContext } from '../../src/sources/source.js';

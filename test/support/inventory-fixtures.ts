@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import type { ScannerConfig } from '../../src/scan/chunk-scanner.js';
 import { availableBackends, SQLITE_BACKENDS, type SqliteBackend } from '../../src/inventory/sqlite.js';
 import { fakeGithubPat } from './fake-secrets.js';

@@ -4,7 +4,7 @@
  * findings are reported as "no verifier" without any request.
  */
 import { expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { resolveProviderId } from '../../src/verify/provider-registry.js';
 
 /** Named by rules, not implemented: their checks are not documented in docs/credential-formats.md yet. */

@@ -13,7 +13,7 @@ import { FORMATS, loadFormatter, type FormatName } from '../../../src/report/sca
 import { csvCell } from '../../../src/report/scan/csv.js';
 import { mdCode } from '../../../src/report/markdown-escape.js';
 import { ChunkScanner } from '../../../src/scan/chunk-scanner.js';
-import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
 import { fakeGithubPat } from '../../support/fake-secrets.js';
 import { FIXTURE_FINDINGS, FIXTURE_RULES, FIXTURE_SECRETS, fixtureReport } from '../../support/report-fixture.js';
 

@@ -9,7 +9,7 @@ import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, symlin
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
 import { scanStdin } from '../../../src/sources/stdin.js';
 import { createStreamDecoder, decodeForScan } from '../../../src/sources/text-decode.js';
 import { parseJsonReport, runCli, type CliResult, type JsonReport } from '../../support/cli.js';

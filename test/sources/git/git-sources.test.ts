@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
 import type { Finding } from '../../../src/findings/finding.js';
 import { scanGit, type GitMode } from '../../../src/sources/git/source.js';
 import { GitRangeError } from '../../../src/sources/git/errors.js';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinRules } from '../../../src/config/rule-pack.js';
+import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
 import type { Finding } from '../../../src/findings/finding.js';
 import { scanGit, type GitMode } from '../../../src/sources/git/source.js';
 import { Inventory } from '../../../src/inventory/inventory.js';
