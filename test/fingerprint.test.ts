@@ -5,7 +5,8 @@
  */
 import * as crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { fingerprintSecret, SCRYPT_PARAMETERS } from '../src/findings/fingerprint.js';
+import type { Finding } from '../src/findings/finding.js';
+import { fingerprintSecret, fingerprintSecretDeferred, SCRYPT_PARAMETERS, settleFingerprints } from '../src/findings/fingerprint.js';
 import { redact } from '../src/findings/redact.js';
 import { estimatedBits, isGuessable } from '../src/findings/strength.js';
 import { base62Body, fakeGithubPat } from './support/fake-secrets.js';
@@ -68,6 +69,34 @@ describe('fingerprints', () => {
     const prints = new Set(Array.from({ length: 1000 }, () => fingerprintSecret(secret)));
     expect(prints.size).toBe(1);
     expect(derive).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('fingerprints derived on the thread pool', () => {
+  const finding = (fingerprint: string): Finding => ({ fingerprint }) as Finding;
+
+  it('stand in with one pending value per secret until settled, then carry the same fingerprint as in line', async () => {
+    const secret = ['wq', 'rt', 'zp', 'mk'].join('');
+    const first = fingerprintSecretDeferred(secret);
+    expect(first).toMatch(/^pending:/);
+    expect(fingerprintSecretDeferred(secret)).toBe(first);
+    const other = fingerprintSecretDeferred(['51', '90', '47'].join(''));
+    expect(other).not.toBe(first);
+    const found = [finding(first), finding(first), finding(other)];
+    await settleFingerprints(found);
+    expect(found.map((f) => f.fingerprint)).toEqual([fingerprintSecret(secret), fingerprintSecret(secret), fingerprintSecret(['51', '90', '47'].join(''))]);
+    // Settled secrets are remembered: later copies get the real fingerprint at once.
+    expect(fingerprintSecretDeferred(secret)).toBe(fingerprintSecret(secret));
+  });
+
+  it('are not deferred for strong secrets or under a fingerprint key', () => {
+    const token = fakeGithubPat(5);
+    expect(fingerprintSecretDeferred(token)).toBe(fingerprintSecret(token));
+    expect(fingerprintSecretDeferred(['60', '12', '88'].join(''), 'org-key')).toBe(fingerprintSecret(['60', '12', '88'].join(''), 'org-key'));
+  });
+
+  it('refuse to settle a stand-in this thread never handed out', async () => {
+    await expect(settleFingerprints([finding('pending:999999')])).rejects.toThrow(/before its fingerprint was derived/);
   });
 });
 

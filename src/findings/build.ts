@@ -4,12 +4,14 @@
  */
 import type { Match } from '../engine/detector.js';
 import type { Finding, Origin } from './finding.js';
-import { fingerprintSecret } from './fingerprint.js';
+import { fingerprintSecret, fingerprintSecretDeferred } from './fingerprint.js';
 import { redact } from './redact.js';
 
 export interface FindingOptions {
   showSecrets?: boolean;
   fingerprintKey?: string;
+  /** Derive slow fingerprints on the thread pool (a `pending:` stand-in until settleFingerprints). */
+  deferSlowFingerprints?: boolean;
 }
 
 export function buildFinding(match: Match, origin: Origin, options: FindingOptions = {}): Finding {
@@ -24,7 +26,7 @@ export function buildFinding(match: Match, origin: Origin, options: FindingOptio
     severity: rule.severity,
     lifetime: match.lifetime,
     confidence: match.confidence,
-    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    fingerprint: options.deferSlowFingerprints ? fingerprintSecretDeferred(match.secret, options.fingerprintKey) : fingerprintSecret(match.secret, options.fingerprintKey),
     redacted: redact(match.secret),
     location: {
       ...rest,

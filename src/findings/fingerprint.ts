@@ -1,4 +1,5 @@
-import { createHash, createHmac, scryptSync } from 'node:crypto';
+import { createHash, createHmac, scrypt, scryptSync } from 'node:crypto';
+import type { Finding } from './finding.js';
 import { isGuessable } from './strength.js';
 
 /**
@@ -46,11 +47,59 @@ function slowFingerprint(input: string): string {
   const cached = slowCache.get(input);
   if (cached !== undefined) return cached;
   const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const digest = scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
-  const fingerprint = `scrypt:${digest.toString('hex')}`;
+  const fingerprint = `scrypt:${scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString('hex')}`;
+  remember(input, fingerprint);
+  return fingerprint;
+}
+
+function remember(input: string, fingerprint: string): void {
   if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value as string);
   slowCache.set(input, fingerprint);
-  return fingerprint;
+}
+
+/**
+ * Scans hand guessable secrets to the thread pool instead of deriving them in line: the scanning
+ * thread goes on to the next file while another core runs the KDF, which otherwise takes most of a
+ * scan's time where a repository holds a few hundred distinct chosen passwords. Such a finding
+ * carries a stand-in (`pending:<n>`, the same for every copy of the secret in this thread, so a
+ * source can still group copies by fingerprint) until settleFingerprints puts the real one in. The
+ * scan pipeline settles every finding before anything reads or prints a fingerprint, and a worker
+ * thread settles its results before it posts them: stand-ins never leave the thread that made them.
+ */
+const PENDING = 'pending:';
+const deferred = new Map<string, string>();
+const derivations = new Map<string, { input: string; fingerprint: Promise<string> }>();
+let nextPending = 0;
+
+export function fingerprintSecretDeferred(secret: string, key?: string): string {
+  const input = canonicalSecret(secret);
+  if ((key !== undefined && key !== '') || !isGuessable(input)) return fingerprintSecret(secret, key);
+  const cached = slowCache.get(input) ?? deferred.get(input);
+  if (cached !== undefined) return cached;
+  const id = `${PENDING}${nextPending++}`;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const fingerprint = new Promise<string>((resolve, reject) => {
+    scrypt(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, digest) => (error ? reject(error) : resolve(`scrypt:${digest.toString('hex')}`)));
+  });
+  // Awaited by settleFingerprints; a scan abandoned before then must not end in an unhandled rejection.
+  fingerprint.catch(() => undefined);
+  deferred.set(input, id);
+  derivations.set(id, { input, fingerprint });
+  return id;
+}
+
+/** Put the real fingerprint into every finding that carries a stand-in (see fingerprintSecretDeferred). */
+export async function settleFingerprints(findings: readonly Finding[]): Promise<void> {
+  for (const finding of findings) {
+    if (!finding.fingerprint.startsWith(PENDING)) continue;
+    const derivation = derivations.get(finding.fingerprint);
+    // A stand-in from another thread would otherwise reach a report: never let it.
+    if (derivation === undefined) throw new Error('internal: a finding reached another thread before its fingerprint was derived');
+    finding.fingerprint = await derivation.fingerprint;
+    // Copies found from now on get the real fingerprint at once. The stand-in stays known: a scan
+    // worker may be settling another batch that holds it.
+    remember(derivation.input, finding.fingerprint);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import type { ScanSettings } from '../config/settings.js';
 import type { Finding, ScanScope, ScanStats, ScanWarning } from '../findings/finding.js';
+import { settleFingerprints } from '../findings/fingerprint.js';
 import type { Explanation } from '../findings/rejection.js';
 import type { ScanProblem } from '../findings/scan-problem.js';
 import type { Confidence } from '../rules/schema.js';
@@ -89,6 +90,8 @@ export async function runPipeline(source: ScanSource, options: PipelineOptions):
     includeSecrets: options.showSecrets === true || options.verify !== undefined || options.mask !== undefined,
     fingerprintKey: options.fingerprintKey,
   });
+  // Settled right after the source is done, before any step reads a fingerprint (below).
+  config.deferSlowFingerprints = true;
   // --explain reads the rejections off one scanner, so the scan stays in this thread.
   const explain = options.explain ? new ExplainCollector() : undefined;
   if (explain) config.explain = true;
@@ -112,6 +115,9 @@ export async function runPipeline(source: ScanSource, options: PipelineOptions):
     else options.onProgress?.(event.progress);
   }
   const { stats, unreadable = 0, failures = [] } = next.value;
+  // Guessable secrets' fingerprints were derived on the thread pool during the scan: wait for them
+  // before any step reads one.
+  await settleFingerprints(found);
 
   const warnings: ScanWarning[] = [...settings.warnings];
   const coverage = settings.allowPathGlobs.length > 0 ? coverageProblem(settings, stats) : undefined;

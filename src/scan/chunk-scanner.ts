@@ -36,6 +36,12 @@ export interface ScannerConfig {
    */
   includeSecrets?: boolean;
   fingerprintKey?: string;
+  /**
+   * Guessable secrets' fingerprints are derived on the thread pool while the scan goes on; findings
+   * carry a stand-in until settleFingerprints (findings/fingerprint.ts), which the pipeline and the
+   * scan workers call before a fingerprint is read.
+   */
+  deferSlowFingerprints?: boolean;
   now?: number;
   /** Also keep the candidates the engine dropped, and why (`scan --explain`; see takeRejections). */
   explain?: boolean;
@@ -79,6 +85,7 @@ export class ChunkScanner {
       const finding = buildFinding(match, chunk.origin, {
         showSecrets: this.config.includeSecrets,
         fingerprintKey: this.config.fingerprintKey,
+        deferSlowFingerprints: this.config.deferSlowFingerprints,
       });
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;

@@ -36,8 +36,9 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : undefined;
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === 'password' ? 4 : 8)) return null;
-  if (isPlaceholder(v, [], { weakPasswords: kind === 'password' })) return null;
+  // Code and references are the most common values here and the cheaper to rule out: first.
   if (notALiteral(v, site, before, after)) return null;
+  if (isPlaceholder(v, [], { weakPasswords: kind === 'password' })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === undefined && !site.flag && !query && site.quote === '' && !unquotedValueEnds(site, after)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);

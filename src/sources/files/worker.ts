@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Finding } from '../../findings/finding.js';
+import { settleFingerprints } from '../../findings/fingerprint.js';
 import type { ScanProblem } from '../../findings/scan-problem.js';
 import type { FileEntry } from './walk.js';
 import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
@@ -36,6 +37,8 @@ port.on('message', (entries: FileBatch) => {
       else result.files++;
       result.skipped.push(...scanner.takeLimits());
     }
+    // Stand-in fingerprints never leave this thread (findings/fingerprint.ts).
+    await settleFingerprints(result.findings);
     port.postMessage(result);
   })().catch((error: unknown) => port.postMessage(failure(error)));
 });

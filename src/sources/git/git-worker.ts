@@ -1,5 +1,6 @@
 /** Worker thread for history scans: one `git log -p` process per batch of commits, scanned as it streams. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { settleFingerprints } from '../../findings/fingerprint.js';
 import { ChunkScanner, type ScannerConfig } from '../../scan/chunk-scanner.js';
 import { pathMatcher } from '../path-filter.js';
 import { scanCommitBatch, type CommitBatchResult } from './commits.js';
@@ -38,8 +39,14 @@ port.on('message', (batch: GitBatch) => {
     excluded,
     fromObjects: data.fromObjects,
     strict: data.strict,
-  }).then(
-    (result) => port.postMessage(result),
-    (error: unknown) => port.postMessage(failure(error)),
-  );
+  })
+    // Stand-in fingerprints never leave this thread (findings/fingerprint.ts).
+    .then(async (result) => {
+      await settleFingerprints(result.findings.map((f) => f.finding));
+      return result;
+    })
+    .then(
+      (result) => port.postMessage(result),
+      (error: unknown) => port.postMessage(failure(error)),
+    );
 });

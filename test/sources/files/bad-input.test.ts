@@ -10,6 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
 import { scanStdin } from '../../../src/sources/stdin.js';
 import { createStreamDecoder, decodeForScan } from '../../../src/sources/text-decode.js';
 import { parseJsonReport, runCli, type CliResult, type JsonReport } from '../../support/cli.js';
@@ -381,6 +382,28 @@ describe('worker threads', () => {
     expect(normalise(pooled)).toEqual(normalise(single));
     expect(parseJsonReport(pooled).findings).toHaveLength(5);
     expect(parseJsonReport(pooled).stats.bytes).toBeGreaterThan(4 * MiB);
+  });
+});
+
+describe('guessable secrets found by worker threads', () => {
+  it('carry their real fingerprint, the same as a single thread gives', async () => {
+    // Workers derive these on the thread pool and must settle them before they post their results.
+    const passwords = ['tulip', 'walrus', 'ember'].map((w, i) => `${w}${i + 7}`);
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) {
+      const body = 'const value = compute(input) + 1;\n'.repeat(7_000);
+      tree[`src/db-${String(i).padStart(2, '0')}.py`] = `${body}DB_PASSWORD = "${passwords[i % passwords.length]}"\n`;
+    }
+    const dir = makeTree(tree);
+    const [pooled, single] = await Promise.all([
+      runCli(['scan', dir, '--format', 'json', '--jobs', '2', '--no-git']),
+      runCli(['scan', dir, '--format', 'json', '--jobs', '1', '--no-git']),
+    ]);
+    const prints = (r: CliResult): string[] => parseJsonReport<{ findings: { fingerprint: string }[] }>(r).findings.map((f) => f.fingerprint).sort();
+    expect(parseJsonReport(pooled).stats.bytes).toBeGreaterThan(4 * MiB);
+    expect(prints(pooled)).toHaveLength(24);
+    expect(prints(pooled)).toEqual(prints(single));
+    expect(new Set(prints(pooled))).toEqual(new Set(passwords.map((p) => fingerprintSecret(p))));
   });
 });
 

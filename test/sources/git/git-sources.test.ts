@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../../src/config/builtin-rules.js';
 import type { Finding } from '../../../src/findings/finding.js';
+import { fingerprintSecret } from '../../../src/findings/fingerprint.js';
 import { scanGit, type GitMode } from '../../../src/sources/git/source.js';
 import { GitRangeError } from '../../../src/sources/git/errors.js';
 import { fakeGithubPat } from '../../support/engine-fakes.js';
@@ -240,6 +241,27 @@ describe('scan --history', () => {
     expect(two.stats.commits).toBe(240);
     expect(summary(two.findings)).toEqual(summary(one.findings));
     expect(one.findings).toHaveLength(4);
+  });
+
+  it('hands back real fingerprints of guessable secrets from worker threads', async () => {
+    // Workers derive these on the thread pool; they must settle them before posting (findings/fingerprint.ts).
+    const r = repo();
+    const passwords = ['lantern', 'harbor', 'meadow'].map((w, i) => `${w}${i + 3}`);
+    r.bulkCommits(240, (i) => {
+      const files: Record<string, string> = { [`f${i % 17}.txt`]: `commit ${i}\n` };
+      if (i % 50 === 9) files[`settings_${i}.py`] = `DB_PASSWORD = "${passwords[i % 3]}"\n`;
+      return files;
+    });
+    const two = await scanGit({
+      repo: r.dir,
+      mode: { kind: 'history' },
+      config: { rules: loadBuiltinRules().filter((rule) => rule.id === 'generic-secret-assignment'), allowSecretRegexes: [], stopwords: [], deferSlowFingerprints: true },
+      maxFileSize: 10 * 1024 * 1024,
+      excludeGlobs: [],
+      jobs: 2,
+    });
+    expect(two.findings.length).toBeGreaterThan(0);
+    expect(new Set(two.findings.map((f) => f.fingerprint))).toEqual(new Set(passwords.map((p) => fingerprintSecret(p))));
   });
 });
 
