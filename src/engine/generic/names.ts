@@ -4,6 +4,8 @@
  * an unquoted word is a literal in configuration but a variable in code.
  */
 
+import { charTable } from '../char-class.js';
+
 /** How the value is written: `NAME = "value"`, `name: value`, `<name>value`, `--name value`. */
 export interface Site {
   /** The name the value is given to (the last identifier before the operator), or '' when none. */
@@ -29,7 +31,23 @@ export type NameKind =
   /** Bearer tokens, Basic credentials and other values that are secrets by their position. */
   | 'none';
 
-const NAME_CHAR = /[\w$.:@-]/;
+const NAME_CHAR = charTable('\\w$.:@-');
+
+function isNameChar(c: number): boolean {
+  return c < 128 && NAME_CHAR[c] === 1;
+}
+
+/**
+ * WRAPPER can only match when the text before position `end` ends in `[` or `(` (then blanks), or
+ * in one of the string prefix letters: a test of the last characters spares the regex, which
+ * otherwise runs for every value judged.
+ */
+function mayBeWrapped(before: string, end: number): boolean {
+  let j = end;
+  while (j > 0 && /\s/.test(before[j - 1] as string)) j--;
+  const c = before[j - 1];
+  return c === '[' || c === '(' || (j === end && c !== undefined && 'bBrRuU'.includes(c));
+}
 const WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
 
 /**
@@ -46,8 +64,10 @@ export function siteBefore(before: string): Site {
     if (before[i - 1] === '\\') i--;
   }
   // A literal wrapped in a conversion or a list (`[]byte("…")`, `b"…"`, `["…"`, `("…"`): the name is before that.
-  const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
-  if (wrapper) i -= wrapper[0].length;
+  if (mayBeWrapped(before, i)) {
+    const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+    if (wrapper) i -= wrapper[0].length;
+  }
   let blanks = 0;
   while (i > 0 && (before[i - 1] === ' ' || before[i - 1] === '\t')) {
     i--;
@@ -89,7 +109,7 @@ export function siteBefore(before: string): Site {
     const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(':') + 1) : '';
     return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
   }
-  while (i > 0 && NAME_CHAR.test(before[i - 1] as string)) i--;
+  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
   const raw = before.slice(i, end);
   const name = raw.replace(/^[-$@:.]+/, '');
   const head = before.slice(0, i);

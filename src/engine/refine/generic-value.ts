@@ -4,6 +4,7 @@
  * the name decides: a password may be a word a person chose (`welcome1`), a key or token must look
  * generated, and a value under nothing more than `key` must look strongly random.
  */
+import { charTable } from '../char-class.js';
 import { shannonEntropy } from '../entropy.js';
 import { notALiteral, decodePercent } from '../generic/code.js';
 import { fileKind, nameKind, siteBefore, type NameKind, type Site } from '../generic/names.js';
@@ -24,11 +25,12 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   const before = context.before ?? '';
   const after = context.after ?? '';
   // XML and HTML attributes escape what they hold; judge the value itself.
-  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  const entities = secret.includes('&');
+  const unescaped = entities && /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
   // Other HTML entities (`&ldquo;`, `&nbsp;`) mean the value is prose from a web page.
-  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  if (entities && /&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
   // Percent-encoding too, for URL query values.
-  const query = /[?&][\w.-]*=$/.test(before);
+  const query = isQueryValue(before);
   const v = query ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v)) return null;
   const site = siteBefore(before);
@@ -43,6 +45,20 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   if (given === undefined && !site.flag && !query && site.quote === '' && !unquotedValueEnds(site, after)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
+}
+
+const QUERY_NAME = charTable('\\w.-');
+
+/** `before` ends in a URL query parameter's name and `=` (`[?&][\w.-]*=$`), read from its end. */
+function isQueryValue(before: string): boolean {
+  let i = before.length - 1;
+  if (before.charCodeAt(i) !== 61 /* = */) return false;
+  for (i--; i >= 0; i--) {
+    const c = before.charCodeAt(i);
+    if (c < 128 && QUERY_NAME[c] === 1) continue;
+    return c === 63 /* ? */ || c === 38 /* & */;
+  }
+  return false;
 }
 
 /** The name of a name/value pair written on one line (XML attributes, YAML flow maps, CloudFormation). */
