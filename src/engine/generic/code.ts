@@ -25,6 +25,11 @@ const RECEIVERS = new Set(['self', 'this', 'cls', 'ctx', 'context', 'config', 'c
  */
 const MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
 
+/** A template or reference marker (MARKER): a build or deploy step puts the real value there. */
+export function isMarker(v: string): boolean {
+  return MARKER.test(v);
+}
+
 /**
  * True when the value is code, a reference or a marker, not a literal: never a secret, whatever the
  * name. `v` is the value as judged (unescaped); `site` is how it is written.
@@ -33,7 +38,7 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // Every test below only ever says yes, so their order changes no answer, only the cost: code
   // (member access, calls) is by far the most common value of a credential-like name, so it goes first.
   if (isCode(v)) return true;
-  if (MARKER.test(v)) return true;
+  if (isMarker(v)) return true;
   // A percent-encoded placeholder or phrase (`secret%3Dpassword`, `lock%26key`) is still one.
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
