@@ -34,6 +34,7 @@ import { compileRule, type CompiledRule } from './compile.js';
 import { encodedValues } from './decode/encoded-values.js';
 import { DECODER_GATES, decoderWindows } from './decode/gates.js';
 import { relocated, specificSpans } from './decode/nested.js';
+import { tableValues } from './decode/tables.js';
 import type { SpanCursor } from './decode/span-cursor.js';
 import { dropVetoedGeneric, locateMatches, resolveOverlaps } from './resolve.js';
 import { RuleRuns } from './run-rules.js';
@@ -163,6 +164,7 @@ export class Detector {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
+    if (depth === 0) this.tableValues(text, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
@@ -176,6 +178,24 @@ export class Detector {
       }
     }
     return resolveOverlaps(candidates);
+  }
+
+  /**
+   * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
+   * reported where the value is; a value a specific rule already matched directly is left alone.
+   */
+  private tableValues(text: string, out: Candidate[], state: ScanState): void {
+    const values = tableValues(text, this.filter.path);
+    if (values.length === 0) return;
+    const direct = specificSpans(out);
+    for (const value of values) {
+      if (direct.overlaps(value.start, value.end)) continue;
+      for (const found of this.detect(value.assignment, 1, state)) {
+        const start = value.start + found.start - value.offset;
+        const end = value.start + found.end - value.offset;
+        if (start >= value.start && end <= value.end) out.push({ ...found, start, end });
+      }
+    }
   }
 
   /**

@@ -130,7 +130,7 @@ export function isCiphertext(v: string): boolean {
  * Identifiers of other things: ARNs and URNs, and `scheme:path` references to secret stores
  * (`vault:secret/data/app#password`, `ssm:/app/db`) written in lower case with no random part.
  */
-function isReference(v: string): boolean {
+export function isReference(v: string): boolean {
   if (/^(?:arn|urn):/i.test(v)) return true;
   return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
 }

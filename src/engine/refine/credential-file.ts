@@ -6,7 +6,7 @@
  * encrypted values (Maven's `{…}`, `ENC(…)`), and, under a token or key name, a value made of words.
  * The placeholder filter has already run on the value.
  */
-import { isCiphertext, isMarker } from '../generic/code.js';
+import { isCiphertext, isMarker, isReference } from '../generic/code.js';
 import { isTestValue } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
@@ -20,8 +20,9 @@ function notACredential(value: string): boolean {
   // References and commands: `${VAR}`, `$(cmd)`, `%VAR%`, backticks, `@token@`, and format fields
   // anywhere in it (`{self.password}`, `{0}`): the line is a template in code, not the file.
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
-  // Template and deploy-time markers (`__DB_PASSWORD__`, `#{Password}#`, Terraform `var.db_password`).
-  if (isMarker(value)) return true;
+  // Template and deploy-time markers (`__DB_PASSWORD__`, `#{Password}#`, Terraform `var.db_password`),
+  // and references to a secret store (`vault:secret/data/app#password`, an ARN).
+  if (isMarker(value) || isReference(value)) return true;
   // Code that reads the value from somewhere else (`secret.Data["npm_token"]`, `os.environ['X']`).
   if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
   // A description in brackets where the value was left out (`(sensitive value)`, `<hidden>`, `[redacted]`).
