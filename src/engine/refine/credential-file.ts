@@ -25,6 +25,8 @@ function notACredential(value: string): boolean {
   if (isMarker(value) || isReference(value)) return true;
   // Code that reads the value from somewhere else (`secret.Data["npm_token"]`, `os.environ['X']`).
   if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  // A chain of three or more member names (`Rails.application.credentials.db_password`) reads one.
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(value)) return true;
   // A description in brackets where the value was left out (`(sensitive value)`, `<hidden>`, `[redacted]`).
   if (/^[(<[][a-z]/i.test(value)) return true;
   // Masked values (`***hidden***`), and made-up ones that say so (`demo_pass213`, `changeit`).
