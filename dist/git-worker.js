@@ -4,6 +4,117 @@ const require = __sprawlguardCreateRequire(import.meta.url);
 // src/sources/git/git-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/findings/fingerprint.ts
+import { createHash, createHmac, scrypt, scryptSync } from "node:crypto";
+
+// src/findings/strength.ts
+var GUESSABLE_BELOW_BITS = 64;
+function poolSize(chars) {
+  let digits = false;
+  let lower = false;
+  let upper = false;
+  let symbols = false;
+  let other = false;
+  for (const c of chars) {
+    if (c >= "0" && c <= "9") digits = true;
+    else if (c >= "a" && c <= "z") lower = true;
+    else if (c >= "A" && c <= "Z") upper = true;
+    else if (c >= "!" && c <= "~") symbols = true;
+    else other = true;
+  }
+  return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (symbols ? 33 : 0) + (other ? 100 : 0);
+}
+function period(chars) {
+  const n = chars.length;
+  const fail = new Array(n).fill(0);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && chars[i] !== chars[k]) k = fail[k - 1];
+    if (chars[i] === chars[k]) k++;
+    fail[i] = k;
+  }
+  return n - (fail[n - 1] ?? 0);
+}
+function effectiveLength(chars) {
+  let length = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i].codePointAt(0);
+    const prev = i > 0 ? chars[i - 1].codePointAt(0) : void 0;
+    const prev2 = i > 1 ? chars[i - 2].codePointAt(0) : void 0;
+    const repeat = prev === c;
+    const step = prev !== void 0 && prev2 !== void 0 && Math.abs(c - prev) === 1 && c - prev === prev - prev2;
+    length += repeat || step ? 0.25 : 1;
+  }
+  return length;
+}
+function estimatedBits(secret) {
+  const chars = [...secret];
+  if (chars.length === 0) return 0;
+  const bitsPerChar = Math.log2(Math.max(2, poolSize(chars)));
+  const p = period(chars);
+  const unit = p < chars.length ? chars.slice(0, p) : chars;
+  const repeats = p < chars.length ? Math.log2(chars.length / p) : 0;
+  return effectiveLength(unit) * bitsPerChar + repeats;
+}
+function isGuessable(secret) {
+  return estimatedBits(secret) < GUESSABLE_BELOW_BITS;
+}
+
+// src/findings/fingerprint.ts
+function fingerprintSecret(secret, key) {
+  const input = canonicalSecret(secret);
+  if (key !== void 0 && key !== "") return `sha256:${createHmac("sha256", key).update(input, "utf8").digest("hex")}`;
+  if (isGuessable(input)) return slowFingerprint(input);
+  return `sha256:${createHash("sha256").update(input, "utf8").digest("hex")}`;
+}
+var SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
+var MAX_CACHED = 1e4;
+var slowCache = /* @__PURE__ */ new Map();
+function slowFingerprint(input) {
+  const cached = slowCache.get(input);
+  if (cached !== void 0) return cached;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const fingerprint = `scrypt:${scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString("hex")}`;
+  remember(input, fingerprint);
+  return fingerprint;
+}
+function remember(input, fingerprint) {
+  if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
+  slowCache.set(input, fingerprint);
+}
+var PENDING = "pending:";
+var deferred = /* @__PURE__ */ new Map();
+var derivations = /* @__PURE__ */ new Map();
+var nextPending = 0;
+function fingerprintSecretDeferred(secret, key) {
+  const input = canonicalSecret(secret);
+  if (key !== void 0 && key !== "" || !isGuessable(input)) return fingerprintSecret(secret, key);
+  const cached = slowCache.get(input) ?? deferred.get(input);
+  if (cached !== void 0) return cached;
+  const id = `${PENDING}${nextPending++}`;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const fingerprint = new Promise((resolve, reject) => {
+    scrypt(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, digest) => error ? reject(error) : resolve(`scrypt:${digest.toString("hex")}`));
+  });
+  fingerprint.catch(() => void 0);
+  deferred.set(input, id);
+  derivations.set(id, { input, fingerprint });
+  return id;
+}
+async function settleFingerprints(findings) {
+  for (const finding of findings) {
+    if (!finding.fingerprint.startsWith(PENDING)) continue;
+    const derivation = derivations.get(finding.fingerprint);
+    if (derivation === void 0) throw new Error("internal: a finding reached another thread before its fingerprint was derived");
+    finding.fingerprint = await derivation.fingerprint;
+    remember(derivation.input, finding.fingerprint);
+  }
+}
+function canonicalSecret(secret) {
+  if (!secret.startsWith("-----BEGIN")) return secret;
+  return secret.replace(/\\r|\\n|\s+/g, "");
+}
+
 // src/engine/entropy.ts
 var counts = new Int32Array(128);
 var firstSeen = new Int32Array(128);
@@ -402,7 +513,7 @@ function lowerConfidence(a, b) {
 }
 
 // src/engine/checksums.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -473,7 +584,7 @@ function prefixedCrc32Base62(secret) {
 }
 function githubFineGrained(secret) {
   if (secret.length !== 93) return false;
-  const digest = createHash("sha256").update(secret.slice(0, 77), "latin1").digest();
+  const digest = createHash2("sha256").update(secret.slice(0, 77), "latin1").digest();
   return base32Encode(digest).slice(0, 8) === secret.slice(77, 85);
 }
 function gitlabRoutable(secret) {
@@ -778,8 +889,12 @@ var TYPE_NAMES = /* @__PURE__ */ new Set([
 ]);
 var RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
 var MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+function isMarker(v) {
+  return MARKER2.test(v);
+}
 function notALiteral(v, site, before, after) {
-  if (MARKER2.test(v)) return true;
+  if (isCode(v)) return true;
+  if (isMarker(v)) return true;
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
   if (isKeyboardMash(v)) return true;
@@ -787,7 +902,6 @@ function notALiteral(v, site, before, after) {
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
   if (isCiphertext(v) || isReference(v)) return true;
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
-  if (isCode(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
@@ -853,7 +967,16 @@ function isCodeReference(v, site, before, after) {
 }
 
 // src/engine/generic/names.ts
-var NAME_CHAR = /[\w$.:@-]/;
+var NAME_CHAR = charTable("\\w$.:@-");
+function isNameChar(c) {
+  return c < 128 && NAME_CHAR[c] === 1;
+}
+function mayBeWrapped(before, end) {
+  let j = end;
+  while (j > 0 && /\s/.test(before[j - 1])) j--;
+  const c = before[j - 1];
+  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU".includes(c);
+}
 var WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
 function siteBefore(before) {
   let i = before.length;
@@ -864,8 +987,10 @@ function siteBefore(before) {
     i--;
     if (before[i - 1] === "\\") i--;
   }
-  const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
-  if (wrapper) i -= wrapper[0].length;
+  if (mayBeWrapped(before, i)) {
+    const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+    if (wrapper) i -= wrapper[0].length;
+  }
   let blanks = 0;
   while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
     i--;
@@ -904,7 +1029,7 @@ function siteBefore(before) {
     const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
     return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
   }
-  while (i > 0 && NAME_CHAR.test(before[i - 1])) i--;
+  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
   const raw = before.slice(i, end);
   const name = raw.replace(/^[-$@:.]+/, "");
   const head = before.slice(0, i);
@@ -996,21 +1121,33 @@ var genericPasswordValue = (secret, context) => judgeGenericValue(secret, contex
 function judgeGenericValue(secret, context, given) {
   const before = context.before ?? "";
   const after = context.after ?? "";
-  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
-  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
-  const query = /[?&][\w.-]*=$/.test(before);
+  const entities = secret.includes("&");
+  const unescaped = entities && /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  if (entities && /&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  const query = isQueryValue(before);
   const v = query ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v)) return null;
   const site = siteBefore(before);
   const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === "password" ? 4 : 8)) return null;
-  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (notALiteral(v, site, before, after)) return null;
+  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (kind === "password") return passwordValue(v, site, context, given === void 0);
   return generatedValue(v, kind, before);
+}
+var QUERY_NAME = charTable("\\w.-");
+function isQueryValue(before) {
+  let i = before.length - 1;
+  if (before.charCodeAt(i) !== 61) return false;
+  for (i--; i >= 0; i--) {
+    const c = before.charCodeAt(i);
+    if (c < 128 && QUERY_NAME[c] === 1) continue;
+    return c === 63 || c === 38;
+  }
+  return false;
 }
 var PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
 function unquotedValueEnds(site, after) {
@@ -1320,7 +1457,9 @@ var PASSWORD_NAME2 = /(?:pass(?:word|wd|phrase)?|pwd|psw)["']?[ \t]*[=:]?[ \t]*[
 function notACredential(value) {
   if (value.length === 0 || isPlaceholder(value)) return true;
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (isMarker(value) || isReference(value)) return true;
   if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(value)) return true;
   if (/^[(<[][a-z]/i.test(value)) return true;
   if (/\*{3,}/.test(value) || isTestValue(value)) return true;
   return isCiphertext(value) || /^\{[A-Za-z0-9+/=]{16,}\}$|^enc:/.test(value);
@@ -1385,7 +1524,7 @@ var jwkPrivateMember = (secret, context) => {
 };
 
 // src/engine/refine/jwt.ts
-import { createHmac } from "node:crypto";
+import { createHmac as createHmac2 } from "node:crypto";
 function decodeBase64Json(segment) {
   try {
     const text2 = Buffer.from(segment, "base64url").toString("utf8");
@@ -1423,7 +1562,7 @@ function signedWithPublishedKey(alg, parts) {
   const hash = { HS256: "sha256", HS384: "sha384", HS512: "sha512" }[alg];
   if (hash === void 0 || parts.length !== 3) return false;
   const signingInput = `${parts[0]}.${parts[1]}`;
-  return PUBLISHED_HMAC_KEYS.some((key) => createHmac(hash, key).update(signingInput).digest("base64url") === parts[2]);
+  return PUBLISHED_HMAC_KEYS.some((key) => createHmac2(hash, key).update(signingInput).digest("base64url") === parts[2]);
 }
 function signatureFits(alg, signature) {
   const bytes = Math.floor(signature.length * 3 / 4);
@@ -1531,7 +1670,7 @@ var paserkKey = (secret) => {
 };
 
 // src/engine/refine/password-hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var SCHEMES = [
   { name: "bcrypt", test: /^(?:\$wp)?\$2[abxy]\$/, length: 53 },
   { name: "django-bcrypt-sha256", test: /^bcrypt(?:_sha256)?\$/ },
@@ -1563,11 +1702,11 @@ var sampleDigests = (() => {
   const out = /* @__PURE__ */ new Set();
   for (const word of SAMPLE_WORDS) {
     for (const algorithm of ["md5", "sha1", "sha256", "sha512"]) {
-      const digest = createHash2(algorithm).update(word).digest();
+      const digest = createHash3(algorithm).update(word).digest();
       out.add(digest.toString("hex"));
       out.add(digest.toString("base64"));
     }
-    const mysql = createHash2("sha1").update(createHash2("sha1").update(word).digest()).digest("hex").toUpperCase();
+    const mysql = createHash3("sha1").update(createHash3("sha1").update(word).digest()).digest("hex").toUpperCase();
     out.add(`*${mysql}`);
   }
   return out;
@@ -2583,6 +2722,188 @@ function relocated(inner, encoded) {
   return { ...inner, start: encoded.start, end: encoded.end, facts: { ...inner.facts, encoding: chain } };
 }
 
+// src/engine/decode/tables.ts
+var MAX_VALUES = 1e4;
+var MAX_FIELD = 256;
+var CREDENTIAL_COLUMN = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_ -]?key|private[_ -]?key|credential/i;
+var COLUMN_NAME = /^[A-Za-z_][\w .-]{0,40}$/;
+function tableValues(text2, path) {
+  const out = [];
+  if (path !== void 0 && /\.(?:csv|tsv|psv)$/i.test(path)) delimitedValues(text2, out);
+  if (text2.includes("INSERT INTO") || text2.includes("insert into")) insertValues(text2, out);
+  return out.sort((x, y) => x.start - y.start);
+}
+function splitLine(text2, from, to, delimiter) {
+  const fields = [];
+  let i = from;
+  for (; ; ) {
+    if (text2[i] === '"') {
+      let value = "";
+      let j = i + 1;
+      for (; ; ) {
+        if (j >= to) return void 0;
+        if (text2[j] === '"') {
+          if (text2[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += text2[j];
+        j++;
+      }
+      fields.push({ start: i + 1, end: j, value });
+      i = j + 1;
+      if (i < to && text2[i] !== delimiter) return void 0;
+    } else {
+      let j = text2.indexOf(delimiter, i);
+      if (j < 0 || j > to) j = to;
+      fields.push({ start: i, end: j, value: text2.slice(i, j) });
+      i = j;
+    }
+    if (i >= to) return fields;
+    i++;
+  }
+}
+function lineEnd(text2, from) {
+  const nl = text2.indexOf("\n", from);
+  const end = nl < 0 ? text2.length : nl;
+  return end > from && text2[end - 1] === "\r" ? end - 1 : end;
+}
+function nextLine(text2, from) {
+  const nl = text2.indexOf("\n", from);
+  return nl < 0 ? text2.length : nl + 1;
+}
+function delimitedValues(text2, out) {
+  for (let at = 0; at < text2.length && out.length < MAX_VALUES; ) {
+    const end = lineEnd(text2, at);
+    const header = headerOf(text2, at, end);
+    at = nextLine(text2, at);
+    if (header === void 0) continue;
+    while (at < text2.length && out.length < MAX_VALUES) {
+      const rowEnd = lineEnd(text2, at);
+      if (rowEnd === at) break;
+      const fields = splitLine(text2, at, rowEnd, header.delimiter);
+      if (fields === void 0 || fields.length !== header.width) break;
+      for (const column of header.columns) addValue(out, fields[column.index], column.name);
+      at = nextLine(text2, at);
+    }
+  }
+}
+function headerOf(text2, from, to) {
+  if (to - from > 2e3) return void 0;
+  const line = text2.slice(from, to);
+  if (!CREDENTIAL_COLUMN.test(line)) return void 0;
+  for (const delimiter of [",", "	", ";", "|"]) {
+    if (!line.includes(delimiter)) continue;
+    const fields = splitLine(text2, from, to, delimiter);
+    if (fields === void 0 || fields.length < 2) continue;
+    const names = fields.map((f) => f.value.trim());
+    if (!names.every((name) => COLUMN_NAME.test(name))) continue;
+    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    if (columns.length > 0) return { delimiter, width: fields.length, columns };
+  }
+  return void 0;
+}
+function insertValues(text2, out) {
+  const statement = /\binsert\s+into\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*values\s*/gi;
+  for (let m = statement.exec(text2); m !== null && out.length < MAX_VALUES; m = statement.exec(text2)) {
+    const names = m[1].split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
+    if (!names.every((name) => /^[A-Za-z_]\w{0,63}$/.test(name))) continue;
+    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    if (columns.length === 0) continue;
+    statement.lastIndex = tuples(text2, statement.lastIndex, names.length, columns, out);
+  }
+}
+function tuples(text2, at, width, columns, out) {
+  let i = at;
+  for (; ; ) {
+    while (i < text2.length && /\s/.test(text2[i])) i++;
+    if (text2[i] !== "(") return i;
+    const values = [];
+    i++;
+    for (; ; ) {
+      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      const literal = sqlValue(text2, i);
+      if (literal === void 0) return i;
+      values.push(literal.field);
+      i = literal.next;
+      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      if (text2[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text2[i] === ")") {
+        i++;
+        break;
+      }
+      return i;
+    }
+    if (values.length === width) {
+      for (const column of columns) {
+        const field2 = values[column.index];
+        if (field2 !== void 0) addValue(out, field2, column.name);
+      }
+    }
+    while (i < text2.length && /\s/.test(text2[i])) i++;
+    if (text2[i] !== "," || out.length >= MAX_VALUES) return i;
+    i++;
+  }
+}
+function sqlValue(text2, at) {
+  const quote = text2[at];
+  if (quote === "'" || quote === '"') {
+    let value = "";
+    let j2 = at + 1;
+    for (; ; ) {
+      if (j2 >= text2.length || j2 - at > MAX_FIELD || text2[j2] === "\n") return void 0;
+      const c = text2[j2];
+      if (c === "\\" && j2 + 1 < text2.length) {
+        value += text2[j2 + 1];
+        j2 += 2;
+        continue;
+      }
+      if (c === quote) {
+        if (text2[j2 + 1] === quote) {
+          value += quote;
+          j2 += 2;
+          continue;
+        }
+        break;
+      }
+      value += c;
+      j2++;
+    }
+    return { field: { start: at + 1, end: j2, value }, next: j2 + 1 };
+  }
+  let depth = 0;
+  let j = at;
+  for (; j < text2.length && j - at <= MAX_FIELD; j++) {
+    const c = text2[j];
+    if (c === "\n") return void 0;
+    if (c === "(") depth++;
+    else if (c === ")") {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === "," && depth === 0) break;
+    else if (c === "'" || c === '"') {
+      const inner = sqlValue(text2, j);
+      if (inner === void 0) return void 0;
+      j = inner.next - 1;
+    }
+  }
+  return j === at ? void 0 : { next: j };
+}
+function addValue(out, field2, column) {
+  const value = field2.value;
+  if (value.length === 0 || value.length > MAX_FIELD || /[\n\r]/.test(value) || field2.end - field2.start !== value.length) return;
+  const quote = value.includes('"') ? value.includes("'") ? void 0 : "'" : '"';
+  if (quote === void 0) return;
+  const name = column.replace(/[^\w]+/g, "_");
+  out.push({ start: field2.start, end: field2.end, assignment: `${name} = ${quote}${value}${quote}`, offset: name.length + 4 });
+}
+
 // src/engine/search-budget.ts
 var SEARCH_BASE = 1 << 20;
 var SEARCH_PER_CHAR = 32;
@@ -3015,6 +3336,7 @@ var Detector = class {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
+    if (depth === 0) this.tableValues(text2, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
@@ -3027,6 +3349,23 @@ var Detector = class {
       }
     }
     return resolveOverlaps(candidates);
+  }
+  /**
+   * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
+   * reported where the value is; a value a specific rule already matched directly is left alone.
+   */
+  tableValues(text2, out, state) {
+    const values = tableValues(text2, this.filter.path);
+    if (values.length === 0) return;
+    const direct = specificSpans(out);
+    for (const value of values) {
+      if (direct.overlaps(value.start, value.end)) continue;
+      for (const found of this.detect(value.assignment, 1, state)) {
+        const start = value.start + found.start - value.offset;
+        const end = value.start + found.end - value.offset;
+        if (start >= value.start && end <= value.end) out.push({ ...found, start, end });
+      }
+    }
   }
   /**
    * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
@@ -3061,87 +3400,6 @@ var Detector = class {
   }
 };
 
-// src/findings/fingerprint.ts
-import { createHash as createHash3, createHmac as createHmac2, scryptSync } from "node:crypto";
-
-// src/findings/strength.ts
-var GUESSABLE_BELOW_BITS = 64;
-function poolSize(chars) {
-  let digits = false;
-  let lower = false;
-  let upper = false;
-  let symbols = false;
-  let other = false;
-  for (const c of chars) {
-    if (c >= "0" && c <= "9") digits = true;
-    else if (c >= "a" && c <= "z") lower = true;
-    else if (c >= "A" && c <= "Z") upper = true;
-    else if (c >= "!" && c <= "~") symbols = true;
-    else other = true;
-  }
-  return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (symbols ? 33 : 0) + (other ? 100 : 0);
-}
-function period(chars) {
-  const n = chars.length;
-  const fail = new Array(n).fill(0);
-  for (let i = 1, k = 0; i < n; i++) {
-    while (k > 0 && chars[i] !== chars[k]) k = fail[k - 1];
-    if (chars[i] === chars[k]) k++;
-    fail[i] = k;
-  }
-  return n - (fail[n - 1] ?? 0);
-}
-function effectiveLength(chars) {
-  let length = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i].codePointAt(0);
-    const prev = i > 0 ? chars[i - 1].codePointAt(0) : void 0;
-    const prev2 = i > 1 ? chars[i - 2].codePointAt(0) : void 0;
-    const repeat = prev === c;
-    const step = prev !== void 0 && prev2 !== void 0 && Math.abs(c - prev) === 1 && c - prev === prev - prev2;
-    length += repeat || step ? 0.25 : 1;
-  }
-  return length;
-}
-function estimatedBits(secret) {
-  const chars = [...secret];
-  if (chars.length === 0) return 0;
-  const bitsPerChar = Math.log2(Math.max(2, poolSize(chars)));
-  const p = period(chars);
-  const unit = p < chars.length ? chars.slice(0, p) : chars;
-  const repeats = p < chars.length ? Math.log2(chars.length / p) : 0;
-  return effectiveLength(unit) * bitsPerChar + repeats;
-}
-function isGuessable(secret) {
-  return estimatedBits(secret) < GUESSABLE_BELOW_BITS;
-}
-
-// src/findings/fingerprint.ts
-function fingerprintSecret(secret, key) {
-  const input = canonicalSecret(secret);
-  if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input, "utf8").digest("hex")}`;
-  if (isGuessable(input)) return slowFingerprint(input);
-  return `sha256:${createHash3("sha256").update(input, "utf8").digest("hex")}`;
-}
-var SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
-var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
-var MAX_CACHED = 1e4;
-var slowCache = /* @__PURE__ */ new Map();
-function slowFingerprint(input) {
-  const cached = slowCache.get(input);
-  if (cached !== void 0) return cached;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const digest = scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
-  const fingerprint = `scrypt:${digest.toString("hex")}`;
-  if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
-  slowCache.set(input, fingerprint);
-  return fingerprint;
-}
-function canonicalSecret(secret) {
-  if (!secret.startsWith("-----BEGIN")) return secret;
-  return secret.replace(/\\r|\\n|\s+/g, "");
-}
-
 // src/findings/redact.ts
 function redact(secret) {
   if (secret.startsWith("-----BEGIN")) return redactPem(secret);
@@ -3172,7 +3430,7 @@ function buildFinding(match, origin, options = {}) {
     severity: rule.severity,
     lifetime: match.lifetime,
     confidence: match.confidence,
-    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    fingerprint: options.deferSlowFingerprints ? fingerprintSecretDeferred(match.secret, options.fingerprintKey) : fingerprintSecret(match.secret, options.fingerprintKey),
     redacted: redact(match.secret),
     location: {
       ...rest,
@@ -3300,7 +3558,8 @@ var ChunkScanner = class {
       if (match.start >= limit) continue;
       const finding = buildFinding(match, chunk.origin, {
         showSecrets: this.config.includeSecrets,
-        fingerprintKey: this.config.fingerprintKey
+        fingerprintKey: this.config.fingerprintKey,
+        deferSlowFingerprints: this.config.deferSlowFingerprints
       });
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
@@ -3355,16 +3614,27 @@ function pathMatcher(globs, base = "") {
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
   });
   const matches = (p) => matchers.some((m) => m.match(p));
+  const directories = /* @__PURE__ */ new Map();
+  const directoryMatches = (dir) => {
+    let answer = directories.get(dir);
+    if (answer === void 0) {
+      if (directories.size >= MAX_REMEMBERED_DIRECTORIES) directories.clear();
+      answer = matches(dir);
+      directories.set(dir, answer);
+    }
+    return answer;
+  };
   const prefix = base.replace(/^\.?\/+/, "").replace(/\/+$/, "");
   return (relPath) => {
     const clean = (prefix === "" ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, "");
     if (matches(clean)) return true;
     for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
-      if (matches(clean.slice(0, slash))) return true;
+      if (directoryMatches(clean.slice(0, slash))) return true;
     }
     return false;
   };
 }
+var MAX_REMEMBERED_DIRECTORIES = 1e4;
 
 // src/sources/git/git.ts
 import { spawn } from "node:child_process";
@@ -4105,6 +4375,9 @@ port.on("message", (batch) => {
     excluded,
     fromObjects: data.fromObjects,
     strict: data.strict
+  }).then(async (result) => {
+    await settleFingerprints(result.findings.map((f) => f.finding));
+    return result;
   }).then(
     (result) => port.postMessage(result),
     (error) => port.postMessage(failure(error))

@@ -2293,7 +2293,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING = 0;
+    var PENDING2 = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2301,7 +2301,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING) {
+        if (timer._state === PENDING2) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2406,7 +2406,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING;
+        this._state = PENDING2;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -27864,8 +27864,12 @@ var init_words = __esm({
 });
 
 // src/engine/generic/code.ts
+function isMarker(v) {
+  return MARKER.test(v);
+}
 function notALiteral(v, site, before, after) {
-  if (MARKER.test(v)) return true;
+  if (isCode(v)) return true;
+  if (isMarker(v)) return true;
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
   if (isKeyboardMash(v)) return true;
@@ -27873,7 +27877,6 @@ function notALiteral(v, site, before, after) {
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
   if (isCiphertext(v) || isReference(v)) return true;
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
-  if (isCode(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
@@ -27993,6 +27996,15 @@ var init_code = __esm({
 });
 
 // src/engine/generic/names.ts
+function isNameChar(c) {
+  return c < 128 && NAME_CHAR[c] === 1;
+}
+function mayBeWrapped(before, end) {
+  let j = end;
+  while (j > 0 && /\s/.test(before[j - 1])) j--;
+  const c = before[j - 1];
+  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU".includes(c);
+}
 function siteBefore(before) {
   let i = before.length;
   let quote = "";
@@ -28002,8 +28014,10 @@ function siteBefore(before) {
     i--;
     if (before[i - 1] === "\\") i--;
   }
-  const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
-  if (wrapper) i -= wrapper[0].length;
+  if (mayBeWrapped(before, i)) {
+    const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+    if (wrapper) i -= wrapper[0].length;
+  }
   let blanks = 0;
   while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
     i--;
@@ -28042,7 +28056,7 @@ function siteBefore(before) {
     const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
     return { name: element, operator, quote, lineStart: open4 >= 0 && /^\s*$/.test(before.slice(0, open4)), flag: false };
   }
-  while (i > 0 && NAME_CHAR.test(before[i - 1])) i--;
+  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
   const raw = before.slice(i, end);
   const name = raw.replace(/^[-$@:.]+/, "");
   const head = before.slice(0, i);
@@ -28075,7 +28089,8 @@ var NAME_CHAR, WRAPPER, PASSWORD_NAME, NAMED_KEY, CODE_EXTENSIONS;
 var init_names = __esm({
   "src/engine/generic/names.ts"() {
     "use strict";
-    NAME_CHAR = /[\w$.:@-]/;
+    init_char_class();
+    NAME_CHAR = charTable("\\w$.:@-");
     WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
     PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
@@ -28140,21 +28155,32 @@ var init_names = __esm({
 function judgeGenericValue(secret, context3, given) {
   const before = context3.before ?? "";
   const after = context3.after ?? "";
-  const unescaped = /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
-  if (/&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
-  const query = /[?&][\w.-]*=$/.test(before);
+  const entities = secret.includes("&");
+  const unescaped = entities && /&(?:lt|gt|quot|apos|amp);/.test(secret) ? unescapeXml(secret) : secret;
+  if (entities && /&[a-z]{2,8};|&(?:[lr][ds]quo|nbsp|[mn]dash|hellip|laquo|raquo)$/.test(unescaped)) return null;
+  const query = isQueryValue(before);
   const v = query ? decodePercent(unescaped) : unescaped;
   if (/\s/.test(v)) return null;
   const site = siteBefore(before);
   const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === "password" ? 4 : 8)) return null;
-  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (notALiteral(v, site, before, after)) return null;
+  if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (kind === "password") return passwordValue(v, site, context3, given === void 0);
   return generatedValue(v, kind, before);
+}
+function isQueryValue(before) {
+  let i = before.length - 1;
+  if (before.charCodeAt(i) !== 61) return false;
+  for (i--; i >= 0; i--) {
+    const c = before.charCodeAt(i);
+    if (c < 128 && QUERY_NAME[c] === 1) continue;
+    return c === 63 || c === 38;
+  }
+  return false;
 }
 function unquotedValueEnds(site, after) {
   if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
@@ -28231,10 +28257,11 @@ function encodesPlaceholder(v) {
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, PAIRED_NAME, urlPassword, LOOKUP_CALL, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericPasswordValue, QUERY_NAME, PAIRED_NAME, urlPassword, LOOKUP_CALL, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
+    init_char_class();
     init_entropy();
     init_code();
     init_names();
@@ -28242,6 +28269,7 @@ var init_generic_value = __esm({
     init_placeholders();
     genericSecretValue = (secret, context3) => judgeGenericValue(secret, context3);
     genericPasswordValue = (secret, context3) => judgeGenericValue(secret, context3, "password");
+    QUERY_NAME = charTable("\\w.-");
     PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
     urlPassword = (secret, context3) => {
       const password = decodePercent(secret);
@@ -28485,7 +28513,9 @@ var init_basic_auth = __esm({
 function notACredential(value) {
   if (value.length === 0 || isPlaceholder(value)) return true;
   if (/^(?:\$[{(]|%\w+%$|`|@\w+@$)|\{[\w.]*\}/.test(value)) return true;
+  if (isMarker(value) || isReference(value)) return true;
   if (/[A-Za-z_]\w*\[(?:["'`]|$)|^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\(/.test(value)) return true;
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(value)) return true;
   if (/^[(<[][a-z]/i.test(value)) return true;
   if (/\*{3,}/.test(value) || isTestValue(value)) return true;
   return isCiphertext(value) || /^\{[A-Za-z0-9+/=]{16,}\}$|^enc:/.test(value);
@@ -30618,9 +30648,9 @@ function $constructor(name, initializer3, proto, params) {
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
-    const deferred = inst._zod.deferred;
-    if (deferred) {
-      for (const fn of deferred) {
+    const deferred2 = inst._zod.deferred;
+    if (deferred2) {
+      for (const fn of deferred2) {
         fn();
       }
       inst._zod.deferred = void 0;
@@ -51033,6 +51063,194 @@ var init_nested = __esm({
   }
 });
 
+// src/engine/decode/tables.ts
+function tableValues(text2, path16) {
+  const out = [];
+  if (path16 !== void 0 && /\.(?:csv|tsv|psv)$/i.test(path16)) delimitedValues(text2, out);
+  if (text2.includes("INSERT INTO") || text2.includes("insert into")) insertValues(text2, out);
+  return out.sort((x, y) => x.start - y.start);
+}
+function splitLine(text2, from, to, delimiter3) {
+  const fields = [];
+  let i = from;
+  for (; ; ) {
+    if (text2[i] === '"') {
+      let value = "";
+      let j = i + 1;
+      for (; ; ) {
+        if (j >= to) return void 0;
+        if (text2[j] === '"') {
+          if (text2[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += text2[j];
+        j++;
+      }
+      fields.push({ start: i + 1, end: j, value });
+      i = j + 1;
+      if (i < to && text2[i] !== delimiter3) return void 0;
+    } else {
+      let j = text2.indexOf(delimiter3, i);
+      if (j < 0 || j > to) j = to;
+      fields.push({ start: i, end: j, value: text2.slice(i, j) });
+      i = j;
+    }
+    if (i >= to) return fields;
+    i++;
+  }
+}
+function lineEnd(text2, from) {
+  const nl = text2.indexOf("\n", from);
+  const end = nl < 0 ? text2.length : nl;
+  return end > from && text2[end - 1] === "\r" ? end - 1 : end;
+}
+function nextLine(text2, from) {
+  const nl = text2.indexOf("\n", from);
+  return nl < 0 ? text2.length : nl + 1;
+}
+function delimitedValues(text2, out) {
+  for (let at = 0; at < text2.length && out.length < MAX_VALUES; ) {
+    const end = lineEnd(text2, at);
+    const header = headerOf(text2, at, end);
+    at = nextLine(text2, at);
+    if (header === void 0) continue;
+    while (at < text2.length && out.length < MAX_VALUES) {
+      const rowEnd = lineEnd(text2, at);
+      if (rowEnd === at) break;
+      const fields = splitLine(text2, at, rowEnd, header.delimiter);
+      if (fields === void 0 || fields.length !== header.width) break;
+      for (const column of header.columns) addValue(out, fields[column.index], column.name);
+      at = nextLine(text2, at);
+    }
+  }
+}
+function headerOf(text2, from, to) {
+  if (to - from > 2e3) return void 0;
+  const line = text2.slice(from, to);
+  if (!CREDENTIAL_COLUMN.test(line)) return void 0;
+  for (const delimiter3 of [",", "	", ";", "|"]) {
+    if (!line.includes(delimiter3)) continue;
+    const fields = splitLine(text2, from, to, delimiter3);
+    if (fields === void 0 || fields.length < 2) continue;
+    const names = fields.map((f) => f.value.trim());
+    if (!names.every((name) => COLUMN_NAME.test(name))) continue;
+    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    if (columns.length > 0) return { delimiter: delimiter3, width: fields.length, columns };
+  }
+  return void 0;
+}
+function insertValues(text2, out) {
+  const statement = /\binsert\s+into\s+[\w.`"[\]]{1,128}\s*\(([^()]{1,2000})\)\s*values\s*/gi;
+  for (let m = statement.exec(text2); m !== null && out.length < MAX_VALUES; m = statement.exec(text2)) {
+    const names = m[1].split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
+    if (!names.every((name) => /^[A-Za-z_]\w{0,63}$/.test(name))) continue;
+    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    if (columns.length === 0) continue;
+    statement.lastIndex = tuples(text2, statement.lastIndex, names.length, columns, out);
+  }
+}
+function tuples(text2, at, width, columns, out) {
+  let i = at;
+  for (; ; ) {
+    while (i < text2.length && /\s/.test(text2[i])) i++;
+    if (text2[i] !== "(") return i;
+    const values = [];
+    i++;
+    for (; ; ) {
+      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      const literal2 = sqlValue(text2, i);
+      if (literal2 === void 0) return i;
+      values.push(literal2.field);
+      i = literal2.next;
+      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      if (text2[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text2[i] === ")") {
+        i++;
+        break;
+      }
+      return i;
+    }
+    if (values.length === width) {
+      for (const column of columns) {
+        const field2 = values[column.index];
+        if (field2 !== void 0) addValue(out, field2, column.name);
+      }
+    }
+    while (i < text2.length && /\s/.test(text2[i])) i++;
+    if (text2[i] !== "," || out.length >= MAX_VALUES) return i;
+    i++;
+  }
+}
+function sqlValue(text2, at) {
+  const quote = text2[at];
+  if (quote === "'" || quote === '"') {
+    let value = "";
+    let j2 = at + 1;
+    for (; ; ) {
+      if (j2 >= text2.length || j2 - at > MAX_FIELD || text2[j2] === "\n") return void 0;
+      const c = text2[j2];
+      if (c === "\\" && j2 + 1 < text2.length) {
+        value += text2[j2 + 1];
+        j2 += 2;
+        continue;
+      }
+      if (c === quote) {
+        if (text2[j2 + 1] === quote) {
+          value += quote;
+          j2 += 2;
+          continue;
+        }
+        break;
+      }
+      value += c;
+      j2++;
+    }
+    return { field: { start: at + 1, end: j2, value }, next: j2 + 1 };
+  }
+  let depth = 0;
+  let j = at;
+  for (; j < text2.length && j - at <= MAX_FIELD; j++) {
+    const c = text2[j];
+    if (c === "\n") return void 0;
+    if (c === "(") depth++;
+    else if (c === ")") {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === "," && depth === 0) break;
+    else if (c === "'" || c === '"') {
+      const inner = sqlValue(text2, j);
+      if (inner === void 0) return void 0;
+      j = inner.next - 1;
+    }
+  }
+  return j === at ? void 0 : { next: j };
+}
+function addValue(out, field2, column) {
+  const value = field2.value;
+  if (value.length === 0 || value.length > MAX_FIELD || /[\n\r]/.test(value) || field2.end - field2.start !== value.length) return;
+  const quote = value.includes('"') ? value.includes("'") ? void 0 : "'" : '"';
+  if (quote === void 0) return;
+  const name = column.replace(/[^\w]+/g, "_");
+  out.push({ start: field2.start, end: field2.end, assignment: `${name} = ${quote}${value}${quote}`, offset: name.length + 4 });
+}
+var MAX_VALUES, MAX_FIELD, CREDENTIAL_COLUMN, COLUMN_NAME;
+var init_tables = __esm({
+  "src/engine/decode/tables.ts"() {
+    "use strict";
+    MAX_VALUES = 1e4;
+    MAX_FIELD = 256;
+    CREDENTIAL_COLUMN = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_ -]?key|private[_ -]?key|credential/i;
+    COLUMN_NAME = /^[A-Za-z_][\w .-]{0,40}$/;
+  }
+});
+
 // src/engine/search-budget.ts
 function searchBudget(length) {
   return SEARCH_BASE + SEARCH_PER_CHAR * length;
@@ -51411,6 +51629,7 @@ var init_detector = __esm({
     init_encoded_values();
     init_gates();
     init_nested();
+    init_tables();
     init_resolve();
     init_run_rules();
     init_scan_work();
@@ -51505,6 +51724,7 @@ var init_detector = __esm({
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
+        if (depth === 0) this.tableValues(text2, candidates, state);
         if (depth < this.decodeDepth) {
           const direct = specificSpans(candidates);
           if (depth > 0) {
@@ -51517,6 +51737,23 @@ var init_detector = __esm({
           }
         }
         return resolveOverlaps(candidates);
+      }
+      /**
+       * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
+       * reported where the value is; a value a specific rule already matched directly is left alone.
+       */
+      tableValues(text2, out, state) {
+        const values = tableValues(text2, this.filter.path);
+        if (values.length === 0) return;
+        const direct = specificSpans(out);
+        for (const value of values) {
+          if (direct.overlaps(value.start, value.end)) continue;
+          for (const found of this.detect(value.assignment, 1, state)) {
+            const start = value.start + found.start - value.offset;
+            const end = value.start + found.end - value.offset;
+            if (start >= value.start && end <= value.end) out.push({ ...found, start, end });
+          }
+        }
       }
       /**
        * Decode each base64 or percent-encoded value in a window and scan what it hides. Values that a
@@ -51635,16 +51872,6 @@ var init_redact = __esm({
 });
 
 // src/config/rule-pack.ts
-var rule_pack_exports = {};
-__export(rule_pack_exports, {
-  RULE_PACK_FILE: () => RULE_PACK_FILE,
-  buildRulePack: () => buildRulePack,
-  builtinRulesDir: () => builtinRulesDir,
-  loadBuiltinRules: () => loadBuiltinRules,
-  packText: () => packText,
-  readPackedRules: () => readPackedRules,
-  readRuleDir: () => readRuleDir
-});
 import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
@@ -51657,21 +51884,6 @@ function readRuleDir(dir) {
 }
 function ruleFileNames(dir) {
   return readdirSync(dir).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")).sort();
-}
-function buildRulePack(files) {
-  const { rules, problems } = loadRuleFiles(files);
-  if (problems.length === 0) for (const rule of rules) rule.anchored = compileRule(rule).anchored;
-  return { rules, problems };
-}
-function packText(rules, dir) {
-  const pack = dir === void 0 ? { version: 1, rules: [...rules] } : { version: 1, sources: ruleFileTimes(dir), hashes: ruleFileHashes(dir), rules: [...rules] };
-  return JSON.stringify(pack);
-}
-function ruleFileTimes(dir) {
-  return Object.fromEntries(ruleFileNames(dir).map((name) => [name, statSync2(path7.join(dir, name)).mtimeMs]));
-}
-function ruleFileHashes(dir) {
-  return Object.fromEntries(ruleFileNames(dir).map((name) => [name, fileHash(path7.join(dir, name))]));
 }
 function fileHash(file2) {
   return createHash3("sha256").update(readFileSync2(file2)).digest("hex");
@@ -51707,36 +51919,10 @@ function isCurrent(sources, hashes) {
     return hash2 !== void 0 && fileHash(file2) === hash2;
   });
 }
-function loadBuiltinRules() {
-  if (builtinCache) return builtinCache;
-  const fromPack = readPackedRules();
-  if (fromPack) {
-    builtinCache = fromPack;
-    return fromPack;
-  }
-  const { rules, problems } = loadRuleFiles(readRuleFilesOrExplain(builtinRulesDir()));
-  if (problems.length > 0) throw new ConfigError(problems);
-  builtinCache = rules;
-  return rules;
-}
-function readRuleFilesOrExplain(dir) {
-  try {
-    return readRuleDir(dir);
-  } catch (error63) {
-    throw new SprawlguardError(
-      "internal",
-      `no rule pack: neither ${RULE_PACK_FILE} next to the code nor rules/*.yaml in ${dir} can be read (${error63.code ?? error63.message}); rebuild with npm run build, or npm run build:action`
-    );
-  }
-}
-var RULE_PACK_FILE, packed, builtinCache;
+var RULE_PACK_FILE, packed;
 var init_rule_pack = __esm({
   "src/config/rule-pack.ts"() {
     "use strict";
-    init_compile();
-    init_parse3();
-    init_errors3();
-    init_errors4();
     RULE_PACK_FILE = "rules.json";
   }
 });
@@ -51837,7 +52023,7 @@ var init_size = __esm({
 });
 
 // src/findings/fingerprint.ts
-import { createHash as createHash4, createHmac as createHmac2, scryptSync } from "node:crypto";
+import { createHash as createHash4, createHmac as createHmac2, scrypt, scryptSync } from "node:crypto";
 function fingerprintSecret(secret, key) {
   const input2 = canonicalSecret(secret);
   if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
@@ -51848,17 +52034,43 @@ function slowFingerprint(input2) {
   const cached2 = slowCache.get(input2);
   if (cached2 !== void 0) return cached2;
   const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const digest = scryptSync(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r });
-  const fingerprint = `scrypt:${digest.toString("hex")}`;
+  const fingerprint = `scrypt:${scryptSync(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString("hex")}`;
+  remember(input2, fingerprint);
+  return fingerprint;
+}
+function remember(input2, fingerprint) {
   if (slowCache.size >= MAX_CACHED) slowCache.delete(slowCache.keys().next().value);
   slowCache.set(input2, fingerprint);
-  return fingerprint;
+}
+function fingerprintSecretDeferred(secret, key) {
+  const input2 = canonicalSecret(secret);
+  if (key !== void 0 && key !== "" || !isGuessable(input2)) return fingerprintSecret(secret, key);
+  const cached2 = slowCache.get(input2) ?? deferred.get(input2);
+  if (cached2 !== void 0) return cached2;
+  const id = `${PENDING}${nextPending++}`;
+  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
+  const fingerprint = new Promise((resolve2, reject) => {
+    scrypt(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error63, digest) => error63 ? reject(error63) : resolve2(`scrypt:${digest.toString("hex")}`));
+  });
+  fingerprint.catch(() => void 0);
+  deferred.set(input2, id);
+  derivations.set(id, { input: input2, fingerprint });
+  return id;
+}
+async function settleFingerprints(findings) {
+  for (const finding of findings) {
+    if (!finding.fingerprint.startsWith(PENDING)) continue;
+    const derivation = derivations.get(finding.fingerprint);
+    if (derivation === void 0) throw new Error("internal: a finding reached another thread before its fingerprint was derived");
+    finding.fingerprint = await derivation.fingerprint;
+    remember(derivation.input, finding.fingerprint);
+  }
 }
 function canonicalSecret(secret) {
   if (!secret.startsWith("-----BEGIN")) return secret;
   return secret.replace(/\\r|\\n|\s+/g, "");
 }
-var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache;
+var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache, PENDING, deferred, derivations, nextPending;
 var init_fingerprint = __esm({
   "src/findings/fingerprint.ts"() {
     "use strict";
@@ -51868,6 +52080,10 @@ var init_fingerprint = __esm({
     FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
     MAX_CACHED = 1e4;
     slowCache = /* @__PURE__ */ new Map();
+    PENDING = "pending:";
+    deferred = /* @__PURE__ */ new Map();
+    derivations = /* @__PURE__ */ new Map();
+    nextPending = 0;
   }
 });
 
@@ -51915,6 +52131,51 @@ var init_file_schema = __esm({
       baseline: external_exports.string().min(1).optional().describe("Baseline file, relative to this config file: scans report only findings not recorded in it."),
       context: contextPolicySchema.optional()
     }).strict();
+  }
+});
+
+// src/config/builtin-rules.ts
+var builtin_rules_exports = {};
+__export(builtin_rules_exports, {
+  buildRulePack: () => buildRulePack,
+  loadBuiltinRules: () => loadBuiltinRules
+});
+function buildRulePack(files) {
+  const { rules, problems } = loadRuleFiles(files);
+  if (problems.length === 0) for (const rule of rules) rule.anchored = compileRule(rule).anchored;
+  return { rules, problems };
+}
+function loadBuiltinRules() {
+  if (builtinCache) return builtinCache;
+  const fromPack = readPackedRules();
+  if (fromPack) {
+    builtinCache = fromPack;
+    return fromPack;
+  }
+  const { rules, problems } = loadRuleFiles(readRuleFilesOrExplain(builtinRulesDir()));
+  if (problems.length > 0) throw new ConfigError(problems);
+  builtinCache = rules;
+  return rules;
+}
+function readRuleFilesOrExplain(dir) {
+  try {
+    return readRuleDir(dir);
+  } catch (error63) {
+    throw new SprawlguardError(
+      "internal",
+      `no rule pack: neither ${RULE_PACK_FILE} next to the code nor rules/*.yaml in ${dir} can be read (${error63.code ?? error63.message}); rebuild with npm run build, or npm run build:action`
+    );
+  }
+}
+var builtinCache;
+var init_builtin_rules = __esm({
+  "src/config/builtin-rules.ts"() {
+    "use strict";
+    init_compile();
+    init_errors3();
+    init_parse3();
+    init_errors4();
+    init_rule_pack();
   }
 });
 
@@ -67257,7 +67518,7 @@ var init_load = __esm({
     init_defaults();
     init_schema();
     init_file_schema();
-    init_rule_pack();
+    init_builtin_rules();
     init_settings();
   }
 });
@@ -67272,19 +67533,31 @@ function pathMatcher(globs, base = "") {
     return new Minimatch(glob, { dot: true, matchBase: !glob.includes("/") });
   });
   const matches = (p) => matchers.some((m) => m.match(p));
+  const directories = /* @__PURE__ */ new Map();
+  const directoryMatches = (dir) => {
+    let answer = directories.get(dir);
+    if (answer === void 0) {
+      if (directories.size >= MAX_REMEMBERED_DIRECTORIES) directories.clear();
+      answer = matches(dir);
+      directories.set(dir, answer);
+    }
+    return answer;
+  };
   const prefix = base.replace(/^\.?\/+/, "").replace(/\/+$/, "");
   return (relPath) => {
     const clean = (prefix === "" ? relPath : `${prefix}/${relPath}`).replace(/\/+$/, "");
     if (matches(clean)) return true;
     for (let slash = clean.indexOf("/"); slash > 0; slash = clean.indexOf("/", slash + 1)) {
-      if (matches(clean.slice(0, slash))) return true;
+      if (directoryMatches(clean.slice(0, slash))) return true;
     }
     return false;
   };
 }
+var MAX_REMEMBERED_DIRECTORIES;
 var init_path_filter = __esm({
   "src/sources/path-filter.ts"() {
     "use strict";
+    MAX_REMEMBERED_DIRECTORIES = 1e4;
   }
 });
 
@@ -67555,7 +67828,7 @@ async function baseSideSettings(current, info2, configRel, base, range, options)
       used = `the defaults (its version from the base ${base.slice(0, 12)} is invalid: ${error63.problems.length} problem${error63.problems.length === 1 ? "" : "s"})`;
     }
   }
-  const { loadBuiltinRules: loadBuiltinRules2 } = await Promise.resolve().then(() => (init_rule_pack(), rule_pack_exports));
+  const { loadBuiltinRules: loadBuiltinRules2 } = await Promise.resolve().then(() => (init_builtin_rules(), builtin_rules_exports));
   const settings = resolveSettingsWith(loaded, options.builtin ?? loadBuiltinRules2());
   const warning2 = {
     code: "config-changed",
@@ -74101,6 +74374,9 @@ function inputProblem(code, path16, message, at = {}) {
   return { code, path: path16, message, ...at };
 }
 
+// src/pipeline/run.ts
+init_fingerprint();
+
 // src/scan/chunk-scanner.ts
 init_detector();
 
@@ -74119,7 +74395,7 @@ function buildFinding(match, origin, options = {}) {
     severity: rule.severity,
     lifetime: match.lifetime,
     confidence: match.confidence,
-    fingerprint: fingerprintSecret(match.secret, options.fingerprintKey),
+    fingerprint: options.deferSlowFingerprints ? fingerprintSecretDeferred(match.secret, options.fingerprintKey) : fingerprintSecret(match.secret, options.fingerprintKey),
     redacted: redact(match.secret),
     location: {
       ...rest,
@@ -74252,7 +74528,8 @@ var ChunkScanner = class {
       if (match.start >= limit) continue;
       const finding = buildFinding(match, chunk.origin, {
         showSecrets: this.config.includeSecrets,
-        fingerprintKey: this.config.fingerprintKey
+        fingerprintKey: this.config.fingerprintKey,
+        deferSlowFingerprints: this.config.deferSlowFingerprints
       });
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
@@ -74485,6 +74762,7 @@ async function runPipeline(source, options) {
     includeSecrets: options.showSecrets === true || options.verify !== void 0 || options.mask !== void 0,
     fingerprintKey: options.fingerprintKey
   });
+  config2.deferSlowFingerprints = true;
   const explain = options.explain ? new ExplainCollector() : void 0;
   if (explain) config2.explain = true;
   let scanner;
@@ -74506,6 +74784,7 @@ async function runPipeline(source, options) {
     else options.onProgress?.(event.progress);
   }
   const { stats, unreadable = 0, failures = [] } = next.value;
+  await settleFingerprints(found);
   const warnings = [...settings.warnings];
   const coverage = settings.allowPathGlobs.length > 0 ? coverageProblem(settings, stats) : void 0;
   if (coverage) warnings.push(coverage);
