@@ -183,9 +183,12 @@ export function classifyContext(path: string, head?: string): FindingContext {
 /**
  * The context of a finding from where it was found. A ticket, chat message or support export is not
  * code: whatever its file is called, what people pasted there counts as `source`, so it is never
- * taken for a fixture. Standard input has no path to judge and is `source` too.
+ * taken for a fixture. Standard input has no path to judge and is `source` too. In a source file, a
+ * finding on a comment line (`location.comment`) is `docs`.
  */
-export function contextOfOrigin(origin: { source: string; path: string }, head?: string): FindingContext {
+export function contextOfOrigin(origin: { source: string; path: string; comment?: true }, head?: string): FindingContext {
   if (origin.source === 'ticket' || origin.path === '' || origin.path === '-') return 'source';
-  return classifyContext(origin.path, head);
+  const context = classifyContext(origin.path, head);
+  // A comment in a source file is its documentation: examples of settings and calls are written there.
+  return context === 'source' && origin.comment === true ? 'docs' : context;
 }

@@ -5,6 +5,7 @@
  */
 import { Detector, type RejectedCandidate, type ScanLimit } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
+import { onCommentLine } from './comment-line.js';
 import type { Finding, Origin } from '../findings/finding.js';
 import type { ScanProblem } from '../findings/scan-problem.js';
 import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';
@@ -87,6 +88,7 @@ export class ChunkScanner {
         fingerprintKey: this.config.fingerprintKey,
         deferSlowFingerprints: this.config.deferSlowFingerprints,
       });
+      if (onCommentLine(chunk.text, match.start, chunk.origin.path)) finding.location.comment = true;
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;

@@ -123,6 +123,26 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
     expect(result.stdout).toContain('1 fixture finding in test files not shown');
   });
 
+  it('a generic password on a comment line of code is documentation; commented-out settings and provider keys still count', async ({ expect }) => {
+    const password = base62Body(21, 16);
+    const dir = makeTree({
+      'lib/mailer.rb': `# Example:\n#   smtp_pass${'word'} = "${password}"\nclass Mailer; end\n`,
+      'src/db.c': `#define DB_PASS${'WORD'} "${base62Body(22, 16)}"\n`,
+      'config/app.env': `# DB_PASS${'WORD'}=${base62Body(23, 16)}\n`,
+      'src/keys.ts': `// ${AWS_LINE}`,
+    });
+    const result = await runCli(['scan', dir, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(1);
+    const report = parseJsonReport<{ findings: (ReportFields['findings'][number] & { location: { comment?: boolean } })[] }>(result);
+    expect(judged(report).sort()).toEqual([
+      ['config/app.env', 'source', 'incident'],
+      ['lib/mailer.rb', 'docs', 'fixture'],
+      ['src/db.c', 'source', 'incident'],
+      ['src/keys.ts', 'docs', 'incident'],
+    ]);
+    expect(report.findings.find((f) => f.location.path === 'lib/mailer.rb')?.location.comment).toBe(true);
+  });
+
   it('an unknown rule id or context is a configuration error (exit 2)', async ({ expect }) => {
     const typo = await runCli(['scan', makeTree({ 'a.txt': 'x\n', '.sprawlguard.yaml': 'context:\n  rules:\n    aws-acces-key-id: fixture\n' })]);
     expect(typo.code).toBe(2);

@@ -27,6 +27,7 @@ const LOCATION_KEYS = [
   'source',
   'path',
   'context',
+  'comment',
   'line',
   'column',
   'endLine',
