@@ -117,8 +117,8 @@ export function siteBefore(before: string): Site {
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
 
-/** A password name: `password`, `DB_PASS`, `pwd`, `passphrase`, `userPassword`, `keystore-pass`. */
-const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+/** A password name: `password`, `DB_PASS`, `pwd`, `passphrase`, `userPassword`, `keystore-pass`, a Wi-Fi or IPsec `psk`. */
+const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
 
 /** Key names that say which key they are, for which a generated value is enough. */
 const NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
