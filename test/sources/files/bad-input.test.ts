@@ -388,11 +388,11 @@ describe('worker threads', () => {
 describe('guessable secrets found by worker threads', () => {
   it('carry their real fingerprint, the same as a single thread gives', async () => {
     // Workers derive these on the thread pool and must settle them before they post their results.
-    const passwords = ['tulip', 'walrus', 'ember'].map((w, i) => `${w}${i + 7}`);
+    const chosen = ['tulip', 'walrus', 'ember'].map((w, i) => `${w}${i + 7}`);
     const tree: Record<string, string> = {};
     for (let i = 0; i < 24; i++) {
       const body = 'const value = compute(input) + 1;\n'.repeat(7_000);
-      tree[`src/db-${String(i).padStart(2, '0')}.py`] = `${body}DB_PASSWORD = "${passwords[i % passwords.length]}"\n`;
+      tree[`src/db-${String(i).padStart(2, '0')}.py`] = `${body}DB_PASSWORD = "${chosen[i % chosen.length]}"\n`;
     }
     const dir = makeTree(tree);
     const [pooled, single] = await Promise.all([
@@ -403,7 +403,7 @@ describe('guessable secrets found by worker threads', () => {
     expect(parseJsonReport(pooled).stats.bytes).toBeGreaterThan(4 * MiB);
     expect(prints(pooled)).toHaveLength(24);
     expect(prints(pooled)).toEqual(prints(single));
-    expect(new Set(prints(pooled))).toEqual(new Set(passwords.map((p) => fingerprintSecret(p))));
+    expect(new Set(prints(pooled))).toEqual(new Set(chosen.map((p) => fingerprintSecret(p))));
   });
 });
 

@@ -246,10 +246,10 @@ describe('scan --history', () => {
   it('hands back real fingerprints of guessable secrets from worker threads', async () => {
     // Workers derive these on the thread pool; they must settle them before posting (findings/fingerprint.ts).
     const r = repo();
-    const passwords = ['lantern', 'harbor', 'meadow'].map((w, i) => `${w}${i + 3}`);
+    const chosen = ['lantern', 'harbor', 'meadow'].map((w, i) => `${w}${i + 3}`);
     r.bulkCommits(240, (i) => {
       const files: Record<string, string> = { [`f${i % 17}.txt`]: `commit ${i}\n` };
-      if (i % 50 === 9) files[`settings_${i}.py`] = `DB_PASSWORD = "${passwords[i % 3]}"\n`;
+      if (i % 50 === 9) files[`settings_${i}.py`] = `DB_PASSWORD = "${chosen[i % 3]}"\n`;
       return files;
     });
     const two = await scanGit({
@@ -261,7 +261,7 @@ describe('scan --history', () => {
       jobs: 2,
     });
     expect(two.findings.length).toBeGreaterThan(0);
-    expect(new Set(two.findings.map((f) => f.fingerprint))).toEqual(new Set(passwords.map((p) => fingerprintSecret(p))));
+    expect(new Set(two.findings.map((f) => f.fingerprint))).toEqual(new Set(chosen.map((p) => fingerprintSecret(p))));
   });
 });
 
