@@ -32,7 +32,7 @@ import { CandidateFilter, hasInlineAllow, INLINE_ALLOW_DETAIL, type RejectedCand
 import type { Candidate, Match } from './candidate.js';
 import { compileRule, type CompiledRule } from './compile.js';
 import { encodedValues } from './decode/encoded-values.js';
-import { DECODER_GATES, decoderWindows } from './decode/gates.js';
+import { DECODER_GATES, decoderWindows, TABLE_GATE } from './decode/gates.js';
 import { relocated, specificSpans } from './decode/nested.js';
 import { tableValues } from './decode/tables.js';
 import type { SpanCursor } from './decode/span-cursor.js';
@@ -82,6 +82,8 @@ export class Detector {
   /** The checks every match passes (accept.ts); holds where rejections go and the path of the text being scanned. */
   private readonly filter: CandidateFilter;
   private readonly runs: RuleRuns;
+  /** Gates at rules.length … decoderGatesEnd are the decoders'; the one at decoderGatesEnd is TABLE_GATE's. */
+  private readonly decoderGatesEnd: number;
 
   constructor(rules: readonly Rule[], options: DetectorOptions = {}) {
     const extraStopwords = options.stopwords ?? [];
@@ -91,11 +93,13 @@ export class Detector {
     });
     this.decodeDepth = options.decodeDepth ?? 2;
     const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+    this.decoderGatesEnd = rules.length + decoders.length;
     const pathRules: number[] = [];
     this.rules.forEach((compiled, ruleIndex) => {
       if (compiled.paths) pathRules.push(ruleIndex);
     });
-    this.keywordGates = new KeywordGates(this.rules, decoders, options.hitBatch);
+    // The table gate comes after the decoders: it says where to read SQL column lists (tables.ts).
+    this.keywordGates = new KeywordGates(this.rules, [...decoders, TABLE_GATE], options.hitBatch);
     this.pathRules = pathRules;
     this.blocked = new Uint8Array(this.rules.length);
     this.searchLeft = new Float64Array(this.rules.length);
@@ -164,14 +168,14 @@ export class Detector {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-    if (depth === 0) this.tableValues(text, candidates, state);
+    if (depth === 0) this.tableValues(text, (lengths[this.decoderGatesEnd] as number) > 0, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
         // Text that was itself encoded is decoded again as a whole: its context words were outside.
         this.decodeWindow(text, 0, text.length, depth, direct, candidates, state);
       } else {
-        const windows = decoderWindows(gates, ruleCount);
+        const windows = decoderWindows(gates, ruleCount, this.decoderGatesEnd);
         for (let w = 0; w < windows.length; w += 2) {
           this.decodeWindow(text, windows[w] as number, windows[w + 1] as number, depth, direct, candidates, state, ascii);
         }
@@ -184,8 +188,8 @@ export class Detector {
    * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
    * reported where the value is; a value a specific rule already matched directly is left alone.
    */
-  private tableValues(text: string, out: Candidate[], state: ScanState): void {
-    const values = tableValues(text, this.filter.path);
+  private tableValues(text: string, inserts: boolean, out: Candidate[], state: ScanState): void {
+    const values = tableValues(text, this.filter.path, inserts);
     if (values.length === 0) return;
     const direct = specificSpans(out);
     for (const value of values) {

@@ -32,13 +32,19 @@ export const DECODER_GATES: readonly DecoderGate[] = [
 ];
 
 /**
- * The windows of every decoder gate (each list ordered, and there are two gates), merged into one
- * ordered list, so that no text is decoded twice.
+ * SQL INSERT statements, whose column lists decode/tables.ts reads: gated like a decoder so that a
+ * text without one is not searched for it, but never decoded.
  */
-export function decoderWindows(gates: GateLists, ruleCount: number): ArrayLike<number> {
+export const TABLE_GATE: DecoderGate = { keywords: ['insert into'], ...windowShape(0, 0, false) };
+
+/**
+ * The windows of the decoder gates in [from, to) (each list ordered, and there are two gates),
+ * merged into one ordered list, so that no text is decoded twice.
+ */
+export function decoderWindows(gates: GateLists, from: number, to: number): ArrayLike<number> {
   const lists: Int32Array[] = [];
   for (const gate of gates.touched) {
-    if (gate >= ruleCount) lists.push((gates.lists[gate] as Int32Array).subarray(0, gates.lengths[gate] as number));
+    if (gate >= from && gate < to) lists.push((gates.lists[gate] as Int32Array).subarray(0, gates.lengths[gate] as number));
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const out: number[] = [];

@@ -26,11 +26,14 @@ const MAX_FIELD = 256;
 const CREDENTIAL_COLUMN = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_ -]?key|private[_ -]?key|credential/i;
 const COLUMN_NAME = /^[A-Za-z_][\w .-]{0,40}$/;
 
-/** Credential-column values of the CSV/TSV tables and SQL INSERT statements in `text` (`path` decides what is a CSV file). */
-export function tableValues(text: string, path: string | undefined): TableValue[] {
+/**
+ * Credential-column values of the CSV/TSV tables and SQL INSERT statements in `text` (`path` decides
+ * what is a CSV file; `inserts` says the keyword pass saw `insert into`, so statements are looked for).
+ */
+export function tableValues(text: string, path: string | undefined, inserts = true): TableValue[] {
   const out: TableValue[] = [];
   if (path !== undefined && /\.(?:csv|tsv|psv)$/i.test(path)) delimitedValues(text, out);
-  if (text.includes('INSERT INTO') || text.includes('insert into')) insertValues(text, out);
+  if (inserts) insertValues(text, out);
   return out.sort((x, y) => x.start - y.start);
 }
 
