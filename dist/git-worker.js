@@ -1036,7 +1036,7 @@ function siteBefore(before) {
   const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
-var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
 var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
 function nameKind(name) {
   const lower = name.toLowerCase();
@@ -2653,10 +2653,11 @@ var DECODER_GATES = [
     ...windowShape(65536, 65536, true)
   }
 ];
-function decoderWindows(gates, ruleCount) {
+var TABLE_GATE = { keywords: ["insert into"], ...windowShape(0, 0, false) };
+function decoderWindows(gates, from, to) {
   const lists = [];
   for (const gate of gates.touched) {
-    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+    if (gate >= from && gate < to) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const out = [];
@@ -2727,10 +2728,10 @@ var MAX_VALUES = 1e4;
 var MAX_FIELD = 256;
 var CREDENTIAL_COLUMN = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_ -]?key|private[_ -]?key|credential/i;
 var COLUMN_NAME = /^[A-Za-z_][\w .-]{0,40}$/;
-function tableValues(text2, path) {
+function tableValues(text2, path, inserts = true) {
   const out = [];
   if (path !== void 0 && /\.(?:csv|tsv|psv)$/i.test(path)) delimitedValues(text2, out);
-  if (text2.includes("INSERT INTO") || text2.includes("insert into")) insertValues(text2, out);
+  if (inserts) insertValues(text2, out);
   return out.sort((x, y) => x.start - y.start);
 }
 function splitLine(text2, from, to, delimiter) {
@@ -3261,6 +3262,8 @@ var Detector = class {
   /** The checks every match passes (accept.ts); holds where rejections go and the path of the text being scanned. */
   filter;
   runs;
+  /** Gates at rules.length … decoderGatesEnd are the decoders'; the one at decoderGatesEnd is TABLE_GATE's. */
+  decoderGatesEnd;
   constructor(rules, options = {}) {
     const extraStopwords = options.stopwords ?? [];
     this.rules = rules.map((rule) => {
@@ -3269,11 +3272,12 @@ var Detector = class {
     });
     this.decodeDepth = options.decodeDepth ?? 2;
     const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+    this.decoderGatesEnd = rules.length + decoders.length;
     const pathRules = [];
     this.rules.forEach((compiled, ruleIndex) => {
       if (compiled.paths) pathRules.push(ruleIndex);
     });
-    this.keywordGates = new KeywordGates(this.rules, decoders, options.hitBatch);
+    this.keywordGates = new KeywordGates(this.rules, [...decoders, TABLE_GATE], options.hitBatch);
     this.pathRules = pathRules;
     this.blocked = new Uint8Array(this.rules.length);
     this.searchLeft = new Float64Array(this.rules.length);
@@ -3336,13 +3340,13 @@ var Detector = class {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-    if (depth === 0) this.tableValues(text2, candidates, state);
+    if (depth === 0) this.tableValues(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
         this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
       } else {
-        const windows = decoderWindows(gates, ruleCount);
+        const windows = decoderWindows(gates, ruleCount, this.decoderGatesEnd);
         for (let w = 0; w < windows.length; w += 2) {
           this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
         }
@@ -3354,8 +3358,8 @@ var Detector = class {
    * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
    * reported where the value is; a value a specific rule already matched directly is left alone.
    */
-  tableValues(text2, out, state) {
-    const values = tableValues(text2, this.filter.path);
+  tableValues(text2, inserts, out, state) {
+    const values = tableValues(text2, this.filter.path, inserts);
     if (values.length === 0) return;
     const direct = specificSpans(out);
     for (const value of values) {
@@ -3448,6 +3452,14 @@ function buildFinding(match, origin, options = {}) {
   if (match.expired !== void 0) finding.expired = match.expired;
   if (match.facts !== void 0 && Object.keys(match.facts).length > 0) finding.facts = { ...match.facts };
   return finding;
+}
+
+// src/scan/comment-line.ts
+var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
+function onCommentLine(text2, at, path) {
+  if (fileKind(path) !== "code") return false;
+  const lineStart = text2.lastIndexOf("\n", at - 1) + 1;
+  return COMMENT_START.test(text2.slice(lineStart, Math.min(at, lineStart + 120)));
 }
 
 // src/findings/rejection.ts
@@ -3561,6 +3573,7 @@ var ChunkScanner = class {
         fingerprintKey: this.config.fingerprintKey,
         deferSlowFingerprints: this.config.deferSlowFingerprints
       });
+      if (onCommentLine(chunk.text, match.start, chunk.origin.path)) finding.location.comment = true;
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;

@@ -28092,7 +28092,7 @@ var init_names = __esm({
     init_char_class();
     NAME_CHAR = charTable("\\w$.:@-");
     WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
-    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
     CODE_EXTENSIONS = /* @__PURE__ */ new Set([
       "js",
@@ -50419,7 +50419,8 @@ function classifyContext(path16, head) {
 }
 function contextOfOrigin(origin, head) {
   if (origin.source === "ticket" || origin.path === "" || origin.path === "-") return "source";
-  return classifyContext(origin.path, head);
+  const context3 = classifyContext(origin.path, head);
+  return context3 === "source" && origin.comment === true ? "docs" : context3;
 }
 var FINDING_CONTEXTS, MARKER_LINES, MARKER_CHARS, VENDOR_DIRS, GENERATED_DIRS, GENERATED_NAMES, GENERATED_SUFFIX, TEST_DIRS, DOTNET_TEST_PROJECT, TEST_NAME_LOWER, TEST_NAME_CASED, EXAMPLE_DIRS, EXAMPLE_NAME, DOCS_DIRS, MAN_SECTION_DIR, DOCS_NAME;
 var init_context = __esm({
@@ -50957,10 +50958,10 @@ var init_encoded_values = __esm({
 });
 
 // src/engine/decode/gates.ts
-function decoderWindows(gates, ruleCount) {
+function decoderWindows(gates, from, to) {
   const lists = [];
   for (const gate of gates.touched) {
-    if (gate >= ruleCount) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
+    if (gate >= from && gate < to) lists.push(gates.lists[gate].subarray(0, gates.lengths[gate]));
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const out = [];
@@ -50983,7 +50984,7 @@ function decoderWindows(gates, ruleCount) {
     positions[pick2] = at + 2;
   }
 }
-var DECODER_GATES;
+var DECODER_GATES, TABLE_GATE;
 var init_gates = __esm({
   "src/engine/decode/gates.ts"() {
     "use strict";
@@ -51006,6 +51007,7 @@ var init_gates = __esm({
         ...windowShape(65536, 65536, true)
       }
     ];
+    TABLE_GATE = { keywords: ["insert into"], ...windowShape(0, 0, false) };
   }
 });
 
@@ -51064,10 +51066,10 @@ var init_nested = __esm({
 });
 
 // src/engine/decode/tables.ts
-function tableValues(text2, path16) {
+function tableValues(text2, path16, inserts = true) {
   const out = [];
   if (path16 !== void 0 && /\.(?:csv|tsv|psv)$/i.test(path16)) delimitedValues(text2, out);
-  if (text2.includes("INSERT INTO") || text2.includes("insert into")) insertValues(text2, out);
+  if (inserts) insertValues(text2, out);
   return out.sort((x, y) => x.start - y.start);
 }
 function splitLine(text2, from, to, delimiter3) {
@@ -51649,6 +51651,8 @@ var init_detector = __esm({
       /** The checks every match passes (accept.ts); holds where rejections go and the path of the text being scanned. */
       filter;
       runs;
+      /** Gates at rules.length … decoderGatesEnd are the decoders'; the one at decoderGatesEnd is TABLE_GATE's. */
+      decoderGatesEnd;
       constructor(rules, options = {}) {
         const extraStopwords = options.stopwords ?? [];
         this.rules = rules.map((rule) => {
@@ -51657,11 +51661,12 @@ var init_detector = __esm({
         });
         this.decodeDepth = options.decodeDepth ?? 2;
         const decoders = this.decodeDepth > 0 ? DECODER_GATES : [];
+        this.decoderGatesEnd = rules.length + decoders.length;
         const pathRules = [];
         this.rules.forEach((compiled, ruleIndex) => {
           if (compiled.paths) pathRules.push(ruleIndex);
         });
-        this.keywordGates = new KeywordGates(this.rules, decoders, options.hitBatch);
+        this.keywordGates = new KeywordGates(this.rules, [...decoders, TABLE_GATE], options.hitBatch);
         this.pathRules = pathRules;
         this.blocked = new Uint8Array(this.rules.length);
         this.searchLeft = new Float64Array(this.rules.length);
@@ -51724,13 +51729,13 @@ var init_detector = __esm({
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-        if (depth === 0) this.tableValues(text2, candidates, state);
+        if (depth === 0) this.tableValues(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
         if (depth < this.decodeDepth) {
           const direct = specificSpans(candidates);
           if (depth > 0) {
             this.decodeWindow(text2, 0, text2.length, depth, direct, candidates, state);
           } else {
-            const windows = decoderWindows(gates, ruleCount);
+            const windows = decoderWindows(gates, ruleCount, this.decoderGatesEnd);
             for (let w = 0; w < windows.length; w += 2) {
               this.decodeWindow(text2, windows[w], windows[w + 1], depth, direct, candidates, state, ascii);
             }
@@ -51742,8 +51747,8 @@ var init_detector = __esm({
        * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
        * reported where the value is; a value a specific rule already matched directly is left alone.
        */
-      tableValues(text2, out, state) {
-        const values = tableValues(text2, this.filter.path);
+      tableValues(text2, inserts, out, state) {
+        const values = tableValues(text2, this.filter.path, inserts);
         if (values.length === 0) return;
         const direct = specificSpans(out);
         for (const value of values) {
@@ -74415,6 +74420,15 @@ function buildFinding(match, origin, options = {}) {
   return finding;
 }
 
+// src/scan/comment-line.ts
+init_names();
+var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
+function onCommentLine(text2, at, path16) {
+  if (fileKind(path16) !== "code") return false;
+  const lineStart = text2.lastIndexOf("\n", at - 1) + 1;
+  return COMMENT_START.test(text2.slice(lineStart, Math.min(at, lineStart + 120)));
+}
+
 // src/findings/rejection.ts
 var MAX_LISTED_REJECTIONS = 1e3;
 function rejectionOf(finding, reason, detail) {
@@ -74531,6 +74545,7 @@ var ChunkScanner = class {
         fingerprintKey: this.config.fingerprintKey,
         deferSlowFingerprints: this.config.deferSlowFingerprints
       });
+      if (onCommentLine(chunk.text, match.start, chunk.origin.path)) finding.location.comment = true;
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;
@@ -74836,6 +74851,7 @@ var LOCATION_KEYS = [
   "source",
   "path",
   "context",
+  "comment",
   "line",
   "column",
   "endLine",
