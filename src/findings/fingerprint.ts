@@ -17,8 +17,16 @@ import { isGuessable } from './strength.js';
  */
 export function fingerprintSecret(secret: string, key?: string): string {
   const input = canonicalSecret(secret);
-  if (key !== undefined && key !== '') return `sha256:${createHmac('sha256', key).update(input, 'utf8').digest('hex')}`;
+  if (key !== undefined && key !== '') return keyedFingerprint(input, key);
   if (isGuessable(input)) return slowFingerprint(input);
+  return plainFingerprint(input);
+}
+
+function keyedFingerprint(input: string, key: string): string {
+  return `sha256:${createHmac('sha256', key).update(input, 'utf8').digest('hex')}`;
+}
+
+function plainFingerprint(input: string): string {
   return `sha256:${createHash('sha256').update(input, 'utf8').digest('hex')}`;
 }
 
@@ -73,7 +81,8 @@ let nextPending = 0;
 
 export function fingerprintSecretDeferred(secret: string, key?: string): string {
   const input = canonicalSecret(secret);
-  if ((key !== undefined && key !== '') || !isGuessable(input)) return fingerprintSecret(secret, key);
+  if (key !== undefined && key !== '') return keyedFingerprint(input, key);
+  if (!isGuessable(input)) return plainFingerprint(input);
   const cached = slowCache.get(input) ?? deferred.get(input);
   if (cached !== undefined) return cached;
   const id = `${PENDING}${nextPending++}`;

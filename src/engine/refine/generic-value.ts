@@ -156,8 +156,12 @@ function strongLooking(v: string): boolean {
 /** Calls that take a setting's name and then its value or default: environment lookups, property setters, headers. */
 const LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
 
+/** The characters unleet replaces. */
+const LEET = /[@4310!|$57]/;
+
 /** Letters for the digits and symbols people substitute in words (`p@ssw0rd`, `pa$$word`). */
 function unleet(v: string): string {
+  if (!LEET.test(v)) return v;
   return v.replace(/[@4]/g, 'a').replace(/3/g, 'e').replace(/[1!|]/g, 'i').replace(/0/g, 'o').replace(/[$5]/g, 's').replace(/7/g, 't');
 }
 

@@ -30,10 +30,23 @@ export interface ContextInput {
 
 export function contextFilter(settings: Pick<ScanSettings, 'rules' | 'contextPolicy'>, input: ContextInput = {}): FindingFilter {
   const rules = new Map(settings.rules.map((r) => [r.id, r]));
+  // A file's context is the same for each of its findings (a comment line aside): judged once per
+  // file, since a file can hold thousands of findings and its head is read for markers.
+  const byFile = new Map<string, FindingContext>();
+  const contextOf = (location: Finding['location']): FindingContext => {
+    if (input.stdin) return 'source';
+    const key = `${location.source}\0${location.path}${location.comment ? '\0#' : ''}`;
+    let context = byFile.get(key);
+    if (context === undefined) {
+      context = contextOfOrigin(location, input.heads?.get(location.path));
+      byFile.set(key, context);
+    }
+    return context;
+  };
   return {
     name: 'context',
     mark: (finding) => {
-      const context: FindingContext = input.stdin ? 'source' : contextOfOrigin(finding.location, input.heads?.get(finding.location.path));
+      const context = contextOf(finding.location);
       finding.location.context = context;
       finding.disposition = disposition(finding, rules.get(finding.ruleId), settings.contextPolicy);
     },
