@@ -62,9 +62,13 @@ export function contextFilter(settings: Pick<ScanSettings, 'rules' | 'contextPol
 export async function readHeads(findings: readonly Finding[], scope: ScanScope | undefined): Promise<Map<string, string>> {
   const heads = new Map<string, string>();
   if (scope?.source !== 'files') return heads;
+  const seen = new Set<string>();
   const paths = new Set<string>();
   for (const f of findings) {
-    if (f.location.source === 'file' && classifyContext(f.location.path) === 'source') paths.add(f.location.path);
+    const file = f.location.path;
+    if (f.location.source !== 'file' || seen.has(file)) continue;
+    seen.add(file);
+    if (classifyContext(file) === 'source') paths.add(file);
   }
   for (const relative of paths) {
     const head = await readHead(path.resolve(scope.root, relative));
