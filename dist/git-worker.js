@@ -62,8 +62,14 @@ function isGuessable(secret) {
 // src/findings/fingerprint.ts
 function fingerprintSecret(secret, key) {
   const input = canonicalSecret(secret);
-  if (key !== void 0 && key !== "") return `sha256:${createHmac("sha256", key).update(input, "utf8").digest("hex")}`;
+  if (key !== void 0 && key !== "") return keyedFingerprint(input, key);
   if (isGuessable(input)) return slowFingerprint(input);
+  return plainFingerprint(input);
+}
+function keyedFingerprint(input, key) {
+  return `sha256:${createHmac("sha256", key).update(input, "utf8").digest("hex")}`;
+}
+function plainFingerprint(input) {
   return `sha256:${createHash("sha256").update(input, "utf8").digest("hex")}`;
 }
 var SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
@@ -88,7 +94,8 @@ var derivations = /* @__PURE__ */ new Map();
 var nextPending = 0;
 function fingerprintSecretDeferred(secret, key) {
   const input = canonicalSecret(secret);
-  if (key !== void 0 && key !== "" || !isGuessable(input)) return fingerprintSecret(secret, key);
+  if (key !== void 0 && key !== "") return keyedFingerprint(input, key);
+  if (!isGuessable(input)) return plainFingerprint(input);
   const cached = slowCache.get(input) ?? deferred.get(input);
   if (cached !== void 0) return cached;
   const id = `${PENDING}${nextPending++}`;
@@ -1198,7 +1205,9 @@ function strongLooking(v) {
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
 }
 var LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+var LEET = /[@4310!|$57]/;
 function unleet(v) {
+  if (!LEET.test(v)) return v;
   return v.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!|]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
 }
 var NOT_A_PASSWORD = /* @__PURE__ */ new Set([

@@ -28220,6 +28220,7 @@ function strongLooking(v) {
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
 }
 function unleet(v) {
+  if (!LEET.test(v)) return v;
   return v.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!|]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
 }
 function generatedValue(v, kind, before) {
@@ -28257,7 +28258,7 @@ function encodesPlaceholder(v) {
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, QUERY_NAME, PAIRED_NAME, urlPassword, LOOKUP_CALL, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericPasswordValue, QUERY_NAME, PAIRED_NAME, urlPassword, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
@@ -28282,6 +28283,7 @@ var init_generic_value = __esm({
       return {};
     };
     LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+    LEET = /[@4310!|$57]/;
     NOT_A_PASSWORD = /* @__PURE__ */ new Set([
       "password",
       "passwd",
@@ -52031,8 +52033,14 @@ var init_size = __esm({
 import { createHash as createHash4, createHmac as createHmac2, scrypt, scryptSync } from "node:crypto";
 function fingerprintSecret(secret, key) {
   const input2 = canonicalSecret(secret);
-  if (key !== void 0 && key !== "") return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
+  if (key !== void 0 && key !== "") return keyedFingerprint(input2, key);
   if (isGuessable(input2)) return slowFingerprint(input2);
+  return plainFingerprint(input2);
+}
+function keyedFingerprint(input2, key) {
+  return `sha256:${createHmac2("sha256", key).update(input2, "utf8").digest("hex")}`;
+}
+function plainFingerprint(input2) {
   return `sha256:${createHash4("sha256").update(input2, "utf8").digest("hex")}`;
 }
 function slowFingerprint(input2) {
@@ -52049,7 +52057,8 @@ function remember(input2, fingerprint) {
 }
 function fingerprintSecretDeferred(secret, key) {
   const input2 = canonicalSecret(secret);
-  if (key !== void 0 && key !== "" || !isGuessable(input2)) return fingerprintSecret(secret, key);
+  if (key !== void 0 && key !== "") return keyedFingerprint(input2, key);
+  if (!isGuessable(input2)) return plainFingerprint(input2);
   const cached2 = slowCache.get(input2) ?? deferred.get(input2);
   if (cached2 !== void 0) return cached2;
   const id = `${PENDING}${nextPending++}`;
@@ -74672,10 +74681,21 @@ import { open as open3 } from "node:fs/promises";
 import path10 from "node:path";
 function contextFilter(settings, input2 = {}) {
   const rules = new Map(settings.rules.map((r) => [r.id, r]));
+  const byFile = /* @__PURE__ */ new Map();
+  const contextOf = (location) => {
+    if (input2.stdin) return "source";
+    const key = `${location.source}\0${location.path}${location.comment ? "\0#" : ""}`;
+    let context3 = byFile.get(key);
+    if (context3 === void 0) {
+      context3 = contextOfOrigin(location, input2.heads?.get(location.path));
+      byFile.set(key, context3);
+    }
+    return context3;
+  };
   return {
     name: "context",
     mark: (finding) => {
-      const context3 = input2.stdin ? "source" : contextOfOrigin(finding.location, input2.heads?.get(finding.location.path));
+      const context3 = contextOf(finding.location);
       finding.location.context = context3;
       finding.disposition = disposition(finding, rules.get(finding.ruleId), settings.contextPolicy);
     },
@@ -74685,9 +74705,13 @@ function contextFilter(settings, input2 = {}) {
 async function readHeads(findings, scope) {
   const heads = /* @__PURE__ */ new Map();
   if (scope?.source !== "files") return heads;
+  const seen = /* @__PURE__ */ new Set();
   const paths = /* @__PURE__ */ new Set();
   for (const f of findings) {
-    if (f.location.source === "file" && classifyContext(f.location.path) === "source") paths.add(f.location.path);
+    const file2 = f.location.path;
+    if (f.location.source !== "file" || seen.has(file2)) continue;
+    seen.add(file2);
+    if (classifyContext(file2) === "source") paths.add(file2);
   }
   for (const relative2 of paths) {
     const head = await readHead(path10.resolve(scope.root, relative2));
