@@ -3465,10 +3465,46 @@ function buildFinding(match, origin, options = {}) {
 
 // src/scan/comment-line.ts
 var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
-function onCommentLine(text2, at, path) {
-  if (fileKind(path) !== "code") return false;
-  const lineStart = text2.lastIndexOf("\n", at - 1) + 1;
-  return COMMENT_START.test(text2.slice(lineStart, Math.min(at, lineStart + 120)));
+var CodeComments = class {
+  constructor(text2, path) {
+    this.text = text2;
+    this.code = fileKind(path) === "code";
+    this.python = path !== void 0 && /\.pyi?$/i.test(path);
+  }
+  code;
+  python;
+  /** Flat [start, end) pairs of the docstrings' contents, in order. */
+  docstrings;
+  /** Whether text[at] is inside a comment. */
+  has(at) {
+    if (!this.code) return false;
+    const lineStart = this.text.lastIndexOf("\n", at - 1) + 1;
+    if (COMMENT_START.test(this.text.slice(lineStart, Math.min(at, lineStart + 120)))) return true;
+    if (!this.python) return false;
+    this.docstrings ??= docstringRanges(this.text);
+    const ranges = this.docstrings;
+    let lo = 0;
+    let hi = ranges.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (ranges[mid * 2] <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && at < ranges[hi * 2 + 1];
+  }
+};
+function docstringRanges(text2) {
+  const out = [];
+  const quotes = /"""|'''/g;
+  for (let m = quotes.exec(text2); m !== null; m = quotes.exec(text2)) {
+    const open = m.index;
+    const close = text2.indexOf(m[0], open + 3);
+    if (close < 0) break;
+    const lineStart = text2.lastIndexOf("\n", open - 1) + 1;
+    if (/^[ \t]*[rRuU]?$/.test(text2.slice(lineStart, open))) out.push(open + 3, close);
+    quotes.lastIndex = close + 3;
+  }
+  return out;
 }
 
 // src/findings/rejection.ts
@@ -3575,6 +3611,7 @@ var ChunkScanner = class {
     for (const limit2 of limits) this.limits.push(describeLimit(limit2, chunk));
     const findings = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+    let comments;
     for (const match of matches) {
       if (match.start >= limit) continue;
       const finding = buildFinding(match, chunk.origin, {
@@ -3582,7 +3619,8 @@ var ChunkScanner = class {
         fingerprintKey: this.config.fingerprintKey,
         deferSlowFingerprints: this.config.deferSlowFingerprints
       });
-      if (onCommentLine(chunk.text, match.start, chunk.origin.path)) finding.location.comment = true;
+      comments ??= new CodeComments(chunk.text, chunk.origin.path);
+      if (comments.has(match.start)) finding.location.comment = true;
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;

@@ -36,7 +36,7 @@ export interface Location extends Omit<Origin, 'line' | 'column'> {
   endColumn: number;
   /** What kind of file it sits in (see context.ts and docs/context.md); set by scans that classify. */
   context?: FindingContext;
-  /** The secret sits in a comment of a code file (`# …`, `// …`, ` * …`): written as documentation. */
+  /** The secret sits in a comment of a code file (`# …`, `// …`, ` * …`, a Python docstring): written as documentation. */
   comment?: true;
 }
 

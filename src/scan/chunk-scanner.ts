@@ -5,7 +5,7 @@
  */
 import { Detector, type RejectedCandidate, type ScanLimit } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
-import { onCommentLine } from './comment-line.js';
+import { CodeComments } from './comment-line.js';
 import type { Finding, Origin } from '../findings/finding.js';
 import type { ScanProblem } from '../findings/scan-problem.js';
 import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';
@@ -81,6 +81,7 @@ export class ChunkScanner {
     for (const limit of limits) this.limits.push(describeLimit(limit, chunk));
     const findings: Finding[] = [];
     const limit = chunk.acceptBefore ?? Number.POSITIVE_INFINITY;
+    let comments: CodeComments | undefined;
     for (const match of matches) {
       if (match.start >= limit) continue;
       const finding = buildFinding(match, chunk.origin, {
@@ -88,7 +89,8 @@ export class ChunkScanner {
         fingerprintKey: this.config.fingerprintKey,
         deferSlowFingerprints: this.config.deferSlowFingerprints,
       });
-      if (onCommentLine(chunk.text, match.start, chunk.origin.path)) finding.location.comment = true;
+      comments ??= new CodeComments(chunk.text, chunk.origin.path);
+      if (comments.has(match.start)) finding.location.comment = true;
       if (chunk.lineMap) {
         finding.location.line = chunk.lineMap[match.line - 1] ?? finding.location.line;
         finding.location.endLine = chunk.lineMap[match.endLine - 1] ?? finding.location.endLine;

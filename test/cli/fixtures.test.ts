@@ -123,18 +123,21 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
     expect(result.stdout).toContain('1 fixture finding in test files not shown');
   });
 
-  it('a generic password on a comment line of code is documentation; commented-out settings and provider keys still count', async ({ expect }) => {
+  it('a generic password in a comment or a Python docstring is documentation; commented-out settings, data strings and provider keys still count', async ({ expect }) => {
     const password = base62Body(21, 16);
     const dir = makeTree({
       'lib/mailer.rb': `# Example:\n#   smtp_pass${'word'} = "${password}"\nclass Mailer; end\n`,
       'src/db.c': `#define DB_PASS${'WORD'} "${base62Body(22, 16)}"\n`,
       'config/app.env': `# DB_PASS${'WORD'}=${base62Body(23, 16)}\n`,
       'src/keys.ts': `// ${AWS_LINE}`,
+      'app/client.py': `def connect():\n    '''Connect with pass${'word'}="${base62Body(24, 16)}".'''\n\nTEMPLATE = """\ndb_pass${'word'} = "${base62Body(25, 16)}"\n"""\n`,
     });
     const result = await runCli(['scan', dir, '--format', 'json']);
     expect(result.code, result.stderr).toBe(1);
     const report = parseJsonReport<{ findings: (ReportFields['findings'][number] & { location: { comment?: boolean } })[] }>(result);
     expect(judged(report).sort()).toEqual([
+      ['app/client.py', 'docs', 'fixture'],
+      ['app/client.py', 'source', 'incident'],
       ['config/app.env', 'source', 'incident'],
       ['lib/mailer.rb', 'docs', 'fixture'],
       ['src/db.c', 'source', 'incident'],
