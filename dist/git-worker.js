@@ -73,14 +73,14 @@ function plainFingerprint(input) {
   return `sha256:${createHash("sha256").update(input, "utf8").digest("hex")}`;
 }
 var SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+var SCRYPT_OPTIONS = { N: SCRYPT_PARAMETERS.N, r: SCRYPT_PARAMETERS.r, p: SCRYPT_PARAMETERS.p, maxmem: 256 * SCRYPT_PARAMETERS.N * SCRYPT_PARAMETERS.r };
 var FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
 var MAX_CACHED = 1e4;
 var slowCache = /* @__PURE__ */ new Map();
 function slowFingerprint(input) {
   const cached = slowCache.get(input);
   if (cached !== void 0) return cached;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const fingerprint = `scrypt:${scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString("hex")}`;
+  const fingerprint = `scrypt:${scryptSync(input, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS).toString("hex")}`;
   remember(input, fingerprint);
   return fingerprint;
 }
@@ -99,9 +99,8 @@ function fingerprintSecretDeferred(secret, key) {
   const cached = slowCache.get(input) ?? deferred.get(input);
   if (cached !== void 0) return cached;
   const id = `${PENDING}${nextPending++}`;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
   const fingerprint = new Promise((resolve, reject) => {
-    scrypt(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, digest) => error ? reject(error) : resolve(`scrypt:${digest.toString("hex")}`));
+    scrypt(input, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS, (error, digest) => error ? reject(error) : resolve(`scrypt:${digest.toString("hex")}`));
   });
   fingerprint.catch(() => void 0);
   deferred.set(input, id);
@@ -2801,6 +2800,9 @@ function delimitedValues(text2, out) {
     }
   }
 }
+function credentialColumns(names) {
+  return names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+}
 function headerOf(text2, from, to) {
   if (to - from > 2e3) return void 0;
   const line = text2.slice(from, to);
@@ -2811,7 +2813,7 @@ function headerOf(text2, from, to) {
     if (fields === void 0 || fields.length < 2) continue;
     const names = fields.map((f) => f.value.trim());
     if (!names.every((name) => COLUMN_NAME.test(name))) continue;
-    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    const columns = credentialColumns(names);
     if (columns.length > 0) return { delimiter, width: fields.length, columns };
   }
   return void 0;
@@ -2821,7 +2823,7 @@ function insertValues(text2, out) {
   for (let m = statement.exec(text2); m !== null && out.length < MAX_VALUES; m = statement.exec(text2)) {
     const names = m[1].split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
     if (!names.every((name) => /^[A-Za-z_]\w{0,63}$/.test(name))) continue;
-    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    const columns = credentialColumns(names);
     if (columns.length === 0) continue;
     statement.lastIndex = tuples(text2, statement.lastIndex, names.length, columns, out);
   }
@@ -2829,17 +2831,16 @@ function insertValues(text2, out) {
 function tuples(text2, at, width, columns, out) {
   let i = at;
   for (; ; ) {
-    while (i < text2.length && /\s/.test(text2[i])) i++;
+    i = skip(text2, i, BLANK_OR_NEWLINE);
     if (text2[i] !== "(") return i;
     const values = [];
     i++;
     for (; ; ) {
-      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      i = skip(text2, i, BLANK);
       const literal = sqlValue(text2, i);
       if (literal === void 0) return i;
       values.push(literal.field);
-      i = literal.next;
-      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      i = skip(text2, literal.next, BLANK);
       if (text2[i] === ",") {
         i++;
         continue;
@@ -2856,10 +2857,17 @@ function tuples(text2, at, width, columns, out) {
         if (field2 !== void 0) addValue(out, field2, column.name);
       }
     }
-    while (i < text2.length && /\s/.test(text2[i])) i++;
+    i = skip(text2, i, BLANK_OR_NEWLINE);
     if (text2[i] !== "," || out.length >= MAX_VALUES) return i;
     i++;
   }
+}
+var BLANK = /[ \t]/;
+var BLANK_OR_NEWLINE = /\s/;
+function skip(text2, at, chars) {
+  let i = at;
+  while (i < text2.length && chars.test(text2[i])) i++;
+  return i;
 }
 function sqlValue(text2, at) {
   const quote = text2[at];
@@ -3349,7 +3357,7 @@ var Detector = class {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-    if (depth === 0) this.tableValues(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
+    if (depth === 0) this.scanTables(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
@@ -3367,7 +3375,7 @@ var Detector = class {
    * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
    * reported where the value is; a value a specific rule already matched directly is left alone.
    */
-  tableValues(text2, inserts, out, state) {
+  scanTables(text2, inserts, out, state) {
     const values = tableValues(text2, this.filter.path, inserts);
     if (values.length === 0) return;
     const direct = specificSpans(out);
@@ -3463,7 +3471,7 @@ function buildFinding(match, origin, options = {}) {
   return finding;
 }
 
-// src/scan/comment-line.ts
+// src/scan/code-comments.ts
 var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
 var CodeComments = class {
   constructor(text2, path) {

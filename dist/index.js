@@ -50510,6 +50510,10 @@ var init_context = __esm({
 });
 
 // src/findings/fixture-policy.ts
+function contextPolicyFrom(section) {
+  if (section === void 0) return DEFAULT_CONTEXT_POLICY;
+  return { fixtureContexts: new Set(section.fixture_contexts), rules: new Map(Object.entries(section.rules)) };
+}
 function provesStructure(finding, rule) {
   return !rule.generic && finding.confidence === "high";
 }
@@ -51132,6 +51136,9 @@ function delimitedValues(text2, out) {
     }
   }
 }
+function credentialColumns(names) {
+  return names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+}
 function headerOf(text2, from, to) {
   if (to - from > 2e3) return void 0;
   const line = text2.slice(from, to);
@@ -51142,7 +51149,7 @@ function headerOf(text2, from, to) {
     if (fields === void 0 || fields.length < 2) continue;
     const names = fields.map((f) => f.value.trim());
     if (!names.every((name) => COLUMN_NAME.test(name))) continue;
-    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    const columns = credentialColumns(names);
     if (columns.length > 0) return { delimiter: delimiter3, width: fields.length, columns };
   }
   return void 0;
@@ -51152,7 +51159,7 @@ function insertValues(text2, out) {
   for (let m = statement.exec(text2); m !== null && out.length < MAX_VALUES; m = statement.exec(text2)) {
     const names = m[1].split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
     if (!names.every((name) => /^[A-Za-z_]\w{0,63}$/.test(name))) continue;
-    const columns = names.flatMap((name, index) => CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []);
+    const columns = credentialColumns(names);
     if (columns.length === 0) continue;
     statement.lastIndex = tuples(text2, statement.lastIndex, names.length, columns, out);
   }
@@ -51160,17 +51167,16 @@ function insertValues(text2, out) {
 function tuples(text2, at, width, columns, out) {
   let i = at;
   for (; ; ) {
-    while (i < text2.length && /\s/.test(text2[i])) i++;
+    i = skip(text2, i, BLANK_OR_NEWLINE);
     if (text2[i] !== "(") return i;
     const values = [];
     i++;
     for (; ; ) {
-      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      i = skip(text2, i, BLANK);
       const literal2 = sqlValue(text2, i);
       if (literal2 === void 0) return i;
       values.push(literal2.field);
-      i = literal2.next;
-      while (i < text2.length && /[ \t]/.test(text2[i])) i++;
+      i = skip(text2, literal2.next, BLANK);
       if (text2[i] === ",") {
         i++;
         continue;
@@ -51187,10 +51193,15 @@ function tuples(text2, at, width, columns, out) {
         if (field2 !== void 0) addValue(out, field2, column.name);
       }
     }
-    while (i < text2.length && /\s/.test(text2[i])) i++;
+    i = skip(text2, i, BLANK_OR_NEWLINE);
     if (text2[i] !== "," || out.length >= MAX_VALUES) return i;
     i++;
   }
+}
+function skip(text2, at, chars2) {
+  let i = at;
+  while (i < text2.length && chars2.test(text2[i])) i++;
+  return i;
 }
 function sqlValue(text2, at) {
   const quote = text2[at];
@@ -51244,7 +51255,7 @@ function addValue(out, field2, column) {
   const name = column.replace(/[^\w]+/g, "_");
   out.push({ start: field2.start, end: field2.end, assignment: `${name} = ${quote}${value}${quote}`, offset: name.length + 4 });
 }
-var MAX_VALUES, MAX_FIELD, CREDENTIAL_COLUMN, COLUMN_NAME;
+var MAX_VALUES, MAX_FIELD, CREDENTIAL_COLUMN, COLUMN_NAME, BLANK, BLANK_OR_NEWLINE;
 var init_tables = __esm({
   "src/engine/decode/tables.ts"() {
     "use strict";
@@ -51252,6 +51263,8 @@ var init_tables = __esm({
     MAX_FIELD = 256;
     CREDENTIAL_COLUMN = /pass(?:word|wd|phrase)?|pwd|secret|token|api[_ -]?key|private[_ -]?key|credential/i;
     COLUMN_NAME = /^[A-Za-z_][\w .-]{0,40}$/;
+    BLANK = /[ \t]/;
+    BLANK_OR_NEWLINE = /\s/;
   }
 });
 
@@ -51731,7 +51744,7 @@ var init_detector = __esm({
           }
         }
         if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-        if (depth === 0) this.tableValues(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
+        if (depth === 0) this.scanTables(text2, lengths[this.decoderGatesEnd] > 0, candidates, state);
         if (depth < this.decodeDepth) {
           const direct = specificSpans(candidates);
           if (depth > 0) {
@@ -51749,7 +51762,7 @@ var init_detector = __esm({
        * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
        * reported where the value is; a value a specific rule already matched directly is left alone.
        */
-      tableValues(text2, inserts, out, state) {
+      scanTables(text2, inserts, out, state) {
         const values = tableValues(text2, this.filter.path, inserts);
         if (values.length === 0) return;
         const direct = specificSpans(out);
@@ -52046,8 +52059,7 @@ function plainFingerprint(input2) {
 function slowFingerprint(input2) {
   const cached2 = slowCache.get(input2);
   if (cached2 !== void 0) return cached2;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const fingerprint = `scrypt:${scryptSync(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString("hex")}`;
+  const fingerprint = `scrypt:${scryptSync(input2, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS).toString("hex")}`;
   remember(input2, fingerprint);
   return fingerprint;
 }
@@ -52062,9 +52074,8 @@ function fingerprintSecretDeferred(secret, key) {
   const cached2 = slowCache.get(input2) ?? deferred.get(input2);
   if (cached2 !== void 0) return cached2;
   const id = `${PENDING}${nextPending++}`;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
   const fingerprint = new Promise((resolve2, reject) => {
-    scrypt(input2, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error63, digest) => error63 ? reject(error63) : resolve2(`scrypt:${digest.toString("hex")}`));
+    scrypt(input2, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS, (error63, digest) => error63 ? reject(error63) : resolve2(`scrypt:${digest.toString("hex")}`));
   });
   fingerprint.catch(() => void 0);
   deferred.set(input2, id);
@@ -52084,13 +52095,14 @@ function canonicalSecret(secret) {
   if (!secret.startsWith("-----BEGIN")) return secret;
   return secret.replace(/\\r|\\n|\s+/g, "");
 }
-var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache, PENDING, deferred, derivations, nextPending;
+var FINGERPRINT_PATTERN, SCRYPT_PARAMETERS, SCRYPT_OPTIONS, FINGERPRINT_SCHEME, MAX_CACHED, slowCache, PENDING, deferred, derivations, nextPending;
 var init_fingerprint = __esm({
   "src/findings/fingerprint.ts"() {
     "use strict";
     init_strength();
     FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
     SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: "sprawlguard fingerprint v1" };
+    SCRYPT_OPTIONS = { N: SCRYPT_PARAMETERS.N, r: SCRYPT_PARAMETERS.r, p: SCRYPT_PARAMETERS.p, maxmem: 256 * SCRYPT_PARAMETERS.N * SCRYPT_PARAMETERS.r };
     FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
     MAX_CACHED = 1e4;
     slowCache = /* @__PURE__ */ new Map();
@@ -52231,13 +52243,9 @@ function resolveSettingsWith(loaded, builtin) {
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || void 0,
     warnings: [],
-    contextPolicy: contextPolicyOf(config2.context),
+    contextPolicy: contextPolicyFrom(config2.context),
     ...config2.baseline !== void 0 ? { baselineFile: path8.resolve(path8.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config2.baseline) } : {}
   };
-}
-function contextPolicyOf(section) {
-  if (section === void 0) return DEFAULT_CONTEXT_POLICY;
-  return { fixtureContexts: new Set(section.fixture_contexts), rules: new Map(Object.entries(section.rules)) };
 }
 function unknownRuleProblem(file2, id, index) {
   return { file: file2, path: `disable_rules[${index}]`, message: `unknown rule id "${id}" (see \`sprawlguard rules list\`)` };
@@ -74429,7 +74437,7 @@ function buildFinding(match, origin, options = {}) {
   return finding;
 }
 
-// src/scan/comment-line.ts
+// src/scan/code-comments.ts
 init_names();
 var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
 var CodeComments = class {
@@ -75548,7 +75556,7 @@ async function walkCommits(objects, options) {
   await visit2(objects, options.tips, excluded, options, (oid) => commits.push(oid), missing);
   return { commits, missing };
 }
-async function visit2(objects, tips, skip, options, emit, missing) {
+async function visit2(objects, tips, skip2, options, emit, missing) {
   const stack = [...tips].reverse().map((oid) => ({ oid }));
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -75557,11 +75565,11 @@ async function visit2(objects, tips, skip, options, emit, missing) {
       emit(top.oid);
       continue;
     }
-    if (skip.has(top.oid)) {
+    if (skip2.has(top.oid)) {
       stack.pop();
       continue;
     }
-    skip.add(top.oid);
+    skip2.add(top.oid);
     const commit = await readCommit(objects, top.oid);
     if (commit === "missing") {
       missing.push({ commit: top.oid, ...top.child ? { child: top.child } : {} });
@@ -75579,7 +75587,7 @@ async function visit2(objects, tips, skip, options, emit, missing) {
     }
     top.expanded = true;
     if (options.shallow?.has(top.oid)) continue;
-    for (const parent of [...commit.parents].reverse()) if (!skip.has(parent)) stack.push({ oid: parent, child: top.oid });
+    for (const parent of [...commit.parents].reverse()) if (!skip2.has(parent)) stack.push({ oid: parent, child: top.oid });
   }
 }
 async function readCommit(objects, oid) {

@@ -37,17 +37,11 @@ export interface StageTime {
   cpuMs: number;
 }
 
-/** Time a stage by the wall clock and by this process's CPU time (which other processes' load does not inflate). */
-function timed<T>(work: () => T): [T, StageTime] {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(cpu);
-  return [result, { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 }];
-}
-
-/** As timed, for a stage that ends by waiting (CPU time counts every thread of the process). */
-async function timedAsync<T>(work: () => Promise<T>): Promise<[T, StageTime]> {
+/**
+ * Time a stage by the wall clock and by this process's CPU time (which other processes' load does
+ * not inflate; every thread of the process counts, the thread pool's KDF included).
+ */
+async function timed<T>(work: () => T | Promise<T>): Promise<[T, StageTime]> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
   const result = await work();
@@ -82,7 +76,7 @@ async function measureStages(dir: string): Promise<EngineStages> {
   const keywords = [...new Set(settings.rules.flatMap((r) => r.keywords).map((k) => k.toLowerCase()))];
   const automaton = new KeywordAutomaton(keywords);
 
-  const [texts, read] = timed(() => {
+  const [texts, read] = await timed(() => {
     const out: { path: string; text: string; ascii?: Uint8Array; bytes: number }[] = [];
     for (const file of listFiles(dir)) {
       const raw = readFileSync(file);
@@ -94,7 +88,7 @@ async function measureStages(dir: string): Promise<EngineStages> {
   const bytes = texts.reduce((n, t) => n + t.bytes, 0);
   // As the CLI does: ASCII files go to the keyword pass with their bytes.
   const keywordPass = (t: { text: string; ascii?: Uint8Array }): ReturnType<typeof automaton.scan> => automaton.scan(t.text, undefined, t.ascii);
-  const [keywordHits, automatonTime] = timed(() => texts.reduce((n, t) => n + keywordPass(t).count, 0));
+  const [keywordHits, automatonTime] = await timed(() => texts.reduce((n, t) => n + keywordPass(t).count, 0));
   const perKeyword = new Map<number, number>();
   for (const t of texts) {
     const { hits, count } = keywordPass(t);
@@ -104,7 +98,7 @@ async function measureStages(dir: string): Promise<EngineStages> {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([k, n]): [string, number] => [automaton.keywords[k] ?? String(k), n]);
-  const [findings, engine] = await timedAsync(async () => {
+  const [findings, engine] = await timed(async () => {
     const found = texts.flatMap(({ path: shown, text, ascii }) => scanner.scan({ text, ascii, origin: { source: 'file', path: shown } }));
     await settleFingerprints(found);
     return found.length;

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { FINDING_CONTEXTS, type FindingContext } from '../findings/context.js';
-import { DEFAULT_FIXTURE_CONTEXTS, RULE_DISPOSITIONS, type ContextPolicy } from '../findings/fixture-policy.js';
+import { DEFAULT_FIXTURE_CONTEXTS, RULE_DISPOSITIONS } from '../findings/fixture-policy.js';
 
 /** Contexts a user may name as fixture contexts: anything but the project's own code. */
 const FIXTURE_CAPABLE = FINDING_CONTEXTS.filter((c): c is Exclude<FindingContext, 'source'> => c !== 'source');
@@ -45,15 +45,6 @@ export const contextPolicySchema = z
   .describe('Which findings are fixtures in tests, docs and examples rather than incidents (docs/context.md).');
 
 export type ContextPolicyConfig = z.output<typeof contextPolicySchema>;
-
-/** The policy a config section describes; no section is the default policy. */
-export function contextPolicyFrom(config: ContextPolicyConfig | undefined): ContextPolicy {
-  const section = config ?? contextPolicySchema.parse({});
-  return {
-    fixtureContexts: new Set(section.fixture_contexts as FindingContext[]),
-    rules: new Map(Object.entries(section.rules)),
-  };
-}
 
 /** Rule ids the section names that no loaded rule has: a typo would otherwise silently do nothing. */
 export function unknownPolicyRules(config: ContextPolicyConfig | undefined, ruleIds: Iterable<string>): string[] {

@@ -13,8 +13,7 @@ import { readPackedRules } from './rule-pack.js';
 import { CONFIG_FILE_NAME, findConfigFile, type ConfigLocation, type ConfigOrigin } from './discover.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './file-schema.js';
-import { DEFAULT_CONTEXT_POLICY, type ContextPolicy } from '../findings/fixture-policy.js';
-import type { FindingContext } from '../findings/context.js';
+import { contextPolicyFrom, type ContextPolicy } from '../findings/fixture-policy.js';
 
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_WARN_SHARE } from './defaults.js';
 
@@ -92,15 +91,9 @@ export function resolveSettingsWith(loaded: LoadedConfig, builtin: readonly Rule
     configOrigin: loaded.location?.origin,
     allowPathBase: loaded.location?.globBase || undefined,
     warnings: [],
-    contextPolicy: contextPolicyOf(config.context),
+    contextPolicy: contextPolicyFrom(config.context),
     ...(config.baseline !== undefined ? { baselineFile: path.resolve(path.dirname(loaded.location?.file ?? loaded.file ?? CONFIG_FILE_NAME), config.baseline) } : {}),
   };
-}
-
-/** The `context:` section as the policy the context step applies; no section is the default. */
-function contextPolicyOf(section: ConfigFile['context']): ContextPolicy {
-  if (section === undefined) return DEFAULT_CONTEXT_POLICY;
-  return { fixtureContexts: new Set(section.fixture_contexts as FindingContext[]), rules: new Map(Object.entries(section.rules)) };
 }
 
 export function unknownRuleProblem(file: string, id: string, index: number): Problem {

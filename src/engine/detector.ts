@@ -168,7 +168,7 @@ export class Detector {
       }
     }
     if (vetoed.length > 0) dropVetoedGeneric(candidates, vetoed);
-    if (depth === 0) this.tableValues(text, (lengths[this.decoderGatesEnd] as number) > 0, candidates, state);
+    if (depth === 0) this.scanTables(text, (lengths[this.decoderGatesEnd] as number) > 0, candidates, state);
     if (depth < this.decodeDepth) {
       const direct = specificSpans(candidates);
       if (depth > 0) {
@@ -188,7 +188,7 @@ export class Detector {
    * Values in credential columns of tables (decode/tables.ts), judged as `column = "value"` and
    * reported where the value is; a value a specific rule already matched directly is left alone.
    */
-  private tableValues(text: string, inserts: boolean, out: Candidate[], state: ScanState): void {
+  private scanTables(text: string, inserts: boolean, out: Candidate[], state: ScanState): void {
     const values = tableValues(text, this.filter.path, inserts);
     if (values.length === 0) return;
     const direct = specificSpans(out);

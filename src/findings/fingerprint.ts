@@ -41,6 +41,9 @@ export const FINGERPRINT_PATTERN = /^(?:sha256|scrypt):[0-9a-f]{64}$/;
  */
 export const SCRYPT_PARAMETERS = { N: 2 ** 12, r: 8, p: 1, keyLength: 32, salt: 'sprawlguard fingerprint v1' } as const;
 
+/** The KDF's options as node:crypto takes them, with the memory one derivation needs (128·N·r bytes) allowed twice over. */
+const SCRYPT_OPTIONS = { N: SCRYPT_PARAMETERS.N, r: SCRYPT_PARAMETERS.r, p: SCRYPT_PARAMETERS.p, maxmem: 256 * SCRYPT_PARAMETERS.N * SCRYPT_PARAMETERS.r };
+
 /** Whether fingerprints of guessable secrets go through the KDF; for the org scan's settings digest. */
 export const FINGERPRINT_SCHEME = `scrypt-N${SCRYPT_PARAMETERS.N}-r${SCRYPT_PARAMETERS.r}-p${SCRYPT_PARAMETERS.p}-below-64-bits`;
 
@@ -54,8 +57,7 @@ const slowCache = new Map<string, string>();
 function slowFingerprint(input: string): string {
   const cached = slowCache.get(input);
   if (cached !== undefined) return cached;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
-  const fingerprint = `scrypt:${scryptSync(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }).toString('hex')}`;
+  const fingerprint = `scrypt:${scryptSync(input, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS).toString('hex')}`;
   remember(input, fingerprint);
   return fingerprint;
 }
@@ -86,9 +88,8 @@ export function fingerprintSecretDeferred(secret: string, key?: string): string 
   const cached = slowCache.get(input) ?? deferred.get(input);
   if (cached !== undefined) return cached;
   const id = `${PENDING}${nextPending++}`;
-  const { N, r, p, keyLength, salt } = SCRYPT_PARAMETERS;
   const fingerprint = new Promise<string>((resolve, reject) => {
-    scrypt(input, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, digest) => (error ? reject(error) : resolve(`scrypt:${digest.toString('hex')}`)));
+    scrypt(input, SCRYPT_PARAMETERS.salt, SCRYPT_PARAMETERS.keyLength, SCRYPT_OPTIONS, (error, digest) => (error ? reject(error) : resolve(`scrypt:${digest.toString('hex')}`)));
   });
   // Awaited by settleFingerprints; a scan abandoned before then must not end in an unhandled rejection.
   fingerprint.catch(() => undefined);

@@ -36,6 +36,18 @@ export interface ContextPolicy {
 
 export const DEFAULT_CONTEXT_POLICY: ContextPolicy = { fixtureContexts: new Set(DEFAULT_FIXTURE_CONTEXTS), rules: new Map() };
 
+/** The `context:` section of a config, once validated (config/context-policy.ts). */
+export interface ContextPolicySection {
+  fixture_contexts: readonly string[];
+  rules: Record<string, RuleDisposition>;
+}
+
+/** The policy a validated `context:` section describes; no section is the default policy. */
+export function contextPolicyFrom(section: ContextPolicySection | undefined): ContextPolicy {
+  if (section === undefined) return DEFAULT_CONTEXT_POLICY;
+  return { fixtureContexts: new Set(section.fixture_contexts as FindingContext[]), rules: new Map(Object.entries(section.rules)) };
+}
+
 /** What the policy needs to know of the rule that made a finding. */
 export interface RuleTraits {
   generic: boolean;

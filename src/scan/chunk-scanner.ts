@@ -5,7 +5,7 @@
  */
 import { Detector, type RejectedCandidate, type ScanLimit } from '../engine/detector.js';
 import { buildFinding } from '../findings/build.js';
-import { CodeComments } from './comment-line.js';
+import { CodeComments } from './code-comments.js';
 import type { Finding, Origin } from '../findings/finding.js';
 import type { ScanProblem } from '../findings/scan-problem.js';
 import { locateRejections, MAX_LISTED_REJECTIONS, type Explanation, type Rejection } from '../findings/rejection.js';

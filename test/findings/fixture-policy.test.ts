@@ -3,10 +3,10 @@
  * and the policy decides what counts. Secrets are assembled at run time.
  */
 import { describe, expect, it } from 'vitest';
-import { contextPolicyFrom, contextPolicySchema, unknownPolicyRules } from '../../src/config/context-policy.js';
+import { contextPolicySchema, unknownPolicyRules } from '../../src/config/context-policy.js';
 import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { classifyContext } from '../../src/findings/context.js';
-import { DEFAULT_CONTEXT_POLICY, disposition, provesStructure, type ContextPolicy } from '../../src/findings/fixture-policy.js';
+import { contextPolicyFrom, DEFAULT_CONTEXT_POLICY, disposition, provesStructure, type ContextPolicy } from '../../src/findings/fixture-policy.js';
 import { ChunkScanner } from '../../src/scan/chunk-scanner.js';
 import { base62Body, fakeGithubPat } from '../support/fake-secrets.js';
 

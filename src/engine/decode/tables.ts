@@ -109,10 +109,20 @@ function delimitedValues(text: string, out: TableValue[]): void {
   }
 }
 
+/** A column whose name says it holds credentials, by position. */
+interface Column {
+  index: number;
+  name: string;
+}
+
+function credentialColumns(names: readonly string[]): Column[] {
+  return names.flatMap((name, index) => (CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []));
+}
+
 interface Header {
   delimiter: string;
   width: number;
-  columns: { index: number; name: string }[];
+  columns: Column[];
 }
 
 /** The line text[from, to) as a header with a credential column, if it is one. */
@@ -126,7 +136,7 @@ function headerOf(text: string, from: number, to: number): Header | undefined {
     if (fields === undefined || fields.length < 2) continue;
     const names = fields.map((f) => f.value.trim());
     if (!names.every((name) => COLUMN_NAME.test(name))) continue;
-    const columns = names.flatMap((name, index) => (CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []));
+    const columns = credentialColumns(names);
     if (columns.length > 0) return { delimiter, width: fields.length, columns };
   }
   return undefined;
@@ -138,27 +148,26 @@ function insertValues(text: string, out: TableValue[]): void {
   for (let m = statement.exec(text); m !== null && out.length < MAX_VALUES; m = statement.exec(text)) {
     const names = (m[1] as string).split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
     if (!names.every((name) => /^[A-Za-z_]\w{0,63}$/.test(name))) continue;
-    const columns = names.flatMap((name, index) => (CREDENTIAL_COLUMN.test(name) ? [{ index, name }] : []));
+    const columns = credentialColumns(names);
     if (columns.length === 0) continue;
     statement.lastIndex = tuples(text, statement.lastIndex, names.length, columns, out);
   }
 }
 
 /** Read `(v, v, …), (…)` from `at`; returns where reading stopped. */
-function tuples(text: string, at: number, width: number, columns: { index: number; name: string }[], out: TableValue[]): number {
+function tuples(text: string, at: number, width: number, columns: readonly Column[], out: TableValue[]): number {
   let i = at;
   for (;;) {
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    i = skip(text, i, BLANK_OR_NEWLINE);
     if (text[i] !== '(') return i;
     const values: (Field | undefined)[] = [];
     i++;
     for (;;) {
-      while (i < text.length && /[ \t]/.test(text[i] as string)) i++;
+      i = skip(text, i, BLANK);
       const literal = sqlValue(text, i);
       if (literal === undefined) return i;
       values.push(literal.field);
-      i = literal.next;
-      while (i < text.length && /[ \t]/.test(text[i] as string)) i++;
+      i = skip(text, literal.next, BLANK);
       if (text[i] === ',') {
         i++;
         continue;
@@ -175,10 +184,20 @@ function tuples(text: string, at: number, width: number, columns: { index: numbe
         if (field !== undefined) addValue(out, field, column.name);
       }
     }
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    i = skip(text, i, BLANK_OR_NEWLINE);
     if (text[i] !== ',' || out.length >= MAX_VALUES) return i;
     i++;
   }
+}
+
+const BLANK = /[ \t]/;
+const BLANK_OR_NEWLINE = /\s/;
+
+/** The first position from `at` whose character is not in `chars`. */
+function skip(text: string, at: number, chars: RegExp): number {
+  let i = at;
+  while (i < text.length && chars.test(text[i] as string)) i++;
+  return i;
 }
 
 /** One SQL value at `at`: a quoted string (its field), or a number, NULL, a call or a name (no field); undefined when unreadable. */
