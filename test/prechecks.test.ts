@@ -69,7 +69,7 @@ describe('prechecks', () => {
       // Shapes close to what the patterns look for (a name, quotes, blanks, an operator or a comma,
       // a value), each part drawn from near misses too, mixed with free runs of the same pieces.
       const part = (...options: string[]) => fc.constantFrom(...options);
-      const structured = fc
+      const assignments = fc
         .tuple(
           part('', '(', 'f(', '( ', 'get(', 'x = '),
           part('', '"', "'", '`', '\\"'),
@@ -83,6 +83,20 @@ describe('prechecks', () => {
           part('', '"', "'", '`', '")', '";'),
         )
         .map((parts) => parts.join(''));
+      // `.netrc` entries: a keyword as a whole word or inside one, then a blank, a line break or
+      // punctuation, the rest of an entry or of minified code.
+      const entries = fc
+        .tuple(
+          part('', ' ', '\n', 'x.', 'export '),
+          part('machine', 'default', 'Machine', 'DEFAULT', 'defaults', 'machines'),
+          part(' ', '\t', '\n', '  \n ', '\u00a0', ':', '.', '', '('),
+          part('api.x.net', 'login', '', 'case'),
+          part('', ' login ci', '\n  login ci', ' account a', ' port 21'),
+          part(' password ', '\npassword ', ' password\t', ' pass '),
+          part('Zq9x7mK2vLp4', 'hunter2x', '$x'),
+        )
+        .map((parts) => parts.join(''));
+      const structured = rule.precheck === 'word-then-blank' ? entries : assignments;
       const text = fc.oneof(structured, fc.array(pieces, { maxLength: 24 }).map((a) => a.join('')));
       let matched = 0;
       fc.assert(

@@ -78,9 +78,24 @@ function nameThenArgumentOrFallback(text: string, at: number): boolean {
   return (c === 63 && d === 63) /* ?? */ || (c === 124 && d === 124) /* || */;
 }
 
+/**
+ * `\b(?:word[ \t]+|word\s)`: the keyword is a whole word followed by a blank or a line break (a
+ * `.netrc` entry's `machine host` or `default login`). In minified code `default` comes thousands of
+ * times a file, followed by `:` or `.`; without this, each of those hits is charged a full run of
+ * the entry pattern, and dense ones were coalesced and reported as cut.
+ */
+function wordThenBlank(text: string, at: number): boolean {
+  let i = at;
+  for (let c = text.charCodeAt(i); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++i));
+  if (i === at) return false;
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === TAB || c === 10 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(text.charAt(i)));
+}
+
 const PRECHECKS: Readonly<Record<string, Precheck>> = {
   'name-then-assignment': nameThenAssignment,
   'name-then-argument-or-fallback': nameThenArgumentOrFallback,
+  'word-then-blank': wordThenBlank,
 };
 
 export function precheck(name: string): Precheck | undefined {
