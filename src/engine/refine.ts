@@ -23,6 +23,7 @@ import { privateKey } from './refine/private-key.js';
 import { pypiMacaroon } from './refine/pypi.js';
 import { ldifUserPassword } from './refine/ldif-password.js';
 import { sqlStatementPassword } from './refine/sql-password.js';
+import { keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
 import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
@@ -77,6 +78,8 @@ const REFINERS = new Map<string, Refiner>([
   ['paserk-key', paserkKey],
   ['sql-statement-password', sqlStatementPassword],
   ['ldif-user-password', ldifUserPassword],
+  ['reference-default', referenceDefault],
+  ['keyed-element-value', keyedElementValue],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

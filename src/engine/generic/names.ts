@@ -82,7 +82,8 @@ export function siteBefore(before: string): Site {
   } else if (i > 0 && '=:,>('.includes(before[i - 1] as string)) {
     operator = before[i - 1] as string;
     i--;
-    if (operator === '=' && before[i - 1] === '?' && before[i - 2] === '?') i -= 2;
+    // `??=` (C#, JS) and `?=` (make's assignment if unset).
+    if (operator === '=' && before[i - 1] === '?') i -= before[i - 2] === '?' ? 2 : 1;
   } else if (blanks > 0) {
     operator = ' ';
   }
@@ -117,8 +118,8 @@ export function siteBefore(before: string): Site {
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
 
-/** A password name: `password`, `DB_PASS`, `pwd`, `passphrase`, `userPassword`, `keystore-pass`, a Wi-Fi or IPsec `psk`. */
-const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+/** A password name: `password`, `DB_PASS`, `pwd`, `db_pw`, `passphrase`, `userPassword`, `keystore-pass`, a Wi-Fi or IPsec `psk`. */
+const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
 
 /** Key names that say which key they are, for which a generated value is enough. */
 const NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;

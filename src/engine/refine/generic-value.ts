@@ -154,7 +154,7 @@ function strongLooking(v: string): boolean {
 }
 
 /** Calls that take a setting's name and then its value or default: environment lookups, property setters, headers. */
-const LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+const LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|SetDefault|setDefault|set_default|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
 
 /** The characters unleet replaces. */
 const LEET = /[@4310!|$57]/;

@@ -1,0 +1,43 @@
+/**
+ * Values whose name is not written just before them, so the generic judge cannot read it there:
+ * the default of a reference (`${db.password:…}` in Spring, `${DB_PASSWORD:-…}` in shells and
+ * Compose files) and the text of an element keyed by an attribute (`<entry key="smtp.password">…`,
+ * Android's `<string name="api_key">…`). Each refiner finds the name, then judges the value as if
+ * it were written `name = "value"`: a password may be a word, a key or token must look generated.
+ */
+import { nameKind } from '../generic/names.js';
+import type { RefineContext, Refinement, Refiner } from '../refine.js';
+import { judgeGenericValue } from './generic-value.js';
+
+/** `${NAME:` `${NAME:-` `${NAME-` `${NAME:=` at the end of the text before the value. */
+const REFERENCE_NAME = /\$\{([\w.-]{1,120})(?::[-=]?|[-=])$/;
+
+/** The opening tag that ends the text before the value: its element, and its `key` or `name` attribute. */
+const KEYED_TAG = /<([\w:-]{1,40})\b[^<>]{0,300}?\b(?:key|name)[ \t]{0,3}=[ \t]{0,3}["']([^"'<>]{1,120})["'][^<>]{0,200}>$/;
+
+/**
+ * Names that describe a credential rather than hold it (`password_hint`, `token_expired_title`,
+ * `api_key_label`): user-interface strings and settings about the value.
+ */
+const DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing)s?$/i;
+
+function judgeAsNamed(secret: string, name: string | undefined, context: RefineContext, generatedOnly = false): Refinement | null {
+  if (name === undefined || DESCRIBES.test(name)) return null;
+  const given = !generatedOnly && nameKind(name) === 'password' ? 'password' : undefined;
+  // Under a password name the judge accepts words; elsewhere the name must not make it a password.
+  const judgedName = given === undefined && nameKind(name) === 'password' ? 'secret' : name;
+  return judgeGenericValue(secret, { ...context, before: `${judgedName} = "`, after: '"' }, given);
+}
+
+export const referenceDefault: Refiner = (secret, context) =>
+  judgeAsNamed(secret, REFERENCE_NAME.exec(context.before ?? '')?.[1], context);
+
+/**
+ * Android `<string>` resources are mostly interface text, translated into every language, and a
+ * word there (`Heslo`, `Salasana`) is the label of a password field: only a generated-looking value
+ * counts in them, whatever the name.
+ */
+export const keyedElementValue: Refiner = (secret, context) => {
+  const tag = KEYED_TAG.exec(context.before ?? '');
+  return judgeAsNamed(secret, tag?.[2], context, tag?.[1]?.toLowerCase() === 'string');
+};

@@ -1,0 +1,58 @@
+/**
+ * Values whose name is not right before them: reference defaults (`${NAME:…}`, `${NAME:-…}`) and
+ * elements keyed by an attribute (`<entry key="…">`, `<string name="…">`). The name found elsewhere
+ * decides how the value is judged. Secret-shaped values are assembled at run time.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
+import { Detector } from '../../src/engine/detector.js';
+import { keyedElementValue, referenceDefault } from '../../src/engine/refine/named-elsewhere.js';
+import { base62Text } from '../support/engine-fakes.js';
+
+const detector = new Detector(loadBuiltinRules(), { now: Date.parse('2026-06-01T00:00:00Z') });
+const found = (text: string, path: string): string[] => detector.scan(text, undefined, path).map((m) => `${m.rule.id} ${m.secret}`);
+const chosen = ['Kiln', '-', 'Harbor', '-', '4471'].join('');
+const random = base62Text(7, 24);
+const now = Date.parse('2026-06-01T00:00:00Z');
+
+describe('reference defaults', () => {
+  it('judges a default under a password name as a password (a chosen word counts)', () => {
+    expect(referenceDefault(chosen, { now, before: '      - DB_PASSWORD=${DB_PASSWORD:-' })).not.toBeNull();
+    expect(referenceDefault(chosen, { now, before: '@Value("${spring.mail.password:' })).not.toBeNull();
+  });
+
+  it('asks a generated-looking value under a token name, and no chosen word', () => {
+    expect(referenceDefault(random, { now, before: '  api-token: ${API_TOKEN:' })).not.toBeNull();
+    expect(referenceDefault(chosen, { now, before: '  api-token: ${API_TOKEN:' })).toBeNull();
+  });
+
+  it('leaves names that describe a credential, and text with no reference before it', () => {
+    expect(referenceDefault('3600', { now, before: '  token-ttl: ${TOKEN_TTL:' })).toBeNull();
+    expect(referenceDefault(random, { now, before: '  secret: ${SECRET_NAME:' })).toBeNull();
+    expect(referenceDefault(chosen, { now, before: 'password = "' })).toBeNull();
+  });
+
+  it('is found in a Compose file and a Spring properties file', () => {
+    expect(found(`    environment:\n      - POSTGRES_PASSWORD=\${POSTGRES_PASSWORD:-${chosen}}\n`, 'docker-compose.yml')).toContain(`generic-reference-default ${chosen}`);
+    expect(found(`spring.datasource.password=\${DB_PASSWORD:${chosen}}\n`, 'src/main/resources/application.properties').map((f) => f.split(' ')[1])).toContain(chosen);
+  });
+});
+
+describe('elements keyed by an attribute', () => {
+  it('judges the text under the key or name attribute', () => {
+    expect(keyedElementValue(chosen, { now, before: '<entry key="smtp.password">' })).not.toBeNull();
+    expect(keyedElementValue(random, { now, before: '  <property name="hibernate.connection.password" type="string">' })).not.toBeNull();
+  });
+
+  it('asks a generated-looking value in Android string resources, whatever the name', () => {
+    expect(keyedElementValue('Salasana', { now, before: '    <string name="password">' })).toBeNull();
+    expect(keyedElementValue(random, { now, before: '    <string name="maps_api_key">' })).not.toBeNull();
+    expect(found(`<resources>\n    <string name="payments_api_key">${random}</string>\n</resources>\n`, 'app/src/main/res/values/strings.xml')).toEqual([`generic-keyed-xml-element ${random}`]);
+  });
+
+  it('leaves labels and hints of password fields', () => {
+    expect(keyedElementValue(chosen, { now, before: '    <string name="password_hint">' })).toBeNull();
+    expect(keyedElementValue(random, { now, before: '    <string name="api_key_label">' })).toBeNull();
+    expect(found('<resources>\n    <string name="password">Heslo</string>\n    <string name="forgot_password">Forgot</string>\n</resources>\n', 'app/src/main/res/values-cs/strings.xml')).toEqual([]);
+  });
+});
