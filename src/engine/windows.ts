@@ -245,16 +245,16 @@ function tokenEnd(text: string, from: number): number {
   return stop < 0 ? ceiling : from + stop;
 }
 
-/** Everything up to the last character that is not a token character (greedy, so the engine backs up from the end). */
-const UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
-
 /**
- * The start of the token that ends at `to` (text[to - 1] is a token character), not before `floor`:
- * the regex engine walks back over the bounded slice, faster than a loop reading characters.
+ * The start of the token that ends at `to` (text[to - 1] is a token character), not before `floor`.
+ * A backward loop: its cost is the token's length. (A greedy regex such as `^[\s\S]*[^…]` over
+ * text[floor, to) first runs forward over the whole slice, up to TOKEN_EXTENSION characters for
+ * every clipped window.)
  */
 function tokenStart(text: string, floor: number, to: number): number {
-  const m = UP_TO_LAST_NOT_TOKEN.exec(text.slice(floor, to));
-  return m === null ? floor : floor + m[0].length;
+  let a = to;
+  while (a > floor && isTokenChar(text.charCodeAt(a - 1))) a--;
+  return a;
 }
 
 /**
