@@ -24,6 +24,7 @@ import { pypiMacaroon } from './refine/pypi.js';
 import { ldifUserPassword } from './refine/ldif-password.js';
 import { sqlStatementPassword } from './refine/sql-password.js';
 import { keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
+import { passwordLiteral } from './refine/password-literal.js';
 import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
@@ -80,6 +81,7 @@ const REFINERS = new Map<string, Refiner>([
   ['ldif-user-password', ldifUserPassword],
   ['reference-default', referenceDefault],
   ['keyed-element-value', keyedElementValue],
+  ['password-literal', passwordLiteral],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

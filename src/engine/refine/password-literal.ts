@@ -1,0 +1,45 @@
+/**
+ * String literals that say they are passwords: people who make up a password for a test, a seed or
+ * a script often build it from the word itself (`Go-Test-Pass-42`, `P@ssw0rd!`, `Backup-Pw9`). Such a
+ * literal is a password wherever it is written, even with no name before it: an argument
+ * (`New(url, "tester", "…")`), an attribute (`[InlineData("user", "…")]`), a comparison, a command
+ * substitution. Words and identifiers that contain the word are not: labels, routes, field names
+ * (`password2`, `reset-password-1`, `newPassword2`, `PW_MAX_2`), and English words around `pass`.
+ */
+import { isPlaceholder } from '../placeholders.js';
+import type { Refiner } from '../refine.js';
+import { notAPassword } from './generic-value.js';
+
+/**
+ * The word, plain or with letters swapped for digits and symbols (`p@ss`, `pa55`), or `pw`/`pwd` as
+ * a part of its own (`Backup-Pw9`, `dbPw1`; not the `PW` inside a random run such as `…VPW!`).
+ */
+const PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
+/** The word with a letter swapped (the swap itself says a person chose it). */
+const LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
+/** English words that contain `pass`. */
+const ENGLISH = /passport|passage|passenger|passive|passing|passed|passes|passthr|bypass|compass|trespass|surpass|impass|overpass|underpass/i;
+/** Symbols people put in passwords, beyond the separators identifiers use (`-`, `_`, `.`). */
+const SYMBOL = /[!@#$%^&*+?~:]/;
+
+export const passwordLiteral: Refiner = (secret) => {
+  if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+  // Percent-encoded text is a URL or a form body, read decoded elsewhere; package specs
+  // (`name@^6.1.0`) and e-mail addresses name things.
+  if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
+  if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
+  const leet = LEET_WORD.test(secret);
+  // Identifiers: camelCase or PascalCase with a number (`newPassword2`), lower-case words joined by
+  // separators (`reset-password-1`), upper-case constants (`PW_MAX_2`). A swapped letter is not
+  // something an identifier does.
+  if (!leet) {
+    if (/^[A-Za-z0-9]+$/.test(secret)) return null;
+    if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
+    if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
+  }
+  // Selectors and keys (`#password-2`, `.pw-3`, `login.password.1`).
+  if (/^[#.]/.test(secret) || /^[A-Za-z]+(?:\.[A-Za-z0-9]+){2,}$/.test(secret)) return null;
+  // A person's choice mixes cases or adds a symbol or a swapped letter.
+  if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
+  return { confidence: 'low' };
+};

@@ -1,0 +1,56 @@
+/**
+ * Literals that spell out a password are passwords wherever they stand; identifiers, routes,
+ * labels, package specs and English words that contain the word are not. Values are assembled at
+ * run time so this file holds no password-shaped literal of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
+import { Detector } from '../../src/engine/detector.js';
+import { passwordLiteral } from '../../src/engine/refine/password-literal.js';
+
+const j = (...parts: string[]): string => parts.join('');
+const now = 0;
+const detector = new Detector(loadBuiltinRules(), { now });
+const rulesOf = (text: string, path: string): string[] => detector.scan(text, undefined, path).map((m) => m.rule.id);
+
+describe('password-literal refiner', () => {
+  it.each([
+    j('Go-Test-', 'Pass-42'),
+    j('Backup-', 'Pw9'),
+    j('Adm1n-', 'P@ss-77'),
+    j('pa55', 'word-ci-7'),
+    j('Sommer-', 'Pass-4471'),
+    j('dbPw', '-2291'),
+  ])('accepts %s', (value) => {
+    expect(passwordLiteral(value, { now })).not.toBeNull();
+  });
+
+  it.each([
+    ['a numbered field name', j('pass', 'word2')],
+    ['a camelCase identifier', j('new', 'Password2')],
+    ['a route', j('reset-', 'password-1')],
+    ['a constant', j('PW_', 'MAX_2')],
+    ['a selector', j('#pass', 'word-2')],
+    ['an English word', j('Pass', 'port-2024')],
+    ['a package spec', j('payment-', 'password-region@^6.15.3')],
+    ['an e-mail address', j('Pass.', 'Word1@corp.local')],
+    ['percent-encoding', j('user%3A', 'pass%40evil')],
+    ['PW inside a random run', j('01GW3DQ4XTV', 'PW!')],
+    ['no digit', j('Go-Test-', 'Pass')],
+    ['no capital, symbol or swapped letter', j('backup-', 'pw9')],
+  ])('rejects %s', (_what, value) => {
+    expect(passwordLiteral(value, { now })).toBeNull();
+  });
+});
+
+describe('generic-password-literal in files', () => {
+  const value = j('Xunit-Wrong-', 'Pw2');
+  it('finds the literal given by position in a test attribute and in a Go call', () => {
+    expect(rulesOf(`    [InlineData("seed@corp.local", "${value}")]\n`, 'Portal.Tests/AccountTests.cs')).toEqual(['generic-password-literal']);
+    expect(rulesOf(`\tc := New(srv.URL, "tester", "${value}", "")\n`, 'internal/client/client_test.go')).toEqual(['generic-password-literal']);
+  });
+
+  it('leaves the finding to the assignment rule when a password name is given', () => {
+    expect(rulesOf(`password = "${value}"\n`, 'settings.py')).toEqual(['generic-secret-assignment']);
+  });
+});
