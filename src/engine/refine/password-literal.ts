@@ -1,10 +1,11 @@
 /**
  * String literals that say they are passwords: people who make up a password for a test, a seed or
- * a script often build it from the word itself (`Go-Test-Pass-42`, `P@ssw0rd!`, `Backup-Pw9`). Such a
- * literal is a password wherever it is written, even with no name before it: an argument
- * (`New(url, "tester", "…")`), an attribute (`[InlineData("user", "…")]`), a comparison, a command
- * substitution. Words and identifiers that contain the word are not: labels, routes, field names
- * (`password2`, `reset-password-1`, `newPassword2`, `PW_MAX_2`), and English words around `pass`.
+ * a script often build it from the word itself, with a number and a capital, a symbol or a letter
+ * swapped for a digit. Such a literal is a password wherever it is written, even with no name before
+ * it: an argument (`New(url, "tester", "…")`), an attribute (`[InlineData("user", "…")]`), a
+ * comparison, a command substitution. Words and identifiers that contain the word are not: labels,
+ * routes, numbered field names, camelCase names, upper-case constants, and English words around
+ * `pass` (passport, bypass).
  */
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
@@ -12,7 +13,8 @@ import { notAPassword } from './generic-value.js';
 
 /**
  * The word, plain or with letters swapped for digits and symbols (`p@ss`, `pa55`), or `pw`/`pwd` as
- * a part of its own (`Backup-Pw9`, `dbPw1`; not the `PW` inside a random run such as `…VPW!`).
+ * a part of its own (after a separator, or a capital after a lower-case letter; not the two capitals
+ * inside a random run).
  */
 const PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
 /** The word with a letter swapped (the swap itself says a person chose it). */
