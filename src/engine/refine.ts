@@ -25,6 +25,7 @@ import { ldifUserPassword } from './refine/ldif-password.js';
 import { sqlStatementPassword } from './refine/sql-password.js';
 import { keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
 import { passwordLiteral } from './refine/password-literal.js';
+import { prosePassword } from './refine/prose-password.js';
 import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
@@ -82,6 +83,7 @@ const REFINERS = new Map<string, Refiner>([
   ['reference-default', referenceDefault],
   ['keyed-element-value', keyedElementValue],
   ['password-literal', passwordLiteral],
+  ['prose-password', prosePassword],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

@@ -1,0 +1,18 @@
+/**
+ * Passwords written in prose as the second half of a login (`the admin login is ops / …`), in
+ * tickets, chat exports and READMEs. Prose pairs many things with a slash (`login / logout`,
+ * `SSO / SAML`, `HTTP/1.1`), so the value must look chosen as a password: six characters or more,
+ * a digit, and a symbol or both cases; not a placeholder, not a version.
+ */
+import { isPlaceholder } from '../placeholders.js';
+import type { Refiner } from '../refine.js';
+import { notAPassword } from './generic-value.js';
+
+export const prosePassword: Refiner = (v) => {
+  if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
+  if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
+  // A name and a version (`OAuth2.0`, `TLSv1.3`).
+  if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
+  if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
+  return { confidence: 'low' };
+};
