@@ -146,3 +146,24 @@ describe('a bare `key` needs a strongly random value', () => {
       expect(rulesOf(line, 'data.json'), line).toEqual([]);
   });
 });
+
+describe('typed declarations and other assignment forms', () => {
+  const token = base62Text(11, 28);
+  const chosen = j('Kiln-', 'Harbor-', '4471');
+  it.each([
+    ['a TypeScript annotation', 'src/config.ts', `const apiKey: string = "${token}";`],
+    ['a Rust constant', 'src/main.rs', `const API_TOKEN: &str = "${token}";`],
+    ['a Go typed variable', 'config.go', `var apiSecret string = "${token}"`],
+    ['a Kotlin property', 'Config.kt', `val dbPassword: String = "${chosen}"`],
+    ['a Python annotation', 'settings.py', `DB_PASSWORD: str = "${chosen}"`],
+    ["make's assignment if unset", 'Makefile', `DB_PASS ?= ${chosen}`],
+    ['a pw name', 'deploy.py', `db_pw = "${chosen}"`],
+    ['Redis configuration', 'redis.conf', `requirepass ${chosen}`],
+  ])('finds the value in %s', (_what, path, line) => {
+    expect(found(line, path)).toEqual([line.includes(token) ? token : chosen]);
+  });
+
+  it('does not take the type for the name', () => {
+    expect(found(`const label: string = "${j('Kiln-', 'Harbor')}";`, 'src/ui.ts')).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ function nameEnd(text: string, at: number, max: number): number {
 /**
  * `(?=[\w.-]{1,40}(?![\w.-])\\?["'`]?\]?[ \t]{0,40}[=:?{])`: a name, an optional escaped or closing
  * quote and bracket, up to forty blanks (columns aligned by hand), then an assignment (`=`, `:`,
- * `:=`, `=>`, `??=`, `{ get; } =`).
+ * `:=`, `=>`, `??=`, `{ get; } =`), or Go's type before one (`string =`, `[]byte =`).
  */
 function nameThenAssignment(text: string, at: number): boolean {
   let i = nameEnd(text, at, 40);
@@ -52,7 +52,9 @@ function nameThenAssignment(text: string, at: number): boolean {
   if (isQuote(c)) c = text.charCodeAt(++i);
   if (c === 93 /* ] */) c = text.charCodeAt(++i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text.charCodeAt(++i);
-  return c === 61 /* = */ || c === 58 /* : */ || c === 63 /* ? */ || c === 123 /* { */;
+  if (c === 61 /* = */ || c === 58 /* : */ || c === 63 /* ? */ || c === 123 /* { */) return true;
+  // Go's typed declaration: `name string = …`, `name []byte = …`.
+  return (c === 115 || c === 83) /* s S */ ? text.slice(i, i + 6).toLowerCase() === 'string' : c === 91 /* [ */ && text.startsWith('[]byte', i);
 }
 
 /**

@@ -111,12 +111,26 @@ export function siteBefore(before: string): Site {
     return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
   }
   while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
-  const raw = before.slice(i, end);
+  let raw = before.slice(i, end);
+  let head = before.slice(0, i);
+  // A typed declaration (`apiKey: string = "…"`, `API_TOKEN: &str = …`, Go's `var key string = …`):
+  // the name is the one before the type.
+  if (operator === '=' && TYPE_NAME.test(raw)) {
+    const typed = TYPED_NAME.exec(head);
+    if (typed) {
+      raw = typed[1] as string;
+      head = head.slice(0, typed.index);
+    }
+  }
   const name = raw.replace(/^[-$@:.]+/, '');
-  const head = before.slice(0, i);
   const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
+
+/** String types a literal is declared with. */
+const TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
+/** A name, then `:` and an optional `&` (`NAME: &str`), or blanks (Go's `var name string`), at the end of the text. */
+const TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
 
 /** A password name: `password`, `DB_PASS`, `pwd`, `db_pw`, `passphrase`, `userPassword`, `keystore-pass`, a Wi-Fi or IPsec `psk`. */
 const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
