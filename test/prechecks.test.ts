@@ -76,7 +76,7 @@ describe('prechecks', () => {
           part('password', 'DB_PASSWORD', 'client_secret', 'api_key', 'token', 'api_key_id', 'passenger', 'secret.key'),
           part('', '"', "'", '`', '\\"', '"]', ']'),
           part('', ' ', '\t', '     ', '      '),
-          part('=', ':', ':=', '=>', '??=', '{ get; } =', ',', '??', '||', '|', '?', '==', '.', '', 'string =', 'String=', ': string =', ': &str =', '[]byte =', 'str'),
+          part('=', ':', ':=', '=>', '??=', '{ get; } =', ',', '??', '||', '|', '?', '==', '.', '', 'string =', 'String=', ': string =', ': &str =', '[]byte =', 'str', '===', '!=', '!==', '.equals(', '.equalsIgnoreCase(', '.equal('),
           part('', ' ', '\t', '   '),
           part('', '"', "'", '`', '\\"'),
           part('Hq4#Lm9pWz2x', 'f9K2mQ8vX3pL7zR4tN6w', 'abc', '${VAR}', 'Xk9#mQ2vL7pZ'),

@@ -94,10 +94,31 @@ function wordThenBlank(text: string, at: number): boolean {
   return c === SPACE || c === TAB || c === 10 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(text.charAt(i)));
 }
 
+/**
+ * `(?=[\w.-]{0,40}(?:["'`]\])?[ \t]{0,3}(?:[=!]==?|\.equals))` after the credential word: the rest
+ * of a name, a closing quote and bracket, then a comparison (`== `, `!==`) or Java's `.equals(`.
+ */
+function nameThenComparison(text: string, at: number): boolean {
+  let i = nameEnd(text, at, 60);
+  if (i < 0) return false;
+  let c = text.charCodeAt(i);
+  // `.equals` is read as part of the name (`.` and letters are name characters).
+  if (c === 40 /* ( */) return text.slice(at, i).includes('.equals');
+  // A quoted key in brackets: `headers['x-token'] !== …`, `cfg["token"].equals(…)`.
+  if (isQuote(c) && text.charCodeAt(i + 1) === 93 /* ] */) {
+    i += 2;
+    if (text.startsWith('.equals', i)) return true;
+    c = text.charCodeAt(i);
+  }
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+  return (c === 61 /* = */ || c === 33) /* ! */ && text.charCodeAt(i + 1) === 61;
+}
+
 const PRECHECKS: Readonly<Record<string, Precheck>> = {
   'name-then-assignment': nameThenAssignment,
   'name-then-argument-or-fallback': nameThenArgumentOrFallback,
   'word-then-blank': wordThenBlank,
+  'name-then-comparison': nameThenComparison,
 };
 
 export function precheck(name: string): Precheck | undefined {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { Detector } from '../../src/engine/detector.js';
-import { keyedElementValue, referenceDefault } from '../../src/engine/refine/named-elsewhere.js';
+import { comparedValue, keyedElementValue, referenceDefault } from '../../src/engine/refine/named-elsewhere.js';
 import { base62Text } from '../support/engine-fakes.js';
 
 const detector = new Detector(loadBuiltinRules(), { now: Date.parse('2026-06-01T00:00:00Z') });
@@ -54,5 +54,21 @@ describe('elements keyed by an attribute', () => {
     expect(keyedElementValue(chosen, { now, before: '    <string name="password_hint">' })).toBeNull();
     expect(keyedElementValue(random, { now, before: '    <string name="api_key_label">' })).toBeNull();
     expect(found('<resources>\n    <string name="password">Heslo</string>\n    <string name="forgot_password">Forgot</string>\n</resources>\n', 'app/src/main/res/values-cs/strings.xml')).toEqual([]);
+  });
+});
+
+describe('literals a credential is compared with', () => {
+  it('judges the literal under the compared name', () => {
+    expect(comparedValue(chosen, { now, before: '    if password == "' })).not.toBeNull();
+    expect(comparedValue(chosen, { now, before: '        if (adminPassword.equals("' })).not.toBeNull();
+    expect(comparedValue(random, { now, before: "    if (req.headers['x-admin-token'] !== '" })).not.toBeNull();
+    expect(comparedValue(chosen, { now, before: "    if (req.headers['x-admin-token'] !== '" })).toBeNull();
+  });
+
+  it('leaves states, descriptions of the credential, and base64 padding', () => {
+    expect(comparedValue('queue', { now, before: '    const x = passwordRelease != "' })).toBeNull();
+    expect(comparedValue(chosen, { now, before: '    if (passwordStrength === "' })).toBeNull();
+    expect(comparedValue(';dX.className=', { now, before: 'x="qJ3PSUStOHl7gh4HIPWdiTHi1e7qchw=="' })).toBeNull();
+    expect(comparedValue(chosen, { now, before: 'blob = "HIPWdiTHi1e7qchw=="' })).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Values whose name is not written just before them, so the generic judge cannot read it there:
- * the default of a reference (`${db.password:…}` in Spring, `${DB_PASSWORD:-…}` in shells and
- * Compose files) and the text of an element keyed by an attribute (`<entry key="smtp.password">…`,
- * Android's `<string name="api_key">…`). Each refiner finds the name, then judges the value as if
+ * Values whose name is not written just before them as an assignment, so the generic judge cannot
+ * read it there: the default of a reference (`${db.password:…}` in Spring, `${DB_PASSWORD:-…}` in
+ * shells and Compose files), the text of an element keyed by an attribute (`<entry
+ * key="smtp.password">…`, Android's `<string name="api_key">…`), and a literal a credential is
+ * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check). Each refiner finds the name, then judges the value as if
  * it were written `name = "value"`: a password may be a word, a key or token must look generated.
  */
 import { nameKind } from '../generic/names.js';
@@ -19,7 +20,7 @@ const KEYED_TAG = /<([\w:-]{1,40})\b[^<>]{0,300}?\b(?:key|name)[ \t]{0,3}=[ \t]{
  * Names that describe a credential rather than hold it (`password_hint`, `token_expired_title`,
  * `api_key_label`): user-interface strings and settings about the value.
  */
-const DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing)s?$/i;
+const DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|kind|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing|strength|score|level|mode|state|status|visible|visibility|shown|hidden|service|address|host|hostname|port|server|provider|manager|handler|store|storage|source|config|settings|options|version|prefix|suffix|params?|data|info|meta|rules?|validator|check|hash|salt)s?$/i;
 
 function judgeAsNamed(secret: string, name: string | undefined, context: RefineContext, generatedOnly = false): Refinement | null {
   if (name === undefined || DESCRIBES.test(name)) return null;
@@ -41,3 +42,21 @@ export const keyedElementValue: Refiner = (secret, context) => {
   const tag = KEYED_TAG.exec(context.before ?? '');
   return judgeAsNamed(secret, tag?.[2], context, tag?.[1]?.toLowerCase() === 'string');
 };
+
+/** The compared name at the end of the text before the literal: `NAME == "`, `x['NAME'] !== '`, `NAME.equals("`. */
+const COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
+
+/**
+ * A lower-case word compared with a credential's variable is usually a state or a sentinel
+ * (`password != "only"`), not the credential: a compared literal needs a digit, a capital or a symbol.
+ */
+export const comparedValue: Refiner = (secret, context) => {
+  if (/^[a-z]+$/.test(secret) || /^[;,()[\]{}]/.test(secret)) return null;
+  const name = COMPARED_NAME.exec(context.before ?? '')?.[1];
+  // The credential word must be a part of the name (`db_password`, `adminToken`), not letters
+  // inside a random run whose `==` is base64 padding.
+  return name !== undefined && NAME_PART.test(name) ? judgeAsNamed(secret, name, context) : null;
+};
+
+/** A credential word at the start of the name, after a separator, or as a camelCase part. */
+const NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey|[Cc]redential|PASS|PWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)|(?<=[a-z0-9])(?:Pass|Pwd|Secret|Token|ApiKey|Credential)/;
