@@ -59,7 +59,8 @@ describe('SQL INSERT statements with a column list', () => {
   it('skip values that are calls or placeholders, and statements without a column list', () => {
     const text = [
       `INSERT INTO users (email, password) VALUES ('a@corp.internal', crypt(:'pw', gen_salt('bf'))), ('b@corp.internal', 'password');`,
-      `INSERT INTO users VALUES (1, 'a@corp.internal', '${pw(9)}');`,
+      // (A value without the word password in it: a literal that spells one out is reported anywhere.)
+      `INSERT INTO users VALUES (1, 'a@corp.internal', '${base62Text(9, 6)}-Kiln9!');`,
     ].join('\n');
     expect(found(text, 'seed.sql')).toEqual([]);
   });
