@@ -36,6 +36,11 @@ export function startWorker(script: WorkerScript, workerData: unknown): Worker {
  * result in completion order. `requests` may be asynchronous (file enumeration feeding batches as
  * it goes): the threads start at once, and each request is posted as soon as a thread has room for
  * it, while the source is still producing.
+ *
+ * With `local`, the calling thread takes requests too, one at a time, after the threads have
+ * theirs: its engine is already built, while each thread spends a few hundred milliseconds of CPU
+ * loading modules and compiling rules, which on a machine with two cores costs more than a second
+ * worker brings to a repository of a few thousand files (bench/README.md). `workers` may then be 0.
  */
 export async function runWorkers<Req, Res extends object>(
   script: WorkerScript,
@@ -44,9 +49,10 @@ export async function runWorkers<Req, Res extends object>(
   workers: number,
   onResult: (result: Res) => void,
   signal?: AbortSignal,
+  local?: (request: Req) => Promise<Res>,
 ): Promise<void> {
   signal?.throwIfAborted();
-  const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
+  const pool = Array.from({ length: local ? Math.max(0, workers) : Math.max(1, workers) }, () => startWorker(script, workerData));
   let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -60,19 +66,44 @@ export async function runWorkers<Req, Res extends object>(
           reject(error);
         }
       };
+      let localBusy = false;
       const finishIfDone = (): void => {
-        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
+        if (sourceDone && waiting.length === 0 && !localBusy && !settled && [...inFlight.values()].every((n) => n === 0)) {
           settled = true;
           resolve();
         }
       };
-      // Two requests in flight per worker, so a worker never waits for the main thread.
+      const take = (result: Res): boolean => {
+        try {
+          onResult(result);
+          return true;
+        } catch (error) {
+          fail(error as Error);
+          return false;
+        }
+      };
+      // Two requests in flight per worker, so a worker never waits for the main thread; then one
+      // for this thread, run once the others have been handed theirs.
       const dispatch = (): void => {
         for (const worker of pool) {
           while (!settled && waiting.length > 0 && (inFlight.get(worker) as number) < 2) {
             inFlight.set(worker, (inFlight.get(worker) as number) + 1);
             worker.postMessage(waiting.shift());
           }
+        }
+        if (local && !localBusy && !settled && waiting.length > 0) {
+          localBusy = true;
+          const request = waiting.shift() as Req;
+          setImmediate(() => {
+            local(request)
+              .then((result) => {
+                localBusy = false;
+                if (settled || !take(result)) return;
+                dispatch();
+                finishIfDone();
+              })
+              .catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+          });
         }
       };
       // Aborting (a timeout, Ctrl-C) stops handing out work and rejects; `finally` ends the threads.
@@ -85,12 +116,7 @@ export async function runWorkers<Req, Res extends object>(
             fail(new Error(message.failed));
             return;
           }
-          try {
-            onResult(message);
-          } catch (error) {
-            fail(error as Error);
-            return;
-          }
+          if (!take(message)) return;
           dispatch();
           finishIfDone();
         });

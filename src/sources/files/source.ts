@@ -52,8 +52,14 @@ function sizeOnDisk(entry: FileEntry): number {
   }
 }
 
-/** Below this much input, workers are not worth their start-up cost. */
+/** Below this much input, workers are not worth their start-up cost, even when asked for (`--jobs`). */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Without `--jobs`, workers start only above this much input. Each thread compiles the rules'
+ * regexes and warms up its own JIT: over a second of CPU before it scans as fast as a warm one, so
+ * a second thread shortens a scan of a few thousand files by less than it costs (bench/README.md).
+ */
+const AUTO_PARALLEL_MIN_BYTES = 48 * 1024 * 1024;
 const BATCH_BYTES = 2 * 1024 * 1024;
 const BATCH_FILES = 256;
 
@@ -78,8 +84,9 @@ async function scanFiles(options: FilesSourceOptions, context: SourceContext, em
     useGit: options.useGit,
   })[Symbol.asyncIterator]();
   const jobs = Math.max(1, context.jobs ?? availableParallelism());
+  const parallelMin = context.jobs === undefined ? AUTO_PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES;
   // Enumerate until it is clear whether workers pay off: the whole list when it is small, or the
-  // first PARALLEL_MIN_BYTES of it, after which the rest streams to workers as it is found.
+  // first `parallelMin` bytes of it, after which the rest streams to workers as it is found.
   const head: FileEntry[] = [];
   let headBytes = 0;
   let enumerated = false;
@@ -95,7 +102,7 @@ async function scanFiles(options: FilesSourceOptions, context: SourceContext, em
     if (jobs > 1 && entry.size < 0) entry.size = sizeOnDisk(entry);
     head.push(entry);
     headBytes += plannedSize(entry);
-    if (jobs > 1 && headBytes >= PARALLEL_MIN_BYTES && head.length >= 2) break;
+    if (jobs > 1 && headBytes >= parallelMin && head.length >= 2) break;
   }
 
   const stats: ScanStats = { sources: 0, bytes: 0, chunks: 0, durationMs: 0, skipped: [] };
@@ -125,7 +132,23 @@ async function scanFiles(options: FilesSourceOptions, context: SourceContext, em
       stats.sources += result.files;
       for (const s of result.skipped) onSkip(s);
     };
-    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), context.scannerConfig, batches(head, files), jobs, onResult, context.signal);
+    // This thread scans batches too, as one of the jobs (see runWorkers).
+    const local = async (entries: FileBatch): Promise<FileBatchResult> => {
+      const result: FileBatchResult = { findings: [], skipped: [], bytes: 0, chunks: 0, files: 0 };
+      for (const entry of entries) {
+        if (context.signal?.aborted) break;
+        const scanner = context.scanner();
+        const r = await scanFile(entry, scanner);
+        result.findings.push(...r.findings);
+        result.bytes += r.bytes;
+        result.chunks += r.chunks;
+        if (r.skipped) result.skipped.push(r.skipped);
+        else result.files++;
+        result.skipped.push(...scanner.takeLimits());
+      }
+      return result;
+    };
+    await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), context.scannerConfig, batches(head, files), jobs - 1, onResult, context.signal, local);
   }
   // Workers finish in any order: keep the report the same from run to run.
   skipped.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : (a.path ?? '') > (b.path ?? '') ? 1 : 0));
