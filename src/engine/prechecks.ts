@@ -80,6 +80,9 @@ function nameThenArgumentOrFallback(text: string, at: number): boolean {
   return (c === 63 && d === 63) /* ?? */ || (c === 124 && d === 124) /* || */;
 }
 
+/** The longest keyword word-then-blank is used with (`machine`, `default`), with room to spare. */
+const WORD_MAX = 16;
+
 /**
  * `\b(?:word[ \t]+|word\s)`: the keyword is a whole word followed by a blank or a line break (a
  * `.netrc` entry's `machine host` or `default login`). In minified code `default` comes thousands of
@@ -87,9 +90,11 @@ function nameThenArgumentOrFallback(text: string, at: number): boolean {
  * the entry pattern, and dense ones were coalesced and reported as cut.
  */
 function wordThenBlank(text: string, at: number): boolean {
+  // At most WORD_MAX letters: a flood of letters must not be read again from every hit in it.
+  const limit = Math.min(text.length, at + WORD_MAX + 1);
   let i = at;
-  for (let c = text.charCodeAt(i); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++i));
-  if (i === at) return false;
+  for (let c = text.charCodeAt(i); i < limit && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)); c = text.charCodeAt(++i));
+  if (i === at || i - at > WORD_MAX) return false;
   const c = text.charCodeAt(i);
   return c === SPACE || c === TAB || c === 10 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(text.charAt(i)));
 }
