@@ -39,8 +39,8 @@ export const passwordLiteral: Refiner = (secret) => {
     if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
     if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
   }
-  // Selectors and keys (`#password-2`, `.pw-3`, `login.password.1`).
-  if (/^[#.]/.test(secret) || /^[A-Za-z]+(?:\.[A-Za-z0-9]+){2,}$/.test(secret)) return null;
+  // Selectors, translation keys and member paths (`#password-2`, `.pw-3`, `auth.Password2Label`).
+  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:\.\w+)+$/.test(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };
