@@ -31,7 +31,7 @@ describe('password-literal refiner', () => {
     ['a route', j('reset-', 'password-1')],
     ['a constant', j('PW_', 'MAX_2')],
     ['a selector', j('#pass', 'word-2')],
-    ['an i18n lookup', j('auth.Pass', 'word2Label')],
+    ['an i18n lookup', j('auth.Pa', 'ssword2Label')],
     ['an English word', j('Pass', 'port-2024')],
     ['a package spec', j('payment-', 'password-region@^6.15.3')],
     ['an e-mail address', j('Pass.', 'Word1@corp.local')],
