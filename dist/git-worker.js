@@ -701,7 +701,8 @@ function nameThenAssignment(text2, at) {
   if (isQuote(c)) c = text2.charCodeAt(++i);
   if (c === 93) c = text2.charCodeAt(++i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
-  return c === 61 || c === 58 || c === 63 || c === 123;
+  if (c === 61 || c === 58 || c === 63 || c === 123) return true;
+  return c === 115 || c === 83 ? text2.slice(i, i + 6).toLowerCase() === "string" : c === 91 && text2.startsWith("[]byte", i);
 }
 function nameThenArgumentOrFallback(text2, at) {
   const end = nameEnd(text2, at, 40);
@@ -720,9 +721,33 @@ function nameThenArgumentOrFallback(text2, at) {
   const d = text2.charCodeAt(i + 1);
   return c === 63 && d === 63 || c === 124 && d === 124;
 }
+var WORD_MAX = 16;
+function wordThenBlank(text2, at) {
+  const limit = Math.min(text2.length, at + WORD_MAX + 1);
+  let i = at;
+  for (let c2 = text2.charCodeAt(i); i < limit && (c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122); c2 = text2.charCodeAt(++i)) ;
+  if (i === at || i - at > WORD_MAX) return false;
+  const c = text2.charCodeAt(i);
+  return c === SPACE || c === TAB || c === 10 || c === 13 || c === 11 || c === 12 || c > 127 && /\s/.test(text2.charAt(i));
+}
+function nameThenComparison(text2, at) {
+  let i = nameEnd(text2, at, 60);
+  if (i < 0) return false;
+  let c = text2.charCodeAt(i);
+  if (c === 40) return text2.slice(at, i).includes(".equals");
+  if (isQuote(c) && text2.charCodeAt(i + 1) === 93) {
+    i += 2;
+    if (text2.startsWith(".equals", i)) return true;
+    c = text2.charCodeAt(i);
+  }
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+  return (c === 61 || c === 33) && text2.charCodeAt(i + 1) === 61;
+}
 var PRECHECKS = {
   "name-then-assignment": nameThenAssignment,
-  "name-then-argument-or-fallback": nameThenArgumentOrFallback
+  "name-then-argument-or-fallback": nameThenArgumentOrFallback,
+  "word-then-blank": wordThenBlank,
+  "name-then-comparison": nameThenComparison
 };
 function precheck(name) {
   return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
@@ -1011,7 +1036,7 @@ function siteBefore(before) {
   } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
     operator = before[i - 1];
     i--;
-    if (operator === "=" && before[i - 1] === "?" && before[i - 2] === "?") i -= 2;
+    if (operator === "=" && before[i - 1] === "?") i -= before[i - 2] === "?" ? 2 : 1;
   } else if (blanks > 0) {
     operator = " ";
   }
@@ -1036,13 +1061,22 @@ function siteBefore(before) {
     return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
   }
   while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
-  const raw = before.slice(i, end);
+  let raw = before.slice(i, end);
+  let head = before.slice(0, i);
+  if (operator === "=" && TYPE_NAME.test(raw)) {
+    const typed = TYPED_NAME.exec(head);
+    if (typed) {
+      raw = typed[1];
+      head = head.slice(0, typed.index);
+    }
+  }
   const name = raw.replace(/^[-$@:.]+/, "");
-  const head = before.slice(0, i);
   const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
-var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+var TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
+var TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
+var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
 var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
 function nameKind(name) {
   const lower = name.toLowerCase();
@@ -1203,7 +1237,7 @@ function strongLooking(v) {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
 }
-var LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+var LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|SetDefault|setDefault|set_default|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
 var LEET = /[@4310!|$57]/;
 function unleet(v) {
   if (!LEET.test(v)) return v;
@@ -1806,6 +1840,58 @@ var sqlStatementPassword = (secret) => {
   return {};
 };
 
+// src/engine/refine/named-elsewhere.ts
+var REFERENCE_NAME = /\$\{([\w.-]{1,120})(?::[-=]?|[-=])$/;
+var KEYED_TAG = /<([\w:-]{1,40})\b[^<>]{0,300}?\b(?:key|name)[ \t]{0,3}=[ \t]{0,3}["']([^"'<>]{1,120})["'][^<>]{0,200}>$/;
+var DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|kind|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing|strength|score|level|mode|state|status|visible|visibility|shown|hidden|service|address|host|hostname|port|server|provider|manager|handler|store|storage|source|config|settings|options|version|prefix|suffix|params?|data|info|meta|rules?|validator|check|hash|salt)s?$/i;
+function judgeAsNamed(secret, name, context, generatedOnly = false) {
+  if (name === void 0 || DESCRIBES.test(name)) return null;
+  const given = !generatedOnly && nameKind(name) === "password" ? "password" : void 0;
+  const judgedName = given === void 0 && nameKind(name) === "password" ? "secret" : name;
+  return judgeGenericValue(secret, { ...context, before: `${judgedName} = "`, after: '"' }, given);
+}
+var referenceDefault = (secret, context) => judgeAsNamed(secret, REFERENCE_NAME.exec(context.before ?? "")?.[1], context);
+var keyedElementValue = (secret, context) => {
+  const tag = KEYED_TAG.exec(context.before ?? "");
+  return judgeAsNamed(secret, tag?.[2], context, tag?.[1]?.toLowerCase() === "string");
+};
+var COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
+var comparedValue = (secret, context) => {
+  if (/^[a-z]+$/.test(secret) || /^[;,()[\]{}]/.test(secret)) return null;
+  const name = COMPARED_NAME.exec(context.before ?? "")?.[1];
+  return name !== void 0 && NAME_PART.test(name) ? judgeAsNamed(secret, name, context) : null;
+};
+var NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey|[Cc]redential|PASS|PWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)|(?<=[a-z0-9])(?:Pass|Pwd|Secret|Token|ApiKey|Credential)/;
+
+// src/engine/refine/password-literal.ts
+var PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
+var LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
+var ENGLISH = /passport|passage|passenger|passive|passing|passed|passes|passthr|bypass|compass|trespass|surpass|impass|overpass|underpass/i;
+var SYMBOL = /[!@#$%^&*+?~:]/;
+var passwordLiteral = (secret) => {
+  if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+  if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
+  if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
+  const leet = LEET_WORD.test(secret);
+  if (!leet) {
+    if (/^[A-Za-z0-9]+$/.test(secret)) return null;
+    if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
+    if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
+  }
+  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:\.\w+)+$/.test(secret)) return null;
+  if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
+  return { confidence: "low" };
+};
+
+// src/engine/refine/prose-password.ts
+var prosePassword = (v) => {
+  if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
+  if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
+  if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
+  if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
+  return { confidence: "low" };
+};
+
 // src/engine/refine.ts
 var REFINERS = /* @__PURE__ */ new Map([
   ["generic-secret-value", genericSecretValue],
@@ -1831,7 +1917,12 @@ var REFINERS = /* @__PURE__ */ new Map([
   ["paseto-token", pasetoToken],
   ["paserk-key", paserkKey],
   ["sql-statement-password", sqlStatementPassword],
-  ["ldif-user-password", ldifUserPassword]
+  ["ldif-user-password", ldifUserPassword],
+  ["reference-default", referenceDefault],
+  ["keyed-element-value", keyedElementValue],
+  ["compared-value", comparedValue],
+  ["password-literal", passwordLiteral],
+  ["prose-password", prosePassword]
 ]);
 function refiner(name) {
   return REFINERS.get(name);
@@ -2311,10 +2402,10 @@ function tokenEnd(text2, from) {
   const stop = text2.slice(from, ceiling).search(NOT_TOKEN);
   return stop < 0 ? ceiling : from + stop;
 }
-var UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
 function tokenStart(text2, floor, to) {
-  const m = UP_TO_LAST_NOT_TOKEN.exec(text2.slice(floor, to));
-  return m === null ? floor : floor + m[0].length;
+  let a = to;
+  while (a > floor && isTokenChar(text2.charCodeAt(a - 1))) a--;
+  return a;
 }
 function finishWindows(text2, list, length) {
   let out = 0;

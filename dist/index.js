@@ -27462,7 +27462,8 @@ function nameThenAssignment(text2, at) {
   if (isQuote(c)) c = text2.charCodeAt(++i);
   if (c === 93) c = text2.charCodeAt(++i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
-  return c === 61 || c === 58 || c === 63 || c === 123;
+  if (c === 61 || c === 58 || c === 63 || c === 123) return true;
+  return c === 115 || c === 83 ? text2.slice(i, i + 6).toLowerCase() === "string" : c === 91 && text2.startsWith("[]byte", i);
 }
 function nameThenArgumentOrFallback(text2, at) {
   const end = nameEnd(text2, at, 40);
@@ -27481,10 +27482,31 @@ function nameThenArgumentOrFallback(text2, at) {
   const d = text2.charCodeAt(i + 1);
   return c === 63 && d === 63 || c === 124 && d === 124;
 }
+function wordThenBlank(text2, at) {
+  const limit = Math.min(text2.length, at + WORD_MAX + 1);
+  let i = at;
+  for (let c2 = text2.charCodeAt(i); i < limit && (c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122); c2 = text2.charCodeAt(++i)) ;
+  if (i === at || i - at > WORD_MAX) return false;
+  const c = text2.charCodeAt(i);
+  return c === SPACE || c === TAB || c === 10 || c === 13 || c === 11 || c === 12 || c > 127 && /\s/.test(text2.charAt(i));
+}
+function nameThenComparison(text2, at) {
+  let i = nameEnd(text2, at, 60);
+  if (i < 0) return false;
+  let c = text2.charCodeAt(i);
+  if (c === 40) return text2.slice(at, i).includes(".equals");
+  if (isQuote(c) && text2.charCodeAt(i + 1) === 93) {
+    i += 2;
+    if (text2.startsWith(".equals", i)) return true;
+    c = text2.charCodeAt(i);
+  }
+  for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+  return (c === 61 || c === 33) && text2.charCodeAt(i + 1) === 61;
+}
 function precheck(name) {
   return Object.hasOwn(PRECHECKS, name) ? PRECHECKS[name] : void 0;
 }
-var NAME, BACKSLASH, SPACE, TAB, PRECHECKS, PRECHECK_NAMES;
+var NAME, BACKSLASH, SPACE, TAB, WORD_MAX, PRECHECKS, PRECHECK_NAMES;
 var init_prechecks = __esm({
   "src/engine/prechecks.ts"() {
     "use strict";
@@ -27493,9 +27515,12 @@ var init_prechecks = __esm({
     BACKSLASH = 92;
     SPACE = 32;
     TAB = 9;
+    WORD_MAX = 16;
     PRECHECKS = {
       "name-then-assignment": nameThenAssignment,
-      "name-then-argument-or-fallback": nameThenArgumentOrFallback
+      "name-then-argument-or-fallback": nameThenArgumentOrFallback,
+      "word-then-blank": wordThenBlank,
+      "name-then-comparison": nameThenComparison
     };
     PRECHECK_NAMES = Object.keys(PRECHECKS);
   }
@@ -28032,7 +28057,7 @@ function siteBefore(before) {
   } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
     operator = before[i - 1];
     i--;
-    if (operator === "=" && before[i - 1] === "?" && before[i - 2] === "?") i -= 2;
+    if (operator === "=" && before[i - 1] === "?") i -= before[i - 2] === "?" ? 2 : 1;
   } else if (blanks > 0) {
     operator = " ";
   }
@@ -28057,9 +28082,16 @@ function siteBefore(before) {
     return { name: element, operator, quote, lineStart: open4 >= 0 && /^\s*$/.test(before.slice(0, open4)), flag: false };
   }
   while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
-  const raw = before.slice(i, end);
+  let raw = before.slice(i, end);
+  let head = before.slice(0, i);
+  if (operator === "=" && TYPE_NAME.test(raw)) {
+    const typed = TYPED_NAME.exec(head);
+    if (typed) {
+      raw = typed[1];
+      head = head.slice(0, typed.index);
+    }
+  }
   const name = raw.replace(/^[-$@:.]+/, "");
-  const head = before.slice(0, i);
   const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
   return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
 }
@@ -28085,14 +28117,16 @@ function fileKind(path16) {
   if (dot <= 0) return "other";
   return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
 }
-var NAME_CHAR, WRAPPER, PASSWORD_NAME, NAMED_KEY, CODE_EXTENSIONS;
+var NAME_CHAR, WRAPPER, TYPE_NAME, TYPED_NAME, PASSWORD_NAME, NAMED_KEY, CODE_EXTENSIONS;
 var init_names = __esm({
   "src/engine/generic/names.ts"() {
     "use strict";
     init_char_class();
     NAME_CHAR = charTable("\\w$.:@-");
     WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
-    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
+    TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
+    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
     CODE_EXTENSIONS = /* @__PURE__ */ new Set([
       "js",
@@ -28282,7 +28316,7 @@ var init_generic_value = __esm({
       }
       return {};
     };
-    LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
+    LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|SetDefault|setDefault|set_default|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
     LEET = /[@4310!|$57]/;
     NOT_A_PASSWORD = /* @__PURE__ */ new Set([
       "password",
@@ -28977,6 +29011,82 @@ var init_sql_password = __esm({
   }
 });
 
+// src/engine/refine/named-elsewhere.ts
+function judgeAsNamed(secret, name, context3, generatedOnly = false) {
+  if (name === void 0 || DESCRIBES.test(name)) return null;
+  const given = !generatedOnly && nameKind(name) === "password" ? "password" : void 0;
+  const judgedName = given === void 0 && nameKind(name) === "password" ? "secret" : name;
+  return judgeGenericValue(secret, { ...context3, before: `${judgedName} = "`, after: '"' }, given);
+}
+var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, COMPARED_NAME, comparedValue, NAME_PART;
+var init_named_elsewhere = __esm({
+  "src/engine/refine/named-elsewhere.ts"() {
+    "use strict";
+    init_names();
+    init_generic_value();
+    REFERENCE_NAME = /\$\{([\w.-]{1,120})(?::[-=]?|[-=])$/;
+    KEYED_TAG = /<([\w:-]{1,40})\b[^<>]{0,300}?\b(?:key|name)[ \t]{0,3}=[ \t]{0,3}["']([^"'<>]{1,120})["'][^<>]{0,200}>$/;
+    DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|kind|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing|strength|score|level|mode|state|status|visible|visibility|shown|hidden|service|address|host|hostname|port|server|provider|manager|handler|store|storage|source|config|settings|options|version|prefix|suffix|params?|data|info|meta|rules?|validator|check|hash|salt)s?$/i;
+    referenceDefault = (secret, context3) => judgeAsNamed(secret, REFERENCE_NAME.exec(context3.before ?? "")?.[1], context3);
+    keyedElementValue = (secret, context3) => {
+      const tag = KEYED_TAG.exec(context3.before ?? "");
+      return judgeAsNamed(secret, tag?.[2], context3, tag?.[1]?.toLowerCase() === "string");
+    };
+    COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
+    comparedValue = (secret, context3) => {
+      if (/^[a-z]+$/.test(secret) || /^[;,()[\]{}]/.test(secret)) return null;
+      const name = COMPARED_NAME.exec(context3.before ?? "")?.[1];
+      return name !== void 0 && NAME_PART.test(name) ? judgeAsNamed(secret, name, context3) : null;
+    };
+    NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey|[Cc]redential|PASS|PWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)|(?<=[a-z0-9])(?:Pass|Pwd|Secret|Token|ApiKey|Credential)/;
+  }
+});
+
+// src/engine/refine/password-literal.ts
+var PASSWORD_WORD, LEET_WORD, ENGLISH, SYMBOL, passwordLiteral;
+var init_password_literal = __esm({
+  "src/engine/refine/password-literal.ts"() {
+    "use strict";
+    init_placeholders();
+    init_generic_value();
+    PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
+    LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
+    ENGLISH = /passport|passage|passenger|passive|passing|passed|passes|passthr|bypass|compass|trespass|surpass|impass|overpass|underpass/i;
+    SYMBOL = /[!@#$%^&*+?~:]/;
+    passwordLiteral = (secret) => {
+      if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+      if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
+      if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
+      const leet = LEET_WORD.test(secret);
+      if (!leet) {
+        if (/^[A-Za-z0-9]+$/.test(secret)) return null;
+        if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
+        if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
+      }
+      if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:\.\w+)+$/.test(secret)) return null;
+      if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
+      return { confidence: "low" };
+    };
+  }
+});
+
+// src/engine/refine/prose-password.ts
+var prosePassword;
+var init_prose_password = __esm({
+  "src/engine/refine/prose-password.ts"() {
+    "use strict";
+    init_placeholders();
+    init_generic_value();
+    prosePassword = (v) => {
+      if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
+      if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
+      if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
+      if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
+      return { confidence: "low" };
+    };
+  }
+});
+
 // src/engine/refine.ts
 function refiner(name) {
   return REFINERS.get(name);
@@ -29002,6 +29112,9 @@ var init_refine = __esm({
     init_pypi();
     init_ldif_password();
     init_sql_password();
+    init_named_elsewhere();
+    init_password_literal();
+    init_prose_password();
     init_generic_value();
     REFINERS = /* @__PURE__ */ new Map([
       ["generic-secret-value", genericSecretValue],
@@ -29027,7 +29140,12 @@ var init_refine = __esm({
       ["paseto-token", pasetoToken],
       ["paserk-key", paserkKey],
       ["sql-statement-password", sqlStatementPassword],
-      ["ldif-user-password", ldifUserPassword]
+      ["ldif-user-password", ldifUserPassword],
+      ["reference-default", referenceDefault],
+      ["keyed-element-value", keyedElementValue],
+      ["compared-value", comparedValue],
+      ["password-literal", passwordLiteral],
+      ["prose-password", prosePassword]
     ]);
   }
 });
@@ -29357,8 +29475,9 @@ function tokenEnd(text2, from) {
   return stop < 0 ? ceiling : from + stop;
 }
 function tokenStart(text2, floor, to) {
-  const m = UP_TO_LAST_NOT_TOKEN.exec(text2.slice(floor, to));
-  return m === null ? floor : floor + m[0].length;
+  let a = to;
+  while (a > floor && isTokenChar(text2.charCodeAt(a - 1))) a--;
+  return a;
 }
 function finishWindows(text2, list, length) {
   let out = 0;
@@ -29381,7 +29500,7 @@ function flatten(lists) {
   lists.forEach((list, k) => from[k + 1] = from[k] + list.length);
   return [from, Int32Array.from(lists.flat())];
 }
-var DEFAULT_BEFORE, DEFAULT_AFTER, HIT_BATCH, TOKEN_EXTENSION, TOKEN_CLASS, TOKEN_CHAR, KeywordGates, GateLists, NOT_TOKEN, UP_TO_LAST_NOT_TOKEN, WindowEdges;
+var DEFAULT_BEFORE, DEFAULT_AFTER, HIT_BATCH, TOKEN_EXTENSION, TOKEN_CLASS, TOKEN_CHAR, KeywordGates, GateLists, NOT_TOKEN, WindowEdges;
 var init_windows = __esm({
   "src/engine/windows.ts"() {
     "use strict";
@@ -29556,7 +29675,6 @@ var init_windows = __esm({
       }
     };
     NOT_TOKEN = new RegExp(`[^${TOKEN_CLASS}]`);
-    UP_TO_LAST_NOT_TOKEN = new RegExp(`^[\\s\\S]*[^${TOKEN_CLASS}]`);
     WindowEdges = class {
       constructor(text2) {
         this.text = text2;
@@ -75138,9 +75256,9 @@ function startWorker(script, workerData) {
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.url.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
-async function runWorkers(script, workerData, requests, workers, onResult, signal) {
+async function runWorkers(script, workerData, requests, workers, onResult, signal, local) {
   signal?.throwIfAborted();
-  const pool = Array.from({ length: Math.max(1, workers) }, () => startWorker(script, workerData));
+  const pool = Array.from({ length: local ? Math.max(0, workers) : Math.max(1, workers) }, () => startWorker(script, workerData));
   let onAbort;
   try {
     await new Promise((resolve2, reject) => {
@@ -75154,10 +75272,20 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
           reject(error63);
         }
       };
+      let localBusy = false;
       const finishIfDone = () => {
-        if (sourceDone && waiting.length === 0 && !settled && [...inFlight.values()].every((n) => n === 0)) {
+        if (sourceDone && waiting.length === 0 && !localBusy && !settled && [...inFlight.values()].every((n) => n === 0)) {
           settled = true;
           resolve2();
+        }
+      };
+      const take = (result2) => {
+        try {
+          onResult(result2);
+          return true;
+        } catch (error63) {
+          fail(error63);
+          return false;
         }
       };
       const dispatch = () => {
@@ -75166,6 +75294,18 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
             inFlight.set(worker, inFlight.get(worker) + 1);
             worker.postMessage(waiting.shift());
           }
+        }
+        if (local && !localBusy && !settled && waiting.length > 0) {
+          localBusy = true;
+          const request2 = waiting.shift();
+          setImmediate(() => {
+            local(request2).then((result2) => {
+              localBusy = false;
+              if (settled || !take(result2)) return;
+              dispatch();
+              finishIfDone();
+            }).catch((error63) => fail(error63 instanceof Error ? error63 : new Error(String(error63))));
+          });
         }
       };
       onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
@@ -75177,12 +75317,7 @@ async function runWorkers(script, workerData, requests, workers, onResult, signa
             fail(new Error(message.failed));
             return;
           }
-          try {
-            onResult(message);
-          } catch (error63) {
-            fail(error63);
-            return;
-          }
+          if (!take(message)) return;
           dispatch();
           finishIfDone();
         });
