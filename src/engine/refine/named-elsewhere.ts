@@ -3,8 +3,9 @@
  * read it there: the default of a reference (`${db.password:…}` in Spring, `${DB_PASSWORD:-…}` in
  * shells and Compose files), the text of an element keyed by an attribute (`<entry
  * key="smtp.password">…`, Android's `<string name="api_key">…`), and a literal a credential is
- * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check). Each refiner finds the name, then judges the value as if
- * it were written `name = "value"`: a password may be a word, a key or token must look generated.
+ * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check). Each refiner finds
+ * the name, then judges the value as if it were written `name = "value"`: a password may be a word,
+ * a key or token must look generated.
  */
 import { nameKind } from '../generic/names.js';
 import type { RefineContext, Refinement, Refiner } from '../refine.js';
