@@ -167,3 +167,23 @@ describe('typed declarations and other assignment forms', () => {
     expect(found(`const label: string = "${j('Kiln-', 'Harbor')}";`, 'src/ui.ts')).toEqual([]);
   });
 });
+
+describe('values of real code that are not secrets', () => {
+  it('leaves public keys and certificates in base64 DER, and still reports private keys', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(found(`  { keyid: "SHA256:abc", key: "${spki}" },`, 'dist/lib/keys.cjs')).toEqual([]);
+    expect(found(`const VERIFY_KEY = "${rsa}";`, 'src/license.ts')).toEqual([]);
+    expect(found(`signing_key = "${pkcs8}"`, 'app/settings.py')).toEqual([pkcs8]);
+  });
+
+  it('leaves base64 of a phrase, programs that ask for a password, packages and anonymous FTP', () => {
+    expect(found(`  password: '${b64(j('not my ', 'real ', 'password'))}',`, 'docs/README.md')).toEqual([]);
+    expect(found("    GIT_ASKPASS: 'echo',", 'lib/opts.js')).toEqual([]);
+    expect(found(`            '${j('Test2::Event::', 'Pass')}'    => 'cpan',`, 'lib/Module/CoreList.pm')).toEqual([]);
+    expect(found("    $pass = '-anonymous@'", 'lib/Net/FTP.pm')).toEqual([]);
+  });
+});

@@ -32,6 +32,8 @@ describe('password-literal refiner', () => {
     ['a constant', j('PW_', 'MAX_2')],
     ['a selector', j('#pass', 'word-2')],
     ['an i18n lookup', j('auth.Pa', 'ssword2Label')],
+    ['a Perl package', j('Test2::Event::P', 'ass')],
+    ['letters inside a longer word', j('OPpA', 'SSIGN_COMMON_RC1')],
     ['an English word', j('Pass', 'port-2024')],
     ['a package spec', j('payment-', 'password-region@^6.15.3')],
     ['an e-mail address', j('Pass.', 'Word1@corp.local')],

@@ -47,7 +47,7 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
   // E-mail addresses are identities, not secrets.
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
-  if (isCiphertext(v) || isReference(v)) return true;
+  if (isCiphertext(v) || isReference(v) || isPublicKeyDer(v)) return true;
   // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   // Natural-language text (any non-ASCII letter) is not a key.
@@ -124,6 +124,22 @@ export function decodePercent(v: string): string {
 /** Encrypted values are meant to be committed: SOPS, jasypt, Vault transit, AWS KMS blobs, Ansible Vault. */
 export function isCiphertext(v: string): boolean {
   return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+
+/**
+ * Base64 of DER public material: a SubjectPublicKeyInfo or an X.509 certificate, whose outer
+ * SEQUENCE opens with another SEQUENCE (`MFkwEwYH…`, `MIIBIjANBgkq…`, `MIIDdzCCAl+g…`). Code embeds
+ * these to verify signatures (JWT verification keys, package signing keys); they are public. Private
+ * keys (PKCS#1, PKCS#8, SEC1) open with an INTEGER version instead.
+ */
+export function isPublicKeyDer(v: string): boolean {
+  if (v.length < 60 || !/^M[A-Z][A-Za-z0-9+/]{6}/.test(v)) return false;
+  const head = Buffer.from(v.slice(0, 8), 'base64');
+  if (head[0] !== 0x30) return false;
+  const size = head[1] as number;
+  // Short form: the content starts at byte 2; long form (0x81, 0x82): after the length bytes.
+  const content = size < 0x80 ? 2 : 2 + (size & 0x7f);
+  return size !== 0x80 && content < head.length && head[content] === 0x30;
 }
 
 /**

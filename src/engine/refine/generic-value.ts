@@ -94,6 +94,8 @@ export function notAPassword(v: string): boolean {
   if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
   if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
   if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
+  // Anonymous FTP's convention: an address, or a marker standing for one, in place of a password.
+  if (/^-?anonymous@?$/i.test(v)) return true;
   // Made up and saying so: `test-password-42`, `local_pass7`, `dev-secret`.
   if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
   return false;
@@ -130,8 +132,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   // takes the name as a label, not as the key of the value that follows; a flag in an argument list
   // (`["--password", "…"]`) is followed by its value.
   if (byName && site.operator === ',' && !site.flag && !LOOKUP_CALL.test(context.before ?? '') && !strongLooking(v)) return null;
-  // A name that says the value is not real (`fake_password`, `example_pwd`).
-  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$/i.test(site.name)) return null;
+  // A name that says the value is not real (`fake_password`, `example_pwd`), a program that asks for
+  // one (`GIT_ASKPASS`, `SSH_ASKPASS`), or a class or package (`Test2::Event::Pass`).
+  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
   // Django marks an account without a usable password with `!` and random characters (40 today).
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   // An unquoted value after `=` or `:` may be a literal or a variable (a command-line flag's value is always a literal).
@@ -244,5 +247,6 @@ function encodesPlaceholder(v: string): boolean {
   const decoded = Buffer.from(v, 'base64').toString('utf8').replace(/[:=]+$/, '');
   // eslint-disable-next-line no-control-regex -- only readable text can be a placeholder
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
+  // A placeholder, a name, or a phrase (`not my real password`).
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [a-z]+){2,11}[.!]?$/.test(decoded);
 }

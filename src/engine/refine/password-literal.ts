@@ -12,11 +12,11 @@ import type { Refiner } from '../refine.js';
 import { notAPassword } from './generic-value.js';
 
 /**
- * The word, plain or with letters swapped for digits and symbols (`p@ss`, `pa55`), or `pw`/`pwd` as
- * a part of its own (after a separator, or a capital after a lower-case letter; not the two capitals
- * inside a random run).
+ * The word, plain or with letters swapped for digits and symbols (`p@ss`, `pa55`), or `pw`/`pwd`, as
+ * a part of its own: at the start, after a separator or a digit, or as a capitalised camelCase part
+ * (not `OPpASSIGN`, not the two capitals inside a random run).
  */
-const PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
+const PASSWORD_WORD = /(?<![A-Za-z])[Pp][Aa@4][Ss$5]{2}|(?<=[a-z0-9])P[Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
 /** The word with a letter swapped (the swap itself says a person chose it). */
 const LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
 /** English words that contain `pass`. */
@@ -39,8 +39,9 @@ export const passwordLiteral: Refiner = (secret) => {
     if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
     if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
   }
-  // Selectors, translation keys and member paths (`#password-2`, `.pw-3`, `auth.Password2Label`).
-  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:\.\w+)+$/.test(secret)) return null;
+  // Selectors, translation keys, member paths and package names (`#password-2`, `.pw-3`,
+  // `auth.Password2Label`, `Test2::Event::Pass`).
+  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:(?:\.|::)\w+)+$/.test(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };
