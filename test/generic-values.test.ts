@@ -187,3 +187,21 @@ describe('values of real code that are not secrets', () => {
     expect(found("    $pass = '-anonymous@'", 'lib/Net/FTP.pm')).toEqual([]);
   });
 });
+
+describe('C headers', () => {
+  it('leave constants about credentials, and still report a password defined as a string', () => {
+    const header = [
+      '#define GNUTLS_E_TPM_KEY_PASSWORD_ERROR -330',
+      '#define SECURITY_SET_PASSWORD\t\t0xBA',
+      '#define CKA_NSS_PASSWORD_CHECK          0xce534356UL',
+      '#define OBJ_userPassword                OBJ_X509,35L',
+      '#define OSSL_PASSPHRASE_PARAM_INFO "info"',
+      `#define SN_id_it_revPassphrase          "id-it-${j('rev', 'Passphrase')}"`,
+      `#define TLS_MD_MASTER_SECRET_CONST "${[...'master secret'].map((c) => `\\x${c.charCodeAt(0).toString(16)}`).join('')}"`,
+      `#define SN_dhSinglePass_stdDH_sha1kdf_scheme "dhSingle${j('Pass', '-stdDH-sha1kdf-scheme')}"`,
+    ].join('\n');
+    expect(found(header, 'include/openssl/obj_mac.h')).toEqual([]);
+    const chosen = j('Kiln-', 'Harbor-', '4471');
+    expect(found(`#define SMTP_PASSWORD "${chosen}"`, 'src/mail.h')).toEqual([chosen]);
+  });
+});

@@ -48,6 +48,8 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // E-mail addresses are identities, not secrets.
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
   if (isCiphertext(v) || isReference(v) || isPublicKeyDer(v)) return true;
+  // Text written as C escapes (`"\x6d\x61\x73…"`: the bytes of `master secret`).
+  if (/^(?:\\x[0-9a-fA-F]{2}){4,}$/.test(v) && /^[\x20-\x7e]+$/.test(v.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return true;
   // Publishable keys are public by design (Stripe `pk_`, Mapbox `pk.`, PostHog project keys `phc_`).
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   // Natural-language text (any non-ASCII letter) is not a key.
@@ -172,5 +174,7 @@ function isCodeReference(v: string, site: Site, before: string, after: string): 
   if (site.name === '') return false;
   const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const label = fold(site.name.slice(site.name.lastIndexOf('.') + 1));
-  return label.length > 0 && label === fold(v);
+  const value = fold(v);
+  // The name's own words (`SN_id_it_revPassphrase "id-it-revPassphrase"`: an object's short name).
+  return label.length > 0 && (label === value || (value.length >= 8 && label.endsWith(value)));
 }

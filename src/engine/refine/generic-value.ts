@@ -43,8 +43,22 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   if (isPlaceholder(v, [], { weakPasswords: kind === 'password' })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === undefined && !site.flag && !query && site.quote === '' && !unquotedValueEnds(site, after)) return null;
+  if (site.operator === ' ' && DEFINE.test(before) && macroNotAValue(v, site, context.path)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
+}
+
+/** A C preprocessor definition up to its value: `#define NAME `. */
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+[\w]+[ \t]+\\?["']?$/;
+
+/**
+ * `#define NAME VALUE` in code: an unquoted value is an expression (`-330`, `0xBA`, `OBJ_X509,35L`),
+ * and a name ending in a part that describes the credential names a constant about it
+ * (`…_PASSWORD_ERROR`, `…_PASSPHRASE_PARAM_INFO`).
+ */
+function macroNotAValue(v: string, site: Site, path: string | undefined): boolean {
+  if (/[_-](?:param|info|error|check|const|string|len|length|size|max|min|type|flag|mask|id|oid|nid|tag|attr|mode|state|status)$/i.test(site.name)) return true;
+  return site.quote === '' && fileKind(path) === 'code' && !looksGenerated(v);
 }
 
 const QUERY_NAME = charTable('\\w.-');

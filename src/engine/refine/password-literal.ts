@@ -26,11 +26,14 @@ const SYMBOL = /[!@#$%^&*+?~:]/;
 
 export const passwordLiteral: Refiner = (secret) => {
   if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+  const leet = LEET_WORD.test(secret);
+  // The number is a part of its own or ends one (`…-42`, `…Pw9`), or replaces a letter: digits
+  // inside a part are a name's (`sha1kdf`, `dhSinglePass-stdDH-sha1kdf-scheme`).
+  if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
   // Percent-encoded text is a URL or a form body, read decoded elsewhere; package specs
   // (`name@^6.1.0`) and e-mail addresses name things.
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
   if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
-  const leet = LEET_WORD.test(secret);
   // Identifiers: camelCase or PascalCase with a number (`newPassword2`), lower-case words joined by
   // separators (`reset-password-1`), upper-case constants (`PW_MAX_2`). A swapped letter is not
   // something an identifier does.
