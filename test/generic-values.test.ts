@@ -198,7 +198,7 @@ describe('C headers', () => {
       '#define OSSL_PASSPHRASE_PARAM_INFO "info"',
       `#define SN_id_it_revPassphrase          "id-it-${j('rev', 'Passphrase')}"`,
       `#define TLS_MD_MASTER_SECRET_CONST "${[...'master secret'].map((c) => `\\x${c.charCodeAt(0).toString(16)}`).join('')}"`,
-      `#define SN_dhSinglePass_stdDH_sha1kdf_scheme "dhSingle${j('Pass', '-stdDH-sha1kdf-scheme')}"`,
+      `#define SN_dhSinglePass_stdDH_sha1kdf_scheme "dhSingle${j('Pa', 'ss-stdDH-sha1kdf-scheme')}"`,
     ].join('\n');
     expect(found(header, 'include/openssl/obj_mac.h')).toEqual([]);
     const chosen = j('Kiln-', 'Harbor-', '4471');
