@@ -27900,7 +27900,8 @@ function notALiteral(v, site, before, after) {
   if (isKeyboardMash(v)) return true;
   if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
-  if (isCiphertext(v) || isReference(v)) return true;
+  if (isCiphertext(v) || isReference(v) || isPublicKeyDer(v)) return true;
+  if (/^(?:\\x[0-9a-fA-F]{2}){4,}$/.test(v) && /^[\x20-\x7e]+$/.test(v.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))))) return true;
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
@@ -27948,6 +27949,14 @@ function decodePercent(v) {
 function isCiphertext(v) {
   return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
 }
+function isPublicKeyDer(v) {
+  if (v.length < 60 || !/^M[A-Z][A-Za-z0-9+/]{6}/.test(v)) return false;
+  const head = Buffer.from(v.slice(0, 8), "base64");
+  if (head[0] !== 48) return false;
+  const size2 = head[1];
+  const content = size2 < 128 ? 2 : 2 + (size2 & 127);
+  return size2 !== 128 && content < head.length && head[content] === 48;
+}
 function isReference(v) {
   if (/^(?:arn|urn):/i.test(v)) return true;
   return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
@@ -27963,7 +27972,8 @@ function isCodeReference(v, site, before, after) {
   if (site.name === "") return false;
   const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
   const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
-  return label.length > 0 && label === fold(v);
+  const value = fold(v);
+  return label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value));
 }
 var TYPE_NAMES, RECEIVERS, MARKER;
 var init_code = __esm({
@@ -28203,8 +28213,13 @@ function judgeGenericValue(secret, context3, given) {
   if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
+  if (site.operator === " " && DEFINE.test(before) && macroNotAValue(v, site, context3.path)) return null;
   if (kind === "password") return passwordValue(v, site, context3, given === void 0);
   return generatedValue(v, kind, before);
+}
+function macroNotAValue(v, site, path16) {
+  if (/[_-](?:param|info|error|check|const|string|len|length|size|max|min|type|flag|mask|id|oid|nid|tag|attr|mode|state|status)$/i.test(site.name)) return true;
+  return site.quote === "" && fileKind(path16) === "code" && !looksGenerated(v);
 }
 function isQueryValue(before) {
   let i = before.length - 1;
@@ -28231,6 +28246,7 @@ function notAPassword(v) {
   if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
   if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
   if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
+  if (/^-?anonymous@?$/i.test(v)) return true;
   if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
   return false;
 }
@@ -28239,7 +28255,7 @@ function passwordValue(v, site, context3, byName) {
   if (site.flag && site.operator === " " && /^[a-z]+$/.test(v)) return null;
   if (site.quote === "" && /[.,;:]$/.test(v)) return null;
   if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context3.before ?? "") && !strongLooking(v)) return null;
-  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$/i.test(site.name)) return null;
+  if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
     const file2 = fileKind(context3.path);
@@ -28290,9 +28306,9 @@ function encodesPlaceholder(v) {
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
   const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded);
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [a-z]+){2,11}[.!]?$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, QUERY_NAME, PAIRED_NAME, urlPassword, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
@@ -28304,6 +28320,7 @@ var init_generic_value = __esm({
     init_placeholders();
     genericSecretValue = (secret, context3) => judgeGenericValue(secret, context3);
     genericPasswordValue = (secret, context3) => judgeGenericValue(secret, context3, "password");
+    DEFINE = /^[ \t]*#[ \t]*define[ \t]+[\w]+[ \t]+\\?["']?$/;
     QUERY_NAME = charTable("\\w.-");
     PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
     urlPassword = (secret, context3) => {
@@ -29049,21 +29066,22 @@ var init_password_literal = __esm({
     "use strict";
     init_placeholders();
     init_generic_value();
-    PASSWORD_WORD = /[Pp][Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
+    PASSWORD_WORD = /(?<![A-Za-z])[Pp][Aa@4][Ss$5]{2}|(?<=[a-z0-9])P[Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
     LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
     ENGLISH = /passport|passage|passenger|passive|passing|passed|passes|passthr|bypass|compass|trespass|surpass|impass|overpass|underpass/i;
     SYMBOL = /[!@#$%^&*+?~:]/;
     passwordLiteral = (secret) => {
       if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+      const leet = LEET_WORD.test(secret);
+      if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
       if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
       if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
-      const leet = LEET_WORD.test(secret);
       if (!leet) {
         if (/^[A-Za-z0-9]+$/.test(secret)) return null;
         if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
         if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
       }
-      if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:\.\w+)+$/.test(secret)) return null;
+      if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:(?:\.|::)\w+)+$/.test(secret)) return null;
       if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
       return { confidence: "low" };
     };
