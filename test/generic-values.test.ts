@@ -201,6 +201,8 @@ describe('C headers', () => {
       `#define SN_dhSinglePass_stdDH_sha1kdf_scheme "dhSingle${j('Pa', 'ss-stdDH-sha1kdf-scheme')}"`,
     ].join('\n');
     expect(found(header, 'include/openssl/obj_mac.h')).toEqual([]);
+    expect(found('const LPASS8 = 0x0800;\n      struct _Cb_impl : stop_token::_Stop_cb\n', 'include/rpcsvc/rex.h')).toEqual([]);
+    expect(found('      struct _Cb_impl : stop_token::_Stop_cb\n', 'include/c++/12/stop_token')).toEqual([]);
     const chosen = j('Kiln-', 'Harbor-', '4471');
     expect(found(`#define SMTP_PASSWORD "${chosen}"`, 'src/mail.h')).toEqual([chosen]);
   });

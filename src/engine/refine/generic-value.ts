@@ -44,6 +44,8 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   if (encodesPlaceholder(v)) return null;
   if (given === undefined && !site.flag && !query && site.quote === '' && !unquotedValueEnds(site, after)) return null;
   if (site.operator === ' ' && DEFINE.test(before) && macroNotAValue(v, site, context.path)) return null;
+  // `::` in code is scope resolution (`stop_token::_Stop_cb`), not the `name:: value` of LDIF.
+  if (site.quote === '' && before.endsWith('::') && /^[A-Za-z_]/.test(v)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
 }
@@ -95,7 +97,8 @@ function unquotedValueEnds(site: Site, after: string): boolean {
  */
 export function notAPassword(v: string): boolean {
   const lower = v.toLowerCase();
-  if (/^[0-9]+$/.test(v)) return true;
+  // Numbers, hexadecimal ones included (`const LPASS8 = 0x0800;`).
+  if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
   const plain = lower.replace(/[-_ ]/g, '');
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
   // The word itself with a prefix (`dbpassword`, `mysecretpassword`): a stand-in, not a choice.
