@@ -28214,6 +28214,7 @@ function judgeGenericValue(secret, context3, given) {
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (site.operator === " " && DEFINE.test(before) && macroNotAValue(v, site, context3.path)) return null;
+  if (site.quote === "" && before.endsWith("::") && /^[A-Za-z_]/.test(v)) return null;
   if (kind === "password") return passwordValue(v, site, context3, given === void 0);
   return generatedValue(v, kind, before);
 }
@@ -28237,7 +28238,7 @@ function unquotedValueEnds(site, after) {
 }
 function notAPassword(v) {
   const lower = v.toLowerCase();
-  if (/^[0-9]+$/.test(v)) return true;
+  if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
   const plain = lower.replace(/[-_ ]/g, "");
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
   if (/^[0-9]*[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
