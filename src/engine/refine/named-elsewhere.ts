@@ -25,10 +25,10 @@ const DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|p
 
 function judgeAsNamed(secret: string, name: string | undefined, context: RefineContext, generatedOnly = false): Refinement | null {
   if (name === undefined || DESCRIBES.test(name)) return null;
-  const given = !generatedOnly && nameKind(name) === 'password' ? 'password' : undefined;
-  // Under a password name the judge accepts words; elsewhere the name must not make it a password.
-  const judgedName = given === undefined && nameKind(name) === 'password' ? 'secret' : name;
-  return judgeGenericValue(secret, { ...context, before: `${judgedName} = "`, after: '"' }, given);
+  const password = nameKind(name) === 'password';
+  if (password && !generatedOnly) return judgeGenericValue(secret, { ...context, before: `${name} = "`, after: '"' }, 'password');
+  // A password name judged as a generated value: under it the judge would accept words.
+  return judgeGenericValue(secret, { ...context, before: `${password ? 'secret' : name} = "`, after: '"' });
 }
 
 export const referenceDefault: Refiner = (secret, context) =>

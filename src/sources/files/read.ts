@@ -1,6 +1,7 @@
 /**
  * Read one file and scan it: binary files are skipped, small files are scanned whole, large ones
- * are streamed in overlapping chunks so memory stays bounded.
+ * are streamed in overlapping chunks so memory stays bounded. A batch of files is scanned the same
+ * way, one after another, by whichever thread takes it (a worker, or the main thread).
  */
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, SourceKind } from '../../findings/finding.js';
@@ -19,6 +20,33 @@ export interface FileScanResult {
   chunks: number;
   /** Set when the file was not scanned (binary, unreadable). */
   skipped?: ScanProblem;
+}
+
+/** Files scanned together by one thread (a worker, or the main thread taking its share). */
+export type FileBatch = FileEntry[];
+
+export interface FileBatchResult {
+  findings: Finding[];
+  skipped: ScanProblem[];
+  bytes: number;
+  chunks: number;
+  files: number;
+}
+
+/** Scan a batch with `scanner`, file by file, gathering findings, skips and the scanner's limits. */
+export async function scanBatch(entries: FileBatch, scanner: ChunkScanner, signal?: AbortSignal): Promise<FileBatchResult> {
+  const result: FileBatchResult = { findings: [], skipped: [], bytes: 0, chunks: 0, files: 0 };
+  for (const entry of entries) {
+    if (signal?.aborted) break;
+    const r = await scanFile(entry, scanner);
+    result.findings.push(...r.findings);
+    result.bytes += r.bytes;
+    result.chunks += r.chunks;
+    if (r.skipped) result.skipped.push(r.skipped);
+    else result.files++;
+    result.skipped.push(...scanner.takeLimits());
+  }
+  return result;
 }
 
 export async function scanFile(entry: FileEntry, scanner: ChunkScanner, source: SourceKind = 'file'): Promise<FileScanResult> {

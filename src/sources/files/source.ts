@@ -12,9 +12,8 @@ import { toSkipped, type ScanProblem } from '../../findings/scan-problem.js';
 import { runWorkers, workerScript } from '../../scan/worker-pool.js';
 import { pathMatcher } from '../path-filter.js';
 import { eventStream, type ScanSource, type SourceContext, type SourceEvent, type SourceTotals } from '../source.js';
-import { scanFile } from './read.js';
+import { scanBatch, scanFile, type FileBatch, type FileBatchResult } from './read.js';
 import { enumerateFiles, plannedSize, resolveRoots, type FileEntry } from './walk.js';
-import type { FileBatch, FileBatchResult } from './worker.js';
 
 export interface FilesSourceOptions {
   paths: readonly string[];
@@ -133,21 +132,7 @@ async function scanFiles(options: FilesSourceOptions, context: SourceContext, em
       for (const s of result.skipped) onSkip(s);
     };
     // This thread scans batches too, as one of the jobs (see runWorkers).
-    const local = async (entries: FileBatch): Promise<FileBatchResult> => {
-      const result: FileBatchResult = { findings: [], skipped: [], bytes: 0, chunks: 0, files: 0 };
-      for (const entry of entries) {
-        if (context.signal?.aborted) break;
-        const scanner = context.scanner();
-        const r = await scanFile(entry, scanner);
-        result.findings.push(...r.findings);
-        result.bytes += r.bytes;
-        result.chunks += r.chunks;
-        if (r.skipped) result.skipped.push(r.skipped);
-        else result.files++;
-        result.skipped.push(...scanner.takeLimits());
-      }
-      return result;
-    };
+    const local = (entries: FileBatch): Promise<FileBatchResult> => scanBatch(entries, context.scanner(), context.signal);
     await runWorkers<FileBatch, FileBatchResult>(workerScript('worker', import.meta.url), context.scannerConfig, batches(head, files), jobs - 1, onResult, context.signal, local);
   }
   // Workers finish in any order: keep the report the same from run to run.
