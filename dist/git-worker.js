@@ -1864,9 +1864,9 @@ var KEYED_TAG = /<([\w:-]{1,40})\b[^<>]{0,300}?\b(?:key|name)[ \t]{0,3}=[ \t]{0,
 var DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|kind|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing|strength|score|level|mode|state|status|visible|visibility|shown|hidden|service|address|host|hostname|port|server|provider|manager|handler|store|storage|source|config|settings|options|version|prefix|suffix|params?|data|info|meta|rules?|validator|check|hash|salt)s?$/i;
 function judgeAsNamed(secret, name, context, generatedOnly = false) {
   if (name === void 0 || DESCRIBES.test(name)) return null;
-  const given = !generatedOnly && nameKind(name) === "password" ? "password" : void 0;
-  const judgedName = given === void 0 && nameKind(name) === "password" ? "secret" : name;
-  return judgeGenericValue(secret, { ...context, before: `${judgedName} = "`, after: '"' }, given);
+  const password = nameKind(name) === "password";
+  if (password && !generatedOnly) return judgeGenericValue(secret, { ...context, before: `${name} = "`, after: '"' }, "password");
+  return judgeGenericValue(secret, { ...context, before: `${password ? "secret" : name} = "`, after: '"' });
 }
 var referenceDefault = (secret, context) => judgeAsNamed(secret, REFERENCE_NAME.exec(context.before ?? "")?.[1], context);
 var keyedElementValue = (secret, context) => {

@@ -29032,9 +29032,9 @@ var init_sql_password = __esm({
 // src/engine/refine/named-elsewhere.ts
 function judgeAsNamed(secret, name, context3, generatedOnly = false) {
   if (name === void 0 || DESCRIBES.test(name)) return null;
-  const given = !generatedOnly && nameKind(name) === "password" ? "password" : void 0;
-  const judgedName = given === void 0 && nameKind(name) === "password" ? "secret" : name;
-  return judgeGenericValue(secret, { ...context3, before: `${judgedName} = "`, after: '"' }, given);
+  const password = nameKind(name) === "password";
+  if (password && !generatedOnly) return judgeGenericValue(secret, { ...context3, before: `${name} = "`, after: '"' }, "password");
+  return judgeGenericValue(secret, { ...context3, before: `${password ? "secret" : name} = "`, after: '"' });
 }
 var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, COMPARED_NAME, comparedValue, NAME_PART;
 var init_named_elsewhere = __esm({
