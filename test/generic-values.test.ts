@@ -147,6 +147,25 @@ describe('a bare `key` needs a strongly random value', () => {
   });
 });
 
+describe('lower-case values under key, token and secret names', () => {
+  /** Lower-case letters drawn from a seeded generator, as a lower-case secret or an obfuscated one reads. */
+  const letters = (seed: number, n: number): string => base62Text(seed, n * 4).replace(/[^a-z]/g, '').slice(0, n);
+
+  it('finds a run of random letters, and a value with a long random part after a word', () => {
+    const run = letters(21, 18);
+    expect(run).toHaveLength(18);
+    expect(found(`    os.environ["SECRET_KEY"] = "${run}"`, 'tests/conftest.py')).toEqual([run]);
+    expect(found(`  "access_token_secret": "${run}",`, 'config.json')).toEqual([run]);
+    const prefixed = j('key-', hex(22, 12), letters(23, 20));
+    expect(found(`MAILGUN_KEY=${prefixed}`, '.env')).toEqual([prefixed]);
+  });
+
+  it('leaves words run together, names of words and numbers, and random letters under a bare `key`', () => {
+    for (const line of ['SECRET_NAME = "sessionstorage"', 'api_key: "scram-sha-256"', 'token = "headerparameters"', `key = "${letters(24, 18)}"`])
+      expect(rulesOf(line, 'settings.py'), line).toEqual([]);
+  });
+});
+
 describe('typed declarations and other assignment forms', () => {
   const token = base62Text(11, 28);
   const chosen = j('Kiln-', 'Harbor-', '4471');

@@ -31,10 +31,24 @@ const COMMON_PAIRS = new Set(('reerseinenthontedeelorlestntatheesmetietcoaralanl
 
 /** Most of its letter pairs are common ones: a word, not a random run. */
 export function isWordLike(seg: string): boolean {
+  return commonPairShare(seg) >= 0.75;
+}
+
+/** The share of a run's letter pairs that are common in words (see COMMON_PAIRS). */
+function commonPairShare(seg: string): number {
   const lower = seg.toLowerCase();
   let common = 0;
   for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
-  return common / (lower.length - 1) >= 0.75;
+  return common / (lower.length - 1);
+}
+
+/**
+ * Ten or more lower-case letters whose pairs are mostly rare ones: drawn at random, as some
+ * generators and people making a secret do, not a word, a name or words run together. Words and
+ * identifiers stay above 0.6; uniformly random letters average under half.
+ */
+export function isRandomLetters(v: string): boolean {
+  return v.length >= 10 && /^[a-z]+$/.test(v) && commonPairShare(v) < 0.6;
 }
 
 /**

@@ -8,7 +8,7 @@ import { charTable } from '../char-class.js';
 import { shannonEntropy } from '../entropy.js';
 import { notALiteral, decodePercent } from '../generic/code.js';
 import { fileKind, nameKind, siteBefore, type NameKind, type Site } from '../generic/names.js';
-import { isTestValue, isWordCompound, looksGenerated, wordShare } from '../generic/words.js';
+import { isRandomLetters, isTestValue, isWordCompound, isWordLike, looksGenerated, wordShare } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { RefineContext, Refinement, Refiner } from '../refine.js';
 
@@ -223,10 +223,15 @@ function generatedValue(v: string, kind: NameKind, before: string): Refinement |
   // also when decorated with punctuation (`?InterpolationInTemplate`, `-EncodedCommand`).
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if (/^[0-9]+$/.test(core)) return null;
-  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
+  // Lower-case letters are words and names, unless they are one run of random letters.
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return kind !== 'weak-key' && isRandomLetters(v) ? { confidence: 'low' } : null;
   // Names made of lower-case words and numbers: `scram-sha-256`, `_pep_440_key`, `crc32c_hash`.
-  // (A part must be a word with a letter beyond hex, so UUIDs and hex keys are not names.)
-  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
+  // A part must be a word (letters beyond hex, in pairs words use), so UUIDs and hex keys are not
+  // names, nor is a value with a long random part after a word (`key-1dg2uynn81ee6x…`).
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core)) {
+    const parts = core.split(/[-_.]/);
+    if (parts.some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part) && isWordLike(part)) && !parts.some(randomPart)) return null;
+  }
   // Word compounds; digits inside them are part of the name (`oauth2ClientSecret`, `Ipv6Pools`).
   if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ''))) return null;
   // Type names (`token: Credential`).
@@ -240,6 +245,11 @@ function generatedValue(v: string, kind: NameKind, before: string): Refinement |
   if (kind === 'weak-key' && (!stronglyRandom(v) || PUBLIC_KEY_WORDS.test(before))) return null;
   const strong = (classes >= 3 && v.length >= 10 && bits >= 3.2) || (v.length >= 24 && bits >= 4);
   return { confidence: strong ? 'medium' : 'low' };
+}
+
+/** A part of a name no one would write: sixteen or more letters and digits mixed, or a run of random letters. */
+function randomPart(part: string): boolean {
+  return (part.length >= 16 && /[0-9]/.test(part) && /[a-z]/.test(part)) || isRandomLetters(part);
 }
 
 /** `GPG key: <fingerprint>`, `public key = …`, `host key …`: under a bare `key`, an identifier of a public key. */
