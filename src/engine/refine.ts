@@ -23,7 +23,7 @@ import { privateKey } from './refine/private-key.js';
 import { pypiMacaroon } from './refine/pypi.js';
 import { ldifUserPassword } from './refine/ldif-password.js';
 import { sqlStatementPassword } from './refine/sql-password.js';
-import { comparedValue, keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
+import { comparedValue, givenName, keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
 import { passwordLiteral } from './refine/password-literal.js';
 import { prosePassword } from './refine/prose-password.js';
 import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
@@ -83,6 +83,7 @@ const REFINERS = new Map<string, Refiner>([
   ['reference-default', referenceDefault],
   ['keyed-element-value', keyedElementValue],
   ['compared-value', comparedValue],
+  ['given-name', givenName],
   ['password-literal', passwordLiteral],
   ['prose-password', prosePassword],
 ]);

@@ -1,12 +1,13 @@
 /**
- * Values whose name is not right before them: reference defaults (`${NAME:…}`, `${NAME:-…}`) and
- * elements keyed by an attribute (`<entry key="…">`, `<string name="…">`). The name found elsewhere
+ * Values whose name is not right before them: reference defaults (`${NAME:…}`, `${NAME:-…}`),
+ * elements keyed by an attribute (`<entry key="…">`, `<string name="…">`), compared literals and
+ * literals a statement names (`let(:password)`, `strcpy(cfg->passwd, …)`, getters). The name found elsewhere
  * decides how the value is judged. Secret-shaped values are assembled at run time.
  */
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { Detector } from '../../src/engine/detector.js';
-import { comparedValue, keyedElementValue, referenceDefault } from '../../src/engine/refine/named-elsewhere.js';
+import { comparedValue, givenName, keyedElementValue, referenceDefault } from '../../src/engine/refine/named-elsewhere.js';
 import { base62Text } from '../support/engine-fakes.js';
 
 const detector = new Detector(loadBuiltinRules(), { now: Date.parse('2026-06-01T00:00:00Z') });
@@ -70,5 +71,26 @@ describe('literals a credential is compared with', () => {
     expect(comparedValue(chosen, { now, before: '    if (passwordStrength === "' })).toBeNull();
     expect(comparedValue(';dX.className=', { now, before: 'x="qJ3PSUStOHl7gh4HIPWdiTHi1e7qchw=="' })).toBeNull();
     expect(comparedValue(chosen, { now, before: 'blob = "HIPWdiTHi1e7qchw=="' })).toBeNull();
+  });
+});
+
+describe('literals a statement names', () => {
+  it('reads the name from an RSpec let, a C string copy and a one-line getter', () => {
+    expect(givenName(chosen, { now, before: '  let(:password) { "' })).not.toBeNull();
+    expect(givenName(chosen, { now, before: '    strcpy(cfg->passwd, "' })).not.toBeNull();
+    expect(givenName(chosen, { now, before: '    strncpy_s(conn.password, sizeof conn.password, "' })).not.toBeNull();
+    expect(givenName(chosen, { now, before: '    public String getPassword() { return "' })).not.toBeNull();
+    expect(givenName(random, { now, before: '    def get_api_key(self): return "' })).not.toBeNull();
+  });
+
+  it('asks a generated value under a key name, and leaves names that describe one', () => {
+    expect(givenName(chosen, { now, before: '    def get_api_key(self): return "' })).toBeNull();
+    expect(givenName(chosen, { now, before: '  let(:password_hint) { "' })).toBeNull();
+    expect(givenName(chosen, { now, before: '    if (user.getPassword() == "' })).toBeNull();
+  });
+
+  it('is found in a spec file and in C source', () => {
+    expect(found(`describe User do\n  let(:password) { "${chosen}" }\nend\n`, 'spec/models/user_spec.rb')).toEqual([`generic-statement-named-secret ${chosen}`]);
+    expect(found(`  strcpy(cfg->passwd, "${chosen}");\n`, 'src/config.c')).toEqual([`generic-statement-named-secret ${chosen}`]);
   });
 });

@@ -3,7 +3,9 @@
  * read it there: the default of a reference (`${db.password:…}` in Spring, `${DB_PASSWORD:-…}` in
  * shells and Compose files), the text of an element keyed by an attribute (`<entry
  * key="smtp.password">…`, Android's `<string name="api_key">…`), and a literal a credential is
- * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check). Each refiner finds
+ * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check), and a literal a
+ * statement names (RSpec's `let(:password) { "…" }`, `strcpy(cfg->passwd, "…")`, a one-line getter
+ * `getPassword() { return "…"; }`). Each refiner finds
  * the name, then judges the value as if it were written `name = "value"`: a password may be a word,
  * a key or token must look generated.
  */
@@ -61,3 +63,24 @@ export const comparedValue: Refiner = (secret, context) => {
 
 /** A credential word at the start of the name, after a separator, or as a camelCase part. */
 const NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey|[Cc]redential|PASS|PWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)|(?<=[a-z0-9])(?:Pass|Pwd|Secret|Token|ApiKey|Credential)/;
+
+/**
+ * The name a statement gives the literal that ends the text before it: RSpec's `let(:password) {
+ * "`, C's `strcpy(cfg->passwd, "` (the last identifier of the destination), and a getter that
+ * returns it on its own line (`getPassword() { return "`, `def get_token(self): return '`,
+ * `fun getApiKey() = "`).
+ */
+const GIVEN_NAME = [
+  /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
+  /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
+  /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3})["']$/,
+];
+
+export const givenName: Refiner = (secret, context) => {
+  const before = context.before ?? '';
+  for (const shape of GIVEN_NAME) {
+    const name = shape.exec(before)?.[1];
+    if (name !== undefined) return judgeAsNamed(secret, name, context);
+  }
+  return null;
+};
