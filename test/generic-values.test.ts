@@ -178,8 +178,19 @@ describe('typed declarations and other assignment forms', () => {
     ["make's assignment if unset", 'Makefile', `DB_PASS ?= ${chosen}`],
     ['a pw name', 'deploy.py', `db_pw = "${chosen}"`],
     ['Redis configuration', 'redis.conf', `requirepass ${chosen}`],
+    ['an Objective-C string', 'Config.m', `NSString *apiKey = @"${token}";`],
+    ['a C# verbatim string', 'Settings.cs', `    var password = @"${chosen}";`],
+    ["R's assignment", 'analysis.R', `db_password <- "${chosen}"`],
+    ['a keyring entry', 'setup.py', `keyring.set_password("deploy", "ops", "${chosen}")`],
+    ['a password check in a test', 'test_auth.py', `    assert verify_password("${chosen}", stored)`],
+    ['a Spring password encoder', 'UserSeeder.java', `        user.setHash(passwordEncoder.encode("${chosen}"));`],
   ])('finds the value in %s', (_what, path, line) => {
     expect(found(line, path)).toEqual([line.includes(token) ? token : chosen]);
+  });
+
+  it('leaves a comparison with R-like spacing and a user name given to a keyring', () => {
+    expect(found('if (password < -1) return;', 'src/check.c')).toEqual([]);
+    expect(found(`keyring.set_password("deploy", "ops", secret)`, 'setup.py')).toEqual([]);
   });
 
   it('does not take the type for the name', () => {

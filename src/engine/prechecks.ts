@@ -40,9 +40,9 @@ function nameEnd(text: string, at: number, max: number): number {
 }
 
 /**
- * `(?=[\w.-]{1,40}(?![\w.-])\\?["'`]?\]?[ \t]{0,40}[=:?{])`: a name, an optional escaped or closing
- * quote and bracket, up to forty blanks (columns aligned by hand), then an assignment (`=`, `:`,
- * `:=`, `=>`, `??=`, `{ get; } =`), or Go's type before one (`string =`, `[]byte =`).
+ * `(?=[\w.-]{1,40}(?![\w.-])\\?["'`]?\]?[ \t]{0,40}(?:[=:?{]|<<?-))`: a name, an optional escaped or
+ * closing quote and bracket, up to forty blanks (columns aligned by hand), then an assignment (`=`,
+ * `:`, `:=`, `=>`, `??=`, `{ get; } =`, R's `<-`), or Go's type before one (`string =`, `[]byte =`).
  */
 function nameThenAssignment(text: string, at: number): boolean {
   let i = nameEnd(text, at, 40);
@@ -53,6 +53,8 @@ function nameThenAssignment(text: string, at: number): boolean {
   if (c === 93 /* ] */) c = text.charCodeAt(++i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text.charCodeAt(++i);
   if (c === 61 /* = */ || c === 58 /* : */ || c === 63 /* ? */ || c === 123 /* { */) return true;
+  // R's assignment: `name <- …`, `name <<- …`.
+  if (c === 60 /* < */) return text.charCodeAt(i + 1) === 45 /* - */ || (text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 45);
   // Go's typed declaration: `name string = …`, `name []byte = …`.
   return (c === 115 || c === 83) /* s S */ ? text.slice(i, i + 6).toLowerCase() === 'string' : c === 91 /* [ */ && text.startsWith('[]byte', i);
 }

@@ -46,9 +46,9 @@ function mayBeWrapped(before: string, end: number): boolean {
   let j = end;
   while (j > 0 && /\s/.test(before[j - 1] as string)) j--;
   const c = before[j - 1];
-  return c === '[' || c === '(' || (j === end && c !== undefined && 'bBrRuU'.includes(c));
+  return c === '[' || c === '(' || (j === end && c !== undefined && 'bBrRuU@'.includes(c));
 }
-const WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
+const WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])(?:[bBrRuU]{1,2}|@))$/;
 
 /**
  * Reads `before` (the text on the value's line before it) backwards: the opening quote, the
@@ -75,7 +75,11 @@ export function siteBefore(before: string): Site {
   }
   let operator = '';
   const two = before.slice(Math.max(0, i - 2), i);
-  if (two === '=>' || two === ':=' || two === '??' || two === '||') {
+  if (two === '<-') {
+    // R's assignment (`<-`, `<<-`) reads as `=`.
+    operator = '=';
+    i -= before[i - 3] === '<' ? 3 : 2;
+  } else if (two === '=>' || two === ':=' || two === '??' || two === '||') {
     operator = two;
     i -= 2;
     if (two === '??' && before[i - 1] === '?') i--;
