@@ -25,7 +25,7 @@ import { ldifUserPassword } from './refine/ldif-password.js';
 import { sqlStatementPassword } from './refine/sql-password.js';
 import { comparedValue, givenName, keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
 import { passwordLiteral } from './refine/password-literal.js';
-import { prosePassword } from './refine/prose-password.js';
+import { prosePassword, statedPassword } from './refine/prose-password.js';
 import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
@@ -86,6 +86,7 @@ const REFINERS = new Map<string, Refiner>([
   ['given-name', givenName],
   ['password-literal', passwordLiteral],
   ['prose-password', prosePassword],
+  ['stated-password', statedPassword],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

@@ -94,3 +94,17 @@ describe('literals a statement names', () => {
     expect(found(`  strcpy(cfg->passwd, "${chosen}");\n`, 'src/config.c')).toEqual([`generic-statement-named-secret ${chosen}`]);
   });
 });
+
+describe('values a documentation layout names', () => {
+  it('finds a table row, an HTML row, a bold label and a code element', () => {
+    for (const line of [`| DB_PASSWORD | ${chosen} |`, `<tr><td>password</td><td>${chosen}</td></tr>`, `- **Password**: ${chosen}`, `<p>Password: <code>${chosen}</code></p>`])
+      expect(found(`${line}\n`, 'docs/setup.md'), line).toEqual([`generic-docs-named-value ${chosen}`]);
+    expect(found(`**API key:** \`${random}\`\n`, 'README.md')).toEqual([`generic-docs-named-value ${random}`]);
+  });
+
+  it('leaves descriptions, identifiers in grammar tables, and tables outside documentation', () => {
+    for (const line of ['| password | string | The password of the user |', '| `PASSWORD` | **required** |', '| token_type | Bearer |', 'small_stmt: (expr_stmt | pass_stmt | flow_stmt |'])
+      expect(found(`${line}\n`, 'docs/reference.md'), line).toEqual([]);
+    expect(found(`| DB_PASSWORD | ${chosen} |\n`, 'src/table.py')).toEqual([]);
+  });
+});

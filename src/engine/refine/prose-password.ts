@@ -1,11 +1,12 @@
 /**
- * Passwords written in prose as the second half of a login (`the admin login is ops / …`), in
+ * Passwords written in prose. First as the second half of a login (`the admin login is ops / …`), in
  * tickets, chat exports and READMEs. Prose pairs many things with a slash (`login / logout`,
  * `SSO / SAML`, `HTTP/1.1`), so the value must look chosen as a password: six characters or more,
  * a digit, and a symbol or both cases; not a placeholder, not a version.
  */
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
+import { isRandomLetters } from '../generic/words.js';
 import { notAPassword } from './generic-value.js';
 
 export const prosePassword: Refiner = (v) => {
@@ -13,6 +14,21 @@ export const prosePassword: Refiner = (v) => {
   if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
   // A name and a version (`OAuth2.0`, `TLSv1.3`).
   if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
+  if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
+  return { confidence: 'low' };
+};
+
+/**
+ * A password a sentence states (`the default password is …`, `log in with password `…``). Prose
+ * says many things about passwords (`is hashed`, `is required`, `is base64-encoded`), so the value
+ * must look chosen: letters with a digit or a symbol, or a run of random letters; not a version, a
+ * hyphenated description, a reference or a placeholder.
+ */
+export const statedPassword: Refiner = (v) => {
+  if (v.length < 6) return null;
+  if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
+  if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || /^[a-z0-9]+(?:-[a-z]+)+$/.test(v)) return null;
+  if (/^[$%{]|:\/\//.test(v)) return null;
   if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
   return { confidence: 'low' };
 };
