@@ -156,6 +156,8 @@ describe('lower-case values under key, token and secret names', () => {
     expect(run).toHaveLength(18);
     expect(found(`    os.environ["SECRET_KEY"] = "${run}"`, 'tests/conftest.py')).toEqual([run]);
     expect(found(`  "access_token_secret": "${run}",`, 'config.json')).toEqual([run]);
+    expect(found(`docker login -u ci -p ${run} registry.internal`, 'deploy.sh')).toEqual([run]);
+    expect(found(`rootpw    ${run}`, 'slapd.conf')).toEqual([run]);
     const prefixed = j('key-', hex(22, 12), letters(23, 20));
     expect(found(`MAILGUN_KEY=${prefixed}`, '.env')).toEqual([prefixed]);
   });

@@ -143,7 +143,7 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   if (notAPassword(v)) return null;
   // A word after a flag in prose (`the --password option`), an unquoted word ending a sentence
   // (`password combination.`).
-  if (site.flag && site.operator === ' ' && /^[a-z]+$/.test(v)) return null;
+  if (site.flag && site.operator === ' ' && /^[a-z]+$/.test(v) && !isRandomLetters(v)) return null;
   if (site.quote === '' && /[.,;:]$/.test(v)) return null;
   // A call that is not a lookup or a setting (`Colorizer('PASS', 'green')`, `MovedAttribute("HTTPPasswordMgr", …)`)
   // takes the name as a label, not as the key of the value that follows; a flag in an argument list
