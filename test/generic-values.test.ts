@@ -186,6 +186,9 @@ describe('typed declarations and other assignment forms', () => {
     ['a keyring entry', 'setup.py', `keyring.set_password("deploy", "ops", "${chosen}")`],
     ['a password check in a test', 'test_auth.py', `    assert verify_password("${chosen}", stored)`],
     ['a Spring password encoder', 'UserSeeder.java', `        user.setHash(passwordEncoder.encode("${chosen}"));`],
+    ['a Ruby fallback after a lookup', 'config/initializers/api.rb', `token = ENV["API_TOKEN"] || "${token}"`],
+    ["Python's or after a lookup", 'settings.py', `SECRET_KEY = os.getenv("SECRET_KEY") or "${token}"`],
+    ["PHP's ?: after a lookup", 'config.php', `$password = getenv('DB_PASSWORD') ?: '${chosen}';`],
   ])('finds the value in %s', (_what, path, line) => {
     expect(found(line, path)).toEqual([line.includes(token) ? token : chosen]);
   });

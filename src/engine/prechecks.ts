@@ -60,9 +60,9 @@ function nameThenAssignment(text: string, at: number): boolean {
 }
 
 /**
- * `(?=[\w.-]{1,40}(?![\w.-])(?:\\?["'`][ \t]{0,3},|[ \t]{0,3}(?:\?\?|\|\|)))`: a quoted name
- * followed by a comma (the next argument is its value), or a name followed by `??` or `||` (a
- * fallback value).
+ * `(?=[\w.-]{1,40}(?![\w.-])(?:\\?["'`][ \t]{0,3}(?:,|[)\]][ \t]{0,3}(?:\?\?|\|\||\?:|or[ \t]))|[ \t]{0,3}(?:\?\?|\|\||\?:)))`:
+ * a quoted name followed by a comma (the next argument is its value), a quoted name closing a lookup
+ * then a fallback (`ENV["TOKEN"] ||`, `getenv("X") or`), or a name followed by `??`, `||` or `?:`.
  */
 function nameThenArgumentOrFallback(text: string, at: number): boolean {
   const end = nameEnd(text, at, 40);
@@ -74,12 +74,23 @@ function nameThenArgumentOrFallback(text: string, at: number): boolean {
     c = text.charCodeAt(++i);
     for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
     if (c === 44 /* , */) return true;
+    // A lookup closed on the name, then a fallback: `ENV["TOKEN"] || …`, `getenv("X") or …`.
+    if (c === 41 /* ) */ || c === 93 /* ] */) {
+      c = text.charCodeAt(++i);
+      for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
+      const d = text.charCodeAt(i + 1);
+      if (isFallback(c, d) || (c === 111 /* o */ && d === 114 /* r */ && (text.charCodeAt(i + 2) === SPACE || text.charCodeAt(i + 2) === TAB))) return true;
+    }
   }
   i = end;
   c = text.charCodeAt(i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text.charCodeAt(++i);
-  const d = text.charCodeAt(i + 1);
-  return (c === 63 && d === 63) /* ?? */ || (c === 124 && d === 124) /* || */;
+  return isFallback(c, text.charCodeAt(i + 1));
+}
+
+/** `??`, `||` or `?:` (a fallback value follows). */
+function isFallback(c: number, d: number): boolean {
+  return (c === 63 && (d === 63 || d === 58)) /* ?? ?: */ || (c === 124 && d === 124) /* || */;
 }
 
 /** The longest keyword word-then-blank is used with (`machine`, `default`), with room to spare. */

@@ -79,10 +79,15 @@ export function siteBefore(before: string): Site {
     // R's assignment (`<-`, `<<-`) reads as `=`.
     operator = '=';
     i -= before[i - 3] === '<' ? 3 : 2;
-  } else if (two === '=>' || two === ':=' || two === '??' || two === '||') {
-    operator = two;
+  } else if (two === '=>' || two === ':=' || two === '??' || two === '||' || two === '?:') {
+    // `?:` (PHP, Groovy) is a fallback like `??`.
+    operator = two === '?:' ? '??' : two;
     i -= 2;
     if (two === '??' && before[i - 1] === '?') i--;
+  } else if (blanks > 0 && /[)\]][ \t]{0,3}or$/.test(before.slice(Math.max(0, i - 8), i))) {
+    // Python's fallback: `os.getenv("X") or "…"`.
+    operator = '||';
+    i -= 2;
   } else if (i > 0 && '=:,>('.includes(before[i - 1] as string)) {
     operator = before[i - 1] as string;
     i--;
@@ -92,8 +97,9 @@ export function siteBefore(before: string): Site {
     operator = ' ';
   }
   while (i > 0 && (before[i - 1] === ' ' || before[i - 1] === '\t')) i--;
-  // A closing quote or bracket around the name: `"password": `, `['password'] = `, `{ get; } =`.
-  if (before[i - 1] === ']') i--;
+  // A closing quote or bracket around the name: `"password": `, `['password'] = `, `{ get; } =`,
+  // and a lookup call closed on it before a fallback (`getenv("X") ||`).
+  if (before[i - 1] === ']' || (before[i - 1] === ')' && (operator === '??' || operator === '||'))) i--;
   if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === '`') {
     i--;
     if (before[i - 1] === '\\') i--;
