@@ -5,7 +5,7 @@
  * key="smtp.password">…`, Android's `<string name="api_key">…`), and a literal a credential is
  * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check), and a literal a
  * statement names (RSpec's `let(:password) { "…" }`, `strcpy(cfg->passwd, "…")`, a one-line getter
- * `getPassword() { return "…"; }`, a documentation table row or bold label). Each refiner finds
+ * `getPassword() { return "…"; }`, a CDATA section, a documentation table row or bold label). Each refiner finds
  * the name, then judges the value as if it were written `name = "value"`: a password may be a word,
  * a key or token must look generated.
  */
@@ -74,6 +74,8 @@ const GIVEN_NAME = [
   /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
   /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
   /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3})["']$/,
+  // An XML element whose text is a CDATA section: `<password><![CDATA[`.
+  /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/,
   // Documentation: a Markdown table row, an HTML row, a bold label, `Name: <code>`.
   /\|[ \t]{0,3}[`*]{0,2}([\w .-]{1,60}?)[`*]{0,2}[ \t]{0,3}\|[ \t]{0,3}[`*]{0,2}$/,
   /<t[dh]\b[^<>]{0,60}>[ \t]{0,3}([\w .-]{1,60}?)[ \t]{0,3}<\/t[dh]>[ \t]{0,3}<td\b[^<>]{0,60}>[ \t]{0,3}(?:<code>)?$/,
@@ -82,7 +84,7 @@ const GIVEN_NAME = [
 ];
 
 /** GIVEN_NAME's shapes from this index on are documentation layouts. */
-const DOCUMENT_SHAPES = 3;
+const DOCUMENT_SHAPES = 4;
 
 export const givenName: Refiner = (secret, context) => {
   const before = context.before ?? '';
