@@ -81,6 +81,7 @@ describe('literals a statement names', () => {
     expect(givenName(chosen, { now, before: '    strncpy_s(conn.password, sizeof conn.password, "' })).not.toBeNull();
     expect(givenName(chosen, { now, before: '    public String getPassword() { return "' })).not.toBeNull();
     expect(givenName(random, { now, before: '    def get_api_key(self): return "' })).not.toBeNull();
+    expect(givenName(chosen, { now, before: '        when(settings.getPassword()).thenReturn("' })).not.toBeNull();
   });
 
   it('asks a generated value under a key name, and leaves names that describe one', () => {

@@ -68,12 +68,12 @@ const NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]
  * The name a statement gives the literal that ends the text before it: RSpec's `let(:password) {
  * "`, C's `strcpy(cfg->passwd, "` (the last identifier of the destination), and a getter that
  * returns it on its own line (`getPassword() { return "`, `def get_token(self): return '`,
- * `fun getApiKey() = "`).
+ * `fun getApiKey() = "`) or a mock returns (`when(cfg.getPassword()).thenReturn("`).
  */
 const GIVEN_NAME = [
   /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
   /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
-  /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3})["']$/,
+  /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
   // An XML element whose text is a CDATA section: `<password><![CDATA[`.
   /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/,
   // Documentation: a Markdown table row, an HTML row, a bold label, `Name: <code>`.
