@@ -50,7 +50,7 @@ describe('generic-prose-password-statement', () => {
   it.each([j('Sable', '7meadow'), j('wkydpyvy', 'glnaajyf')])('the refiner accepts %s', (v) => {
     expect(statedPassword(v, { now: 0 })).not.toBeNull();
   });
-  it.each(['required', 'TLSv1.3', 'sha256-hashed', '$DB_PASSWORD', 'https://vault'])('the refiner rejects %s', (v) => {
+  it.each(['required', 'TLSv1.3', 'sha256-hashed', '$DB_PASSWORD', 'https://vault', '#{password}', '%(pw)s'])('the refiner rejects %s', (v) => {
     expect(statedPassword(v, { now: 0 })).toBeNull();
   });
 });

@@ -28,7 +28,8 @@ export const statedPassword: Refiner = (v) => {
   if (v.length < 6) return null;
   if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
   if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || /^[a-z0-9]+(?:-[a-z]+)+$/.test(v)) return null;
-  if (/^[$%{]|:\/\//.test(v)) return null;
+  // References and interpolation (`$DB_PASSWORD`, `#{password}`, `%(pw)s`, `https://…`).
+  if (/[${}]|^%|:\/\//.test(v)) return null;
   if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
   return { confidence: 'low' };
 };
