@@ -4,10 +4,10 @@
  * shells and Compose files), the text of an element keyed by an attribute (`<entry
  * key="smtp.password">…`, Android's `<string name="api_key">…`), and a literal a credential is
  * compared with (`if password == "…"`, `token.equals("…")`: a hard-coded check), and a literal a
- * statement names (RSpec's `let(:password) { "…" }`, `strcpy(cfg->passwd, "…")`, a one-line getter
- * `getPassword() { return "…"; }`, a CDATA section, a documentation table row or bold label). Each refiner finds
- * the name, then judges the value as if it were written `name = "value"`: a password may be a word,
- * a key or token must look generated.
+ * statement or a layout names (RSpec's `let(:password) { "…" }`, `strcpy(cfg->passwd, "…")`, a
+ * one-line getter, a CDATA section, a documentation table row or bold label). Each refiner finds the
+ * name, then judges the value as if it were written `name = "value"`: a password may be a word, a
+ * key or token must look generated.
  */
 import { nameKind } from '../generic/names.js';
 import type { RefineContext, Refinement, Refiner } from '../refine.js';
@@ -70,30 +70,34 @@ const NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]
  * returns it on its own line (`getPassword() { return "`, `def get_token(self): return '`,
  * `fun getApiKey() = "`) or a mock returns (`when(cfg.getPassword()).thenReturn("`).
  */
-const GIVEN_NAME = [
+const STATEMENT_NAMES = [
   /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
   /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
   /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
   // An XML element whose text is a CDATA section: `<password><![CDATA[`.
   /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/,
-  // Documentation: a Markdown table row, an HTML row, a bold label, `Name: <code>`.
+];
+
+/** Documentation layouts that name the value after them: a Markdown table row, an HTML row, a bold label, `Name: <code>`. */
+const DOCUMENT_NAMES = [
   /\|[ \t]{0,3}[`*]{0,2}([\w .-]{1,60}?)[`*]{0,2}[ \t]{0,3}\|[ \t]{0,3}[`*]{0,2}$/,
   /<t[dh]\b[^<>]{0,60}>[ \t]{0,3}([\w .-]{1,60}?)[ \t]{0,3}<\/t[dh]>[ \t]{0,3}<td\b[^<>]{0,60}>[ \t]{0,3}(?:<code>)?$/,
   /(?:\*\*|__)([\w .-]{1,60}?):?(?:\*\*|__):?[ \t]{0,3}`?$/,
   /([\w.-]{1,60}):[ \t]{0,3}<code>$/,
 ];
 
-/** GIVEN_NAME's shapes from this index on are documentation layouts. */
-const DOCUMENT_SHAPES = 4;
-
 export const givenName: Refiner = (secret, context) => {
   const before = context.before ?? '';
-  for (const [index, shape] of GIVEN_NAME.entries()) {
+  for (const shape of STATEMENT_NAMES) {
+    const name = shape.exec(before)?.[1];
+    if (name !== undefined) return judgeAsNamed(secret, name, context);
+  }
+  for (const shape of DOCUMENT_NAMES) {
     const name = shape.exec(before)?.[1];
     if (name === undefined) continue;
     // In a table or a label, a snake_case word (`flow_stmt`) is another entry's name, not a value.
-    if (index >= DOCUMENT_SHAPES && /^[a-z]+(?:_[a-z]+)+$/.test(secret)) return null;
-    // A label in prose may be words (`API key`): judged as the name written with underscores.
+    if (/^[a-z]+(?:_[a-z]+)+$/.test(secret)) return null;
+    // A label may be words (`API key`): judged as the name written with underscores.
     return judgeAsNamed(secret, name.trim().replace(/[ \t]+/g, '_'), context);
   }
   return null;
