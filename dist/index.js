@@ -27463,6 +27463,7 @@ function nameThenAssignment(text2, at) {
   if (c === 93) c = text2.charCodeAt(++i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 40; blanks++) c = text2.charCodeAt(++i);
   if (c === 61 || c === 58 || c === 63 || c === 123) return true;
+  if (c === 60) return text2.charCodeAt(i + 1) === 45 || text2.charCodeAt(i + 1) === 60 && text2.charCodeAt(i + 2) === 45;
   return c === 115 || c === 83 ? text2.slice(i, i + 6).toLowerCase() === "string" : c === 91 && text2.startsWith("[]byte", i);
 }
 function nameThenArgumentOrFallback(text2, at) {
@@ -27475,12 +27476,20 @@ function nameThenArgumentOrFallback(text2, at) {
     c = text2.charCodeAt(++i);
     for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
     if (c === 44) return true;
+    if (c === 41 || c === 93) {
+      c = text2.charCodeAt(++i);
+      for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
+      const d = text2.charCodeAt(i + 1);
+      if (isFallback(c, d) || c === 111 && d === 114 && (text2.charCodeAt(i + 2) === SPACE || text2.charCodeAt(i + 2) === TAB)) return true;
+    }
   }
   i = end;
   c = text2.charCodeAt(i);
   for (let blanks = 0; (c === SPACE || c === TAB) && blanks < 3; blanks++) c = text2.charCodeAt(++i);
-  const d = text2.charCodeAt(i + 1);
-  return c === 63 && d === 63 || c === 124 && d === 124;
+  return isFallback(c, text2.charCodeAt(i + 1));
+}
+function isFallback(c, d) {
+  return c === 63 && (d === 63 || d === 58) || c === 124 && d === 124;
 }
 function wordThenBlank(text2, at) {
   const limit = Math.min(text2.length, at + WORD_MAX + 1);
@@ -27827,10 +27836,16 @@ function looksGenerated(v) {
   return inWords / v.length < 0.55;
 }
 function isWordLike(seg) {
+  return commonPairShare(seg) >= 0.75;
+}
+function commonPairShare(seg) {
   const lower = seg.toLowerCase();
   let common = 0;
   for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
-  return common / (lower.length - 1) >= 0.75;
+  return common / (lower.length - 1);
+}
+function isRandomLetters(v) {
+  return v.length >= 10 && /^[a-z]+$/.test(v) && commonPairShare(v) < 0.6;
 }
 function isWordCompound(core, minWordShare = 0.5) {
   if (!/^[A-Za-z]+$/.test(core)) return false;
@@ -28038,7 +28053,7 @@ function mayBeWrapped(before, end) {
   let j = end;
   while (j > 0 && /\s/.test(before[j - 1])) j--;
   const c = before[j - 1];
-  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU".includes(c);
+  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU@".includes(c);
 }
 function siteBefore(before) {
   let i = before.length;
@@ -28060,10 +28075,16 @@ function siteBefore(before) {
   }
   let operator = "";
   const two = before.slice(Math.max(0, i - 2), i);
-  if (two === "=>" || two === ":=" || two === "??" || two === "||") {
-    operator = two;
+  if (two === "<-") {
+    operator = "=";
+    i -= before[i - 3] === "<" ? 3 : 2;
+  } else if (two === "=>" || two === ":=" || two === "??" || two === "||" || two === "?:") {
+    operator = two === "?:" ? "??" : two;
     i -= 2;
     if (two === "??" && before[i - 1] === "?") i--;
+  } else if (blanks > 0 && /[)\]][ \t]{0,3}or$/.test(before.slice(Math.max(0, i - 8), i))) {
+    operator = "||";
+    i -= 2;
   } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
     operator = before[i - 1];
     i--;
@@ -28072,7 +28093,7 @@ function siteBefore(before) {
     operator = " ";
   }
   while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
-  if (before[i - 1] === "]") i--;
+  if (before[i - 1] === "]" || before[i - 1] === ")" && (operator === "??" || operator === "||")) i--;
   if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === "`") {
     i--;
     if (before[i - 1] === "\\") i--;
@@ -28133,10 +28154,10 @@ var init_names = __esm({
     "use strict";
     init_char_class();
     NAME_CHAR = charTable("\\w$.:@-");
-    WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])[bBrRuU]{1,2})$/;
+    WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])(?:[bBrRuU]{1,2}|@))$/;
     TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
     TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
-    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
     CODE_EXTENSIONS = /* @__PURE__ */ new Set([
       "js",
@@ -28253,7 +28274,7 @@ function notAPassword(v) {
 }
 function passwordValue(v, site, context3, byName) {
   if (notAPassword(v)) return null;
-  if (site.flag && site.operator === " " && /^[a-z]+$/.test(v)) return null;
+  if (site.flag && site.operator === " " && /^[a-z]+$/.test(v) && !isRandomLetters(v)) return null;
   if (site.quote === "" && /[.,;:]$/.test(v)) return null;
   if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context3.before ?? "") && !strongLooking(v)) return null;
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
@@ -28281,8 +28302,11 @@ function generatedValue(v, kind, before) {
   if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
   if (/^[0-9]+$/.test(core)) return null;
-  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return null;
-  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core) && core.split(/[-_.]/).some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part))) return null;
+  if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return kind !== "weak-key" && isRandomLetters(v) ? { confidence: "low" } : null;
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core)) {
+    const parts = core.split(/[-_.]/);
+    if (parts.some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part) && isWordLike(part)) && !parts.some(randomPart)) return null;
+  }
   if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
   if (/^[A-Z]?[a-z]+$/.test(core)) return null;
   if (wordShare(v) >= 0.6) return null;
@@ -28293,6 +28317,9 @@ function generatedValue(v, kind, before) {
   if (kind === "weak-key" && (!stronglyRandom(v) || PUBLIC_KEY_WORDS.test(before))) return null;
   const strong = classes >= 3 && v.length >= 10 && bits >= 3.2 || v.length >= 24 && bits >= 4;
   return { confidence: strong ? "medium" : "low" };
+}
+function randomPart(part) {
+  return part.length >= 16 && /[0-9]/.test(part) && /[a-z]/.test(part) || isRandomLetters(part);
 }
 function stronglyRandom(v) {
   if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(v)) return shannonEntropy(v) >= 3;
@@ -29036,7 +29063,7 @@ function judgeAsNamed(secret, name, context3, generatedOnly = false) {
   if (password && !generatedOnly) return judgeGenericValue(secret, { ...context3, before: `${name} = "`, after: '"' }, "password");
   return judgeGenericValue(secret, { ...context3, before: `${password ? "secret" : name} = "`, after: '"' });
 }
-var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, COMPARED_NAME, comparedValue, NAME_PART;
+var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, COMPARED_NAME, comparedValue, NAME_PART, STATEMENT_NAMES, DOCUMENT_NAMES, givenName;
 var init_named_elsewhere = __esm({
   "src/engine/refine/named-elsewhere.ts"() {
     "use strict";
@@ -29057,6 +29084,33 @@ var init_named_elsewhere = __esm({
       return name !== void 0 && NAME_PART.test(name) ? judgeAsNamed(secret, name, context3) : null;
     };
     NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey|[Cc]redential|PASS|PWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)|(?<=[a-z0-9])(?:Pass|Pwd|Secret|Token|ApiKey|Credential)/;
+    STATEMENT_NAMES = [
+      /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
+      /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
+      /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
+      // An XML element whose text is a CDATA section: `<password><![CDATA[`.
+      /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/
+    ];
+    DOCUMENT_NAMES = [
+      /\|[ \t]{0,3}[`*]{0,2}([\w .-]{1,60}?)[`*]{0,2}[ \t]{0,3}\|[ \t]{0,3}[`*]{0,2}$/,
+      /<t[dh]\b[^<>]{0,60}>[ \t]{0,3}([\w .-]{1,60}?)[ \t]{0,3}<\/t[dh]>[ \t]{0,3}<td\b[^<>]{0,60}>[ \t]{0,3}(?:<code>)?$/,
+      /(?:\*\*|__)([\w .-]{1,60}?):?(?:\*\*|__):?[ \t]{0,3}`?$/,
+      /([\w.-]{1,60}):[ \t]{0,3}<code>$/
+    ];
+    givenName = (secret, context3) => {
+      const before = context3.before ?? "";
+      for (const shape of STATEMENT_NAMES) {
+        const name = shape.exec(before)?.[1];
+        if (name !== void 0) return judgeAsNamed(secret, name, context3);
+      }
+      for (const shape of DOCUMENT_NAMES) {
+        const name = shape.exec(before)?.[1];
+        if (name === void 0) continue;
+        if (/^[a-z]+(?:_[a-z]+)+$/.test(secret)) return null;
+        return judgeAsNamed(secret, name.trim().replace(/[ \t]+/g, "_"), context3);
+      }
+      return null;
+    };
   }
 });
 
@@ -29090,16 +29144,25 @@ var init_password_literal = __esm({
 });
 
 // src/engine/refine/prose-password.ts
-var prosePassword;
+var prosePassword, statedPassword;
 var init_prose_password = __esm({
   "src/engine/refine/prose-password.ts"() {
     "use strict";
     init_placeholders();
+    init_words();
     init_generic_value();
     prosePassword = (v) => {
       if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
       if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
       if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
+      if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
+      return { confidence: "low" };
+    };
+    statedPassword = (v) => {
+      if (v.length < 6) return null;
+      if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
+      if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || /^[a-z0-9]+(?:-[a-z]+)+$/.test(v)) return null;
+      if (/[${}]|^%|:\/\//.test(v)) return null;
       if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
       return { confidence: "low" };
     };
@@ -29163,8 +29226,10 @@ var init_refine = __esm({
       ["reference-default", referenceDefault],
       ["keyed-element-value", keyedElementValue],
       ["compared-value", comparedValue],
+      ["given-name", givenName],
       ["password-literal", passwordLiteral],
-      ["prose-password", prosePassword]
+      ["prose-password", prosePassword],
+      ["stated-password", statedPassword]
     ]);
   }
 });
