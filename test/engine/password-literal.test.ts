@@ -57,3 +57,13 @@ describe('generic-password-literal in files', () => {
     expect(rulesOf(`password = "${value}"\n`, 'settings.py')).toEqual(['generic-secret-assignment']);
   });
 });
+
+describe('random runs that hold the word by chance', () => {
+  it('leaves long random base64url values (key members, tokens) that contain pw or Pa55', () => {
+    // About the length of a 32-byte base64url member of a JWK (43 characters).
+    for (const v of [j('Xq9_', 'Pw7kL2mZ8rT4vN1bY6cH3dJ0sQ5eW-uFgAiKoMpRt'), j('m3Kx-', 'Pa55', 'zR8vL1nQ7tY4wB9cJ2hF6dG0sXeUaIoPk')]) {
+      expect(v.length).toBeGreaterThan(40);
+      expect(passwordLiteral(v, { now: 0 })).toBeNull();
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * routes, numbered field names, camelCase names, upper-case constants, and English words around
  * `pass` (passport, bypass).
  */
+import { shannonEntropy } from '../entropy.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
 import { notAPassword } from './generic-value.js';
@@ -26,6 +27,9 @@ const SYMBOL = /[!@#$%^&*+?~:]/;
 
 export const passwordLiteral: Refiner = (secret) => {
   if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+  // A long random run (a key's base64url member, a token) holds `pw` or `Pa55` by chance: a few
+  // in a hundred 43-character values do. Passwords built from the word are shorter or less random.
+  if (secret.length >= 24 && shannonEntropy(secret) >= 4.3) return null;
   const leet = LEET_WORD.test(secret);
   // The number is a part of its own or ends one (`…-42`, `…Pw9`), or replaces a letter: digits
   // inside a part are a name's (`sha1kdf`, `dhSinglePass-stdDH-sha1kdf-scheme`).
