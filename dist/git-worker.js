@@ -1942,6 +1942,7 @@ var ENGLISH = /passport|passage|passenger|passive|passing|passed|passes|passthr|
 var SYMBOL = /[!@#$%^&*+?~:]/;
 var passwordLiteral = (secret) => {
   if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+  if (secret.length >= 24 && shannonEntropy(secret) >= 4.3) return null;
   const leet = LEET_WORD.test(secret);
   if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;

@@ -29119,6 +29119,7 @@ var PASSWORD_WORD, LEET_WORD, ENGLISH, SYMBOL, passwordLiteral;
 var init_password_literal = __esm({
   "src/engine/refine/password-literal.ts"() {
     "use strict";
+    init_entropy();
     init_placeholders();
     init_generic_value();
     PASSWORD_WORD = /(?<![A-Za-z])[Pp][Aa@4][Ss$5]{2}|(?<=[a-z0-9])P[Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
@@ -29127,6 +29128,7 @@ var init_password_literal = __esm({
     SYMBOL = /[!@#$%^&*+?~:]/;
     passwordLiteral = (secret) => {
       if (!PASSWORD_WORD.test(secret) || ENGLISH.test(secret) || !/[0-9]/.test(secret)) return null;
+      if (secret.length >= 24 && shannonEntropy(secret) >= 4.3) return null;
       const leet = LEET_WORD.test(secret);
       if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
       if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
