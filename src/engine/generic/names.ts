@@ -84,17 +84,16 @@ export function siteBefore(before: string): Site {
     operator = two === '?:' ? '??' : two;
     i -= 2;
     if (two === '??' && before[i - 1] === '?') i--;
-  } else if (blanks > 0 && /[)\]][ \t]{0,3}or$/.test(before.slice(Math.max(0, i - 8), i))) {
-    // Python's fallback: `os.getenv("X") or "…"`.
-    operator = '||';
-    i -= 2;
   } else if (i > 0 && '=:,>('.includes(before[i - 1] as string)) {
     operator = before[i - 1] as string;
     i--;
     // `??=` (C#, JS) and `?=` (make's assignment if unset).
     if (operator === '=' && before[i - 1] === '?') i -= before[i - 2] === '?' ? 2 : 1;
   } else if (blanks > 0) {
-    operator = ' ';
+    // Python's fallback after a lookup (`os.getenv("X") or "…"`) reads as `||`; any other word is a blank operator.
+    const fallback = two === 'or' && /[)\]][ \t]{0,3}$/.test(before.slice(Math.max(0, i - 6), i - 2));
+    operator = fallback ? '||' : ' ';
+    if (fallback) i -= 2;
   }
   while (i > 0 && (before[i - 1] === ' ' || before[i - 1] === '\t')) i--;
   // A closing quote or bracket around the name: `"password": `, `['password'] = `, `{ get; } =`,

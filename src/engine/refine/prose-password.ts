@@ -4,18 +4,20 @@
  * `SSO / SAML`, `HTTP/1.1`), so the value must look chosen as a password: six characters or more,
  * a digit, and a symbol or both cases; not a placeholder, not a version.
  */
+import { isRandomLetters } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
-import { isRandomLetters } from '../generic/words.js';
 import { notAPassword } from './generic-value.js';
+
+/** Never a password, whatever the sentence: a name and a version (`OAuth2.0`, `TLSv1.3`), a word about the field, a placeholder. */
+function notAProsePassword(v: string): boolean {
+  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+}
 
 export const prosePassword: Refiner = (v) => {
   if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
   if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
-  // A name and a version (`OAuth2.0`, `TLSv1.3`).
-  if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
-  if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
-  return { confidence: 'low' };
+  return notAProsePassword(v) ? null : { confidence: 'low' };
 };
 
 /**
@@ -27,9 +29,8 @@ export const prosePassword: Refiner = (v) => {
 export const statedPassword: Refiner = (v) => {
   if (v.length < 6) return null;
   if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
-  if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || /^[a-z0-9]+(?:-[a-z]+)+$/.test(v)) return null;
-  // References and interpolation (`$DB_PASSWORD`, `#{password}`, `%(pw)s`, `https://…`).
-  if (/[${}]|^%|:\/\//.test(v)) return null;
-  if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
-  return { confidence: 'low' };
+  // A hyphenated description (`base64-encoded`), references and interpolation (`$DB_PASSWORD`,
+  // `#{password}`, `%(pw)s`, `https://…`).
+  if (/^[a-z0-9]+(?:-[a-z]+)+$/.test(v) || /[${}]|^%|:\/\//.test(v)) return null;
+  return notAProsePassword(v) ? null : { confidence: 'low' };
 };
