@@ -28082,15 +28082,14 @@ function siteBefore(before) {
     operator = two === "?:" ? "??" : two;
     i -= 2;
     if (two === "??" && before[i - 1] === "?") i--;
-  } else if (blanks > 0 && /[)\]][ \t]{0,3}or$/.test(before.slice(Math.max(0, i - 8), i))) {
-    operator = "||";
-    i -= 2;
   } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
     operator = before[i - 1];
     i--;
     if (operator === "=" && before[i - 1] === "?") i -= before[i - 2] === "?" ? 2 : 1;
   } else if (blanks > 0) {
-    operator = " ";
+    const fallback = two === "or" && /[)\]][ \t]{0,3}$/.test(before.slice(Math.max(0, i - 6), i - 2));
+    operator = fallback ? "||" : " ";
+    if (fallback) i -= 2;
   }
   while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
   if (before[i - 1] === "]" || before[i - 1] === ")" && (operator === "??" || operator === "||")) i--;
@@ -29146,27 +29145,26 @@ var init_password_literal = __esm({
 });
 
 // src/engine/refine/prose-password.ts
+function notAProsePassword(v) {
+  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+}
 var prosePassword, statedPassword;
 var init_prose_password = __esm({
   "src/engine/refine/prose-password.ts"() {
     "use strict";
-    init_placeholders();
     init_words();
+    init_placeholders();
     init_generic_value();
     prosePassword = (v) => {
       if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;
       if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
-      if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v)) return null;
-      if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
-      return { confidence: "low" };
+      return notAProsePassword(v) ? null : { confidence: "low" };
     };
     statedPassword = (v) => {
       if (v.length < 6) return null;
       if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
-      if (/^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || /^[a-z0-9]+(?:-[a-z]+)+$/.test(v)) return null;
-      if (/[${}]|^%|:\/\//.test(v)) return null;
-      if (notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true })) return null;
-      return { confidence: "low" };
+      if (/^[a-z0-9]+(?:-[a-z]+)+$/.test(v) || /[${}]|^%|:\/\//.test(v)) return null;
+      return notAProsePassword(v) ? null : { confidence: "low" };
     };
   }
 });
