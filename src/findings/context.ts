@@ -127,7 +127,8 @@ const EXAMPLE_NAME = /(?:\.(?:example|sample|dist|template)|[._-](?:example|samp
 const DOCS_DIRS = new Set(['docs', 'doc', 'documentation', 'guides', 'guide', 'tutorials', 'tutorial', 'wiki', 'man']);
 /** Manual page sections inside the tree (`man1/`, `man3/`). */
 const MAN_SECTION_DIR = /^man[1-9]$/;
-const DOCS_NAME = /(?:\.(?:md|markdown|mdx|rst|adoc|asciidoc|rdoc|pod|ronn)|^(?:readme|changelog|changes|contributing|authors)(?:\.txt)?)$/;
+/** Documentation by extension, and the plain-text files GNU-style projects and generators ship (`README`, `INSTALL`, a generator's `USAGE`). */
+const DOCS_NAME = /(?:\.(?:md|markdown|mdx|rst|adoc|asciidoc|rdoc|pod|ronn)|^(?:readme|changelog|changes|contributing|authors|usage|install|news|hacking|thanks|faq)(?:\.txt)?)$/;
 
 /**
  * The parts of a path, lower-cased where matching is by name: `\` separators (Windows, ticket

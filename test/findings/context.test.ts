@@ -65,6 +65,10 @@ const cases: Record<FindingContext, string[]> = {
     'man/man1/tool.1',
     'share/man3/foo.3',
     'lib/acme.rdoc',
+    // plain-text help that ships beside code: a generator's USAGE, GNU-style INSTALL and NEWS
+    'lib/rails/generators/model/USAGE',
+    'INSTALL',
+    'NEWS.txt',
   ],
   example: [
     'examples/basic/main.go',

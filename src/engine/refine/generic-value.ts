@@ -197,7 +197,7 @@ const NOT_A_PASSWORD = new Set([
   'current', 'confirm', 'confirmed', 'confirmation', 'show', 'hide', 'toggle', 'input', 'field', 'label', 'hint', 'error', 'errors',
   'success', 'login', 'logout', 'signin', 'signup', 'register', 'submit', 'cancel', 'save', 'default', 'auto', 'manual', 'prompt',
   'ask', 'env', 'environment', 'file', 'stdin', 'vault', 'keychain', 'keyring', 'secretsmanager', 'ssm', 'kms', 'bcrypt', 'argon2',
-  'argon2id', 'argon2i', 'scrypt', 'pbkdf2', 'sha256', 'sha512', 'sha1', 'md5', 'hash', 'hashed', 'encrypted', 'encrypt', 'decrypt',
+  'argon2id', 'argon2i', 'scrypt', 'pbkdf2', 'sha256', 'sha512', 'sha1', 'md5', 'hash', 'hashed', 'digest', 'encrypted', 'encrypt', 'decrypt',
   'newpassword', 'currentpassword', 'oldpassword', 'confirmpassword', 'onetimecode', 'off', 'none', 'disabled', 'enabled', 'set',
   'unset', 'notset', 'nopassword', 'nopass', 'nopasswd', 'expired', 'locked', 'unlock', 'random', 'generated', 'generate', 'auto',
   'inherit', 'anonymous', 'guestaccess', 'sensitive', 'secure', 'insecure', 'value', 'values', 'true', 'false', 'null', 'nil',
