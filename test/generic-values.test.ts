@@ -88,6 +88,32 @@ describe('code expressions are not values', () => {
   });
 });
 
+describe('references, paths and lists that real packages hold', () => {
+  it.each([
+    // Python entry points and application specs: `package.module:attribute`
+    ['pass' + 'word = keystone.loading._plugins.identity.generic:Password', 'entry_points.txt'],
+    ['token = app.plugins.v3:TokenPlugin', 'entry_points.txt'],
+    // a class map of a PHP autoloader: the value is a file
+    [`    'acme\\\\security\\\\pass${'word'}upgraderinterface' => '/User/PasswordUpgraderInterface.php',`, 'autoload_classmap.php'],
+    // config templates substitute an upper-case name after `@`
+    ['vcenter_pass' + 'word: @VMWARE_PASSWORD', 'cloud.ini'],
+    ['db_pass' + 'word = @DB_PASSWORD@', 'app.properties'],
+    // the word itself with a prefix, and names of words listed in a tuple
+    ["V2PASS = 'v2pass" + "word'", 'utils.py'],
+    ["PASS_BOOLS = ('check_mode', 'debug', 'diff', 'keep_remote_files', 'no_log')", 'parameters.py'],
+  ])('%s', (line, path) => {
+    expect(rulesOf(line, path)).toEqual([]);
+  });
+
+  it('still finds a generated value in a list and a chosen password in a scheme-less address', () => {
+    const token = base62Text(31, 32);
+    expect(found(`API_TOKENS = ('${token}', '${base62Text(32, 32)}')`, 'settings.py')).toContain(token);
+    const chosen = j('Pa', '55-Kx9', 'qTm7');
+    expect(found(`MONGO_ADDR = "admin:${chosen}@mongo:27017"`, 'settings.py').join(' ')).toContain(chosen);
+    expect(rulesOf('#   "netloc": "user:pass' + 'word@www.acme.com:9000",', 'filters.py')).toEqual([]);
+  });
+});
+
 describe('columns, continuations and layouts', () => {
   const key = j(base62Text(7, 20), ';', base62Text(8, 18), '@x');
   it('finds values behind hand-aligned columns', () => {

@@ -41,6 +41,8 @@ const VENDOR_DIRS = new Set([
 /** Directories holding tool output: bundles, code generators' trees, framework build caches. */
 const GENERATED_DIRS = new Set(['dist', 'generated', '__generated__', 'gen', '.next', '.nuxt', '.svelte-kit']);
 
+const PACKAGING_METADATA_DIR = /\.(?:egg|dist)-info$/;
+
 /** Lockfiles and other manifests a package manager writes. */
 const GENERATED_NAMES = new Set([
   'package-lock.json',
@@ -110,6 +112,13 @@ const TEST_DIRS = new Set([
 const DOTNET_TEST_PROJECT = /\.(?:unit|integration|functional|acceptance)?(?:tests?|specs?)$/;
 
 /**
+ * Test support named as such: `testutil/`, `testhelpers/`, and a test word joined to another
+ * (`ansible_test/`, `test_utils/`, `unit-tests/`, `tests_e2e/`). The separator is required:
+ * `latest/` and `contest/` are not tests.
+ */
+const TEST_SUPPORT_DIR = /^(?:testutils?|testhelpers?|testlib|testsupport|(?:[a-z0-9]+[_-])+(?:tests?|testing|specs?)|(?:tests?|testing|specs?)(?:[_-][a-z0-9]+)+)$/;
+
+/**
  * Test files by name: Go `_test.go`, JS/TS `.test.*` / `.spec.*`, Python `test_*.py`, `*_test.py`,
  * `conftest.py`, `tests.py`, Ruby `_spec.rb` / `_test.rb`, JVM `*Test.java`, `*Tests.kt`, `*IT.java`,
  * `*Spec.scala`, C# `*Tests.cs`, PHP `*Test.php`, Dart `_test.dart`, Elixir `_test.exs`, Jest `.snap`.
@@ -168,9 +177,10 @@ export function declaresGenerated(head: string): boolean {
 export function classifyContext(path: string, head?: string): FindingContext {
   const { dirs, name, casedName } = split(path);
   if (dirs.some((d) => VENDOR_DIRS.has(d))) return 'vendor';
-  if (dirs.some((d) => GENERATED_DIRS.has(d)) || GENERATED_NAMES.has(name) || GENERATED_SUFFIX.test(name)) return 'generated';
+  // Python packaging writes `*.egg-info/` and `*.dist-info/` (metadata, entry points, the README copied as PKG-INFO).
+  if (dirs.some((d) => GENERATED_DIRS.has(d) || PACKAGING_METADATA_DIR.test(d)) || GENERATED_NAMES.has(name) || GENERATED_SUFFIX.test(name)) return 'generated';
   if (
-    dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d)) ||
+    dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d) || TEST_SUPPORT_DIR.test(d)) ||
     TEST_NAME_LOWER.test(name) ||
     TEST_NAME_CASED.test(casedName)
   )

@@ -8,7 +8,7 @@
  * Only code files are judged: in configuration and `.env` files a `#` line is a setting switched
  * off, and a credential left in one is as live as any other. A C preprocessor line (`#define`) and
  * attributes or shebangs (`#[…]`, `#!`) are code, not comments, and a triple-quoted string given to a
- * name (`QUERY = """…"""`) is data.
+ * name (`QUERY = """…"""`) is data, unless the name says it is documentation (`EXAMPLES`, `USAGE`).
  */
 import { fileKind } from '../engine/generic/names.js';
 
@@ -59,8 +59,9 @@ function docstringRanges(text: string): number[] {
     const close = text.indexOf(m[0], open + 3);
     if (close < 0) break;
     const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-    // A statement of its own: only indentation (and a string prefix) before it on its line.
-    if (/^[ \t]*[rRuU]?$/.test(text.slice(lineStart, open))) out.push(open + 3, close);
+    // A statement of its own (only indentation and a string prefix before it on its line), or text
+    // given to a name that says it is documentation (`EXAMPLES = r'''…'''`, `parser.epilog = '''…'''`).
+    if (/^[ \t]*(?:[\w.]*(?:EXAMPLES?|DOCUMENTATION|USAGE|HELP|EPILOG|__doc__|epilog|usage)[ \t]*=[ \t]*)?[rRuU]?$/.test(text.slice(lineStart, open))) out.push(open + 3, close);
     quotes.lastIndex = close + 3;
   }
   return out;

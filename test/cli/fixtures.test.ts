@@ -131,6 +131,7 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
       'config/app.env': `# DB_PASS${'WORD'}=${base62Body(23, 16)}\n`,
       'src/keys.ts': `// ${AWS_LINE}`,
       'app/client.py': `def connect():\n    '''Connect with pass${'word'}="${base62Body(24, 16)}".'''\n\nTEMPLATE = """\ndb_pass${'word'} = "${base62Body(25, 16)}"\n"""\n`,
+      'plugins/inventory.py': `EXAMPLES = r'''\nsmtp_pass${'word'} = "${base62Body(26, 16)}"\n'''\n`,
     });
     const result = await runCli(['scan', dir, '--format', 'json']);
     expect(result.code, result.stderr).toBe(1);
@@ -140,6 +141,7 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
       ['app/client.py', 'source', 'incident'],
       ['config/app.env', 'source', 'incident'],
       ['lib/mailer.rb', 'docs', 'fixture'],
+      ['plugins/inventory.py', 'docs', 'fixture'],
       ['src/db.c', 'source', 'incident'],
       ['src/keys.ts', 'docs', 'incident'],
     ]);

@@ -48,6 +48,10 @@ const cases: Record<FindingContext, string[]> = {
     'lib/api_test.dart',
     'test/acme_web/controllers/page_controller_test.exs',
     'src/crypto_test.c',
+    // test support named as such
+    'ansible_test/_internal/commands/cloud/nios.py',
+    'src/test_utils/factories.py',
+    'unit-tests/setup.js',
     // a test's own docs and examples are test data
     'test/fixtures/README.md',
     'tests/examples/config.py',
@@ -118,6 +122,9 @@ const cases: Record<FindingContext, string[]> = {
     'src/__generated__/graphql.ts',
     // tool output wins over where it sits
     'test/protos/fixture_pb2.py',
+    // Python packaging metadata
+    'acme.egg-info/entry_points.txt',
+    'build/lib/acme-1.0.dist-info/METADATA',
   ],
   source: [
     'src/config.ts',
@@ -128,6 +135,8 @@ const cases: Record<FindingContext, string[]> = {
     'db/seeds.rb',
     'app/services/latest.py',
     'src/contest/entry.go',
+    'src/testimonials/list.ts',
+    'lib/latest-version/index.js',
     'src/attestation.ts',
     'src/main/java/com/acme/Manifest.java',
     'src/main/java/com/acme/Request.cs',

@@ -21,9 +21,10 @@ const RECEIVERS = new Set(['self', 'this', 'cls', 'ctx', 'context', 'config', 'c
  * Template and reference markers that isPlaceholder does not know: Maven and Gradle resource
  * filtering (`@db.password@`), token replacement (`#{Password}#`, `###PASSWORD###`,
  * `__DB_PASSWORD__`, `%%PASSWORD%%`), Ruby and CoffeeScript interpolation (`#{…}`), ERB
- * (`<%= … %>`), Go and Helm templates with a pipe, Terraform (`var.x`, `local.x`), Ansible lookups.
+ * (`<%= … %>`), Go and Helm templates with a pipe, Terraform (`var.x`, `local.x`), Ansible lookups,
+ * and an upper-case name after `@` (`@DB_PASSWORD`, `@DB_PASSWORD@`), which config templates substitute.
  */
-const MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+const MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$|^@[A-Z][A-Z0-9_]*@?$/;
 
 /** A template or reference marker (MARKER): a build or deploy step puts the real value there. */
 export function isMarker(v: string): boolean {
@@ -68,7 +69,7 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // References to other things: URLs without credentials, paths, files, env var names.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log|php|phtml|java|kt|kts|cs|swift|scala|groovy|gradle|dart|rs|pl|pm|lua|ex|exs|vue|svelte|tf|hcl|ps1|bat)$/i.test(v)) return true;
   if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
   // Resource names with placeholders: `projects/PROJECT_ID/locations/*/keyRings/KEYRING`.
   if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split('/').every((seg) => seg === '' || seg === '*' || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
@@ -102,6 +103,9 @@ function isCode(v: string): boolean {
     if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1] as string) && isIdentifierLike(segments[0] as string)) return true;
   }
   if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  // A Python object reference, `package.module:attribute`: entry points (`pkg.plugins.v3:Password`)
+  // and application specs for servers (`app.main:app`).
+  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   // Method calls (`.exec(`, `.get(`) and regular expressions (`\/`, `\d`) are code.
   return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
 }

@@ -101,8 +101,8 @@ export function notAPassword(v: string): boolean {
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
   const plain = lower.replace(/[-_ ]/g, '');
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
-  // The word itself with a prefix (`dbpassword`, `mysecretpassword`): a stand-in, not a choice.
-  if (/^[0-9]*[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
+  // The word itself with a prefix (`dbpassword`, `mysecretpassword`, `v2password`): a stand-in, not a choice.
+  if (/^[a-z0-9]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
   // lowerCamelCase words (`overEvery`, `nextStep`): a function or a field, not something typed at a prompt.
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && isWordCompound(v)) return true;
   if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
@@ -152,6 +152,10 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   // A name that says the value is not real (`fake_password`, `example_pwd`), a program that asks for
   // one (`GIT_ASKPASS`, `SSH_ASKPASS`), or a class or package (`Test2::Event::Pass`).
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
+  // One of several strings in a list or tuple (`PASS_BOOLS = ('check_mode', 'debug', …)`): names of
+  // words are the list's entries, not a password; a word list of passwords is test data (generated
+  // values in a list are still judged as values).
+  if (site.quote !== '' && /[([][ \t]*\\?["'`]$/.test(context.before ?? '') && /^\\?["'`][ \t]*,[ \t]*\\?["'`]/.test(context.after ?? '') && /^[a-z]+(?:[_-][a-z]+)*$/.test(v) && !isRandomLetters(v)) return null;
   // Django marks an account without a usable password with `!` and random characters (40 today).
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   // An unquoted value after `=` or `:` may be a literal or a variable (a command-line flag's value is always a literal).

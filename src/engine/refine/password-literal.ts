@@ -38,6 +38,10 @@ export const passwordLiteral: Refiner = (secret) => {
   // (`name@^6.1.0`) and e-mail addresses name things.
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
   if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
+  // `user:password@host:port` without a scheme: the password part decides (`user:password@…` is a
+  // placeholder, `admin:Pa55w0rd7@db:5432` is not).
+  const netloc = /^[^:@\s]+:([^@\s]+)@[\w-]+(?:\.[\w-]+)*(?::[0-9]{1,5})?$/.exec(secret);
+  if (netloc && (notAPassword(netloc[1] as string) || isPlaceholder(netloc[1] as string, [], { weakPasswords: true }))) return null;
   // Identifiers: camelCase or PascalCase with a number (`newPassword2`), lower-case words joined by
   // separators (`reset-password-1`), upper-case constants (`PW_MAX_2`). A swapped letter is not
   // something an identifier does.
