@@ -105,6 +105,33 @@ describe('references, paths and lists that real packages hold', () => {
     expect(rulesOf(line, path)).toEqual([]);
   });
 
+  it.each([
+    // Go: struct fields and their types, struct tags, constants and enums, initialisms
+    ['\tMasterUserPassword *string', 'api_op_create.go'],
+    ['\tPassword OptString', 'protocol.gen.go'],
+    ['\tSint64Map map[int64]int64 `protobuf:"bytes,8,rep,name=Sint64Map" protobuf_key:"zigzag64,1,opt,name=key,proto3"`', 'theproto3.pb.go'],
+    ['\tDataKeyPairSpecEccSecgP256k1 DataKeyPairSpec = "ECC_SECG_P256K1"', 'enums.go'],
+    ['\tEC2CredentialsTimestampFormatV4 = "20060102T150405Z"', 'requests.go'],
+    ['\t\te.Key = KeyCtrl8', 'keyboard_windows.go'],
+    ['\togc.APIKey = c.Global.OpsGenieAPIKey', 'config.go'],
+    ['\tobjectMap["sshKey"] = lvmp.SSHKey', 'models.go'],
+    // a name for a condition, a translation's source text, the word behind punctuation
+    ['\tERRCODE_INVALID_PASSWORD := "28P01"', 'pgconn.go'],
+    ['  "GUI Authentication Pass' + 'word": "GUI-wachtwoord",', 'lang-nl.json'],
+    ["const passwordKey = ':_pass" + "word'", 'index.js'],
+    ['  "token_expires_at": "2016-01-25T16:39:48.166Z"', 'runners.json'],
+  ])('%s', (line, path) => {
+    expect(rulesOf(line, path)).toEqual([]);
+  });
+
+  it('keeps literals that only look like those: a weak password that starts its name, a flag value, a quoted Go field', () => {
+    expect(found('POSTGRES_PASS' + 'WORD = "postgres"', 'settings.py')).toEqual(['postgres']);
+    const token = base62Text(33, 24);
+    expect(found(`  --client-secret ${token} \\`, 'cmd.go')).toEqual([token]);
+    const chosen = j('s3', 'cr3t', '!');
+    expect(found(`users = [ { user: "admin", pass: "${chosen}" } ]`, 'server_test.go')).toEqual([chosen]);
+  });
+
   it('still finds a generated value in a list and a chosen password in a scheme-less address', () => {
     const token = base62Text(31, 32);
     expect(found(`API_TOKENS = ('${token}', '${base62Text(32, 32)}')`, 'settings.py')).toContain(token);

@@ -121,23 +121,27 @@ const TEST_SUPPORT_DIR = /^(?:testutils?|testhelpers?|testlib|testsupport|(?:[a-
 /**
  * Test files by name: Go `_test.go`, JS/TS `.test.*` / `.spec.*`, Python `test_*.py`, `*_test.py`,
  * `conftest.py`, `tests.py`, Ruby `_spec.rb` / `_test.rb`, JVM `*Test.java`, `*Tests.kt`, `*IT.java`,
- * `*Spec.scala`, C# `*Tests.cs`, PHP `*Test.php`, Dart `_test.dart`, Elixir `_test.exs`, Jest `.snap`.
+ * `*Spec.scala`, C# `*Tests.cs`, PHP `*Test.php`, Dart `_test.dart`, Elixir `_test.exs`, Jest `.snap`, and
+ * fixture files (`fixtures.go`, `client_fixtures.py`, `users.fixture.json`, `test_vectors.json`).
  * Matched on the original case where case carries the convention (`FooTest.java`, not `latest.java`).
  */
 const TEST_NAME_LOWER =
-  /(?:_test\.go|\.(?:test|spec)\.[a-z0-9]+|^test_[^/]*\.py|_test\.py|^conftest\.py|^tests?\.py|_spec\.rb|_test\.rb|_test\.dart|_test\.exs|_test\.(?:c|cc|cpp|rs)|\.snap)$/;
+  /(?:^fixtures?\.[a-z0-9]+|[._-]fixtures?\.[a-z0-9]+|(?:^|[._-])test[_-]?vectors?[._-][\w.-]*[a-z0-9]|_test\.go|\.(?:test|spec)\.[a-z0-9]+|^test_[^/]*\.py|_test\.py|^conftest\.py|^tests?\.py|_spec\.rb|_test\.rb|_test\.dart|_test\.exs|_test\.(?:c|cc|cpp|rs)|\.snap)$/;
 const TEST_NAME_CASED = /[a-z0-9](?:Tests?|IT|Spec)\.(?:java|kt|kts|scala|groovy|cs|php|swift|m)$/;
 
 const EXAMPLE_DIRS = new Set(['example', 'examples', '_examples', 'sample', 'samples', 'demo', 'demos']);
 
-/** `.env.example`, `config.php.dist`, `settings.sample.yaml`, `credentials.template`, `example.env`. */
-const EXAMPLE_NAME = /(?:\.(?:example|sample|dist|template)|[._-](?:example|sample)\.[a-z0-9]+|^(?:example|sample)\.env)$/;
+/** `.env.example`, `config.php.dist`, `settings.sample.yaml`, `credentials.template`, `example.env`, `example_config.go`. */
+const EXAMPLE_NAME = /(?:\.(?:example|sample|dist|template)|[._-](?:example|sample)\.[a-z0-9]+|^(?:example|sample)\.env)$|^(?:examples?|samples?)[_-][\w.-]+\.[a-z0-9]+$/;
 
 const DOCS_DIRS = new Set(['docs', 'doc', 'documentation', 'guides', 'guide', 'tutorials', 'tutorial', 'wiki', 'man']);
 /** Manual page sections inside the tree (`man1/`, `man3/`). */
 const MAN_SECTION_DIR = /^man[1-9]$/;
-/** Documentation by extension, and the plain-text files GNU-style projects and generators ship (`README`, `INSTALL`, a generator's `USAGE`). */
-const DOCS_NAME = /(?:\.(?:md|markdown|mdx|rst|adoc|asciidoc|rdoc|pod|ronn)|^(?:readme|changelog|changes|contributing|authors|usage|install|news|hacking|thanks|faq)(?:\.txt)?)$/;
+/**
+ * Documentation by extension, the plain-text files GNU-style projects and generators ship (`README`,
+ * `INSTALL`, a generator's `USAGE`), and API descriptions (`swagger.yaml`, `openapi.json`), whose values are examples.
+ */
+const DOCS_NAME = /(?:\.(?:md|markdown|mdx|rst|adoc|asciidoc|rdoc|pod|ronn)|^(?:readme|changelog|changes|contributing|authors|usage|install|news|hacking|thanks|faq)(?:\.txt)?|^(?:swagger|openapi)(?:[._-][\w.-]*)?\.(?:json|ya?ml))$/;
 
 /**
  * The parts of a path, lower-cased where matching is by name: `\` separators (Windows, ticket

@@ -123,7 +123,7 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
     expect(result.stdout).toContain('1 fixture finding in test files not shown');
   });
 
-  it('a generic password in a comment or a Python docstring is documentation; commented-out settings, data strings and provider keys still count', async ({ expect }) => {
+  it('a generic password in a comment, a Python docstring, a block comment or POD is documentation; commented-out settings, data strings and provider keys still count', async ({ expect }) => {
     const password = base62Body(21, 16);
     const dir = makeTree({
       'lib/mailer.rb': `# Example:\n#   smtp_pass${'word'} = "${password}"\nclass Mailer; end\n`,
@@ -132,6 +132,10 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
       'src/keys.ts': `// ${AWS_LINE}`,
       'app/client.py': `def connect():\n    '''Connect with pass${'word'}="${base62Body(24, 16)}".'''\n\nTEMPLATE = """\ndb_pass${'word'} = "${base62Body(25, 16)}"\n"""\n`,
       'plugins/inventory.py': `EXAMPLES = r'''\nsmtp_pass${'word'} = "${base62Body(26, 16)}"\n'''\n`,
+      // a Go package comment and Perl POD are documentation; a glob in a string opens no comment
+      'nodes/doc.go': `/*\nPackage nodes.\n\n\topts := Opts{\n\t\tAdminPass: "${base62Body(27, 16)}",\n\t}\n*/\npackage nodes\n`,
+      'lib/Net/Client.pm': `package Net::Client;\n1;\n__END__\n=head1 SYNOPSIS\n\n  my $c = Net::Client->new(pass${'word'} => '${base62Body(28, 16)}');\n\n=cut\n`,
+      'src/build.js': `const globs = ["src/**/*.js"];\nconst apiToken = "${base62Body(29, 24)}";\n`,
     });
     const result = await runCli(['scan', dir, '--format', 'json']);
     expect(result.code, result.stderr).toBe(1);
@@ -140,8 +144,11 @@ describe.concurrent('the context section of .sprawlguard.yaml', () => {
       ['app/client.py', 'docs', 'fixture'],
       ['app/client.py', 'source', 'incident'],
       ['config/app.env', 'source', 'incident'],
+      ['lib/Net/Client.pm', 'docs', 'fixture'],
       ['lib/mailer.rb', 'docs', 'fixture'],
+      ['nodes/doc.go', 'docs', 'fixture'],
       ['plugins/inventory.py', 'docs', 'fixture'],
+      ['src/build.js', 'source', 'incident'],
       ['src/db.c', 'source', 'incident'],
       ['src/keys.ts', 'docs', 'incident'],
     ]);

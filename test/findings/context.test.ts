@@ -52,6 +52,10 @@ const cases: Record<FindingContext, string[]> = {
     'ansible_test/_internal/commands/cloud/nios.py',
     'src/test_utils/factories.py',
     'unit-tests/setup.js',
+    // fixture and test-vector files by name
+    'openstack/compute/v2/servers/testing/fixtures.go',
+    'keystoneclient/unit/client_fixtures.py',
+    'sio-go/test_vectors.json',
     // a test's own docs and examples are test data
     'test/fixtures/README.md',
     'tests/examples/config.py',
@@ -73,6 +77,9 @@ const cases: Record<FindingContext, string[]> = {
     'lib/rails/generators/model/USAGE',
     'INSTALL',
     'NEWS.txt',
+    // API descriptions
+    'api/swagger.yaml',
+    'openapi.v2.json',
   ],
   example: [
     'examples/basic/main.go',
@@ -87,6 +94,7 @@ const cases: Record<FindingContext, string[]> = {
     'settings-sample.yaml',
     'terraform.tfvars.template',
     'example.env',
+    'config/example_toml.go',
     'docs/examples/server.js',
   ],
   vendor: [

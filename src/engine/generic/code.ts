@@ -57,6 +57,12 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  // A field's type (`Password *string`, `Token []byte`, `Key *ecdsa.PrivateKey`, `Tokens map[string]Token`).
+  if (/^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
+  // A list of options (`zigzag64,1,opt,name=key,proto3`: a struct tag's value), each a word or a number.
+  if (/^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(',').every((item) => item === '' || /^[a-z0-9_.=-]+$/.test(item))) return true;
+  // Dates and times (`20060102T150405Z`, `2024-01-31T09:00:00Z`): formats and timestamps.
+  if (/^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
   // A type with a default (`bool=False`, `Optional[str]=None`): a Python annotation.
   const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
   if (typed !== undefined && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
@@ -179,6 +185,11 @@ function isCodeReference(v: string, site: Site, before: string, after: string): 
   const fold = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const label = fold(site.name.slice(site.name.lastIndexOf('.') + 1));
   const value = fold(v);
-  // The name's own words (`SN_id_it_revPassphrase "id-it-revPassphrase"`: an object's short name).
-  return label.length > 0 && (label === value || (value.length >= 8 && label.endsWith(value)));
+  // The name's own words (`SN_id_it_revPassphrase "id-it-revPassphrase"`: an object's short name), and
+  // an enum's value that ends its constant's name (`DataKeyPairSpecEccSecgP256k1 DataKeyPairSpec =
+  // "ECC_SECG_P256K1"`, `ContactStatusPrepass = "PREPASS"`).
+  if (label.length > 0 && (label === value || (value.length >= 8 && label.endsWith(value)))) return true;
+  if (value.length < 6 || site.operator === '' || !/^[\w.-]+$/.test(v)) return false;
+  // Only an ending counts: `POSTGRES_PASSWORD = "postgres"` is a weak password, not an enum.
+  return before.split(/[^A-Za-z0-9_]+/).some((token) => { const name = fold(token); return name.length > value.length && name.endsWith(value); });
 }

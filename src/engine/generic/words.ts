@@ -91,7 +91,25 @@ export function isIdentifierLike(seg: string): boolean {
   if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ''))) return true;
   if (isWordCompound(seg.replace(/[0-9]/g, ''))) return true;
   const parts = seg.split('_').filter(Boolean);
-  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, '')));
+  if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, '')))) return true;
+  return hasInitialisms(seg);
+}
+
+/**
+ * Go and .NET names that keep initialisms in capitals (`APIKey`, `HasSSHKey`, `OpsGenieAPIKey`):
+ * every part is an initialism of up to five capitals, a word of three letters or more, or a number.
+ * Random runs split into short parts (`xK9qLm`) and fail.
+ */
+function hasInitialisms(seg: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg) || !/[A-Z]{2}/.test(seg)) return false;
+  const parts = seg.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  let words = 0;
+  for (const part of parts) {
+    if (/^[0-9]+$/.test(part) || /^[A-Z]{1,5}$/.test(part)) continue;
+    if (part.length < 3 || !isWordLike(part)) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 /**

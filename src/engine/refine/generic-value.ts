@@ -46,6 +46,12 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   if (site.operator === ' ' && DEFINE.test(before) && macroNotAValue(v, site, context.path)) return null;
   // `::` in code is scope resolution (`stop_token::_Stop_cb`), not the `name:: value` of LDIF.
   if (site.quote === '' && before.endsWith('::') && /^[A-Za-z_]/.test(v)) return null;
+  // In code an unquoted name after `=` or a blank is a variable, a constant or a type (`e.Key = KeyCtrl8`,
+  // `Password OptString`, Perl's `qw(password simple)`): no code language writes a string bare there.
+  // An XML element or a query string written inside a code string still holds a literal.
+  if (site.quote === '' && given === undefined && !query && !site.flag && (site.operator === '=' || site.operator === ':=' || (site.operator === ' ' && site.lineStart)) && fileKind(context.path) === 'code' && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
+  // A phrase as the key (`"GUI Authentication Password": "GUI-wachtwoord"`) is a translation's source text.
+  if (site.operator === ':' && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
 }
@@ -99,7 +105,7 @@ export function notAPassword(v: string): boolean {
   const lower = v.toLowerCase();
   // Numbers, hexadecimal ones included (`const LPASS8 = 0x0800;`).
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
-  const plain = lower.replace(/[-_ ]/g, '');
+  const plain = lower.replace(/[-_ ]/g, '').replace(/^[^a-z0-9]+/, '');
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
   // The word itself with a prefix (`dbpassword`, `mysecretpassword`, `v2password`): a stand-in, not a choice.
   if (/^[a-z0-9]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
@@ -152,6 +158,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   // A name that says the value is not real (`fake_password`, `example_pwd`), a program that asks for
   // one (`GIT_ASKPASS`, `SSH_ASKPASS`), or a class or package (`Test2::Event::Pass`).
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
+  // A name for a condition about passwords (`ERRCODE_INVALID_PASSWORD`, `ErrWrongPassword`,
+  // `MSG_PASSWORD_EXPIRED`): its value is a code or a message.
+  if (site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).some((part) => CONDITION_WORDS.has(part.toLowerCase()))) return null;
   // One of several strings in a list or tuple (`PASS_BOOLS = ('check_mode', 'debug', …)`): names of
   // words are the list's entries, not a password; a word list of passwords is test data (generated
   // values in a list are still judged as values).
@@ -170,6 +179,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   }
   return { confidence: strongLooking(v) ? 'medium' : 'low' };
 }
+
+/** Parts of a name that make it a condition about the credential, not the credential. */
+const CONDITION_WORDS = new Set(['err', 'errcode', 'error', 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'mismatch', 'mismatched', 'expired', 'msg']);
 
 /** Three character classes, ten characters and some entropy: what a generator or a careful person produces. */
 function strongLooking(v: string): boolean {

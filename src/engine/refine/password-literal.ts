@@ -51,8 +51,8 @@ export const passwordLiteral: Refiner = (secret) => {
     if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
   }
   // Selectors, translation keys, member paths and package names (`#password-2`, `.pw-3`,
-  // `auth.Password2Label`, `Test2::Event::Pass`).
-  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:(?:\.|::)\w+)+$/.test(secret)) return null;
+  // `auth.Password2Label`, `Test2::Event::Pass`, `compute-1::RabbitPassword`).
+  if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };
