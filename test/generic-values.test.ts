@@ -120,6 +120,9 @@ describe('references, paths and lists that real packages hold', () => {
     ['  "GUI Authentication Pass' + 'word": "GUI-wachtwoord",', 'lang-nl.json'],
     ["const passwordKey = ':_pass" + "word'", 'index.js'],
     ['  "token_expires_at": "2016-01-25T16:39:48.166Z"', 'runners.json'],
+    ['// "rawKey": "' + Buffer.from('Hello from Acme Cloud Platform').toString('base64') + '"', 'compute-gen.go'],
+    ["sub post { my $s = shift; $s->profile->request_auth($s, 'POST', @_) }", 'AccessToken.pm'],
+    ['      display_pass' + "word = \"passwd='#{display[:password]}'\"", 'server.xml.erb'],
   ])('%s', (line, path) => {
     expect(rulesOf(line, path)).toEqual([]);
   });

@@ -56,6 +56,8 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // Natural-language text (any non-ASCII letter) is not a key.
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  // HTTP methods (`request_auth($s, 'POST', @_)`).
+  if (/^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
   // A field's type (`Password *string`, `Token []byte`, `Key *ecdsa.PrivateKey`, `Tokens map[string]Token`).
   if (/^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;

@@ -105,7 +105,7 @@ export function notAPassword(v: string): boolean {
   const lower = v.toLowerCase();
   // Numbers, hexadecimal ones included (`const LPASS8 = 0x0800;`).
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
-  const plain = lower.replace(/[-_ ]/g, '').replace(/^[^a-z0-9]+/, '');
+  const plain = lower.replace(/[-_ ]/g, '').replace(/^[^a-z0-9]+|[=:]+$/g, '');
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
   // The word itself with a prefix (`dbpassword`, `mysecretpassword`, `v2password`): a stand-in, not a choice.
   if (/^[a-z0-9]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
@@ -290,6 +290,6 @@ function encodesPlaceholder(v: string): boolean {
   const decoded = Buffer.from(v, 'base64').toString('utf8').replace(/[:=]+$/, '');
   // eslint-disable-next-line no-control-regex -- only readable text can be a placeholder
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
-  // A placeholder, a name, or a phrase (`not my real password`).
-  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [a-z]+){2,11}[.!]?$/.test(decoded);
+  // A placeholder, a name, or a phrase (`not my real password`, `Hello from Google Cloud Platform`).
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){2,11}[.!]?$/.test(decoded);
 }
