@@ -122,9 +122,24 @@ describe('references, paths and lists that real packages hold', () => {
     ['  "token_expires_at": "2016-01-25T16:39:48.166Z"', 'runners.json'],
     ['// "rawKey": "' + Buffer.from('Hello from Acme Cloud Platform').toString('base64') + '"', 'compute-gen.go'],
     ["sub post { my $s = shift; $s->profile->request_auth($s, 'POST', @_) }", 'AccessToken.pm'],
+    // names of words and initialisms, header names, attributes of a password, annotations
+    ['  "result_key": "OptOutLists"', 'paginators-1.json'],
+    ["ACCESS_KEY = 'AWSAccessKeyId'", 'credentials.py'],
+    ['NEXT_ROW_KEY = "x-ms-continuation-NextRowKey"', '_constants.py'],
+    ['CAS_SQL_PASS' + 'WORD_CHARSET = "utf-8"', 'default_settings.py'],
+    ["CAS_LDAP_PASS" + "WORD_CHECK = 'ldap'", 'default_settings.py'],
+    ['SOAP_PASS_THROUGH = "soap"', 'enums.py'],
+    ['    device_admin_pass' + 'word: "AsymmetricEncryptedSecret",', '_models_py3.py'],
+    ['DEFAULT_PASS' + 'WORD = "anon@"', 'common.py'],
+    ["PWD_REPLACEMENT = 'ReplacedSPPass" + "word123*'", 'utilities.py'],
+    ['AuthenticationMethod="urn:oasis:names:tc:SAML:1.0:am:pass' + 'word">', 'samlValidate.xml'],
     ['      display_pass' + "word = \"passwd='#{display[:password]}'\"", 'server.xml.erb'],
   ])('%s', (line, path) => {
     expect(rulesOf(line, path)).toEqual([]);
+  });
+
+  it('keeps a password in a Python dictionary and a PascalCase password of words', () => {
+    expect(found("    'device_admin_pass" + "word': 'MoreThanEighteenChars',", 'settings.py')).toEqual(['MoreThanEighteenChars']);
   });
 
   it('keeps literals that only look like those: a weak password that starts its name, a flag value, a quoted Go field', () => {

@@ -100,8 +100,8 @@ function docstringRanges(text: string): number[] {
     if (close < 0) break;
     const lineStart = text.lastIndexOf('\n', open - 1) + 1;
     // A statement of its own (only indentation and a string prefix before it on its line), or text
-    // given to a name that says it is documentation (`EXAMPLES = r'''…'''`, `parser.epilog = '''…'''`).
-    if (/^[ \t]*(?:[\w.]*(?:EXAMPLES?|DOCUMENTATION|USAGE|HELP|EPILOG|__doc__|epilog|usage)[ \t]*=[ \t]*)?[rRuU]?$/.test(text.slice(lineStart, open))) out.push(open + 3, close);
+    // given to a name that says it is documentation (`EXAMPLES = r'''…'''`, `helps['vm create'] = '''…'''`).
+    if (/^[ \t]*(?:[\w.]*(?:EXAMPLES?|DOCUMENTATION|USAGE|HELPS?|EPILOG|__doc__|epilog|usage|helps?|examples?)(?:\[[^\]\n]{0,120}\])?[ \t]*=[ \t]*)?[rRuU]?$/.test(text.slice(lineStart, open))) out.push(open + 3, close);
     quotes.lastIndex = close + 3;
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyContext, contextOfOrigin, declaresGenerated, type FindingContext } from '../../src/findings/context.js';
+import { classifyContext, contextOfOrigin, declaresGenerated, declaresTestData, type FindingContext } from '../../src/findings/context.js';
 
 const cases: Record<FindingContext, string[]> = {
   test: [
@@ -56,6 +56,8 @@ const cases: Record<FindingContext, string[]> = {
     'openstack/compute/v2/servers/testing/fixtures.go',
     'keystoneclient/unit/client_fixtures.py',
     'sio-go/test_vectors.json',
+    'cryptography_vectors/ciphers/AES/GCM/gcmDecrypt128.rsp',
+    'testvectors/ed25519.json',
     // a test's own docs and examples are test data
     'test/fixtures/README.md',
     'tests/examples/config.py',
@@ -202,6 +204,15 @@ describe('generated-file markers in the first lines', () => {
   ])('%j declares the file generated', (head) => {
     expect(declaresGenerated(head)).toBe(true);
     expect(classifyContext('src/api/client.go', head)).toBe('generated');
+  });
+
+  it.each([
+    '# CAVS 11.1\n# Config info for aes_values\n# AESVS GFSbox test data for ECB\n',
+    '# Test vectors for XChaCha20-Poly1305\n',
+    '// Known answer tests from the reference implementation\n',
+  ])('%j declares the file test data', (head) => {
+    expect(declaresTestData(head)).toBe(true);
+    expect(classifyContext('ciphers/AES/ECB/ECBGFSbox128.rsp', head)).toBe('test');
   });
 
   it.each([

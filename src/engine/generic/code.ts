@@ -56,6 +56,8 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // Natural-language text (any non-ASCII letter) is not a key.
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  // Names of HTTP headers (`x-ms-continuation-NextRowKey`, `X-Api-Key`).
+  if (/^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ''))) return true;
   // HTTP methods (`request_auth($s, 'POST', @_)`).
   if (/^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;

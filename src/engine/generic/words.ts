@@ -101,12 +101,23 @@ export function isIdentifierLike(seg: string): boolean {
  * Random runs split into short parts (`xK9qLm`) and fail.
  */
 function hasInitialisms(seg: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg) || !/[A-Z]{2}/.test(seg)) return false;
+  return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
+}
+
+/**
+ * A name in camelCase or PascalCase whose parts are words or initialisms (`OptOutLists`,
+ * `AWSAccessKeyId`, `HasSSHKey2`): every part is an initialism of up to five capitals, a number, or
+ * a run of letters words use (two letters only when capitalised, like `Id`). Random runs split into
+ * parts words do not use (`Qj`, `xK`) and fail.
+ */
+export function isCamelWords(seg: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg)) return false;
   const parts = seg.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  if (parts.length < 2) return false;
   let words = 0;
   for (const part of parts) {
     if (/^[0-9]+$/.test(part) || /^[A-Z]{1,5}$/.test(part)) continue;
-    if (part.length < 3 || !isWordLike(part)) return false;
+    if (part.length < 2 || (part.length === 2 && !/^[A-Z]/.test(part)) || !isWordLike(part)) return false;
     words++;
   }
   return words > 0;

@@ -8,7 +8,7 @@ import { charTable } from '../char-class.js';
 import { shannonEntropy } from '../entropy.js';
 import { notALiteral, decodePercent } from '../generic/code.js';
 import { fileKind, nameKind, siteBefore, type NameKind, type Site } from '../generic/names.js';
-import { isRandomLetters, isTestValue, isWordCompound, isWordLike, looksGenerated, wordShare } from '../generic/words.js';
+import { isCamelWords, isRandomLetters, isTestValue, isWordCompound, isWordLike, looksGenerated, wordShare } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { RefineContext, Refinement, Refiner } from '../refine.js';
 
@@ -50,6 +50,9 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   // `Password OptString`, Perl's `qw(password simple)`): no code language writes a string bare there.
   // An XML element or a query string written inside a code string still holds a literal.
   if (site.quote === '' && given === undefined && !query && !site.flag && (site.operator === '=' || site.operator === ':=' || (site.operator === ' ' && site.lineStart)) && fileKind(context.path) === 'code' && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
+  // Python: a bare name, `:` and a string is an annotation (`device_admin_password: "AsymmetricEncryptedSecret",`),
+  // a forward reference to a type; dictionary keys are quoted.
+  if (site.operator === ':' && site.quote !== '' && /\.pyi?$/.test(context.path ?? '') && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
   // A phrase as the key (`"GUI Authentication Password": "GUI-wachtwoord"`) is a translation's source text.
   if (site.operator === ':' && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
@@ -111,14 +114,14 @@ export function notAPassword(v: string): boolean {
   if (/^[a-z0-9]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
   // lowerCamelCase words (`overEvery`, `nextStep`): a function or a field, not something typed at a prompt.
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && isWordCompound(v)) return true;
-  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
+  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|replaced|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
   // Identifiers and i18n keys about passwords (`currentPassword`, `password_confirmation`,
   // `auth.password.label`, `PROXY_PASSWORD_value`), and a field's description (`user-password`).
   if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
   if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
   if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
   // Anonymous FTP's convention: an address, or a marker standing for one, in place of a password.
-  if (/^-?anonymous@?$/i.test(v)) return true;
+  if (/^-?anon(?:ymous)?@?$/i.test(v)) return true;
   // Made up and saying so: `test-password-42`, `local_pass7`, `dev-secret`.
   if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
   return false;
@@ -160,7 +163,11 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
   // A name for a condition about passwords (`ERRCODE_INVALID_PASSWORD`, `ErrWrongPassword`,
   // `MSG_PASSWORD_EXPIRED`): its value is a code or a message.
-  if (site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).some((part) => CONDITION_WORDS.has(part.toLowerCase()))) return null;
+  const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
+  if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
+  // A name for an attribute of the password (`…_PASSWORD_CHARSET`, `…_PASSWORD_CHECK`, `PASS_FOLDER`),
+  // or passing through (`SOAP_PASS_THROUGH`, `pass-through`).
+  if (ATTRIBUTE_WORDS.has(parts[parts.length - 1] as string) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
   // One of several strings in a list or tuple (`PASS_BOOLS = ('check_mode', 'debug', …)`): names of
   // words are the list's entries, not a password; a word list of passwords is test data (generated
   // values in a list are still judged as values).
@@ -179,6 +186,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   }
   return { confidence: strongLooking(v) ? 'medium' : 'low' };
 }
+
+/** Last parts of a name that make it an attribute of the credential, not the credential. */
+const ATTRIBUTE_WORDS = new Set(['check', 'checker', 'charset', 'encoding', 'algorithm', 'algo', 'scheme', 'method', 'folder', 'directory', 'column', 'attribute', 'attr', 'widget', 'sent']);
 
 /** Parts of a name that make it a condition about the credential, not the credential. */
 const CONDITION_WORDS = new Set(['err', 'errcode', 'error', 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'mismatch', 'mismatched', 'expired', 'msg']);
@@ -250,6 +260,8 @@ function generatedValue(v: string, kind: NameKind, before: string): Refinement |
   }
   // Word compounds; digits inside them are part of the name (`oauth2ClientSecret`, `Ipv6Pools`).
   if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ''))) return null;
+  // Names of words and initialisms (`OptOutLists`, `AWSAccessKeyId`).
+  if (/^[A-Za-z]+$/.test(core) && isCamelWords(core)) return null;
   // Type names (`token: Credential`).
   if (/^[A-Z]?[a-z]+$/.test(core)) return null;
   // Mostly words: prose, paths, URLs, identifiers (`Short-lived`, `field.@InputOnly`, `value1=value2`).

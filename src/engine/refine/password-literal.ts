@@ -53,6 +53,8 @@ export const passwordLiteral: Refiner = (secret) => {
   // Selectors, translation keys, member paths and package names (`#password-2`, `.pw-3`,
   // `auth.Password2Label`, `Test2::Event::Pass`, `compute-1::RabbitPassword`).
   if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
+  // URNs name things (`urn:oasis:names:tc:SAML:1.0:am:password`).
+  if (/^urn:/i.test(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };
