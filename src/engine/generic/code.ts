@@ -194,6 +194,6 @@ function isCodeReference(v: string, site: Site, before: string, after: string): 
   // "ECC_SECG_P256K1"`, `ContactStatusPrepass = "PREPASS"`).
   if (label.length > 0 && (label === value || (value.length >= 8 && label.endsWith(value)))) return true;
   if (value.length < 6 || site.operator === '' || !/^[\w.-]+$/.test(v)) return false;
-  // Only an ending counts: `POSTGRES_PASSWORD = "postgres"` is a weak password, not an enum.
+  // Only an ending counts: a weak password that begins its name (postgres for POSTGRES_PASSWORD) is still one.
   return before.split(/[^A-Za-z0-9_]+/).some((token) => { const name = fold(token); return name.length > value.length && name.endsWith(value); });
 }

@@ -50,8 +50,8 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   // `Password OptString`, Perl's `qw(password simple)`): no code language writes a string bare there.
   // An XML element or a query string written inside a code string still holds a literal.
   if (site.quote === '' && given === undefined && !query && !site.flag && (site.operator === '=' || site.operator === ':=' || (site.operator === ' ' && site.lineStart)) && fileKind(context.path) === 'code' && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
-  // Python: a bare name, `:` and a string is an annotation (`device_admin_password: "AsymmetricEncryptedSecret",`),
-  // a forward reference to a type; dictionary keys are quoted.
+  // Python: a bare parameter name, `:` and a capitalised name in a string is an annotation, a forward
+  // reference to a type in a signature; dictionary keys are quoted.
   if (site.operator === ':' && site.quote !== '' && /\.pyi?$/.test(context.path ?? '') && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
   // A phrase as the key (`"GUI Authentication Password": "GUI-wachtwoord"`) is a translation's source text.
   if (site.operator === ':' && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;

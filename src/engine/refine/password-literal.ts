@@ -53,8 +53,9 @@ export const passwordLiteral: Refiner = (secret) => {
   // Selectors, translation keys, member paths and package names (`#password-2`, `.pw-3`,
   // `auth.Password2Label`, `Test2::Event::Pass`, `compute-1::RabbitPassword`).
   if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
-  // URNs name things (`urn:oasis:names:tc:SAML:1.0:am:password`).
-  if (/^urn:/i.test(secret)) return null;
+  // URNs name things (`urn:oasis:names:tc:SAML:1.0:am:password`), and so do Python object
+  // references (`pkg.plugins.v3:Password`, an entry point).
+  if (/^urn:/i.test(secret) || /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*$/.test(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };
