@@ -868,7 +868,23 @@ function isIdentifierLike(seg) {
   if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
   if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
   const parts = seg.split("_").filter(Boolean);
-  return parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")));
+  if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")))) return true;
+  return hasInitialisms(seg);
+}
+function hasInitialisms(seg) {
+  return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
+}
+function isCamelWords(seg) {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg)) return false;
+  const parts = seg.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  if (parts.length < 2) return false;
+  let words = 0;
+  for (const part of parts) {
+    if (/^[0-9]+$/.test(part) || /^[A-Z]{1,5}$/.test(part)) continue;
+    if (part.length < 2 || part.length === 2 && !/^[A-Z]/.test(part) || !isWordLike(part)) return false;
+    words++;
+  }
+  return words > 0;
 }
 function isKeyboardMash(v) {
   if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
@@ -934,7 +950,7 @@ var TYPE_NAMES = /* @__PURE__ */ new Set([
   "basic"
 ]);
 var RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
-var MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$/;
+var MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$|^@[A-Z][A-Z0-9_]*@?$/;
 function isMarker(v) {
   return MARKER2.test(v);
 }
@@ -951,7 +967,12 @@ function notALiteral(v, site, before, after) {
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  if (/^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
+  if (/^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  if (/^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
+  if (/^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
+  if (/^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
   const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
   if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
@@ -959,7 +980,7 @@ function notALiteral(v, site, before, after) {
   if (isCodeReference(v, site, before, after)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log)$/i.test(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log|php|phtml|java|kt|kts|cs|swift|scala|groovy|gradle|dart|rs|pl|pm|lua|ex|exs|vue|svelte|tf|hcl|ps1|bat)$/i.test(v)) return true;
   if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
   if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
   const upper = v.replace(/^[-_]+|[-_]+$/g, "");
@@ -979,6 +1000,7 @@ function isCode(v) {
     if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
   }
   if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
 }
 function isPath(v) {
@@ -1019,7 +1041,12 @@ function isCodeReference(v, site, before, after) {
   const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
   const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
   const value = fold(v);
-  return label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value));
+  if (label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value))) return true;
+  if (value.length < 6 || site.operator === "" || !/^[\w.-]+$/.test(v)) return false;
+  return before.split(/[^A-Za-z0-9_]+/).some((token) => {
+    const name = fold(token);
+    return name.length > value.length && name.endsWith(value);
+  });
 }
 
 // src/engine/generic/names.ts
@@ -1207,6 +1234,9 @@ function judgeGenericValue(secret, context, given) {
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (site.operator === " " && DEFINE.test(before) && macroNotAValue(v, site, context.path)) return null;
   if (site.quote === "" && before.endsWith("::") && /^[A-Za-z_]/.test(v)) return null;
+  if (site.quote === "" && given === void 0 && !query && !site.flag && (site.operator === "=" || site.operator === ":=" || site.operator === " " && site.lineStart) && fileKind(context.path) === "code" && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
+  if (site.operator === ":" && site.quote !== "" && /\.pyi?$/.test(context.path ?? "") && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
+  if (site.operator === ":" && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
   if (kind === "password") return passwordValue(v, site, context, given === void 0);
   return generatedValue(v, kind, before);
 }
@@ -1234,15 +1264,15 @@ function unquotedValueEnds(site, after) {
 function notAPassword(v) {
   const lower = v.toLowerCase();
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
-  const plain = lower.replace(/[-_ ]/g, "");
+  const plain = lower.replace(/[-_ ]/g, "").replace(/^[^a-z0-9]+|[=:]+$/g, "");
   if (NOT_A_PASSWORD.has(plain) || NOT_A_PASSWORD.has(unleet(plain))) return true;
-  if (/^[0-9]*[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
+  if (/^[a-z0-9]*(?:passw(?:or)?d|passphrase)[a-z]*[0-9]*$/.test(lower) || /^[a-z]*(?:passw(?:or)?d|passphrase)[a-z]*$/.test(unleet(lower))) return true;
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) && isWordCompound(v)) return true;
-  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
+  if (/fake|dummy|mock|stub|sample|example|placeholder|redacted|replaced|hidden|masked|secret_?here|password_?here|(?:^|[-_])(?:my|your)[-_]?(?:super)?[-_]?(?:secret|pass)/.test(lower)) return true;
   if (/pass|pwd/.test(lower) && (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || /^[A-Za-z]+(?:[_.][A-Za-z]+)+$/.test(v))) return true;
   if (/^(?:user|your|my|the|db|database|admin|root|some|secret|strong|new|old|current|default|service|app|account|login|example)[-_ ]?pass(?:word|wd)?$/.test(lower)) return true;
   if (/^your\W|^--?[a-z][a-z-]*$|\\x[0-9a-f]{2}/i.test(v)) return true;
-  if (/^-?anonymous@?$/i.test(v)) return true;
+  if (/^-?anon(?:ymous)?@?$/i.test(v)) return true;
   if (/^(?:test|fake|mock|dummy|demo|local|dev|stub|sample|example)[-_](?:password|passwd|pass|pwd|secret|token|key)[-_]?[0-9]*$/.test(lower)) return true;
   return false;
 }
@@ -1262,6 +1292,10 @@ function passwordValue(v, site, context, byName) {
   if (site.quote === "" && /[.,;:]$/.test(v)) return null;
   if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context.before ?? "") && !strongLooking(v)) return null;
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
+  const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
+  if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
+  if (ATTRIBUTE_WORDS.has(parts[parts.length - 1]) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  if (site.quote !== "" && /[([][ \t]*\\?["'`]$/.test(context.before ?? "") && /^\\?["'`][ \t]*,[ \t]*\\?["'`]/.test(context.after ?? "") && /^[a-z]+(?:[_-][a-z]+)*$/.test(v) && !isRandomLetters(v)) return null;
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
     const file = fileKind(context.path);
@@ -1271,6 +1305,8 @@ function passwordValue(v, site, context, byName) {
   }
   return { confidence: strongLooking(v) ? "medium" : "low" };
 }
+var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
+var CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
 function strongLooking(v) {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
@@ -1382,6 +1418,7 @@ var NOT_A_PASSWORD = /* @__PURE__ */ new Set([
   "md5",
   "hash",
   "hashed",
+  "digest",
   "encrypted",
   "encrypt",
   "decrypt",
@@ -1471,6 +1508,7 @@ function generatedValue(v, kind, before) {
     if (parts.some((part) => /^[a-z]{3,}$/.test(part) && /[g-z]/.test(part) && isWordLike(part)) && !parts.some(randomPart)) return null;
   }
   if (isWordCompound(core.replace(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g, ""))) return null;
+  if (/^[A-Za-z]+$/.test(core) && isCamelWords(core)) return null;
   if (/^[A-Z]?[a-z]+$/.test(core)) return null;
   if (wordShare(v) >= 0.6) return null;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
@@ -1498,7 +1536,7 @@ function encodesPlaceholder(v) {
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) || v.replace(/=+$/, "").length % 4 === 1) return false;
   const decoded = Buffer.from(v, "base64").toString("utf8").replace(/[:=]+$/, "");
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [a-z]+){2,11}[.!]?$/.test(decoded);
+  return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){2,11}[.!]?$/.test(decoded);
 }
 
 // src/engine/refine/basic-auth.ts
@@ -1878,9 +1916,10 @@ var ldifUserPassword = (secret, context) => {
 
 // src/engine/refine/sql-password.ts
 var SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z]{1,6}\$)/;
-var sqlStatementPassword = (secret) => {
+var sqlStatementPassword = (secret, context) => {
   if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
   if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
+  if (!/["'`]$/.test(context.before ?? "") && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email|default)$/.test(secret)) return null;
   return {};
 };
 
@@ -1946,12 +1985,15 @@ var passwordLiteral = (secret) => {
   if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
   if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
+  const netloc = /^[^:@\s]+:([^@\s]+)@[\w-]+(?:\.[\w-]+)*(?::[0-9]{1,5})?$/.exec(secret);
+  if (netloc && (notAPassword(netloc[1]) || isPlaceholder(netloc[1], [], { weakPasswords: true }))) return null;
   if (!leet) {
     if (/^[A-Za-z0-9]+$/.test(secret)) return null;
     if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
     if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
   }
-  if (/^[#.]/.test(secret) || /^[A-Za-z_]\w*(?:(?:\.|::)\w+)+$/.test(secret)) return null;
+  if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
+  if (/^urn:/i.test(secret) || /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*$/.test(secret)) return null;
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: "low" };
 };
@@ -3646,24 +3688,29 @@ function buildFinding(match, origin, options = {}) {
 
 // src/scan/code-comments.ts
 var COMMENT_START = /^[ \t]*(?:#(?![!{[])(?![ \t]*(?:define|include|if|ifdef|ifndef|else|elif|endif|pragma|undef|error|warning|region|endregion|import|line)\b)|\/\/|\/\*|\*(?!\/)|<!--|--[ \t])/;
+var BLOCK_COMMENT_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx|vue|svelte|php|java|kts?|scala|groovy|gradle|go|rs|c|h|cc|cpp|hpp|cxx|cs|swift|m|mm|dart|sol)$/i;
 var CodeComments = class {
   constructor(text2, path) {
     this.text = text2;
     this.code = fileKind(path) === "code";
-    this.python = path !== void 0 && /\.pyi?$/i.test(path);
+    if (path === void 0) this.blocks = void 0;
+    else if (/\.pyi?$/i.test(path)) this.blocks = docstringRanges;
+    else if (/\.p[lm]$/i.test(path)) this.blocks = podRanges;
+    else if (BLOCK_COMMENT_FILE.test(path)) this.blocks = blockCommentRanges;
   }
   code;
-  python;
-  /** Flat [start, end) pairs of the docstrings' contents, in order. */
-  docstrings;
+  /** How this language writes comments that span lines, or undefined when it has none we read. */
+  blocks;
+  /** Flat [start, end) pairs of the block comments' (or docstrings') contents, in order. */
+  ranges;
   /** Whether text[at] is inside a comment. */
   has(at) {
     if (!this.code) return false;
     const lineStart = this.text.lastIndexOf("\n", at - 1) + 1;
     if (COMMENT_START.test(this.text.slice(lineStart, Math.min(at, lineStart + 120)))) return true;
-    if (!this.python) return false;
-    this.docstrings ??= docstringRanges(this.text);
-    const ranges = this.docstrings;
+    if (this.blocks === void 0) return false;
+    this.ranges ??= this.blocks(this.text);
+    const ranges = this.ranges;
     let lo = 0;
     let hi = ranges.length / 2 - 1;
     while (lo <= hi) {
@@ -3674,6 +3721,31 @@ var CodeComments = class {
     return hi >= 0 && at < ranges[hi * 2 + 1];
   }
 };
+function blockCommentRanges(text2) {
+  const out = [];
+  const opens = /^[ \t]*\/\*/gm;
+  for (let m = opens.exec(text2); m !== null; m = opens.exec(text2)) {
+    const start = m.index + m[0].length;
+    const close = text2.indexOf("*/", start);
+    if (close < 0) break;
+    out.push(start, close);
+    opens.lastIndex = close + 2;
+  }
+  return out;
+}
+function podRanges(text2) {
+  const out = [];
+  const opens = /^=[a-zA-Z]/gm;
+  const cut = /^=cut\b/gm;
+  for (let m = opens.exec(text2); m !== null; m = opens.exec(text2)) {
+    cut.lastIndex = m.index + 1;
+    const end = cut.exec(text2);
+    out.push(m.index, end === null ? text2.length : end.index);
+    if (end === null) break;
+    opens.lastIndex = end.index + 4;
+  }
+  return out;
+}
 function docstringRanges(text2) {
   const out = [];
   const quotes = /"""|'''/g;
@@ -3682,7 +3754,7 @@ function docstringRanges(text2) {
     const close = text2.indexOf(m[0], open + 3);
     if (close < 0) break;
     const lineStart = text2.lastIndexOf("\n", open - 1) + 1;
-    if (/^[ \t]*[rRuU]?$/.test(text2.slice(lineStart, open))) out.push(open + 3, close);
+    if (/^[ \t]*(?:[\w.]*(?:EXAMPLES?|DOCUMENTATION|USAGE|HELPS?|EPILOG|__doc__|epilog|usage|helps?|examples?)(?:\[[^\]\n]{0,120}\])?[ \t]*=[ \t]*)?[rRuU]?$/.test(text2.slice(lineStart, open))) out.push(open + 3, close);
     quotes.lastIndex = close + 3;
   }
   return out;
