@@ -967,12 +967,13 @@ function notALiteral(v, site, before, after) {
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
-  if (/^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
-  if (/^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
+  if (v.charCodeAt(1) === 45 && /^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
+  if (v.length <= 7 && /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
-  if (/^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
-  if (/^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
-  if (/^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
+  const first = v.charCodeAt(0);
+  if ((first === 42 || first === 91 || v.startsWith("map[")) && /^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
+  if (v.includes(",") && /^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
+  if (first >= 48 && first <= 57 && /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
   const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
   if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
@@ -1042,7 +1043,7 @@ function isCodeReference(v, site, before, after) {
   const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
   const value = fold(v);
   if (label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value))) return true;
-  if (value.length < 6 || site.operator === "" || !/^[\w.-]+$/.test(v)) return false;
+  if (value.length < 6 || site.operator === "" || !before.toLowerCase().includes(value.slice(-3)) || !/^[\w.-]+$/.test(v)) return false;
   return before.split(/[^A-Za-z0-9_]+/).some((token) => {
     const name = fold(token);
     return name.length > value.length && name.endsWith(value);
@@ -1234,11 +1235,21 @@ function judgeGenericValue(secret, context, given) {
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (site.operator === " " && DEFINE.test(before) && macroNotAValue(v, site, context.path)) return null;
   if (site.quote === "" && before.endsWith("::") && /^[A-Za-z_]/.test(v)) return null;
-  if (site.quote === "" && given === void 0 && !query && !site.flag && (site.operator === "=" || site.operator === ":=" || site.operator === " " && site.lineStart) && fileKind(context.path) === "code" && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
-  if (site.operator === ":" && site.quote !== "" && /\.pyi?$/.test(context.path ?? "") && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
-  if (site.operator === ":" && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
+  if (site.quote === "" && given === void 0 && !query && !site.flag && (site.operator === "=" || site.operator === ":=" || site.operator === " " && site.lineStart) && /^[A-Za-z_$][\w$]*$/.test(v) && fileKind(context.path) === "code") return null;
+  if (site.operator === ":" && site.quote !== "" && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v) && /\.pyi?$/.test(context.path ?? "") && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before.slice(-80))) return null;
+  if (site.operator === ":" && phraseKey(before) && !looksGenerated(v)) return null;
   if (kind === "password") return passwordValue(v, site, context, given === void 0);
   return generatedValue(v, kind, before);
+}
+function phraseKey(before) {
+  const end = before.slice(-24);
+  const tail = /(["'])[ \t]*:[ \t]*["']?$/.exec(end);
+  if (tail === null) return false;
+  const close = before.length - end.length + tail.index;
+  const open = before.lastIndexOf(tail[1], close - 1);
+  if (open < 0) return false;
+  const key = before.slice(open + 1, close);
+  return !key.includes("\n") && /[A-Za-z][ \t]+[A-Za-z]/.test(key);
 }
 var DEFINE = /^[ \t]*#[ \t]*define[ \t]+[\w]+[ \t]+\\?["']?$/;
 function macroNotAValue(v, site, path) {
@@ -1292,9 +1303,11 @@ function passwordValue(v, site, context, byName) {
   if (site.quote === "" && /[.,;:]$/.test(v)) return null;
   if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context.before ?? "") && !strongLooking(v)) return null;
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
-  const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
-  if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
-  if (ATTRIBUTE_WORDS.has(parts[parts.length - 1]) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  if (NAME_WORD_HINT.test(site.name)) {
+    const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
+    if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
+    if (ATTRIBUTE_WORDS.has(parts[parts.length - 1]) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  }
   if (site.quote !== "" && /[([][ \t]*\\?["'`]$/.test(context.before ?? "") && /^\\?["'`][ \t]*,[ \t]*\\?["'`]/.test(context.after ?? "") && /^[a-z]+(?:[_-][a-z]+)*$/.test(v) && !isRandomLetters(v)) return null;
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
@@ -1305,6 +1318,7 @@ function passwordValue(v, site, context, byName) {
   }
   return { confidence: strongLooking(v) ? "medium" : "low" };
 }
+var NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
 var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
 var CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
 function strongLooking(v) {

@@ -27936,12 +27936,13 @@ function notALiteral(v, site, before, after) {
   if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
   if (/[^\u0020-\u007e]/.test(v)) return true;
   if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
-  if (/^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
-  if (/^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
+  if (v.charCodeAt(1) === 45 && /^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
+  if (v.length <= 7 && /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
-  if (/^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
-  if (/^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
-  if (/^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
+  const first = v.charCodeAt(0);
+  if ((first === 42 || first === 91 || v.startsWith("map[")) && /^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
+  if (v.includes(",") && /^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
+  if (first >= 48 && first <= 57 && /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
   const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
   if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
@@ -28011,7 +28012,7 @@ function isCodeReference(v, site, before, after) {
   const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
   const value = fold(v);
   if (label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value))) return true;
-  if (value.length < 6 || site.operator === "" || !/^[\w.-]+$/.test(v)) return false;
+  if (value.length < 6 || site.operator === "" || !before.toLowerCase().includes(value.slice(-3)) || !/^[\w.-]+$/.test(v)) return false;
   return before.split(/[^A-Za-z0-9_]+/).some((token) => {
     const name = fold(token);
     return name.length > value.length && name.endsWith(value);
@@ -28262,11 +28263,21 @@ function judgeGenericValue(secret, context3, given) {
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
   if (site.operator === " " && DEFINE.test(before) && macroNotAValue(v, site, context3.path)) return null;
   if (site.quote === "" && before.endsWith("::") && /^[A-Za-z_]/.test(v)) return null;
-  if (site.quote === "" && given === void 0 && !query && !site.flag && (site.operator === "=" || site.operator === ":=" || site.operator === " " && site.lineStart) && fileKind(context3.path) === "code" && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
-  if (site.operator === ":" && site.quote !== "" && /\.pyi?$/.test(context3.path ?? "") && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
-  if (site.operator === ":" && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
+  if (site.quote === "" && given === void 0 && !query && !site.flag && (site.operator === "=" || site.operator === ":=" || site.operator === " " && site.lineStart) && /^[A-Za-z_$][\w$]*$/.test(v) && fileKind(context3.path) === "code") return null;
+  if (site.operator === ":" && site.quote !== "" && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v) && /\.pyi?$/.test(context3.path ?? "") && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before.slice(-80))) return null;
+  if (site.operator === ":" && phraseKey(before) && !looksGenerated(v)) return null;
   if (kind === "password") return passwordValue(v, site, context3, given === void 0);
   return generatedValue(v, kind, before);
+}
+function phraseKey(before) {
+  const end = before.slice(-24);
+  const tail = /(["'])[ \t]*:[ \t]*["']?$/.exec(end);
+  if (tail === null) return false;
+  const close = before.length - end.length + tail.index;
+  const open4 = before.lastIndexOf(tail[1], close - 1);
+  if (open4 < 0) return false;
+  const key = before.slice(open4 + 1, close);
+  return !key.includes("\n") && /[A-Za-z][ \t]+[A-Za-z]/.test(key);
 }
 function macroNotAValue(v, site, path16) {
   if (/[_-](?:param|info|error|check|const|string|len|length|size|max|min|type|flag|mask|id|oid|nid|tag|attr|mode|state|status)$/i.test(site.name)) return true;
@@ -28307,9 +28318,11 @@ function passwordValue(v, site, context3, byName) {
   if (site.quote === "" && /[.,;:]$/.test(v)) return null;
   if (byName && site.operator === "," && !site.flag && !LOOKUP_CALL.test(context3.before ?? "") && !strongLooking(v)) return null;
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
-  const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
-  if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
-  if (ATTRIBUTE_WORDS.has(parts[parts.length - 1]) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  if (NAME_WORD_HINT.test(site.name)) {
+    const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
+    if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
+    if (ATTRIBUTE_WORDS.has(parts[parts.length - 1]) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  }
   if (site.quote !== "" && /[([][ \t]*\\?["'`]$/.test(context3.before ?? "") && /^\\?["'`][ \t]*,[ \t]*\\?["'`]/.test(context3.after ?? "") && /^[a-z]+(?:[_-][a-z]+)*$/.test(v) && !isRandomLetters(v)) return null;
   if (/^![A-Za-z0-9]{20,}$/.test(v)) return null;
   if (byName && site.quote === "" && /^(?:=|:|:=|=>)$/.test(site.operator)) {
@@ -28370,7 +28383,7 @@ function encodesPlaceholder(v) {
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){2,11}[.!]?$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, ATTRIBUTE_WORDS, CONDITION_WORDS, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, NAME_WORD_HINT, ATTRIBUTE_WORDS, CONDITION_WORDS, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
@@ -28395,6 +28408,7 @@ var init_generic_value = __esm({
       }
       return {};
     };
+    NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
     ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
     CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
     LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|SetDefault|setDefault|set_default|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;

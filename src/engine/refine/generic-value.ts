@@ -49,14 +49,29 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   // In code an unquoted name after `=` or a blank is a variable, a constant or a type (`e.Key = KeyCtrl8`,
   // `Password OptString`, Perl's `qw(password simple)`): no code language writes a string bare there.
   // An XML element or a query string written inside a code string still holds a literal.
-  if (site.quote === '' && given === undefined && !query && !site.flag && (site.operator === '=' || site.operator === ':=' || (site.operator === ' ' && site.lineStart)) && fileKind(context.path) === 'code' && /^[A-Za-z_$][\w$]*$/.test(v)) return null;
+  if (site.quote === '' && given === undefined && !query && !site.flag && (site.operator === '=' || site.operator === ':=' || (site.operator === ' ' && site.lineStart)) && /^[A-Za-z_$][\w$]*$/.test(v) && fileKind(context.path) === 'code') return null;
   // Python: a bare parameter name, `:` and a capitalised name in a string is an annotation, a forward
   // reference to a type in a signature; dictionary keys are quoted.
-  if (site.operator === ':' && site.quote !== '' && /\.pyi?$/.test(context.path ?? '') && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before) && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v)) return null;
+  if (site.operator === ':' && site.quote !== '' && /^[A-Z][\w.]*(?:\[[\w., []*\]?\])?$/.test(v) && /\.pyi?$/.test(context.path ?? '') && /(?<![\w"'`\]])[A-Za-z_]\w*[ \t]*:[ \t]*["']$/.test(before.slice(-80))) return null;
   // A phrase as the key (`"GUI Authentication Password": "GUI-wachtwoord"`) is a translation's source text.
-  if (site.operator === ':' && /["'][^"'\n]*[A-Za-z][ \t]+[A-Za-z][^"'\n]*["'][ \t]*:[ \t]*["']?$/.test(before) && !looksGenerated(v)) return null;
+  if (site.operator === ':' && phraseKey(before) && !looksGenerated(v)) return null;
   if (kind === 'password') return passwordValue(v, site, context, given === undefined);
   return generatedValue(v, kind, before);
+}
+
+/**
+ * The quoted key before `:` (and the value's opening quote) holds words separated by blanks
+ * (`"GUI Authentication Password": `). Read from the end, so linear in `before`.
+ */
+function phraseKey(before: string): boolean {
+  const end = before.slice(-24);
+  const tail = /(["'])[ \t]*:[ \t]*["']?$/.exec(end);
+  if (tail === null) return false;
+  const close = before.length - end.length + tail.index;
+  const open = before.lastIndexOf(tail[1] as string, close - 1);
+  if (open < 0) return false;
+  const key = before.slice(open + 1, close);
+  return !key.includes('\n') && /[A-Za-z][ \t]+[A-Za-z]/.test(key);
 }
 
 /** A C preprocessor definition up to its value: `#define NAME `. */
@@ -163,11 +178,13 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   if (/(?:fake|dummy|mock|example|sample|placeholder)[_.-]?[A-Za-z]*$|askpass$/i.test(site.name) || /::[A-Z]\w*$/.test(site.name)) return null;
   // A name for a condition about passwords (`ERRCODE_INVALID_PASSWORD`, `ErrWrongPassword`,
   // `MSG_PASSWORD_EXPIRED`): its value is a code or a message.
-  const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
-  if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
-  // A name for an attribute of the password (`…_PASSWORD_CHARSET`, `…_PASSWORD_CHECK`, `PASS_FOLDER`),
-  // or passing through (`SOAP_PASS_THROUGH`, `pass-through`).
-  if (ATTRIBUTE_WORDS.has(parts[parts.length - 1] as string) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  if (NAME_WORD_HINT.test(site.name)) {
+    const parts = site.name.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).map((part) => part.toLowerCase());
+    if (parts.some((part) => CONDITION_WORDS.has(part))) return null;
+    // A name for an attribute of the password (`…_PASSWORD_CHARSET`, `…_PASSWORD_CHECK`, `PASS_FOLDER`),
+    // or passing through (`SOAP_PASS_THROUGH`, `pass-through`).
+    if (ATTRIBUTE_WORDS.has(parts[parts.length - 1] as string) || /pass[_.-]?thr(?:ough|u)/i.test(site.name)) return null;
+  }
   // One of several strings in a list or tuple (`PASS_BOOLS = ('check_mode', 'debug', …)`): names of
   // words are the list's entries, not a password; a word list of passwords is test data (generated
   // values in a list are still judged as values).
@@ -186,6 +203,9 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   }
   return { confidence: strongLooking(v) ? 'medium' : 'low' };
 }
+
+/** A cheap first look for CONDITION_WORDS and ATTRIBUTE_WORDS in a name, before it is split into parts. */
+const NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
 
 /** Last parts of a name that make it an attribute of the credential, not the credential. */
 const ATTRIBUTE_WORDS = new Set(['check', 'checker', 'charset', 'encoding', 'algorithm', 'algo', 'scheme', 'method', 'folder', 'directory', 'column', 'attribute', 'attr', 'widget', 'sent']);
