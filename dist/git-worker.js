@@ -869,9 +869,6 @@ function isIdentifierLike(seg) {
   if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
   const parts = seg.split("_").filter(Boolean);
   if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")))) return true;
-  return hasInitialisms(seg);
-}
-function hasInitialisms(seg) {
   return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
 }
 function isCamelWords(seg) {
@@ -1001,8 +998,11 @@ function isCode(v) {
     if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
   }
   if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
-  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
+  if (isObjectReference(v)) return true;
   return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+function isObjectReference(v) {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v);
 }
 function isPath(v) {
   return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
@@ -1272,6 +1272,9 @@ function unquotedValueEnds(site, after) {
   if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
   return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
+function notAChosenPassword(v) {
+  return notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+}
 function notAPassword(v) {
   const lower = v.toLowerCase();
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
@@ -1318,9 +1321,9 @@ function passwordValue(v, site, context, byName) {
   }
   return { confidence: strongLooking(v) ? "medium" : "low" };
 }
-var NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
 var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
 var CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
+var NAME_WORD_HINT = new RegExp(`${[...CONDITION_WORDS, ...ATTRIBUTE_WORDS].join("|")}|thr`, "i");
 function strongLooking(v) {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
@@ -1933,7 +1936,7 @@ var SERVER_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$|\*[0-9A-F]{40}$|\$[0-9a-z
 var sqlStatementPassword = (secret, context) => {
   if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
   if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
-  if (!/["'`]$/.test(context.before ?? "") && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email|default)$/.test(secret)) return null;
+  if (!/["'`]$/.test(context.before ?? "") && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email)$/.test(secret)) return null;
   return {};
 };
 
@@ -1998,23 +2001,22 @@ var passwordLiteral = (secret) => {
   const leet = LEET_WORD.test(secret);
   if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
-  if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
   const netloc = /^[^:@\s]+:([^@\s]+)@[\w-]+(?:\.[\w-]+)*(?::[0-9]{1,5})?$/.exec(secret);
-  if (netloc && (notAPassword(netloc[1]) || isPlaceholder(netloc[1], [], { weakPasswords: true }))) return null;
+  if (notAChosenPassword(secret) || netloc && notAChosenPassword(netloc[1])) return null;
   if (!leet) {
     if (/^[A-Za-z0-9]+$/.test(secret)) return null;
     if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
     if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
   }
   if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
-  if (/^urn:/i.test(secret) || /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*$/.test(secret)) return null;
+  if (/^urn:/i.test(secret) || isObjectReference(secret)) return null;
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: "low" };
 };
 
 // src/engine/refine/prose-password.ts
 function notAProsePassword(v) {
-  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAChosenPassword(v);
 }
 var prosePassword = (v) => {
   if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;

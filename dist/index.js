@@ -27876,9 +27876,6 @@ function isIdentifierLike(seg) {
   if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
   const parts = seg.split("_").filter(Boolean);
   if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")))) return true;
-  return hasInitialisms(seg);
-}
-function hasInitialisms(seg) {
   return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
 }
 function isCamelWords(seg) {
@@ -27970,8 +27967,11 @@ function isCode(v) {
     if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
   }
   if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
-  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
+  if (isObjectReference(v)) return true;
   return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+function isObjectReference(v) {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v);
 }
 function isPath(v) {
   return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
@@ -28297,6 +28297,9 @@ function unquotedValueEnds(site, after) {
   if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
   return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
+function notAChosenPassword(v) {
+  return notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+}
 function notAPassword(v) {
   const lower = v.toLowerCase();
   if (/^(?:[0-9]+|0x[0-9a-f]+)$/i.test(v)) return true;
@@ -28383,7 +28386,7 @@ function encodesPlaceholder(v) {
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){2,11}[.!]?$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, NAME_WORD_HINT, ATTRIBUTE_WORDS, CONDITION_WORDS, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, ATTRIBUTE_WORDS, CONDITION_WORDS, NAME_WORD_HINT, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
@@ -28408,9 +28411,9 @@ var init_generic_value = __esm({
       }
       return {};
     };
-    NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
     ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
     CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
+    NAME_WORD_HINT = new RegExp(`${[...CONDITION_WORDS, ...ATTRIBUTE_WORDS].join("|")}|thr`, "i");
     LOOKUP_CALL = /(?:env|getenv|environ(?:\.get)?|fetch|get|getProperty|setProperty|getOrDefault|getString|put|set|add|setdefault|SetDefault|setDefault|set_default|config|option|setting|param|header|define|getValue|setValue|Set|Get|Add|Put|fill|type)\s*\(\s*\\?["'`][\w.:#-]+\\?["'`]\s*,\s*\\?["'`]$/;
     LEET = /[@4310!|$57]/;
     NOT_A_PASSWORD = /* @__PURE__ */ new Set([
@@ -29102,7 +29105,7 @@ var init_sql_password = __esm({
     sqlStatementPassword = (secret, context3) => {
       if (SERVER_HASH.test(secret) || isPlaceholder(secret)) return null;
       if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
-      if (!/["'`]$/.test(context3.before ?? "") && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email|default)$/.test(secret)) return null;
+      if (!/["'`]$/.test(context3.before ?? "") && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email)$/.test(secret)) return null;
       return {};
     };
   }
@@ -29172,7 +29175,7 @@ var init_password_literal = __esm({
   "src/engine/refine/password-literal.ts"() {
     "use strict";
     init_entropy();
-    init_placeholders();
+    init_code();
     init_generic_value();
     PASSWORD_WORD = /(?<![A-Za-z])[Pp][Aa@4][Ss$5]{2}|(?<=[a-z0-9])P[Aa@4][Ss$5]{2}|(?<![A-Za-z])[Pp][Ww][Dd]?(?![a-z])|(?<=[a-z])P[Ww]d?(?![a-z])/;
     LEET_WORD = /p[@4][s$5]{2}|pa(?:[$5][s$5]|s[$5])|passw0rd/i;
@@ -29184,16 +29187,15 @@ var init_password_literal = __esm({
       const leet = LEET_WORD.test(secret);
       if (!leet && !/[0-9](?![A-Za-z0-9])/.test(secret)) return null;
       if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
-      if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
       const netloc = /^[^:@\s]+:([^@\s]+)@[\w-]+(?:\.[\w-]+)*(?::[0-9]{1,5})?$/.exec(secret);
-      if (netloc && (notAPassword(netloc[1]) || isPlaceholder(netloc[1], [], { weakPasswords: true }))) return null;
+      if (notAChosenPassword(secret) || netloc && notAChosenPassword(netloc[1])) return null;
       if (!leet) {
         if (/^[A-Za-z0-9]+$/.test(secret)) return null;
         if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(secret)) return null;
         if (/^[A-Z0-9]+(?:[-_.][A-Z0-9]+)+$/.test(secret)) return null;
       }
       if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
-      if (/^urn:/i.test(secret) || /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*$/.test(secret)) return null;
+      if (/^urn:/i.test(secret) || isObjectReference(secret)) return null;
       if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
       return { confidence: "low" };
     };
@@ -29202,14 +29204,13 @@ var init_password_literal = __esm({
 
 // src/engine/refine/prose-password.ts
 function notAProsePassword(v) {
-  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAChosenPassword(v);
 }
 var prosePassword, statedPassword;
 var init_prose_password = __esm({
   "src/engine/refine/prose-password.ts"() {
     "use strict";
     init_words();
-    init_placeholders();
     init_generic_value();
     prosePassword = (v) => {
       if (v.length < 6 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return null;

@@ -18,7 +18,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchContext } from '../run.js';
-import { sprawlguardBin } from '../lib/paths.js';
+import type * as BuiltinRules from '../../src/config/builtin-rules.js';
+import { importCompiled, sprawlguardBin } from '../lib/paths.js';
 import { formatMB, formatTable, MB, printTable } from '../lib/table.js';
 
 /** Package-name patterns (`apt-cache search --names-only`), and how many of each set to take. */
@@ -45,8 +46,6 @@ interface Finding {
   location: { path: string; context: string };
 }
 
-const GENERIC_RULE = /^(?:generic-|ftp-script-password$|netrc-password$)/;
-
 export default async function packages(ctx: BenchContext): Promise<void> {
   for (const tool of ['apt-cache', 'apt-get', 'dpkg-deb']) {
     if (spawnSync(tool, ['--version'], { stdio: 'ignore' }).status !== 0) throw new Error(`${tool} is not available: this case needs a Debian or Ubuntu machine`);
@@ -64,6 +63,7 @@ export default async function packages(ctx: BenchContext): Promise<void> {
       .filter((name) => name !== '' && !name.endsWith('-doc'))
       .sort()
       .slice(0, ctx.quick ? set.quickLimit : set.limit);
+    const wanted = new Set(names);
     const have = new Set(readdirSync(debs).map((file) => file.split('_')[0]));
     const missing = names.filter((name) => !have.has(name));
     for (let i = 0; i < missing.length; i += 25) {
@@ -72,7 +72,7 @@ export default async function packages(ctx: BenchContext): Promise<void> {
     }
     for (const file of readdirSync(debs)) {
       const name = file.split('_')[0] as string;
-      if (!names.includes(name) || existsSync(path.join(tree, name))) continue;
+      if (!wanted.has(name) || existsSync(path.join(tree, name))) continue;
       mkdirSync(path.join(tree, name));
       spawnSync('dpkg-deb', ['-x', path.join(debs, file), path.join(tree, name)], { stdio: 'ignore' });
     }
@@ -97,8 +97,11 @@ export default async function packages(ctx: BenchContext): Promise<void> {
   }
   printTable(ctx.log, '  ', formatTable(['context', 'incidents', 'fixtures'], [...byContext].sort().map(([context, row]) => [context, String(row.incident), String(row.fixture)])));
 
+  // Generic rules are the ones the rule pack marks `generic: true`, as the fixture policy reads them.
+  const { loadBuiltinRules } = await importCompiled<typeof BuiltinRules>('config/builtin-rules.js');
+  const genericRules = new Set(loadBuiltinRules().filter((rule) => rule.generic).map((rule) => rule.id));
   const alerts = report.findings.filter((f) => f.disposition === 'incident' && f.location.context === 'source');
-  const generic = alerts.filter((f) => GENERIC_RULE.test(f.ruleId)).length;
+  const generic = alerts.filter((f) => genericRules.has(f.ruleId)).length;
   const per100 = (n: number): string => (bytes > 0 ? ((n * 100 * MB) / bytes).toFixed(2) : 'n/a');
   ctx.log(`incidents in source context: ${alerts.length} (${per100(alerts.length)} per 100 MB): ${generic} from generic rules (${per100(generic)} per 100 MB), ${alerts.length - generic} from provider-specific rules`);
   const byRule = new Map<string, number>();

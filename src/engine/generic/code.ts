@@ -114,11 +114,17 @@ function isCode(v: string): boolean {
     if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1] as string) && isIdentifierLike(segments[0] as string)) return true;
   }
   if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
-  // A Python object reference, `package.module:attribute`: entry points (`pkg.plugins.v3:Password`)
-  // and application specs for servers (`app.main:app`).
-  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
+  if (isObjectReference(v)) return true;
   // Method calls (`.exec(`, `.get(`) and regular expressions (`\/`, `\d`) are code.
   return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+
+/**
+ * A Python object reference, `package.module:attribute`: entry points (`pkg.plugins.v3:Password`)
+ * and application specs for servers (`app.main:app`).
+ */
+export function isObjectReference(v: string): boolean {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v);
 }
 
 /**

@@ -92,15 +92,7 @@ export function isIdentifierLike(seg: string): boolean {
   if (isWordCompound(seg.replace(/[0-9]/g, ''))) return true;
   const parts = seg.split('_').filter(Boolean);
   if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, '')))) return true;
-  return hasInitialisms(seg);
-}
-
-/**
- * Go and .NET names that keep initialisms in capitals (`APIKey`, `HasSSHKey`, `OpsGenieAPIKey`):
- * every part is an initialism of up to five capitals, a word of three letters or more, or a number.
- * Random runs split into short parts (`xK9qLm`) and fail.
- */
-function hasInitialisms(seg: string): boolean {
+  // Go and .NET names that keep initialisms in capitals (`APIKey`, `HasSSHKey`, `OpsGenieAPIKey`).
   return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
 }
 

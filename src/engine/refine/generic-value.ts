@@ -114,6 +114,11 @@ function unquotedValueEnds(site: Site, after: string): boolean {
   return site.operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
 
+/** A value that stands in for a password rather than being one: notAPassword, or a placeholder (weak words included). */
+export function notAChosenPassword(v: string): boolean {
+  return notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+}
+
 /**
  * True when a value given as a password is not one a person set: a number, a word that describes the
  * field (`required`, `current-password`), the word itself (`dbpassword`, `p@ssw0rd`), an identifier
@@ -204,14 +209,14 @@ function passwordValue(v: string, site: Site, context: RefineContext, byName: bo
   return { confidence: strongLooking(v) ? 'medium' : 'low' };
 }
 
-/** A cheap first look for CONDITION_WORDS and ATTRIBUTE_WORDS in a name, before it is split into parts. */
-const NAME_WORD_HINT = /err|invalid|incorrect|wrong|bad|missing|mismatch|expired|msg|check|charset|encoding|algo|scheme|method|folder|directory|column|attr|widget|sent|thr/i;
-
 /** Last parts of a name that make it an attribute of the credential, not the credential. */
 const ATTRIBUTE_WORDS = new Set(['check', 'checker', 'charset', 'encoding', 'algorithm', 'algo', 'scheme', 'method', 'folder', 'directory', 'column', 'attribute', 'attr', 'widget', 'sent']);
 
 /** Parts of a name that make it a condition about the credential, not the credential. */
 const CONDITION_WORDS = new Set(['err', 'errcode', 'error', 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'mismatch', 'mismatched', 'expired', 'msg']);
+
+/** A cheap first look in a name for any of those words or a pass-through, before it is split into parts. */
+const NAME_WORD_HINT = new RegExp(`${[...CONDITION_WORDS, ...ATTRIBUTE_WORDS].join('|')}|thr`, 'i');
 
 /** Three character classes, ten characters and some entropy: what a generator or a careful person produces. */
 function strongLooking(v: string): boolean {

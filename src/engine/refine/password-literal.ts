@@ -8,9 +8,9 @@
  * `pass` (passport, bypass).
  */
 import { shannonEntropy } from '../entropy.js';
-import { isPlaceholder } from '../placeholders.js';
+import { isObjectReference } from '../generic/code.js';
 import type { Refiner } from '../refine.js';
-import { notAPassword } from './generic-value.js';
+import { notAChosenPassword } from './generic-value.js';
 
 /**
  * The word, plain or with letters swapped for digits and symbols (`p@ss`, `pa55`), or `pw`/`pwd`, as
@@ -37,11 +37,10 @@ export const passwordLiteral: Refiner = (secret) => {
   // Percent-encoded text is a URL or a form body, read decoded elsewhere; package specs
   // (`name@^6.1.0`) and e-mail addresses name things.
   if (/%[0-9A-Fa-f]{2}/.test(secret) || /@[\^~<>=v]{0,2}[0-9]+\.[0-9]/.test(secret) || /^[^@]+@[\w-]+\.[\w.-]+$/.test(secret)) return null;
-  if (notAPassword(secret) || isPlaceholder(secret, [], { weakPasswords: true })) return null;
   // `user:password@host:port` without a scheme: the password part decides (`user:password@…` is a
   // placeholder, `admin:Pa55w0rd7@db:5432` is not).
   const netloc = /^[^:@\s]+:([^@\s]+)@[\w-]+(?:\.[\w-]+)*(?::[0-9]{1,5})?$/.exec(secret);
-  if (netloc && (notAPassword(netloc[1] as string) || isPlaceholder(netloc[1] as string, [], { weakPasswords: true }))) return null;
+  if (notAChosenPassword(secret) || (netloc && notAChosenPassword(netloc[1] as string))) return null;
   // Identifiers: camelCase or PascalCase with a number (`newPassword2`), lower-case words joined by
   // separators (`reset-password-1`), upper-case constants (`PW_MAX_2`). A swapped letter is not
   // something an identifier does.
@@ -55,7 +54,7 @@ export const passwordLiteral: Refiner = (secret) => {
   if (/^[#.]/.test(secret) || /^[A-Za-z_][\w-]*(?:(?:\.|::)[\w-]+)+$/.test(secret)) return null;
   // URNs name things (`urn:oasis:names:tc:SAML:1.0:am:password`), and so do Python object
   // references (`pkg.plugins.v3:Password`, an entry point).
-  if (/^urn:/i.test(secret) || /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*$/.test(secret)) return null;
+  if (/^urn:/i.test(secret) || isObjectReference(secret)) return null;
   // A person's choice mixes cases or adds a symbol or a swapped letter.
   if (!leet && !/[A-Z]/.test(secret) && !SYMBOL.test(secret)) return null;
   return { confidence: 'low' };

@@ -5,13 +5,12 @@
  * a digit, and a symbol or both cases; not a placeholder, not a version.
  */
 import { isRandomLetters } from '../generic/words.js';
-import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
-import { notAPassword } from './generic-value.js';
+import { notAChosenPassword } from './generic-value.js';
 
 /** Never a password, whatever the sentence: a name and a version (`OAuth2.0`, `TLSv1.3`), a word about the field, a placeholder. */
 function notAProsePassword(v: string): boolean {
-  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAPassword(v) || isPlaceholder(v, [], { weakPasswords: true });
+  return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAChosenPassword(v);
 }
 
 export const prosePassword: Refiner = (v) => {

@@ -16,6 +16,6 @@ export const sqlStatementPassword: Refiner = (secret, context) => {
   if (/^(?:null|none|default|expire[ds]?|values?|password|external|globally)$/i.test(secret)) return null;
   // Prose that reads like a statement (`… Create User flow, the user must enter the temporary password
   // in the sign-in page`): an English word after it, unquoted, is prose, not a password.
-  if (!/["'`]$/.test(context.before ?? '') && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email|default)$/.test(secret)) return null;
+  if (!/["'`]$/.test(context.before ?? '') && /^(?:a|an|the|in|on|at|to|of|for|by|as|is|it|its|be|and|or|if|so|via|their|there|these|those|which|where|when|with|from|after|before|again|below|above|account|name|email)$/.test(secret)) return null;
   return {};
 };
