@@ -111,13 +111,17 @@ const INLINE_ALLOW_REACH = 4096;
 
 /** The secret's line on either side of it, bounded, for refiners that judge a value by its context. */
 const CONTEXT_CHARS = 256;
-function lineAround(text: string, start: number, end: number): { before: string; after: string } {
+function lineAround(text: string, start: number, end: number): { before: string; after: string; previous?: string } {
   // Only the bounded slices are searched, so a long minified line costs the same as a short one.
   const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
   const after = text.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf('\n');
   const newlineAfter = after.indexOf('\n');
-  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  const line = { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  if (newlineBefore < 0) return line;
+  // Some formats name a value on the line above it (.NET's `<setting name="…">` over its `<value>`).
+  const previous = before.slice(before.lastIndexOf('\n', newlineBefore - 1) + 1, newlineBefore);
+  return { ...line, previous: previous.endsWith('\r') ? previous.slice(0, -1) : previous };
 }
 
 export function hasInlineAllow(text: string, start: number, end: number): boolean {

@@ -46,6 +46,8 @@ export interface RefineContext {
   /** The secret's line before it and after it (each at most a few hundred characters). */
   before?: string;
   after?: string;
+  /** The line before the secret's line, as far as it fits in the same bounded slice (may be cut at its start). */
+  previous?: string;
   /** The path of the file being scanned, when known. */
   path?: string;
 }

@@ -156,7 +156,9 @@ export const urlPassword: Refiner = (secret, context) => {
   const password = decodePercent(secret);
   if (notAPassword(password)) return null;
   const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context.before ?? '')?.[1] ?? '';
-  const host = /^@(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(context.after ?? '')?.[1] ?? '';
+  // Go's MySQL DSN names the network before the host: `@tcp(127.0.0.1:3306)`, `@unix(/run/mysqld.sock)`.
+  const after = context.after ?? '';
+  const host = /^@unix\(/.test(after) ? 'localhost' : /^@(?:tcp6?\()?(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(after)?.[1] ?? '';
   if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
     if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
   }

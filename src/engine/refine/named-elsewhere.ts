@@ -42,9 +42,14 @@ export const referenceDefault: Refiner = (secret, context) =>
  * counts in them, whatever the name.
  */
 export const keyedElementValue: Refiner = (secret, context) => {
-  const tag = KEYED_TAG.exec(context.before ?? '');
+  // .NET settings hold the value in a `<value>` element on the line below `<setting name="…">`.
+  const before = VALUE_LINE.test(context.before ?? '') ? (context.previous ?? '').trimEnd() : context.before ?? '';
+  const tag = KEYED_TAG.exec(before);
   return judgeAsNamed(secret, tag?.[2], context, tag?.[1]?.toLowerCase() === 'string');
 };
+
+/** A line that opens a `<value>` element and nothing else. */
+const VALUE_LINE = /^[ \t]*<value>$/;
 
 /** The compared name at the end of the text before the literal: `NAME == "`, `x['NAME'] !== '`, `NAME.equals("`. */
 const COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
@@ -68,12 +73,15 @@ const NAME_PART = /(?:^|[_.$-])(?:[Pp]ass|[Pp]wd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]
  * The name a statement gives the literal that ends the text before it: RSpec's `let(:password) {
  * "`, C's `strcpy(cfg->passwd, "` (the last identifier of the destination), and a getter that
  * returns it on its own line (`getPassword() { return "`, `def get_token(self): return '`,
- * `fun getApiKey() = "`) or a mock returns (`when(cfg.getPassword()).thenReturn("`).
+ * `fun getApiKey() = "`), a mock returns (`when(cfg.getPassword()).thenReturn("`), or React state starts
+ * with (`const [password, setPassword] = useState("`).
  */
 const STATEMENT_NAMES = [
   /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
   /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
   /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
+  // React state and its first value: `const [password, setPassword] = useState("`.
+  /\[[ \t]{0,3}(\w{1,80})[ \t]{0,3},[ \t]{0,3}set\w{1,60}[ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?:React\.)?useState(?:<\w{1,20}>)?\([ \t]{0,3}["'`]$/,
   // An XML element whose text is a CDATA section: `<password><![CDATA[`.
   /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/,
 ];
