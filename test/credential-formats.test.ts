@@ -134,6 +134,40 @@ describe('keys written in pieces or with misleading text around them', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['putty-private-key']);
   });
 
+  it('reads whether an ssh.com key is encrypted from the cipher named in its body, not from its armour', async () => {
+    // magic, body length, key type, cipher name: each string behind a 32-bit length (then key data).
+    const sshcomBody = (cipher: string): string => {
+      const field = (text: string) => {
+        const bytes = Buffer.from(text, 'latin1');
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(bytes.length);
+        return Buffer.concat([length, bytes]);
+      };
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(0x3f6ff9eb, 0);
+      head.writeUInt32BE(400, 4);
+      const b64 = Buffer.concat([head, field('if-modn{sign{rsa-pkcs1-sha1},encrypt{rsa-pkcs1v2-oaep}}'), field(cipher), randomBytes(300)]).toString('base64');
+      return b64.match(/.{1,70}/g)?.join('\n') ?? '';
+    };
+    const armour = (body: string) => ['---- BEGIN SSH2 ENCRYPTED ' + 'PRIVATE KEY ----', 'Comment: "rsa-key-20261208"', body, '---- END SSH2 ENCRYPTED ' + 'PRIVATE KEY ----', ''].join('\n');
+    const dir = makeTree({ 'plain.key': armour(sshcomBody('none')), 'locked.key': armour(sshcomBody('3des-cbc')) });
+    const report = parseJsonReport<{ findings: { ruleId: string; location: { path: string }; facts?: Record<string, string> }[] }>(
+      await runCli(['scan', dir, '--format', 'json']),
+    );
+    const byPath = Object.fromEntries(report.findings.map((f) => [f.location.path, [f.ruleId, f.facts?.encrypted ?? 'false']]));
+    expect(byPath).toEqual({ 'plain.key': ['private-key-sshcom', 'false'], 'locked.key': ['private-key-sshcom', 'true'] });
+  });
+
+  it('reports a .NET RSA key in XML only when it holds the private exponent', async () => {
+    const b64 = (n: number) => randomBytes(n).toString('base64');
+    const pub = `<Modulus>${b64(128)}</Modulus><Exponent>AQAB</Exponent>`;
+    const findings = await scanTree({
+      'private.xml': `<RSAKeyValue>${pub}<P>${b64(64)}</P><Q>${b64(64)}</Q><D>${b64(128)}</D></RSAKeyValue>\n`,
+      'public.xml': `<RSAKeyValue>${pub}</RSAKeyValue>\n`,
+    });
+    expect(findings.map((f) => [f.location.path, f.ruleId])).toEqual([['private.xml', 'private-key-xml-rsa']]);
+  });
+
   it('reports the private members of a JWK, and nothing for a public one', async () => {
     const b64url = (n: number) => randomBytes(n).toString('base64url');
     const pub = { kty: 'EC', crv: 'P-256', x: b64url(32), y: b64url(32) };

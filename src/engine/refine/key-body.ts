@@ -8,7 +8,8 @@
 
 /** A BEGIN marker whose string literal ends right after it: `-----BEGIN … KEY-----\n" +`. */
 const SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
-const MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
+/** The armour lines: PEM's five dashes, and the ssh.com format's four dashes and a blank. */
+const MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----|---- (?:BEGIN|END) [^-\n]{0,80} ----/g;
 
 export function keyBody(armoured: string): string {
   return keyLines(armoured)
