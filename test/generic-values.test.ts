@@ -313,3 +313,30 @@ describe('C headers', () => {
     expect(found(`#define SMTP_PASSWORD "${chosen}"`, 'src/mail.h')).toEqual([chosen]);
   });
 });
+
+describe('long random numbers and secret salts', () => {
+  /** Decimal digits from a seeded generator: a 128-bit value printed in decimal reads like this. */
+  const digits = (seed: number, n: number): string => base62Text(seed, n * 8).replace(/[^0-9]/g, '').slice(0, n);
+
+  it('finds a long random number under a secret name, and an application salt that looks generated', () => {
+    const number = digits(31, 39);
+    expect(number).toHaveLength(39);
+    expect(found(`SECRET_KEY = "${number}"`, 'settings.py')).toEqual([number]);
+    expect(found(`app.config["SECURITY_PASSWORD_SALT"] = "${number}"`, 'app.py')).toEqual([number]);
+    const salt = base62Text(32, 24);
+    expect(found(`HASHIDS_SALT=${salt}`, '.env')).toEqual([salt]);
+  });
+
+  it('leaves digit patterns, short numbers, namespace salts and the salts stored with one hash alone', () => {
+    const salt = base62Text(33, 24);
+    for (const line of [
+      `\tkey := "${'0123456789'.repeat(3)}01"`,
+      `  "license_key":"${['0000', '1111', '2222', '3333', '4444', '5555', '6666', '7777', '8888', '9999'].join('')}",`,
+      `SECRET_ID = "${digits(34, 18)}"`,
+      "    salt = 'django.contrib.sessions.backends.signed_cookies'",
+      `{"alg": "PBES2g-HS256", "iterations": 100000, "salt": "${salt}"}`,
+      `  { "passwordHash": "${base62Text(35, 24)}", "passwordSalt": "${salt}" },`,
+    ])
+      expect(rulesOf(line, 'settings.py'), line).toEqual([]);
+  });
+});

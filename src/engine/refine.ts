@@ -26,7 +26,7 @@ import { sqlStatementPassword } from './refine/sql-password.js';
 import { comparedValue, givenName, keyedElementValue, referenceDefault } from './refine/named-elsewhere.js';
 import { passwordLiteral } from './refine/password-literal.js';
 import { prosePassword, statedPassword } from './refine/prose-password.js';
-import { genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
+import { genericGeneratedValue, genericPasswordValue, genericSecretValue, urlPassword } from './refine/generic-value.js';
 import type { Confidence, Lifetime } from '../rules/schema.js';
 
 export interface Refinement {
@@ -60,6 +60,7 @@ export { genericPasswordValue, genericSecretValue };
 const REFINERS = new Map<string, Refiner>([
   ['generic-secret-value', genericSecretValue],
   ['generic-password-value', genericPasswordValue],
+  ['generic-generated-value', genericGeneratedValue],
   ['basic-auth', basicAuth],
   ['basic-credentials', basicCredentials],
   ['ntlm-authenticate', ntlmAuthenticate],

@@ -18,6 +18,12 @@ import type { RefineContext, Refinement, Refiner } from '../refine.js';
  */
 export const genericSecretValue: Refiner = (secret, context) => judgeGenericValue(secret, context);
 
+/**
+ * Values that must look generated whatever their name says (`PASSWORD_SALT = "…"` holds a salt, not a
+ * password a person chose): judged as a secret, so words and names are not values.
+ */
+export const genericGeneratedValue: Refiner = (secret, context) => judgeGenericValue(secret, context, 'secret');
+
 /** Values the rule's own context says are passwords (`--password …`, `login("user", "…")`, `-u user:…`). */
 export const genericPasswordValue: Refiner = (secret, context) => judgeGenericValue(secret, context, 'password');
 
@@ -220,6 +226,26 @@ const CONDITION_WORDS = new Set(['err', 'errcode', 'error', 'invalid', 'incorrec
 /** A cheap first look in a name for any of those words or a pass-through, before it is split into parts. */
 const NAME_WORD_HINT = new RegExp(`${[...CONDITION_WORDS, ...ATTRIBUTE_WORDS].join('|')}|thr`, 'i');
 
+/**
+ * Decimal digits only, at least 24 of them, spread like random ones: longer than ids and timestamps,
+ * and not a pattern (`0123456789012…`, `00001111…`): in random digits about one step in ten goes up
+ * by one, one stays, one goes down.
+ */
+function isRandomNumber(v: string): boolean {
+  if (v.length < 24 || !/^[0-9]+$/.test(v) || shannonEntropy(v) < 2.7) return false;
+  let same = 0;
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < v.length; i++) {
+    const step = (v.charCodeAt(i) - v.charCodeAt(i - 1) + 10) % 10;
+    if (step === 0) same++;
+    else if (step === 1) up++;
+    else if (step === 9) down++;
+  }
+  const most = (v.length - 1) * 0.3;
+  return same < most && up < most && down < most;
+}
+
 /** Three character classes, ten characters and some entropy: what a generator or a careful person produces. */
 function strongLooking(v: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
@@ -268,14 +294,15 @@ function generatedValue(v: string, kind: NameKind, before: string): Refinement |
   // was made up for a document or a test; generated secrets do not contain these words.
   if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
   if (isTestValue(v)) return null;
-  // Numeric literals are not keys.
-  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
+  // Numeric literals are not keys, unless the number is a long random one (a 128-bit value written
+  // in decimal, as `secrets.randbits(128)` prints it).
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v) && !isRandomNumber(v)) return null;
   // A name that says the value is not real (`invalid_key`, `fake_token`, `test_password`).
   if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
   // Words: all digits, lower-case words with separators, camelCase identifiers without digits —
   // also when decorated with punctuation (`?InterpolationInTemplate`, `-EncodedCommand`).
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[0-9]+$/.test(core)) return isRandomNumber(core) ? { confidence: 'low' } : null;
   // Lower-case letters are words and names, unless they are one run of random letters.
   if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return kind !== 'weak-key' && isRandomLetters(v) ? { confidence: 'low' } : null;
   // Names made of lower-case words and numbers: `scram-sha-256`, `_pep_440_key`, `crc32c_hash`.
