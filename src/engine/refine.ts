@@ -17,6 +17,7 @@ import { nkeySeed } from './refine/nkey.js';
 import { ntlmAuthenticate } from './refine/ntlm-authenticate.js';
 import { ntlmResponse } from './refine/ntlm.js';
 import { otpSeed } from './refine/otp-seed.js';
+import { proseSecret } from './refine/prose-secret.js';
 import { paserkKey, pasetoToken } from './refine/paseto.js';
 import { passwordHash } from './refine/password-hash.js';
 import { privateKey } from './refine/private-key.js';
@@ -90,6 +91,7 @@ const REFINERS = new Map<string, Refiner>([
   ['password-literal', passwordLiteral],
   ['prose-password', prosePassword],
   ['stated-password', statedPassword],
+  ['prose-secret', proseSecret],
 ]);
 
 export function refiner(name: string): Refiner | undefined {

@@ -1,12 +1,15 @@
 /**
  * A login written in prose (`… login is user / password`) and a password a sentence states (`the
- * default password is …`) are found in ticket and README text; slashes prose uses for other pairs,
- * and what prose says about passwords (`is hashed`), are not. Values are assembled at run time.
+ * default password is …`) are found in ticket and README text, and so are keys and tokens a sentence
+ * gives; slashes prose uses for other pairs, what prose says about passwords (`is hashed`), hashes,
+ * ids and examples are not. Values are assembled at run time.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/config/builtin-rules.js';
 import { Detector } from '../../src/engine/detector.js';
 import { prosePassword, statedPassword } from '../../src/engine/refine/prose-password.js';
+import { base62Text } from '../support/engine-fakes.js';
 
 const j = (...parts: string[]): string => parts.join('');
 const detector = new Detector(loadBuiltinRules(), { now: 0 });
@@ -52,5 +55,37 @@ describe('generic-prose-password-statement', () => {
   });
   it.each(['required', 'TLSv1.3', 'sha256-hashed', '$DB_PASSWORD', 'https://vault', '#{password}', '%(pw)s'])('the refiner rejects %s', (v) => {
     expect(statedPassword(v, { now: 0 })).toBeNull();
+  });
+});
+
+describe('passwords and logins inside JSON strings of an export', () => {
+  const pw = j('Qx7-', 'Lm2p-Vb9');
+  it('ends the value at the string or at an escaped line break', () => {
+    expect(found(`{"comment": "creds: admin / ${pw}", "author": "ops"}\n`)).toEqual([`generic-prose-login-pair ${pw}`]);
+    expect(found(`{"body": "Reset done.\\nThe password is ${pw}\\nThanks"}\n`)).toEqual([`generic-prose-password-statement ${pw}`]);
+  });
+});
+
+describe('generic-prose-secret', () => {
+  const hex64 = createHash('sha256').update('prose-secret-test').digest('hex');
+  const mixed = base62Text(41, 28);
+  it('finds a key, token or secret a sentence gives', () => {
+    expect(found(`API key for the staging tenant: ${hex64}\n`)).toEqual([`generic-prose-secret ${hex64}`]);
+    expect(found(`Use token ${mixed} when calling the export endpoint.\n`)).toEqual([`generic-prose-secret ${mixed}`]);
+    expect(found(`The webhook secret was rotated, new one is whk_${mixed}\n`)).toEqual([`generic-prose-secret whk_${mixed}`]);
+    expect(found(`{"body": "Customer reset their key, new API key is ${mixed}"}\n`)).toEqual([`generic-prose-secret ${mixed}`]);
+  });
+
+  it('leaves hashes, ids, examples, names in code and what prose says about keys', () => {
+    const lines = [
+      `Token refresh fixed in commit ${hex64.slice(0, 40)}.`,
+      'Each token has an id like 123e4567-e89b-42d3-a456-426614174000 and an expiry.',
+      `Your API key, e.g. "${hex64.slice(0, 32)}". You can find it in the dashboard.`,
+      `token sha256: ${hex64}`,
+      'The API key is sent in the X-Api-Key header of every request.',
+      'func NewPacketConn(secret ed25519.PrivateKey) (*PacketConn, error) {',
+      `  AccessToken: "${mixed}",`,
+    ];
+    for (const line of lines) expect(detector.scan(line, undefined, 'notes/handover.txt').filter((m) => m.rule.id === 'generic-prose-secret'), line).toEqual([]);
   });
 });
