@@ -82,6 +82,7 @@ describe('generic-prose-secret', () => {
       'Each token has an id like 123e4567-e89b-42d3-a456-426614174000 and an expiry.',
       `Your API key, e.g. "${hex64.slice(0, 32)}". You can find it in the dashboard.`,
       `token sha256: ${hex64}`,
+      `Next page token: ${mixed}`,
       'The API key is sent in the X-Api-Key header of every request.',
       'func NewPacketConn(secret ed25519.PrivateKey) (*PacketConn, error) {',
       `  AccessToken: "${mixed}",`,

@@ -13,8 +13,11 @@ import type { Refiner } from '../refine.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Words that make the value a digest or an identifier rather than a secret, anywhere before it on the line. */
-const DIGEST_OR_ID = /\b(?:sha-?(?:1|224|256|384|512)|h1|md5|checksum|digest|hash(?:es)?|fingerprint|commit|revision|rev|sha|id|ids|identifier|uuid|guid|nonce|salt|iv|hmac)\b/i;
+/**
+ * Words that make the value a digest, an identifier or a token that is not a credential (a page
+ * cursor, a CSRF token), anywhere before it on the line.
+ */
+const DIGEST_OR_ID = /\b(?:sha-?(?:1|224|256|384|512)|h1|md5|checksum|digest|hash(?:es)?|fingerprint|commit|revision|rev|sha|id|ids|identifier|uuid|guid|nonce|salt|iv|hmac|page|cursor|continuation|csrf|xsrf|idempotency)\b/i;
 
 /** Words that say the value only shows what one looks like, or the part every one shares (`tokens begin `pypi-…``). */
 const EXAMPLE = /\b(?:e\.g\.|eg\.|for example|examples?|such as|like|sample|format|looks?|begins?|starts?|prefix(?:ed)?|ends?)\b/i;
