@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base32Encode, crc16Xmodem } from '../src/engine/checksums.js';
+import { decodeType7 } from '../src/engine/refine/cisco-type7.js';
 import { parseJsonReport, runCli } from './support/cli.js';
 import { base62Body, seededRandom } from './support/fake-secrets.js';
 import { makeTree } from './support/temp.js';
@@ -204,5 +205,23 @@ describe('URL credentials for documentation hosts', () => {
       'ci.env': `MIRROR=${url('git.shop-internal.net')}\n`,
     });
     expect(findings.map((f) => f.location.path)).toEqual(['ci.env']);
+  });
+});
+
+describe('network device configuration', () => {
+  const KEY_STREAM = 'dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87';
+  /** Encodes like IOS does: two decimal digits of offset, then each byte XORed with the key stream. */
+  const type7 = (plain: string, offset: number): string =>
+    String(offset).padStart(2, '0') +
+    [...plain].map((c, i) => (c.charCodeAt(0) ^ KEY_STREAM.charCodeAt((offset + i) % KEY_STREAM.length)).toString(16).toUpperCase().padStart(2, '0')).join('');
+
+  it('decodes type 7 values and reports only those that decode to text', async () => {
+    const password = `Rtr-${base62Body(51, 8)}`;
+    expect(decodeType7(type7(password, 11))).toBe(password);
+    const findings = await scanTree({
+      'backups/core-sw1.cfg': `hostname core-sw1\nusername ops privilege 15 password 7 ${type7(password, 4)}\n`,
+      'backups/edge.cfg': 'username ops password 7 0799AB12CD34EF\n',
+    });
+    expect(findings.map((f) => [f.location.path, f.ruleId, f.location.line])).toEqual([['backups/core-sw1.cfg', 'cisco-type7-password', 2]]);
   });
 });

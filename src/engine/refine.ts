@@ -16,6 +16,7 @@ import { jwtRule } from './refine/jwt.js';
 import { nkeySeed } from './refine/nkey.js';
 import { ntlmAuthenticate } from './refine/ntlm-authenticate.js';
 import { ntlmResponse } from './refine/ntlm.js';
+import { ciscoType7 } from './refine/cisco-type7.js';
 import { otpSeed } from './refine/otp-seed.js';
 import { proseSecret } from './refine/prose-secret.js';
 import { paserkKey, pasetoToken } from './refine/paseto.js';
@@ -92,6 +93,7 @@ const REFINERS = new Map<string, Refiner>([
   ['prose-password', prosePassword],
   ['stated-password', statedPassword],
   ['prose-secret', proseSecret],
+  ['cisco-type7', ciscoType7],
 ]);
 
 export function refiner(name: string): Refiner | undefined {
