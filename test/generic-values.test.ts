@@ -340,3 +340,15 @@ describe('long random numbers and secret salts', () => {
       expect(rulesOf(line, 'settings.py'), line).toEqual([]);
   });
 });
+
+describe('unquoted values outside code', () => {
+  it('reads letters and digits before `)` in a text file as the value, and a variable in code', () => {
+    const value = base62Text(61, 10).replace(/^[0-9]+/, 'K');
+    expect(found(`ops@10.20.30.41 (pw: ${value})`, 'wiki/servers.txt')).toEqual([value]);
+    expect(found(`    connect(host, pw: ${value})`, 'lib/client.rb')).toEqual([]);
+  });
+
+  it('leaves a Ruby instance variable in a template', () => {
+    expect(found("<%= edit_password_url(@resource, reset_password_token: @token) %>", 'app/views/mailer/reset.html.erb')).toEqual([]);
+  });
+});

@@ -90,3 +90,28 @@ describe('generic-prose-secret', () => {
     for (const line of lines) expect(detector.scan(line, undefined, 'notes/handover.txt').filter((m) => m.rule.id === 'generic-prose-secret'), line).toEqual([]);
   });
 });
+
+describe('passwords in server lists and wiki pages', () => {
+  const pw = j('Ds8xN4', 'qLt6');
+  const wiki = (text: string): string[] => detector.scan(text, undefined, 'wiki/servers.txt').map((m) => `${m.rule.id} ${m.secret}`);
+
+  it('finds a password after `for …:`, and one that follows the word directly and ends the line', () => {
+    expect(wiki(`Password for root: ${pw}\n`)).toEqual([`generic-prose-password-statement ${pw}`]);
+    expect(wiki(`root password ${pw}\n`)).toEqual([`generic-prose-password-statement ${pw}`]);
+    expect(wiki(`sftp deploy@files.corp.internal, pw ${pw}\n`)).toEqual([`generic-prose-password-statement ${pw}`]);
+  });
+
+  it('finds `(pw: …)` after a host in a text file, without the closing parenthesis', () => {
+    expect(wiki(`ops@10.20.30.41 (pw: ${pw})\n`)).toEqual([`generic-secret-assignment ${pw}`]);
+  });
+
+  it('leaves what follows the word in prose, package lists and module sums', () => {
+    const lines = [
+      '(will send the password Base64 encoded) or the login mechanism',
+      'apt\tpasswd\t1:4.13+dfsg1-1+deb12u1',
+      'github.com/acme/password v1.21.6/go.mod h1:FjZzGXri1uTP5n2SGEAaJBia73OxP11fN/joZnkuQ88=',
+      'Use the password Manager2 to store it.',
+    ];
+    expect(wiki(lines.join('\n'))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * ciphertext, template markers. Whatever name they are given, these are never secrets.
  */
 import { isPlaceholder } from '../placeholders.js';
-import type { Site } from './names.js';
+import { fileKind, type Site } from './names.js';
 import { isIdentifierLike, isKeyboardMash, isWordCompound, looksGenerated } from './words.js';
 
 export const TYPE_NAMES = new Set([
@@ -35,11 +35,13 @@ export function isMarker(v: string): boolean {
  * True when the value is code, a reference or a marker, not a literal: never a secret, whatever the
  * name. `v` is the value as judged (unescaped); `site` is how it is written.
  */
-export function notALiteral(v: string, site: Site, before: string, after: string): boolean {
+export function notALiteral(v: string, site: Site, before: string, after: string, path?: string): boolean {
   // Every test below only ever says yes, so their order changes no answer, only the cost: code
   // (member access, calls) is by far the most common value of a credential-like name, so it goes first.
   if (isCode(v)) return true;
   if (isMarker(v)) return true;
+  // A Ruby instance or class variable written bare (`reset_password_token: @token`), in code and in templates.
+  if (site.quote === '' && v.charCodeAt(0) === 64 /* @ */ && /^@{1,2}[a-z_][a-z_]*$/.test(v)) return true;
   // A percent-encoded placeholder or phrase (`secret%3Dpassword`, `lock%26key`) is still one.
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
@@ -76,7 +78,7 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   // Version ranges of package manifests and lockfiles (`^6.10.28`, `~1.2`, `>=2.0.0-rc.1`): a
   // dependency whose package name holds a credential word (`request-password`) is not a password.
   if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
-  if (isCodeReference(v, site, before, after)) return true;
+  if (isCodeReference(v, site, before, after, path)) return true;
   // References to other things: URLs without credentials, paths, files, env var names.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
@@ -179,15 +181,19 @@ export function isReference(v: string): boolean {
  * `f(apiKey, secretKey)`, `{ token: token2 }`) is a variable or an expression, not a literal; a
  * value spelled exactly like the name it is assigned to is a label (`TOKEN_TYPE = "TOKEN_TYPE"`).
  */
-function isCodeReference(v: string, site: Site, before: string, after: string): boolean {
+function isCodeReference(v: string, site: Site, before: string, after: string, path?: string): boolean {
   const quoted = site.quote !== '';
   // One piece of a string built in code (`"ab" + x`, `['ab', 'cd'].join('/')`, PHP `.`, Lua `..`):
   // the secret, if any, is the whole, which a scanner cannot see here.
   if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
   // An unquoted camelCase name (`charString1`): a variable, not a literal.
   if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  // An unquoted name closing an argument list or a statement (`f(password: pw)`, `auth(pw);`) is a
+  // variable, in code. Outside code, letters and digits with no name punctuation (`(pw: …)` after a
+  // host in a wiki page) are the value itself.
   const bare = v.replace(/[)\]}]+$/, '');
-  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  const textValue = /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === 'other';
+  if (!quoted && !textValue && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
   // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials;
   // URLs on documentation domains (RFC 2606: example.com, .example, .test, .invalid) are examples.
   if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;

@@ -45,7 +45,7 @@ export function judgeGenericValue(secret: string, context: RefineContext, given?
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === 'password' ? 4 : 8)) return null;
   // Code and references are the most common values here and the cheaper to rule out: first.
-  if (notALiteral(v, site, before, after)) return null;
+  if (notALiteral(v, site, before, after, context.path)) return null;
   if (isPlaceholder(v, [], { weakPasswords: kind === 'password' })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === undefined && !site.flag && !query && site.quote === '' && !unquotedValueEnds(site, after)) return null;
