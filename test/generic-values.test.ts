@@ -352,3 +352,17 @@ describe('unquoted values outside code', () => {
     expect(found("<%= edit_password_url(@resource, reset_password_token: @token) %>", 'app/views/mailer/reset.html.erb')).toEqual([]);
   });
 });
+
+describe('password names in other languages', () => {
+  const chosen = j('Gx7k', 'Q2mZp9');
+  it.each([
+    ['German', 'config/de.properties', `db.passwort=${chosen}`],
+    ['German, kennwort', 'config/app_de.yml', `  kennwort: ${chosen}`],
+    ['Portuguese', 'src/config_br.py', `senha = "${chosen}"`],
+    ['Dutch', 'config/nl.ini', `wachtwoord=${chosen}`],
+    ['Polish', 'config/pl.env', `DB_HASLO=${chosen}`],
+    ['Finnish', 'config/fi.conf', `salasana=${chosen}`],
+  ])('finds a password under its %s name', (_language, path, line) => {
+    expect(found(line, path)).toEqual([chosen]);
+  });
+});

@@ -142,7 +142,7 @@ const TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr
 const TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
 
 /** A password name: `password`, `DB_PASS`, `pwd`, `db_pw`, `passphrase`, `userPassword`, `keystore-pass`, a Wi-Fi or IPsec `psk`. */
-const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+const PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|(?<![a-z])parol(?![a-z])|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo|sifre|salasana|l[oö]senord|adgangskode|heslo|jelsz[oó]|passord/;
 
 /** Key names that say which key they are, for which a generated value is enough. */
 const NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
