@@ -121,7 +121,8 @@ export function compileRule(rule: Rule): CompiledRule {
  * token) keep the window scan.
  */
 export function startsAtKeywords(rule: Rule, regex: RegExp): boolean {
-  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  // Script keywords open the whole text, not a position, so such a rule is never anchored.
+  if (rule.keywords.length === 0 || rule.script_keywords.length > 0 || rule.examples.length === 0) return false;
   for (const example of rule.examples) {
     const lower = example.toLowerCase();
     regex.lastIndex = 0;

@@ -38,6 +38,12 @@ const TOKEN_EXTENSION = 4096;
 const TOKEN_CLASS = 'A-Za-z0-9+/=_.~%-';
 const TOKEN_CHAR = charTable(TOKEN_CLASS);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function isTokenChar(c: number): boolean {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
@@ -59,6 +65,8 @@ export class KeywordGates {
   readonly shapes: readonly WindowShape[];
   /** Rules without keywords run on the whole text. */
   private readonly ungated: readonly number[];
+  /** Rules with script keywords, each with one case-insensitive search for them (see collect). */
+  private readonly scriptGated: readonly { rule: number; probe: RegExp }[];
   private readonly hitBatch: number;
 
   constructor(
@@ -81,10 +89,14 @@ export class KeywordGates {
         (gatesByKeyword[k] as number[]).push(gate);
       }
     };
+    const scriptGated: { rule: number; probe: RegExp }[] = [];
     rules.forEach((compiled, ruleIndex) => {
-      if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
-      addGate(compiled.rule.keywords, ruleIndex);
+      const { keywords, script_keywords: scriptKeywords } = compiled.rule;
+      if (scriptKeywords.length > 0) scriptGated.push({ rule: ruleIndex, probe: new RegExp(scriptKeywords.map(escapeRegExp).join('|'), 'iu') });
+      else if (keywords.length === 0) ungated.push(ruleIndex);
+      addGate(keywords, ruleIndex);
     });
+    this.scriptGated = scriptGated;
     decoders.forEach((decoder, d) => addGate(decoder.keywords, rules.length + d));
     this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
     this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
@@ -104,6 +116,12 @@ export class KeywordGates {
     gates.reset();
     const n = text.length;
     for (const ruleIndex of this.ungated) if (blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+    // Names in other scripts: only a text with a character outside ASCII can hold one (bytes are
+    // given for ASCII texts only), and then one search per rule decides whether its regex runs on
+    // the whole text. Set before the keyword hits, which then merge into that window.
+    if (this.scriptGated.length > 0 && ascii === undefined && NON_ASCII.test(text)) {
+      for (const { rule, probe } of this.scriptGated) if (blocked[rule] === 0 && probe.test(text)) gates.set(rule, 0, n);
+    }
     const edges = new WindowEdges(text);
     // Hits come in batches: a text dense with keywords (a flood of `pwd `) never holds more than
     // one batch of them at a time. Each batch ends after every hit at its last end position.

@@ -22,6 +22,13 @@ const keyword = z
   // The keyword automaton runs over ASCII; a non-ASCII keyword could never fire.
   .refine((k) => /^[\x20-\x7e]+$/.test(k), 'keywords must be printable ASCII');
 
+const scriptKeyword = z
+  .string()
+  .min(2)
+  .max(64)
+  .refine((k) => k === k.toLowerCase(), 'script keywords are matched case-insensitively and must be written in lower case')
+  .refine((k) => /[^\x20-\x7e]/.test(k), 'a script keyword holds a character outside ASCII (ASCII literals belong in keywords)');
+
 const pathGlob = z.string().superRefine((glob, ctx) => {
   const problem = pathGlobProblem(glob);
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `path glob ${problem}` });
@@ -47,7 +54,13 @@ const ruleObject = z
     kind: z.enum(KINDS).default('credential'),
     /** Literal, lower-case strings; a rule's regex runs only near one of them. */
     keywords: z.array(keyword).default([]),
-    /** Required when `keywords` is empty: why this rule cannot be gated by a literal. */
+    /**
+     * Lower-case literals with characters outside ASCII (names written in other scripts: `пароль`,
+     * `비밀번호`), which the ASCII keyword pass cannot see: a text that holds any character outside
+     * ASCII and one of these opens the whole text to the rule.
+     */
+    script_keywords: z.array(scriptKeyword).default([]),
+    /** Required when `keywords` and `script_keywords` are empty: why this rule cannot be gated by a literal. */
     no_keywords_reason: z.string().optional(),
     /**
      * Globs a file's path must match for the rule to run on it (src/engine/path-globs.ts): the file
@@ -109,8 +122,8 @@ const ruleObject = z
   })
   .strict();
 
-function requireKeywordsOrReason(rule: { keywords: string[]; no_keywords_reason?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (rule.keywords.length === 0 && !rule.no_keywords_reason) {
+function requireKeywordsOrReason(rule: { keywords: string[]; script_keywords: string[]; no_keywords_reason?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (rule.keywords.length === 0 && rule.script_keywords.length === 0 && !rule.no_keywords_reason) {
     ctx.addIssue({
       code: 'custom',
       path: ['keywords'],
