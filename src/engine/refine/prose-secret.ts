@@ -7,6 +7,8 @@
  * word that names a hash or an id.
  */
 import { shannonEntropy } from '../entropy.js';
+import { notALiteral } from '../generic/code.js';
+import { siteBefore } from '../generic/names.js';
 import { wordShare } from '../generic/words.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Refiner } from '../refine.js';
@@ -22,9 +24,14 @@ const DIGEST_OR_ID = /\b(?:sha-?(?:1|224|256|384|512)|h1|md5|checksum|digest|has
 /** Words that say the value only shows what one looks like, or the part every one shares (`tokens begin `pypi-…``). */
 const EXAMPLE = /\b(?:e\.g\.|eg\.|for example|examples?|such as|like|sample|format|looks?|begins?|starts?|prefix(?:ed)?|ends?)\b/i;
 
+/** The word and a colon with nothing between (`SECRET: …`): a key and its value, which the assignment rules judge. */
+const KEY_AND_COLON = /(?:key|token|secret)s?`?[ \t]{0,3}:[ \t]{0,3}[`*]{0,2}$/i;
+
 export const proseSecret: Refiner = (v, context) => {
   const before = context.before ?? '';
-  if (UUID.test(v) || DIGEST_OR_ID.test(before) || EXAMPLE.test(before)) return null;
+  if (KEY_AND_COLON.test(before) || UUID.test(v) || DIGEST_OR_ID.test(before) || EXAMPLE.test(before)) return null;
+  // Ciphertext, references, public keys in base64 DER and the other values that are never secrets.
+  if (notALiteral(v, siteBefore(before), before, context.after ?? '', context.path)) return null;
   // A member chain or a type (`ed25519.PrivateKey`, `config.Secret`) is code.
   if (/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/.test(v)) return null;
   if (!plainlyGenerated(v) || isPlaceholder(v)) return null;
