@@ -84,6 +84,10 @@ const TEST_DIRS = new Set([
   'specs',
   '__tests__',
   '__mocks__',
+  '__stubs__',
+  'stubs',
+  // Perl distributions keep their tests in `t/` (`t/01-login.t`, `t/lib/`).
+  't',
   '__snapshots__',
   '__fixtures__',
   'testdata',
@@ -129,6 +133,20 @@ const TEST_SUPPORT_DIR = /^(?:testutils?|testhelpers?|testlib|testsupport|test[_
 const TEST_NAME_LOWER =
   /(?:^fixtures?\.[a-z0-9]+|[._-]fixtures?\.[a-z0-9]+|(?:^|[._-])test[_-]?vectors?[._-][\w.-]*[a-z0-9]|_test\.go|\.(?:test|spec)\.[a-z0-9]+|^test_[^/]*\.py|_test\.py|^conftest\.py|^tests?\.py|_spec\.rb|_test\.rb|_test\.dart|_test\.exs|_test\.(?:c|cc|cpp|rs)|\.snap)$/;
 const TEST_NAME_CASED = /[a-z0-9](?:Tests?|IT|Spec)\.(?:java|kt|kts|scala|groovy|cs|php|swift|m)$/;
+
+/**
+ * Test set-up and the test environment's configuration: Jest and Vitest set-up files, RSpec and
+ * Minitest helpers, PHPUnit's configuration, Perl's `.t` files, and the settings a framework loads
+ * for its test environment (`.env.test`, `appsettings.Test.json`, `application-test.yml`, Rails'
+ * `config/environments/test.rb`, Django's `settings/test.py`, Elixir's `config/test.exs`).
+ */
+const TEST_SETUP_NAME =
+  /^(?:setuptests|jest\.setup|vitest\.setup|test[-_.]?setup|test_helper|spec_helper)\.[a-z]+$|^phpunit\.xml(?:\.dist)?$|^\.env\.test(?:ing)?$|^test\.env$|^appsettings\.test(?:ing)?\.json$|^application-test\.(?:ya?ml|properties)$|\.t$/;
+const TEST_ENVIRONMENT_FILE = /^test(?:ing)?\.(?:rb|py|exs|ya?ml|json|toml)$/;
+const ENVIRONMENT_DIRS = new Set(['environments', 'settings', 'config', 'envs', 'environment']);
+
+/** Storybook stories: components shown with made-up props (`Login.stories.tsx`). */
+const STORIES_NAME = /\.stories\.(?:[jt]sx?|mdx|svelte|vue)$/;
 
 const EXAMPLE_DIRS = new Set(['example', 'examples', '_examples', 'sample', 'samples', 'demo', 'demos']);
 
@@ -201,10 +219,12 @@ export function classifyContext(path: string, head?: string): FindingContext {
   if (
     dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d) || TEST_SUPPORT_DIR.test(d)) ||
     TEST_NAME_LOWER.test(name) ||
-    TEST_NAME_CASED.test(casedName)
+    TEST_NAME_CASED.test(casedName) ||
+    TEST_SETUP_NAME.test(name) ||
+    (TEST_ENVIRONMENT_FILE.test(name) && ENVIRONMENT_DIRS.has(dirs[dirs.length - 1] ?? ''))
   )
     return 'test';
-  if (dirs.some((d) => EXAMPLE_DIRS.has(d)) || EXAMPLE_NAME.test(name)) return 'example';
+  if (dirs.some((d) => EXAMPLE_DIRS.has(d)) || EXAMPLE_NAME.test(name) || STORIES_NAME.test(name)) return 'example';
   if (dirs.some((d) => DOCS_DIRS.has(d) || MAN_SECTION_DIR.test(d)) || DOCS_NAME.test(name)) return 'docs';
   if (head !== undefined && declaresGenerated(head)) return 'generated';
   if (head !== undefined && declaresTestData(head)) return 'test';

@@ -3,6 +3,20 @@ import { classifyContext, contextOfOrigin, declaresGenerated, declaresTestData, 
 
 const cases: Record<FindingContext, string[]> = {
   test: [
+    // test set-up, the test environment's settings, Perl tests and stubs
+    'src/setupTests.ts',
+    'jest.setup.js',
+    'spec_helper.rb',
+    'phpunit.xml.dist',
+    '.env.test',
+    'appsettings.Testing.json',
+    'src/main/resources/application-test.yml',
+    'config/environments/test.rb',
+    'mysite/settings/test.py',
+    'config/test.exs',
+    't/01-login.t',
+    't/lib/Helper.pm',
+    'stubs/aws.json',
     // JS/TS
     'test/config.js',
     'packages/api/tests/auth.ts',
@@ -84,6 +98,7 @@ const cases: Record<FindingContext, string[]> = {
     'openapi.v2.json',
   ],
   example: [
+    'src/components/Login.stories.tsx',
     'examples/basic/main.go',
     'example/app.py',
     'samples/Startup.cs',
@@ -155,6 +170,8 @@ const cases: Record<FindingContext, string[]> = {
     'history',
     'notes.txt',
     'scripts/testing-tools.sh',
+    'config/environments/production.rb',
+    'sandbox/app.py',
     '',
     '-',
   ],
