@@ -164,9 +164,13 @@ export const urlPassword: Refiner = (secret, context) => {
   const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context.before ?? '')?.[1] ?? '';
   // Go's MySQL DSN names the network before the host: `@tcp(127.0.0.1:3306)`, `@unix(/run/mysqld.sock)`.
   const after = context.after ?? '';
+  const goDsn = /^@(?:tcp6?|unix)\(/.test(after);
   const host = /^@unix\(/.test(after) ? 'localhost' : /^@(?:tcp6?\()?(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(after)?.[1] ?? '';
   if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
-    if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
+    if (isPlaceholder(password) || password === user) return null;
+    // A URL's out-of-the-box login is a word; a DSN in code names the password someone chose for
+    // it (`root:gomysqlpw@tcp(127.0.0.1)`), so only the usual weak ones are defaults there.
+    if (goDsn ? isPlaceholder(password, [], { weakPasswords: true }) : /^[a-z]+$/.test(password)) return null;
   }
   return {};
 };
