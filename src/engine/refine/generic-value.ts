@@ -169,7 +169,7 @@ export const urlPassword: Refiner = (secret, context) => {
   if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
     if (isPlaceholder(password) || password === user) return null;
     // A URL's out-of-the-box login is a word; a DSN in code names the password someone chose for
-    // it (`root:gomysqlpw@tcp(127.0.0.1)`), so only the usual weak ones are defaults there.
+    // it (a word in `user:…@tcp(127.0.0.1)`), so only the usual weak ones are defaults there.
     if (goDsn ? isPlaceholder(password, [], { weakPasswords: true }) : /^[a-z]+$/.test(password)) return null;
   }
   return {};
