@@ -327,7 +327,7 @@ function isAscendingRuns(lower) {
 
 // src/engine/refine/key-body.ts
 var SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
-var MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
+var MARKER = /-----(?:BEGIN|END)[^-\n]{0,80}-----|---- (?:BEGIN|END) [^-\n]{0,80} ----/g;
 function keyBody(armoured) {
   return keyLines(armoured).filter((line) => !/^[ \t]*[A-Za-z0-9-]+:/.test(line)).join("").replace(/\s+/g, "");
 }
@@ -500,7 +500,10 @@ function lineAround(text2, start, end) {
   const after = text2.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
-  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  const line = { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  if (newlineBefore < 0) return line;
+  const previous = before.slice(before.lastIndexOf("\n", newlineBefore - 1) + 1, newlineBefore);
+  return { ...line, previous: previous.endsWith("\r") ? previous.slice(0, -1) : previous };
 }
 function hasInlineAllow(text2, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
@@ -817,6 +820,169 @@ var azureSas = (secret, context) => {
   return { ...expiryFacts(Math.floor(when / 1e3), context), lifetime: "expiring" };
 };
 
+// src/engine/generic/names.ts
+var NAME_CHAR = charTable("\\w$.:@-");
+function isNameChar(c) {
+  return c < 128 && NAME_CHAR[c] === 1;
+}
+function mayBeWrapped(before, end) {
+  let j = end;
+  while (j > 0 && /\s/.test(before[j - 1])) j--;
+  const c = before[j - 1];
+  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU@".includes(c);
+}
+var WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])(?:[bBrRuU]{1,2}|@))$/;
+function siteBefore(before) {
+  let i = before.length;
+  let quote = "";
+  const q = before[i - 1];
+  if (q === '"' || q === "'" || q === "`") {
+    quote = q;
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  if (mayBeWrapped(before, i)) {
+    const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
+    if (wrapper) i -= wrapper[0].length;
+  }
+  let blanks = 0;
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
+    i--;
+    blanks++;
+  }
+  let operator = "";
+  const two = before.slice(Math.max(0, i - 2), i);
+  if (two === "<-") {
+    operator = "=";
+    i -= before[i - 3] === "<" ? 3 : 2;
+  } else if (two === "=>" || two === ":=" || two === "??" || two === "||" || two === "?:") {
+    operator = two === "?:" ? "??" : two;
+    i -= 2;
+    if (two === "??" && before[i - 1] === "?") i--;
+  } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
+    operator = before[i - 1];
+    i--;
+    if (operator === "=" && before[i - 1] === "?") i -= before[i - 2] === "?" ? 2 : 1;
+  } else if (blanks > 0) {
+    const fallback = two === "or" && /[)\]][ \t]{0,3}$/.test(before.slice(Math.max(0, i - 6), i - 2));
+    operator = fallback ? "||" : " ";
+    if (fallback) i -= 2;
+  }
+  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
+  if (before[i - 1] === "]" || before[i - 1] === ")" && (operator === "??" || operator === "||")) i--;
+  if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === "`") {
+    i--;
+    if (before[i - 1] === "\\") i--;
+  }
+  if (before[i - 1] === "}") {
+    const open = before.lastIndexOf("{", i);
+    if (open > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open, i))) {
+      i = open;
+      while (i > 0 && before[i - 1] === " ") i--;
+    }
+  }
+  const end = i;
+  if (operator === ">") {
+    const open = before.lastIndexOf("<", end);
+    const tag = open >= 0 ? before.slice(open + 1, end) : "";
+    const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
+    return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
+  }
+  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
+  let raw = before.slice(i, end);
+  let head = before.slice(0, i);
+  if (operator === "=" && TYPE_NAME.test(raw)) {
+    const typed = TYPED_NAME.exec(head);
+    if (typed) {
+      raw = typed[1];
+      head = head.slice(0, typed.index);
+    }
+  }
+  const name = raw.replace(/^[-$@:.]+/, "");
+  const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
+  return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
+}
+var TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
+var TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
+var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|(?<![a-z])parol(?![a-z])|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo|sifre|salasana|l[oö]senord|adgangskode|heslo|jelsz[oó]|passord/;
+var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
+function nameKind(name) {
+  const lower = name.toLowerCase();
+  if (lower === "") return "none";
+  const parts = lower.split(/[.:]+/).filter(Boolean);
+  const tail = parts[parts.length - 1] ?? lower;
+  const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
+  if (PASSWORD_NAME.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
+  if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
+  if (/licen[cs]e$/.test(last)) return "weak-key";
+  if (/key/.test(last)) {
+    if (/[a-z0-9][_.-]keys?$/.test(last) || NAMED_KEY.test(last)) return "secret";
+    return "weak-key";
+  }
+  return "secret";
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "mjs",
+  "cjs",
+  "jsx",
+  "ts",
+  "mts",
+  "cts",
+  "tsx",
+  "vue",
+  "svelte",
+  "py",
+  "pyi",
+  "rb",
+  "php",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "groovy",
+  "gradle",
+  "go",
+  "rs",
+  "c",
+  "h",
+  "cc",
+  "cpp",
+  "hpp",
+  "cxx",
+  "cs",
+  "fs",
+  "vb",
+  "swift",
+  "m",
+  "mm",
+  "dart",
+  "lua",
+  "pl",
+  "pm",
+  "r",
+  "jl",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "elm",
+  "hs",
+  "ml",
+  "nim",
+  "zig",
+  "sol",
+  "coffee",
+  "ipynb"
+]);
+function fileKind(path) {
+  if (path === void 0 || path === "" || path === "-") return "unknown";
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return "other";
+  return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
+}
+
 // src/engine/generic/words.ts
 function looksGenerated(v) {
   if (v.length < 24 || shannonEntropy(v) < 4) return false;
@@ -951,9 +1117,10 @@ var MARKER2 = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*_
 function isMarker(v) {
   return MARKER2.test(v);
 }
-function notALiteral(v, site, before, after) {
+function notALiteral(v, site, before, after, path) {
   if (isCode(v)) return true;
   if (isMarker(v)) return true;
+  if (site.quote === "" && v.charCodeAt(0) === 64 && /^@{1,2}[a-z_][a-z_]*$/.test(v)) return true;
   const decoded = decodePercent(v);
   if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
   if (isKeyboardMash(v)) return true;
@@ -975,7 +1142,7 @@ function notALiteral(v, site, before, after) {
   if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
   if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
   if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
-  if (isCodeReference(v, site, before, after)) return true;
+  if (isCodeReference(v, site, before, after, path)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
   if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log|php|phtml|java|kt|kts|cs|swift|scala|groovy|gradle|dart|rs|pl|pm|lua|ex|exs|vue|svelte|tf|hcl|ps1|bat)$/i.test(v)) return true;
@@ -1030,12 +1197,13 @@ function isReference(v) {
   if (/^(?:arn|urn):/i.test(v)) return true;
   return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
 }
-function isCodeReference(v, site, before, after) {
+function isCodeReference(v, site, before, after, path) {
   const quoted = site.quote !== "";
   if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
   if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
   const bare = v.replace(/[)\]}]+$/, "");
-  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  const textValue = /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === "other";
+  if (!quoted && !textValue && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
   if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
   if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
   if (site.name === "") return false;
@@ -1050,171 +1218,9 @@ function isCodeReference(v, site, before, after) {
   });
 }
 
-// src/engine/generic/names.ts
-var NAME_CHAR = charTable("\\w$.:@-");
-function isNameChar(c) {
-  return c < 128 && NAME_CHAR[c] === 1;
-}
-function mayBeWrapped(before, end) {
-  let j = end;
-  while (j > 0 && /\s/.test(before[j - 1])) j--;
-  const c = before[j - 1];
-  return c === "[" || c === "(" || j === end && c !== void 0 && "bBrRuU@".includes(c);
-}
-var WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])(?:[bBrRuU]{1,2}|@))$/;
-function siteBefore(before) {
-  let i = before.length;
-  let quote = "";
-  const q = before[i - 1];
-  if (q === '"' || q === "'" || q === "`") {
-    quote = q;
-    i--;
-    if (before[i - 1] === "\\") i--;
-  }
-  if (mayBeWrapped(before, i)) {
-    const wrapper = WRAPPER.exec(before.slice(Math.max(0, i - 40), i));
-    if (wrapper) i -= wrapper[0].length;
-  }
-  let blanks = 0;
-  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) {
-    i--;
-    blanks++;
-  }
-  let operator = "";
-  const two = before.slice(Math.max(0, i - 2), i);
-  if (two === "<-") {
-    operator = "=";
-    i -= before[i - 3] === "<" ? 3 : 2;
-  } else if (two === "=>" || two === ":=" || two === "??" || two === "||" || two === "?:") {
-    operator = two === "?:" ? "??" : two;
-    i -= 2;
-    if (two === "??" && before[i - 1] === "?") i--;
-  } else if (i > 0 && "=:,>(".includes(before[i - 1])) {
-    operator = before[i - 1];
-    i--;
-    if (operator === "=" && before[i - 1] === "?") i -= before[i - 2] === "?" ? 2 : 1;
-  } else if (blanks > 0) {
-    const fallback = two === "or" && /[)\]][ \t]{0,3}$/.test(before.slice(Math.max(0, i - 6), i - 2));
-    operator = fallback ? "||" : " ";
-    if (fallback) i -= 2;
-  }
-  while (i > 0 && (before[i - 1] === " " || before[i - 1] === "	")) i--;
-  if (before[i - 1] === "]" || before[i - 1] === ")" && (operator === "??" || operator === "||")) i--;
-  if (before[i - 1] === '"' || before[i - 1] === "'" || before[i - 1] === "`") {
-    i--;
-    if (before[i - 1] === "\\") i--;
-  }
-  if (before[i - 1] === "}") {
-    const open = before.lastIndexOf("{", i);
-    if (open > 0 && /^\{\s*get;[^}]*\}$/.test(before.slice(open, i))) {
-      i = open;
-      while (i > 0 && before[i - 1] === " ") i--;
-    }
-  }
-  const end = i;
-  if (operator === ">") {
-    const open = before.lastIndexOf("<", end);
-    const tag = open >= 0 ? before.slice(open + 1, end) : "";
-    const element = /^[\w.:-]+$/.test(tag) ? tag.slice(tag.lastIndexOf(":") + 1) : "";
-    return { name: element, operator, quote, lineStart: open >= 0 && /^\s*$/.test(before.slice(0, open)), flag: false };
-  }
-  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
-  let raw = before.slice(i, end);
-  let head = before.slice(0, i);
-  if (operator === "=" && TYPE_NAME.test(raw)) {
-    const typed = TYPED_NAME.exec(head);
-    if (typed) {
-      raw = typed[1];
-      head = head.slice(0, typed.index);
-    }
-  }
-  const name = raw.replace(/^[-$@:.]+/, "");
-  const lineStart = /^\s*(?:(?:export|set|setenv|declare|local|readonly|var|let|const|val|my|private|public|static|final|\$)\s+)*(?:-\s+)?[{(["'`]?\s*$/.test(head);
-  return { name, operator, quote, lineStart, flag: /^-{1,2}[A-Za-z]/.test(raw) };
-}
-var TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
-var TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
-var PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
-var NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
-function nameKind(name) {
-  const lower = name.toLowerCase();
-  if (lower === "") return "none";
-  const parts = lower.split(/[.:]+/).filter(Boolean);
-  const tail = parts[parts.length - 1] ?? lower;
-  const last = tail === "key" && parts.length > 1 ? `${parts[parts.length - 2]}_key` : tail;
-  if (PASSWORD_NAME.test(last) && !/passport|passenger|passage|passive|bypass|compass|passthr/.test(last)) return "password";
-  if (/secret|token|credential|creds?(?![a-z])|auth/.test(last)) return "secret";
-  if (/licen[cs]e$/.test(last)) return "weak-key";
-  if (/key/.test(last)) {
-    if (/[a-z0-9][_.-]keys?$/.test(last) || NAMED_KEY.test(last)) return "secret";
-    return "weak-key";
-  }
-  return "secret";
-}
-var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "js",
-  "mjs",
-  "cjs",
-  "jsx",
-  "ts",
-  "mts",
-  "cts",
-  "tsx",
-  "vue",
-  "svelte",
-  "py",
-  "pyi",
-  "rb",
-  "php",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "groovy",
-  "gradle",
-  "go",
-  "rs",
-  "c",
-  "h",
-  "cc",
-  "cpp",
-  "hpp",
-  "cxx",
-  "cs",
-  "fs",
-  "vb",
-  "swift",
-  "m",
-  "mm",
-  "dart",
-  "lua",
-  "pl",
-  "pm",
-  "r",
-  "jl",
-  "ex",
-  "exs",
-  "erl",
-  "clj",
-  "elm",
-  "hs",
-  "ml",
-  "nim",
-  "zig",
-  "sol",
-  "coffee",
-  "ipynb"
-]);
-function fileKind(path) {
-  if (path === void 0 || path === "" || path === "-") return "unknown";
-  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const dot = base.lastIndexOf(".");
-  if (dot <= 0) return "other";
-  return CODE_EXTENSIONS.has(base.slice(dot + 1)) ? "code" : "other";
-}
-
 // src/engine/refine/generic-value.ts
 var genericSecretValue = (secret, context) => judgeGenericValue(secret, context);
+var genericGeneratedValue = (secret, context) => judgeGenericValue(secret, context, "secret");
 var genericPasswordValue = (secret, context) => judgeGenericValue(secret, context, "password");
 function judgeGenericValue(secret, context, given) {
   const before = context.before ?? "";
@@ -1229,7 +1235,7 @@ function judgeGenericValue(secret, context, given) {
   const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === "password" ? 4 : 8)) return null;
-  if (notALiteral(v, site, before, after)) return null;
+  if (notALiteral(v, site, before, after, context.path)) return null;
   if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
@@ -1294,9 +1300,12 @@ var urlPassword = (secret, context) => {
   const password = decodePercent(secret);
   if (notAPassword(password)) return null;
   const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context.before ?? "")?.[1] ?? "";
-  const host = /^@(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(context.after ?? "")?.[1] ?? "";
+  const after = context.after ?? "";
+  const goDsn = /^@(?:tcp6?|unix)\(/.test(after);
+  const host = /^@unix\(/.test(after) ? "localhost" : /^@(?:tcp6?\()?(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(after)?.[1] ?? "";
   if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
-    if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
+    if (isPlaceholder(password) || password === user) return null;
+    if (goDsn ? isPlaceholder(password, [], { weakPasswords: true }) : /^[a-z]+$/.test(password)) return null;
   }
   return {};
 };
@@ -1324,6 +1333,20 @@ function passwordValue(v, site, context, byName) {
 var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set(["check", "checker", "charset", "encoding", "algorithm", "algo", "scheme", "method", "folder", "directory", "column", "attribute", "attr", "widget", "sent"]);
 var CONDITION_WORDS = /* @__PURE__ */ new Set(["err", "errcode", "error", "invalid", "incorrect", "wrong", "bad", "missing", "mismatch", "mismatched", "expired", "msg"]);
 var NAME_WORD_HINT = new RegExp(`${[...CONDITION_WORDS, ...ATTRIBUTE_WORDS].join("|")}|thr`, "i");
+function isRandomNumber(v) {
+  if (v.length < 24 || !/^[0-9]+$/.test(v) || shannonEntropy(v) < 2.7) return false;
+  let same = 0;
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < v.length; i++) {
+    const step = (v.charCodeAt(i) - v.charCodeAt(i - 1) + 10) % 10;
+    if (step === 0) same++;
+    else if (step === 1) up++;
+    else if (step === 9) down++;
+  }
+  const most = (v.length - 1) * 0.3;
+  return same < most && up < most && down < most;
+}
 function strongLooking(v) {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
@@ -1515,10 +1538,10 @@ var NOT_A_PASSWORD = /* @__PURE__ */ new Set([
 function generatedValue(v, kind, before) {
   if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
   if (isTestValue(v)) return null;
-  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v) && !isRandomNumber(v)) return null;
   if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
-  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[0-9]+$/.test(core)) return isRandomNumber(core) ? { confidence: "low" } : null;
   if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return kind !== "weak-key" && isRandomLetters(v) ? { confidence: "low" } : null;
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core)) {
     const parts = core.split(/[-_.]/);
@@ -1766,6 +1789,26 @@ var ntlmResponse = (secret) => {
   return { facts, lifetime: "long-lived" };
 };
 
+// src/engine/refine/cisco-type7.ts
+var KEY_STREAM = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+function decodeType7(encoded) {
+  if (!/^[0-9]{2}(?:[0-9A-Fa-f]{2})+$/.test(encoded)) return null;
+  const offset = Number(encoded.slice(0, 2));
+  if (offset > 15) return null;
+  let plain = "";
+  for (let i = 2, k = offset; i < encoded.length; i += 2, k++) {
+    const code = parseInt(encoded.slice(i, i + 2), 16) ^ KEY_STREAM.charCodeAt(k % KEY_STREAM.length);
+    if (code < 32 || code > 126) return null;
+    plain += String.fromCharCode(code);
+  }
+  return plain;
+}
+var ciscoType7 = (secret) => {
+  const plain = decodeType7(secret);
+  if (plain === null || plain.length < 4) return null;
+  return { lifetime: "long-lived", facts: { encoding: "Cisco type 7 (reversible)" } };
+};
+
 // src/engine/refine/otp-seed.ts
 var otpSeed = (secret) => {
   const compact = secret.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
@@ -1777,6 +1820,25 @@ var otpSeed = (secret) => {
   if (/^[A-Za-z]{5}$/.test(head)) return null;
   return { facts: { seedBits: String(bytes.length * 8) } };
 };
+
+// src/engine/refine/prose-secret.ts
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var DIGEST_OR_ID = /\b(?:sha-?(?:1|224|256|384|512)|h1|md5|checksum|digest|hash(?:es)?|fingerprint|commit|revision|rev|sha|id|ids|identifier|uuid|guid|nonce|salt|iv|hmac|page|cursor|continuation|csrf|xsrf|idempotency)\b/i;
+var EXAMPLE = /\b(?:e\.g\.|eg\.|for example|examples?|such as|like|sample|format|looks?|begins?|starts?|prefix(?:ed)?|ends?)\b/i;
+var KEY_AND_COLON = /(?:key|token|secret)s?`?[ \t]{0,3}:[ \t]{0,3}[`*]{0,2}$/i;
+var proseSecret = (v, context) => {
+  const before = context.before ?? "";
+  if (KEY_AND_COLON.test(before) || UUID.test(v) || DIGEST_OR_ID.test(before) || EXAMPLE.test(before)) return null;
+  if (notALiteral(v, siteBefore(before), before, context.after ?? "", context.path)) return null;
+  if (/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/.test(v)) return null;
+  if (!plainlyGenerated(v) || isPlaceholder(v)) return null;
+  return { confidence: "low" };
+};
+function plainlyGenerated(v) {
+  if (/^[0-9a-f]{32,}$/i.test(v)) return /[0-9]/.test(v) && /[a-f]/i.test(v) && shannonEntropy(v) >= 3;
+  if (v.length < 16 || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]/.test(v)) return false;
+  return shannonEntropy(v) >= 3.5 && wordShare(v) < 0.4;
+}
 
 // src/engine/refine/paseto.ts
 var SIGNATURE_BYTES = { v1: 256, v2: 64, v3: 96, v4: 64 };
@@ -1880,11 +1942,12 @@ var passwordHash = (secret) => {
 
 // src/engine/refine/private-key.ts
 var privateKey = (secret) => {
+  const sshcom = secret.startsWith("---- BEGIN SSH2 ");
   const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
-  const kind = (header?.[1] ?? "").trim() || "PKCS8";
+  const kind = sshcom ? "SSH.COM" : (header?.[1] ?? "").trim() || "PKCS8";
   const body = keyBody(secret);
   if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
-  const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
+  const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body) || sshcom && isEncryptedSshCom(body);
   const facts = { keyType: kind };
   if (encrypted) facts.encrypted = "true";
   if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
@@ -1895,6 +1958,15 @@ function isEncryptedOpenSsh(kind, body) {
   const head = Buffer.from(body.slice(0, 64), "base64").toString("latin1");
   if (!head.startsWith("openssh-key-v1\0")) return false;
   return !head.slice(15, 23).includes("none");
+}
+function isEncryptedSshCom(body) {
+  const head = Buffer.from(body.slice(0, 1024), "base64");
+  if (head.length < 16 || head.readUInt32BE(0) !== 1064303083) return false;
+  const typeEnd = 12 + head.readUInt32BE(8);
+  if (typeEnd + 4 > head.length) return false;
+  const cipherLength = head.readUInt32BE(typeEnd);
+  if (typeEnd + 4 + cipherLength > head.length) return false;
+  return head.toString("latin1", typeEnd + 4, typeEnd + 4 + cipherLength) !== "none";
 }
 
 // src/engine/refine/pypi.ts
@@ -1952,9 +2024,11 @@ function judgeAsNamed(secret, name, context, generatedOnly = false) {
 }
 var referenceDefault = (secret, context) => judgeAsNamed(secret, REFERENCE_NAME.exec(context.before ?? "")?.[1], context);
 var keyedElementValue = (secret, context) => {
-  const tag = KEYED_TAG.exec(context.before ?? "");
+  const before = VALUE_LINE.test(context.before ?? "") ? (context.previous ?? "").trimEnd() : context.before ?? "";
+  const tag = KEYED_TAG.exec(before);
   return judgeAsNamed(secret, tag?.[2], context, tag?.[1]?.toLowerCase() === "string");
 };
+var VALUE_LINE = /^[ \t]*<value>$/;
 var COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
 var comparedValue = (secret, context) => {
   if (/^[a-z]+$/.test(secret) || /^[;,()[\]{}]/.test(secret)) return null;
@@ -1966,6 +2040,8 @@ var STATEMENT_NAMES = [
   /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
   /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
   /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
+  // React state and its first value: `const [password, setPassword] = useState("`.
+  /\[[ \t]{0,3}(\w{1,80})[ \t]{0,3},[ \t]{0,3}set\w{1,60}[ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?:React\.)?useState(?:<\w{1,20}>)?\([ \t]{0,3}["'`]$/,
   // An XML element whose text is a CDATA section: `<password><![CDATA[`.
   /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/
 ];
@@ -2023,8 +2099,13 @@ var prosePassword = (v) => {
   if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
   return notAProsePassword(v) ? null : { confidence: "low" };
 };
-var statedPassword = (v) => {
+var DIRECTLY_AFTER_WORD = /(?:pass(?:word|phrase|wd)|pwd|pw)s?[ \t]{1,3}$/i;
+var statedPassword = (v, context) => {
   if (v.length < 6) return null;
+  if (DIRECTLY_AFTER_WORD.test(context.before ?? "")) {
+    if (v.length < 8 || prosePassword(v, context) === null || /[/\\]/.test(v) || /^[0-9]+[:.]/.test(v)) return null;
+    if (!/^["'`*]{0,2}[.,;!?)]?[ \t]*(?:$|\(|#|\/\/)/.test(context.after ?? "")) return null;
+  }
   if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
   if (/^[a-z0-9]+(?:-[a-z]+)+$/.test(v) || /[${}]|^%|:\/\//.test(v)) return null;
   return notAProsePassword(v) ? null : { confidence: "low" };
@@ -2034,6 +2115,7 @@ var statedPassword = (v) => {
 var REFINERS = /* @__PURE__ */ new Map([
   ["generic-secret-value", genericSecretValue],
   ["generic-password-value", genericPasswordValue],
+  ["generic-generated-value", genericGeneratedValue],
   ["basic-auth", basicAuth],
   ["basic-credentials", basicCredentials],
   ["ntlm-authenticate", ntlmAuthenticate],
@@ -2062,7 +2144,9 @@ var REFINERS = /* @__PURE__ */ new Map([
   ["given-name", givenName],
   ["password-literal", passwordLiteral],
   ["prose-password", prosePassword],
-  ["stated-password", statedPassword]
+  ["stated-password", statedPassword],
+  ["prose-secret", proseSecret],
+  ["cisco-type7", ciscoType7]
 ]);
 function refiner(name) {
   return REFINERS.get(name);
@@ -2371,6 +2455,10 @@ var HIT_BATCH = 1 << 20;
 var TOKEN_EXTENSION = 4096;
 var TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
 var TOKEN_CHAR = charTable(TOKEN_CLASS);
+var NON_ASCII = /[\u0080-\uffff]/;
+function escapeRegExp(literal) {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
@@ -2392,10 +2480,14 @@ var KeywordGates = class {
         gatesByKeyword[k].push(gate);
       }
     };
+    const scriptGated = [];
     rules.forEach((compiled, ruleIndex) => {
-      if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
-      addGate(compiled.rule.keywords, ruleIndex);
+      const { keywords, script_keywords: scriptKeywords } = compiled.rule;
+      if (scriptKeywords.length > 0) scriptGated.push({ rule: ruleIndex, probe: new RegExp(scriptKeywords.map(escapeRegExp).join("|"), "iu") });
+      else if (keywords.length === 0) ungated.push(ruleIndex);
+      addGate(keywords, ruleIndex);
     });
+    this.scriptGated = scriptGated;
     decoders.forEach((decoder, d) => addGate(decoder.keywords, rules.length + d));
     this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
     this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
@@ -2417,6 +2509,8 @@ var KeywordGates = class {
   shapes;
   /** Rules without keywords run on the whole text. */
   ungated;
+  /** Rules with script keywords, each with one case-insensitive search for them (see collect). */
+  scriptGated;
   hitBatch;
   /**
    * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
@@ -2426,6 +2520,9 @@ var KeywordGates = class {
     gates.reset();
     const n = text2.length;
     for (const ruleIndex of this.ungated) if (blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+    if (this.scriptGated.length > 0 && ascii === void 0 && NON_ASCII.test(text2)) {
+      for (const { rule, probe } of this.scriptGated) if (blocked[rule] === 0 && probe.test(text2)) gates.set(rule, 0, n);
+    }
     const edges = new WindowEdges(text2);
     for (let after = 0; ; ) {
       const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
@@ -2698,7 +2795,7 @@ function compileRule(rule) {
   };
 }
 function startsAtKeywords(rule, regex) {
-  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  if (rule.keywords.length === 0 || rule.script_keywords.length > 0 || rule.examples.length === 0) return false;
   for (const example of rule.examples) {
     const lower = example.toLowerCase();
     regex.lastIndex = 0;

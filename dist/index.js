@@ -27825,254 +27825,6 @@ var init_placeholders = __esm({
   }
 });
 
-// src/engine/generic/words.ts
-function looksGenerated(v) {
-  if (v.length < 24 || shannonEntropy(v) < 4) return false;
-  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
-  if (new Set(v.replace(/[A-Za-z0-9]/g, "")).size < 4) return false;
-  if (new Set(v.replace(/[\w$.()[\]{},]/g, "")).size < 2) return false;
-  let inWords = 0;
-  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
-  return inWords / v.length < 0.55;
-}
-function isWordLike(seg) {
-  return commonPairShare(seg) >= 0.75;
-}
-function commonPairShare(seg) {
-  const lower = seg.toLowerCase();
-  let common = 0;
-  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
-  return common / (lower.length - 1);
-}
-function isRandomLetters(v) {
-  return v.length >= 10 && /^[a-z]+$/.test(v) && commonPairShare(v) < 0.6;
-}
-function isWordCompound(core, minWordShare = 0.5) {
-  if (!/^[A-Za-z]+$/.test(core)) return false;
-  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
-  if (segments.length < 2) return false;
-  let wordy = 0;
-  let wordLetters = 0;
-  let words = 0;
-  let acronyms = 0;
-  for (const seg of segments) {
-    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
-      wordy += seg.length;
-      if (seg.length >= 4) {
-        wordLetters += seg.length;
-        words++;
-      }
-    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
-      wordy += seg.length;
-    } else if (/^[A-Z]{2,5}$/.test(seg) || /^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1))) {
-      wordy += seg.length;
-      acronyms++;
-    }
-  }
-  return wordy / core.length >= 0.9 && wordLetters / core.length >= minWordShare && words > 0 && acronyms <= words;
-}
-function isIdentifierLike(seg) {
-  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
-  if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
-  const parts = seg.split("_").filter(Boolean);
-  if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")))) return true;
-  return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
-}
-function isCamelWords(seg) {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg)) return false;
-  const parts = seg.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
-  if (parts.length < 2) return false;
-  let words = 0;
-  for (const part of parts) {
-    if (/^[0-9]+$/.test(part) || /^[A-Z]{1,5}$/.test(part)) continue;
-    if (part.length < 2 || part.length === 2 && !/^[A-Z]/.test(part) || !isWordLike(part)) return false;
-    words++;
-  }
-  return words > 0;
-}
-function isKeyboardMash(v) {
-  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
-  const letters = v.replace(/[0-9]/g, "");
-  if (letters.length < 5) return false;
-  const home = letters.replace(/[^asdfghjkl]/g, "").length;
-  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
-}
-function wordShare(v) {
-  let inWords = 0;
-  for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
-  return v.length === 0 ? 0 : inWords / v.length;
-}
-function isTestValue(value) {
-  const v = value.toLowerCase();
-  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
-  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
-}
-var COMMON_PAIRS;
-var init_words = __esm({
-  "src/engine/generic/words.ts"() {
-    "use strict";
-    init_entropy();
-    COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
-  }
-});
-
-// src/engine/generic/code.ts
-function isMarker(v) {
-  return MARKER.test(v);
-}
-function notALiteral(v, site, before, after) {
-  if (isCode(v)) return true;
-  if (isMarker(v)) return true;
-  const decoded = decodePercent(v);
-  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
-  if (isKeyboardMash(v)) return true;
-  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
-  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
-  if (isCiphertext(v) || isReference(v) || isPublicKeyDer(v)) return true;
-  if (/^(?:\\x[0-9a-fA-F]{2}){4,}$/.test(v) && /^[\x20-\x7e]+$/.test(v.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))))) return true;
-  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
-  if (/[^\u0020-\u007e]/.test(v)) return true;
-  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
-  if (v.charCodeAt(1) === 45 && /^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
-  if (v.length <= 7 && /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
-  if (TYPE_NAMES.has(v.toLowerCase())) return true;
-  const first = v.charCodeAt(0);
-  if ((first === 42 || first === 91 || v.startsWith("map[")) && /^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
-  if (v.includes(",") && /^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
-  if (first >= 48 && first <= 57 && /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
-  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
-  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
-  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
-  if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
-  if (isCodeReference(v, site, before, after)) return true;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
-  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
-  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log|php|phtml|java|kt|kts|cs|swift|scala|groovy|gradle|dart|rs|pl|pm|lua|ex|exs|vue|svelte|tf|hcl|ps1|bat)$/i.test(v)) return true;
-  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
-  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
-  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
-  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return true;
-  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
-  if (/[<>]/.test(v) || v.endsWith(":")) return true;
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return true;
-  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
-  return false;
-}
-function isCode(v) {
-  if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
-  const member = v.replace(/\.$/, "").replace(/[?!]$/, "");
-  if (/^@{0,2}[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*)+$/.test(member)) {
-    const segments = member.replace(/^@+/, "").split(/\??\.|->/);
-    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return true;
-    if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
-  }
-  if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
-  if (isObjectReference(v)) return true;
-  return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
-}
-function isObjectReference(v) {
-  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v);
-}
-function isPath(v) {
-  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
-}
-function decodePercent(v) {
-  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-function isCiphertext(v) {
-  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
-}
-function isPublicKeyDer(v) {
-  if (v.length < 60 || !/^M[A-Z][A-Za-z0-9+/]{6}/.test(v)) return false;
-  const head = Buffer.from(v.slice(0, 8), "base64");
-  if (head[0] !== 48) return false;
-  const size2 = head[1];
-  const content = size2 < 128 ? 2 : 2 + (size2 & 127);
-  return size2 !== 128 && content < head.length && head[content] === 48;
-}
-function isReference(v) {
-  if (/^(?:arn|urn):/i.test(v)) return true;
-  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
-}
-function isCodeReference(v, site, before, after) {
-  const quoted = site.quote !== "";
-  if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
-  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
-  const bare = v.replace(/[)\]}]+$/, "");
-  if (!quoted && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
-  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
-  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
-  if (site.name === "") return false;
-  const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
-  const value = fold(v);
-  if (label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value))) return true;
-  if (value.length < 6 || site.operator === "" || !before.toLowerCase().includes(value.slice(-3)) || !/^[\w.-]+$/.test(v)) return false;
-  return before.split(/[^A-Za-z0-9_]+/).some((token) => {
-    const name = fold(token);
-    return name.length > value.length && name.endsWith(value);
-  });
-}
-var TYPE_NAMES, RECEIVERS, MARKER;
-var init_code = __esm({
-  "src/engine/generic/code.ts"() {
-    "use strict";
-    init_placeholders();
-    init_words();
-    TYPE_NAMES = /* @__PURE__ */ new Set([
-      "string",
-      "str",
-      "int",
-      "integer",
-      "bool",
-      "boolean",
-      "number",
-      "float",
-      "double",
-      "any",
-      "object",
-      "char",
-      "bytes",
-      "byte",
-      "buffer",
-      "secretstr",
-      "secretbytes",
-      "optional",
-      "unknown",
-      "void",
-      "text",
-      "varchar",
-      "password",
-      "passwordfield",
-      "charfield",
-      "textfield",
-      "uuid",
-      "hidden",
-      "masked",
-      "sensitive",
-      "secure",
-      "required",
-      "default",
-      "value",
-      "empty",
-      "blank",
-      "dummy",
-      "sample",
-      "mock",
-      "stub",
-      "bearer",
-      "basic"
-    ]);
-    RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
-    MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$|^@[A-Z][A-Z0-9_]*@?$/;
-  }
-});
-
 // src/engine/generic/names.ts
 function isNameChar(c) {
   return c < 128 && NAME_CHAR[c] === 1;
@@ -28184,7 +27936,7 @@ var init_names = __esm({
     WRAPPER = /(?:(?<=[\s=:,([])(?:\[\]byte|bytes|bytearray|Buffer\.from|String::from|Secret(?:Str|String|::new)?|new\s+String|SecureString|str)?[[(]\s*|(?<=[\s=:,([])(?:[bBrRuU]{1,2}|@))$/;
     TYPE_NAME = /^(?:string|String|str|Str|bytes|ByteArray|CharArray|SecretStr|SecretString|SecureString)$/;
     TYPED_NAME = /([\w.$-]{1,80})(?:[ \t]*:[ \t]*&?(?:'static[ \t]+)?|[ \t]+)$/;
-    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo/;
+    PASSWORD_NAME = /pass(?:w(?:or)?d|wort|phrase|code)?s?(?![a-z])|passw|pwd|(?<![a-z])(?:root)?pw(?![a-z])|passphrase|passcode|(?<![a-z])psk(?![a-z])|parola|(?<![a-z])parol(?![a-z])|senha|contrasena|motdepasse|kennwort|wachtwoord|haslo|sifre|salasana|l[oö]senord|adgangskode|heslo|jelsz[oó]|passord/;
     NAMED_KEY = /(?:api|access|auth|private|priv|encryption|decryption|enc|signing|sign|master|app|session|hmac|jwt|aes|cipher|crypto|data|secret|license|licence|consumer|client|account|service|shared|webhook|validation|machine|storage|admin|root|server|subscription|developer|partner|merchant|integration|write|read|management|mgmt|deploy|ssh|gpg|pgp|rsa|ecdsa|ed25519)[_.-]?key/;
     CODE_EXTENSIONS = /* @__PURE__ */ new Set([
       "js",
@@ -28243,6 +27995,257 @@ var init_names = __esm({
   }
 });
 
+// src/engine/generic/words.ts
+function looksGenerated(v) {
+  if (v.length < 24 || shannonEntropy(v) < 4) return false;
+  if ([/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length < 2) return false;
+  if (new Set(v.replace(/[A-Za-z0-9]/g, "")).size < 4) return false;
+  if (new Set(v.replace(/[\w$.()[\]{},]/g, "")).size < 2) return false;
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Za-z]{4,}/g)) inWords += m[0].length;
+  return inWords / v.length < 0.55;
+}
+function isWordLike(seg) {
+  return commonPairShare(seg) >= 0.75;
+}
+function commonPairShare(seg) {
+  const lower = seg.toLowerCase();
+  let common = 0;
+  for (let i = 0; i < lower.length - 1; i++) if (COMMON_PAIRS.has(lower.slice(i, i + 2))) common++;
+  return common / (lower.length - 1);
+}
+function isRandomLetters(v) {
+  return v.length >= 10 && /^[a-z]+$/.test(v) && commonPairShare(v) < 0.6;
+}
+function isWordCompound(core, minWordShare = 0.5) {
+  if (!/^[A-Za-z]+$/.test(core)) return false;
+  const segments = core.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  if (segments.length < 2) return false;
+  let wordy = 0;
+  let wordLetters = 0;
+  let words = 0;
+  let acronyms = 0;
+  for (const seg of segments) {
+    if (seg.length >= 3 && /^[A-Z]?[a-z]+$/.test(seg) && isWordLike(seg)) {
+      wordy += seg.length;
+      if (seg.length >= 4) {
+        wordLetters += seg.length;
+        words++;
+      }
+    } else if (/^(?:in|on|of|to|is|at|by|or|as|an|if|id|no|up|do|go|my|we|be|it|so|us|me)$/i.test(seg)) {
+      wordy += seg.length;
+    } else if (/^[A-Z]{2,5}$/.test(seg) || /^[A-Z][a-z]{1,3}$/.test(seg) && !/[aeiou]/.test(seg.slice(1))) {
+      wordy += seg.length;
+      acronyms++;
+    }
+  }
+  return wordy / core.length >= 0.9 && wordLetters / core.length >= minWordShare && words > 0 && acronyms <= words;
+}
+function isIdentifierLike(seg) {
+  if (/^(?:[a-z_$][a-z0-9_$]*|[A-Z_][A-Z0-9_]*|[a-z_$]*[a-z0-9]*(?:[A-Z][a-z0-9]+)+[A-Z]?|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)$/.test(seg) && !/[A-Z]{2}[a-z]/.test(seg.replace(/^[A-Z]+(?=[A-Z][a-z])/, ""))) return true;
+  if (isWordCompound(seg.replace(/[0-9]/g, ""))) return true;
+  const parts = seg.split("_").filter(Boolean);
+  if (parts.length >= 2 && parts.every((part) => /^[a-z0-9]+$/.test(part) || /^[A-Z0-9]+$/.test(part) || /^[A-Z][a-z]+[0-9]*$/.test(part) || isWordCompound(part.replace(/[0-9]/g, "")))) return true;
+  return /[A-Z]{2}/.test(seg) && isCamelWords(seg);
+}
+function isCamelWords(seg) {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(seg)) return false;
+  const parts = seg.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  if (parts.length < 2) return false;
+  let words = 0;
+  for (const part of parts) {
+    if (/^[0-9]+$/.test(part) || /^[A-Z]{1,5}$/.test(part)) continue;
+    if (part.length < 2 || part.length === 2 && !/^[A-Z]/.test(part) || !isWordLike(part)) return false;
+    words++;
+  }
+  return words > 0;
+}
+function isKeyboardMash(v) {
+  if (!/^[a-z0-9]+$/.test(v) || /^[0-9a-f]+$/.test(v)) return false;
+  const letters = v.replace(/[0-9]/g, "");
+  if (letters.length < 5) return false;
+  const home = letters.replace(/[^asdfghjkl]/g, "").length;
+  return home / letters.length >= 0.75 && /as|sd|df|fg|gh|hj|jk|kl|lk|kj|jh|hg|gf|fd|ds|sa/.test(letters);
+}
+function wordShare(v) {
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) if (isWordLike(m[0])) inWords += m[0].length;
+  return v.length === 0 ? 0 : inWords / v.length;
+}
+function isTestValue(value) {
+  const v = value.toLowerCase();
+  if (!/^[a-z]+(?:[_.-][a-z]+)*[_.-]?[0-9]{0,6}$/.test(v)) return false;
+  return /(?:^|[_.-])(?:test(?:ing)?|fake|mock|dummy|demo|stub|sample|local|dev|example|changeit|default)(?:$|[_.-]|[0-9])/.test(v);
+}
+var COMMON_PAIRS;
+var init_words = __esm({
+  "src/engine/generic/words.ts"() {
+    "use strict";
+    init_entropy();
+    COMMON_PAIRS = new Set("reerseinenthontedeelorlestntatheesmetietcoaralanlfnendtredecrocepengionotaliitodrailiseaveurriefexamctnafipalancasloadacmaprlltudissnsoprtotfornemgesicaochachpodoutueunmoimrsouulmptyomrrvaevpttocltsrgicttaikelsepckfahihouslyxtplluypolsuspumwifeapnidaossoagidrybuobabblirltbeigienunlweoormfrgscrbauptpebowldppbjquruhtwacsifeeibfubosyxcshdsiaducuffmipseyauwhsambjescrcpiipzirfivddcivirdzeytnfozgiizayoiyseqpuwrmsewxpokovixuitcdlnnegkinvavwogupymmgnflufgrdrubogmuakbioatlbynyofucnkxebrghrvvouaaxnpgltdrkynhreoxieiftudccslbssgksrlskfsugwngaawaftflpdytwyojoggkwhutmwsgtbcymlbkapddtxasfyiswmlcygooecmrpyesreuikoxkllnmdywyluomtrw".match(/../g) ?? []);
+  }
+});
+
+// src/engine/generic/code.ts
+function isMarker(v) {
+  return MARKER.test(v);
+}
+function notALiteral(v, site, before, after, path16) {
+  if (isCode(v)) return true;
+  if (isMarker(v)) return true;
+  if (site.quote === "" && v.charCodeAt(0) === 64 && /^@{1,2}[a-z_][a-z_]*$/.test(v)) return true;
+  const decoded = decodePercent(v);
+  if (decoded !== v && /^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(decoded))) return true;
+  if (isKeyboardMash(v)) return true;
+  if (/^[A-Za-z_][\w.]*(?:\|[A-Za-z_][\w.]*)+$/.test(v) || (v.match(/%[sdr]/g) ?? []).length >= 2) return true;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
+  if (isCiphertext(v) || isReference(v) || isPublicKeyDer(v)) return true;
+  if (/^(?:\\x[0-9a-fA-F]{2}){4,}$/.test(v) && /^[\x20-\x7e]+$/.test(v.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))))) return true;
+  if (/^(?:pk(?:_(?:live|test)_|\.eyJ)|phc_)/.test(v)) return true;
+  if (/[^\u0020-\u007e]/.test(v)) return true;
+  if (/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+  if (v.charCodeAt(1) === 45 && /^x-[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/i.test(v) && !looksGenerated(v.replace(/-/g, ""))) return true;
+  if (v.length <= 7 && /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$/.test(v)) return true;
+  if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  const first = v.charCodeAt(0);
+  if ((first === 42 || first === 91 || v.startsWith("map[")) && /^(?:\*|\[[0-9]*\]\*?|map\[[\w.*]+\]\*?)+[A-Za-z_][\w]*(?:\.[A-Z]\w*)?$/.test(v)) return true;
+  if (v.includes(",") && /^[\w.=-]+(?:,[\w.=-]*){2,}$/.test(v) && v.split(",").every((item) => item === "" || /^[a-z0-9_.=-]+$/.test(item))) return true;
+  if (first >= 48 && first <= 57 && /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}(?:[T ][0-9]{2}:?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/.test(v)) return true;
+  const typed = /^([A-Za-z][\w[\], ]*)=/.exec(v)?.[1];
+  if (typed !== void 0 && (TYPE_NAMES.has(typed.toLowerCase()) || /^Optional\[/.test(typed))) return true;
+  if (/^[A-Za-z]{0,2}[0-9]+(?:\.[0-9]+)+[A-Za-z]?$/.test(v.replace(/\.$/, ""))) return true;
+  if (/^(?:[~^]|[<>]=?|=)[ \t]?v?[0-9]+(?:\.(?:[0-9]+|x|\*)){1,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)) return true;
+  if (isCodeReference(v, site, before, after, path16)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) && isPath(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|properties|xml|toml|[cm]?js|jsx|ts|tsx|map|py|rb|go|sh|md|html|css|lock|sql|csv|log|php|phtml|java|kt|kts|cs|swift|scala|groovy|gradle|dart|rs|pl|pm|lua|ex|exs|vue|svelte|tf|hcl|ps1|bat)$/i.test(v)) return true;
+  if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(v)) return true;
+  if (/^[\w.*-]+(?:\/[\w.*-]*)+$/.test(v) && /(?:^|\/)[a-z]{3,}(?:\/|$)/.test(v) && v.split("/").every((seg) => seg === "" || seg === "*" || /^[a-z0-9_.-]+$/.test(seg) || /^[A-Z][A-Z0-9_]*$/.test(seg) || isWordCompound(seg))) return true;
+  const upper = v.replace(/^[-_]+|[-_]+$/g, "");
+  if (/^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(upper) && upper.split(/[-_]/).every((seg) => /^[A-Z]+[0-9]*$|^[0-9]+$/.test(seg))) return true;
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
+  if (/[<>]/.test(v) || v.endsWith(":")) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(v) && /\.[a-z]{2,24}(?:\/|$)/.test(v)) return true;
+  if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
+  return false;
+}
+function isCode(v) {
+  if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
+  const member = v.replace(/\.$/, "").replace(/[?!]$/, "");
+  if (/^@{0,2}[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*)+$/.test(member)) {
+    const segments = member.replace(/^@+/, "").split(/\??\.|->/);
+    if (RECEIVERS.has(segments[0]) || segments.every(isIdentifierLike)) return true;
+    if (/^(?:new|create|build|call|get|fetch|read|load|decode|encode|to_s|to_str|to_sym|strip|value|values|dig)$/.test(segments[segments.length - 1]) && isIdentifierLike(segments[0])) return true;
+  }
+  if (/^[A-Za-z_$][\w$.?:]*[([{]/.test(v) && !looksGenerated(v)) return true;
+  if (isObjectReference(v)) return true;
+  return /\.[A-Za-z_$][\w$]{2,}\(/.test(v) || /\\[/dwsbDWS.]/.test(v);
+}
+function isObjectReference(v) {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v);
+}
+function isPath(v) {
+  return v.split(/[/\\]/).every((seg) => /^[A-Za-z]?[a-z0-9_.~-]*$/.test(seg) || /^[A-Z0-9_.-]+$/.test(seg));
+}
+function decodePercent(v) {
+  if (!/%[0-9A-Fa-f]{2}/.test(v)) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+function isCiphertext(v) {
+  return /^(?:ENC\[|ENC\(|vault:v[0-9]{1,3}:|AQICA[EH][A-Za-z0-9+/]{40}|\$ANSIBLE_VAULT)/.test(v);
+}
+function isPublicKeyDer(v) {
+  if (v.length < 60 || !/^M[A-Z][A-Za-z0-9+/]{6}/.test(v)) return false;
+  const head = Buffer.from(v.slice(0, 8), "base64");
+  if (head[0] !== 48) return false;
+  const size2 = head[1];
+  const content = size2 < 128 ? 2 : 2 + (size2 & 127);
+  return size2 !== 128 && content < head.length && head[content] === 48;
+}
+function isReference(v) {
+  if (/^(?:arn|urn):/i.test(v)) return true;
+  return /^[a-z][a-z0-9+.-]{1,24}:[a-z0-9_./#@:-]*[/#][a-z0-9_./#@:-]*$/.test(v);
+}
+function isCodeReference(v, site, before, after, path16) {
+  const quoted = site.quote !== "";
+  if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
+  if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
+  const bare = v.replace(/[)\]}]+$/, "");
+  const textValue = /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path16) === "other";
+  if (!quoted && !textValue && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
+  if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
+  if (site.name === "") return false;
+  const fold = (text2) => text2.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const label = fold(site.name.slice(site.name.lastIndexOf(".") + 1));
+  const value = fold(v);
+  if (label.length > 0 && (label === value || value.length >= 8 && label.endsWith(value))) return true;
+  if (value.length < 6 || site.operator === "" || !before.toLowerCase().includes(value.slice(-3)) || !/^[\w.-]+$/.test(v)) return false;
+  return before.split(/[^A-Za-z0-9_]+/).some((token) => {
+    const name = fold(token);
+    return name.length > value.length && name.endsWith(value);
+  });
+}
+var TYPE_NAMES, RECEIVERS, MARKER;
+var init_code = __esm({
+  "src/engine/generic/code.ts"() {
+    "use strict";
+    init_placeholders();
+    init_names();
+    init_words();
+    TYPE_NAMES = /* @__PURE__ */ new Set([
+      "string",
+      "str",
+      "int",
+      "integer",
+      "bool",
+      "boolean",
+      "number",
+      "float",
+      "double",
+      "any",
+      "object",
+      "char",
+      "bytes",
+      "byte",
+      "buffer",
+      "secretstr",
+      "secretbytes",
+      "optional",
+      "unknown",
+      "void",
+      "text",
+      "varchar",
+      "password",
+      "passwordfield",
+      "charfield",
+      "textfield",
+      "uuid",
+      "hidden",
+      "masked",
+      "sensitive",
+      "secure",
+      "required",
+      "default",
+      "value",
+      "empty",
+      "blank",
+      "dummy",
+      "sample",
+      "mock",
+      "stub",
+      "bearer",
+      "basic"
+    ]);
+    RECEIVERS = /* @__PURE__ */ new Set(["self", "this", "cls", "ctx", "context", "config", "conf", "cfg", "settings", "options", "opts", "props", "state", "params", "args", "env", "os", "process", "window", "document", "app", "module", "exports", "request", "req", "response", "res", "vars", "var", "local", "data", "secrets"]);
+    MARKER = /^@[\w.-]+@$|^#\{[^}]*\}#?$|#\{|^#{2,}[\w.-]+#{2,}$|^__[A-Z][\w]*__$|^%%[\w.-]+%%$|<%|^\[\[[\w.\s-]+\]\]$|^(?:var|local|module|data)\.[a-z_][\w.]*$|\blookup\(|^\$\$?[A-Za-z_{(]|^%\{[\w.]+\}$|^@[A-Z][A-Z0-9_]*@?$/;
+  }
+});
+
 // src/engine/refine/generic-value.ts
 function judgeGenericValue(secret, context3, given) {
   const before = context3.before ?? "";
@@ -28257,7 +28260,7 @@ function judgeGenericValue(secret, context3, given) {
   const paired = /^value$/i.test(site.name) ? PAIRED_NAME.exec(before)?.[1] : void 0;
   const kind = given ?? nameKind(paired ?? site.name);
   if (v.length < (kind === "password" ? 4 : 8)) return null;
-  if (notALiteral(v, site, before, after)) return null;
+  if (notALiteral(v, site, before, after, context3.path)) return null;
   if (isPlaceholder(v, [], { weakPasswords: kind === "password" })) return null;
   if (encodesPlaceholder(v)) return null;
   if (given === void 0 && !site.flag && !query && site.quote === "" && !unquotedValueEnds(site, after)) return null;
@@ -28336,6 +28339,20 @@ function passwordValue(v, site, context3, byName) {
   }
   return { confidence: strongLooking(v) ? "medium" : "low" };
 }
+function isRandomNumber(v) {
+  if (v.length < 24 || !/^[0-9]+$/.test(v) || shannonEntropy(v) < 2.7) return false;
+  let same = 0;
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < v.length; i++) {
+    const step = (v.charCodeAt(i) - v.charCodeAt(i - 1) + 10) % 10;
+    if (step === 0) same++;
+    else if (step === 1) up++;
+    else if (step === 9) down++;
+  }
+  const most = (v.length - 1) * 0.3;
+  return same < most && up < most && down < most;
+}
 function strongLooking(v) {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3 && v.length >= 10 && shannonEntropy(v) >= 3.2;
@@ -28347,10 +28364,10 @@ function unleet(v) {
 function generatedValue(v, kind, before) {
   if (/passw(?:or)?d|p[a@4]ssw[o0]rd|secret|token/i.test(v)) return null;
   if (isTestValue(v)) return null;
-  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v)) return null;
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(v) && !isRandomNumber(v)) return null;
   if (/(?:^|[^A-Za-z])(?:invalid|fake|dummy|mock|test|example|sample|wrong|bad|bogus|expired|revoked)[_.-]?[A-Za-z]*["'`\]]?\s*(?:=|:=|:|=>)\s*["'`]?$/i.test(before)) return null;
   const core = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
-  if (/^[0-9]+$/.test(core)) return null;
+  if (/^[0-9]+$/.test(core)) return isRandomNumber(core) ? { confidence: "low" } : null;
   if (/^[a-z]+(?:[^a-z0-9\s][a-z]+)*$/.test(core)) return kind !== "weak-key" && isRandomLetters(v) ? { confidence: "low" } : null;
   if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(core)) {
     const parts = core.split(/[-_.]/);
@@ -28386,7 +28403,7 @@ function encodesPlaceholder(v) {
   if (decoded.length < 4 || /[\x00-\x1f\x7f\ufffd]/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[a-z]+(?:[_.-][a-z]+)*$/.test(decoded) || /^[A-Za-z][a-z]*(?: [A-Za-z][a-z]*){2,11}[.!]?$/.test(decoded);
 }
-var genericSecretValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, ATTRIBUTE_WORDS, CONDITION_WORDS, NAME_WORD_HINT, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
+var genericSecretValue, genericGeneratedValue, genericPasswordValue, DEFINE, QUERY_NAME, PAIRED_NAME, urlPassword, ATTRIBUTE_WORDS, CONDITION_WORDS, NAME_WORD_HINT, LOOKUP_CALL, LEET, NOT_A_PASSWORD, PUBLIC_KEY_WORDS;
 var init_generic_value = __esm({
   "src/engine/refine/generic-value.ts"() {
     "use strict";
@@ -28397,6 +28414,7 @@ var init_generic_value = __esm({
     init_words();
     init_placeholders();
     genericSecretValue = (secret, context3) => judgeGenericValue(secret, context3);
+    genericGeneratedValue = (secret, context3) => judgeGenericValue(secret, context3, "secret");
     genericPasswordValue = (secret, context3) => judgeGenericValue(secret, context3, "password");
     DEFINE = /^[ \t]*#[ \t]*define[ \t]+[\w]+[ \t]+\\?["']?$/;
     QUERY_NAME = charTable("\\w.-");
@@ -28405,9 +28423,12 @@ var init_generic_value = __esm({
       const password = decodePercent(secret);
       if (notAPassword(password)) return null;
       const user = /([^\s:/?#@"'<>`]{1,128}):$/.exec(context3.before ?? "")?.[1] ?? "";
-      const host = /^@(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(context3.after ?? "")?.[1] ?? "";
+      const after = context3.after ?? "";
+      const goDsn = /^@(?:tcp6?|unix)\(/.test(after);
+      const host = /^@unix\(/.test(after) ? "localhost" : /^@(?:tcp6?\()?(\[[0-9a-f:]*\]|[\w.-]*)/i.exec(after)?.[1] ?? "";
       if (/^(?:localhost|127\.[0-9.]+|0\.0\.0\.0|\[::1?\])$/i.test(host)) {
-        if (isPlaceholder(password) || password === user || /^[a-z]+$/.test(password)) return null;
+        if (isPlaceholder(password) || password === user) return null;
+        if (goDsn ? isPlaceholder(password, [], { weakPasswords: true }) : /^[a-z]+$/.test(password)) return null;
       }
       return {};
     };
@@ -28864,6 +28885,32 @@ var init_ntlm = __esm({
   }
 });
 
+// src/engine/refine/cisco-type7.ts
+function decodeType7(encoded) {
+  if (!/^[0-9]{2}(?:[0-9A-Fa-f]{2})+$/.test(encoded)) return null;
+  const offset = Number(encoded.slice(0, 2));
+  if (offset > 15) return null;
+  let plain = "";
+  for (let i = 2, k = offset; i < encoded.length; i += 2, k++) {
+    const code = parseInt(encoded.slice(i, i + 2), 16) ^ KEY_STREAM.charCodeAt(k % KEY_STREAM.length);
+    if (code < 32 || code > 126) return null;
+    plain += String.fromCharCode(code);
+  }
+  return plain;
+}
+var KEY_STREAM, ciscoType7;
+var init_cisco_type7 = __esm({
+  "src/engine/refine/cisco-type7.ts"() {
+    "use strict";
+    KEY_STREAM = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+    ciscoType7 = (secret) => {
+      const plain = decodeType7(secret);
+      if (plain === null || plain.length < 4) return null;
+      return { lifetime: "long-lived", facts: { encoding: "Cisco type 7 (reversible)" } };
+    };
+  }
+});
+
 // src/engine/refine/otp-seed.ts
 var otpSeed;
 var init_otp_seed = __esm({
@@ -28880,6 +28927,36 @@ var init_otp_seed = __esm({
       const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
       if (/^[A-Za-z]{5}$/.test(head)) return null;
       return { facts: { seedBits: String(bytes.length * 8) } };
+    };
+  }
+});
+
+// src/engine/refine/prose-secret.ts
+function plainlyGenerated(v) {
+  if (/^[0-9a-f]{32,}$/i.test(v)) return /[0-9]/.test(v) && /[a-f]/i.test(v) && shannonEntropy(v) >= 3;
+  if (v.length < 16 || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]/.test(v)) return false;
+  return shannonEntropy(v) >= 3.5 && wordShare(v) < 0.4;
+}
+var UUID, DIGEST_OR_ID, EXAMPLE, KEY_AND_COLON, proseSecret;
+var init_prose_secret = __esm({
+  "src/engine/refine/prose-secret.ts"() {
+    "use strict";
+    init_entropy();
+    init_code();
+    init_names();
+    init_words();
+    init_placeholders();
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    DIGEST_OR_ID = /\b(?:sha-?(?:1|224|256|384|512)|h1|md5|checksum|digest|hash(?:es)?|fingerprint|commit|revision|rev|sha|id|ids|identifier|uuid|guid|nonce|salt|iv|hmac|page|cursor|continuation|csrf|xsrf|idempotency)\b/i;
+    EXAMPLE = /\b(?:e\.g\.|eg\.|for example|examples?|such as|like|sample|format|looks?|begins?|starts?|prefix(?:ed)?|ends?)\b/i;
+    KEY_AND_COLON = /(?:key|token|secret)s?`?[ \t]{0,3}:[ \t]{0,3}[`*]{0,2}$/i;
+    proseSecret = (v, context3) => {
+      const before = context3.before ?? "";
+      if (KEY_AND_COLON.test(before) || UUID.test(v) || DIGEST_OR_ID.test(before) || EXAMPLE.test(before)) return null;
+      if (notALiteral(v, siteBefore(before), before, context3.after ?? "", context3.path)) return null;
+      if (/^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/.test(v)) return null;
+      if (!plainlyGenerated(v) || isPlaceholder(v)) return null;
+      return { confidence: "low" };
     };
   }
 });
@@ -29017,7 +29094,7 @@ var init_key_body = __esm({
   "src/engine/refine/key-body.ts"() {
     "use strict";
     SPLIT_AFTER_BEGIN = /^-----BEGIN [^-\n]{0,80}-----(?:\\r)?(?:\\n)?(["'`])/;
-    MARKER2 = /-----(?:BEGIN|END)[^-\n]{0,80}-----/g;
+    MARKER2 = /-----(?:BEGIN|END)[^-\n]{0,80}-----|---- (?:BEGIN|END) [^-\n]{0,80} ----/g;
   }
 });
 
@@ -29028,17 +29105,27 @@ function isEncryptedOpenSsh(kind, body) {
   if (!head.startsWith("openssh-key-v1\0")) return false;
   return !head.slice(15, 23).includes("none");
 }
+function isEncryptedSshCom(body) {
+  const head = Buffer.from(body.slice(0, 1024), "base64");
+  if (head.length < 16 || head.readUInt32BE(0) !== 1064303083) return false;
+  const typeEnd = 12 + head.readUInt32BE(8);
+  if (typeEnd + 4 > head.length) return false;
+  const cipherLength = head.readUInt32BE(typeEnd);
+  if (typeEnd + 4 + cipherLength > head.length) return false;
+  return head.toString("latin1", typeEnd + 4, typeEnd + 4 + cipherLength) !== "none";
+}
 var privateKey;
 var init_private_key = __esm({
   "src/engine/refine/private-key.ts"() {
     "use strict";
     init_key_body();
     privateKey = (secret) => {
+      const sshcom = secret.startsWith("---- BEGIN SSH2 ");
       const header = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY(?: BLOCK)?-----/.exec(secret);
-      const kind = (header?.[1] ?? "").trim() || "PKCS8";
+      const kind = sshcom ? "SSH.COM" : (header?.[1] ?? "").trim() || "PKCS8";
       const body = keyBody(secret);
       if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return null;
-      const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body);
+      const encrypted = kind === "ENCRYPTED" || /Proc-Type: 4,ENCRYPTED/.test(secret) || isEncryptedOpenSsh(kind, body) || sshcom && isEncryptedSshCom(body);
       const facts = { keyType: kind };
       if (encrypted) facts.encrypted = "true";
       if (isSplitOverLiterals(secret)) facts.written = "split over string literals";
@@ -29118,7 +29205,7 @@ function judgeAsNamed(secret, name, context3, generatedOnly = false) {
   if (password && !generatedOnly) return judgeGenericValue(secret, { ...context3, before: `${name} = "`, after: '"' }, "password");
   return judgeGenericValue(secret, { ...context3, before: `${password ? "secret" : name} = "`, after: '"' });
 }
-var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, COMPARED_NAME, comparedValue, NAME_PART, STATEMENT_NAMES, DOCUMENT_NAMES, givenName;
+var REFERENCE_NAME, KEYED_TAG, DESCRIBES, referenceDefault, keyedElementValue, VALUE_LINE, COMPARED_NAME, comparedValue, NAME_PART, STATEMENT_NAMES, DOCUMENT_NAMES, givenName;
 var init_named_elsewhere = __esm({
   "src/engine/refine/named-elsewhere.ts"() {
     "use strict";
@@ -29129,9 +29216,11 @@ var init_named_elsewhere = __esm({
     DESCRIBES = /(?:hint|label|title|error|message|msg|text|description|desc|prompt|placeholder|summary|caption|tooltip|help|header|heading|button|btn|link|toggle|field|input|length|min|max|policy|pattern|regex|format|type|kind|file|path|url|uri|id|name|enabled|required|expired?|expiry|ttl|timeout|size|count|invalid|wrong|incorrect|forgot|reset|changed?|mismatch|empty|missing|strength|score|level|mode|state|status|visible|visibility|shown|hidden|service|address|host|hostname|port|server|provider|manager|handler|store|storage|source|config|settings|options|version|prefix|suffix|params?|data|info|meta|rules?|validator|check|hash|salt)s?$/i;
     referenceDefault = (secret, context3) => judgeAsNamed(secret, REFERENCE_NAME.exec(context3.before ?? "")?.[1], context3);
     keyedElementValue = (secret, context3) => {
-      const tag = KEYED_TAG.exec(context3.before ?? "");
+      const before = VALUE_LINE.test(context3.before ?? "") ? (context3.previous ?? "").trimEnd() : context3.before ?? "";
+      const tag = KEYED_TAG.exec(before);
       return judgeAsNamed(secret, tag?.[2], context3, tag?.[1]?.toLowerCase() === "string");
     };
+    VALUE_LINE = /^[ \t]*<value>$/;
     COMPARED_NAME = /([\w.$-]{1,120})(?:["'`]\])?(?:[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}|\.equals(?:IgnoreCase)?\([ \t]{0,3})["'`]$/;
     comparedValue = (secret, context3) => {
       if (/^[a-z]+$/.test(secret) || /^[;,()[\]{}]/.test(secret)) return null;
@@ -29143,6 +29232,8 @@ var init_named_elsewhere = __esm({
       /\blet!?\([ \t]{0,3}:(\w{1,80})[ \t]{0,3}\)[ \t]{0,3}\{[ \t]{0,3}["']$/,
       /\b(?:strn?cpy|strlcpy|strn?cpy_s|wcsn?cpy)[ \t]{0,3}\([ \t]{0,3}[\w.>[\]-]{0,80}?(\w{1,80})\]?[ \t]{0,3},[ \t]{0,3}(?:[\w .()>-]{1,60},[ \t]{0,3})?L?"$/,
       /\bget_?(\w{1,80})[ \t]{0,3}\([ \t]{0,3}(?:self)?[ \t]{0,3}\)(?:[ \t]{0,3}\)[ \t]{0,3}\.thenReturn[ \t]{0,3}\([ \t]{0,3}|[^\n"'=]{0,40}?(?:(?:\{|:|=>)[ \t]{0,3}return[ \t]{1,3}|(?<![=!<>])=[ \t]{0,3}))["']$/,
+      // React state and its first value: `const [password, setPassword] = useState("`.
+      /\[[ \t]{0,3}(\w{1,80})[ \t]{0,3},[ \t]{0,3}set\w{1,60}[ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?:React\.)?useState(?:<\w{1,20}>)?\([ \t]{0,3}["'`]$/,
       // An XML element whose text is a CDATA section: `<password><![CDATA[`.
       /<(?:[\w-]{1,20}:)?([\w.-]{1,80})>[ \t]{0,3}<!\[CDATA\[$/
     ];
@@ -29206,7 +29297,7 @@ var init_password_literal = __esm({
 function notAProsePassword(v) {
   return /^[A-Za-z]+v?[0-9]+\.[0-9.]+$/.test(v) || notAChosenPassword(v);
 }
-var prosePassword, statedPassword;
+var prosePassword, DIRECTLY_AFTER_WORD, statedPassword;
 var init_prose_password = __esm({
   "src/engine/refine/prose-password.ts"() {
     "use strict";
@@ -29217,8 +29308,13 @@ var init_prose_password = __esm({
       if (!/[!@#$%^&*+?~]/.test(v) && !(/[a-z]/.test(v) && /[A-Z]/.test(v))) return null;
       return notAProsePassword(v) ? null : { confidence: "low" };
     };
-    statedPassword = (v) => {
+    DIRECTLY_AFTER_WORD = /(?:pass(?:word|phrase|wd)|pwd|pw)s?[ \t]{1,3}$/i;
+    statedPassword = (v, context3) => {
       if (v.length < 6) return null;
+      if (DIRECTLY_AFTER_WORD.test(context3.before ?? "")) {
+        if (v.length < 8 || prosePassword(v, context3) === null || /[/\\]/.test(v) || /^[0-9]+[:.]/.test(v)) return null;
+        if (!/^["'`*]{0,2}[.,;!?)]?[ \t]*(?:$|\(|#|\/\/)/.test(context3.after ?? "")) return null;
+      }
       if (!(/[A-Za-z]/.test(v) && /[0-9!@#$%^&*+?~]/.test(v)) && !isRandomLetters(v)) return null;
       if (/^[a-z0-9]+(?:-[a-z]+)+$/.test(v) || /[${}]|^%|:\/\//.test(v)) return null;
       return notAProsePassword(v) ? null : { confidence: "low" };
@@ -29244,7 +29340,9 @@ var init_refine = __esm({
     init_nkey();
     init_ntlm_authenticate();
     init_ntlm();
+    init_cisco_type7();
     init_otp_seed();
+    init_prose_secret();
     init_paseto();
     init_password_hash();
     init_private_key();
@@ -29258,6 +29356,7 @@ var init_refine = __esm({
     REFINERS = /* @__PURE__ */ new Map([
       ["generic-secret-value", genericSecretValue],
       ["generic-password-value", genericPasswordValue],
+      ["generic-generated-value", genericGeneratedValue],
       ["basic-auth", basicAuth],
       ["basic-credentials", basicCredentials],
       ["ntlm-authenticate", ntlmAuthenticate],
@@ -29286,7 +29385,9 @@ var init_refine = __esm({
       ["given-name", givenName],
       ["password-literal", passwordLiteral],
       ["prose-password", prosePassword],
-      ["stated-password", statedPassword]
+      ["stated-password", statedPassword],
+      ["prose-secret", proseSecret],
+      ["cisco-type7", ciscoType7]
     ]);
   }
 });
@@ -29607,6 +29708,9 @@ var init_keywords = __esm({
 function windowShape(before, after, multiline) {
   return { before, after, multiline };
 }
+function escapeRegExp(literal2) {
+  return literal2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 function isTokenChar(c) {
   return c < 128 && TOKEN_CHAR[c] === 1;
 }
@@ -29641,7 +29745,7 @@ function flatten(lists) {
   lists.forEach((list, k) => from[k + 1] = from[k] + list.length);
   return [from, Int32Array.from(lists.flat())];
 }
-var DEFAULT_BEFORE, DEFAULT_AFTER, HIT_BATCH, TOKEN_EXTENSION, TOKEN_CLASS, TOKEN_CHAR, KeywordGates, GateLists, NOT_TOKEN, WindowEdges;
+var DEFAULT_BEFORE, DEFAULT_AFTER, HIT_BATCH, TOKEN_EXTENSION, TOKEN_CLASS, TOKEN_CHAR, NON_ASCII2, KeywordGates, GateLists, NOT_TOKEN, WindowEdges;
 var init_windows = __esm({
   "src/engine/windows.ts"() {
     "use strict";
@@ -29653,6 +29757,7 @@ var init_windows = __esm({
     TOKEN_EXTENSION = 4096;
     TOKEN_CLASS = "A-Za-z0-9+/=_.~%-";
     TOKEN_CHAR = charTable(TOKEN_CLASS);
+    NON_ASCII2 = /[\u0080-\uffff]/;
     KeywordGates = class {
       constructor(rules, decoders, hitBatch) {
         this.rules = rules;
@@ -29671,10 +29776,14 @@ var init_windows = __esm({
             gatesByKeyword[k].push(gate);
           }
         };
+        const scriptGated = [];
         rules.forEach((compiled, ruleIndex) => {
-          if (compiled.rule.keywords.length === 0) ungated.push(ruleIndex);
-          addGate(compiled.rule.keywords, ruleIndex);
+          const { keywords, script_keywords: scriptKeywords } = compiled.rule;
+          if (scriptKeywords.length > 0) scriptGated.push({ rule: ruleIndex, probe: new RegExp(scriptKeywords.map(escapeRegExp).join("|"), "iu") });
+          else if (keywords.length === 0) ungated.push(ruleIndex);
+          addGate(keywords, ruleIndex);
         });
+        this.scriptGated = scriptGated;
         decoders.forEach((decoder, d) => addGate(decoder.keywords, rules.length + d));
         this.automaton = new KeywordAutomaton([...keywordIndex.keys()]);
         this.keywordLength = Int32Array.from(this.automaton.keywords, (k) => k.length);
@@ -29696,6 +29805,8 @@ var init_windows = __esm({
       shapes;
       /** Rules without keywords run on the whole text. */
       ungated;
+      /** Rules with script keywords, each with one case-insensitive search for them (see collect). */
+      scriptGated;
       hitBatch;
       /**
        * Fill `gates` for `text`: for window gates, flat [start, end, …] windows, merged and in text
@@ -29705,6 +29816,9 @@ var init_windows = __esm({
         gates.reset();
         const n = text2.length;
         for (const ruleIndex of this.ungated) if (blocked[ruleIndex] === 0) gates.set(ruleIndex, 0, n);
+        if (this.scriptGated.length > 0 && ascii === void 0 && NON_ASCII2.test(text2)) {
+          for (const { rule, probe } of this.scriptGated) if (blocked[rule] === 0 && probe.test(text2)) gates.set(rule, 0, n);
+        }
         const edges = new WindowEdges(text2);
         for (let after = 0; ; ) {
           const batch = this.automaton.scan(text2, this.hitBatch, ascii, after);
@@ -29941,7 +30055,7 @@ function compileRule(rule) {
   };
 }
 function startsAtKeywords(rule, regex) {
-  if (rule.keywords.length === 0 || rule.examples.length === 0) return false;
+  if (rule.keywords.length === 0 || rule.script_keywords.length > 0 || rule.examples.length === 0) return false;
   for (const example of rule.examples) {
     const lower = example.toLowerCase();
     regex.lastIndex = 0;
@@ -50397,7 +50511,7 @@ var init_vocabulary = __esm({
 
 // src/rules/schema.ts
 function requireKeywordsOrReason(rule, ctx) {
-  if (rule.keywords.length === 0 && !rule.no_keywords_reason) {
+  if (rule.keywords.length === 0 && rule.script_keywords.length === 0 && !rule.no_keywords_reason) {
     ctx.addIssue({
       code: "custom",
       path: ["keywords"],
@@ -50405,7 +50519,7 @@ function requireKeywordsOrReason(rule, ctx) {
     });
   }
 }
-var ruleId, keyword, pathGlob, PLACEHOLDER_SCOPES, ruleObject, ruleSchema, customRuleSchema, ruleFileSchema;
+var ruleId, keyword, scriptKeyword, pathGlob, PLACEHOLDER_SCOPES, ruleObject, ruleSchema, customRuleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
@@ -50414,6 +50528,7 @@ var init_schema = __esm({
     init_vocabulary();
     ruleId = external_exports.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters, digits and single dashes");
     keyword = external_exports.string().min(2, "a keyword needs at least 2 characters to be a useful gate").max(64).refine((k) => k === k.toLowerCase(), "keywords are matched case-insensitively and must be written in lower case").refine((k) => /^[\x20-\x7e]+$/.test(k), "keywords must be printable ASCII");
+    scriptKeyword = external_exports.string().min(2).max(64).refine((k) => k === k.toLowerCase(), "script keywords are matched case-insensitively and must be written in lower case").refine((k) => /[^\x20-\x7e]/.test(k), "a script keyword holds a character outside ASCII (ASCII literals belong in keywords)");
     pathGlob = external_exports.string().superRefine((glob, ctx) => {
       const problem = pathGlobProblem(glob);
       if (problem !== void 0) ctx.addIssue({ code: "custom", message: `path glob ${problem}` });
@@ -50431,7 +50546,13 @@ var init_schema = __esm({
       kind: external_exports.enum(KINDS).default("credential"),
       /** Literal, lower-case strings; a rule's regex runs only near one of them. */
       keywords: external_exports.array(keyword).default([]),
-      /** Required when `keywords` is empty: why this rule cannot be gated by a literal. */
+      /**
+       * Lower-case literals with characters outside ASCII (names written in other scripts: `пароль`,
+       * `비밀번호`), which the ASCII keyword pass cannot see: a text that holds any character outside
+       * ASCII and one of these opens the whole text to the rule.
+       */
+      script_keywords: external_exports.array(scriptKeyword).default([]),
+      /** Required when `keywords` and `script_keywords` are empty: why this rule cannot be gated by a literal. */
       no_keywords_reason: external_exports.string().optional(),
       /**
        * Globs a file's path must match for the rule to run on it (src/engine/path-globs.ts): the file
@@ -50678,9 +50799,9 @@ function classifyContext(path16, head) {
   const { dirs, name, casedName } = split(path16);
   if (dirs.some((d) => VENDOR_DIRS.has(d))) return "vendor";
   if (dirs.some((d) => GENERATED_DIRS.has(d) || PACKAGING_METADATA_DIR.test(d)) || GENERATED_NAMES.has(name) || GENERATED_SUFFIX.test(name)) return "generated";
-  if (dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d) || TEST_SUPPORT_DIR.test(d)) || TEST_NAME_LOWER.test(name) || TEST_NAME_CASED.test(casedName))
+  if (dirs.some((d) => TEST_DIRS.has(d) || DOTNET_TEST_PROJECT.test(d) || TEST_SUPPORT_DIR.test(d)) || TEST_NAME_LOWER.test(name) || TEST_NAME_CASED.test(casedName) || TEST_SETUP_NAME.test(name) || TEST_ENVIRONMENT_FILE.test(name) && ENVIRONMENT_DIRS.has(dirs[dirs.length - 1] ?? ""))
     return "test";
-  if (dirs.some((d) => EXAMPLE_DIRS.has(d)) || EXAMPLE_NAME.test(name)) return "example";
+  if (dirs.some((d) => EXAMPLE_DIRS.has(d)) || EXAMPLE_NAME.test(name) || STORIES_NAME.test(name)) return "example";
   if (dirs.some((d) => DOCS_DIRS.has(d) || MAN_SECTION_DIR.test(d)) || DOCS_NAME.test(name)) return "docs";
   if (head !== void 0 && declaresGenerated(head)) return "generated";
   if (head !== void 0 && declaresTestData(head)) return "test";
@@ -50691,7 +50812,7 @@ function contextOfOrigin(origin, head) {
   const context3 = classifyContext(origin.path, head);
   return context3 === "source" && origin.comment === true ? "docs" : context3;
 }
-var FINDING_CONTEXTS, MARKER_LINES, MARKER_CHARS, VENDOR_DIRS, GENERATED_DIRS, PACKAGING_METADATA_DIR, GENERATED_NAMES, GENERATED_SUFFIX, TEST_DIRS, DOTNET_TEST_PROJECT, TEST_SUPPORT_DIR, TEST_NAME_LOWER, TEST_NAME_CASED, EXAMPLE_DIRS, EXAMPLE_NAME, DOCS_DIRS, MAN_SECTION_DIR, DOCS_NAME;
+var FINDING_CONTEXTS, MARKER_LINES, MARKER_CHARS, VENDOR_DIRS, GENERATED_DIRS, PACKAGING_METADATA_DIR, GENERATED_NAMES, GENERATED_SUFFIX, TEST_DIRS, DOTNET_TEST_PROJECT, TEST_SUPPORT_DIR, TEST_NAME_LOWER, TEST_NAME_CASED, TEST_SETUP_NAME, TEST_ENVIRONMENT_FILE, ENVIRONMENT_DIRS, STORIES_NAME, EXAMPLE_DIRS, EXAMPLE_NAME, DOCS_DIRS, MAN_SECTION_DIR, DOCS_NAME;
 var init_context = __esm({
   "src/findings/context.ts"() {
     "use strict";
@@ -50743,6 +50864,10 @@ var init_context = __esm({
       "specs",
       "__tests__",
       "__mocks__",
+      "__stubs__",
+      "stubs",
+      // Perl distributions keep their tests in `t/` (`t/01-login.t`, `t/lib/`).
+      "t",
       "__snapshots__",
       "__fixtures__",
       "testdata",
@@ -50770,6 +50895,10 @@ var init_context = __esm({
     TEST_SUPPORT_DIR = /^(?:testutils?|testhelpers?|testlib|testsupport|test[_-]?vectors|(?:[a-z0-9]+[_-])+(?:tests?|testing|specs?|vectors)|(?:tests?|testing|specs?)(?:[_-][a-z0-9]+)+)$/;
     TEST_NAME_LOWER = /(?:^fixtures?\.[a-z0-9]+|[._-]fixtures?\.[a-z0-9]+|(?:^|[._-])test[_-]?vectors?[._-][\w.-]*[a-z0-9]|_test\.go|\.(?:test|spec)\.[a-z0-9]+|^test_[^/]*\.py|_test\.py|^conftest\.py|^tests?\.py|_spec\.rb|_test\.rb|_test\.dart|_test\.exs|_test\.(?:c|cc|cpp|rs)|\.snap)$/;
     TEST_NAME_CASED = /[a-z0-9](?:Tests?|IT|Spec)\.(?:java|kt|kts|scala|groovy|cs|php|swift|m)$/;
+    TEST_SETUP_NAME = /^(?:setuptests|jest\.setup|vitest\.setup|test[-_.]?setup|test_helper|spec_helper)\.[a-z]+$|^phpunit\.xml(?:\.dist)?$|^\.env\.test(?:ing)?$|^test\.env$|^appsettings\.test(?:ing)?\.json$|^application-test\.(?:ya?ml|properties)$|\.t$/;
+    TEST_ENVIRONMENT_FILE = /^test(?:ing)?\.(?:rb|py|exs|ya?ml|json|toml)$/;
+    ENVIRONMENT_DIRS = /* @__PURE__ */ new Set(["environments", "settings", "config", "envs", "environment"]);
+    STORIES_NAME = /\.stories\.(?:[jt]sx?|mdx|svelte|vue)$/;
     EXAMPLE_DIRS = /* @__PURE__ */ new Set(["example", "examples", "_examples", "sample", "samples", "demo", "demos"]);
     EXAMPLE_NAME = /(?:\.(?:example|sample|dist|template)|[._-](?:example|sample)\.[a-z0-9]+|^(?:example|sample)\.env)$|^(?:examples?|samples?)[_-][\w.-]+\.[a-z0-9]+$/;
     DOCS_DIRS = /* @__PURE__ */ new Set(["docs", "doc", "documentation", "guides", "guide", "tutorials", "tutorial", "wiki", "man"]);
@@ -50961,7 +51090,10 @@ function lineAround(text2, start, end) {
   const after = text2.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
-  return { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  const line = { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
+  if (newlineBefore < 0) return line;
+  const previous = before.slice(before.lastIndexOf("\n", newlineBefore - 1) + 1, newlineBefore);
+  return { ...line, previous: previous.endsWith("\r") ? previous.slice(0, -1) : previous };
 }
 function hasInlineAllow(text2, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
