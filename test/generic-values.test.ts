@@ -366,3 +366,11 @@ describe('password names in other languages', () => {
     expect(found(line, path)).toEqual([chosen]);
   });
 });
+
+describe('command lines that go on after the value', () => {
+  it('reads a setting followed by another flag as a value, not as prose', () => {
+    const chosen = j('Helm-Set-', 'Pw9');
+    expect(found(`helm upgrade app ./chart --set db.password=${chosen} --set image.tag=1.2.3`, 'deploy.sh')).toEqual([chosen]);
+    expect(found('token: Short-lived access token for the build', 'notes.yml')).toEqual([]);
+  });
+});

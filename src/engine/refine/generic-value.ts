@@ -112,11 +112,12 @@ const PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["
 
 /**
  * An unquoted value runs to the end of its line, a statement end, a comment or a `\` continuation.
- * Followed by more words it is prose (`token: Short-lived access token …`), unless it is an
- * environment variable set for a command (`PGPASSWORD=postgres pg_restore`, `-e DB_PASSWORD=… image`).
+ * Followed by more words it is prose (`token: Short-lived access token …`), unless a flag follows
+ * (a command line) or it is an environment variable set for a command (`PGPASSWORD=postgres pg_restore`, `-e DB_PASSWORD=… image`).
  */
 function unquotedValueEnds(site: Site, after: string): boolean {
-  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
+  // A flag after the value (`--set db.password=… --set image.tag=…`) continues a command line, not prose.
+  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;|--?[A-Za-z])/.test(after)) return true;
   return site.operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
 
