@@ -1275,7 +1275,7 @@ function isQueryValue(before) {
 }
 var PAIRED_NAME = /\b(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?([\w.:-]{1,80})["']?\s{0,3}[,;]?\s{0,3}["']?value["']?\s{0,3}[:=]\s{0,3}["']?$/i;
 function unquotedValueEnds(site, after) {
-  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
+  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;|--?[A-Za-z])/.test(after)) return true;
   return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
 function notAChosenPassword(v) {

@@ -28297,7 +28297,7 @@ function isQueryValue(before) {
   return false;
 }
 function unquotedValueEnds(site, after) {
-  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;)/.test(after)) return true;
+  if (!/^[ \t]+\S/.test(after) || /^[ \t]+(?:\\\s*$|#|\/\/|;|--?[A-Za-z])/.test(after)) return true;
   return site.operator === "=" && /^[A-Z][A-Z0-9_]*$/.test(site.name);
 }
 function notAChosenPassword(v) {
