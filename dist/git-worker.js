@@ -473,7 +473,7 @@ var CandidateFilter = class {
     let expired;
     let facts;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text2, start, end) });
+      const refined = compiled.refine(secret, refineContext(text2, start, end, this.now, this.path));
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void reject?.("context", `the ${rule.refine ?? ""} check judged it no credential, by its structure or the code around it`);
@@ -495,15 +495,24 @@ var CandidateFilter = class {
 };
 var INLINE_ALLOW_REACH = 4096;
 var CONTEXT_CHARS = 256;
-function lineAround(text2, start, end) {
+function refineContext(text2, start, end, now, path) {
   const before = text2.slice(Math.max(0, start - CONTEXT_CHARS), start);
   const after = text2.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf("\n");
   const newlineAfter = after.indexOf("\n");
-  const line = { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
-  if (newlineBefore < 0) return line;
-  const previous = before.slice(before.lastIndexOf("\n", newlineBefore - 1) + 1, newlineBefore);
-  return { ...line, previous: previous.endsWith("\r") ? previous.slice(0, -1) : previous };
+  return {
+    now,
+    path,
+    before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1),
+    after: newlineAfter < 0 ? after : after.slice(0, newlineAfter),
+    // Some formats name a value on the line above it (.NET's `<setting name="…">` over its
+    // `<value>`); only the refiner that reads it pays for finding it.
+    get previous() {
+      if (newlineBefore < 0) return void 0;
+      const previous = before.slice(before.lastIndexOf("\n", newlineBefore - 1) + 1, newlineBefore);
+      return previous.endsWith("\r") ? previous.slice(0, -1) : previous;
+    }
+  };
 }
 function hasInlineAllow(text2, start, end) {
   const from = Math.max(0, start - INLINE_ALLOW_REACH);
@@ -1156,6 +1165,9 @@ function notALiteral(v, site, before, after, path) {
   if (/[()[\]{}]/.test(v) && !looksGenerated(v)) return true;
   return false;
 }
+function textValue(bare, path) {
+  return /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === "other";
+}
 function isCode(v) {
   if (/^[A-Za-z_][\w]*(?:::[A-Za-z_][\w]*)+(?:[.#][A-Za-z_]\w*[?!]?)*(?:\(|$)/.test(v)) return true;
   const member = v.replace(/\.$/, "").replace(/[?!]$/, "");
@@ -1201,9 +1213,10 @@ function isCodeReference(v, site, before, after, path) {
   const quoted = site.quote !== "";
   if (quoted && /^\\?["'`][ \t]*(?:\+|\.{1,2}[ \t]|,[^\n\]]{0,200}\][ \t]*\.join\()/.test(after)) return true;
   if (!quoted && /^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(v)) return true;
-  const bare = v.replace(/[)\]}]+$/, "");
-  const textValue = /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === "other";
-  if (!quoted && !textValue && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (!quoted) {
+    const bare = v.replace(/[)\]}]+$/, "");
+    if (/^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare) && !textValue(bare, path)) return true;
+  }
   if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
   if (/:\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?::[0-9]+)?(?:[/?][^\s"'`]*)?$/i.test(before)) return true;
   if (site.name === "") return false;

@@ -6,6 +6,7 @@
  */
 import type { Candidate } from './candidate.js';
 import type { CompiledRule } from './compile.js';
+import type { RefineContext } from './refine.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
 import { keyBody } from './refine/key-body.js';
@@ -85,7 +86,7 @@ export class CandidateFilter {
     let expired: boolean | undefined;
     let facts: Record<string, string> | undefined;
     if (compiled.refine) {
-      const refined = compiled.refine(secret, { now: this.now, path: this.path, ...lineAround(text, start, end) });
+      const refined = compiled.refine(secret, refineContext(text, start, end, this.now, this.path));
       if (refined === null) {
         if (!rule.generic) vetoed.push(start, end);
         return void reject?.('context', `the ${rule.refine ?? ''} check judged it no credential, by its structure or the code around it`);
@@ -111,17 +112,25 @@ const INLINE_ALLOW_REACH = 4096;
 
 /** The secret's line on either side of it, bounded, for refiners that judge a value by its context. */
 const CONTEXT_CHARS = 256;
-function lineAround(text: string, start: number, end: number): { before: string; after: string; previous?: string } {
+function refineContext(text: string, start: number, end: number, now: number, path: string | undefined): RefineContext {
   // Only the bounded slices are searched, so a long minified line costs the same as a short one.
   const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
   const after = text.slice(end, end + CONTEXT_CHARS);
   const newlineBefore = before.lastIndexOf('\n');
   const newlineAfter = after.indexOf('\n');
-  const line = { before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1), after: newlineAfter < 0 ? after : after.slice(0, newlineAfter) };
-  if (newlineBefore < 0) return line;
-  // Some formats name a value on the line above it (.NET's `<setting name="…">` over its `<value>`).
-  const previous = before.slice(before.lastIndexOf('\n', newlineBefore - 1) + 1, newlineBefore);
-  return { ...line, previous: previous.endsWith('\r') ? previous.slice(0, -1) : previous };
+  return {
+    now,
+    path,
+    before: newlineBefore < 0 ? before : before.slice(newlineBefore + 1),
+    after: newlineAfter < 0 ? after : after.slice(0, newlineAfter),
+    // Some formats name a value on the line above it (.NET's `<setting name="…">` over its
+    // `<value>`); only the refiner that reads it pays for finding it.
+    get previous(): string | undefined {
+      if (newlineBefore < 0) return undefined;
+      const previous = before.slice(before.lastIndexOf('\n', newlineBefore - 1) + 1, newlineBefore);
+      return previous.endsWith('\r') ? previous.slice(0, -1) : previous;
+    },
+  };
 }
 
 export function hasInlineAllow(text: string, start: number, end: number): boolean {

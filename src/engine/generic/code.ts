@@ -100,6 +100,11 @@ export function notALiteral(v: string, site: Site, before: string, after: string
   return false;
 }
 
+/** Letters and digits with no name punctuation, in a file that is not code: a value, not a variable. */
+function textValue(bare: string, path: string | undefined): boolean {
+  return /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === 'other';
+}
+
 /**
  * Code: member access (`Rails.env.test?`, `settings.SECRET_KEY`), constants and class paths
  * (`Rack::SESSION_OPTIONS`, `ActiveJob::Serializers::ObjectSerializer`), calls (`Foo.new(app)`,
@@ -191,9 +196,10 @@ function isCodeReference(v: string, site: Site, before: string, after: string, p
   // An unquoted name closing an argument list or a statement (`f(password: pw)`, `auth(pw);`) is a
   // variable, in code. Outside code, letters and digits with no name punctuation (`(pw: …)` after a
   // host in a wiki page) are the value itself.
-  const bare = v.replace(/[)\]}]+$/, '');
-  const textValue = /[0-9]/.test(bare) && /[A-Za-z]/.test(bare) && !/[._$]/.test(bare) && fileKind(path) === 'other';
-  if (!quoted && !textValue && /^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare)) return true;
+  if (!quoted) {
+    const bare = v.replace(/[)\]}]+$/, '');
+    if (/^[ \t)\]}]*[;,)\]}]/.test(v.slice(bare.length) + after) && /^[*&!~-]*[A-Za-z_$][\w$.]*(?:[-+*/%][\w$.]+)*$/.test(bare) && !textValue(bare, path)) return true;
+  }
   // Query parameters of image URLs are display tokens (coverage and CI badges), not credentials;
   // URLs on documentation domains (RFC 2606: example.com, .example, .test, .invalid) are examples.
   if (/\.(?:svg|png|gif|jpe?g|webp)\?(?:[^\s?#]*&)?[\w.-]*=$/i.test(before)) return true;
